@@ -1,0 +1,66 @@
+/**
+ * The `keel` command table. Commands are imported lazily so that `keel run --resume` does not pay for
+ * loading the simulator, and so on.
+ */
+import { UsageError, type CliIO, type Command } from './io.ts';
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {
+  probe: {
+    summary: 'probe every endpoint: health, models, context windows (--json)',
+    load: async () => (await import('./probe-command.ts')).probeCommand,
+  },
+  ask: {
+    summary: 'send one routed request: keel ask --role R --prompt TEXT',
+    load: async () => (await import('./ask-command.ts')).askCommand,
+  },
+  status: {
+    summary: 'print the failover status table (role → chain → state)',
+    load: async () => (await import('./status-command.ts')).statusCommand,
+  },
+  sim: {
+    summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
+    load: async () => (await import('./sim-command.ts')).simCommand,
+  },
+  schema: {
+    summary: 'print the JSON Schema of the configuration file',
+    load: async () => (await import('./schema-command.ts')).schemaCommand,
+  },
+  demo: {
+    summary: 'the end-to-end demonstration on the embedded simulated fleet',
+    load: async () => (await import('./demo-command.ts')).demoCommand,
+  },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
+  return `usage: keel <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    io.stderr(`keel: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const command = await entry.load();
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`keel ${name}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

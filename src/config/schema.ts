@@ -1,0 +1,182 @@
+/**
+ * The configuration file users write (`.github/keel.yml` or `keel.yml`): one zod schema, the single source of
+ * truth for validation, defaults, TypeScript types and the JSON Schema that `keel schema` prints.
+ *
+ * The schema stays free of transforms so that `z.toJSONSchema` can describe the input exactly; shaping the
+ * parsed file into the router's form (tiers of `{ endpointId, model }`) happens in `load.ts`.
+ */
+import { z } from 'zod';
+
+export const ROLE_NAMES = ['planner', 'coder', 'reviewer'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+/** Endpoint ids never contain `/`: a chain entry is split at its first `/` into endpoint id and model. */
+export const ENDPOINT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A chain entry: an endpoint id, "/", and a model name (which may itself contain "/"). */
+export const CANDIDATE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/\S+$/;
+const candidateRef = z
+  .string()
+  .regex(CANDIDATE_PATTERN, 'expected "endpointId/model", e.g. "lan-a/qwen2.5-coder:7b"')
+  .describe('An endpoint id and a model name, split at the first "/" (model names may contain "/").');
+
+const tier = z
+  .union([candidateRef, z.array(candidateRef).min(1, 'a tier lists at least one "endpointId/model"')], {
+    error: 'expected "endpointId/model" or a list of them',
+  })
+  .describe('One "endpointId/model", or a list of them served least-loaded first.');
+
+const chain = z
+  .array(tier)
+  .min(1, 'a role needs at least one tier')
+  .describe('Tiers tried in order; the next tier is used only when the previous one cannot serve.');
+
+const positiveMs = z.number().int().positive();
+
+export const timeoutsSchema = z
+  .strictObject({
+    connectMs: positiveMs.default(5_000).describe('TCP/TLS connect timeout.'),
+    firstTokenMs: positiveMs
+      .default(60_000)
+      .describe('Time to the first streamed token (for non-streamed requests: to the response head).'),
+    idleMs: positiveMs.default(30_000).describe('Longest gap allowed between two chunks of a response.'),
+    totalMs: positiveMs.default(600_000).describe('Whole-request deadline.'),
+  })
+  .prefault({});
+
+export const endpointSchema = z.strictObject({
+  id: z.string().regex(ENDPOINT_ID_PATTERN, 'expected letters, digits, ".", "_" or "-" (no "/"), at most 64'),
+  url: z
+    .url({
+      protocol: /^https?$/,
+      error: 'expected an http(s) URL of an OpenAI-compatible API, e.g. http://host:11434/v1',
+    })
+    .describe('Base URL of the OpenAI-compatible API, usually ending in /v1.'),
+  kind: z.enum(['local', 'hosted']).describe('local: a server on your LAN; hosted: a paid API.'),
+  apiKeyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the NAME of an environment variable, not a key')
+    .optional()
+    .describe('Name of the environment variable holding the API key. Literal keys are rejected.'),
+  maxParallel: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(4)
+    .describe('Hard cap on requests in flight at this endpoint.'),
+  contextWindow: z
+    .number()
+    .int()
+    .min(256)
+    .optional()
+    .describe('Context window in tokens; discovered from the server when absent.'),
+  reachable: z
+    .boolean()
+    .optional()
+    .describe('For local endpoints: reachable from GitHub-hosted runners too (e.g. through a tunnel).'),
+  flavor: z
+    .enum(['auto', 'openai', 'vllm', 'llamacpp', 'lmstudio', 'ollama'])
+    .default('auto')
+    .describe('Server software, for context-window discovery; "auto" tries each.'),
+  timeouts: timeoutsSchema,
+});
+
+export const policySchema = z
+  .strictObject({
+    breaker: z
+      .strictObject({
+        failureThreshold: z.number().int().min(1).max(1000).default(5),
+        resetTimeoutMs: positiveMs.default(60_000).describe('Open → half-open after this long.'),
+        windowMs: positiveMs.default(300_000).describe('Failures older than this do not count.'),
+      })
+      .prefault({}),
+    cooldown: z
+      .strictObject({
+        baseMs: positiveMs.default(1_000).describe('First cooldown after a failure; doubles per failure.'),
+        maxMs: positiveMs.default(300_000),
+      })
+      .prefault({})
+      .refine((c) => c.maxMs >= c.baseMs, { message: 'maxMs must be at least baseMs', path: ['maxMs'] }),
+    contextFraction: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.95)
+      .describe(
+        'Share of the context window a request may fill: max_tokens = floor(window × this) − prompt.',
+      ),
+    minOutputTokens: z
+      .number()
+      .int()
+      .min(1)
+      .default(256)
+      .describe('A candidate whose window leaves fewer output tokens than this is skipped.'),
+    spillover: z
+      .boolean()
+      .default(false)
+      .describe('When a tier is saturated, let the next tier serve at once instead of waiting for a slot.'),
+    maxWaitMs: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(30_000)
+      .describe('Longest wait for a free slot, or for the earliest cooldown to end.'),
+    maxAttempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(12)
+      .describe('Attempts per request across all candidates.'),
+    maxResponseBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(8 * 1024 * 1024)
+      .describe('Responses larger than this are abandoned.'),
+    probe: z
+      .strictObject({
+        healthIntervalMs: positiveMs.default(15_000),
+        capabilityIntervalMs: positiveMs.default(300_000),
+        timeoutMs: positiveMs.default(3_000),
+        staleAfterMs: positiveMs.default(120_000).describe('Probe results older than this are ignored.'),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1, 'expected version: 1'),
+    endpoints: z.array(endpointSchema).min(1, 'declare at least one endpoint'),
+    roles: z.strictObject({
+      planner: chain.optional(),
+      coder: chain.optional(),
+      reviewer: chain.optional(),
+    }),
+    policy: policySchema,
+  })
+  .describe('keel configuration');
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type ParsedConfig = z.output<typeof configSchema>;
+export type EndpointConfig = z.output<typeof endpointSchema>;
+export type EndpointTimeouts = EndpointConfig['timeouts'];
+export type Policy = z.output<typeof policySchema>;
+
+/** One model on one endpoint: the unit the router picks, breaks and reports on. */
+export interface Candidate {
+  endpointId: string;
+  model: string;
+  /** `endpointId/model`, the key of breaker state and status rows. */
+  key: string;
+}
+
+/** The configuration after validation and normalisation: what the router and the engine consume. */
+export interface KeelConfig {
+  version: 1;
+  endpoints: EndpointConfig[];
+  roles: Partial<Record<RoleName, Candidate[][]>>;
+  policy: Policy;
+}

@@ -1,0 +1,150 @@
+/**
+ * The router's live knowledge of the fleet — breakers, cooldowns, slots, disabled endpoints, probe results —
+ * and the snapshot of it that selection works on.
+ */
+import type { Clock } from '../clock.ts';
+import type { Candidate, EndpointConfig, KeelConfig } from '../config/schema.ts';
+import { BreakerBoard, type BreakerTransition } from './circuit-breaker.ts';
+import { fitMaxTokens } from './context-budget.ts';
+import { recordFailure, recordSuccess, type CooldownEntry } from './cooldown.ts';
+import type { FleetState } from './fleet-state.ts';
+import type { HealthView } from './router-types.ts';
+import type { BlockReason, CandidateView } from './selection.ts';
+import { SlotBook } from './slots.ts';
+
+/** How long a request waits before re-checking a half-open breaker whose single trial is in flight. */
+const TRIAL_RECHECK_MS = 1_000;
+
+export interface RequestShape {
+  promptTokens: number;
+  requestedMaxTokens?: number;
+  excluded: ReadonlySet<string>;
+}
+
+export class FleetView {
+  readonly config: KeelConfig;
+  readonly clock: Clock;
+  readonly health: HealthView;
+  readonly slots = new SlotBook();
+  readonly breakers: BreakerBoard;
+  readonly cooldowns = new Map<string, CooldownEntry>();
+  /** Endpoints refused with 401/403 and candidates answered with 404: skipped for the rest of the run. */
+  readonly disabled = new Map<string, string>();
+  readonly endpoints: ReadonlyMap<string, EndpointConfig>;
+  readonly #onGithubHostedRunner: boolean;
+
+  constructor(
+    config: KeelConfig,
+    clock: Clock,
+    health: HealthView,
+    runnerEnvironment: string | undefined,
+    onTransition: (transition: BreakerTransition) => void,
+    saved?: FleetState,
+  ) {
+    this.config = config;
+    this.clock = clock;
+    this.health = health;
+    this.endpoints = new Map(config.endpoints.map((endpoint) => [endpoint.id, endpoint]));
+    this.#onGithubHostedRunner = runnerEnvironment === 'github-hosted';
+    const known = new Set(
+      Object.values(config.roles)
+        .flat(2)
+        .map((candidate) => candidate.key),
+    );
+    const breakers = Object.fromEntries(
+      Object.entries(saved?.breakers ?? {}).filter(([key]) => known.has(key)),
+    );
+    this.breakers = new BreakerBoard(config.policy.breaker, clock, onTransition, breakers);
+    for (const [endpointId, entry] of Object.entries(saved?.cooldowns ?? {})) {
+      if (this.endpoints.has(endpointId)) this.cooldowns.set(endpointId, entry);
+    }
+    if (saved?.health !== undefined) health.restore(saved.health);
+  }
+
+  get selfHosted(): boolean {
+    return !this.#onGithubHostedRunner;
+  }
+
+  endpoint(endpointId: string): EndpointConfig {
+    const endpoint = this.endpoints.get(endpointId);
+    if (!endpoint) throw new Error(`unknown endpoint ${endpointId}`);
+    return endpoint;
+  }
+
+  /** On a GitHub-hosted runner, LAN endpoints are skipped without a connection attempt. */
+  unreachable(endpoint: EndpointConfig): boolean {
+    return this.#onGithubHostedRunner && endpoint.kind === 'local' && endpoint.reachable !== true;
+  }
+
+  maxTokensFor(candidate: Candidate, shape: RequestShape): { ok: true; maxTokens?: number } | { ok: false } {
+    const endpoint = this.endpoint(candidate.endpointId);
+    const fit = fitMaxTokens({
+      window: this.health.contextWindow(endpoint, candidate.model),
+      contextFraction: this.config.policy.contextFraction,
+      promptTokens: shape.promptTokens,
+      requested: shape.requestedMaxTokens,
+      minOutputTokens: this.config.policy.minOutputTokens,
+    });
+    return fit.ok ? { ok: true, maxTokens: fit.maxTokens } : { ok: false };
+  }
+
+  views(chain: Candidate[][], shape: RequestShape): CandidateView[][] {
+    const now = this.clock.now();
+    return chain.map((tier, tierIndex) =>
+      tier.map((candidate, order) => {
+        const endpoint = this.endpoint(candidate.endpointId);
+        const block = this.#block(candidate, endpoint, shape, now);
+        return {
+          key: candidate.key,
+          endpointId: candidate.endpointId,
+          tier: tierIndex,
+          order,
+          local: endpoint.kind === 'local',
+          ...block,
+          unhealthy: this.health.health(endpoint.id, now) === 'unhealthy',
+          inflight: this.slots.inflight(endpoint.id),
+          cap: endpoint.maxParallel,
+        };
+      }),
+    );
+  }
+
+  noteFailure(endpointId: string, retryAfterMs: number | undefined): CooldownEntry {
+    const entry = recordFailure(
+      this.cooldowns.get(endpointId),
+      this.clock.now(),
+      this.config.policy.cooldown,
+      retryAfterMs,
+    );
+    this.cooldowns.set(endpointId, entry);
+    return entry;
+  }
+
+  noteSuccess(endpointId: string): void {
+    const entry = recordSuccess(this.cooldowns.get(endpointId));
+    if (entry && entry.until <= this.clock.now()) this.cooldowns.delete(endpointId);
+    else if (entry) this.cooldowns.set(endpointId, entry);
+  }
+
+  #block(
+    candidate: Candidate,
+    endpoint: EndpointConfig,
+    shape: RequestShape,
+    now: number,
+  ): { blocked?: BlockReason; availableAt?: number } {
+    if (shape.excluded.has(candidate.key)) return { blocked: 'excluded' };
+    if (this.unreachable(endpoint)) return { blocked: 'unreachable' };
+    if (this.disabled.has(endpoint.id) || this.disabled.has(candidate.key)) return { blocked: 'disabled' };
+    if (!this.maxTokensFor(candidate, shape).ok) return { blocked: 'context' };
+    const breaker = this.breakers.peek(candidate.key);
+    if (breaker && !breaker.admits()) {
+      const halfOpensAt = breaker.halfOpensAt();
+      return halfOpensAt !== undefined
+        ? { blocked: 'breaker_open', availableAt: halfOpensAt }
+        : { blocked: 'breaker_trial', availableAt: now + TRIAL_RECHECK_MS };
+    }
+    const cooldown = this.cooldowns.get(endpoint.id);
+    if (cooldown && cooldown.until > now) return { blocked: 'cooldown', availableAt: cooldown.until };
+    return {};
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The vocabulary shared by the endpoint client, the router and the simulator: what a chat request is,
+ * what an attempt can end in, and how each kind of failure is treated. Outcomes are unions; exceptions
+ * exist only at the library edge (`RouterError`).
+ */
+import type { EndpointConfig } from '../config/schema.ts';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  temperature?: number;
+  /** Upper bound on output tokens; the router lowers it to what the context window leaves. */
+  maxTokens?: number;
+  /** Ask for a JSON object (`response_format: { type: "json_object" }`). */
+  json?: boolean;
+  stop?: string[];
+  /** Stream the response (SSE). Streams let first-token and idle timeouts detect a stall early. */
+  stream?: boolean;
+}
+
+/** Every way one attempt at one endpoint can fail. */
+export type FailureKind =
+  | 'connect_refused'
+  | 'connect_reset'
+  | 'dns'
+  | 'timeout_connect'
+  | 'timeout_first_token'
+  | 'timeout_idle'
+  | 'timeout_total'
+  | 'rate_limited'
+  | 'server_error'
+  | 'malformed'
+  | 'stream_cut'
+  | 'too_large'
+  | 'context_length'
+  | 'auth'
+  | 'model_not_found'
+  | 'client_error'
+  | 'aborted';
+
+export interface Failure {
+  kind: FailureKind;
+  /** Human-readable and already redacted: never contains an API key or a request body. */
+  message: string;
+  status?: number;
+  /** From `Retry-After` on 429/503, in milliseconds. */
+  retryAfterMs?: number;
+}
+
+export interface Usage {
+  promptTokens?: number;
+  completionTokens?: number;
+}
+
+export interface ChatSuccess {
+  ok: true;
+  content: string;
+  finishReason: string | null;
+  usage?: Usage;
+  latencyMs: number;
+  /** Milliseconds to the first streamed token (streams only). */
+  firstTokenMs?: number;
+}
+
+export type ChatOutcome = ChatSuccess | { ok: false; failure: Failure; latencyMs: number };
+
+export interface ChatCallOptions {
+  model: string;
+  /** `max_tokens` to send, already fitted to the context window; omitted when undefined. */
+  maxTokens?: number;
+  /** The caller's cancellation (shutdown, deadline). Ends the attempt with kind `aborted`. */
+  signal?: AbortSignal;
+  /** Called with each streamed piece of content, for live display. A restarted request starts over. */
+  onDelta?: (text: string) => void;
+}
+
+/** Speaks OpenAI-compatible `/chat/completions` to one endpoint. Never throws for a failed call. */
+export interface EndpointClient {
+  chat(endpoint: EndpointConfig, request: ChatRequest, options: ChatCallOptions): Promise<ChatOutcome>;
+  /** Drop pooled keep-alive sockets to an endpoint (after connection errors: the host may have moved). */
+  resetConnections(endpointId: string): void;
+  close(): Promise<void>;
+}
+
+/** How the router treats a failure kind. */
+export interface FailurePolicy {
+  /** Try the next candidate (true), or give up on the request at once (false). */
+  failover: boolean;
+  /** Counts toward the endpoint+model circuit breaker. */
+  tripsBreaker: boolean;
+  /** Puts the endpoint into (exponential) cooldown. */
+  cools: boolean;
+  /** Drop keep-alive sockets: the host may have moved or restarted. */
+  resetsConnections: boolean;
+}
+
+const endpointFault: FailurePolicy = {
+  failover: true,
+  tripsBreaker: true,
+  cools: true,
+  resetsConnections: false,
+};
+const connectionFault: FailurePolicy = { ...endpointFault, resetsConnections: true };
+
+export const FAILURE_POLICY: Record<FailureKind, FailurePolicy> = {
+  connect_refused: connectionFault,
+  connect_reset: connectionFault,
+  dns: connectionFault,
+  timeout_connect: connectionFault,
+  timeout_first_token: endpointFault,
+  timeout_idle: endpointFault,
+  timeout_total: endpointFault,
+  // Throttling is not brokenness: honour Retry-After through the cooldown, leave the breaker alone.
+  rate_limited: { failover: true, tripsBreaker: false, cools: true, resetsConnections: false },
+  server_error: endpointFault,
+  malformed: endpointFault,
+  stream_cut: endpointFault,
+  too_large: endpointFault,
+  // The prompt does not fit this model: another candidate may have a larger window. Nothing is wrong with it.
+  context_length: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+  // Handled by disabling the endpoint (auth) or the candidate (model_not_found) for the rest of the run.
+  auth: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+  model_not_found: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+  // The request itself is bad (400, 413, 422 …): every candidate would refuse it.
+  client_error: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
+  aborted: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
+};

@@ -1,0 +1,367 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { systemClock, type Clock } from '../../src/clock.ts';
+import { createRouter, type Router } from '../../src/fleet/router.ts';
+import { RouterError, type RouterEvent } from '../../src/fleet/router-types.ts';
+import type { ChatRequest } from '../../src/fleet/types.ts';
+import { endpoint, testConfig } from '../helpers/config.ts';
+import { FakeClient, type Script } from '../helpers/fake-client.ts';
+import { fail, ok } from '../helpers/outcomes.ts';
+
+const ask: ChatRequest = { messages: [{ role: 'user', content: 'hello' }] };
+const twoTiers = testConfig({
+  endpoints: [endpoint('a'), endpoint('b'), endpoint('c', { kind: 'hosted' })],
+  roles: { coder: [['a/m', 'b/m'], 'c/m'] },
+});
+
+let router: Router | undefined;
+afterEach(async () => {
+  await router?.close();
+  router = undefined;
+  vi.useRealTimers();
+});
+
+function spyClock(): Clock & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => systemClock.now(),
+    sleep: (ms, signal) => {
+      sleeps.push(ms);
+      return systemClock.sleep(ms, signal);
+    },
+  };
+}
+
+function make(script: Script, config = twoTiers, extra: Parameters<typeof createRouter>[1] = {}) {
+  const client = new FakeClient(script);
+  const events: RouterEvent[] = [];
+  router = createRouter(config, { client, env: {}, onEvent: (e) => events.push(e), ...extra });
+  return { client, events, router };
+}
+
+describe('router: failover', () => {
+  it('answers from the first tier when it is healthy', async () => {
+    const { router, client } = make(() => ok('hi'));
+    const done = await router.complete('coder', ask);
+    expect(done).toMatchObject({ content: 'hi', endpointId: 'a', model: 'm', key: 'a/m' });
+    expect(done.attempts).toHaveLength(1);
+    expect(client.calls).toHaveLength(1);
+  });
+
+  it('fails over at once, without sleeping, when another candidate exists', async () => {
+    const clock = spyClock();
+    const { router } = make(
+      (call) => (call.endpointId === 'a' ? fail('connect_refused') : ok('from b')),
+      twoTiers,
+      {
+        clock,
+      },
+    );
+    const done = await router.complete('coder', ask);
+    expect(done.content).toBe('from b');
+    expect(done.attempts.map((a) => `${a.key}:${a.outcome}`)).toEqual(['a/m:connect_refused', 'b/m:ok']);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('does not hit a dead endpoint again while it cools down', async () => {
+    const { router, client } = make((call) => (call.endpointId === 'a' ? fail('server_error') : ok()));
+    for (let i = 0; i < 20; i++) await router.complete('coder', ask);
+    expect(client.callsTo('a')).toBe(1);
+    expect(client.callsTo('b')).toBe(20);
+  });
+
+  it('drops keep-alive sockets after a connection error, not after an HTTP error', async () => {
+    const { router, client } = make((call) =>
+      call.endpointId === 'a' ? fail('connect_reset') : call.endpointId === 'b' ? fail('server_error') : ok(),
+    );
+    await router.complete('coder', ask);
+    expect(client.resets).toEqual(['a']);
+  });
+
+  it('restarts a cut stream from scratch on the next candidate: never a truncated answer', async () => {
+    const deltas: [string, number][] = [];
+    const { router } = make((call, options) => {
+      options.onDelta?.(`part from ${call.endpointId}`);
+      return call.endpointId === 'a' ? fail('stream_cut') : ok('whole answer from b');
+    });
+    const done = await router.complete(
+      'coder',
+      { ...ask, stream: true },
+      { onDelta: (t, n) => deltas.push([t, n]) },
+    );
+    expect(done.content).toBe('whole answer from b');
+    expect(deltas).toEqual([
+      ['part from a', 1],
+      ['part from b', 2],
+    ]);
+  });
+
+  it('disables an endpoint for the run after 401/403', async () => {
+    const { router, client, events } = make((call) =>
+      call.endpointId === 'a' ? fail('auth', { status: 401 }) : ok(),
+    );
+    await router.complete('coder', ask);
+    vi.useFakeTimers();
+    vi.advanceTimersByTime(3_600_000);
+    vi.useRealTimers();
+    await router.complete('coder', ask);
+    expect(client.callsTo('a')).toBe(1);
+    expect(router.status().find((r) => r.key === 'a/m')).toMatchObject({ state: 'DISABLED' });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'disabled', target: 'a' }));
+  });
+
+  it('disables only the model after a 404, not the endpoint', async () => {
+    const config = testConfig({
+      endpoints: [endpoint('a'), endpoint('b')],
+      roles: { coder: ['a/gone', 'a/here', 'b/m'] },
+    });
+    const { router, client } = make(
+      (call) => (call.model === 'gone' ? fail('model_not_found', { status: 404 }) : ok()),
+      config,
+    );
+    const first = await router.complete('coder', ask);
+    const second = await router.complete('coder', ask);
+    expect([first.key, second.key]).toEqual(['a/here', 'a/here']);
+    expect(client.calls.filter((c) => c.model === 'gone')).toHaveLength(1);
+  });
+
+  it('gives up at once on a request every candidate would refuse (400)', async () => {
+    const { router, client } = make(() => fail('client_error', { status: 400 }));
+    const error = await router.complete('coder', ask).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RouterError);
+    expect((error as RouterError).reason).toBe('not_retryable');
+    expect(client.calls).toHaveLength(1);
+  });
+
+  it('skips a candidate for this request only after a context-length error', async () => {
+    let calls = 0;
+    const { router, client } = make((call) =>
+      call.endpointId === 'a' && calls++ === 0 ? fail('context_length') : ok(),
+    );
+    expect((await router.complete('coder', ask)).endpointId).toBe('b');
+    expect((await router.complete('coder', ask)).endpointId).toBe('a');
+    expect(client.callsTo('a')).toBe(2);
+  });
+
+  it('rejects an unknown role with a RouterError', async () => {
+    const { router } = make(() => ok());
+    await expect(router.complete('planner', ask)).rejects.toMatchObject({ reason: 'unknown_role' });
+  });
+});
+
+describe('router: waiting when nothing else is left', () => {
+  const single = testConfig({
+    endpoints: [endpoint('a'), endpoint('b')],
+    roles: { coder: ['a/m', 'b/m'] },
+    policy: { cooldown: { baseMs: 1_000, maxMs: 60_000 }, maxWaitMs: 5_000 },
+  });
+
+  it('waits for the earliest cooldown to end instead of failing', async () => {
+    vi.useFakeTimers();
+    let n = 0;
+    const { router, events } = make(() => (++n <= 2 ? fail('server_error') : ok('third time')), single);
+    const pending = router.complete('coder', ask);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(n).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    const done = await pending;
+    expect(done.content).toBe('third time');
+    expect(done.waitedMs).toBe(1_000);
+    expect(events).toContainEqual({ type: 'wait', role: 'coder', reason: 'cooling', ms: 1_000 });
+  });
+
+  it('fails without waiting when the earliest cooldown ends beyond maxWaitMs', async () => {
+    vi.useFakeTimers();
+    const config = testConfig({
+      ...single,
+      endpoints: single.endpoints,
+      roles: { coder: ['a/m'] },
+      policy: { maxWaitMs: 500 },
+    });
+    const { router } = make(() => fail('timeout_first_token'), config);
+    await expect(router.complete('coder', ask)).rejects.toMatchObject({ reason: 'exhausted' });
+  });
+
+  it('honours Retry-After on 429 without tripping the breaker', async () => {
+    vi.useFakeTimers();
+    const { router, client } = make(
+      (call) => (call.endpointId === 'a' ? fail('rate_limited', { retryAfterMs: 4_000 }) : ok()),
+      single,
+    );
+    await router.complete('coder', ask);
+    await vi.advanceTimersByTimeAsync(3_999);
+    await router.complete('coder', ask);
+    expect(client.callsTo('a')).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await router.complete('coder', ask);
+    expect(client.callsTo('a')).toBe(2);
+    expect(router.status().find((r) => r.key === 'a/m')?.failures).toBe(0);
+  });
+
+  it('opens the breaker after five failures in the window and reports MONITORING before', async () => {
+    vi.useFakeTimers();
+    const { router } = make((call) => (call.endpointId === 'a' ? fail('server_error') : ok()), single);
+    const rowA = () => router.status().find((r) => r.key === 'a/m')!;
+    for (let i = 1; i <= 4; i++) {
+      await router.complete('coder', ask);
+      expect(rowA()).toMatchObject({ state: 'COOLDOWN', failures: i });
+      await vi.advanceTimersByTimeAsync(60_000); // cooldown over: a is tried again by the next request
+      expect(rowA()).toMatchObject({ state: 'MONITORING', failures: i });
+    }
+    await router.complete('coder', ask);
+    expect(rowA()).toMatchObject({ state: 'OPEN', failures: 5 });
+  });
+
+  it('aborts a wait when the caller cancels', async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const { router } = make(() => fail('server_error'), single);
+    const pending = router.complete('coder', ask, { signal: controller.signal });
+    const caught = pending.catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    expect(await caught).toMatchObject({ reason: 'aborted' });
+  });
+});
+
+describe('router: capacity', () => {
+  function held() {
+    const waiting: (() => void)[] = [];
+    const script: Script = () => new Promise((resolve) => waiting.push(() => resolve(ok())));
+    return { waiting, script, releaseAll: () => waiting.splice(0).forEach((r) => r()) };
+  }
+
+  it('never exceeds maxParallel and waits for a slot instead of spilling over', async () => {
+    const config = testConfig({
+      endpoints: [
+        endpoint('a', { maxParallel: 2 }),
+        endpoint('b', { maxParallel: 3 }),
+        endpoint('c', { kind: 'hosted' }),
+      ],
+      roles: { coder: [['a/m', 'b/m'], 'c/m'] },
+    });
+    const hold = held();
+    const { router, client } = make(hold.script, config);
+    const all = Array.from({ length: 20 }, () => router.complete('coder', ask));
+    await new Promise((r) => setImmediate(r));
+    expect(client.inflight.get('a')).toBe(2);
+    expect(client.inflight.get('b')).toBe(3);
+    expect(client.callsTo('c')).toBe(0);
+    while (client.calls.length < 20 || hold.waiting.length > 0) {
+      hold.releaseAll();
+      await new Promise((r) => setImmediate(r));
+    }
+    const results = await Promise.all(all);
+    expect(results.every((r) => r.endpointId !== 'c')).toBe(true);
+    expect(client.peak.get('a')).toBe(2);
+    expect(client.peak.get('b')).toBe(3);
+  });
+
+  it('spills over to the next tier at once when spillover is on', async () => {
+    const config = testConfig({
+      endpoints: [endpoint('a', { maxParallel: 1 }), endpoint('c', { kind: 'hosted' })],
+      roles: { coder: ['a/m', 'c/m'] },
+      policy: { spillover: true },
+    });
+    const hold = held();
+    const { router, client } = make(hold.script, config);
+    const all = [router.complete('coder', ask), router.complete('coder', ask)];
+    await new Promise((r) => setImmediate(r));
+    expect(client.calls.map((c) => c.endpointId)).toEqual(['a', 'c']);
+    hold.releaseAll();
+    await Promise.all(all);
+  });
+
+  it('spills over after waiting maxWaitMs for a saturated tier', async () => {
+    vi.useFakeTimers();
+    const config = testConfig({
+      endpoints: [endpoint('a', { maxParallel: 1 }), endpoint('c', { kind: 'hosted' })],
+      roles: { coder: ['a/m', 'c/m'] },
+      policy: { maxWaitMs: 200 },
+    });
+    const hold = held();
+    const { router, client } = make(hold.script, config);
+    const all = [router.complete('coder', ask), router.complete('coder', ask)];
+    await vi.advanceTimersByTimeAsync(199);
+    expect(client.calls.map((c) => c.endpointId)).toEqual(['a']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(client.calls.map((c) => c.endpointId)).toEqual(['a', 'c']);
+    hold.releaseAll();
+    await Promise.all(all);
+  });
+});
+
+describe('router: context windows and placement', () => {
+  it('skips a candidate whose window cannot hold the prompt and fits max_tokens to the next', async () => {
+    const config = testConfig({
+      endpoints: [endpoint('small', { contextWindow: 1_000 }), endpoint('big', { contextWindow: 32_768 })],
+      roles: { coder: ['small/m', 'big/m'] },
+    });
+    const { router, client } = make(() => ok(), config);
+    const long: ChatRequest = { messages: [{ role: 'user', content: 'x'.repeat(7_000) }] };
+    const done = await router.complete('coder', long);
+    expect(done.endpointId).toBe('big');
+    expect(client.callsTo('small')).toBe(0);
+    const expected = Math.floor(32_768 * 0.95);
+    expect(done.maxTokens).toBeGreaterThan(expected - 2_100);
+    expect(done.maxTokens).toBeLessThan(expected - 2_000);
+    expect(client.calls[0]?.maxTokens).toBe(done.maxTokens);
+  });
+
+  it('skips LAN endpoints on a GitHub-hosted runner without a connection attempt', async () => {
+    const { router, client } = make(() => ok(), twoTiers, { env: { RUNNER_ENVIRONMENT: 'github-hosted' } });
+    const done = await router.complete('coder', ask);
+    expect(done.endpointId).toBe('c');
+    expect(client.callsTo('a') + client.callsTo('b')).toBe(0);
+    expect(
+      router
+        .status()
+        .filter((r) => r.state === 'UNREACHABLE')
+        .map((r) => r.key),
+    ).toEqual(['a/m', 'b/m']);
+  });
+
+  it('uses a LAN endpoint marked reachable on a GitHub-hosted runner', async () => {
+    const config = testConfig({
+      endpoints: [endpoint('a', { reachable: true }), endpoint('c', { kind: 'hosted' })],
+      roles: { coder: ['a/m', 'c/m'] },
+    });
+    const { router } = make(() => ok(), config, { env: { RUNNER_ENVIRONMENT: 'github-hosted' } });
+    expect((await router.complete('coder', ask)).endpointId).toBe('a');
+  });
+});
+
+describe('router: state across runs', () => {
+  it('carries an open breaker and a cooldown into the next router', async () => {
+    const first = make((call) => (call.endpointId === 'a' ? fail('server_error') : ok()));
+    const clockNow = { t: Date.parse('2026-11-23T10:00:00Z') };
+    const clock: Clock = { now: () => clockNow.t, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
+    await first.router.close();
+    router = createRouter(twoTiers, { client: first.client, env: {}, clock });
+    for (let i = 0; i < 5; i++) {
+      if (i > 0) clockNow.t += 61_000; // past each cooldown, all five inside the 5-minute window
+      await router.complete('coder', ask);
+    }
+    const saved = JSON.parse(JSON.stringify(router.exportState())) as unknown;
+    await router.close();
+
+    const next = new FakeClient(() => ok());
+    router = createRouter(twoTiers, { client: next, env: {}, clock, state: saved });
+    expect(router.status().find((r) => r.key === 'a/m')?.state).toBe('OPEN');
+    await router.complete('coder', ask);
+    expect(next.callsTo('a')).toBe(0);
+    await router.close();
+
+    // The next scheduled run, two minutes later: the breaker lets one trial through, which closes it.
+    clockNow.t += 120_000;
+    router = createRouter(twoTiers, { client: next, env: {}, clock, state: saved });
+    expect(router.status().find((r) => r.key === 'a/m')?.state).toBe('HALF-OPEN');
+    expect((await router.complete('coder', ask)).endpointId).toBe('a');
+    expect(router.status().find((r) => r.key === 'a/m')?.state).toBe('CLOSED');
+  });
+
+  it('ignores a damaged state instead of failing', async () => {
+    const { router } = make(() => ok(), twoTiers, { state: { version: 1, breakers: 'nope' } });
+    expect((await router.complete('coder', ask)).content).toBe('fine');
+  });
+});
