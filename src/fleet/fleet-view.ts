@@ -88,7 +88,8 @@ export class FleetView {
     return fit.ok ? { ok: true, maxTokens: fit.maxTokens } : { ok: false };
   }
 
-  views(chain: Candidate[][], shape: RequestShape): CandidateView[][] {
+  /** The fleet as the request holding `ticket` sees it: slots claimed by earlier queued requests count as taken. */
+  views(chain: Candidate[][], shape: RequestShape, ticket: number): CandidateView[][] {
     const now = this.clock.now();
     return chain.map((tier, tierIndex) =>
       tier.map((candidate, order) => {
@@ -102,8 +103,8 @@ export class FleetView {
           local: endpoint.kind === 'local',
           ...block,
           unhealthy: this.health.health(endpoint.id, now) === 'unhealthy',
-          inflight: this.slots.inflight(endpoint.id),
-          cap: endpoint.maxParallel,
+          inflight: this.slots.inflight(endpoint.id) + this.slots.claimsBefore(endpoint.id, ticket),
+          cap: this.#effectiveCap(endpoint, now),
         };
       }),
     );
@@ -124,6 +125,15 @@ export class FleetView {
     const entry = recordSuccess(this.cooldowns.get(endpointId));
     if (entry && entry.until <= this.clock.now()) this.cooldowns.delete(endpointId);
     else if (entry) this.cooldowns.set(endpointId, entry);
+  }
+
+  /**
+   * Slow start: an endpoint whose cooldown has just ended gets one request at a time until one succeeds.
+   * Otherwise every waiting request would rush a host that may still be dead the moment its cooldown ends.
+   */
+  #effectiveCap(endpoint: EndpointConfig, now: number): number {
+    const cooldown = this.cooldowns.get(endpoint.id);
+    return cooldown !== undefined && cooldown.strikes > 0 && cooldown.until <= now ? 1 : endpoint.maxParallel;
   }
 
   #block(

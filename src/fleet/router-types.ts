@@ -1,6 +1,8 @@
 /** The router's public vocabulary: options, results, events, and the one error it throws. */
 import type { EndpointConfig, RoleName } from '../config/schema.ts';
 import type { Clock } from '../clock.ts';
+import type { FleetHealthBook } from './health-book.ts';
+import type { FetchLike } from './probe-http.ts';
 import type { EndpointClient, FailureKind, Usage } from './types.ts';
 
 /** What the router needs to know from probes. `FleetHealthBook` (probe.ts) implements it. */
@@ -17,7 +19,10 @@ export interface RouterDeps {
   clock?: Clock;
   /** Where API keys (`apiKeyEnv`) and `RUNNER_ENVIRONMENT` are read. Defaults to `process.env`. */
   env?: Record<string, string | undefined>;
-  health?: HealthView;
+  /** Probe results the router routes by; `probe()` and `probeLoop()` record into it. */
+  health?: FleetHealthBook;
+  /** For probes only (model requests go through `client`). */
+  fetch?: FetchLike;
   /** A saved fleet state (`exportState()` of an earlier router); invalid input is ignored. */
   state?: unknown;
   onEvent?: (event: RouterEvent) => void;

@@ -12,19 +12,19 @@
  *   and restored by the next run.
  */
 import { systemClock, type Clock } from '../clock.ts';
-import type { KeelConfig, RoleName } from '../config/schema.ts';
+import type { Candidate, EndpointConfig, KeelConfig, RoleName } from '../config/schema.ts';
 import type { BreakerTransition } from './circuit-breaker.ts';
 import { estimatePromptTokens } from './context-budget.ts';
 import { createEndpointClient } from './endpoint-client.ts';
 import { parseFleetState, type FleetState } from './fleet-state.ts';
 import { FleetView, type RequestShape } from './fleet-view.ts';
-import { FleetHealthBook } from './probe.ts';
+import { FleetHealthBook, probeHealth, scanCapabilities, type FetchLike, type ProbeDeps } from './probe.ts';
+import { runProbeLoop } from './probe-loop.ts';
 import {
   RouterError,
   type Attempt,
   type CompleteOptions,
   type Completion,
-  type HealthView,
   type RouterDeps,
   type RouterEvent,
 } from './router-types.ts';
@@ -38,8 +38,34 @@ export interface Router {
   status(): StatusRow[];
   /** Breaker, cooldown and probe state with wall-clock times, for the checkpoint and the fleet-state file. */
   exportState(): FleetState;
-  readonly health: HealthView;
+  readonly health: FleetHealthBook;
+  /**
+   * Probes every endpoint this runner can reach, once: health, and with `capabilities` also the models
+   * and context windows. Results land in `health` (and in `exportState()`), where routing reads them.
+   */
+  probe(options?: { capabilities?: boolean; signal?: AbortSignal }): Promise<void>;
+  /** Probes on the policy's intervals until `signal` aborts; an awaited loop, never fire-and-forget. */
+  probeLoop(signal: AbortSignal): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One request's journey through the chain. */
+interface RequestPass {
+  role: RoleName;
+  chain: Candidate[][];
+  request: ChatRequest;
+  options: CompleteOptions;
+  shape: RequestShape & { excluded: Set<string> };
+  /** Arrival order, for the fair queue of slots. */
+  ticket: number;
+  attempts: Attempt[];
+  waitedMs: number;
+}
+
+interface Chosen {
+  candidate: Candidate;
+  endpoint: EndpointConfig;
+  tier: number;
 }
 
 export function createRouter(config: KeelConfig, deps: RouterDeps = {}): Router {
@@ -47,7 +73,9 @@ export function createRouter(config: KeelConfig, deps: RouterDeps = {}): Router 
 }
 
 class FleetRouter implements Router {
-  readonly health: HealthView;
+  readonly health: FleetHealthBook;
+  readonly #env: Record<string, string | undefined>;
+  readonly #fetch: FetchLike | undefined;
   readonly #fleet: FleetView;
   readonly #client: EndpointClient;
   readonly #ownsClient: boolean;
@@ -57,6 +85,8 @@ class FleetRouter implements Router {
 
   constructor(config: KeelConfig, deps: RouterDeps) {
     const env = deps.env ?? process.env;
+    this.#env = env;
+    this.#fetch = deps.fetch;
     this.#clock = deps.clock ?? systemClock;
     this.#emit = deps.onEvent ?? (() => undefined);
     this.health = deps.health ?? new FleetHealthBook({ staleAfterMs: config.policy.probe.staleAfterMs });
@@ -83,118 +113,156 @@ class FleetRouter implements Router {
     if (this.#closed) throw new Error('router is closed');
     const chain = this.#fleet.config.roles[role];
     if (!chain) throw new RouterError('unknown_role', role, [], 'no chain is configured for this role');
-    const { policy } = this.#fleet.config;
-    const shape: RequestShape & { excluded: Set<string> } = {
-      promptTokens: estimatePromptTokens(request.messages),
-      requestedMaxTokens: request.maxTokens,
-      excluded: new Set(options.exclude),
+    const pass: RequestPass = {
+      role,
+      chain,
+      request,
+      options,
+      shape: {
+        promptTokens: estimatePromptTokens(request.messages),
+        requestedMaxTokens: request.maxTokens,
+        excluded: new Set(options.exclude),
+      },
+      ticket: this.#fleet.slots.ticket(),
+      attempts: [],
+      waitedMs: 0,
     };
-    const attempts: Attempt[] = [];
-    let waitedMs = 0;
+    try {
+      while (pass.attempts.length < this.#fleet.config.policy.maxAttempts) {
+        const chosen = await this.#choose(pass);
+        const done = await this.#attempt(pass, chosen);
+        if (done) return done;
+      }
+    } finally {
+      this.#fleet.slots.leave(pass.ticket);
+    }
+    const max = this.#fleet.config.policy.maxAttempts;
+    throw new RouterError('exhausted', role, pass.attempts, `gave up after ${max} attempts`);
+  }
 
-    while (attempts.length < policy.maxAttempts) {
-      if (options.signal?.aborted) throw new RouterError('aborted', role, attempts, 'cancelled');
-      const selection = selectCandidate(this.#fleet.views(chain, shape), {
+  /** Picks a candidate and takes a slot there, waiting (bounded) for a slot or a cooldown when needed. */
+  async #choose(pass: RequestPass): Promise<Chosen> {
+    const { policy } = this.#fleet.config;
+    const { role, attempts } = pass;
+    for (;;) {
+      if (pass.options.signal?.aborted) throw new RouterError('aborted', role, attempts, 'cancelled');
+      const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
+      const selection = selectCandidate(views, {
         // After waiting `maxWaitMs` for the preferred tier, any later tier with a free slot may serve.
-        spillover: policy.spillover || waitedMs >= policy.maxWaitMs,
+        spillover: policy.spillover || pass.waitedMs >= policy.maxWaitMs,
         preferLocal: this.#fleet.selfHosted,
-        ...(options.prefer !== undefined ? { prefer: options.prefer } : {}),
+        ...(pass.options.prefer !== undefined ? { prefer: pass.options.prefer } : {}),
       });
-
+      if (selection.kind === 'pick') {
+        const candidate = pass.chain[selection.candidate.tier]![selection.candidate.order]!;
+        const endpoint = this.#fleet.endpoint(candidate.endpointId);
+        if (!this.#fleet.slots.tryAcquire(endpoint.id, endpoint.maxParallel)) continue;
+        this.#fleet.slots.leave(pass.ticket);
+        return { candidate, endpoint, tier: selection.candidate.tier + 1 };
+      }
       if (selection.kind === 'exhausted') {
         throw new RouterError('exhausted', role, attempts, 'every candidate failed or is unavailable');
       }
-      if (selection.kind === 'saturated' || selection.kind === 'cooling') {
-        const budget = policy.maxWaitMs - waitedMs;
-        const ms = selection.kind === 'cooling' ? selection.until - this.#clock.now() : budget;
-        if (budget <= 0 || ms > budget) {
-          const detail =
-            selection.kind === 'saturated'
-              ? `every candidate stayed saturated for ${policy.maxWaitMs} ms`
-              : 'every candidate is cooling down beyond maxWaitMs';
+      const budget = policy.maxWaitMs - pass.waitedMs;
+      const ms = selection.kind === 'cooling' ? selection.until - this.#clock.now() : budget;
+      if (budget <= 0 || ms > budget) {
+        if (selection.kind === 'saturated') {
           throw new RouterError(
-            selection.kind === 'saturated' ? 'saturated' : 'exhausted',
+            'saturated',
             role,
             attempts,
-            detail,
+            `every candidate stayed busy for ${policy.maxWaitMs} ms`,
           );
         }
-        this.#emit({ type: 'wait', role, reason: selection.kind, ms });
-        const waitStart = this.#clock.now();
-        try {
-          await this.#fleet.slots.waitForChange(Math.max(0, ms), this.#clock, options.signal);
-        } catch {
-          throw new RouterError('aborted', role, attempts, 'cancelled while waiting');
-        }
-        waitedMs += this.#clock.now() - waitStart;
-        continue;
-      }
-
-      const candidate = chain[selection.candidate.tier]![selection.candidate.order]!;
-      const endpoint = this.#fleet.endpoint(candidate.endpointId);
-      const fit = this.#fleet.maxTokensFor(candidate, shape);
-      const maxTokens = fit.ok ? fit.maxTokens : undefined;
-      if (!this.#fleet.slots.tryAcquire(endpoint.id, endpoint.maxParallel)) continue;
-      const attemptNumber = attempts.length + 1;
-      let result: ChatOutcome | 'rejected';
-      try {
-        result = await this.#fleet.breakers.get(candidate.key).run(() =>
-          this.#client.chat(endpoint, request, {
-            model: candidate.model,
-            ...(maxTokens !== undefined ? { maxTokens } : {}),
-            ...(options.signal ? { signal: options.signal } : {}),
-            ...(options.onDelta ? { onDelta: (text: string) => options.onDelta?.(text, attemptNumber) } : {}),
-          }),
+        throw new RouterError(
+          'exhausted',
+          role,
+          attempts,
+          'every candidate is cooling down beyond maxWaitMs',
         );
-      } finally {
-        this.#fleet.slots.release(endpoint.id);
       }
-      if (result === 'rejected') continue;
+      if (selection.kind === 'saturated') {
+        // Queue for the usable endpoints, keeping this request's place across wake-ups.
+        const usable = views.flat().filter((v) => v.blocked === undefined);
+        this.#fleet.slots.enqueue(pass.ticket, new Set(usable.map((v) => v.endpointId)));
+      } else {
+        this.#fleet.slots.leave(pass.ticket);
+      }
+      this.#emit({ type: 'wait', role, reason: selection.kind, ms });
+      const waitStart = this.#clock.now();
+      try {
+        await this.#fleet.slots.waitForChange(Math.max(0, ms), this.#clock, pass.options.signal);
+      } catch {
+        throw new RouterError('aborted', role, attempts, 'cancelled while waiting');
+      }
+      pass.waitedMs += this.#clock.now() - waitStart;
+    }
+  }
 
-      const attempt: Attempt = {
+  /** One attempt on a chosen candidate (its slot already taken): the completion, or undefined to go on. */
+  async #attempt(pass: RequestPass, { candidate, endpoint, tier }: Chosen): Promise<Completion | undefined> {
+    const { role, attempts, options } = pass;
+    const fit = this.#fleet.maxTokensFor(candidate, pass.shape);
+    const maxTokens = fit.ok ? fit.maxTokens : undefined;
+    const attemptNumber = attempts.length + 1;
+    let result: ChatOutcome | 'rejected';
+    try {
+      result = await this.#fleet.breakers.get(candidate.key).run(() =>
+        this.#client.chat(endpoint, pass.request, {
+          model: candidate.model,
+          ...(maxTokens !== undefined ? { maxTokens } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.onDelta ? { onDelta: (text: string) => options.onDelta?.(text, attemptNumber) } : {}),
+        }),
+      );
+    } finally {
+      this.#fleet.slots.release(endpoint.id);
+    }
+    if (result === 'rejected') return undefined;
+
+    const attempt: Attempt = {
+      key: candidate.key,
+      endpointId: endpoint.id,
+      model: candidate.model,
+      tier,
+      outcome: result.ok ? 'ok' : result.failure.kind,
+      latencyMs: result.latencyMs,
+      ...(result.ok ? {} : { message: result.failure.message }),
+      ...(!result.ok && result.failure.status !== undefined ? { status: result.failure.status } : {}),
+    };
+    attempts.push(attempt);
+    this.#emit({ type: 'attempt', role, attempt });
+
+    if (result.ok) {
+      this.#fleet.noteSuccess(endpoint.id);
+      return {
+        content: result.content,
         key: candidate.key,
         endpointId: endpoint.id,
         model: candidate.model,
-        tier: selection.candidate.tier + 1,
-        outcome: result.ok ? 'ok' : result.failure.kind,
-        latencyMs: result.latencyMs,
-        ...(result.ok ? {} : { message: result.failure.message }),
-        ...(!result.ok && result.failure.status !== undefined ? { status: result.failure.status } : {}),
+        attempts,
+        finishReason: result.finishReason,
+        ...(result.usage ? { usage: result.usage } : {}),
+        ...(maxTokens !== undefined ? { maxTokens } : {}),
+        waitedMs: pass.waitedMs,
       };
-      attempts.push(attempt);
-      this.#emit({ type: 'attempt', role, attempt });
-
-      if (result.ok) {
-        this.#fleet.noteSuccess(endpoint.id);
-        return {
-          content: result.content,
-          key: candidate.key,
-          endpointId: endpoint.id,
-          model: candidate.model,
-          attempts,
-          finishReason: result.finishReason,
-          ...(result.usage ? { usage: result.usage } : {}),
-          ...(maxTokens !== undefined ? { maxTokens } : {}),
-          waitedMs,
-        };
-      }
-
-      const { failure } = result;
-      const handling = FAILURE_POLICY[failure.kind];
-      if (failure.kind === 'aborted') throw new RouterError('aborted', role, attempts, 'cancelled');
-      if (handling.resetsConnections) this.#client.resetConnections(endpoint.id);
-      if (handling.cools) {
-        const entry = this.#fleet.noteFailure(endpoint.id, failure.retryAfterMs);
-        this.#emit({ type: 'cooldown', endpointId: endpoint.id, until: entry.until, strikes: entry.strikes });
-      }
-      if (failure.kind === 'auth') this.#disable(endpoint.id, failure.message);
-      if (failure.kind === 'model_not_found') this.#disable(candidate.key, failure.message);
-      if (failure.kind === 'context_length') shape.excluded.add(candidate.key);
-      if (!handling.failover) {
-        throw new RouterError('not_retryable', role, attempts, `${candidate.key} refused the request`);
-      }
     }
-    throw new RouterError('exhausted', role, attempts, `gave up after ${policy.maxAttempts} attempts`);
+
+    const { failure } = result;
+    const handling = FAILURE_POLICY[failure.kind];
+    if (failure.kind === 'aborted') throw new RouterError('aborted', role, attempts, 'cancelled');
+    if (handling.resetsConnections) this.#client.resetConnections(endpoint.id);
+    if (handling.cools) {
+      const entry = this.#fleet.noteFailure(endpoint.id, failure.retryAfterMs);
+      this.#emit({ type: 'cooldown', endpointId: endpoint.id, until: entry.until, strikes: entry.strikes });
+    }
+    if (failure.kind === 'auth') this.#disable(endpoint.id, failure.message);
+    if (failure.kind === 'model_not_found') this.#disable(candidate.key, failure.message);
+    if (failure.kind === 'context_length') pass.shape.excluded.add(candidate.key);
+    if (!handling.failover) {
+      throw new RouterError('not_retryable', role, attempts, `${candidate.key} refused the request`);
+    }
+    return undefined;
   }
 
   status(): StatusRow[] {
@@ -213,6 +281,45 @@ class FleetRouter implements Router {
       breakers: this.#fleet.breakers.snapshot(),
       cooldowns,
       health: this.health.snapshot(),
+    };
+  }
+
+  async probe(options: { capabilities?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+    const deps = this.#probeDeps(options.signal);
+    await Promise.all(
+      this.#reachableEndpoints().map(async (endpoint) => {
+        const [health, scan] = await Promise.all([
+          probeHealth(endpoint, deps),
+          options.capabilities ? scanCapabilities(endpoint, deps) : undefined,
+        ]);
+        this.health.record(health);
+        if (scan) this.health.recordScan(scan);
+      }),
+    );
+    this.#fleet.slots.notify();
+  }
+
+  async probeLoop(signal: AbortSignal): Promise<void> {
+    const { policy } = this.#fleet.config;
+    await runProbeLoop(this.#reachableEndpoints(), this.health, {
+      ...this.#probeDeps(signal),
+      clock: this.#clock,
+      intervals: policy.probe,
+      signal,
+    });
+  }
+
+  #reachableEndpoints(): EndpointConfig[] {
+    return this.#fleet.config.endpoints.filter((endpoint) => !this.#fleet.unreachable(endpoint));
+  }
+
+  #probeDeps(signal: AbortSignal | undefined): ProbeDeps {
+    return {
+      clock: this.#clock,
+      env: this.#env,
+      timeoutMs: this.#fleet.config.policy.probe.timeoutMs,
+      ...(this.#fetch ? { fetch: this.#fetch } : {}),
+      ...(signal ? { signal } : {}),
     };
   }
 

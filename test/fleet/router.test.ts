@@ -365,3 +365,67 @@ describe('router: state across runs', () => {
     expect((await router.complete('coder', ask)).content).toBe('fine');
   });
 });
+
+describe('router: slow start after a cooldown', () => {
+  it('lets one request through to a recovering endpoint until it succeeds, then the full cap', async () => {
+    vi.useFakeTimers();
+    const config = testConfig({
+      endpoints: [endpoint('a', { maxParallel: 4 }), endpoint('c', { kind: 'hosted', maxParallel: 16 })],
+      roles: { coder: ['a/m', 'c/m'] },
+      policy: { spillover: true },
+    });
+    let aDown = true;
+    const waiting: (() => void)[] = [];
+    const { router, client } = make((call) => {
+      if (call.endpointId === 'a' && aDown) return fail('server_error');
+      return new Promise((resolve) => waiting.push(() => resolve(ok())));
+    }, config);
+    // a fails once and cools down for 1 s.
+    const first = router.complete('coder', ask);
+    await vi.advanceTimersByTimeAsync(0);
+    waiting.splice(0).forEach((r) => r());
+    await first;
+    aDown = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+
+    // Cooldown over: of eight requests at once, only one goes to a (the trial); the rest spill to c.
+    const batch = Array.from({ length: 8 }, () => router.complete('coder', ask));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.inflight.get('a')).toBe(1);
+    waiting.splice(0).forEach((r) => r());
+    await Promise.all(batch);
+
+    // The trial succeeded: a takes its full four again.
+    const next = Array.from({ length: 8 }, () => router.complete('coder', ask));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.inflight.get('a')).toBe(4);
+    waiting.splice(0).forEach((r) => r());
+    await Promise.all(next);
+  });
+});
+
+describe('router: fairness under sustained load', () => {
+  it('serves queued requests in arrival order: a newcomer never takes a slot an earlier request waits for', async () => {
+    const config = testConfig({ endpoints: [endpoint('a', { maxParallel: 1 })], roles: { coder: ['a/m'] } });
+    const waiting: (() => void)[] = [];
+    const served: string[] = [];
+    const { router } = make(() => new Promise((resolve) => waiting.push(() => resolve(ok()))), config);
+    const tick = () => new Promise((r) => setImmediate(r));
+    const all: Promise<unknown>[] = [];
+    // Like a busy worker pool: the moment a request finishes, its worker sends the next one.
+    const worker = (name: string, more: number): Promise<unknown> =>
+      router.complete('coder', ask).then(() => {
+        served.push(name);
+        if (more > 0) all.push(worker(`${name}+`, more - 1));
+      });
+    for (const name of ['q0', 'q1', 'q2', 'q3']) all.push(worker(name, 1));
+    await tick();
+    while (waiting.length > 0 || served.length < 8) {
+      waiting.shift()?.();
+      await tick();
+    }
+    await Promise.all(all);
+    // Without the fair queue, q0's follow-up would re-take the slot q0 just released, ahead of q1.
+    expect(served).toEqual(['q0', 'q1', 'q2', 'q3', 'q0+', 'q1+', 'q2+', 'q3+']);
+  });
+});

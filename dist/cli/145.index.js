@@ -1,0 +1,2046 @@
+export const id = 145;
+export const ids = [145];
+export const modules = {
+
+/***/ 9676:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ts: () => (/* binding */ writeFleetStateFile),
+/* harmony export */   qJ: () => (/* binding */ readFleetStateFile),
+/* harmony export */   zb: () => (/* binding */ parseFleetState)
+/* harmony export */ });
+/* unused harmony export fleetStateSchema */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2311);
+/**
+ * The router's memory across runs: breaker and cooldown state with wall-clock times, plus the latest probe
+ * results. Saved with every checkpoint and in a fleet-state file, so that a scheduled run does not
+ * rediscover a dead endpoint by hammering it. Parsing is lenient: a damaged or foreign file costs the
+ * saved knowledge, never the run.
+ */
+
+
+
+const timestamp = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().finite().nonnegative();
+const breakerSnapshotSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['closed', 'open', 'halfOpen']),
+    failures: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(timestamp).max(10_000),
+    openedAt: timestamp.optional(),
+});
+const fleetStateSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1),
+    savedAt: timestamp,
+    breakers: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(512), breakerSnapshotSchema),
+    cooldowns: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(128), zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ until: timestamp, strikes: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0).max(64) })),
+    /** The health book's own snapshot; it validates its part itself. */
+    health: zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J().optional(),
+});
+/** A valid fleet state, or undefined (with the reason) when the input is not one. */
+function parseFleetState(input) {
+    if (input === undefined || input === null)
+        return {};
+    const parsed = fleetStateSchema.safeParse(input);
+    if (parsed.success)
+        return { state: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+}
+async function readFleetStateFile(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return {};
+        return { problem: `${path}: ${error.message}` };
+    }
+    try {
+        const result = parseFleetState(JSON.parse(text));
+        return result.problem ? { problem: `${path}: ${result.problem}` } : result;
+    }
+    catch (error) {
+        return { problem: `${path}: not JSON (${error.message})` };
+    }
+}
+/** Atomic replace: write a temp file, fsync it, rename over the target. A crash leaves old or new, never half. */
+async function writeFleetStateFile(path, state) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
+    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temp, 'w');
+    try {
+        await handle.writeFile(`${JSON.stringify(state)}\n`);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 235:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ RouterError)
+/* harmony export */ });
+/** The only exception the router throws: every candidate was tried, skipped or refused the request. */
+class RouterError extends Error {
+    name = 'RouterError';
+    /** Printed by the CLI without a stack: this is an outcome, not a bug. */
+    expected = true;
+    reason;
+    role;
+    attempts;
+    constructor(reason, role, attempts, detail) {
+        super(`${role}: ${detail}${attempts.length ? ` (attempts: ${summarize(attempts)})` : ''}`);
+        this.reason = reason;
+        this.role = role;
+        this.attempts = attempts;
+    }
+}
+function summarize(attempts) {
+    return attempts.map((a) => `${a.key} ${a.outcome}`).join(', ');
+}
+
+
+/***/ }),
+
+/***/ 6145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ createRouter)
+});
+
+// EXTERNAL MODULE: ./lib/clock.js
+var lib_clock = __webpack_require__(5233);
+;// CONCATENATED MODULE: ./lib/fleet/context-budget.js
+/**
+ * English prose and code run at about 4 characters per token for current BPE tokenizers; 3.5 leaves a
+ * margin for code, numbers and unusual words.
+ */
+const ASCII_CHARS_PER_TOKEN = 3.5;
+/** Role markers and separators of chat templates (`<|im_start|>user\n … <|im_end|>\n`). */
+const TOKENS_PER_MESSAGE = 4;
+/** The template's opening of the assistant's reply. */
+const REPLY_PRIMING_TOKENS = 3;
+/**
+ * A conservative token estimate: `ceil(asciiChars / 3.5)` plus one token per non-ASCII character (CJK,
+ * Cyrillic, accents, emoji take at least about one token each, often more than the ASCII rate suggests),
+ * plus `TOKENS_PER_MESSAGE` per message and `REPLY_PRIMING_TOKENS` once.
+ */
+function estimatePromptTokens(messages) {
+    if (messages.length === 0)
+        return 0;
+    let ascii = 0;
+    let other = 0;
+    for (const message of messages) {
+        for (const char of message.content) {
+            if (char.charCodeAt(0) < 0x80)
+                ascii += 1;
+            else
+                other += 1;
+        }
+    }
+    return (Math.ceil(ascii / ASCII_CHARS_PER_TOKEN) +
+        other +
+        TOKENS_PER_MESSAGE * messages.length +
+        REPLY_PRIMING_TOKENS);
+}
+/**
+ * Fits `max_tokens` to the window. With no (usable) window the request goes out as asked: the server
+ * knows its own limit and answers `context_length` if the prompt does not fit, which fails over.
+ */
+function fitMaxTokens(input) {
+    const requested = positiveInteger(input.requested);
+    const window = positiveInteger(input.window);
+    if (window === undefined)
+        return { ok: true, maxTokens: requested };
+    const fraction = Number.isFinite(input.contextFraction)
+        ? Math.min(1, Math.max(0, input.contextFraction))
+        : 1;
+    const promptTokens = Math.max(0, Math.ceil(Number.isFinite(input.promptTokens) ? input.promptTokens : 0));
+    // The epsilon keeps binary floating point from losing a whole token (0.29 × 100 = 28.999999999999996).
+    const usable = Math.floor(window * fraction + 1e-9);
+    const room = usable - promptTokens;
+    const minOutput = Math.max(1, Math.ceil(input.minOutputTokens));
+    if (room < minOutput) {
+        return {
+            ok: false,
+            reason: `prompt of ~${promptTokens} tokens leaves ${Math.max(0, room)} of ${usable} usable tokens ` +
+                `(window ${window} × ${fraction}), fewer than the ${minOutput} required for output`,
+        };
+    }
+    return { ok: true, maxTokens: requested === undefined ? room : Math.min(room, requested) };
+}
+/** Integers ≥ 1 pass (fractions rounded down); anything else counts as "not given". */
+function positiveInteger(value) {
+    if (value === undefined || !Number.isFinite(value))
+        return undefined;
+    const whole = Math.floor(value);
+    return whole >= 1 ? whole : undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+;// CONCATENATED MODULE: ./lib/fleet/attempt-guard.js
+class AttemptGuard {
+    signal;
+    /** The first deadline (or the caller) that ended the attempt; undefined while it runs or when it ended on its own. */
+    fired;
+    #controller;
+    #timeouts;
+    #callerSignal;
+    #total;
+    #firstToken;
+    #idle;
+    #onCallerAbort = () => this.#fire('aborted');
+    constructor(timeouts, callerSignal) {
+        this.#controller = new AbortController();
+        this.signal = this.#controller.signal;
+        this.#timeouts = timeouts;
+        this.#callerSignal = callerSignal;
+        callerSignal?.addEventListener('abort', this.#onCallerAbort, { once: true });
+        this.#total = setTimeout(() => this.#fire('timeout_total'), timeouts.totalMs);
+        this.#firstToken = setTimeout(() => this.#fire('timeout_first_token'), timeouts.firstTokenMs);
+    }
+    /**
+     * The response head arrived. For a plain request that is the "first token" (nothing finer is observable);
+     * a stream keeps waiting for its first content delta. From here on, every body chunk must come within idleMs.
+     */
+    headArrived(streaming) {
+        if (!streaming)
+            this.firstTokenArrived();
+        if (this.fired === undefined)
+            this.#idle = setTimeout(() => this.#fire('timeout_idle'), this.#timeouts.idleMs);
+    }
+    firstTokenArrived() {
+        if (this.#firstToken === undefined)
+            return;
+        clearTimeout(this.#firstToken);
+        this.#firstToken = undefined;
+    }
+    /** A body chunk arrived: restart the idle gap. `refresh()` reuses the timer instead of allocating one. */
+    chunkArrived() {
+        this.#idle?.refresh();
+    }
+    /** Stop the attempt for a reason the caller records itself (too large, malformed): frees the socket. */
+    stop() {
+        this.#controller.abort();
+    }
+    /** Always called when the attempt ends, however it ends: no timer or listener outlives it. */
+    dispose() {
+        clearTimeout(this.#total);
+        if (this.#firstToken !== undefined)
+            clearTimeout(this.#firstToken);
+        if (this.#idle !== undefined)
+            clearTimeout(this.#idle);
+        this.#firstToken = undefined;
+        this.#idle = undefined;
+        this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+    }
+    #fire(kind) {
+        if (this.fired !== undefined)
+            return;
+        this.fired = kind;
+        this.#controller.abort();
+    }
+}
+function guardMessage(kind, timeouts, streaming) {
+    switch (kind) {
+        case 'aborted':
+            return 'aborted by the caller';
+        case 'timeout_total':
+            return `no complete response within ${timeouts.totalMs} ms`;
+        case 'timeout_first_token':
+            return streaming
+                ? `no first token within ${timeouts.firstTokenMs} ms`
+                : `no response head within ${timeouts.firstTokenMs} ms`;
+        case 'timeout_idle':
+            return `no data for ${timeouts.idleMs} ms`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/redact.js
+/**
+ * Failure messages quote what the server said, and servers echo requests back (headers included) when they
+ * complain. Everything that leaves the endpoint client as text goes through `redact` first, so an API key can
+ * only reach a log, a job summary or a recovery issue as `[REDACTED]`.
+ */
+const REDACTED = '[REDACTED]';
+// Credentials that are not ours but look like keys: bearer tokens and OpenAI-style `sk-…` keys (any vendor's).
+const TOKEN_PATTERN = /\bBearer\s+[^\s"',;]+|\bsk-[A-Za-z0-9_-]{6,}/gi;
+/** A key cut short at the end of a quoted excerpt is still a leak if the prefix is long enough to matter. */
+const MIN_PARTIAL_SECRET = 6;
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length === 0)
+            continue;
+        out = out.replaceAll(secret, REDACTED);
+        out = redactTrailingPrefix(out, secret);
+    }
+    return out.replace(TOKEN_PATTERN, REDACTED);
+}
+/** The text ends with the first characters of the secret (it was cut mid-key): replace that tail. */
+function redactTrailingPrefix(text, secret) {
+    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
+        if (text.endsWith(secret.slice(0, length)))
+            return text.slice(0, text.length - length) + REDACTED;
+    }
+    return text;
+}
+/** One line, at most `max` characters: enough to recognise the server's complaint, short enough for a table. */
+function excerpt(text, max = 200) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= max ? line : `${line.slice(0, max)}…`;
+}
+/** Redact first, then cut: cutting first could leave part of a key that no longer matches in full. */
+function quoteServer(text, secrets, max = 200) {
+    return excerpt(redact(text, secrets), max);
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/classify-failure.js
+
+/**
+ * How servers say "the prompt does not fit". OpenAI and Groq (`context_length_exceeded`, "maximum context
+ * length", "reduce the length of the messages"), vLLM ("maximum model length", `max_model_len`), llama.cpp
+ * ("exceeds the available context size", `exceed_context_size_error`, `n_ctx`), Ollama ("exceeds the context
+ * length"), LM Studio ("context length of only", "the context overflows"), Anthropic ("prompt is too long"),
+ * Gemini ("exceeds the maximum number of tokens"), TGI ("tokens + `max_new_tokens` must be <=").
+ */
+const CONTEXT_LENGTH_TEXT = new RegExp([
+    'context[_ ]length[_ ]exceeded',
+    'context_window_exceeded',
+    'maximum context length',
+    'exceeds? (?:the )?(?:available |maximum |max )?context',
+    'exceed_context_size',
+    '\\bn_ctx\\b',
+    'maximum model length',
+    'max_model_len',
+    'prompt is too long',
+    'too many tokens',
+    'exceeds the maximum number of tokens',
+    'reduce the length of the messages',
+    'context (?:length|size|window) of only',
+    'context (?:the )?overflows?',
+    'max_new_tokens`? must be <=',
+].join('|'), 'i');
+function isContextLengthText(text) {
+    return CONTEXT_LENGTH_TEXT.test(text);
+}
+/**
+ * `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). OpenAI also sends
+ * `retry-after-ms`, used when `Retry-After` is absent. Unparseable values are ignored, never guessed.
+ */
+function parseRetryAfter(retryAfter, retryAfterMs, nowMs) {
+    if (retryAfter !== undefined && retryAfter.trim() !== '') {
+        const value = retryAfter.trim();
+        if (/^\d+(?:\.\d+)?$/.test(value))
+            return Math.round(Number(value) * 1000);
+        const date = Date.parse(value);
+        if (!Number.isNaN(date))
+            return Math.max(0, date - nowMs);
+    }
+    if (retryAfterMs !== undefined && /^\s*\d+(?:\.\d+)?\s*$/.test(retryAfterMs)) {
+        return Math.round(Number(retryAfterMs));
+    }
+    return undefined;
+}
+/** The human part of an error body: `error.message`, `error` as a string, FastAPI's `detail`, or the raw text. */
+function serverErrorText(body) {
+    const trimmed = body.trimStart();
+    if (!trimmed.startsWith('{'))
+        return body;
+    try {
+        const parsed = JSON.parse(trimmed);
+        return errorTextOf(parsed) ?? body;
+    }
+    catch {
+        return body;
+    }
+}
+function errorTextOf(payload) {
+    if (typeof payload !== 'object' || payload === null)
+        return undefined;
+    const { error, detail, message } = payload;
+    if (typeof error === 'string')
+        return error;
+    if (typeof error === 'object' && error !== null) {
+        const inner = error.message;
+        if (typeof inner === 'string')
+            return inner;
+    }
+    if (typeof detail === 'string')
+        return detail;
+    if (typeof message === 'string')
+        return message;
+    return undefined;
+}
+function classifyHttpError(input) {
+    const { status, body, secrets } = input;
+    const kind = kindForStatus(status, body);
+    const failure = { kind, status, message: httpMessage(status, serverErrorText(body), secrets) };
+    if (kind === 'rate_limited' || status === 503) {
+        const retryAfterMs = parseRetryAfter(input.retryAfter, input.retryAfterMs, Date.now());
+        if (retryAfterMs !== undefined)
+            failure.retryAfterMs = retryAfterMs;
+    }
+    return failure;
+}
+function kindForStatus(status, body) {
+    if (status === 401 || status === 403)
+        return 'auth';
+    if (status === 404)
+        return 'model_not_found';
+    if (status === 429)
+        return 'rate_limited';
+    if ((status === 400 || status === 413 || status === 422) && isContextLengthText(body))
+        return 'context_length';
+    // 408 is the server giving up on us (a proxy's timeout), not a bad request: another candidate may serve it.
+    if (status === 408)
+        return 'server_error';
+    if (status >= 400 && status < 500)
+        return 'client_error';
+    // 5xx, and anything else unexpected (a redirect from a misconfigured base URL): this endpoint cannot serve,
+    // but the request itself is fine, so it must fail over rather than stop.
+    return 'server_error';
+}
+function httpMessage(status, text, secrets) {
+    const quoted = quoteServer(text, secrets);
+    return quoted === '' ? `HTTP ${status}` : `HTTP ${status}: ${quoted}`;
+}
+/**
+ * A body that carries `{ error: … }` where an answer was expected: an SSE data chunk after a 200 head, or a
+ * 200 JSON body from a server that reports errors that way. The status, when the server puts one in the
+ * payload (vLLM's `code: 400`, `status`), decides as an HTTP status would; otherwise the text does.
+ * `where` prefixes the message ("stream error", "HTTP 200").
+ */
+function classifyErrorPayload(payload, raw, secrets, where) {
+    const error = payload.error;
+    const fields = typeof error === 'object' && error !== null ? error : {};
+    const status = [fields.code, fields.status].find((v) => typeof v === 'number' && v >= 100);
+    if (status !== undefined) {
+        const failure = classifyHttpError({ status, body: raw, secrets });
+        return { ...failure, message: `${where}: ${failure.message}` };
+    }
+    let kind = 'server_error';
+    if (isContextLengthText(raw))
+        kind = 'context_length';
+    else if (/rate[_ ]?limit|too many requests/i.test(raw))
+        kind = 'rate_limited';
+    return { kind, message: `${where}: ${quoteServer(errorTextOf(payload) ?? raw, secrets)}` };
+}
+/** Node and undici error codes, possibly nested (`cause`, `AggregateError.errors` from happy eyeballs). */
+function errorCode(err) {
+    for (let current = err, depth = 0; current && depth < 5; depth++) {
+        if (typeof current !== 'object')
+            return undefined;
+        const { code, cause, errors } = current;
+        if (typeof code === 'string')
+            return code;
+        current = Array.isArray(errors) && errors.length > 0 ? errors[0] : cause;
+    }
+    return undefined;
+}
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'ETIMEDOUT']);
+/**
+ * A thrown error from connecting, sending, or reading. `afterHead`: the response head had arrived, so a dying
+ * socket cut a body short (`stream_cut`) instead of failing a connection (`connect_reset`).
+ */
+function classifyTransportError(err, afterHead, connectMs, secrets) {
+    const code = errorCode(err) ?? '';
+    const detail = quoteServer(err instanceof Error ? err.message : String(err), secrets);
+    const failure = (kind, message) => ({ kind, message });
+    if (code === 'ECONNREFUSED')
+        return failure('connect_refused', `connection refused (${detail})`);
+    if (DNS_CODES.has(code))
+        return failure('dns', `name not resolved (${detail})`);
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+        return failure('timeout_connect', `no connection within ${connectMs} ms`);
+    // The client was closed while this attempt ran: shutting down, not an endpoint fault.
+    if (code === 'UND_ERR_DESTROYED' || code === 'UND_ERR_CLOSED')
+        return failure('aborted', 'client closed');
+    // undici leaves `code` unset for some parser errors ("Expected HTTP/"), so the name is checked too.
+    if (code.startsWith('HPE_') || (err instanceof Error && err.name === 'HTTPParserError')) {
+        return failure('malformed', `invalid HTTP response (${detail})`);
+    }
+    if (afterHead)
+        return failure('stream_cut', `response cut short (${detail})`);
+    if (RESET_CODES.has(code))
+        return failure('connect_reset', `connection closed before a response (${detail})`);
+    // Unknown transport trouble before any response: treat the connection as suspect so it gets dropped.
+    return failure('connect_reset', `request failed (${detail})`);
+}
+
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __webpack_require__(610);
+;// CONCATENATED MODULE: ./lib/fleet/endpoint-wiring.js
+/**
+ * What the endpoint client prepares once per endpoint rather than once per request: the parsed target URL,
+ * the header objects, the secrets to redact, and the undici Agent (the endpoint's keep-alive pool, with its
+ * connect timeout). Agents can be retired (`resetConnections`) and are then rebuilt on next use.
+ */
+
+
+function buildWiring(endpoint, env) {
+    const target = new URL(`${endpoint.url.replace(/\/+$/, '')}/chat/completions`);
+    const secrets = [];
+    if (target.password)
+        secrets.push(target.password, decodeURIComponent(target.password));
+    const common = { 'content-type': 'application/json' };
+    let missingKeyEnv;
+    if (endpoint.apiKeyEnv !== undefined) {
+        const key = env[endpoint.apiKeyEnv]?.trim();
+        if (key) {
+            common.authorization = `Bearer ${key}`;
+            secrets.push(key);
+        }
+        else {
+            missingKeyEnv = endpoint.apiKeyEnv;
+        }
+    }
+    return {
+        source: endpoint,
+        target,
+        plainHeaders: { ...common, accept: 'application/json' },
+        streamHeaders: { ...common, accept: 'text/event-stream' },
+        secrets,
+        missingKeyEnv,
+        agent: undefined,
+    };
+}
+/** A config object for the same id that changed what the wiring depends on (tests and reloads do this). */
+function wiringChanged(wiring, endpoint) {
+    const before = wiring.source;
+    return (before.url !== endpoint.url ||
+        before.apiKeyEnv !== endpoint.apiKeyEnv ||
+        before.timeouts.connectMs !== endpoint.timeouts.connectMs);
+}
+function createAgent(connectMs) {
+    return new undici/* Agent */.g6({
+        connect: { timeout: connectMs, lookup: lookupRefusingInvalidNames },
+        // The attempt guard owns the head and body deadlines (with exact failure kinds); undici's would race it.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+    });
+}
+/**
+ * `.invalid` never resolves (RFC 6761 §6.4 asks resolver libraries to answer that at once; glibc asks the
+ * network anyway). Answering locally keeps a misconfigured or test endpoint from waiting on a DNS server.
+ */
+function lookupRefusingInvalidNames(hostname, options, callback) {
+    if (/(?:^|\.)invalid\.?$/i.test(hostname)) {
+        const err = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+        err.code = 'ENOTFOUND';
+        err.syscall = 'getaddrinfo';
+        process.nextTick(callback, err, '', 0);
+        return;
+    }
+    (0,external_node_dns_.lookup)(hostname, options, callback);
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/read-body.js
+/**
+ * Reads the whole body, restarting the idle gap on every chunk. Returns `ok: false` as soon as more than
+ * `maxBytes` arrived.
+ * Transport errors and guard aborts are thrown to the caller, which knows the phase and the fired deadline.
+ */
+function readBounded(body, maxBytes, guard) {
+    // Event listeners rather than `for await`: the async iterator costs a promise per chunk, which shows
+    // in the router's overhead benchmark for small, fast answers.
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let received = 0;
+        const cleanup = () => {
+            body.off('data', onData);
+            body.off('end', onEnd);
+            body.off('error', onError);
+        };
+        const onData = (chunk) => {
+            guard.chunkArrived();
+            received += chunk.length;
+            if (received > maxBytes) {
+                cleanup();
+                // Destroying the stream aborts the request and its socket; the abort error it emits is expected.
+                body.on('error', () => undefined);
+                body.destroy();
+                resolve({ ok: false, receivedBytes: received });
+                return;
+            }
+            chunks.push(chunk);
+        };
+        const onEnd = () => {
+            cleanup();
+            resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received) });
+        };
+        const onError = (error) => {
+            cleanup();
+            reject(error);
+        };
+        body.on('data', onData);
+        body.once('end', onEnd);
+        body.once('error', onError);
+    });
+}
+/**
+ * The body of an error response, for classification and the failure message. Reading it keeps the
+ * keep-alive socket usable; only the first `maxBytes` matter. A body that fails or stalls mid-way still
+ * yields what arrived: the status already says what happened.
+ */
+async function readErrorText(body, maxBytes, guard) {
+    const chunks = [];
+    let received = 0;
+    try {
+        for await (const chunk of body) {
+            guard.chunkArrived();
+            chunks.push(chunk);
+            received += chunk.length;
+            // Leaving the loop destroys the stream (and that socket): a huge error body is not worth reading.
+            if (received >= maxBytes)
+                break;
+        }
+    }
+    catch {
+        // Keep what arrived.
+    }
+    return Buffer.concat(chunks, received).subarray(0, maxBytes).toString('utf8');
+}
+
+// EXTERNAL MODULE: ./node_modules/eventsource-parser/dist/index.js
+var dist = __webpack_require__(2309);
+;// CONCATENATED MODULE: ./lib/fleet/sse-stream.js
+/**
+ * Reads an OpenAI-compatible `chat/completions` SSE stream into an answer, or into the failure that ended
+ * it. A stream is complete only when it says so (`[DONE]` or a `finish_reason`): one that simply stops is
+ * `stream_cut`, never a shorter answer.
+ */
+
+
+
+/** The caller's `onDelta` threw: a bug on the caller's side, not an endpoint fault, so it is rethrown as is. */
+class DeltaCallbackError extends Error {
+    constructor(cause) {
+        super('onDelta threw', { cause });
+    }
+}
+async function readChatStream(body, context) {
+    const reader = new ChatStreamReader(context);
+    const parser = (0,dist/* createParser */.C)({ onEvent: (event) => reader.onEvent(event) });
+    const decoder = new TextDecoder();
+    let received = 0;
+    for await (const chunk of body) {
+        context.guard.chunkArrived();
+        received += chunk.length;
+        if (received > context.maxBytes) {
+            return {
+                ok: false,
+                failure: { kind: 'too_large', message: `response larger than ${context.maxBytes} bytes` },
+            };
+        }
+        parser.feed(decoder.decode(chunk, { stream: true }));
+        // Leaving the loop destroys the body and its socket: nothing after a failure is worth reading.
+        if (reader.failure)
+            return { ok: false, failure: reader.failure };
+        // Nothing after [DONE] matters, and a server that holds the response open after it must not turn a
+        // complete answer into an idle timeout. The socket survives when the response had ended with [DONE].
+        if (reader.done)
+            break;
+    }
+    return reader.result();
+}
+class ChatStreamReader {
+    failure;
+    #context;
+    #pieces = [];
+    #finishReason = null;
+    #usage;
+    #firstTokenMs;
+    /** `[DONE]` arrived. */
+    done = false;
+    constructor(context) {
+        this.#context = context;
+    }
+    onEvent(event) {
+        // Several events can arrive in one chunk: none after a failure or [DONE] counts.
+        if (this.failure || this.done)
+            return;
+        const data = event.data;
+        if (data === '[DONE]') {
+            this.done = true;
+            return;
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(data);
+        }
+        catch {
+            this.failure =
+                event.event === 'error'
+                    ? { kind: 'server_error', message: `stream error: ${this.#quote(data)}` }
+                    : { kind: 'malformed', message: `stream data is not JSON: ${this.#quote(data)}` };
+            return;
+        }
+        if (typeof parsed !== 'object' || parsed === null) {
+            this.failure = { kind: 'malformed', message: `stream data is not an object: ${this.#quote(data)}` };
+            return;
+        }
+        const chunk = parsed;
+        if (chunk.error !== undefined && chunk.error !== null) {
+            this.failure = classifyErrorPayload(chunk, data, this.#context.secrets, 'stream error');
+            return;
+        }
+        this.#takeChoice(chunk);
+        if (chunk.usage)
+            this.#usage = usageOf(chunk.usage);
+    }
+    result() {
+        if (!this.done && this.#finishReason === null) {
+            return {
+                ok: false,
+                failure: { kind: 'stream_cut', message: 'stream ended without [DONE] or a finish_reason' },
+            };
+        }
+        const outcome = {
+            ok: true,
+            content: this.#pieces.join(''),
+            finishReason: this.#finishReason,
+        };
+        if (this.#usage)
+            outcome.usage = this.#usage;
+        if (this.#firstTokenMs !== undefined)
+            outcome.firstTokenMs = this.#firstTokenMs;
+        return outcome;
+    }
+    #takeChoice(chunk) {
+        const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
+        if (!choice)
+            return;
+        const delta = choice.delta;
+        if (delta) {
+            const text = delta.content;
+            if (typeof text === 'string' && text.length > 0) {
+                this.#markFirstToken();
+                this.#pieces.push(text);
+                this.#emit(text);
+            }
+            else if (isNonEmptyString(delta.reasoning_content) || isNonEmptyString(delta.reasoning)) {
+                // A reasoning model thinking out loud is generating, not stalled: it meets the first-token deadline.
+                this.#markFirstToken();
+            }
+        }
+        if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') {
+            this.#finishReason = choice.finish_reason;
+        }
+    }
+    #markFirstToken() {
+        if (this.#firstTokenMs !== undefined)
+            return;
+        this.#firstTokenMs = performance.now() - this.#context.startedAt;
+        this.#context.guard.firstTokenArrived();
+    }
+    #emit(text) {
+        const onDelta = this.#context.onDelta;
+        if (!onDelta)
+            return;
+        try {
+            onDelta(text);
+        }
+        catch (err) {
+            throw new DeltaCallbackError(err);
+        }
+    }
+    #quote(text) {
+        return quoteServer(text, this.#context.secrets);
+    }
+}
+function isNonEmptyString(value) {
+    return typeof value === 'string' && value.length > 0;
+}
+function usageOf(raw) {
+    const usage = {};
+    if (typeof raw.prompt_tokens === 'number')
+        usage.promptTokens = raw.prompt_tokens;
+    if (typeof raw.completion_tokens === 'number')
+        usage.completionTokens = raw.completion_tokens;
+    return usage;
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/endpoint-client.js
+/**
+ * The endpoint client: one attempt at one OpenAI-compatible `/chat/completions` endpoint, ending in an
+ * answer or in a classified, redacted `Failure` (it never throws for a failed call). Failing over, retrying,
+ * breakers and cooldowns belong to the router; this file only makes the attempt exact and bounded.
+ *
+ * Hot path: everything that does not depend on the request (URL, headers, secrets, Agent) is prepared once
+ * per endpoint (`endpoint-wiring.ts`); a request costs one JSON.stringify, one undici request, three timers
+ * and one JSON.parse of the answer (or one per SSE chunk).
+ */
+
+
+
+
+
+
+
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** Enough of an error body to classify it (codes can sit after a long message) and quote its start. */
+const ERROR_TEXT_BYTES = 16 * 1024;
+function createEndpointClient(options = {}) {
+    const env = options.env ?? process.env;
+    const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const wirings = new Map();
+    /** Agents given up by `resetConnections`, still finishing their in-flight requests. */
+    const retiring = new Set();
+    function wiringFor(endpoint) {
+        const known = wirings.get(endpoint.id);
+        if (known && known.source === endpoint)
+            return known;
+        if (known && !wiringChanged(known, endpoint)) {
+            known.source = endpoint;
+            return known;
+        }
+        if (known?.agent)
+            retire(known.agent);
+        const wiring = buildWiring(endpoint, env);
+        wirings.set(endpoint.id, wiring);
+        return wiring;
+    }
+    /**
+     * `close()` rather than `destroy()`: idle keep-alive sockets go at once (the point: a moved host is looked
+     * up and connected afresh), while other requests in flight on the old pool, possibly healthy streams,
+     * finish instead of failing for a fault that was not theirs.
+     */
+    function retire(agent) {
+        retiring.add(agent);
+        const forget = () => {
+            retiring.delete(agent);
+        };
+        agent.close().then(forget, forget);
+    }
+    async function chat(endpoint, request, call) {
+        const startedAt = performance.now();
+        const wiring = wiringFor(endpoint);
+        if (wiring.missingKeyEnv !== undefined) {
+            const message = `API key variable ${wiring.missingKeyEnv} is empty or not set; request not sent`;
+            return failed({ kind: 'auth', message }, startedAt);
+        }
+        if (call.signal?.aborted)
+            return failed({ kind: 'aborted', message: 'aborted by the caller' }, startedAt);
+        const streaming = request.stream === true;
+        const body = JSON.stringify(requestBody(request, call, streaming));
+        const guard = new AttemptGuard(endpoint.timeouts, call.signal);
+        let afterHead = false;
+        try {
+            const response = await (0,undici/* request */.Em)(wiring.target, {
+                dispatcher: (wiring.agent ??= createAgent(endpoint.timeouts.connectMs)),
+                method: 'POST',
+                headers: streaming ? wiring.streamHeaders : wiring.plainHeaders,
+                body,
+                signal: guard.signal,
+            });
+            afterHead = true;
+            guard.headArrived(streaming);
+            const outcome = await readResponse(response, streaming, guard, wiring.secrets, call.onDelta, startedAt);
+            if (!outcome.ok)
+                return failed(outcome.failure, startedAt);
+            return { ...outcome, latencyMs: performance.now() - startedAt };
+        }
+        catch (err) {
+            if (err instanceof DeltaCallbackError)
+                throw err.cause;
+            const failure = guard.fired
+                ? { kind: guard.fired, message: guardMessage(guard.fired, endpoint.timeouts, streaming) }
+                : classifyTransportError(err, afterHead, endpoint.timeouts.connectMs, wiring.secrets);
+            return failed(failure, startedAt);
+        }
+        finally {
+            guard.dispose();
+        }
+    }
+    async function readResponse(response, streaming, guard, secrets, onDelta, startedAt) {
+        const { statusCode, headers, body } = response;
+        if (statusCode < 200 || statusCode >= 300) {
+            const text = await readErrorText(body, Math.min(ERROR_TEXT_BYTES, maxBytes), guard);
+            const failure = classifyHttpError({
+                status: statusCode,
+                body: text,
+                retryAfter: headerValue(headers['retry-after']),
+                retryAfterMs: headerValue(headers['retry-after-ms']),
+                secrets,
+            });
+            return { ok: false, failure };
+        }
+        // Refuse a declared oversize body before reading a byte of it.
+        if (Number(headerValue(headers['content-length'])) > maxBytes) {
+            body.destroy();
+            return tooLarge();
+        }
+        // A server that ignores `stream: true` answers with plain JSON: accept it as the plain answer it is.
+        const isJson = headerValue(headers['content-type'])?.startsWith('application/json') === true;
+        if (streaming && !isJson)
+            return readChatStream(body, { guard, maxBytes, startedAt, secrets, onDelta });
+        if (streaming)
+            guard.firstTokenArrived();
+        const read = await readBounded(body, maxBytes, guard);
+        if (!read.ok)
+            return tooLarge();
+        return parseCompletion(read.bytes.toString('utf8'), statusCode, secrets);
+    }
+    function tooLarge() {
+        return { ok: false, failure: { kind: 'too_large', message: `response larger than ${maxBytes} bytes` } };
+    }
+    return {
+        chat,
+        resetConnections(endpointId) {
+            const wiring = wirings.get(endpointId);
+            if (!wiring?.agent)
+                return;
+            retire(wiring.agent);
+            wiring.agent = undefined;
+        },
+        async close() {
+            const agents = [...retiring];
+            for (const wiring of wirings.values()) {
+                if (wiring.agent)
+                    agents.push(wiring.agent);
+                wiring.agent = undefined;
+            }
+            retiring.clear();
+            await Promise.all(agents.map((agent) => agent.destroy().catch(() => undefined)));
+        },
+    };
+}
+function requestBody(request, call, streaming) {
+    const body = { model: call.model, messages: request.messages, stream: streaming };
+    if (request.temperature !== undefined)
+        body.temperature = request.temperature;
+    // The router fits max_tokens to the context window; the client sends only what it was given.
+    if (call.maxTokens !== undefined)
+        body.max_tokens = call.maxTokens;
+    if (request.stop !== undefined && request.stop.length > 0)
+        body.stop = request.stop;
+    if (request.json === true)
+        body.response_format = { type: 'json_object' };
+    if (streaming)
+        body.stream_options = { include_usage: true };
+    return body;
+}
+function parseCompletion(text, status, secrets) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return malformed(`HTTP ${status}: body is not JSON: ${quoteServer(text, secrets)}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        return malformed(`HTTP ${status}: body is not a JSON object: ${quoteServer(text, secrets)}`);
+    }
+    const completion = parsed;
+    const choice = Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+    const message = choice?.message;
+    if (typeof message !== 'object' || message === null) {
+        if (completion.error !== undefined && completion.error !== null) {
+            return { ok: false, failure: classifyErrorPayload(completion, text, secrets, `HTTP ${status}`) };
+        }
+        return malformed(`HTTP ${status}: no choices[0].message: ${quoteServer(text, secrets)}`);
+    }
+    const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : null;
+    // `content: null` (a refusal or tool call, which keel does not request) is an empty answer, not a broken one.
+    const content = typeof message.content === 'string' ? message.content : '';
+    const outcome = { ok: true, content, finishReason };
+    if (completion.usage)
+        outcome.usage = usageOf(completion.usage);
+    return outcome;
+}
+function malformed(message) {
+    return { ok: false, failure: { kind: 'malformed', message } };
+}
+function failed(failure, startedAt) {
+    return { ok: false, failure, latencyMs: performance.now() - startedAt };
+}
+function headerValue(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+
+// EXTERNAL MODULE: ./lib/fleet/fleet-state.js
+var fleet_state = __webpack_require__(9676);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: ./node_modules/opossum/index.js
+var opossum = __webpack_require__(6195);
+;// CONCATENATED MODULE: ./lib/fleet/types.js
+const endpointFault = {
+    failover: true,
+    tripsBreaker: true,
+    cools: true,
+    resetsConnections: false,
+};
+const connectionFault = { ...endpointFault, resetsConnections: true };
+const FAILURE_POLICY = {
+    connect_refused: connectionFault,
+    connect_reset: connectionFault,
+    dns: connectionFault,
+    timeout_connect: connectionFault,
+    timeout_first_token: endpointFault,
+    timeout_idle: endpointFault,
+    timeout_total: endpointFault,
+    // Throttling is not brokenness: honour Retry-After through the cooldown, leave the breaker alone.
+    rate_limited: { failover: true, tripsBreaker: false, cools: true, resetsConnections: false },
+    server_error: endpointFault,
+    malformed: endpointFault,
+    stream_cut: endpointFault,
+    too_large: endpointFault,
+    // The prompt does not fit this model: another candidate may have a larger window. Nothing is wrong with it.
+    context_length: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    // Handled by disabling the endpoint (auth) or the candidate (model_not_found) for the rest of the run.
+    auth: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    model_not_found: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    // The request itself is bad (400, 413, 422 …): every candidate would refuse it.
+    client_error: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
+    aborted: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
+};
+
+;// CONCATENATED MODULE: ./lib/fleet/circuit-breaker.js
+/**
+ * One circuit breaker per endpoint+model, on opossum.
+ *
+ * opossum owns the state machine (closed → open → half-open after `resetTimeoutMs` → closed on one
+ * successful trial, open again on a failed one, a single trial at a time). What opossum cannot express is
+ * keel's trip rule, "N failures within a sliding window" (opossum trips on an error *percentage*), so the
+ * window of failure times is kept here and the breaker is opened explicitly; opossum's own percentage trip
+ * is switched off with an unreachable volume threshold.
+ *
+ * State is exported with wall-clock times and restored by the next run, so a scheduled run does not
+ * rediscover a dead endpoint by hammering it.
+ */
+
+
+
+/** Thrown inside opossum's action so that opossum records a failure; never escapes this module. */
+class CountedFailure extends Error {
+}
+class CandidateBreaker {
+    key;
+    #policy;
+    #clock;
+    #breaker;
+    #failures;
+    #openedAt;
+    constructor(key, policy, clock, rotation, onTransition, snapshot) {
+        this.key = key;
+        this.#policy = policy;
+        this.#clock = clock;
+        const now = clock.now();
+        this.#failures = (snapshot?.failures ?? []).filter((at) => at > now - policy.windowMs && at <= now);
+        this.#openedAt = snapshot?.openedAt;
+        const restored = restoredState(snapshot, policy, now);
+        const options = {
+            name: key,
+            timeout: false, // the endpoint client owns every timeout
+            // Restoring an open breaker: opossum schedules its half-open timer with `resetTimeout` as the
+            // constructor runs, so pass the time that remains and put the real value back right after.
+            resetTimeout: restored.remainingOpenMs ?? policy.resetTimeoutMs,
+            errorThresholdPercentage: 100,
+            volumeThreshold: Number.MAX_SAFE_INTEGER,
+            rollingPercentilesEnabled: false,
+            enableSnapshots: false,
+            // opossum keeps per-bucket latency arrays; a shared, router-owned rotation keeps them small
+            // without a timer per breaker.
+            rotateBucketController: rotation,
+            ...(restored.state ? { state: restored.state } : {}),
+        };
+        this.#breaker = new opossum((call) => runCounted(call), options);
+        // @types/opossum (v8) does not declare `options`; opossum 10 reads it each time the breaker opens.
+        this.#breaker.options.resetTimeout =
+            policy.resetTimeoutMs;
+        this.#breaker.on('open', () => {
+            this.#openedAt = this.#clock.now();
+            onTransition({ key, to: 'open', failures: this.#failures.length });
+        });
+        this.#breaker.on('halfOpen', () => onTransition({ key, to: 'halfOpen', failures: this.#failures.length }));
+        this.#breaker.on('close', () => {
+            this.#failures = [];
+            onTransition({ key, to: 'closed', failures: 0 });
+        });
+    }
+    state() {
+        if (this.#breaker.opened)
+            return 'open';
+        if (this.#breaker.halfOpen)
+            return 'halfOpen';
+        return 'closed';
+    }
+    /** Would a request be let through now? Half-open admits a single trial at a time. */
+    admits() {
+        return this.#breaker.closed || this.#breaker.pendingClose;
+    }
+    failuresInWindow(now = this.#clock.now()) {
+        const from = now - this.#policy.windowMs;
+        return this.#failures.filter((at) => at > from).length;
+    }
+    /** Wall-clock time at which an open breaker will admit a trial; undefined unless open. */
+    halfOpensAt() {
+        if (!this.#breaker.opened || this.#openedAt === undefined)
+            return undefined;
+        return this.#openedAt + this.#policy.resetTimeoutMs;
+    }
+    /**
+     * Runs one attempt through the breaker. Resolves to the attempt's outcome, or to `'rejected'` when the
+     * breaker did not admit it (callers check `admits()` first, so this only guards a race).
+     */
+    async run(call) {
+        let outcome;
+        try {
+            await this.#breaker.fire(async () => {
+                outcome = await call();
+                return outcome;
+            });
+        }
+        catch (error) {
+            if (outcome === undefined) {
+                if (isOpossumRejection(error))
+                    return 'rejected';
+                throw error;
+            }
+        }
+        if (outcome === undefined)
+            throw new Error(`breaker ${this.key}: attempt produced no outcome`);
+        if (!outcome.ok && FAILURE_POLICY[outcome.failure.kind].tripsBreaker)
+            this.#countFailure();
+        return outcome;
+    }
+    snapshot() {
+        const state = this.state();
+        return {
+            state,
+            failures: [...this.#failures],
+            ...(state !== 'closed' && this.#openedAt !== undefined ? { openedAt: this.#openedAt } : {}),
+        };
+    }
+    shutdown() {
+        this.#breaker.shutdown();
+    }
+    #countFailure() {
+        const now = this.#clock.now();
+        this.#failures = this.#failures.filter((at) => at > now - this.#policy.windowMs);
+        this.#failures.push(now);
+        // Half-open trials that fail are re-opened by opossum itself.
+        if (this.#breaker.closed && this.#failures.length >= this.#policy.failureThreshold)
+            this.#breaker.open();
+    }
+}
+/** The action opossum wraps: a failure that counts (or an abort, which proves nothing) rejects. */
+async function runCounted(call) {
+    const outcome = await call();
+    if (!outcome.ok) {
+        const kind = outcome.failure.kind;
+        // An aborted half-open trial proved nothing; rejecting keeps the breaker from closing on it.
+        if (FAILURE_POLICY[kind].tripsBreaker || kind === 'aborted')
+            throw new CountedFailure(kind);
+    }
+    return outcome;
+}
+function isOpossumRejection(error) {
+    const code = error?.code;
+    return code === 'EOPENBREAKER' || code === 'ESHUTDOWN' || code === 'ESEMLOCKED';
+}
+function restoredState(snapshot, policy, now) {
+    if (snapshot === undefined || snapshot.state === 'closed')
+        return {};
+    const openedAt = snapshot.openedAt ?? now;
+    const remaining = openedAt + policy.resetTimeoutMs - now;
+    if (snapshot.state === 'open' && remaining > 0) {
+        return {
+            state: { closed: false, halfOpen: false },
+            remainingOpenMs: Math.min(remaining, policy.resetTimeoutMs),
+        };
+    }
+    // Open long enough (while no run was watching) or already half-open: the next request is the trial.
+    return { state: { closed: false, halfOpen: true } };
+}
+/**
+ * All breakers of one router, sharing one bucket-rotation timer. opossum's stats are not used for
+ * decisions, but its buckets grow with every call until rotated.
+ */
+class BreakerBoard {
+    #breakers = new Map();
+    #rotation = new external_node_events_.EventEmitter();
+    #timer;
+    #policy;
+    #clock;
+    #onTransition;
+    constructor(policy, clock, onTransition, saved = {}) {
+        this.#policy = policy;
+        this.#clock = clock;
+        this.#onTransition = onTransition;
+        this.#rotation.setMaxListeners(0);
+        this.#timer = setInterval(() => this.#rotation.emit('rotate'), 1_000);
+        this.#timer.unref();
+        for (const [key, snapshot] of Object.entries(saved))
+            this.#create(key, snapshot);
+    }
+    get(key) {
+        return this.#breakers.get(key) ?? this.#create(key);
+    }
+    peek(key) {
+        return this.#breakers.get(key);
+    }
+    snapshot() {
+        const out = {};
+        for (const [key, breaker] of this.#breakers) {
+            const snap = breaker.snapshot();
+            if (snap.state !== 'closed' || snap.failures.length > 0)
+                out[key] = snap;
+        }
+        return out;
+    }
+    close() {
+        clearInterval(this.#timer);
+        for (const breaker of this.#breakers.values())
+            breaker.shutdown();
+        this.#breakers.clear();
+    }
+    #create(key, snapshot) {
+        const breaker = new CandidateBreaker(key, this.#policy, this.#clock, this.#rotation, this.#onTransition, snapshot);
+        this.#breakers.set(key, breaker);
+        return breaker;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/cooldown.js
+/** The cooldown after `strikes` escalations: base × 2^(strikes−1), capped at max. */
+function cooldownDuration(strikes, policy) {
+    const exponent = Math.max(0, strikes - 1);
+    // 2^31 is far beyond any sensible max; clamp the exponent so the multiplication stays finite.
+    return Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(exponent, 31));
+}
+function recordFailure(entry, now, policy, retryAfterMs) {
+    const cooling = entry !== undefined && entry.until > now;
+    const strikes = cooling ? entry.strikes : (entry?.strikes ?? 0) + 1;
+    // Retry-After is honoured, but a hostile or confused server cannot park an endpoint beyond maxMs.
+    const wait = Math.max(cooldownDuration(strikes, policy), Math.min(retryAfterMs ?? 0, policy.maxMs));
+    return { until: Math.max(entry?.until ?? 0, now + wait), strikes };
+}
+/** A success ends the incident: the next failure starts again from `baseMs`. */
+function recordSuccess(entry) {
+    if (entry === undefined)
+        return undefined;
+    return { until: entry.until, strikes: 0 };
+}
+function remainingCooldown(entry, now) {
+    return entry === undefined ? 0 : Math.max(0, entry.until - now);
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/slots.js
+/**
+ * In-flight accounting and the queue for slots.
+ *
+ * `maxParallel` is a hard cap per endpoint, held from the moment a request is sent until its response (or
+ * stream) has ended. Requests that find their tier full queue here in arrival order (by ticket) and are
+ * woken on every change — a slot released, a breaker half-open — to choose again. A request never takes a
+ * slot that an earlier queued request is waiting for, so under sustained load newcomers cannot starve the
+ * queue (without this, the request that just finished would re-take its own slot before any waiter ran).
+ */
+
+class SlotBook {
+    #inflight = new Map();
+    #peak = new Map();
+    /** Queued requests, ordered by ticket. */
+    #queue = [];
+    #sleepers = new Set();
+    #nextTicket = 0;
+    inflight(endpointId) {
+        return this.#inflight.get(endpointId) ?? 0;
+    }
+    /** Highest in-flight count seen per endpoint since creation (reported by `status()` and tests). */
+    peak(endpointId) {
+        return this.#peak.get(endpointId) ?? 0;
+    }
+    /** Arrival order of a request: smaller tickets are served first. */
+    ticket() {
+        return this.#nextTicket++;
+    }
+    /** Joins (or updates a place in) the queue; the place is kept across wake-ups. */
+    enqueue(ticket, endpoints) {
+        const existing = this.#queue.find((q) => q.ticket === ticket);
+        if (existing) {
+            existing.endpoints = endpoints;
+            return existing;
+        }
+        const entry = { ticket, endpoints };
+        let index = this.#queue.length;
+        while (index > 0 && this.#queue[index - 1].ticket > ticket)
+            index--;
+        this.#queue.splice(index, 0, entry);
+        return entry;
+    }
+    /** Leaves the queue; the slots it had a claim on may now serve later requests, so they choose again. */
+    leave(ticket) {
+        const index = this.#queue.findIndex((q) => q.ticket === ticket);
+        if (index < 0)
+            return;
+        this.#queue.splice(index, 1);
+        this.notify();
+    }
+    /**
+     * How many requests that arrived before `ticket` are queued for a slot at this endpoint: that many of its
+     * free slots are theirs. (A request queued for several endpoints counts at each: it errs toward fairness.)
+     */
+    claimsBefore(endpointId, ticket) {
+        let claims = 0;
+        for (const entry of this.#queue) {
+            if (entry.ticket >= ticket)
+                break;
+            if (entry.endpoints.has(endpointId))
+                claims++;
+        }
+        return claims;
+    }
+    get queued() {
+        return this.#queue.length;
+    }
+    /**
+     * Takes a slot if one is free (callers have already counted earlier requests' claims). Synchronous, so
+     * choose-and-take cannot interleave with another request.
+     */
+    tryAcquire(endpointId, cap) {
+        const current = this.inflight(endpointId);
+        if (current >= cap)
+            return false;
+        this.#inflight.set(endpointId, current + 1);
+        if (current + 1 > this.peak(endpointId))
+            this.#peak.set(endpointId, current + 1);
+        return true;
+    }
+    release(endpointId) {
+        const current = this.inflight(endpointId);
+        if (current <= 0)
+            throw new Error(`slot accounting: release of ${endpointId} without a slot`);
+        this.#inflight.set(endpointId, current - 1);
+        this.notify();
+    }
+    /** Wakes every sleeping request; each chooses again, earliest ticket first. */
+    notify() {
+        if (this.#sleepers.size === 0)
+            return;
+        const sleepers = this.#sleepers;
+        this.#sleepers = new Set();
+        for (const wake of sleepers)
+            wake();
+    }
+    /** Resolves at the next `notify()` or after `ms`, whichever comes first; rejects if `signal` aborts. */
+    async waitForChange(ms, clock, signal) {
+        if (signal?.aborted)
+            throw (0,lib_clock/* abortReason */.J)(signal);
+        const timer = new AbortController();
+        const onAbort = () => timer.abort(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        let wake;
+        const woken = new Promise((resolve) => {
+            wake = resolve;
+        });
+        this.#sleepers.add(wake);
+        // Aborting `timer` (on wake-up or on the caller's abort) rejects the sleep: that ends the wait, no more.
+        const sleeping = clock.sleep(ms, timer.signal).catch(() => undefined);
+        try {
+            await Promise.race([woken, sleeping]);
+        }
+        finally {
+            this.#sleepers.delete(wake);
+            signal?.removeEventListener('abort', onAbort);
+            timer.abort();
+        }
+        if (signal?.aborted)
+            throw (0,lib_clock/* abortReason */.J)(signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/fleet-view.js
+
+
+
+
+/** How long a request waits before re-checking a half-open breaker whose single trial is in flight. */
+const TRIAL_RECHECK_MS = 1_000;
+class FleetView {
+    config;
+    clock;
+    health;
+    slots = new SlotBook();
+    breakers;
+    cooldowns = new Map();
+    /** Endpoints refused with 401/403 and candidates answered with 404: skipped for the rest of the run. */
+    disabled = new Map();
+    endpoints;
+    #onGithubHostedRunner;
+    constructor(config, clock, health, runnerEnvironment, onTransition, saved) {
+        this.config = config;
+        this.clock = clock;
+        this.health = health;
+        this.endpoints = new Map(config.endpoints.map((endpoint) => [endpoint.id, endpoint]));
+        this.#onGithubHostedRunner = runnerEnvironment === 'github-hosted';
+        const known = new Set(Object.values(config.roles)
+            .flat(2)
+            .map((candidate) => candidate.key));
+        const breakers = Object.fromEntries(Object.entries(saved?.breakers ?? {}).filter(([key]) => known.has(key)));
+        this.breakers = new BreakerBoard(config.policy.breaker, clock, onTransition, breakers);
+        for (const [endpointId, entry] of Object.entries(saved?.cooldowns ?? {})) {
+            if (this.endpoints.has(endpointId))
+                this.cooldowns.set(endpointId, entry);
+        }
+        if (saved?.health !== undefined)
+            health.restore(saved.health);
+    }
+    get selfHosted() {
+        return !this.#onGithubHostedRunner;
+    }
+    endpoint(endpointId) {
+        const endpoint = this.endpoints.get(endpointId);
+        if (!endpoint)
+            throw new Error(`unknown endpoint ${endpointId}`);
+        return endpoint;
+    }
+    /** On a GitHub-hosted runner, LAN endpoints are skipped without a connection attempt. */
+    unreachable(endpoint) {
+        return this.#onGithubHostedRunner && endpoint.kind === 'local' && endpoint.reachable !== true;
+    }
+    maxTokensFor(candidate, shape) {
+        const endpoint = this.endpoint(candidate.endpointId);
+        const fit = fitMaxTokens({
+            window: this.health.contextWindow(endpoint, candidate.model),
+            contextFraction: this.config.policy.contextFraction,
+            promptTokens: shape.promptTokens,
+            requested: shape.requestedMaxTokens,
+            minOutputTokens: this.config.policy.minOutputTokens,
+        });
+        return fit.ok ? { ok: true, maxTokens: fit.maxTokens } : { ok: false };
+    }
+    /** The fleet as the request holding `ticket` sees it: slots claimed by earlier queued requests count as taken. */
+    views(chain, shape, ticket) {
+        const now = this.clock.now();
+        return chain.map((tier, tierIndex) => tier.map((candidate, order) => {
+            const endpoint = this.endpoint(candidate.endpointId);
+            const block = this.#block(candidate, endpoint, shape, now);
+            return {
+                key: candidate.key,
+                endpointId: candidate.endpointId,
+                tier: tierIndex,
+                order,
+                local: endpoint.kind === 'local',
+                ...block,
+                unhealthy: this.health.health(endpoint.id, now) === 'unhealthy',
+                inflight: this.slots.inflight(endpoint.id) + this.slots.claimsBefore(endpoint.id, ticket),
+                cap: this.#effectiveCap(endpoint, now),
+            };
+        }));
+    }
+    noteFailure(endpointId, retryAfterMs) {
+        const entry = recordFailure(this.cooldowns.get(endpointId), this.clock.now(), this.config.policy.cooldown, retryAfterMs);
+        this.cooldowns.set(endpointId, entry);
+        return entry;
+    }
+    noteSuccess(endpointId) {
+        const entry = recordSuccess(this.cooldowns.get(endpointId));
+        if (entry && entry.until <= this.clock.now())
+            this.cooldowns.delete(endpointId);
+        else if (entry)
+            this.cooldowns.set(endpointId, entry);
+    }
+    /**
+     * Slow start: an endpoint whose cooldown has just ended gets one request at a time until one succeeds.
+     * Otherwise every waiting request would rush a host that may still be dead the moment its cooldown ends.
+     */
+    #effectiveCap(endpoint, now) {
+        const cooldown = this.cooldowns.get(endpoint.id);
+        return cooldown !== undefined && cooldown.strikes > 0 && cooldown.until <= now ? 1 : endpoint.maxParallel;
+    }
+    #block(candidate, endpoint, shape, now) {
+        if (shape.excluded.has(candidate.key))
+            return { blocked: 'excluded' };
+        if (this.unreachable(endpoint))
+            return { blocked: 'unreachable' };
+        if (this.disabled.has(endpoint.id) || this.disabled.has(candidate.key))
+            return { blocked: 'disabled' };
+        if (!this.maxTokensFor(candidate, shape).ok)
+            return { blocked: 'context' };
+        const breaker = this.breakers.peek(candidate.key);
+        if (breaker && !breaker.admits()) {
+            const halfOpensAt = breaker.halfOpensAt();
+            return halfOpensAt !== undefined
+                ? { blocked: 'breaker_open', availableAt: halfOpensAt }
+                : { blocked: 'breaker_trial', availableAt: now + TRIAL_RECHECK_MS };
+        }
+        const cooldown = this.cooldowns.get(endpoint.id);
+        if (cooldown && cooldown.until > now)
+            return { blocked: 'cooldown', availableAt: cooldown.until };
+        return {};
+    }
+}
+
+// EXTERNAL MODULE: ./lib/fleet/probe.js + 2 modules
+var probe = __webpack_require__(6474);
+// EXTERNAL MODULE: ./lib/fleet/probe-http.js
+var probe_http = __webpack_require__(2247);
+;// CONCATENATED MODULE: ./lib/fleet/probe-loop.js
+
+
+/**
+ * Probes `endpoints` (already filtered with `shouldSkipEndpoint`) into `book` until `signal` aborts, then
+ * resolves. The first round of each kind starts at once. Rounds are spaced from their start, so the
+ * interval is the period; a round that overruns its interval is followed by the next one straight away.
+ */
+async function runProbeLoop(endpoints, book, deps) {
+    const { clock, intervals, signal } = deps;
+    const probeDeps = {
+        clock,
+        timeoutMs: intervals.timeoutMs,
+        signal,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...(deps.env ? { env: deps.env } : {}),
+        ...(deps.maxResponseBytes !== undefined ? { maxResponseBytes: deps.maxResponseBytes } : {}),
+    };
+    const healthRound = () => eachEndpoint(endpoints, async (endpoint) => {
+        book.record(await guarded(() => (0,probe/* probeHealth */.v_)(endpoint, probeDeps), (error) => failedProbe(endpoint, error)));
+    });
+    const scanRound = () => eachEndpoint(endpoints, async (endpoint) => {
+        book.recordScan(await guarded(() => (0,probe/* scanCapabilities */.ce)(endpoint, probeDeps), (error) => failedScan(endpoint, error)));
+    });
+    await Promise.all([
+        repeat(healthRound, intervals.healthIntervalMs, clock, signal),
+        repeat(scanRound, Math.max(intervals.capabilityIntervalMs, intervals.healthIntervalMs), clock, signal),
+    ]);
+    function failedProbe(endpoint, error) {
+        return {
+            endpointId: endpoint.id,
+            healthy: false,
+            latencyMs: 0,
+            models: [],
+            checkedAt: clock.now(),
+            error,
+        };
+    }
+    function failedScan(endpoint, error) {
+        return {
+            endpointId: endpoint.id,
+            flavor: 'openai',
+            models: [],
+            contextWindows: {},
+            checkedAt: clock.now(),
+            error,
+        };
+    }
+}
+async function repeat(round, periodMs, clock, signal) {
+    while (!signal.aborted) {
+        const startedAt = clock.now();
+        await round();
+        if (signal.aborted)
+            return;
+        const waitMs = Math.max(0, startedAt + periodMs - clock.now());
+        try {
+            await clock.sleep(waitMs, signal);
+        }
+        catch (error) {
+            if (signal.aborted)
+                return;
+            throw error;
+        }
+    }
+}
+/** Probes every endpoint in parallel; one endpoint's trouble never holds up or breaks another's. */
+async function eachEndpoint(endpoints, probe) {
+    await Promise.allSettled(endpoints.map((endpoint) => probe(endpoint)));
+}
+/**
+ * The probes are written not to throw; this catches what they did not foresee (a bug, a fake that throws
+ * synchronously) and turns it into a failed result, so one bad endpoint cannot end the loop.
+ */
+async function guarded(work, onError) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        return onError(`probe failed: ${(0,probe_http/* describeError */.Uc)(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./lib/fleet/router-types.js
+var router_types = __webpack_require__(235);
+;// CONCATENATED MODULE: ./lib/fleet/selection.js
+function selectCandidate(tiers, options) {
+    if (options.prefer !== undefined) {
+        const preferred = tiers.flat().find((c) => c.key === options.prefer);
+        if (preferred && !preferred.blocked && preferred.inflight < preferred.cap) {
+            return { kind: 'pick', candidate: preferred };
+        }
+    }
+    // Unhealthy candidates are skipped while any healthy one remains anywhere in the chain; when the probes
+    // say everything is down, try everything in order anyway (probes go stale, networks come back).
+    const skipUnhealthy = tiers.some((tier) => tier.some((c) => c.blocked === undefined && !c.unhealthy));
+    let saturatedTier;
+    for (const tier of tiers) {
+        const pool = tier.filter((c) => c.blocked === undefined && !(skipUnhealthy && c.unhealthy));
+        if (pool.length === 0)
+            continue;
+        const best = leastLoaded(pool.filter((c) => c.inflight < c.cap), options.preferLocal);
+        if (best)
+            return { kind: 'pick', candidate: best };
+        saturatedTier ??= pool[0].tier;
+        if (!options.spillover)
+            break;
+    }
+    if (saturatedTier !== undefined)
+        return { kind: 'saturated', tier: saturatedTier };
+    let until;
+    for (const candidate of tiers.flat()) {
+        if (candidate.availableAt !== undefined && (until === undefined || candidate.availableAt < until)) {
+            until = candidate.availableAt;
+        }
+    }
+    return until === undefined ? { kind: 'exhausted' } : { kind: 'cooling', until };
+}
+function leastLoaded(free, preferLocal) {
+    let best;
+    for (const candidate of free) {
+        if (best === undefined || compare(candidate, best, preferLocal) < 0)
+            best = candidate;
+    }
+    return best;
+}
+function compare(a, b, preferLocal) {
+    // Cross-multiplied to compare inflight/cap exactly, without floating point.
+    const load = a.inflight * b.cap - b.inflight * a.cap;
+    if (load !== 0)
+        return load;
+    if (preferLocal && a.local !== b.local)
+        return a.local ? -1 : 1;
+    return a.order - b.order;
+}
+
+// EXTERNAL MODULE: ./lib/fleet/status.js
+var fleet_status = __webpack_require__(664);
+;// CONCATENATED MODULE: ./lib/fleet/router.js
+/**
+ * The router: sends each request of a role to the best candidate of its chain and keeps answering while
+ * endpoints die, hang, throttle or lie.
+ *
+ * - Immediate failover: a retryable failure moves to the next candidate at once; the router sleeps only
+ *   when nothing else is left (waiting for the earliest cooldown, bounded by `maxWaitMs`).
+ * - `maxParallel` is a hard cap, held until a response or stream has ended; a saturated tier is waited for
+ *   (bounded), or spilled over when `spillover` allows.
+ * - A stalled or cut stream is abandoned and the request starts from scratch on the next candidate: an
+ *   answer is returned whole or not at all.
+ * - Breakers (opossum, per endpoint+model) and cooldowns (per endpoint) are exported with wall-clock times
+ *   and restored by the next run.
+ */
+
+
+
+
+
+
+
+
+
+
+
+function createRouter(config, deps = {}) {
+    return new FleetRouter(config, deps);
+}
+class FleetRouter {
+    health;
+    #env;
+    #fetch;
+    #fleet;
+    #client;
+    #ownsClient;
+    #clock;
+    #emit;
+    #closed = false;
+    constructor(config, deps) {
+        const env = deps.env ?? process.env;
+        this.#env = env;
+        this.#fetch = deps.fetch;
+        this.#clock = deps.clock ?? lib_clock/* systemClock */.m;
+        this.#emit = deps.onEvent ?? (() => undefined);
+        this.health = deps.health ?? new probe/* FleetHealthBook */.wD({ staleAfterMs: config.policy.probe.staleAfterMs });
+        this.#ownsClient = deps.client === undefined;
+        this.#client =
+            deps.client ?? createEndpointClient({ env, maxResponseBytes: config.policy.maxResponseBytes });
+        const saved = (0,fleet_state/* parseFleetState */.zb)(deps.state).state;
+        const onTransition = (t) => {
+            this.#emit({ type: 'breaker', ...t });
+            // A breaker that half-opens may be what a waiting request is waiting for.
+            if (t.to !== 'open')
+                this.#fleet.slots.notify();
+        };
+        this.#fleet = new FleetView(config, this.#clock, this.health, env.RUNNER_ENVIRONMENT, onTransition, saved);
+    }
+    async complete(role, request, options = {}) {
+        if (this.#closed)
+            throw new Error('router is closed');
+        const chain = this.#fleet.config.roles[role];
+        if (!chain)
+            throw new router_types/* RouterError */.K('unknown_role', role, [], 'no chain is configured for this role');
+        const pass = {
+            role,
+            chain,
+            request,
+            options,
+            shape: {
+                promptTokens: estimatePromptTokens(request.messages),
+                requestedMaxTokens: request.maxTokens,
+                excluded: new Set(options.exclude),
+            },
+            ticket: this.#fleet.slots.ticket(),
+            attempts: [],
+            waitedMs: 0,
+        };
+        try {
+            while (pass.attempts.length < this.#fleet.config.policy.maxAttempts) {
+                const chosen = await this.#choose(pass);
+                const done = await this.#attempt(pass, chosen);
+                if (done)
+                    return done;
+            }
+        }
+        finally {
+            this.#fleet.slots.leave(pass.ticket);
+        }
+        const max = this.#fleet.config.policy.maxAttempts;
+        throw new router_types/* RouterError */.K('exhausted', role, pass.attempts, `gave up after ${max} attempts`);
+    }
+    /** Picks a candidate and takes a slot there, waiting (bounded) for a slot or a cooldown when needed. */
+    async #choose(pass) {
+        const { policy } = this.#fleet.config;
+        const { role, attempts } = pass;
+        for (;;) {
+            if (pass.options.signal?.aborted)
+                throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled');
+            const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
+            const selection = selectCandidate(views, {
+                // After waiting `maxWaitMs` for the preferred tier, any later tier with a free slot may serve.
+                spillover: policy.spillover || pass.waitedMs >= policy.maxWaitMs,
+                preferLocal: this.#fleet.selfHosted,
+                ...(pass.options.prefer !== undefined ? { prefer: pass.options.prefer } : {}),
+            });
+            if (selection.kind === 'pick') {
+                const candidate = pass.chain[selection.candidate.tier][selection.candidate.order];
+                const endpoint = this.#fleet.endpoint(candidate.endpointId);
+                if (!this.#fleet.slots.tryAcquire(endpoint.id, endpoint.maxParallel))
+                    continue;
+                this.#fleet.slots.leave(pass.ticket);
+                return { candidate, endpoint, tier: selection.candidate.tier + 1 };
+            }
+            if (selection.kind === 'exhausted') {
+                throw new router_types/* RouterError */.K('exhausted', role, attempts, 'every candidate failed or is unavailable');
+            }
+            const budget = policy.maxWaitMs - pass.waitedMs;
+            const ms = selection.kind === 'cooling' ? selection.until - this.#clock.now() : budget;
+            if (budget <= 0 || ms > budget) {
+                if (selection.kind === 'saturated') {
+                    throw new router_types/* RouterError */.K('saturated', role, attempts, `every candidate stayed busy for ${policy.maxWaitMs} ms`);
+                }
+                throw new router_types/* RouterError */.K('exhausted', role, attempts, 'every candidate is cooling down beyond maxWaitMs');
+            }
+            if (selection.kind === 'saturated') {
+                // Queue for the usable endpoints, keeping this request's place across wake-ups.
+                const usable = views.flat().filter((v) => v.blocked === undefined);
+                this.#fleet.slots.enqueue(pass.ticket, new Set(usable.map((v) => v.endpointId)));
+            }
+            else {
+                this.#fleet.slots.leave(pass.ticket);
+            }
+            this.#emit({ type: 'wait', role, reason: selection.kind, ms });
+            const waitStart = this.#clock.now();
+            try {
+                await this.#fleet.slots.waitForChange(Math.max(0, ms), this.#clock, pass.options.signal);
+            }
+            catch {
+                throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled while waiting');
+            }
+            pass.waitedMs += this.#clock.now() - waitStart;
+        }
+    }
+    /** One attempt on a chosen candidate (its slot already taken): the completion, or undefined to go on. */
+    async #attempt(pass, { candidate, endpoint, tier }) {
+        const { role, attempts, options } = pass;
+        const fit = this.#fleet.maxTokensFor(candidate, pass.shape);
+        const maxTokens = fit.ok ? fit.maxTokens : undefined;
+        const attemptNumber = attempts.length + 1;
+        let result;
+        try {
+            result = await this.#fleet.breakers.get(candidate.key).run(() => this.#client.chat(endpoint, pass.request, {
+                model: candidate.model,
+                ...(maxTokens !== undefined ? { maxTokens } : {}),
+                ...(options.signal ? { signal: options.signal } : {}),
+                ...(options.onDelta ? { onDelta: (text) => options.onDelta?.(text, attemptNumber) } : {}),
+            }));
+        }
+        finally {
+            this.#fleet.slots.release(endpoint.id);
+        }
+        if (result === 'rejected')
+            return undefined;
+        const attempt = {
+            key: candidate.key,
+            endpointId: endpoint.id,
+            model: candidate.model,
+            tier,
+            outcome: result.ok ? 'ok' : result.failure.kind,
+            latencyMs: result.latencyMs,
+            ...(result.ok ? {} : { message: result.failure.message }),
+            ...(!result.ok && result.failure.status !== undefined ? { status: result.failure.status } : {}),
+        };
+        attempts.push(attempt);
+        this.#emit({ type: 'attempt', role, attempt });
+        if (result.ok) {
+            this.#fleet.noteSuccess(endpoint.id);
+            return {
+                content: result.content,
+                key: candidate.key,
+                endpointId: endpoint.id,
+                model: candidate.model,
+                attempts,
+                finishReason: result.finishReason,
+                ...(result.usage ? { usage: result.usage } : {}),
+                ...(maxTokens !== undefined ? { maxTokens } : {}),
+                waitedMs: pass.waitedMs,
+            };
+        }
+        const { failure } = result;
+        const handling = FAILURE_POLICY[failure.kind];
+        if (failure.kind === 'aborted')
+            throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled');
+        if (handling.resetsConnections)
+            this.#client.resetConnections(endpoint.id);
+        if (handling.cools) {
+            const entry = this.#fleet.noteFailure(endpoint.id, failure.retryAfterMs);
+            this.#emit({ type: 'cooldown', endpointId: endpoint.id, until: entry.until, strikes: entry.strikes });
+        }
+        if (failure.kind === 'auth')
+            this.#disable(endpoint.id, failure.message);
+        if (failure.kind === 'model_not_found')
+            this.#disable(candidate.key, failure.message);
+        if (failure.kind === 'context_length')
+            pass.shape.excluded.add(candidate.key);
+        if (!handling.failover) {
+            throw new router_types/* RouterError */.K('not_retryable', role, attempts, `${candidate.key} refused the request`);
+        }
+        return undefined;
+    }
+    status() {
+        return (0,fleet_status/* statusRows */.O5)(this.#fleet);
+    }
+    exportState() {
+        const now = this.#clock.now();
+        const cooldowns = {};
+        for (const [endpointId, entry] of this.#fleet.cooldowns) {
+            if (entry.until > now || entry.strikes > 0)
+                cooldowns[endpointId] = { ...entry };
+        }
+        return {
+            version: 1,
+            savedAt: now,
+            breakers: this.#fleet.breakers.snapshot(),
+            cooldowns,
+            health: this.health.snapshot(),
+        };
+    }
+    async probe(options = {}) {
+        const deps = this.#probeDeps(options.signal);
+        await Promise.all(this.#reachableEndpoints().map(async (endpoint) => {
+            const [health, scan] = await Promise.all([
+                (0,probe/* probeHealth */.v_)(endpoint, deps),
+                options.capabilities ? (0,probe/* scanCapabilities */.ce)(endpoint, deps) : undefined,
+            ]);
+            this.health.record(health);
+            if (scan)
+                this.health.recordScan(scan);
+        }));
+        this.#fleet.slots.notify();
+    }
+    async probeLoop(signal) {
+        const { policy } = this.#fleet.config;
+        await runProbeLoop(this.#reachableEndpoints(), this.health, {
+            ...this.#probeDeps(signal),
+            clock: this.#clock,
+            intervals: policy.probe,
+            signal,
+        });
+    }
+    #reachableEndpoints() {
+        return this.#fleet.config.endpoints.filter((endpoint) => !this.#fleet.unreachable(endpoint));
+    }
+    #probeDeps(signal) {
+        return {
+            clock: this.#clock,
+            env: this.#env,
+            timeoutMs: this.#fleet.config.policy.probe.timeoutMs,
+            ...(this.#fetch ? { fetch: this.#fetch } : {}),
+            ...(signal ? { signal } : {}),
+        };
+    }
+    async close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        this.#fleet.breakers.close();
+        this.#fleet.slots.notify();
+        if (this.#ownsClient)
+            await this.#client.close();
+    }
+    #disable(target, reason) {
+        if (this.#fleet.disabled.has(target))
+            return;
+        this.#fleet.disabled.set(target, reason);
+        this.#emit({ type: 'disabled', target, reason });
+    }
+}
+
+
+/***/ }),
+
+/***/ 664:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O5: () => (/* binding */ statusRows),
+/* harmony export */   _c: () => (/* binding */ renderStatusText)
+/* harmony export */ });
+/* unused harmony exports describeState, renderStatusMarkdown */
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
+/**
+ * The failover status table (seed 002's "Failover Status"): role → chain → state, printed at start, by
+ * `keel status`, and in the job summary.
+ */
+
+function statusRows(fleet) {
+    const now = fleet.clock.now();
+    const threshold = fleet.config.policy.breaker.failureThreshold;
+    const rows = [];
+    for (const role of _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLE_NAMES */ .ST) {
+        const chain = fleet.config.roles[role];
+        if (!chain)
+            continue;
+        chain.forEach((tier, tierIndex) => {
+            for (const candidate of tier) {
+                const endpoint = fleet.endpoint(candidate.endpointId);
+                const breaker = fleet.breakers.peek(candidate.key);
+                const failures = breaker?.failuresInWindow(now) ?? 0;
+                const cooldownUntil = fleet.cooldowns.get(endpoint.id)?.until ?? 0;
+                const disabled = fleet.disabled.get(endpoint.id) ?? fleet.disabled.get(candidate.key);
+                const breakerState = breaker?.state() ?? 'closed';
+                let state = failures > 0 ? 'MONITORING' : 'CLOSED';
+                let remainingMs = 0;
+                if (fleet.unreachable(endpoint))
+                    state = 'UNREACHABLE';
+                else if (disabled !== undefined)
+                    state = 'DISABLED';
+                else if (breakerState === 'open') {
+                    state = 'OPEN';
+                    remainingMs = Math.max(0, (breaker?.halfOpensAt() ?? now) - now);
+                }
+                else if (breakerState === 'halfOpen')
+                    state = 'HALF-OPEN';
+                else if (cooldownUntil > now) {
+                    state = 'COOLDOWN';
+                    remainingMs = cooldownUntil - now;
+                }
+                const contextWindow = fleet.health.contextWindow(endpoint, candidate.model);
+                rows.push({
+                    role,
+                    tier: tierIndex + 1,
+                    key: candidate.key,
+                    endpointId: endpoint.id,
+                    model: candidate.model,
+                    kind: endpoint.kind,
+                    state,
+                    failures,
+                    threshold,
+                    remainingMs,
+                    inflight: fleet.slots.inflight(endpoint.id),
+                    peakInflight: fleet.slots.peak(endpoint.id),
+                    maxParallel: endpoint.maxParallel,
+                    health: fleet.health.health(endpoint.id, now),
+                    ...(contextWindow !== undefined ? { contextWindow } : {}),
+                    ...(disabled !== undefined ? { reason: disabled } : {}),
+                });
+            }
+        });
+    }
+    return rows;
+}
+/** `MONITORING (2/5)`, `OPEN (42 s)`, `COOLDOWN (3 s)`, `CLOSED`. */
+function describeState(row) {
+    switch (row.state) {
+        case 'MONITORING':
+            return `MONITORING (${row.failures}/${row.threshold})`;
+        case 'OPEN':
+        case 'COOLDOWN':
+            return `${row.state} (${formatRemaining(row.remainingMs)})`;
+        case 'HALF-OPEN':
+            return `HALF-OPEN (trial next)`;
+        default:
+            return row.state;
+    }
+}
+function formatRemaining(ms) {
+    if (ms >= 60_000)
+        return `${Math.ceil(ms / 60_000)} min`;
+    if (ms >= 1_000)
+        return `${Math.ceil(ms / 1_000)} s`;
+    return `${Math.max(0, Math.round(ms))} ms`;
+}
+/** The plain-text table for terminals and logs. */
+function renderStatusText(rows) {
+    const width = Math.max(8, ...rows.map((row) => row.key.length));
+    const lines = ['Failover status:'];
+    let role;
+    let tier;
+    for (const row of rows) {
+        if (row.role !== role) {
+            lines.push(`  ${row.role}:`);
+            role = row.role;
+            tier = undefined;
+        }
+        const tierLabel = row.tier !== tier ? `tier ${row.tier}` : '';
+        tier = row.tier;
+        const load = `${row.inflight}/${row.maxParallel} in flight`;
+        lines.push(`    ${tierLabel.padEnd(7)} ${row.key.padEnd(width)}  [${describeState(row)}]  ${row.kind}, ${load}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The same table in Markdown, for job summaries and issue bodies. */
+function renderStatusMarkdown(rows) {
+    const lines = [
+        '| role | tier | candidate | state | kind | health |',
+        '| --- | --- | --- | --- | --- | --- |',
+    ];
+    for (const row of rows) {
+        lines.push(`| ${row.role} | ${row.tier} | \`${row.key}\` | ${describeState(row)} | ${row.kind} | ${row.health} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ })
+
+};

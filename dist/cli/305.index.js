@@ -1,0 +1,254 @@
+export const id = 305;
+export const ids = [305];
+export const modules = {
+
+/***/ 4305:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PROBE_USAGE: () => (/* binding */ PROBE_USAGE),
+  createProbeCommand: () => (/* binding */ createProbeCommand),
+  probeCommand: () => (/* binding */ probeCommand)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./lib/config/load.js + 7 modules
+var config_load = __webpack_require__(5024);
+// EXTERNAL MODULE: ./lib/config/json-schema.js
+var json_schema = __webpack_require__(276);
+// EXTERNAL MODULE: ./lib/config/schema.js
+var schema = __webpack_require__(1091);
+;// CONCATENATED MODULE: ./lib/config/index.js
+/** The configuration module's public surface: load and validate keel configuration, and describe it. */
+
+
+
+
+// EXTERNAL MODULE: ./lib/fleet/probe.js + 2 modules
+var fleet_probe = __webpack_require__(6474);
+// EXTERNAL MODULE: ./lib/cli/io.js
+var io = __webpack_require__(8908);
+;// CONCATENATED MODULE: ./lib/cli/probe-command.js
+/**
+ * `keel probe [--config FILE] [--json] [--capabilities]`: probes every endpoint once and prints what it
+ * found. The first thing to run when a fleet misbehaves, so it says why an endpoint is down or skipped.
+ * Exit 0 when at least one endpoint is healthy, 1 otherwise (a workflow step can gate on it).
+ */
+
+
+
+
+const PROBE_USAGE = `usage: keel probe [--config FILE] [--json] [--capabilities]
+
+  --config FILE    configuration file (default: .github/keel.yml or keel.yml)
+  --json           print JSON instead of a table
+  --capabilities   also scan for server flavor and context windows (slower)
+`;
+function createProbeCommand(deps = {}) {
+    return async (argv, io) => {
+        const options = parseOptions(argv);
+        if (options.help) {
+            io.stdout(PROBE_USAGE);
+            return 0;
+        }
+        const load = deps.loadConfig ?? config_load/* loadConfig */.Z9;
+        const config = await load(options.config, { cwd: io.cwd });
+        const rows = await probeAll(config, io, deps, options.capabilities);
+        const healthy = rows.filter((row) => row.status === 'healthy').length;
+        if (options.json) {
+            const runnerEnvironment = io.env.RUNNER_ENVIRONMENT ?? null;
+            io.stdout(`${JSON.stringify({ runnerEnvironment, healthy, endpoints: rows }, null, 2)}\n`);
+        }
+        else {
+            io.stdout(renderTable(rows, options.capabilities));
+        }
+        return healthy > 0 ? 0 : 1;
+    };
+}
+const probeCommand = createProbeCommand();
+function parseOptions(argv) {
+    try {
+        const { values } = (0,external_node_util_.parseArgs)({
+            args: argv,
+            options: {
+                config: { type: 'string', short: 'c' },
+                json: { type: 'boolean', default: false },
+                capabilities: { type: 'boolean', default: false },
+                help: { type: 'boolean', short: 'h', default: false },
+            },
+            strict: true,
+            allowPositionals: false,
+        });
+        return {
+            json: values.json,
+            capabilities: values.capabilities,
+            help: values.help,
+            ...(values.config !== undefined ? { config: values.config } : {}),
+        };
+    }
+    catch (error) {
+        throw new io/* UsageError */.e(`${error instanceof Error ? error.message : String(error)}\n\n${PROBE_USAGE}`);
+    }
+}
+async function probeAll(config, io, deps, capabilities) {
+    const probeDeps = {
+        timeoutMs: config.policy.probe.timeoutMs,
+        env: io.env,
+        signal: io.signal,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...(deps.clock ? { clock: deps.clock } : {}),
+    };
+    return Promise.all(config.endpoints.map(async (endpoint) => {
+        const base = { id: endpoint.id, kind: endpoint.kind, url: displayUrl(endpoint.url) };
+        if ((0,fleet_probe/* shouldSkipEndpoint */.uU)(endpoint, io.env.RUNNER_ENVIRONMENT)) {
+            return {
+                ...base,
+                status: 'skipped',
+                skipReason: 'github-hosted runner',
+                models: [],
+                contextWindows: {},
+            };
+        }
+        const [probe, scan] = await Promise.all([
+            (0,fleet_probe/* probeHealth */.v_)(endpoint, probeDeps),
+            capabilities ? (0,fleet_probe/* scanCapabilities */.ce)(endpoint, probeDeps) : undefined,
+        ]);
+        return toRow(base, endpoint, probe, scan);
+    }));
+}
+function toRow(base, endpoint, probe, scan) {
+    const models = probe.models.length > 0 ? probe.models : (scan?.models ?? []);
+    const row = {
+        ...base,
+        status: probe.healthy ? 'healthy' : 'unhealthy',
+        latencyMs: probe.latencyMs,
+        models,
+        contextWindows: {},
+    };
+    if (endpoint.contextWindow !== undefined) {
+        row.contextWindowSource = 'config';
+        row.configuredWindow = endpoint.contextWindow;
+        for (const model of models)
+            row.contextWindows[model] = endpoint.contextWindow;
+    }
+    else if (scan) {
+        row.contextWindows = { ...scan.contextWindows };
+        if (scan.serverWindow !== undefined) {
+            for (const model of models)
+                row.contextWindows[model] ??= scan.serverWindow;
+        }
+        if (Object.keys(row.contextWindows).length > 0)
+            row.contextWindowSource = 'discovered';
+    }
+    if (scan)
+        row.flavor = scan.flavor;
+    const error = probe.error ?? scan?.error;
+    if (error !== undefined)
+        row.error = error;
+    return row;
+}
+function renderTable(rows, capabilities) {
+    const header = ['endpoint', 'kind', 'url', 'health', 'latency', 'models', 'context windows'];
+    if (capabilities)
+        header.push('flavor');
+    const body = rows.map((row) => {
+        const cells = [
+            row.id,
+            row.kind,
+            row.url,
+            row.status === 'skipped' ? `skipped (${row.skipReason ?? 'placement'})` : row.status,
+            row.latencyMs === undefined ? '-' : `${row.latencyMs} ms`,
+            listBrief(row.models),
+            windowsBrief(row, capabilities),
+        ];
+        if (capabilities)
+            cells.push(row.flavor ?? '-');
+        return cells;
+    });
+    const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
+    const line = (cells) => cells
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd();
+    const errors = rows
+        .filter((row) => row.error !== undefined && row.status !== 'skipped')
+        .map((row) => `  ${row.id}: ${row.error}`);
+    const healthy = rows.filter((row) => row.status === 'healthy').length;
+    const summary = `${healthy} of ${rows.length} endpoint(s) healthy`;
+    return [
+        line(header),
+        ...body.map(line),
+        '',
+        ...(errors.length ? ['errors:', ...errors, ''] : []),
+        summary,
+        '',
+    ].join('\n');
+}
+function listBrief(models, shown = 2) {
+    if (models.length === 0)
+        return '-';
+    const head = models.slice(0, shown).join(', ');
+    return models.length > shown ? `${head} +${models.length - shown} more` : head;
+}
+function windowsBrief(row, capabilities) {
+    if (row.configuredWindow !== undefined)
+        return `${row.configuredWindow} (config)`;
+    const values = [...new Set(Object.values(row.contextWindows))];
+    if (values.length === 0)
+        return row.status === 'skipped' || capabilities ? '-' : 'not scanned (--capabilities)';
+    if (values.length === 1)
+        return String(values[0]);
+    return listBrief(Object.entries(row.contextWindows).map(([model, window]) => `${model}=${window}`), 2);
+}
+/** Credentials in a URL (`http://user:pass@host`) stay out of terminals and logs. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (parsed.username || parsed.password) {
+            parsed.username = '';
+            parsed.password = '';
+        }
+        return parsed.toString().replace(/\/$/, '');
+    }
+    catch {
+        return url;
+    }
+}
+
+
+/***/ }),
+
+/***/ 276:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ configJsonSchema)
+/* harmony export */ });
+/* unused harmony export CONFIG_SCHEMA_ID */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8439);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
+/**
+ * The JSON Schema of the configuration file, derived from the zod schema so the two cannot drift. It
+ * describes the INPUT: fields with defaults are optional, as users may leave them out. Editors use it for
+ * completion and checking (`keel schema > keel.schema.json`, then point the YAML language server at it).
+ */
+
+
+/** A URN rather than a URL: the schema is printed by the installed keel, not fetched from a server. */
+const CONFIG_SCHEMA_ID = 'urn:keel:config:v1';
+function configJsonSchema() {
+    const generated = zod__WEBPACK_IMPORTED_MODULE_1__/* .toJSONSchema */ .bl(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configSchema */ .Qn, { io: 'input', target: 'draft-2020-12' });
+    const { $schema, ...rest } = generated;
+    // Identification first, so a reader of the printed file sees what it is before the body.
+    return { $schema, $id: CONFIG_SCHEMA_ID, title: 'keel configuration', ...rest };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,224 @@
+/**
+ * The endpoint client: one attempt at one OpenAI-compatible `/chat/completions` endpoint, ending in an
+ * answer or in a classified, redacted `Failure` (it never throws for a failed call). Failing over, retrying,
+ * breakers and cooldowns belong to the router; this file only makes the attempt exact and bounded.
+ *
+ * Hot path: everything that does not depend on the request (URL, headers, secrets, Agent) is prepared once
+ * per endpoint (`endpoint-wiring.ts`); a request costs one JSON.stringify, one undici request, three timers
+ * and one JSON.parse of the answer (or one per SSE chunk).
+ */
+import { request as undiciRequest, type Agent, type Dispatcher } from 'undici';
+import type { EndpointConfig } from '../config/schema.ts';
+import { AttemptGuard, guardMessage } from './attempt-guard.ts';
+import { classifyErrorPayload, classifyHttpError, classifyTransportError } from './classify-failure.ts';
+import { buildWiring, createAgent, wiringChanged, type EndpointWiring } from './endpoint-wiring.ts';
+import { readBounded, readErrorText } from './read-body.ts';
+import { quoteServer } from './redact.ts';
+import { DeltaCallbackError, readChatStream, usageOf, type StreamOutcome } from './sse-stream.ts';
+import type { ChatCallOptions, ChatOutcome, ChatRequest, EndpointClient, Failure } from './types.ts';
+
+export interface EndpointClientOptions {
+  /** Where `apiKeyEnv` names are looked up; `process.env` by default. */
+  env?: Record<string, string | undefined>;
+  /** Responses (plain or streamed) larger than this end as `too_large`; `policy.maxResponseBytes`, 8 MiB by default. */
+  maxResponseBytes?: number;
+}
+
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** Enough of an error body to classify it (codes can sit after a long message) and quote its start. */
+const ERROR_TEXT_BYTES = 16 * 1024;
+
+type ResponseData = Dispatcher.ResponseData;
+
+/** The parts of a completion we read; optional everywhere because the server is not trusted. */
+interface Completion {
+  error?: unknown;
+  choices?: { message?: { content?: unknown } | null; finish_reason?: unknown }[];
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+}
+
+export function createEndpointClient(options: EndpointClientOptions = {}): EndpointClient {
+  const env = options.env ?? process.env;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const wirings = new Map<string, EndpointWiring>();
+  /** Agents given up by `resetConnections`, still finishing their in-flight requests. */
+  const retiring = new Set<Agent>();
+
+  function wiringFor(endpoint: EndpointConfig): EndpointWiring {
+    const known = wirings.get(endpoint.id);
+    if (known && known.source === endpoint) return known;
+    if (known && !wiringChanged(known, endpoint)) {
+      known.source = endpoint;
+      return known;
+    }
+    if (known?.agent) retire(known.agent);
+    const wiring = buildWiring(endpoint, env);
+    wirings.set(endpoint.id, wiring);
+    return wiring;
+  }
+
+  /**
+   * `close()` rather than `destroy()`: idle keep-alive sockets go at once (the point: a moved host is looked
+   * up and connected afresh), while other requests in flight on the old pool, possibly healthy streams,
+   * finish instead of failing for a fault that was not theirs.
+   */
+  function retire(agent: Agent): void {
+    retiring.add(agent);
+    const forget = (): void => {
+      retiring.delete(agent);
+    };
+    agent.close().then(forget, forget);
+  }
+
+  async function chat(
+    endpoint: EndpointConfig,
+    request: ChatRequest,
+    call: ChatCallOptions,
+  ): Promise<ChatOutcome> {
+    const startedAt = performance.now();
+    const wiring = wiringFor(endpoint);
+    if (wiring.missingKeyEnv !== undefined) {
+      const message = `API key variable ${wiring.missingKeyEnv} is empty or not set; request not sent`;
+      return failed({ kind: 'auth', message }, startedAt);
+    }
+    if (call.signal?.aborted) return failed({ kind: 'aborted', message: 'aborted by the caller' }, startedAt);
+
+    const streaming = request.stream === true;
+    const body = JSON.stringify(requestBody(request, call, streaming));
+    const guard = new AttemptGuard(endpoint.timeouts, call.signal);
+    let afterHead = false;
+    try {
+      const response = await undiciRequest(wiring.target, {
+        dispatcher: (wiring.agent ??= createAgent(endpoint.timeouts.connectMs)),
+        method: 'POST',
+        headers: streaming ? wiring.streamHeaders : wiring.plainHeaders,
+        body,
+        signal: guard.signal,
+      });
+      afterHead = true;
+      guard.headArrived(streaming);
+      const outcome = await readResponse(response, streaming, guard, wiring.secrets, call.onDelta, startedAt);
+      if (!outcome.ok) return failed(outcome.failure, startedAt);
+      return { ...outcome, latencyMs: performance.now() - startedAt };
+    } catch (err) {
+      if (err instanceof DeltaCallbackError) throw err.cause;
+      const failure: Failure = guard.fired
+        ? { kind: guard.fired, message: guardMessage(guard.fired, endpoint.timeouts, streaming) }
+        : classifyTransportError(err, afterHead, endpoint.timeouts.connectMs, wiring.secrets);
+      return failed(failure, startedAt);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  async function readResponse(
+    response: ResponseData,
+    streaming: boolean,
+    guard: AttemptGuard,
+    secrets: readonly string[],
+    onDelta: ((text: string) => void) | undefined,
+    startedAt: number,
+  ): Promise<StreamOutcome> {
+    const { statusCode, headers, body } = response;
+    if (statusCode < 200 || statusCode >= 300) {
+      const text = await readErrorText(body, Math.min(ERROR_TEXT_BYTES, maxBytes), guard);
+      const failure = classifyHttpError({
+        status: statusCode,
+        body: text,
+        retryAfter: headerValue(headers['retry-after']),
+        retryAfterMs: headerValue(headers['retry-after-ms']),
+        secrets,
+      });
+      return { ok: false, failure };
+    }
+    // Refuse a declared oversize body before reading a byte of it.
+    if (Number(headerValue(headers['content-length'])) > maxBytes) {
+      body.destroy();
+      return tooLarge();
+    }
+    // A server that ignores `stream: true` answers with plain JSON: accept it as the plain answer it is.
+    const isJson = headerValue(headers['content-type'])?.startsWith('application/json') === true;
+    if (streaming && !isJson) return readChatStream(body, { guard, maxBytes, startedAt, secrets, onDelta });
+    if (streaming) guard.firstTokenArrived();
+    const read = await readBounded(body, maxBytes, guard);
+    if (!read.ok) return tooLarge();
+    return parseCompletion(read.bytes.toString('utf8'), statusCode, secrets);
+  }
+
+  function tooLarge(): StreamOutcome {
+    return { ok: false, failure: { kind: 'too_large', message: `response larger than ${maxBytes} bytes` } };
+  }
+
+  return {
+    chat,
+    resetConnections(endpointId: string): void {
+      const wiring = wirings.get(endpointId);
+      if (!wiring?.agent) return;
+      retire(wiring.agent);
+      wiring.agent = undefined;
+    },
+    async close(): Promise<void> {
+      const agents = [...retiring];
+      for (const wiring of wirings.values()) {
+        if (wiring.agent) agents.push(wiring.agent);
+        wiring.agent = undefined;
+      }
+      retiring.clear();
+      await Promise.all(agents.map((agent) => agent.destroy().catch(() => undefined)));
+    },
+  };
+}
+
+function requestBody(
+  request: ChatRequest,
+  call: ChatCallOptions,
+  streaming: boolean,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = { model: call.model, messages: request.messages, stream: streaming };
+  if (request.temperature !== undefined) body.temperature = request.temperature;
+  // The router fits max_tokens to the context window; the client sends only what it was given.
+  if (call.maxTokens !== undefined) body.max_tokens = call.maxTokens;
+  if (request.stop !== undefined && request.stop.length > 0) body.stop = request.stop;
+  if (request.json === true) body.response_format = { type: 'json_object' };
+  if (streaming) body.stream_options = { include_usage: true };
+  return body;
+}
+
+function parseCompletion(text: string, status: number, secrets: readonly string[]): StreamOutcome {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return malformed(`HTTP ${status}: body is not JSON: ${quoteServer(text, secrets)}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
+    return malformed(`HTTP ${status}: body is not a JSON object: ${quoteServer(text, secrets)}`);
+  }
+  const completion = parsed as Completion;
+  const choice = Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+  const message = choice?.message;
+  if (typeof message !== 'object' || message === null) {
+    if (completion.error !== undefined && completion.error !== null) {
+      return { ok: false, failure: classifyErrorPayload(completion, text, secrets, `HTTP ${status}`) };
+    }
+    return malformed(`HTTP ${status}: no choices[0].message: ${quoteServer(text, secrets)}`);
+  }
+  const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : null;
+  // `content: null` (a refusal or tool call, which keel does not request) is an empty answer, not a broken one.
+  const content = typeof message.content === 'string' ? message.content : '';
+  const outcome: StreamOutcome = { ok: true, content, finishReason };
+  if (completion.usage) outcome.usage = usageOf(completion.usage);
+  return outcome;
+}
+
+function malformed(message: string): StreamOutcome {
+  return { ok: false, failure: { kind: 'malformed', message } };
+}
+
+function failed(failure: Failure, startedAt: number): ChatOutcome {
+  return { ok: false, failure, latencyMs: performance.now() - startedAt };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

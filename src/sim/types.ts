@@ -1,0 +1,84 @@
+/** The simulator's public shapes, in one place so that the server modules and the entry share them. */
+import type { SimFlavor, SimMode } from './modes.ts';
+
+export interface SimEndpointSpec {
+  name: string;
+  /** 0 or absent: pick a free port. The port stays the endpoint's for the simulator's whole life. */
+  port?: number;
+  /** Default `ok`. */
+  mode?: SimMode;
+  /** Delay before answering (every answering mode), or the gap between trickled pieces in `slow` (default 200). */
+  latencyMs?: number;
+  /** Default `vllm`. Decides which probe routes the endpoint answers. */
+  flavor?: SimFlavor;
+  /** Models served; default `["sim-model"]`. */
+  models?: string[];
+  /** Served context window in tokens. When set, chat requests that do not fit get `context_length_exceeded`. */
+  contextWindow?: number;
+  /** `flaky`: share of chat requests answered with a 500; default 0.5. */
+  failRate?: number;
+  /** `flaky`: PRNG seed; default 1. */
+  seed?: number;
+}
+
+export interface SimResponderContext {
+  endpoint: string;
+  model: string;
+  messages: { role: string; content: string }[];
+  maxTokens?: number;
+}
+
+/** Produces the assistant's content for one chat request. Must be synchronous and should be deterministic. */
+export type SimResponder = (ctx: SimResponderContext) => string;
+
+export interface SimulatorOptions {
+  endpoints: SimEndpointSpec[];
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  responder?: SimResponder;
+  /** Port of the control server; default 0 (pick). */
+  controlPort?: number;
+}
+
+/** Knobs of `flaky` that can change with a mode switch (`POST /__sim/mode` accepts them too). */
+export interface SimModeTuning {
+  failRate?: number;
+  seed?: number;
+}
+
+export interface SimEndpointStats {
+  /** Every request on the endpoint's port except the `/__sim/` control routes. */
+  requests: number;
+  chatRequests: number;
+  probeRequests: number;
+  /** Chat requests received and not yet finished (hung ones included). */
+  inflight: number;
+  maxInflight: number;
+  /** Chat outcomes by mode name (`ok`, `e500` …, plus `model_not_found`, `bad_request` …); probes as `probe_*`. */
+  byOutcome: Record<string, number>;
+}
+
+export interface SimEndpointInfo {
+  name: string;
+  port: number;
+  /** `http://HOST:PORT/v1`: what goes into a keel endpoint's `url`. */
+  url: string;
+  /** `http://HOST:PORT`: where the flavor's native probe routes live. */
+  baseUrl: string;
+}
+
+export interface FleetSimulator {
+  endpoints: SimEndpointInfo[];
+  controlUrl: string;
+  /**
+   * Applies to requests that arrive afterwards; requests already being answered keep their mode. Switching to
+   * `refuse` stops listening and drops every open socket; switching back re-listens on the same port. Either way
+   * the switch is complete when the promise resolves. `latencyMs` omitted means the new mode's default.
+   */
+  setMode(name: string, mode: SimMode, latencyMs?: number, tuning?: SimModeTuning): Promise<void>;
+  stats(): Record<string, SimEndpointStats>;
+  /** Zeroes the counters; `inflight` stays true to what is in flight and `maxInflight` restarts from it. */
+  resetStats(): void;
+  /** Closes every server, destroys every open socket (hung ones too) and clears every timer. */
+  close(): Promise<void>;
+}
