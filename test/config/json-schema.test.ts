@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { schemaCommand } from '../../src/cli/schema-command.ts';
-import type { CliIO } from '../../src/cli/io.ts';
 import { UsageError } from '../../src/cli/io.ts';
+import { captureIO } from '../helpers/cli-io.ts';
 import { CONFIG_SCHEMA_ID, configJsonSchema } from '../../src/config/index.ts';
 
 interface JsonSchemaNode {
@@ -42,20 +42,6 @@ function structuralProblems(schema: JsonSchemaNode, value: unknown, at = '$'): s
     problems.push(...structuralProblems(childSchema, child, `${at}.${key}`));
   }
   return problems;
-}
-
-function fakeIO(): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    cwd: process.cwd(),
-    signal: new AbortController().signal,
-  };
 }
 
 describe('configJsonSchema', () => {
@@ -99,22 +85,22 @@ describe('configJsonSchema', () => {
 
 describe('keel schema', () => {
   it('prints the schema as pretty JSON ending in a newline', async () => {
-    const io = fakeIO();
+    const { io, out, err } = captureIO({}, process.cwd());
     expect(await schemaCommand([], io)).toBe(0);
-    const printed = io.out.join('');
+    const printed = out.join('');
     expect(printed.endsWith('}\n')).toBe(true);
     expect(printed).toContain('\n  "$id"');
     expect(JSON.parse(printed)).toEqual(configJsonSchema());
-    expect(io.err).toEqual([]);
+    expect(err).toEqual([]);
   });
 
   it('prints usage for --help', async () => {
-    const io = fakeIO();
+    const { io, out } = captureIO({}, process.cwd());
     expect(await schemaCommand(['--help'], io)).toBe(0);
-    expect(io.out.join('')).toMatch(/^usage: keel schema/);
+    expect(out.join('')).toMatch(/^usage: keel schema/);
   });
 
   it('rejects unexpected arguments as usage errors', async () => {
-    await expect(schemaCommand(['--yaml'], fakeIO())).rejects.toBeInstanceOf(UsageError);
+    await expect(schemaCommand(['--yaml'], captureIO().io)).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -15,5 +15,5 @@ export function captureIO(
     cwd,
     signal: signal ?? new AbortController().signal,
   };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+  return { io, out, err, stdout: () => out.join(''), stderr: () => err.join('') };
 }

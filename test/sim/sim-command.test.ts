@@ -2,24 +2,17 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { UsageError, type CliIO } from '../../src/cli/io.ts';
+import { UsageError } from '../../src/cli/io.ts';
 import { simCommand } from '../../src/cli/sim-command.ts';
+import { captureIO } from '../helpers/cli-io.ts';
 import { chatBody, connectError, postJson, readJson, type CompletionBody } from './sim-test-helpers.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-function fakeIO(signal: AbortSignal): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    cwd: repoRoot,
-    signal,
-  };
+/** A recording CliIO that also carries its printed lines, as the assertions below read them. */
+function fakeIO(signal: AbortSignal) {
+  const { io, out, err } = captureIO({}, repoRoot, signal);
+  return Object.assign(io, { out, err });
 }
 
 interface EndpointLine {
