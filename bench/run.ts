@@ -5,6 +5,7 @@
  */
 const SUITES: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   router: () => import('./router.ts'),
+  run: () => import('./run-suite.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 /** The `keel` executable: wire the real process to the command table, nothing else. */
-import { runCli } from './cli/index.ts';
-import { formatFatal } from './cli/fatal.ts';
+import { enableCompileCache } from 'node:module';
+
+// Resumes are measured from process start to the first model request: reuse V8's compiled code across
+// runs (Node keeps the cache in the OS temp directory). Enabled before the command modules load.
+enableCompileCache?.();
+
+const { runCli } = await import('./cli/index.ts');
+const { formatFatal } = await import('./cli/fatal.ts');
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -7,18 +7,21 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SIM_RESPONDERS: () => (/* binding */ SIM_RESPONDERS),
 /* harmony export */   parseSimArgs: () => (/* binding */ parseSimArgs),
 /* harmony export */   simCommand: () => (/* binding */ simCommand)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1091);
 /* harmony import */ var _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2519);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8908);
+/* harmony import */ var _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5129);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8908);
 /**
  * `keel sim`: the fleet simulator as a process, for failure drills and for pointing a real keel at. Prints one
  * JSON line per endpoint and one for the control server (machine-readable: scripts read the ports from them),
  * then serves until SIGINT/SIGTERM and closes cleanly.
  */
+
 
 
 
@@ -33,6 +36,8 @@ const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [opt
   --seed NAME=N                             seed of the flaky failures (default 1)
   --control-port N                          port of the control server (default: pick)
   --host HOST                               interface to listen on (default 127.0.0.1)
+  --responder scripted|echo                 what the models answer: scripted plays keel's planner, coder and
+                                            reviewer (default); echo names the endpoint and repeats the prompt
 
 modes: ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_MODES */ .n8.join(', ')}
 control: POST /__sim/mode {"endpoint":"a","mode":"hang"}, GET /__sim/stats, POST /__sim/reset
@@ -46,12 +51,18 @@ const OPTIONS = {
     seed: { type: 'string', multiple: true },
     'control-port': { type: 'string' },
     host: { type: 'string' },
+    responder: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
 };
+/** `scripted` is the default: a real keel pointed at `keel sim` gets plans, code and reviews it can use. */
+const SIM_RESPONDERS = new Map([
+    ['scripted', _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptedResponder */ .f],
+    ['echo', _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .echoResponder */ .gC],
+]);
 function integer(text, what, min, max) {
     const value = /^-?\d+$/.test(text) ? Number(text) : NaN;
     if (!(value >= min && value <= max))
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: expected an integer from ${min} to ${max}`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: expected an integer from ${min} to ${max}`);
     return value;
 }
 function parseEndpoint(text) {
@@ -60,14 +71,14 @@ function parseEndpoint(text) {
     const name = text.slice(0, eq);
     const parts = text.slice(eq + 1).split(':');
     if (eq <= 0 || parts.length > 3)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: expected NAME=PORT[:MODE[:LATENCY_MS]]`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: expected NAME=PORT[:MODE[:LATENCY_MS]]`);
     if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_ID_PATTERN */ .dI.test(name))
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: "${name}" is not a valid endpoint name`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: "${name}" is not a valid endpoint name`);
     const [port, mode, latency] = parts;
     const spec = { name, port: integer(port ?? '', `${what}: port`, 0, 65_535) };
     if (mode !== undefined) {
         if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .isSimMode */ .d7)(mode))
-            throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: unknown mode "${mode}" (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_MODES */ .n8.join(', ')})`);
+            throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: unknown mode "${mode}" (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_MODES */ .n8.join(', ')})`);
         spec.mode = mode;
     }
     if (latency !== undefined)
@@ -79,10 +90,10 @@ function forEndpoint(byName, option, text, apply) {
     const what = `--${option} ${text}`;
     const eq = text.indexOf('=');
     if (eq <= 0)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: expected NAME=VALUE`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: expected NAME=VALUE`);
     const spec = byName.get(text.slice(0, eq));
     if (!spec)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: no --endpoint named "${text.slice(0, eq)}"`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: no --endpoint named "${text.slice(0, eq)}"`);
     apply(spec, text.slice(eq + 1), what);
 }
 function parseSimArgs(argv) {
@@ -92,23 +103,23 @@ function parseSimArgs(argv) {
     }
     catch (error) {
         // parseArgs names the offending argument in its message; pass it on as a usage error.
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(error instanceof Error ? error.message : String(error));
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(error instanceof Error ? error.message : String(error));
     }
     if (values.help)
         return 'help';
     const endpoints = (values.endpoint ?? []).map(parseEndpoint);
     if (endpoints.length === 0)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e('at least one --endpoint NAME=PORT is required');
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e('at least one --endpoint NAME=PORT is required');
     const byName = new Map();
     for (const spec of endpoints) {
         if (byName.has(spec.name))
-            throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`--endpoint ${spec.name}: named twice`);
+            throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--endpoint ${spec.name}: named twice`);
         byName.set(spec.name, spec);
     }
     for (const text of values.flavor ?? []) {
         forEndpoint(byName, 'flavor', text, (spec, value, what) => {
             if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .isSimFlavor */ .MJ)(value))
-                throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: unknown flavor (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_FLAVORS */ .kQ.join(', ')})`);
+                throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: unknown flavor (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_FLAVORS */ .kQ.join(', ')})`);
             spec.flavor = value;
         });
     }
@@ -116,7 +127,7 @@ function parseSimArgs(argv) {
         forEndpoint(byName, 'models', text, (spec, value, what) => {
             const named = value.split(',').filter((model) => model !== '');
             if (named.length === 0)
-                throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: expected NAME=model1,model2`);
+                throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: expected NAME=model1,model2`);
             spec.models = [...new Set([...(spec.models ?? ['sim-model']), ...named])];
         });
     }
@@ -129,7 +140,7 @@ function parseSimArgs(argv) {
         forEndpoint(byName, 'fail-rate', text, (spec, value, what) => {
             const rate = value.trim() === '' ? NaN : Number(value);
             if (!(rate >= 0 && rate <= 1))
-                throw new _io_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`${what}: expected a number from 0 to 1`);
+                throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: expected a number from 0 to 1`);
             spec.failRate = rate;
         });
     }
@@ -144,6 +155,12 @@ function parseSimArgs(argv) {
     }
     if (values.host !== undefined)
         options.host = values.host;
+    const responder = SIM_RESPONDERS.get(values.responder ?? 'scripted');
+    if (!responder) {
+        const known = [...SIM_RESPONDERS.keys()].join(', ');
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--responder ${values.responder}: unknown responder (expected ${known})`);
+    }
+    options.responder = responder;
     return options;
 }
 function aborted(signal) {
@@ -197,7 +214,7 @@ const simCommand = async (argv, io) => {
 /* harmony export */   ST: () => (/* binding */ ROLE_NAMES),
 /* harmony export */   dI: () => (/* binding */ ENDPOINT_ID_PATTERN)
 /* harmony export */ });
-/* unused harmony exports timeoutsSchema, endpointSchema, policySchema */
+/* unused harmony exports timeoutsSchema, endpointSchema, policySchema, runSettingsSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
 /**
  * The configuration file users write (`.github/keel.yml` or `keel.yml`): one zod schema, the single source of
@@ -314,6 +331,36 @@ const policySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
         .prefault({}),
 })
     .prefault({});
+const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    validate: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(2_000))
+        .max(20)
+        .default([])
+        .describe('Commands run in the work tree after coding, e.g. ["npm test"]; they come from this file only.'),
+    validateTimeoutMs: positiveMs.default(600_000),
+    minSuccessRate: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .min(0)
+        .max(1)
+        .default(0.5)
+        .describe('Share of coder subtasks that must succeed for a batch to be kept (partial success).'),
+    maxBatchRetries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(10)
+        .default(1)
+        .describe('How often a batch below minSuccessRate is discarded and tried again before the run stops.'),
+    maxSubtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(200).default(12),
+    allowWorkflowEdits: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Let model edits touch .github/workflows/ (off: a workflow change needs a human).'),
+    exitCodeOnInterrupt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(255)
+        .default(0)
+        .describe('Exit code when a run is interrupted and checkpointed (0: the job is not marked failed).'),
+    heartbeatMs: positiveMs.default(5_000),
+})
+    .prefault({});
 const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     $schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1, 'expected version: 1'),
@@ -324,6 +371,7 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
         reviewer: chain.optional(),
     }),
     policy: policySchema,
+    run: runSettingsSchema,
 })
     .describe('keel configuration');
 

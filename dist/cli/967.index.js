@@ -41,11 +41,12 @@ function abortReason(signal) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  xL: () => (/* reexport */ ConfigError),
   Z9: () => (/* binding */ loadConfig),
   GJ: () => (/* binding */ validateConfigValue)
 });
 
-// UNUSED EXPORTS: CONFIG_SEARCH_PATHS, ConfigError, INLINE_SOURCE, normalizeConfig, parseConfigText
+// UNUSED EXPORTS: CONFIG_SEARCH_PATHS, INLINE_SOURCE, normalizeConfig, parseConfigText
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -415,7 +416,13 @@ function normalizeConfig(parsed) {
         // A tier written as one string is a tier of one.
         roles[role] = chain.map((tier) => (typeof tier === 'string' ? [tier] : tier).map(parseCandidate));
     }
-    return { version: parsed.version, endpoints: parsed.endpoints, roles, policy: parsed.policy };
+    return {
+        version: parsed.version,
+        endpoints: parsed.endpoints,
+        roles,
+        policy: parsed.policy,
+        run: parsed.run,
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -880,7 +887,7 @@ function describeOpenError(error, absolute) {
 /* harmony export */   ST: () => (/* binding */ ROLE_NAMES),
 /* harmony export */   dI: () => (/* binding */ ENDPOINT_ID_PATTERN)
 /* harmony export */ });
-/* unused harmony exports timeoutsSchema, endpointSchema, policySchema */
+/* unused harmony exports timeoutsSchema, endpointSchema, policySchema, runSettingsSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
 /**
  * The configuration file users write (`.github/keel.yml` or `keel.yml`): one zod schema, the single source of
@@ -997,6 +1004,36 @@ const policySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
         .prefault({}),
 })
     .prefault({});
+const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    validate: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(2_000))
+        .max(20)
+        .default([])
+        .describe('Commands run in the work tree after coding, e.g. ["npm test"]; they come from this file only.'),
+    validateTimeoutMs: positiveMs.default(600_000),
+    minSuccessRate: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .min(0)
+        .max(1)
+        .default(0.5)
+        .describe('Share of coder subtasks that must succeed for a batch to be kept (partial success).'),
+    maxBatchRetries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(10)
+        .default(1)
+        .describe('How often a batch below minSuccessRate is discarded and tried again before the run stops.'),
+    maxSubtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(200).default(12),
+    allowWorkflowEdits: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Let model edits touch .github/workflows/ (off: a workflow change needs a human).'),
+    exitCodeOnInterrupt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(255)
+        .default(0)
+        .describe('Exit code when a run is interrupted and checkpointed (0: the job is not marked failed).'),
+    heartbeatMs: positiveMs.default(5_000),
+})
+    .prefault({});
 const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     $schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1, 'expected version: 1'),
@@ -1007,6 +1044,7 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
         reviewer: chain.optional(),
     }),
     policy: policySchema,
+    run: runSettingsSchema,
 })
     .describe('keel configuration');
 

@@ -37,6 +37,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -72,6 +79,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -93,10 +107,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -118,6 +146,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
@@ -184,6 +219,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/ty
 
 /***/ }),
 
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
 /***/ 5919:
 /***/ ((module) => {
 
@@ -209,17 +251,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(518);
-/* harmony import */ var _cli_fatal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3784);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /** The `keel` executable: wire the real process to the command table, nothing else. */
 
-
+// Resumes are measured from process start to the first model request: reuse V8's compiled code across
+// runs (Node keeps the cache in the OS temp directory). Enabled before the command modules load.
+(0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
+const { runCli } = await __nccwpck_require__.e(/* import() */ 518).then(__nccwpck_require__.bind(__nccwpck_require__, 518));
+const { formatFatal } = await __nccwpck_require__.e(/* import() */ 784).then(__nccwpck_require__.bind(__nccwpck_require__, 3784));
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
 }
 try {
-    process.exitCode = await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+    process.exitCode = await runCli(process.argv.slice(2), {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
         env: process.env,
@@ -228,118 +273,12 @@ try {
     });
 }
 catch (error) {
-    process.stderr.write((0,_cli_fatal_js__WEBPACK_IMPORTED_MODULE_1__/* .formatFatal */ .E)(error));
+    process.stderr.write(formatFatal(error));
     process.exitCode = 1;
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 3784:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ formatFatal)
-/* harmony export */ });
-/** Last-resort error text for the CLI: the message and, for unexpected errors, the stack. */
-function formatFatal(error) {
-    if (error instanceof Error) {
-        const named = error;
-        // Errors we raise on purpose (config, router exhaustion) read better without a stack.
-        if (named.expected === true)
-            return `keel: ${error.message}\n`;
-        return `keel: ${error.stack ?? error.message}\n`;
-    }
-    return `keel: ${String(error)}\n`;
-}
-
-
-/***/ }),
-
-/***/ 518:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ runCli)
-/* harmony export */ });
-/* unused harmony export usage */
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
-/**
- * The `keel` command table. Commands are imported lazily so that `keel run --resume` does not pay for
- * loading the simulator, and so on.
- */
-
-const COMMANDS = {
-    probe: {
-        summary: 'probe every endpoint: health, models, context windows (--json)',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(967), __nccwpck_require__.e(305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4305))).probeCommand,
-    },
-    ask: {
-        summary: 'send one routed request: keel ask --role R --prompt TEXT',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(970), __nccwpck_require__.e(967), __nccwpck_require__.e(145), __nccwpck_require__.e(443)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5443))).askCommand,
-    },
-    status: {
-        summary: 'print the failover status table (role → chain → state)',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(970), __nccwpck_require__.e(967), __nccwpck_require__.e(145), __nccwpck_require__.e(382)]).then(__nccwpck_require__.bind(__nccwpck_require__, 382))).statusCommand,
-    },
-    sim: {
-        summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(519), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5745))).simCommand,
-    },
-    schema: {
-        summary: 'print the JSON Schema of the configuration file',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4747))).schemaCommand,
-    },
-    demo: {
-        summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(970), __nccwpck_require__.e(967), __nccwpck_require__.e(145), __nccwpck_require__.e(519), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4407))).demoCommand,
-    },
-};
-function usage() {
-    const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-    const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
-    return `usage: keel <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
-}
-async function runCli(argv, io) {
-    const [name, ...rest] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-        io.stdout(usage());
-        return name === undefined ? 2 : 0;
-    }
-    const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!entry) {
-        io.stderr(`keel: unknown command "${name}"\n\n${usage()}`);
-        return 2;
-    }
-    const command = await entry.load();
-    try {
-        return await command(rest, io);
-    }
-    catch (error) {
-        if (error instanceof _io_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e) {
-            io.stderr(`keel ${name}: ${error.message}\n`);
-            return 2;
-        }
-        throw error;
-    }
-}
-
-
-/***/ }),
-
-/***/ 8908:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ UsageError)
-/* harmony export */ });
-/** Thrown for bad command-line usage; the dispatcher prints the message and the command's usage, exit 2. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-
 
 /***/ })
 

@@ -1,5 +1,7 @@
-/** `keel demo`: the front door — see src/demo/. */
+/** `keel demo`: the front door — see src/demo/run-demo.ts. `keel demo router` shows the router alone. */
 import { runRouterDemo } from '../demo/router-demo.ts';
+import { runDemo } from '../demo/run-demo.ts';
 import type { Command } from './io.ts';
 
-export const demoCommand: Command = async (_argv, io) => runRouterDemo(io);
+export const demoCommand: Command = async (argv, io) =>
+  argv[0] === 'router' ? runRouterDemo(io) : runDemo(io);

@@ -14,6 +14,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'probe every endpoint: health, models, context windows (--json)',
     load: async () => (await import('./probe-command.ts')).probeCommand,
   },
+  run: {
+    summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
+    load: async () => (await import('./run-command.ts')).runCommand,
+  },
   ask: {
     summary: 'send one routed request: keel ask --role R --prompt TEXT',
     load: async () => (await import('./ask-command.ts')).askCommand,

@@ -8,12 +8,15 @@ import { ENDPOINT_ID_PATTERN } from '../config/schema.ts';
 import {
   SIM_FLAVORS,
   SIM_MODES,
+  echoResponder,
   isSimFlavor,
   isSimMode,
   startSimulator,
   type SimEndpointSpec,
+  type SimResponder,
   type SimulatorOptions,
 } from '../sim/fleet-simulator.ts';
+import { scriptedResponder } from '../sim/scripted-model.ts';
 import { UsageError, type Command } from './io.ts';
 
 const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [options]
@@ -26,6 +29,8 @@ const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [opt
   --seed NAME=N                             seed of the flaky failures (default 1)
   --control-port N                          port of the control server (default: pick)
   --host HOST                               interface to listen on (default 127.0.0.1)
+  --responder scripted|echo                 what the models answer: scripted plays keel's planner, coder and
+                                            reviewer (default); echo names the endpoint and repeats the prompt
 
 modes: ${SIM_MODES.join(', ')}
 control: POST /__sim/mode {"endpoint":"a","mode":"hang"}, GET /__sim/stats, POST /__sim/reset
@@ -40,8 +45,15 @@ const OPTIONS = {
   seed: { type: 'string', multiple: true },
   'control-port': { type: 'string' },
   host: { type: 'string' },
+  responder: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** `scripted` is the default: a real keel pointed at `keel sim` gets plans, code and reviews it can use. */
+export const SIM_RESPONDERS: ReadonlyMap<string, SimResponder> = new Map([
+  ['scripted', scriptedResponder],
+  ['echo', echoResponder],
+]);
 
 function integer(text: string, what: string, min: number, max: number): number {
   const value = /^-?\d+$/.test(text) ? Number(text) : NaN;
@@ -136,6 +148,12 @@ export function parseSimArgs(argv: string[]): SimulatorOptions | 'help' {
     options.controlPort = integer(values['control-port'], '--control-port', 0, 65_535);
   }
   if (values.host !== undefined) options.host = values.host;
+  const responder = SIM_RESPONDERS.get(values.responder ?? 'scripted');
+  if (!responder) {
+    const known = [...SIM_RESPONDERS.keys()].join(', ');
+    throw new UsageError(`--responder ${values.responder}: unknown responder (expected ${known})`);
+  }
+  options.responder = responder;
   return options;
 }
 

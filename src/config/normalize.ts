@@ -24,5 +24,11 @@ export function normalizeConfig(parsed: ParsedConfig): KeelConfig {
     // A tier written as one string is a tier of one.
     roles[role] = chain.map((tier) => (typeof tier === 'string' ? [tier] : tier).map(parseCandidate));
   }
-  return { version: parsed.version, endpoints: parsed.endpoints, roles, policy: parsed.policy };
+  return {
+    version: parsed.version,
+    endpoints: parsed.endpoints,
+    roles,
+    policy: parsed.policy,
+    run: parsed.run,
+  };
 }

@@ -145,6 +145,45 @@ export const policySchema = z
   })
   .prefault({});
 
+export const runSettingsSchema = z
+  .strictObject({
+    validate: z
+      .array(z.string().min(1).max(2_000))
+      .max(20)
+      .default([])
+      .describe(
+        'Commands run in the work tree after coding, e.g. ["npm test"]; they come from this file only.',
+      ),
+    validateTimeoutMs: positiveMs.default(600_000),
+    minSuccessRate: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe('Share of coder subtasks that must succeed for a batch to be kept (partial success).'),
+    maxBatchRetries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(1)
+      .describe('How often a batch below minSuccessRate is discarded and tried again before the run stops.'),
+    maxSubtasks: z.number().int().min(1).max(200).default(12),
+    allowWorkflowEdits: z
+      .boolean()
+      .default(false)
+      .describe('Let model edits touch .github/workflows/ (off: a workflow change needs a human).'),
+    exitCodeOnInterrupt: z
+      .number()
+      .int()
+      .min(0)
+      .max(255)
+      .default(0)
+      .describe('Exit code when a run is interrupted and checkpointed (0: the job is not marked failed).'),
+    heartbeatMs: positiveMs.default(5_000),
+  })
+  .prefault({});
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -156,6 +195,7 @@ export const configSchema = z
       reviewer: chain.optional(),
     }),
     policy: policySchema,
+    run: runSettingsSchema,
   })
   .describe('keel configuration');
 
@@ -164,6 +204,7 @@ export type ParsedConfig = z.output<typeof configSchema>;
 export type EndpointConfig = z.output<typeof endpointSchema>;
 export type EndpointTimeouts = EndpointConfig['timeouts'];
 export type Policy = z.output<typeof policySchema>;
+export type RunSettings = z.output<typeof runSettingsSchema>;
 
 /** One model on one endpoint: the unit the router picks, breaks and reports on. */
 export interface Candidate {
@@ -179,4 +220,5 @@ export interface KeelConfig {
   endpoints: EndpointConfig[];
   roles: Partial<Record<RoleName, Candidate[][]>>;
   policy: Policy;
+  run: RunSettings;
 }

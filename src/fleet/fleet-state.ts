@@ -4,9 +4,9 @@
  * rediscover a dead endpoint by hammering it. Parsing is lenient: a damaged or foreign file costs the
  * saved knowledge, never the run.
  */
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileAtomic } from '../run/atomic-file.ts';
 
 const timestamp = z.number().finite().nonnegative();
 
@@ -55,21 +55,7 @@ export async function readFleetStateFile(path: string): Promise<{ state?: FleetS
   }
 }
 
-/** Atomic replace: write a temp file, fsync it, rename over the target. A crash leaves old or new, never half. */
+/** Atomic replace (temp file, fsync, rename, directory fsync): a crash leaves old or new, never half. */
 export async function writeFleetStateFile(path: string, state: FleetState): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(`${JSON.stringify(state)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(path, `${JSON.stringify(state)}\n`);
 }

@@ -66,7 +66,9 @@ describe('keel ask / keel status', () => {
 
       const json = captureIO({}, dir);
       expect(await runCli(['status', '--json'], json.io)).toBe(0);
-      const rows = JSON.parse(json.stdout()) as { key: string; state: string; failures: number }[];
+      const { fleet: rows } = JSON.parse(json.stdout()) as {
+        fleet: { key: string; state: string; failures: number }[];
+      };
       expect(rows.find((r) => r.key === 'lan/m')).toMatchObject({ state: 'COOLDOWN', failures: 1 });
 
       const before = sim.stats().lan!.chatRequests;

@@ -1,5 +1,5 @@
-export const id = 145;
-export const ids = [145];
+export const id = 463;
+export const ids = [463];
 export const modules = {
 
 /***/ 9676:
@@ -12,8 +12,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export fleetStateSchema */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2311);
+/* harmony import */ var _run_atomic_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2551);
 /**
  * The router's memory across runs: breaker and cooldown state with wall-clock times, plus the latest probe
  * results. Saved with every checkpoint and in a fleet-state file, so that a scheduled run does not
@@ -65,25 +65,85 @@ async function readFleetStateFile(path) {
         return { problem: `${path}: not JSON (${error.message})` };
     }
 }
-/** Atomic replace: write a temp file, fsync it, rename over the target. A crash leaves old or new, never half. */
+/** Atomic replace (temp file, fsync, rename, directory fsync): a crash leaves old or new, never half. */
 async function writeFleetStateFile(path, state) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
-    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(temp, 'w');
-    try {
-        await handle.writeFile(`${JSON.stringify(state)}\n`);
-        await handle.sync();
+    await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(path, `${JSON.stringify(state)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 51:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   UN: () => (/* binding */ redactFragment),
+/* harmony export */   u: () => (/* binding */ quoteServer)
+/* harmony export */ });
+/* unused harmony exports REDACTED, excerpt */
+/**
+ * Failure messages quote what the server said, and servers echo requests back (headers included) when they
+ * complain. Everything that leaves the endpoint client as text goes through `redact` first, so an API key can
+ * only reach a log, a job summary or a recovery issue as `[REDACTED]`.
+ */
+const REDACTED = '[REDACTED]';
+// Credentials that are not ours but look like keys: bearer tokens, OpenAI-style `sk-…` keys (any vendor's) and
+// GitHub tokens (`ghp_…`, `gho_…`, `ghs_…`, `ghu_…`, `ghr_…`, `github_pat_…`), which command output (git, CI
+// tools) can print. The GitHub forms are case-sensitive in reality; matching them case-insensitively only errs
+// towards redacting.
+const TOKEN_PATTERN = /\bBearer\s+[^\s"',;]+|\bsk-[A-Za-z0-9_-]{6,}|\bgh[opsur]_[A-Za-z0-9]{16,}|\bgithub_pat_[A-Za-z0-9_]{16,}/gi;
+/** A key cut short at the end of a quoted excerpt is still a leak if the prefix is long enough to matter. */
+const MIN_PARTIAL_SECRET = 6;
+// `https://user:token@host/…`: git and other tools print remote URLs, sometimes with the credential in them.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi;
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length === 0)
+            continue;
+        out = out.replaceAll(secret, REDACTED);
+        out = redactTrailingPrefix(out, secret);
     }
-    finally {
-        await handle.close();
+    return out.replace(TOKEN_PATTERN, REDACTED).replace(URL_USERINFO, `$1${REDACTED}@`);
+}
+/**
+ * For a fragment cut out of a longer text at both ends (the tail kept of a command's output): besides what
+ * `redact` does, a fragment that *starts* with the last characters of a secret (the cut fell mid-key) has that
+ * head replaced too.
+ */
+function redactFragment(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length === 0)
+            continue;
+        out = redactLeadingSuffix(out, secret);
     }
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, path);
+    return redact(out, secrets);
+}
+function redactLeadingSuffix(text, secret) {
+    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
+        if (text.startsWith(secret.slice(secret.length - length)))
+            return REDACTED + text.slice(length);
     }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(temp).catch(() => undefined);
-        throw error;
+    return text;
+}
+/** The text ends with the first characters of the secret (it was cut mid-key): replace that tail. */
+function redactTrailingPrefix(text, secret) {
+    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
+        if (text.endsWith(secret.slice(0, length)))
+            return text.slice(0, text.length - length) + REDACTED;
     }
+    return text;
+}
+/** One line, at most `max` characters: enough to recognise the server's complaint, short enough for a table. */
+function excerpt(text, max = 200) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= max ? line : `${line.slice(0, max)}…`;
+}
+/** Redact first, then cut: cutting first could leave part of a key that no longer matches in full. */
+function quoteServer(text, secrets, max = 200) {
+    return excerpt(redact(text, secrets), max);
 }
 
 
@@ -117,7 +177,7 @@ function summarize(attempts) {
 
 /***/ }),
 
-/***/ 6145:
+/***/ 9463:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -275,45 +335,8 @@ function guardMessage(kind, timeouts, streaming) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/fleet/redact.js
-/**
- * Failure messages quote what the server said, and servers echo requests back (headers included) when they
- * complain. Everything that leaves the endpoint client as text goes through `redact` first, so an API key can
- * only reach a log, a job summary or a recovery issue as `[REDACTED]`.
- */
-const REDACTED = '[REDACTED]';
-// Credentials that are not ours but look like keys: bearer tokens and OpenAI-style `sk-…` keys (any vendor's).
-const TOKEN_PATTERN = /\bBearer\s+[^\s"',;]+|\bsk-[A-Za-z0-9_-]{6,}/gi;
-/** A key cut short at the end of a quoted excerpt is still a leak if the prefix is long enough to matter. */
-const MIN_PARTIAL_SECRET = 6;
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length === 0)
-            continue;
-        out = out.replaceAll(secret, REDACTED);
-        out = redactTrailingPrefix(out, secret);
-    }
-    return out.replace(TOKEN_PATTERN, REDACTED);
-}
-/** The text ends with the first characters of the secret (it was cut mid-key): replace that tail. */
-function redactTrailingPrefix(text, secret) {
-    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
-        if (text.endsWith(secret.slice(0, length)))
-            return text.slice(0, text.length - length) + REDACTED;
-    }
-    return text;
-}
-/** One line, at most `max` characters: enough to recognise the server's complaint, short enough for a table. */
-function excerpt(text, max = 200) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length <= max ? line : `${line.slice(0, max)}…`;
-}
-/** Redact first, then cut: cutting first could leave part of a key that no longer matches in full. */
-function quoteServer(text, secrets, max = 200) {
-    return excerpt(redact(text, secrets), max);
-}
-
+// EXTERNAL MODULE: ./lib/fleet/redact.js
+var redact = __webpack_require__(51);
 ;// CONCATENATED MODULE: ./lib/fleet/classify-failure.js
 
 /**
@@ -421,7 +444,7 @@ function kindForStatus(status, body) {
     return 'server_error';
 }
 function httpMessage(status, text, secrets) {
-    const quoted = quoteServer(text, secrets);
+    const quoted = (0,redact/* quoteServer */.u)(text, secrets);
     return quoted === '' ? `HTTP ${status}` : `HTTP ${status}: ${quoted}`;
 }
 /**
@@ -443,7 +466,7 @@ function classifyErrorPayload(payload, raw, secrets, where) {
         kind = 'context_length';
     else if (/rate[_ ]?limit|too many requests/i.test(raw))
         kind = 'rate_limited';
-    return { kind, message: `${where}: ${quoteServer(errorTextOf(payload) ?? raw, secrets)}` };
+    return { kind, message: `${where}: ${(0,redact/* quoteServer */.u)(errorTextOf(payload) ?? raw, secrets)}` };
 }
 /** Node and undici error codes, possibly nested (`cause`, `AggregateError.errors` from happy eyeballs). */
 function errorCode(err) {
@@ -465,7 +488,7 @@ const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABOR
  */
 function classifyTransportError(err, afterHead, connectMs, secrets) {
     const code = errorCode(err) ?? '';
-    const detail = quoteServer(err instanceof Error ? err.message : String(err), secrets);
+    const detail = (0,redact/* quoteServer */.u)(err instanceof Error ? err.message : String(err), secrets);
     const failure = (kind, message) => ({ kind, message });
     if (code === 'ECONNREFUSED')
         return failure('connect_refused', `connection refused (${detail})`);
@@ -766,7 +789,7 @@ class ChatStreamReader {
         }
     }
     #quote(text) {
-        return quoteServer(text, this.#context.secrets);
+        return (0,redact/* quoteServer */.u)(text, this.#context.secrets);
     }
 }
 function isNonEmptyString(value) {
@@ -947,10 +970,10 @@ function parseCompletion(text, status, secrets) {
         parsed = JSON.parse(text);
     }
     catch {
-        return malformed(`HTTP ${status}: body is not JSON: ${quoteServer(text, secrets)}`);
+        return malformed(`HTTP ${status}: body is not JSON: ${(0,redact/* quoteServer */.u)(text, secrets)}`);
     }
     if (typeof parsed !== 'object' || parsed === null) {
-        return malformed(`HTTP ${status}: body is not a JSON object: ${quoteServer(text, secrets)}`);
+        return malformed(`HTTP ${status}: body is not a JSON object: ${(0,redact/* quoteServer */.u)(text, secrets)}`);
     }
     const completion = parsed;
     const choice = Array.isArray(completion.choices) ? completion.choices[0] : undefined;
@@ -959,7 +982,7 @@ function parseCompletion(text, status, secrets) {
         if (completion.error !== undefined && completion.error !== null) {
             return { ok: false, failure: classifyErrorPayload(completion, text, secrets, `HTTP ${status}`) };
         }
-        return malformed(`HTTP ${status}: no choices[0].message: ${quoteServer(text, secrets)}`);
+        return malformed(`HTTP ${status}: no choices[0].message: ${(0,redact/* quoteServer */.u)(text, secrets)}`);
     }
     const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : null;
     // `content: null` (a refusal or tool call, which keel does not request) is an empty answer, not a broken one.
@@ -2038,6 +2061,128 @@ function renderStatusMarkdown(rows) {
         lines.push(`| ${row.role} | ${row.tier} | \`${row.key}\` | ${describeState(row)} | ${row.kind} | ${row.health} |`);
     }
     return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 2551:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   JE: () => (/* binding */ readJsonFile),
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   n1: () => (/* binding */ isTempFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/**
+ * Files that are either the old version or the new one, never half of either: the checkpoint, the manifest,
+ * the metrics, the heartbeat, effect records, the fleet state. One implementation for all of them.
+ *
+ * `writeFileAtomic` writes a temp file in the target's directory (a rename is only atomic within one file
+ * system), fsyncs it, renames it over the target and fsyncs the directory so the rename itself survives a
+ * power cut. A SIGKILL at any instant leaves the old target or the new one, plus at worst an orphaned
+ * `*.tmp` beside it (callers that own a directory under a lock may sweep those; see `isTempFile`).
+ */
+
+
+
+/** Replaces `path` with `data` atomically. Creates the parent directory when it is missing. */
+async function writeFileAtomic(path, data, options = {}) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await writeSynced(temp, data);
+    }
+    catch (error) {
+        // The hot path never pays for mkdir: only a missing directory (first write, or a user who cleaned up)
+        // makes us create it and try once more.
+        if (errorCode(error) !== 'ENOENT')
+            throw await withoutTemp(temp, error);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+        try {
+            await writeSynced(temp, data);
+        }
+        catch (again) {
+            throw await withoutTemp(temp, again);
+        }
+    }
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
+    }
+    catch (error) {
+        throw await withoutTemp(temp, error);
+    }
+    if (options.syncDir !== false)
+        await syncDirectory(dir);
+}
+/** A name `writeFileAtomic` uses for its temp files (for sweeping orphans left by a killed process). */
+function isTempFile(name) {
+    return /\.\d+-[0-9a-f]{12}\.tmp$/.test(name);
+}
+async function writeSynced(path, data) {
+    // 'wx': a temp name that somehow exists is someone else's file, not ours to truncate.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function withoutTemp(temp, error) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+    return error;
+}
+/**
+ * Directories cannot be opened on Windows and some file systems refuse fsync on them (EINVAL); there the
+ * rename is as durable as the platform makes it. Any other failure (EIO) is real and is thrown.
+ */
+async function syncDirectory(dir) {
+    if (process.platform === 'win32')
+        return;
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dir, 'r');
+        await handle.sync();
+    }
+    catch (error) {
+        const code = errorCode(error);
+        if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP')
+            throw error;
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/** Reads and parses a JSON file. Never throws: what to do about a bad file is the caller's decision. */
+async function readJsonFile(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const reason = errorCode(error) === 'ENOENT' ? 'missing' : 'unreadable';
+        return { ok: false, reason, detail: `${path}: ${errorMessage(error)}` };
+    }
+    try {
+        return { ok: true, value: JSON.parse(text), text };
+    }
+    catch (error) {
+        return { ok: false, reason: 'not-json', detail: `${path}: not JSON (${errorMessage(error)})`, text };
+    }
+}
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 

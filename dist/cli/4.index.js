@@ -1,0 +1,1040 @@
+export const id = 4;
+export const ids = [4,382];
+export const modules = {
+
+/***/ 9004:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  demoCommand: () => (/* binding */ demoCommand)
+});
+
+// EXTERNAL MODULE: ./lib/config/load.js + 7 modules
+var load = __webpack_require__(5024);
+// EXTERNAL MODULE: ./lib/fleet/router.js + 14 modules
+var fleet_router = __webpack_require__(9463);
+// EXTERNAL MODULE: ./lib/fleet/status.js
+var fleet_status = __webpack_require__(664);
+// EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 9 modules
+var fleet_simulator = __webpack_require__(2519);
+;// CONCATENATED MODULE: ./lib/demo/router-demo.js
+
+
+
+
+const ROLE = 'coder';
+async function runRouterDemo(io) {
+    const out = (text = '') => io.stdout(`${text}\n`);
+    const sim = await (0,fleet_simulator/* startSimulator */.rs)({
+        endpoints: [
+            { name: 'lan-a', latencyMs: 30, flavor: 'vllm', models: ['qwen2.5-coder:7b'], contextWindow: 32_768 },
+            { name: 'lan-b', latencyMs: 30, flavor: 'ollama', models: ['qwen2.5-coder:7b'], contextWindow: 16_384 },
+            { name: 'hosted', latencyMs: 60, flavor: 'openai', models: ['gpt-5-nano'] },
+        ],
+    });
+    const url = (name) => sim.endpoints.find((e) => e.name === name).url;
+    const config = (0,load/* validateConfigValue */.GJ)({
+        version: 1,
+        endpoints: [
+            { id: 'lan-a', url: url('lan-a'), kind: 'local', maxParallel: 4, timeouts: { firstTokenMs: 300 } },
+            { id: 'lan-b', url: url('lan-b'), kind: 'local', maxParallel: 4, timeouts: { firstTokenMs: 300 } },
+            { id: 'hosted', url: url('hosted'), kind: 'hosted', maxParallel: 8 },
+        ],
+        roles: { coder: [['lan-a/qwen2.5-coder:7b', 'lan-b/qwen2.5-coder:7b'], 'hosted/gpt-5-nano'] },
+        // Shortened for the demo; the defaults are a 60 s reset and a 1 s first cooldown.
+        policy: { breaker: { resetTimeoutMs: 2_500 }, cooldown: { baseMs: 150, maxMs: 2_000 } },
+    });
+    const events = [];
+    // Self-hosted: the LAN endpoints are reachable, whatever RUNNER_ENVIRONMENT says where the demo runs.
+    let router = (0,fleet_router/* createRouter */.a)(config, { env: {}, onEvent: (e) => events.push(e) });
+    try {
+        out('keel demo — the model router against a simulated fleet (loopback only, no real model)');
+        out('chain for coder: tier 1 = lan-a | lan-b (least loaded first), tier 2 = hosted');
+        out();
+        out((0,fleet_status/* renderStatusText */._c)(router.status()));
+        await step(out, '1. All healthy: 12 requests at once stay on the LAN (4 slots each); the rest queue for a slot', () => burst(router, 12));
+        await sim.setMode('lan-a', 'refuse');
+        await step(out, '2. lan-a refuses connections: the first request fails over at once, later ones skip lan-a', () => burst(router, 8));
+        await sim.setMode('lan-b', 'hang');
+        await step(out, '3. lan-b hangs as well: after its 300 ms first-token timeout, tier 2 (hosted) serves', () => burst(router, 6));
+        await sim.setMode('lan-b', 'cut');
+        await sleep(300);
+        await step(out, '4. lan-b cuts its streams mid-way: the answer restarts whole on the next candidate', () => burst(router, 3, true));
+        out("5. Failures add up: after 5 in the 5-minute window an endpoint's breaker opens (both LAN ones here)");
+        await sim.setMode('lan-b', 'ok', 30);
+        await untilOpen(router, 'lan-a');
+        out((0,fleet_status/* renderStatusText */._c)(router.status()));
+        await sim.setMode('lan-a', 'ok', 30);
+        out('6. The LAN comes back: breakers half-open after the reset timeout (2.5 s here, 60 s by default)');
+        out('   and one successful trial request closes each');
+        await sleep(2_600);
+        out((0,fleet_status/* renderStatusText */._c)(router.status()));
+        await burst(router, 8);
+        out((0,fleet_status/* renderStatusText */._c)(router.status()));
+        out('7. State survives the process: lan-b goes down, its breaker opens, the state is saved and a new');
+        out('   router (the next scheduled run) starts with the breaker open — lan-b is not hammered again');
+        await sim.setMode('lan-b', 'e500');
+        await untilOpen(router, 'lan-b');
+        const saved = JSON.stringify(router.exportState());
+        await router.close();
+        sim.resetStats();
+        router = (0,fleet_router/* createRouter */.a)(config, { env: {}, state: JSON.parse(saved) });
+        await burst(router, 6);
+        out((0,fleet_status/* renderStatusText */._c)(router.status()));
+        out(`   requests that reached lan-b after the restart: ${sim.stats()['lan-b']?.chatRequests ?? 0}`);
+        out();
+        summarize(out, events, sim);
+        return 0;
+    }
+    finally {
+        await router.close();
+        await sim.close();
+    }
+}
+async function step(out, title, run) {
+    out(title);
+    const results = await run();
+    const served = new Map();
+    for (const r of results)
+        served.set(r.endpointId, (served.get(r.endpointId) ?? 0) + 1);
+    out(`   served by: ${[...served].map(([id, n]) => `${id} ×${n}`).join(', ')}`);
+    const detour = results.find((r) => r.attempts.length > 1);
+    if (detour) {
+        const trail = detour.attempts.map((a) => `${a.endpointId} ${a.outcome} (${Math.round(a.latencyMs)} ms)`);
+        out(`   e.g. one request: ${trail.join(' → ')}`);
+    }
+    out();
+}
+function burst(router, count, stream = false) {
+    return Promise.all(Array.from({ length: count }, (_, i) => router.complete(ROLE, { ...router_demo_prompt(i), stream })));
+}
+/** Keeps the fleet busy (bursts, so both LAN endpoints get work) until an endpoint's breaker is open. */
+async function untilOpen(router, endpointId) {
+    for (let round = 0; round < 100; round++) {
+        if (router.status().some((r) => r.endpointId === endpointId && r.state === 'OPEN'))
+            return;
+        await burst(router, 8);
+        await sleep(100);
+    }
+    throw new Error(`demo: the breaker of ${endpointId} never opened`);
+}
+function router_demo_prompt(i) {
+    return { messages: [{ role: 'user', content: `write function number ${i}` }] };
+}
+function summarize(out, events, sim) {
+    const attempts = events.filter((e) => e.type === 'attempt');
+    const failed = attempts.filter((e) => e.attempt.outcome !== 'ok');
+    const opened = events.flatMap((e) => (e.type === 'breaker' && e.to === 'open' ? [e.key] : []));
+    out('summary');
+    out(`   attempts: ${attempts.length}, failed and failed over: ${failed.length}`);
+    out(`   breakers opened: ${opened.join(', ') || 'none'}`);
+    for (const [name, stats] of Object.entries(sim.stats())) {
+        out(`   ${name}: ${stats.chatRequests} chat requests since the restart, at most ${stats.maxInflight} in flight`);
+    }
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(481);
+// EXTERNAL MODULE: ./lib/cli/status-command.js
+var status_command = __webpack_require__(382);
+// EXTERNAL MODULE: ./lib/sim/scripted-model.js + 1 modules
+var scripted_model = __webpack_require__(5129);
+;// CONCATENATED MODULE: ./lib/demo/sample-project.js
+/** The demo's sample project: a tiny JS package in a fresh git repository, with a validation script. */
+
+
+
+const FILES = {
+    'README.md': '# sample\n\nA tiny project keel works on in the demo.\n',
+    'src/index.js': "export const name = 'sample';\n",
+    // The validation command of the demo's config: every module under src/ must load.
+    'check.js': [
+        "import { readdirSync } from 'node:fs';",
+        "for (const file of readdirSync(new URL('./src/', import.meta.url))) await import(`./src/${file}`);",
+        "console.log('all modules load');",
+        '',
+    ].join('\n'),
+    'package.json': '{ "name": "sample", "private": true, "type": "module" }\n',
+};
+async function createSampleRepo(dir) {
+    for (const [path, content] of Object.entries(FILES)) {
+        await (0,promises_.mkdir)((0,external_node_path_.join)(dir, path, '..'), { recursive: true });
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, path), content);
+    }
+    const git = (...args) => {
+        (0,external_node_child_process_.execFileSync)('git', args, { cwd: dir, stdio: 'ignore' });
+    };
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.name', 'Demo User');
+    git('config', 'user.email', 'demo@example.invalid');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'sample project');
+}
+
+// EXTERNAL MODULE: ./lib/fleet/fleet-state.js
+var fleet_state = __webpack_require__(9676);
+// EXTERNAL MODULE: ./lib/run/local-effects.js
+var local_effects = __webpack_require__(2841);
+// EXTERNAL MODULE: ./lib/run/state-store.js
+var state_store = __webpack_require__(1472);
+// EXTERNAL MODULE: ./lib/telemetry/event-log.js
+var event_log = __webpack_require__(7012);
+;// CONCATENATED MODULE: ./lib/demo/demo-report.js
+/** The demo's closing summary: commits with their trailers, records, events, failover state — and checks. */
+
+
+
+
+
+
+async function printOutcome(out, repo, runId) {
+    const runDir = (0,external_node_path_.join)(repo, '.keel', 'runs', runId);
+    const { state } = await new state_store.TaskStateStore({ runDir }).load();
+    if (!state) {
+        out('no final state: the demo failed');
+        return false;
+    }
+    out('━━ 4. the outcome ━━');
+    out(`   status: ${state.status} (resumed ${state.resumes} time(s))`);
+    out(`   commits on ${state.repo.workBranch}, each with its Keel-Run / Keel-Step trailers:`);
+    const log = (0,external_node_child_process_.execFileSync)('git', [
+        'log',
+        '--reverse',
+        '--format=%h %s  [%(trailers:key=Keel-Step,valueonly,separator=%x2C)]',
+        `${state.repo.baseSha}..${state.repo.workBranch}`,
+    ], { cwd: repo, encoding: 'utf8' });
+    for (const line of log.trim().split('\n'))
+        out(`     ${line}`);
+    const steps = log
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(line.lastIndexOf('[')));
+    const duplicates = steps.filter((step, i) => steps.indexOf(step) !== i);
+    const effects = new local_effects/* LocalEffects */.Im({ runDir });
+    const issues = await effects.issues();
+    const pulls = await effects.pulls();
+    out(`   issues (${issues.length}):`);
+    for (const issue of issues)
+        out(`     #${issue.number} [${issue.state}] ${issue.title}`);
+    for (const pull of pulls) {
+        out(`   pull request #${pull.number}: ${pull.draft ? 'draft, ' : ''}${pull.head} → ${pull.base}  ${pull.labels.join(' ')}`);
+    }
+    const { events } = await (0,event_log/* readEvents */.wj)((0,external_node_path_.join)(runDir, 'events.ndjson'));
+    const counts = new Map();
+    for (const event of events)
+        counts.set(String(event.type), (counts.get(String(event.type)) ?? 0) + 1);
+    out(`   events (${events.length} in events.ndjson): ${[...counts].map(([t, n]) => `${t} ×${n}`).join(', ')}`);
+    const fleet = await (0,fleet_state/* readFleetStateFile */.qJ)((0,external_node_path_.join)(repo, '.keel', 'fleet-state.json'));
+    const breakers = Object.entries(fleet.state?.breakers ?? {}).map(([key, b]) => `${key} ${b.state} (${b.failures.length} failures)`);
+    out(`   saved breaker state for the next run: ${breakers.join('; ') || 'all closed'}`);
+    out();
+    const checks = [
+        ['no step committed twice', duplicates.length === 0],
+        [
+            'one issue per failed subtask',
+            issues.filter((i) => i.labels.includes('manual-implementation')).length ===
+                Object.values(state.steps).filter((s) => s.status === 'failed').length,
+        ],
+        ['one pull request', pulls.length === 1],
+        [
+            'the run finished',
+            state.status === 'partial' || state.status === 'completed' || state.status === 'degraded',
+        ],
+    ];
+    for (const [name, ok] of checks)
+        out(`   ${ok ? '✔' : '✘'} ${name}`);
+    return checks.every(([, ok]) => ok);
+}
+
+;// CONCATENATED MODULE: ./lib/demo/run-demo.js
+/**
+ * `keel demo`, the front door: a real `keel run` on the embedded simulated fleet, in a temporary git
+ * repository — a dead coder endpoint, a flaky one, a subtask no model can do, a SIGKILL part-way, and a
+ * resume that finishes the job without repeating anything. Loopback only; no real model.
+ */
+
+
+
+
+
+
+
+
+
+
+const RUN_ID = 'demo';
+const TASK = [
+    'Add a greeting module that says hello.',
+    'Add a farewell module that says goodbye.',
+    'Add a clock helper that formats the time.',
+    'Build the impossible perpetual motion module.',
+    'Add a counter module that counts calls.',
+].join(' ');
+async function runDemo(io) {
+    const out = (text = '') => io.stdout(`${text}\n`);
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'keel-demo-'));
+    const repo = (0,external_node_path_.join)(dir, 'sample');
+    const sim = await (0,fleet_simulator/* startSimulator */.rs)({
+        responder: scripted_model/* scriptedResponder */.f,
+        endpoints: [
+            { name: 'lan-a', mode: 'refuse' },
+            { name: 'lan-b', mode: 'flaky', failRate: 0.35, seed: 7, latencyMs: 150 },
+            { name: 'hosted', latencyMs: 200 },
+        ],
+    });
+    try {
+        await createSampleRepo(repo);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(repo, 'keel.yml'), demoConfig(sim));
+        out('keel demo — a real run on a simulated fleet (loopback only, no real model is called)');
+        out(`  repository: ${repo} (a fresh git repository with a small sample project)`);
+        out('  fleet:      lan-a (coder, DEAD: refuses connections), lan-b (FLAKY: 35 % of answers are 500s),');
+        out('              hosted (healthy fallback)');
+        out(`  task:       ${TASK}`);
+        out();
+        out('━━ 1. keel run — killed with SIGKILL after its first commit ━━');
+        const first = await runKeel(io, ['run', '--task', TASK, '--run-id', RUN_ID, '--repo', repo], /committed/);
+        out(`   💥 SIGKILL (exit ${first})`);
+        out();
+        out('━━ 2. what the checkpoint says (keel status demo) ━━');
+        const { TaskStateStore } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1472));
+        const saved = await new TaskStateStore({ runDir: (0,external_node_path_.join)(repo, '.keel', 'runs', RUN_ID) }).load();
+        if (saved.state) {
+            out(indent((0,status_command.renderRunSteps)(saved.state)));
+            out('   (a step can be done on the branch but not yet in the checkpoint: the resume finds its commit by trailer)');
+            out();
+        }
+        else
+            out(`   no checkpoint yet (${saved.problem ?? 'killed before the first one'})`);
+        out('━━ 3. keel run --resume demo — continues where it stopped ━━');
+        const second = await runKeel(io, ['run', '--resume', RUN_ID, '--repo', repo]);
+        out();
+        const ok = await printOutcome(out, repo, RUN_ID);
+        return second === 0 && ok ? 0 : 1;
+    }
+    finally {
+        await sim.close();
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+function demoConfig(sim) {
+    const url = (name) => sim.endpoints.find((e) => e.name === name).url;
+    return [
+        'version: 1',
+        'endpoints:',
+        `  - { id: lan-a, url: "${url('lan-a')}", kind: local, maxParallel: 1 }`,
+        `  - { id: lan-b, url: "${url('lan-b')}", kind: local, maxParallel: 1 }`,
+        `  - { id: hosted, url: "${url('hosted')}", kind: hosted, maxParallel: 1 }`,
+        'roles:',
+        '  planner: [lan-b/sim-model, hosted/sim-model]',
+        '  coder: [[lan-a/sim-model, lan-b/sim-model], hosted/sim-model]',
+        '  reviewer: [hosted/sim-model]',
+        'policy:',
+        '  cooldown: { baseMs: 300, maxMs: 5000 }',
+        'run:',
+        '  validate: ["node check.js"]',
+        '',
+    ].join('\n');
+}
+/**
+ * Runs the keel CLI as a child process, its output shown indented. With `killOn`, the child is SIGKILLed
+ * as soon as a line matches — the crash the demo recovers from.
+ */
+function runKeel(io, args, killOn) {
+    return new Promise((resolve) => {
+        // The same entry point that runs this demo: src/cli.ts from a checkout, or the bundled dist/cli.
+        const child = (0,external_node_child_process_.spawn)(process.execPath, [process.argv[1], ...args], {
+            env: { ...io.env, RUNNER_ENVIRONMENT: 'self-hosted' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const show = (line) => {
+            io.stdout(`   │ ${line}\n`);
+            if (killOn?.test(line) && child.exitCode === null)
+                child.kill('SIGKILL');
+        };
+        (0,external_node_readline_.createInterface)({ input: child.stdout }).on('line', show);
+        (0,external_node_readline_.createInterface)({ input: child.stderr }).on('line', show);
+        child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+    });
+}
+function indent(text) {
+    return text
+        .trimEnd()
+        .split('\n')
+        .map((line) => `   ${line}`)
+        .join('\n')
+        .concat('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/cli/demo-command.js
+/** `keel demo`: the front door — see src/demo/run-demo.ts. `keel demo router` shows the router alone. */
+
+
+const demoCommand = async (argv, io) => argv[0] === 'router' ? runRouterDemo(io) : runDemo(io);
+
+
+/***/ }),
+
+/***/ 1855:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P1: () => (/* binding */ openFleetSession),
+/* harmony export */   mU: () => (/* binding */ DEFAULT_STATE_DIR)
+/* harmony export */ });
+/* unused harmony export FLEET_STATE_FILE */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
+/* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9676);
+/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9463);
+/**
+ * What `keel ask`, `keel status` (and later `keel run`) share: the config, and a router that starts from
+ * the fleet state the previous command saved and saves it again when done — so breaker and cooldown
+ * knowledge carries from one invocation to the next.
+ */
+
+
+
+
+const DEFAULT_STATE_DIR = '.keel';
+const FLEET_STATE_FILE = 'fleet-state.json';
+async function openFleetSession(options, io, deps = {}) {
+    const config = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)(options.config, { cwd: io.cwd });
+    const fleetStatePath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.stateDir ?? DEFAULT_STATE_DIR), FLEET_STATE_FILE);
+    const saved = await (0,_fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readFleetStateFile */ .qJ)(fleetStatePath);
+    if (saved.problem)
+        io.stderr(`keel: ignoring saved fleet state (${saved.problem})\n`);
+    const router = (0,_fleet_router_js__WEBPACK_IMPORTED_MODULE_3__/* .createRouter */ .a)(config, { ...deps, env: io.env, state: saved.state });
+    return {
+        refreshStaleProbes: async () => {
+            // Context windows decide max_tokens; rescan when the saved scan is missing or older than the interval.
+            const now = Date.now();
+            const stale = config.endpoints.some((endpoint) => {
+                const scan = router.health.latestScan(endpoint.id);
+                return scan === undefined || now - scan.checkedAt > config.policy.probe.capabilityIntervalMs;
+            });
+            if (stale)
+                await router.probe({ capabilities: true, signal: io.signal });
+        },
+        config,
+        router,
+        fleetStatePath,
+        close: async ({ save = true } = {}) => {
+            try {
+                if (save)
+                    await (0,_fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFleetStateFile */ .Ts)(fleetStatePath, router.exportState());
+            }
+            finally {
+                await router.close();
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 382:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   STATUS_USAGE: () => (/* binding */ STATUS_USAGE),
+/* harmony export */   renderRunSteps: () => (/* binding */ renderRunSteps),
+/* harmony export */   renderRuns: () => (/* binding */ renderRuns),
+/* harmony export */   statusCommand: () => (/* binding */ statusCommand)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5024);
+/* harmony import */ var _fleet_status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(664);
+/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1472);
+/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1855);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8908);
+/**
+ * `keel status`: the runs in the state directory with their step states, and the failover status table —
+ * role → chain → CLOSED / MONITORING (n/5) / OPEN / HALF-OPEN / COOLDOWN / DISABLED / UNREACHABLE — from
+ * the fleet state the last command or run saved. `keel status RUN_ID` lists that run's steps one by one.
+ */
+
+
+
+
+
+
+
+const STATUS_USAGE = `usage: keel status [RUN_ID] [--json] [--config FILE] [--state-dir DIR]
+
+  RUN_ID           show that run's steps one by one
+  --json           print JSON
+  --config FILE    configuration file (default: .github/keel.yml or keel.yml)
+  --state-dir DIR  where runs and the fleet state are kept (default: .keel)
+`;
+const statusCommand = async (argv, io) => {
+    let parsed;
+    try {
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+            args: argv,
+            options: {
+                json: { type: 'boolean', default: false },
+                config: { type: 'string' },
+                'state-dir': { type: 'string' },
+                help: { type: 'boolean', short: 'h', default: false },
+            },
+            strict: true,
+            allowPositionals: true,
+        });
+    }
+    catch (error) {
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${error.message}\n\n${STATUS_USAGE}`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        io.stdout(STATUS_USAGE);
+        return 0;
+    }
+    if (positionals.length > 1)
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`one run id at most\n\n${STATUS_USAGE}`);
+    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, values['state-dir'] ?? _fleet_session_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_STATE_DIR */ .mU);
+    if (positionals[0] !== undefined)
+        return showRun(positionals[0], stateDir, io, values.json);
+    const runs = await (0,_run_state_store_js__WEBPACK_IMPORTED_MODULE_4__/* .listRuns */ .v)(stateDir);
+    const rows = await fleetRows(values.config, values['state-dir'], io);
+    if (values.json) {
+        io.stdout(`${JSON.stringify({ runs, fleet: rows ?? null }, null, 2)}\n`);
+        return 0;
+    }
+    io.stdout(renderRuns(runs));
+    if (rows)
+        io.stdout(`\n${(0,_fleet_status_js__WEBPACK_IMPORTED_MODULE_3__/* .renderStatusText */ ._c)(rows)}`);
+    return 0;
+};
+async function fleetRows(config, stateDir, io) {
+    try {
+        const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_5__/* .openFleetSession */ .P1)({ ...(config !== undefined ? { config } : {}), ...(stateDir !== undefined ? { stateDir } : {}) }, io);
+        try {
+            return session.router.status();
+        }
+        finally {
+            await session.close({ save: false });
+        }
+    }
+    catch (error) {
+        // Runs can be listed without a config; say why the fleet table is missing instead of failing.
+        if (!(error instanceof _config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL) || config !== undefined)
+            throw error;
+        io.stderr(`keel status: no fleet table (${error.message.split('\n', 1)[0]})\n`);
+        return undefined;
+    }
+}
+function renderRuns(runs) {
+    if (runs.length === 0)
+        return 'Runs: none\n';
+    const lines = ['Runs:'];
+    for (const run of runs) {
+        const s = run.steps;
+        const when = run.updatedAt > 0 ? new Date(run.updatedAt).toISOString().replace('.000Z', 'Z') : 'unknown';
+        lines.push(`  ${run.runId}  ${run.status.padEnd(11)} ${when}  steps: ${s.done} done, ${s.failed} failed, ${s.pending + s.running} pending` +
+            `${run.problem ? `  (${run.problem})` : ''}`);
+        if (run.task)
+            lines.push(`      ${run.task.split('\n', 1)[0]}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+async function showRun(runId, stateDir, io, json) {
+    const loaded = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_4__.TaskStateStore({ runDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'runs', runId) }).load();
+    if (!loaded.state) {
+        io.stderr(`keel status: no run ${runId} in ${stateDir}${loaded.problem ? ` (${loaded.problem})` : ''}\n`);
+        return 1;
+    }
+    io.stdout(json ? `${JSON.stringify(loaded.state, null, 2)}\n` : renderRunSteps(loaded.state));
+    return 0;
+}
+function renderRunSteps(state) {
+    const lines = [`run ${state.runId} — ${state.status}`, `  task: ${state.task.text.split('\n', 1)[0]}`];
+    if (state.interruption)
+        lines.push(`  stopped: ${state.interruption.reason}`);
+    for (const step of Object.values(state.steps)) {
+        const extra = [step.model, step.commit?.slice(0, 8), step.degraded ? 'degraded' : undefined, step.error]
+            .filter(Boolean)
+            .join(', ');
+        lines.push(`  ${step.id.padEnd(40)} ${step.status}${extra ? `  (${extra})` : ''}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 2841:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Im: () => (/* binding */ LocalEffects)
+/* harmony export */ });
+/* unused harmony exports EFFECTS_DIR, RECOVERY_STEP, RECOVERY_FILE, markerStep */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5233);
+/* harmony import */ var _fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2551);
+/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4511);
+/**
+ * `Effects` as files under `<runDir>/effects/`, for the CLI outside GitHub, tests and chaos drills:
+ * `issues/<n>.json`, `comments/<n>.json`, `pulls/<n>.json` (issues and pull requests share one numbering,
+ * as on GitHub). The recovery issue (marker step `recovery`) is also rendered to `<runDir>/recovery.md`
+ * for the human who opens the state directory.
+ *
+ * Safe under SIGKILL at any instant:
+ * - a record is written with its marker in ONE atomic write, so it is either fully there or not at all;
+ * - looking the marker up, allocating the number and writing the record happen in one section under an
+ *   inter-process lock, so neither parallel calls nor a resumed process create a second record for a
+ *   marker, and two records never get the same number;
+ * - numbers come from the records present (highest + 1), not from a counter file that could disagree;
+ * - a temp file left by a killed writer is never read as a record, and is swept under the lock (every
+ *   write here happens under it, so a temp seen while holding it is an orphan).
+ */
+
+
+
+
+
+
+
+const EFFECTS_DIR = 'effects';
+const RECOVERY_STEP = 'recovery';
+const RECOVERY_FILE = 'recovery.md';
+class LocalEffects {
+    runDir;
+    dir;
+    #clock;
+    #redact;
+    #lock;
+    #log;
+    constructor(options) {
+        this.runDir = options.runDir;
+        this.dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, EFFECTS_DIR);
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+        this.#redact = options.redact ?? ((text) => (0,_fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(text, []));
+        this.#log = options.log ?? (() => undefined);
+        this.#lock = new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .FileLock */ .IR({
+            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, '.lock'),
+            clock: this.#clock,
+            ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
+            ...(options.lockBackoffMs !== undefined ? { backoffMs: options.lockBackoffMs } : {}),
+            ...(options.staleLockMs !== undefined ? { staleMs: options.staleLockMs } : {}),
+            log: this.#log,
+        });
+    }
+    ensureIssue(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', spec.marker);
+            if (found) {
+                await this.#mirror(found.record);
+                return ref(found.path, false);
+            }
+            return this.#createIssue(spec);
+        });
+    }
+    upsertIssue(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', spec.marker);
+            if (!found)
+                return this.#createIssue(spec);
+            const body = this.#redact(spec.body);
+            const record = found.record.body === body ? found.record : { ...found.record, body, updatedAt: this.#clock.now() };
+            if (record !== found.record)
+                await writeRecord(found.path, record);
+            await this.#mirror(record);
+            return ref(found.path, false);
+        });
+    }
+    closeIssue(marker, comment) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', marker);
+            if (!found)
+                return undefined;
+            let record = found.record;
+            if (record.state !== 'closed') {
+                const at = this.#clock.now();
+                const comments = Array.isArray(record.comments) ? record.comments : [];
+                record = {
+                    ...record,
+                    state: 'closed',
+                    comments: [...comments, { body: this.#redact(comment), at }],
+                    updatedAt: at,
+                };
+                await writeRecord(found.path, record);
+            }
+            await this.#mirror(record);
+            return ref(found.path, false);
+        });
+    }
+    upsertComment(marker, body) {
+        return this.#locked(async () => {
+            const text = this.#redact(body);
+            const found = await this.#find('comments', marker);
+            if (found) {
+                if (found.record.body !== text) {
+                    await writeRecord(found.path, { ...found.record, body: text, updatedAt: this.#clock.now() });
+                }
+                return ref(found.path, false);
+            }
+            const number = await this.#nextNumber(['comments']);
+            const at = this.#clock.now();
+            const record = { number, marker, body: text, createdAt: at, updatedAt: at };
+            const path = this.#path('comments', number);
+            await writeRecord(path, record);
+            return ref(path, true);
+        });
+    }
+    ensurePullRequest(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('pulls', spec.marker);
+            if (found)
+                return ref(found.path, false);
+            const number = await this.#nextNumber(['issues', 'pulls']);
+            const at = this.#clock.now();
+            const record = {
+                number,
+                marker: spec.marker,
+                title: this.#redact(spec.title),
+                body: this.#redact(spec.body),
+                head: spec.head,
+                base: spec.base,
+                draft: spec.draft,
+                labels: [...spec.labels],
+                state: 'open',
+                createdAt: at,
+                updatedAt: at,
+            };
+            const path = this.#path('pulls', number);
+            await writeRecord(path, record);
+            return ref(path, true);
+        });
+    }
+    /** Every issue record (for tests and `keel status`), in number order. */
+    async issues() {
+        return (await this.#records('issues')).map((f) => f.record);
+    }
+    async pulls() {
+        return (await this.#records('pulls')).map((f) => f.record);
+    }
+    async comments() {
+        return (await this.#records('comments')).map((f) => f.record);
+    }
+    async #createIssue(spec) {
+        const number = await this.#nextNumber(['issues', 'pulls']);
+        const at = this.#clock.now();
+        const record = {
+            number,
+            marker: spec.marker,
+            title: this.#redact(spec.title),
+            body: this.#redact(spec.body),
+            labels: [...spec.labels],
+            state: 'open',
+            comments: [],
+            createdAt: at,
+            updatedAt: at,
+        };
+        const path = this.#path('issues', number);
+        await writeRecord(path, record);
+        await this.#mirror(record);
+        return ref(path, true);
+    }
+    async #locked(work) {
+        const result = await this.#lock.withLock(work);
+        if (!result.ok)
+            throw new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .LockTimeoutError */ .XB(this.#lock.path, result);
+        return result.value;
+    }
+    #path(kind, number) {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, `${number}.json`);
+    }
+    /** Record files by number; orphaned temp files are removed on the way (callers hold the lock). */
+    async #numbers(kind, sweep) {
+        let names;
+        try {
+            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+        const numbers = [];
+        for (const name of names) {
+            const match = /^(\d{1,15})\.json$/.exec(name);
+            if (match)
+                numbers.push(Number(match[1]));
+            else if (sweep && (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isTempFile */ .n1)(name))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, name)).catch(() => undefined);
+        }
+        return numbers.sort((a, b) => a - b);
+    }
+    async #records(kind, sweep = false) {
+        const found = [];
+        for (const number of await this.#numbers(kind, sweep)) {
+            const path = this.#path(kind, number);
+            const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readJsonFile */ .JE)(path);
+            // Only ever written whole, so a record that does not parse was damaged from outside: it is not
+            // anybody's marker, but its number stays taken (the file name counts, not its content).
+            if (!read.ok || read.value === null || typeof read.value !== 'object')
+                continue;
+            if (typeof read.value.marker !== 'string')
+                continue;
+            found.push({ record: read.value, path });
+        }
+        return found;
+    }
+    async #find(kind, marker) {
+        return (await this.#records(kind, true)).find((f) => f.record.marker === marker);
+    }
+    async #nextNumber(kinds) {
+        let highest = 0;
+        for (const kind of kinds)
+            highest = Math.max(highest, ...(await this.#numbers(kind, false)));
+        return highest + 1;
+    }
+    /** The recovery issue, rendered for humans. A view of the record: failures are logged, not thrown. */
+    async #mirror(record) {
+        if (markerStep(record.marker) !== RECOVERY_STEP)
+            return;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.runDir, RECOVERY_FILE);
+        try {
+            await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(path, renderRecovery(record));
+        }
+        catch (error) {
+            this.#log({ type: 'effects_mirror_failed', file: path, error: (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error) });
+        }
+    }
+}
+async function writeRecord(path, record) {
+    await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(path, `${JSON.stringify(record, null, 2)}\n`);
+}
+function ref(path, created) {
+    return { id: path, url: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(path).href, created };
+}
+/** The step id in `<!-- keel:run=<id> step=<id> -->`, if the marker has that shape. */
+function markerStep(marker) {
+    return /\bstep=(\S+?)\s*-->/.exec(marker)?.[1];
+}
+function renderRecovery(record) {
+    const lines = [
+        `# ${record.title}`,
+        '',
+        `State: ${record.state} · labels: ${record.labels.join(', ') || '(none)'} · record: effects/issues/${record.number}.json`,
+        '',
+        record.body,
+    ];
+    for (const comment of Array.isArray(record.comments) ? record.comments : []) {
+        lines.push('', '---', '', `Comment (${new Date(comment.at).toISOString()}):`, '', comment.body);
+    }
+    // The engine puts the marker in the body already; the file carries it exactly once either way.
+    if (!record.body.includes(record.marker))
+        lines.push('', record.marker);
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 7012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   vu: () => (/* binding */ EventLog),
+/* harmony export */   wj: () => (/* binding */ readEvents)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_EVENT_LOG_MAX_BYTES, DEFAULT_EVENT_LOG_KEEP, rotatedPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
+/**
+ * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
+ * size (`events.ndjson` → `events.1.ndjson` → … → `events.<keep>.ndjson`, the oldest dropped).
+ *
+ * Appends go through one promise chain, so lines are written one after another — never interleaved or
+ * torn, even with a hundred callers at once — and rotation never races an append. Telemetry must not
+ * take a run down: `append` never rejects; the first failure is reported on stderr once, later ones are
+ * dropped silently.
+ */
+
+
+
+const DEFAULT_EVENT_LOG_MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_EVENT_LOG_KEEP = 3;
+/** Deeper structures are cut: an event is a record, not a data dump. */
+const MAX_DEPTH = 8;
+class EventLog {
+    path;
+    #maxBytes;
+    #keep;
+    #redact;
+    #clock;
+    #warn;
+    #chain = Promise.resolve();
+    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
+    #size;
+    #warned = false;
+    constructor(options) {
+        this.path = options.path;
+        this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
+        this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
+        this.#redact = options.redact;
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
+    }
+    /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */
+    append(event) {
+        // Serialised at the call, not when the queue gets to it: the line shows the event as it was then,
+        // even if the caller goes on mutating the objects it passed. `at` comes first and is ours.
+        let line;
+        try {
+            const record = { at: 0, ...event };
+            record.at = this.#clock.now();
+            line = `${JSON.stringify(redactDeep(record, this.#redact, 0))}\n`;
+        }
+        catch (error) {
+            this.#fail(error);
+            return this.#chain;
+        }
+        const next = this.#chain.then(() => this.#write(line));
+        this.#chain = next;
+        return next;
+    }
+    /** Resolves when everything appended so far is written. */
+    flush() {
+        return this.#chain;
+    }
+    async #write(line) {
+        try {
+            const bytes = Buffer.byteLength(line);
+            this.#size ??= await sizeOf(this.path);
+            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
+                await this.#rotate();
+                this.#size = 0;
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line).catch(async (error) => {
+                // A run directory that does not exist yet (or was cleaned away): create it once and try again.
+                if (error.code !== 'ENOENT')
+                    throw error;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), { recursive: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line);
+            });
+            this.#size += bytes;
+        }
+        catch (error) {
+            // The size we believed may be wrong now; ask the disk again next time.
+            this.#size = undefined;
+            this.#fail(error);
+        }
+    }
+    #fail(error) {
+        if (this.#warned)
+            return;
+        this.#warned = true;
+        this.#warn(`keel: event log ${this.path} failed, further events may be lost: ${String(error)}`);
+    }
+    async #rotate() {
+        if (this.#keep === 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.path, { force: true });
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(rotatedPath(this.path, this.#keep), { force: true });
+        for (let index = this.#keep - 1; index >= 1; index--) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
+    }
+}
+/** `events.ndjson` → `events.<n>.ndjson`. */
+function rotatedPath(path, index) {
+    const dot = path.lastIndexOf('.');
+    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
+}
+function redactDeep(value, redact, depth) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (depth >= MAX_DEPTH)
+        return '[…]';
+    if (value instanceof Error)
+        return redact(`${value.name}: ${value.message}`);
+    if (Array.isArray(value))
+        return value.map((item) => redactDeep(item, redact, depth + 1));
+    const out = {};
+    for (const [key, item] of Object.entries(value))
+        out[redact(key)] = redactDeep(item, redact, depth + 1);
+    return out;
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 0;
+        throw error;
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+/** Reads one events file (not its rotations). A missing file has no events. */
+async function readEvents(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { events: [], badLines: 0 };
+        throw error;
+    }
+    const events = [];
+    let badLines = 0;
+    for (const line of text.split('\n')) {
+        if (line === '')
+            continue;
+        try {
+            const value = JSON.parse(line);
+            if (value &&
+                typeof value === 'object' &&
+                typeof value.type === 'string' &&
+                typeof value.at === 'number') {
+                events.push(value);
+            }
+            else {
+                badLines++;
+            }
+        }
+        catch {
+            badLines++;
+        }
+    }
+    return { events, badLines };
+}
+
+
+/***/ })
+
+};

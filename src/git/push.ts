@@ -1,0 +1,126 @@
+/**
+ * Publishing the work branch without ever forcing: no `--force`, no `+` refspec. When the remote branch moved
+ * (someone pushed to it), keel fetches it and rebases its own commits onto it if that applies cleanly, then
+ * pushes again; otherwise the work goes to a new branch `<branch>-<n>` and the caller is told. The remote's
+ * commits are never dropped.
+ */
+import type { Git } from './git-runner.ts';
+import { GitError } from './git-errors.ts';
+import {
+  commitSha,
+  ensureKeelWorktree,
+  identityArgs,
+  isAncestor,
+  WorkspaceError,
+  type WorkBranch,
+} from './workspace-guards.ts';
+
+export type PushResult =
+  | { remoteBranch: string; sha: string; rebased: boolean; newBranch: false }
+  | { remoteBranch: string; sha: string; rebased: boolean; newBranch: true; reason: string };
+
+export interface PushOptions {
+  remote: string;
+  /** Fetch-rebase-push rounds before giving up on the branch (another pusher may keep racing us). */
+  maxRebaseRounds?: number;
+  /** `<branch>-2` … `<branch>-<1 + n>`. */
+  maxNewBranches?: number;
+}
+
+export async function pushWorkBranch(git: Git, ws: WorkBranch, o: PushOptions): Promise<PushResult> {
+  if (o.remote === '' || o.remote.startsWith('-'))
+    throw new WorkspaceError('invalid', `not a remote: ${o.remote}`);
+  await ensureKeelWorktree(git, ws);
+  let rebased = false;
+  let reason = 'the remote branch kept moving';
+  for (let round = 0; round <= (o.maxRebaseRounds ?? 2); round++) {
+    if (await push(git, ws, o.remote, ws.branch)) {
+      return { remoteBranch: ws.branch, sha: await head(git, ws), rebased, newBranch: false };
+    }
+    const outcome = await rebaseOntoRemote(git, ws, o.remote);
+    if (outcome === 'conflict' || outcome === 'unrelated') {
+      reason =
+        outcome === 'conflict'
+          ? 'the remote branch has conflicting commits'
+          : 'the remote branch does not contain the base';
+      break;
+    }
+    if (outcome === 'rebased') rebased = true;
+  }
+  return pushToNewBranch(git, ws, o, rebased, reason);
+}
+
+/** True when pushed; false when rejected as not a fast-forward. Every other failure throws. */
+async function push(git: Git, ws: WorkBranch, remote: string, target: string): Promise<boolean> {
+  const refspec = `refs/heads/${ws.branch}:refs/heads/${target}`;
+  try {
+    await git.run(['push', '--porcelain', '--no-verify', '--no-follow-tags', remote, refspec], {
+      cwd: ws.worktree,
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof GitError && error.kind === 'rejected') return false;
+    throw error;
+  }
+}
+
+type RebaseOutcome = 'rebased' | 'up-to-date' | 'gone' | 'conflict' | 'unrelated';
+
+async function rebaseOntoRemote(git: Git, ws: WorkBranch, remote: string): Promise<RebaseOutcome> {
+  const cwd = ws.worktree;
+  const fetched = await git.run(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${ws.branch}`], {
+    cwd,
+    allowFailure: true,
+  });
+  if (fetched.exitCode !== 0) return 'gone'; // deleted since the rejection: the next push creates it
+  const theirs = await commitSha(git, 'FETCH_HEAD', cwd);
+  if (theirs === undefined) return 'gone';
+  // Rebasing onto history without our base would carry foreign commits into the run's range.
+  if (!(await isAncestor(git, ws.baseSha, theirs, cwd))) return 'unrelated';
+  if (await isAncestor(git, theirs, await head(git, ws), cwd)) return 'up-to-date';
+  // Keep every keel commit, even one whose change the remote already has: its trailers prove its step done.
+  const rebase = [
+    ...(await identityArgs(git, cwd)),
+    ...['-c', 'rebase.autoStash=false', '-c', 'rebase.updateRefs=false'],
+    ...['rebase', '--quiet', '--reapply-cherry-picks', '--empty=keep', theirs],
+  ];
+  try {
+    await git.run(rebase, { cwd });
+    return 'rebased';
+  } catch (error) {
+    // Whatever stopped it (a conflict, a timeout), the branch goes back to where it was.
+    await git.run(['rebase', '--abort'], { cwd, allowFailure: true });
+    if (error instanceof GitError && (error.kind === 'conflict' || error.kind === 'exit')) {
+      await ensureKeelWorktree(git, ws);
+      return 'conflict';
+    }
+    throw error;
+  }
+}
+
+async function pushToNewBranch(
+  git: Git,
+  ws: WorkBranch,
+  o: PushOptions,
+  rebased: boolean,
+  reason: string,
+): Promise<PushResult> {
+  const limit = o.maxNewBranches ?? 10;
+  for (let n = 2; n < 2 + limit; n++) {
+    const target = `${ws.branch}-${n}`;
+    // A branch that exists is only updated as a fast-forward (our own earlier fallback); otherwise, next.
+    if (await push(git, ws, o.remote, target)) {
+      return { remoteBranch: target, sha: await head(git, ws), rebased, newBranch: true, reason };
+    }
+  }
+  throw new WorkspaceError(
+    'refused',
+    `could not push ${ws.branch}: ${reason}, and ${limit} fallback branches were taken`,
+  );
+}
+
+async function head(git: Git, ws: WorkBranch): Promise<string> {
+  const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.worktree);
+  if (sha === undefined) throw new WorkspaceError('unexpected', `the work branch ${ws.branch} vanished`);
+  return sha;
+}

@@ -1,0 +1,415 @@
+/**
+ * Applies a coder's edits to the workspace. Model output is untrusted, so the whole change set is validated
+ * before anything is written: one bad edit and nothing changes, and the caller gets every problem at once
+ * (the coder can fix them all in one retry instead of one per round trip).
+ *
+ * Decisions worth knowing:
+ * - Edits to the same path apply in order to an in-memory copy (a write then a replace works); the disk is
+ *   touched only once per path, with the final result.
+ * - Deleting a missing file is a no-op, not an error: the state asked for already holds. It is not listed
+ *   in `changed`. The path still has to pass every rule.
+ * - A write whose content equals the file on disk is not a change: it is not written and not listed.
+ * - `maxTotalBytes` bounds the bytes this change set would put on disk (the sum of every path's current
+ *   result), checked after each edit, so a change set that ever holds more is refused even if a later edit
+ *   would shrink it.
+ * - Existing files edited by `replace` must be UTF-8 text without NUL bytes and at most `maxFileBytes`.
+ * - After validation only I/O can fail (a full disk, a race with another process). Then the first failure
+ *   is reported and the workspace may be partly changed; the reason says how far it got. Keel works in a
+ *   throwaway worktree, where git restores the rest.
+ */
+import nodePath from 'node:path';
+import type { Edit } from '../agents/types.ts';
+import {
+  ensureParentDirectory,
+  inspectTarget,
+  readFileBounded,
+  removeFile,
+  resolveWorkspace,
+  resolveWorkspaceSync,
+  writeFileAtomic,
+  type Existing,
+} from './edit-fs.ts';
+import { checkPathSyntax, displayPath } from './edit-path.ts';
+
+export interface EditPolicy {
+  /** Allow edits under `.github/workflows/`; a token without the `workflows` scope cannot push them anyway. */
+  allowWorkflows: boolean;
+  /** UTF-8 bytes per resulting file. */
+  maxFileBytes: number;
+  /** UTF-8 bytes the change set writes in all. */
+  maxTotalBytes: number;
+  maxEdits: number;
+}
+
+export const DEFAULT_EDIT_POLICY: EditPolicy = Object.freeze({
+  allowWorkflows: false,
+  maxFileBytes: 1024 * 1024,
+  maxTotalBytes: 5 * 1024 * 1024,
+  maxEdits: 200,
+});
+
+/** `index` is the edit's position (-1 for the change set as a whole); `path` is safe to print. */
+export type EditProblem = { index: number; path: string; reason: string };
+
+export type ApplyResult = { ok: true; changed: string[] } | { ok: false; problems: EditProblem[] };
+
+export type PathCheck = { ok: true; relative: string; absolute: string } | { ok: false; reason: string };
+
+/**
+ * Whether an edit may touch `path`: the lexical rules plus what is on disk (no links on the way, the target
+ * missing or a regular file). `relative` is the NFC form that would be written; `absolute` is under the
+ * workspace's real path.
+ */
+export function checkEditPath(workspace: string, path: string, policy: EditPolicy): PathCheck {
+  const syntax = checkPathSyntax(path, policy.allowWorkflows);
+  if (!syntax.ok) return syntax;
+  const root = resolveWorkspaceSync(workspace);
+  if (!root.ok) return root;
+  const target = inspectTarget(root.value, syntax.segments);
+  if (!target.ok) return target;
+  return { ok: true, relative: syntax.relative, absolute: joinUnder(root.value, syntax.segments) };
+}
+
+/** What a path holds after the edits so far: untouched on disk, gone, or new text. */
+type Current = { kind: 'disk' } | { kind: 'absent' } | { kind: 'text'; text: string; bytes: number };
+
+interface Entry {
+  relative: string;
+  segments: string[];
+  existing: Existing;
+  current: Current;
+  /** The last edit that touched the path, and its path as given: where an I/O failure is reported. */
+  lastIndex: number;
+  shown: string;
+  /** The first invalid edit to this path: later edits to it cannot be judged and are not applied. */
+  brokenBy?: number;
+  /** The file on disk, once read. */
+  diskBytes?: Buffer;
+}
+
+type Change = { entry: Entry; action: 'write'; text: string } | { entry: Entry; action: 'delete' };
+
+export async function applyEdits(
+  workspace: string,
+  edits: readonly Edit[],
+  policy?: Partial<EditPolicy>,
+): Promise<ApplyResult> {
+  const limits = resolvePolicy(policy);
+  if (!Array.isArray(edits)) return problem(-1, '', 'edits must be an array');
+  if (edits.length > limits.maxEdits) {
+    // Checked before anything else: validating a flood would be the denial of service the bound prevents.
+    const first = edits[limits.maxEdits] as unknown;
+    return problem(
+      limits.maxEdits,
+      displayPath(isRecord(first) ? first.path : undefined),
+      `too many edits: ${edits.length}, the policy allows ${limits.maxEdits}`,
+    );
+  }
+  const root = await resolveWorkspace(workspace);
+  if (!root.ok) return problem(-1, '', root.reason);
+
+  const planned = await plan(root.value, edits, limits);
+  if (!planned.ok) return planned;
+  const changes = await settle(root.value, planned.entries);
+  if (!changes.ok) return changes;
+  return write(root.value, changes.changes);
+}
+
+function resolvePolicy(partial: Partial<EditPolicy> | undefined): EditPolicy {
+  const policy: EditPolicy = {
+    allowWorkflows: partial?.allowWorkflows ?? DEFAULT_EDIT_POLICY.allowWorkflows,
+    maxFileBytes: partial?.maxFileBytes ?? DEFAULT_EDIT_POLICY.maxFileBytes,
+    maxTotalBytes: partial?.maxTotalBytes ?? DEFAULT_EDIT_POLICY.maxTotalBytes,
+    maxEdits: partial?.maxEdits ?? DEFAULT_EDIT_POLICY.maxEdits,
+  };
+  // The policy comes from keel's own validated configuration: a bad one is a bug, not a model problem.
+  for (const key of ['maxFileBytes', 'maxTotalBytes', 'maxEdits'] as const) {
+    if (!Number.isSafeInteger(policy[key]) || policy[key] < 0) {
+      throw new RangeError(`edit policy ${key} must be a non-negative integer, got ${policy[key]}`);
+    }
+  }
+  return policy;
+}
+
+type Planned = { ok: true; entries: Map<string, Entry> } | { ok: false; problems: EditProblem[] };
+
+/** Runs every edit against the in-memory state, collecting every problem. Reads, never writes. */
+async function plan(root: string, edits: readonly Edit[], policy: EditPolicy): Promise<Planned> {
+  const entries = new Map<string, Entry>();
+  /** Directories that writes in this change set need, with the first edit that needs each. */
+  const directories = new Map<string, number>();
+  const problems: EditProblem[] = [];
+  let totalBytes = 0;
+  let totalReported = false;
+
+  for (const [index, raw] of edits.entries()) {
+    const edit = raw as unknown;
+    const shown = displayPath(isRecord(edit) ? edit.path : undefined);
+    const report = (reason: string, entry?: Entry): void => {
+      problems.push({ index, path: shown, reason });
+      if (entry && entry.brokenBy === undefined) entry.brokenBy = index;
+    };
+
+    const shape = checkShape(edit);
+    if (!shape.ok) {
+      report(shape.reason);
+      continue;
+    }
+    const syntax = checkPathSyntax(shape.edit.path, policy.allowWorkflows);
+    if (!syntax.ok) {
+      report(syntax.reason);
+      continue;
+    }
+    let entry = entries.get(syntax.relative);
+    if (!entry) {
+      const target = inspectTarget(root, syntax.segments);
+      if (!target.ok) {
+        report(target.reason);
+        continue;
+      }
+      entry = {
+        relative: syntax.relative,
+        segments: syntax.segments,
+        existing: target.value,
+        current: target.value.kind === 'file' ? { kind: 'disk' } : { kind: 'absent' },
+        lastIndex: index,
+        shown,
+      };
+      entries.set(syntax.relative, entry);
+    }
+    if (entry.brokenBy !== undefined) {
+      report(`not checked: edit #${entry.brokenBy} to the same path is invalid`);
+      continue;
+    }
+
+    const before = entry.current.kind === 'text' ? entry.current.bytes : 0;
+    const next = await nextState(root, entry, shape.edit, policy);
+    if (!next.ok) {
+      report(next.reason, entry);
+      continue;
+    }
+    if (next.current.kind === 'text') {
+      const conflict = layoutConflict(entry, entries, directories);
+      if (conflict !== undefined) {
+        report(conflict, entry);
+        continue;
+      }
+      for (let depth = 1; depth < entry.segments.length; depth++) {
+        const directory = entry.segments.slice(0, depth).join('/');
+        if (!directories.has(directory)) directories.set(directory, index);
+      }
+    }
+    entry.current = next.current;
+    entry.lastIndex = index;
+    entry.shown = shown;
+    totalBytes += (next.current.kind === 'text' ? next.current.bytes : 0) - before;
+    if (totalBytes > policy.maxTotalBytes && !totalReported) {
+      totalReported = true;
+      report(`the change set writes more than maxTotalBytes (${totalBytes} > ${policy.maxTotalBytes} bytes)`);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, entries };
+}
+
+/** A path cannot be both a file and a directory within one change set. */
+function layoutConflict(
+  entry: Entry,
+  entries: ReadonlyMap<string, Entry>,
+  directories: ReadonlyMap<string, number>,
+): string | undefined {
+  const needed = directories.get(entry.relative);
+  if (needed !== undefined) return `path is a directory that edit #${needed} writes into`;
+  for (let depth = 1; depth < entry.segments.length; depth++) {
+    const parent = entries.get(entry.segments.slice(0, depth).join('/'));
+    if (parent?.current.kind === 'text') {
+      return `parent "${displayPath(parent.relative)}" is written as a file by edit #${parent.lastIndex}`;
+    }
+  }
+  return undefined;
+}
+
+const EDIT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  write: ['path', 'content'],
+  replace: ['path', 'search', 'replace'],
+  delete: ['path'],
+};
+
+type Shaped = { ok: true; edit: Edit } | { ok: false; reason: string };
+
+/** The agent schema already checks shapes; this keeps a bypass (or a future caller) from writing garbage. */
+function checkShape(edit: unknown): Shaped {
+  if (!isRecord(edit)) return { ok: false, reason: 'edit must be an object' };
+  const kind = typeof edit.kind === 'string' ? edit.kind : '';
+  const required = Object.hasOwn(EDIT_FIELDS, kind) ? EDIT_FIELDS[kind] : undefined;
+  if (required === undefined) return { ok: false, reason: 'edit kind must be write, replace or delete' };
+  for (const field of required) {
+    if (typeof edit[field] !== 'string')
+      return { ok: false, reason: `${kind} edit: ${field} must be a string` };
+  }
+  return { ok: true, edit: edit as Edit };
+}
+
+type Next = { ok: true; current: Current } | { ok: false; reason: string };
+
+async function nextState(root: string, entry: Entry, edit: Edit, policy: EditPolicy): Promise<Next> {
+  switch (edit.kind) {
+    case 'write': {
+      const checked = checkText(edit.content, 'content', policy.maxFileBytes);
+      return checked.ok
+        ? { ok: true, current: { kind: 'text', text: edit.content, bytes: checked.bytes } }
+        : checked;
+    }
+    case 'delete':
+      return { ok: true, current: { kind: 'absent' } };
+    case 'replace': {
+      const base = await currentText(root, entry, policy.maxFileBytes);
+      if (!base.ok) return base;
+      if (edit.search.length === 0) return { ok: false, reason: 'search text is empty' };
+      const found = occurrences(base.text, edit.search);
+      if (found.count === 0) return { ok: false, reason: 'search text not found' };
+      if (found.count > 1)
+        return { ok: false, reason: `search text is ambiguous (${found.count} occurrences)` };
+      // Slicing, not String.replace: `$&` and friends in model text must stay literal.
+      const text =
+        base.text.slice(0, found.first) + edit.replace + base.text.slice(found.first + edit.search.length);
+      const checked = checkText(text, 'result', policy.maxFileBytes);
+      return checked.ok ? { ok: true, current: { kind: 'text', text, bytes: checked.bytes } } : checked;
+    }
+  }
+}
+
+/** Every occurrence counts, overlapping ones too: `aa` in `aaa` is ambiguous. */
+function occurrences(text: string, search: string): { count: number; first: number } {
+  const first = text.indexOf(search);
+  let count = 0;
+  for (let at = first; at !== -1; at = text.indexOf(search, at + 1)) count += 1;
+  return { count, first };
+}
+
+async function currentText(
+  root: string,
+  entry: Entry,
+  maxFileBytes: number,
+): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  if (entry.current.kind === 'text') return { ok: true, text: entry.current.text };
+  if (entry.current.kind === 'absent') {
+    const reason =
+      entry.existing.kind === 'file' ? 'file is deleted by an earlier edit' : 'file does not exist';
+    return { ok: false, reason };
+  }
+  const bytes = await diskBytes(root, entry, maxFileBytes);
+  if (!bytes.ok) return bytes;
+  if (bytes.value.includes(0))
+    return { ok: false, reason: 'file contains NUL bytes (binary files are not edited)' };
+  try {
+    // `ignoreBOM` keeps a byte-order mark in the text, so rewriting the file keeps it too.
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.value) };
+  } catch {
+    return { ok: false, reason: 'file is not valid UTF-8 text' };
+  }
+}
+
+async function diskBytes(
+  root: string,
+  entry: Entry,
+  maxFileBytes: number,
+): Promise<{ ok: true; value: Buffer } | { ok: false; reason: string }> {
+  if (entry.diskBytes) return { ok: true, value: entry.diskBytes };
+  const read = await readFileBounded(joinUnder(root, entry.segments), maxFileBytes);
+  if (read.ok) entry.diskBytes = read.value;
+  return read;
+}
+
+function checkText(
+  text: string,
+  label: string,
+  maxFileBytes: number,
+): { ok: true; bytes: number } | { ok: false; reason: string } {
+  // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is refused without measuring it.
+  if (text.length > maxFileBytes) {
+    return {
+      ok: false,
+      reason: `${label} is at least ${text.length} bytes, more than maxFileBytes (${maxFileBytes})`,
+    };
+  }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxFileBytes) {
+    return { ok: false, reason: `${label} is ${bytes} bytes, more than maxFileBytes (${maxFileBytes})` };
+  }
+  if (text.includes('\0'))
+    return { ok: false, reason: `${label} contains NUL bytes (binary content is refused)` };
+  // A lone surrogate would be written as U+FFFD: the file would not hold what was checked.
+  if (!text.isWellFormed())
+    return { ok: false, reason: `${label} is not well-formed Unicode (lone surrogate)` };
+  return { ok: true, bytes };
+}
+
+type Settled = { ok: true; changes: Change[] } | { ok: false; problems: EditProblem[] };
+
+/** The disk operations the final state needs, in path order; unchanged paths drop out. */
+async function settle(root: string, entries: ReadonlyMap<string, Entry>): Promise<Settled> {
+  const changes: Change[] = [];
+  const problems: EditProblem[] = [];
+  for (const entry of [...entries.values()].sort((a, b) => compare(a.relative, b.relative))) {
+    const { current, existing } = entry;
+    if (current.kind === 'disk') continue;
+    if (current.kind === 'absent') {
+      if (existing.kind === 'file') changes.push({ entry, action: 'delete' });
+      continue;
+    }
+    if (existing.kind === 'file' && existing.size === current.bytes) {
+      const bytes = await diskBytes(root, entry, current.bytes);
+      if (!bytes.ok) {
+        problems.push({ index: entry.lastIndex, path: entry.shown, reason: bytes.reason });
+        continue;
+      }
+      if (bytes.value.equals(Buffer.from(current.text, 'utf8'))) continue;
+    }
+    changes.push({ entry, action: 'write', text: current.text });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, changes };
+}
+
+async function write(root: string, changes: readonly Change[]): Promise<ApplyResult> {
+  const changed: string[] = [];
+  for (const change of changes) {
+    const { entry } = change;
+    const done = await applyChange(root, change);
+    if (!done.ok) {
+      const progress = `write failed after ${changed.length} of ${changes.length} files were changed`;
+      return problem(entry.lastIndex, entry.shown, `${progress}: ${done.reason}`);
+    }
+    changed.push(entry.relative);
+  }
+  return { ok: true, changed };
+}
+
+async function applyChange(
+  root: string,
+  change: Change,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const { entry } = change;
+  if (change.action === 'delete') return removeFile(joinUnder(root, entry.segments));
+  const directory = await ensureParentDirectory(root, entry.segments);
+  if (!directory.ok) return directory;
+  const executable = entry.existing.kind === 'file' && entry.existing.executable;
+  return writeFileAtomic(directory.value, entry.segments.at(-1)!, change.text, executable);
+}
+
+/** The segments are checked (no `.`, `..` or empty ones), so joining cannot climb out of `root`. */
+function joinUnder(root: string, segments: readonly string[]): string {
+  return nodePath.join(root, ...segments);
+}
+
+/** Code-unit order, the same everywhere (no locale). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function problem(index: number, path: string, reason: string): { ok: false; problems: EditProblem[] } {
+  return { ok: false, problems: [{ index, path, reason }] };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

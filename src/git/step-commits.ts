@@ -1,0 +1,146 @@
+/**
+ * One commit per completed step, found again by its trailers (`Keel-Run: <runId>`, `Keel-Step: <stepId>`).
+ * `commitStep` looks for the step's commit before making one, so a crash between the commit and the
+ * checkpoint never leads to a second commit; `stepCommits` reads every step's commit in one `git log`, so a
+ * resumed run can adopt steps whose checkpoint was lost.
+ */
+import type { Git } from './git-runner.ts';
+import {
+  checkId,
+  ensureKeelWorktree,
+  gitFullOutput,
+  gitTest,
+  gitText,
+  identityArgs,
+  type WorkBranch,
+} from './workspace-guards.ts';
+
+export type CommitStepResult =
+  { sha: string; created: boolean } | { sha: undefined; created: false; reason: 'nothing to commit' };
+
+export interface CommitStepOptions {
+  runId: string;
+  stepId: string;
+  message: string;
+}
+
+const RUN_TRAILER = 'Keel-Run';
+const STEP_TRAILER = 'Keel-Step';
+const MAX_MESSAGE_CHARS = 10_000;
+
+export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions): Promise<CommitStepResult> {
+  checkId('run id', o.runId);
+  checkId('step id', o.stepId);
+  const existing = (await stepCommits(git, ws, o.runId)).get(o.stepId);
+  if (existing !== undefined) return { sha: existing, created: false };
+  await ensureKeelWorktree(git, ws);
+  const cwd = ws.worktree;
+  await git.run(['add', '--all'], { cwd });
+  const nothingStaged = await gitTest(git, ['diff', '--cached', '--quiet'], cwd);
+  if (nothingStaged) return { sha: undefined, created: false, reason: 'nothing to commit' };
+  const args = [
+    ...(await identityArgs(git, cwd)),
+    'commit',
+    '--quiet',
+    '--no-verify',
+    '--cleanup=whitespace',
+    // The message goes in the arguments, not over stdin: git runs in its own session and outlives a keel
+    // killed at this instant, and a stdin pipe closed early would leave it a message of nothing but the
+    // trailer lines — the subject then, not trailers — so the resumed run would not know its own commit.
+    `--message=${commitMessage(o.message, o.stepId)}`,
+    `--trailer=${RUN_TRAILER}: ${o.runId}`,
+    `--trailer=${STEP_TRAILER}: ${o.stepId}`,
+  ];
+  await git.run(args, { cwd });
+  return { sha: await gitText(git, ['rev-parse', '--verify', 'HEAD'], cwd), created: true };
+}
+
+/**
+ * The model writes the message: it is bounded, and any line that looks like one of keel's trailers is
+ * removed, so a message cannot claim to be another step's commit.
+ */
+export function commitMessage(message: string, stepId: string): string {
+  const kept = message
+    .slice(0, MAX_MESSAGE_CHARS)
+    .replace(/\0/g, '') // an argument cannot carry NUL
+    .split(/\r?\n/)
+    .filter((line) => !/^\s*keel-(run|step)\s*:/i.test(line))
+    .join('\n')
+    .trim();
+  return `${kept === '' ? `keel: ${stepId}` : kept}\n`;
+}
+
+interface StepCommit {
+  sha: string;
+  stepId: string;
+}
+
+const RECORD = '\x1e';
+const FIELD = '\x00';
+const VALUE = '\x01';
+const FORMAT = [
+  '%H',
+  `%(trailers:key=${RUN_TRAILER},valueonly,separator=%x01)`,
+  `%(trailers:key=${STEP_TRAILER},valueonly,separator=%x01)`,
+].join('%x00');
+const MAX_LOG_BYTES = 8 << 20;
+
+/** Every commit of this run on the work branch since the base, oldest first. */
+async function readStepCommits(git: Git, ws: WorkBranch, runId: string): Promise<StepCommit[]> {
+  const args = [
+    'log',
+    '--no-show-signature',
+    '--reverse',
+    `--format=${FORMAT}%x1e`,
+    `${ws.baseSha}..refs/heads/${ws.branch}`,
+    '--',
+  ];
+  const text = await gitFullOutput(git, args, ws.repoRoot, MAX_LOG_BYTES);
+  const commits: StepCommit[] = [];
+  for (const record of text.split(RECORD)) {
+    const [sha, runs, steps] = record.trim().split(FIELD);
+    if (sha === undefined || sha === '' || runs === undefined || steps === undefined) continue;
+    const stepIds = steps.split(VALUE).filter((s) => s !== '');
+    // Exactly one step per commit: commitMessage() strips look-alike lines, so more means a hand-made commit.
+    if (runs.split(VALUE).includes(runId) && stepIds.length === 1) commits.push({ sha, stepId: stepIds[0]! });
+  }
+  return commits;
+}
+
+export interface StepCommitsOptions {
+  /** Called for each step that has more than one commit (which `commitStep` never makes). */
+  onDuplicate?: (stepId: string, shas: string[]) => void;
+}
+
+/** stepId → sha of its commit (the oldest, if a step somehow has several), in one `git log`. */
+export async function stepCommits(
+  git: Git,
+  ws: WorkBranch,
+  runId: string,
+  options: StepCommitsOptions = {},
+): Promise<Map<string, string>> {
+  const commits = await readStepCommits(git, ws, runId);
+  const map = new Map<string, string>();
+  for (const { sha, stepId } of commits) if (!map.has(stepId)) map.set(stepId, sha);
+  if (options.onDuplicate) {
+    for (const [stepId, shas] of groupByStep(commits)) if (shas.length > 1) options.onDuplicate(stepId, shas);
+  }
+  return map;
+}
+
+/** Steps with more than one commit: stepId → their shas, oldest first. Empty when all is well. */
+export async function duplicateStepCommits(
+  git: Git,
+  ws: WorkBranch,
+  runId: string,
+): Promise<Map<string, string[]>> {
+  const groups = groupByStep(await readStepCommits(git, ws, runId));
+  for (const [stepId, shas] of groups) if (shas.length < 2) groups.delete(stepId);
+  return groups;
+}
+
+function groupByStep(commits: readonly StepCommit[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { sha, stepId } of commits) groups.set(stepId, [...(groups.get(stepId) ?? []), sha]);
+  return groups;
+}

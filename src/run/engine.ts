@@ -1,0 +1,105 @@
+/**
+ * The run engine: plan → code (parallel subtasks, partial success) → validate → review → publish, with a
+ * checkpoint after every step. Every step is idempotent, so a run resumed after a crash at any instant
+ * skips what is done and never repeats an effect. When shutdown fires, the engine stops taking work,
+ * checkpoints, and writes the recovery record with the exact resume command.
+ */
+import { effectMarker } from './effects.ts';
+import type { RunContext } from './run-context.ts';
+import { ShutdownError } from './shutdown.ts';
+import type { RunState } from './state.ts';
+import { codeStep } from './steps/code-batch.ts';
+import { planStep } from './steps/plan-step.ts';
+import { publishStep } from './steps/publish-step.ts';
+import { reviewStep } from './steps/review-step.ts';
+import { validateStep } from './steps/validate-step.ts';
+import { recoveryMarkdown } from './summary.ts';
+
+export async function runEngine(ctx: RunContext): Promise<RunState> {
+  const { state } = ctx;
+  state.status = 'running';
+  delete state.interruption;
+  try {
+    await planStep(ctx);
+    if (ctx.stopping) return await interrupt(ctx);
+    if ((await codeStep(ctx)) === 'stop') {
+      return ctx.stopping ? await interrupt(ctx) : await giveUp(ctx);
+    }
+    for (const step of [validateStep, reviewStep, publishStep]) {
+      await step(ctx);
+      if (ctx.stopping) return await interrupt(ctx);
+    }
+    await ctx.event('run_finished', { status: state.status });
+    await ctx.checkpoint();
+    return state;
+  } catch (error) {
+    return await interrupt(ctx, error);
+  }
+}
+
+/** Stops cleanly: running steps go back to pending, the state is saved, the recovery record written. */
+async function interrupt(ctx: RunContext, error?: unknown): Promise<RunState> {
+  const { state, deps } = ctx;
+  const shutdown = deps.signal.reason instanceof ShutdownError ? deps.signal.reason.reason : undefined;
+  for (const step of Object.values(state.steps)) if (step.status === 'running') step.status = 'pending';
+  state.status = 'interrupted';
+  const detail = error === undefined || (ctx.stopping && isAbort(error)) ? shutdown?.error : describe(error);
+  state.interruption = {
+    reason: shutdown?.message ?? `error: ${errorMessage(error)}`.slice(0, 200),
+    at: deps.clock.now(),
+    ...(detail !== undefined ? { error: deps.redact(detail).slice(0, 4_000) } : {}),
+  };
+  await ctx.checkpoint();
+  await writeRecoveryRecord(ctx);
+  await ctx.event('run_interrupted', { reason: state.interruption.reason });
+  deps.progress(`interrupted: ${state.interruption.reason}\nresume with: ${deps.resumeCommand}`);
+  return state;
+}
+
+/** The partial-success rule gave up: the batch was discarded; say so and how to try again. */
+async function giveUp(ctx: RunContext): Promise<RunState> {
+  const { state, deps } = ctx;
+  state.status = 'failed';
+  state.interruption = {
+    reason: `fewer than ${Math.round(deps.config.run.minSuccessRate * 100)} % of the subtasks succeeded after ${state.batches.length} batch attempt(s)`,
+    at: deps.clock.now(),
+  };
+  await ctx.checkpoint();
+  await writeRecoveryRecord(ctx);
+  await ctx.event('run_failed', { reason: state.interruption.reason });
+  deps.progress(`failed: ${state.interruption.reason}\nretry with: ${deps.resumeCommand}`);
+  return state;
+}
+
+async function writeRecoveryRecord(ctx: RunContext): Promise<void> {
+  const { state, deps } = ctx;
+  const marker = effectMarker(state.runId, 'recovery');
+  try {
+    const ref = await deps.effects.upsertIssue({
+      marker,
+      title: `keel: run ${state.runId} stopped — ${state.interruption?.reason ?? state.status}`.slice(0, 200),
+      body: `${recoveryMarkdown(state, deps.resumeCommand)}\n\n${marker}`,
+      labels: ['keel', 'keel-recovery'],
+    });
+    state.effects.recovery ??= { kind: 'recovery_issue', marker, ref: ref.url, createdAt: deps.clock.now() };
+    await ctx.checkpoint();
+  } catch (error) {
+    // The checkpoint is already saved; a missing recovery record must not turn into a lost run.
+    await ctx.event('recovery_record_failed', { error: deps.redact(describe(error)) });
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return (
+    error instanceof ShutdownError ||
+    (error instanceof Error && /abort/i.test(`${error.name} ${error.message}`))
+  );
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,140 @@
+/**
+ * One checkpoint = the snapshot (`state.json`, through the store and its lock retries), then the manifest
+ * and the metrics. Seed 004's rule: a snapshot that fails after its retries never stops the manifest and
+ * the metrics from being written — they are what a human and `keel status` look at, and the next
+ * checkpoint will try the snapshot again. Nothing here throws into the engine: failures are logged and
+ * returned.
+ *
+ * Checkpoints are serialised and coalesced: while one is being written, further calls wait and only the
+ * newest of them is written next (it contains everything the older ones did). A thousand subtasks
+ * finishing together cost a handful of writes, not a thousand, and an older snapshot can never land after
+ * a newer one.
+ */
+import { join } from 'node:path';
+import { systemClock, type Clock } from '../clock.ts';
+import { errorMessage, writeFileAtomic } from './atomic-file.ts';
+import { buildManifest, MANIFEST_FILE } from './manifest.ts';
+import type { RunMetrics } from './metrics.ts';
+import type { RunState } from './state.ts';
+
+export { buildManifest, countSteps, MANIFEST_FILE, type RunManifest, type StepCounts } from './manifest.ts';
+export { emptyMetrics, MetricsRecorder, runMetricsSchema, type RunMetrics } from './metrics.ts';
+
+export const METRICS_FILE = 'metrics.json';
+
+/** What the coordinator needs of `TaskStateStore`. */
+export interface SnapshotStore {
+  save(state: RunState): Promise<void>;
+}
+
+export type PersistenceEvent =
+  | { type: 'snapshot_failed'; runId: string; error: string }
+  | { type: 'sidecar_failed'; file: string; error: string };
+
+export type CheckpointResult = ({ snapshot: 'saved' } | { snapshot: 'failed'; error: string }) & {
+  /** Manifest or metrics writes that failed (they are retried at the next checkpoint or heartbeat). */
+  sidecarErrors: string[];
+};
+
+export interface PersistenceCoordinatorOptions {
+  store: SnapshotStore;
+  runDir: string;
+  clock?: Clock;
+  log?: (event: PersistenceEvent) => void;
+}
+
+interface Pending {
+  state: RunState;
+  metrics: RunMetrics;
+  waiters: ((result: CheckpointResult) => void)[];
+}
+
+export class PersistenceCoordinator {
+  readonly runDir: string;
+  readonly #store: SnapshotStore;
+  readonly #clock: Clock;
+  readonly #log: (event: PersistenceEvent) => void;
+  #pending: Pending | undefined;
+  #draining = false;
+  #manifestWrittenAt: number | undefined;
+
+  constructor(options: PersistenceCoordinatorOptions) {
+    this.runDir = options.runDir;
+    this.#store = options.store;
+    this.#clock = options.clock ?? systemClock;
+    this.#log = options.log ?? (() => undefined);
+  }
+
+  /** When the manifest was last written successfully (wall-clock ms), for the heartbeat's throttle. */
+  get manifestWrittenAt(): number | undefined {
+    return this.#manifestWrittenAt;
+  }
+
+  /**
+   * Saves the snapshot, then — whatever happened to it — the manifest and the metrics. Resolves when this
+   * state (or a newer one passed meanwhile) has been through a checkpoint. Never rejects.
+   */
+  checkpoint(state: RunState, metrics: RunMetrics): Promise<CheckpointResult> {
+    return new Promise((resolve) => {
+      if (this.#pending) {
+        this.#pending.state = state;
+        this.#pending.metrics = metrics;
+        this.#pending.waiters.push(resolve);
+      } else {
+        this.#pending = { state, metrics, waiters: [resolve] };
+      }
+      if (!this.#draining) void this.#drain();
+    });
+  }
+
+  /** Writes `manifest.json` from the state. Never throws; the failure is logged and returned. */
+  async writeManifest(state: RunState): Promise<{ ok: true } | { ok: false; error: string }> {
+    return this.#writeSidecar(MANIFEST_FILE, () => buildManifest(state));
+  }
+
+  async #drain(): Promise<void> {
+    this.#draining = true;
+    try {
+      while (this.#pending) {
+        const job = this.#pending;
+        this.#pending = undefined;
+        const result = await this.#checkpointOnce(job.state, job.metrics);
+        for (const resolve of job.waiters) resolve(result);
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #checkpointOnce(state: RunState, metrics: RunMetrics): Promise<CheckpointResult> {
+    let snapshot: { snapshot: 'saved' } | { snapshot: 'failed'; error: string };
+    try {
+      await this.#store.save(state);
+      snapshot = { snapshot: 'saved' };
+    } catch (error) {
+      snapshot = { snapshot: 'failed', error: errorMessage(error) };
+      this.#log({ type: 'snapshot_failed', runId: state.runId, error: snapshot.error });
+    }
+    const sidecars = await Promise.all([
+      this.#writeSidecar(MANIFEST_FILE, () => buildManifest(state)),
+      this.#writeSidecar(METRICS_FILE, () => metrics),
+    ]);
+    return { ...snapshot, sidecarErrors: sidecars.flatMap((s) => (s.ok ? [] : [s.error])) };
+  }
+
+  /** `build` runs inside the try: a state the manifest cannot be built from is a failed write, not a throw. */
+  async #writeSidecar(
+    file: string,
+    build: () => unknown,
+  ): Promise<{ ok: true } | { ok: false; error: string }> {
+    try {
+      await writeFileAtomic(join(this.runDir, file), `${JSON.stringify(build(), null, 2)}\n`);
+      if (file === MANIFEST_FILE) this.#manifestWrittenAt = this.#clock.now();
+      return { ok: true };
+    } catch (error) {
+      const message = `${file}: ${errorMessage(error)}`;
+      this.#log({ type: 'sidecar_failed', file, error: message });
+      return { ok: false, error: message };
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * One run's working set: its state, its dependencies (each behind a small interface, so tests pass plain
+ * fakes), and the two disciplines every step follows — checkpoint after every change that matters, and
+ * announce what happens as a structured event.
+ */
+import type { Clock } from '../clock.ts';
+import type { KeelConfig } from '../config/schema.ts';
+import type { CommandRunner } from '../exec/command-runner.ts';
+import type { Router } from '../fleet/router.ts';
+import type { Git } from '../git/git-runner.ts';
+import type { WorkBranch } from '../git/workspace.ts';
+import type { EventLog } from '../telemetry/event-log.ts';
+import type { Effects } from './effects.ts';
+import type { MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
+import type { CoderPrefetch } from './prefetch.ts';
+import { Serial } from './serial.ts';
+import type { RunState, StepRecord } from './state.ts';
+
+export interface RunDeps {
+  config: KeelConfig;
+  router: Pick<Router, 'complete' | 'exportState'>;
+  git: Git;
+  runner: CommandRunner;
+  effects: Effects;
+  persistence: PersistenceCoordinator;
+  events: EventLog;
+  metrics: MetricsRecorder;
+  clock: Clock;
+  /** Aborted by shutdown: stop taking work, checkpoint, write the recovery record. */
+  signal: AbortSignal;
+  /** Human-readable progress lines. */
+  progress: (line: string) => void;
+  /** Applied to every error text before it is stored or published. */
+  redact: (text: string) => string;
+  /** The exact command that resumes this run. */
+  resumeCommand: string;
+  /** Coder answers asked for while a resumed run's work tree was being verified. */
+  prefetch?: CoderPrefetch;
+}
+
+export class RunContext {
+  readonly state: RunState;
+  readonly deps: RunDeps;
+  readonly workspace: WorkBranch;
+  readonly #checkpoints = new Serial();
+
+  constructor(state: RunState, deps: RunDeps, workspace: WorkBranch) {
+    this.state = state;
+    this.deps = deps;
+    this.workspace = workspace;
+  }
+
+  get stopping(): boolean {
+    return this.deps.signal.aborted;
+  }
+
+  step(id: string): StepRecord {
+    const existing = this.state.steps[id];
+    if (existing) return existing;
+    const created: StepRecord = { id, status: 'pending', attempts: 0 };
+    this.state.steps[id] = created;
+    return created;
+  }
+
+  begin(step: StepRecord): void {
+    step.status = 'running';
+    step.attempts += 1;
+    step.startedAt = this.deps.clock.now();
+    delete step.endedAt;
+    delete step.error;
+  }
+
+  finish(step: StepRecord, status: 'done' | 'failed' | 'skipped', extra: Partial<StepRecord> = {}): void {
+    Object.assign(step, extra);
+    step.status = status;
+    step.endedAt = this.deps.clock.now();
+    if (extra.error !== undefined) step.error = this.deps.redact(extra.error).slice(0, 4_000);
+  }
+
+  /** Saves the state (with the router's breaker state) and the manifest and metrics; one at a time. */
+  async checkpoint(): Promise<void> {
+    await this.#checkpoints.run(async () => {
+      this.state.updatedAt = this.deps.clock.now();
+      this.state.fleet = this.deps.router.exportState();
+      const outcome = await this.deps.persistence.checkpoint(this.state, this.deps.metrics.snapshot());
+      if (outcome.snapshot === 'failed') {
+        await this.event('checkpoint_failed', { error: this.deps.redact(outcome.error) });
+      }
+    });
+  }
+
+  async event(type: string, data: Record<string, unknown> = {}): Promise<void> {
+    await this.deps.events.append({ type, runId: this.state.runId, ...data });
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Everything that should end a run early, turned into one AbortSignal: SIGINT (GitHub's cancel: SIGTERM
+ * follows 7.5 s later and SIGKILL 2.5 s after that), SIGTERM, an uncaught exception, an unhandled
+ * rejection, the time budget running out, the heap nearing its limit. The engine stops taking work when
+ * the signal fires, checkpoints, writes the recovery record and returns — it never just dies.
+ */
+import { getHeapStatistics } from 'node:v8';
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+
+export type ShutdownKind =
+  'SIGINT' | 'SIGTERM' | 'uncaught_exception' | 'unhandled_rejection' | 'time_budget' | 'heap';
+
+export interface ShutdownReason {
+  kind: ShutdownKind;
+  message: string;
+  /** The error behind an exception or rejection (the caller redacts before it is written anywhere). */
+  error?: string;
+}
+
+/** The parts of `process` shutdown listens to; tests pass an EventEmitter. */
+export interface ProcessEvents {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  off(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+export interface ShutdownOptions {
+  events?: ProcessEvents;
+  clock?: Clock;
+  /** The whole run's budget, from the run's start; the run stops `marginMs` before it ends. */
+  timeBudgetMs?: number;
+  marginMs?: number;
+  heapCheckMs?: number;
+  /** Stop when used heap exceeds this share of the limit. */
+  heapRatio?: number;
+  heapStats?: () => { used: number; limit: number };
+  /** Told once, when the first reason arrives (progress output). */
+  onShutdown?: (reason: ShutdownReason) => void;
+}
+
+export interface Shutdown {
+  readonly signal: AbortSignal;
+  reason(): ShutdownReason | undefined;
+  /** Starts the budget and heap watches; resolves when disposed. Awaited by the caller, never left floating. */
+  watch(): Promise<void>;
+  dispose(): void;
+}
+
+export function installShutdown(options: ShutdownOptions = {}): Shutdown {
+  const events = options.events ?? process;
+  const clock = options.clock ?? systemClock;
+  const controller = new AbortController();
+  const stopWatching = new AbortController();
+  let first: ShutdownReason | undefined;
+
+  const trigger = (reason: ShutdownReason): void => {
+    if (first) return;
+    first = reason;
+    options.onShutdown?.(reason);
+    controller.abort(new ShutdownError(reason));
+  };
+  const listeners: [string, (...args: unknown[]) => void][] = [
+    ['SIGINT', () => trigger({ kind: 'SIGINT', message: 'cancelled (SIGINT)' })],
+    ['SIGTERM', () => trigger({ kind: 'SIGTERM', message: 'terminated (SIGTERM)' })],
+    [
+      'uncaughtException',
+      (error) =>
+        trigger({ kind: 'uncaught_exception', message: 'uncaught exception', error: describe(error) }),
+    ],
+    [
+      'unhandledRejection',
+      (error) =>
+        trigger({
+          kind: 'unhandled_rejection',
+          message: 'unhandled promise rejection',
+          error: describe(error),
+        }),
+    ],
+  ];
+  for (const [event, listener] of listeners) events.on(event, listener);
+
+  const heapStats =
+    options.heapStats ??
+    (() => {
+      const stats = getHeapStatistics();
+      return { used: stats.used_heap_size, limit: stats.heap_size_limit };
+    });
+
+  const watchBudget = async (): Promise<void> => {
+    if (options.timeBudgetMs === undefined) return;
+    const margin = options.marginMs ?? Math.min(60_000, options.timeBudgetMs * 0.1);
+    await clock.sleep(Math.max(0, options.timeBudgetMs - margin), stopWatching.signal).catch(() => undefined);
+    if (!stopWatching.signal.aborted) {
+      trigger({
+        kind: 'time_budget',
+        message: `time budget of ${Math.round(options.timeBudgetMs / 60_000)} min nearly used up`,
+      });
+    }
+  };
+  const watchHeap = async (): Promise<void> => {
+    const every = options.heapCheckMs ?? 1_000;
+    const ratio = options.heapRatio ?? 0.9;
+    while (!stopWatching.signal.aborted && !controller.signal.aborted) {
+      const { used, limit } = heapStats();
+      if (used > limit * ratio) {
+        trigger({ kind: 'heap', message: `heap at ${Math.round((used / limit) * 100)} % of its limit` });
+        return;
+      }
+      await clock.sleep(every, stopWatching.signal).catch(() => undefined);
+    }
+  };
+
+  return {
+    signal: controller.signal,
+    reason: () => first,
+    watch: async () => {
+      await Promise.all([watchBudget(), watchHeap()]);
+    },
+    dispose: () => {
+      stopWatching.abort();
+      for (const [event, listener] of listeners) events.off(event, listener);
+    },
+  };
+}
+
+/** The abort reason carried by the shutdown signal. */
+export class ShutdownError extends Error {
+  override name = 'ShutdownError';
+  readonly reason: ShutdownReason;
+  constructor(reason: ShutdownReason) {
+    super(reason.message);
+    this.reason = reason;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return (error.stack ?? `${error.name}: ${error.message}`).slice(0, 4_000);
+  return String(error).slice(0, 4_000);
+}

@@ -1,0 +1,263 @@
+/**
+ * Starting or resuming a run: everything `keel run` (and later the Action) wires together before the
+ * engine takes over — config, state, router with the saved fleet state, git work tree, effects, telemetry,
+ * shutdown, heartbeat — and what it does after: save the fleet state, report, pick the exit code.
+ */
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { systemClock, type Clock } from '../clock.ts';
+import type { KeelConfig } from '../config/schema.ts';
+import { createCommandRunner } from '../exec/command-runner.ts';
+import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts';
+import { redact as redactSecrets } from '../fleet/redact.ts';
+import { createRouter } from '../fleet/router.ts';
+import type { RouterEvent } from '../fleet/router-types.ts';
+import { renderStatusText } from '../fleet/status.ts';
+import { createGit, type Git } from '../git/git-runner.ts';
+import { addToExclude } from '../git/exclude.ts';
+import { prepareWorkspace } from '../git/workspace.ts';
+import { EventLog } from '../telemetry/event-log.ts';
+import { runEngine } from './engine.ts';
+import type { Effects } from './effects.ts';
+import { runHeartbeat } from './heartbeat.ts';
+import { LocalEffects } from './local-effects.ts';
+import { readJsonFile } from './atomic-file.ts';
+import { buildManifest, METRICS_FILE, MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
+import { RunContext } from './run-context.ts';
+import { CoderPrefetch } from './prefetch.ts';
+import { newRunId } from './run-id.ts';
+import { coderCapacity } from './steps/code-batch.ts';
+import { MAX_FILE_BYTES_IN_PROMPT } from './steps/code-one.ts';
+import { installShutdown, type ProcessEvents } from './shutdown.ts';
+import { latestUnfinishedRun, TaskStateStore } from './state-store.ts';
+import { RUN_STATE_VERSION, isUnfinished, type RunState } from './state.ts';
+
+export interface StartRunOptions {
+  config: KeelConfig;
+  /** The repository the run works on (its checkout stays untouched: work happens in a worktree). */
+  repo: string;
+  stateDir: string;
+  task?: string;
+  taskSource?: string;
+  /** Resume this run, or (true) the latest unfinished one. */
+  resume?: string | true;
+  /** Name a new run; an existing run of that name is resumed instead. */
+  runId?: string;
+  timeBudgetMinutes?: number;
+  /** How a human resumes, for the recovery record; defaults to the `keel run --resume` line. */
+  resumeCommand?: (runId: string) => string;
+  env: Record<string, string | undefined>;
+  progress: (line: string) => void;
+  /** Tests pass an EventEmitter; the CLI passes the process. */
+  processEvents?: ProcessEvents;
+  clock?: Clock;
+  /** Effects other than local files (the GitHub publisher). */
+  effects?: (runDir: string) => Effects;
+}
+
+export interface StartRunResult {
+  state: RunState;
+  runDir: string;
+}
+
+export class RunStartError extends Error {
+  override name = 'RunStartError';
+  readonly expected = true;
+}
+
+export async function startRun(options: StartRunOptions): Promise<StartRunResult> {
+  const clock = options.clock ?? systemClock;
+  const { config, progress } = options;
+  const stateDir = resolve(options.stateDir);
+  const repo = resolve(options.repo);
+  const secrets = secretValues(config, options.env);
+  const redact = (text: string): string => redactSecrets(text, secrets);
+  const runner = createCommandRunner({ secrets: () => secrets });
+  const git = createGit({ runner, clock, secrets: () => secrets });
+
+  const resumed = await findRunToResume(options, stateDir);
+  if (resumed && !isUnfinished(resumed) && resumed.status !== 'failed') {
+    progress(`run ${resumed.runId} already finished: ${resumed.status}`);
+    return { state: resumed, runDir: join(stateDir, 'runs', resumed.runId) };
+  }
+  const state = resumed ?? (await newRunState(options, git, repo, stateDir, clock));
+  const runDir = join(stateDir, 'runs', state.runId);
+  await excludeStateDir(git, state.repo.root, stateDir);
+  const store = new TaskStateStore({ runDir, clock });
+  const persistence = new PersistenceCoordinator({ store, runDir, clock });
+  const metrics = new MetricsRecorder();
+  if (resumed) {
+    // A resumed run continues its counts rather than starting them over.
+    const saved = await readJsonFile(join(runDir, METRICS_FILE));
+    if (saved.ok) metrics.restore(saved.value);
+    state.resumes += 1;
+    metrics.resumed();
+    progress(`resuming run ${state.runId} (resume #${state.resumes})`);
+  } else {
+    progress(`run ${state.runId}: ${state.task.text.split('\n', 1)[0]}`);
+  }
+  const events = new EventLog({ path: join(runDir, 'events.ndjson'), redact });
+  const fleetStatePath = join(stateDir, 'fleet-state.json');
+  const savedFleet = state.fleet ?? (await readFleetStateFile(fleetStatePath)).state;
+  const router = createRouter(config, {
+    env: options.env,
+    clock,
+    state: savedFleet,
+    onEvent: (event: RouterEvent) => {
+      metrics.onRouterEvent(event);
+      void events.append({ ...event, type: `router_${event.type}` });
+    },
+  });
+  const prefetchStop = new AbortController();
+  const prefetch = new CoderPrefetch();
+  if (resumed)
+    prefetch.start(state, router, coderCapacity(config), MAX_FILE_BYTES_IN_PROMPT, prefetchStop.signal);
+  // The state exists on disk before the work tree does, so a crash in between is resumable.
+  await persistence.checkpoint(state, metrics.snapshot());
+
+  const shutdown = installShutdown({
+    clock,
+    ...(options.processEvents ? { events: options.processEvents } : {}),
+    ...(options.timeBudgetMinutes !== undefined ? { timeBudgetMs: options.timeBudgetMinutes * 60_000 } : {}),
+    onShutdown: (reason) => progress(`stopping: ${reason.message} — saving the checkpoint`),
+  });
+  shutdown.signal.addEventListener('abort', () => prefetchStop.abort(), { once: true });
+  const stopHeartbeat = new AbortController();
+  let heartbeat: Promise<void> = Promise.resolve();
+  const watch = shutdown.watch();
+  try {
+    const workspace = await prepareWorkspace(git, {
+      repoRoot: state.repo.root,
+      runId: state.runId,
+      worktree: state.repo.worktree,
+      branch: state.repo.workBranch,
+      baseRef: state.repo.baseSha,
+      baseBranch: state.repo.baseBranch,
+    });
+    progress(renderStatusText(router.status()).trimEnd());
+    const resumeCommand =
+      options.resumeCommand?.(state.runId) ?? defaultResumeCommand(state.runId, repo, stateDir);
+    const ctx = new RunContext(
+      state,
+      {
+        config,
+        router,
+        git,
+        runner,
+        effects: options.effects?.(runDir) ?? new LocalEffects({ runDir, clock }),
+        persistence,
+        events,
+        metrics,
+        clock,
+        signal: shutdown.signal,
+        progress,
+        redact,
+        resumeCommand,
+        prefetch,
+      },
+      workspace,
+    );
+    heartbeat = runHeartbeat({
+      runDir,
+      intervalMs: config.run.heartbeatMs,
+      manifest: () => buildManifest(state),
+      manifestWrittenAt: () => persistence.manifestWrittenAt,
+      clock,
+      signal: stopHeartbeat.signal,
+    });
+    await runEngine(ctx);
+    return { state, runDir };
+  } finally {
+    prefetchStop.abort();
+    await prefetch.settle();
+    stopHeartbeat.abort();
+    await heartbeat;
+    shutdown.dispose();
+    await watch;
+    await writeFleetStateFile(fleetStatePath, router.exportState()).catch(() => undefined);
+    await router.close();
+  }
+}
+
+async function findRunToResume(options: StartRunOptions, stateDir: string): Promise<RunState | undefined> {
+  const id = typeof options.resume === 'string' ? options.resume : options.runId;
+  if (id !== undefined) {
+    const loaded = await new TaskStateStore({ runDir: join(stateDir, 'runs', id) }).load();
+    if (loaded.state) return loaded.state;
+    if (options.resume !== undefined) {
+      throw new RunStartError(`no run ${id} in ${stateDir}${loaded.problem ? ` (${loaded.problem})` : ''}`);
+    }
+    return undefined;
+  }
+  if (options.resume === true) {
+    const latest = await latestUnfinishedRun(stateDir);
+    if (!latest) throw new RunStartError(`no unfinished run to resume in ${stateDir}`);
+    const loaded = await new TaskStateStore({ runDir: join(stateDir, 'runs', latest.runId) }).load();
+    if (!loaded.state)
+      throw new RunStartError(`run ${latest.runId} cannot be loaded: ${loaded.problem ?? 'unknown'}`);
+    return loaded.state;
+  }
+  return undefined;
+}
+
+async function newRunState(
+  options: StartRunOptions,
+  git: Git,
+  repo: string,
+  stateDir: string,
+  clock: Clock,
+): Promise<RunState> {
+  if (options.task === undefined || options.task.trim() === '')
+    throw new RunStartError('a task is required (--task)');
+  const root = (await git.run(['rev-parse', '--show-toplevel'], { cwd: repo })).stdout.text.trim();
+  const baseSha = (await git.run(['rev-parse', 'HEAD'], { cwd: root })).stdout.text.trim();
+  const branch = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+    cwd: root,
+    allowFailure: true,
+  });
+  const runId = options.runId ?? newRunId(clock.now());
+  const now = clock.now();
+  return {
+    version: RUN_STATE_VERSION,
+    runId,
+    task: { text: options.task, source: options.taskSource ?? 'cli' },
+    status: 'running',
+    createdAt: now,
+    updatedAt: now,
+    repo: {
+      root,
+      baseBranch: branch.exitCode === 0 ? branch.stdout.text.trim() : baseSha,
+      baseSha,
+      workBranch: `keel/${runId}`,
+      worktree: join(stateDir, 'worktrees', runId),
+    },
+    steps: {},
+    batches: [],
+    effects: {},
+    resumes: 0,
+  };
+}
+
+/** A state directory inside the repository must not show up in the user's `git status`. */
+async function excludeStateDir(git: Git, root: string, stateDir: string): Promise<void> {
+  const inside = relative(root, stateDir);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return;
+  const common = await git.run(['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: root });
+  await addToExclude(common.stdout.text.trim(), inside);
+}
+
+function defaultResumeCommand(runId: string, repo: string, stateDir: string): string {
+  return `keel run --resume ${runId} --repo ${shellQuote(repo)} --state-dir ${shellQuote(stateDir)}`;
+}
+
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Every API key the config names, so that no log, record or event can carry one. */
+function secretValues(config: KeelConfig, env: Record<string, string | undefined>): string[] {
+  const names = new Set(config.endpoints.flatMap((e) => (e.apiKeyEnv ? [e.apiKeyEnv] : [])));
+  for (const name of ['GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_GITHUB-TOKEN']) names.add(name);
+  return [...names]
+    .map((name) => env[name])
+    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}

@@ -1,0 +1,156 @@
+/**
+ * The coder batch: every subtask of the plan, in parallel up to the fleet's capacity, then the
+ * partial-success rule. Crash-safe at any instant:
+ * - a commit made just before a crash is found again by its `Keel-Step` trailer and counts as done;
+ * - the batch's starting head is checkpointed before any coding, so a discarded batch is reset exactly;
+ * - the decision is checkpointed before it is carried out, and carrying it out is idempotent.
+ */
+import { manualImplementationIssue } from '../../agents/coder.ts';
+import type { Subtask } from '../../agents/types.ts';
+import type { KeelConfig } from '../../config/schema.ts';
+import { headSha, resetWorkBranch, stepCommits } from '../../git/workspace.ts';
+import { effectMarker } from '../effects.ts';
+import { decideBatch, type BatchTally } from '../partial-success.ts';
+import type { RunContext } from '../run-context.ts';
+import { forEachLimited, Serial } from '../serial.ts';
+import { codeOne } from './code-one.ts';
+
+/** Result of the coding phase: go on to validation, or stop (interrupted, or gave up). */
+export type CodePhase = 'continue' | 'stop';
+
+export async function codeStep(ctx: RunContext): Promise<CodePhase> {
+  const { state, deps } = ctx;
+  const subtasks = state.plan!.milestones.flatMap((m) => m.subtasks);
+  for (;;) {
+    await finishRejectedBatch(ctx, subtasks);
+    await adoptCommittedSteps(ctx, subtasks);
+    if (!state.openBatch) {
+      state.openBatch = {
+        attempt: state.batches.length + 1,
+        baseSha: await headSha(deps.git, ctx.workspace),
+      };
+      await ctx.checkpoint();
+    }
+    const { attempt, baseSha } = state.openBatch;
+    const pending = subtasks.filter((s) => {
+      const status = ctx.step(`code:${s.id}`).status;
+      return status === 'pending' || status === 'running';
+    });
+    if (pending.length > 0) deps.progress(`coding ${pending.length} subtask(s), batch attempt ${attempt}`);
+    const commits = new Serial();
+    await forEachLimited(pending, coderCapacity(deps.config), async (subtask) => {
+      if (!ctx.stopping) await codeOne(ctx, subtask, commits);
+    });
+    if (ctx.stopping) return 'stop';
+
+    const tally = tallyOf(ctx, subtasks);
+    const { decision, rate } = decideBatch(tally, attempt, deps.config.run);
+    deps.metrics.batch(rate);
+    state.batches.push({
+      attempt,
+      baseSha,
+      succeeded: tally.succeeded,
+      total: subtasks.length,
+      decision: decision === 'retry' || decision === 'give-up' ? 'rejected' : decision,
+      decidedAt: deps.clock.now(),
+    });
+    deps.progress(
+      `batch ${attempt}: ${tally.succeeded}/${subtasks.length} succeeded (${Math.round(rate * 100)} %) → ${decision}`,
+    );
+    await ctx.event('batch', { attempt, ...tally, rate, decision });
+    if (decision === 'retry') {
+      await ctx.checkpoint();
+      continue; // finishRejectedBatch resets the branch and reopens the subtasks
+    }
+    if (decision === 'give-up') {
+      await ctx.checkpoint();
+      await finishRejectedBatch(ctx, subtasks);
+      return 'stop';
+    }
+    delete state.openBatch;
+    await ctx.checkpoint();
+    await fileFailedSubtasks(ctx, subtasks);
+    return 'continue';
+  }
+}
+
+/** Carries out a checkpointed rejection: back to the batch's starting head, every subtask pending again. */
+async function finishRejectedBatch(ctx: RunContext, subtasks: Subtask[]): Promise<void> {
+  const { state, deps } = ctx;
+  const open = state.openBatch;
+  const last = state.batches.at(-1);
+  if (!open || !last || last.attempt !== open.attempt || last.decision !== 'rejected') return;
+  await resetWorkBranch(deps.git, ctx.workspace, open.baseSha);
+  for (const subtask of subtasks) {
+    const step = ctx.step(`code:${subtask.id}`);
+    step.status = 'pending';
+    delete step.commit;
+    delete step.error;
+    delete step.degraded;
+  }
+  delete state.openBatch;
+  await ctx.checkpoint();
+}
+
+/** A commit on the work branch whose trailer names a step proves that step done, checkpoint or not. */
+async function adoptCommittedSteps(ctx: RunContext, subtasks: Subtask[]): Promise<void> {
+  const commits = await stepCommits(ctx.deps.git, ctx.workspace, ctx.state.runId);
+  let adopted = 0;
+  for (const subtask of subtasks) {
+    const step = ctx.step(`code:${subtask.id}`);
+    const sha = commits.get(step.id);
+    if (sha !== undefined && (step.status !== 'done' || step.commit !== sha)) {
+      ctx.finish(step, 'done', { commit: sha });
+      adopted++;
+    }
+  }
+  if (adopted > 0) {
+    await ctx.event('steps_adopted_from_commits', { count: adopted });
+    await ctx.checkpoint();
+  }
+}
+
+function tallyOf(ctx: RunContext, subtasks: Subtask[]): BatchTally {
+  const tally: BatchTally = { succeeded: 0, failed: 0, degraded: 0 };
+  for (const subtask of subtasks) {
+    const step = ctx.step(`code:${subtask.id}`);
+    if (step.status === 'done') tally.succeeded++;
+    else if (step.degraded) tally.degraded++;
+    else tally.failed++;
+  }
+  return tally;
+}
+
+/** An issue per failed subtask ("manual implementation required"), found by marker before it is made. */
+async function fileFailedSubtasks(ctx: RunContext, subtasks: Subtask[]): Promise<void> {
+  const { state, deps } = ctx;
+  for (const subtask of subtasks) {
+    const step = ctx.step(`code:${subtask.id}`);
+    if (step.status !== 'failed') continue;
+    const key = `issue:${step.id}`;
+    if (state.effects[key]) continue;
+    const marker = effectMarker(state.runId, step.id);
+    const issue = manualImplementationIssue({
+      task: state.task.text,
+      plan: state.plan!,
+      subtask,
+      reason: deps.redact(step.error ?? 'unknown'),
+    });
+    const ref = await deps.effects.ensureIssue({
+      marker,
+      title: issue.title,
+      body: `${issue.body}\n\n${marker}`,
+      labels: ['keel', 'manual-implementation'],
+    });
+    state.effects[key] = { kind: 'issue', marker, ref: ref.url, createdAt: deps.clock.now() };
+    deps.progress(`${step.id}: ${ref.created ? 'opened' : 'found'} issue ${ref.url}`);
+    await ctx.checkpoint();
+  }
+}
+
+/** Coders in flight at once: the summed `maxParallel` of the endpoints in the coder chain. */
+export function coderCapacity(config: KeelConfig): number {
+  const ids = new Set((config.roles.coder ?? []).flat().map((c) => c.endpointId));
+  const total = config.endpoints.filter((e) => ids.has(e.id)).reduce((sum, e) => sum + e.maxParallel, 0);
+  return Math.max(1, Math.min(total, 64));
+}

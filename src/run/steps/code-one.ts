@@ -1,0 +1,74 @@
+/**
+ * One coder subtask: ask the coder, apply its edits inside the work tree (path-checked, all or nothing),
+ * commit with the run's trailers. Model calls run in parallel; applying and committing run one at a time
+ * through `commits`, since they share one work tree and one index.
+ */
+import { codeSubtask } from '../../agents/coder.ts';
+import type { Subtask } from '../../agents/types.ts';
+import { applyEdits } from '../../git/safe-edits.ts';
+import { commitStep, readFiles } from '../../git/workspace.ts';
+import type { RunContext } from '../run-context.ts';
+import type { Serial } from '../serial.ts';
+
+export const MAX_FILE_BYTES_IN_PROMPT = 64 * 1024;
+
+export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial): Promise<void> {
+  const { deps, state, workspace } = ctx;
+  const stepId = `code:${subtask.id}`;
+  const step = ctx.step(stepId);
+  ctx.begin(step);
+  const files = await readFiles(workspace, subtask.files, MAX_FILE_BYTES_IN_PROMPT);
+  const result =
+    (await deps.prefetch?.take(subtask.id, files)) ??
+    (await codeSubtask(
+      deps.router,
+      { task: state.task.text, plan: state.plan!, subtask, files },
+      { signal: deps.signal },
+    ));
+  if (ctx.stopping) {
+    step.status = 'pending';
+    return;
+  }
+  if (!result.ok) {
+    // No answer at all means no coder model was available (degraded); answers that never validated are a
+    // quality failure of this subtask.
+    const degraded = result.provenance.invalidAnswers === 0;
+    if (degraded) deps.metrics.degraded('coder');
+    ctx.finish(step, 'failed', { error: result.reason, degraded, model: result.provenance.model });
+    deps.progress(`${stepId}: failed — ${deps.redact(result.reason)}`);
+    await ctx.event('subtask_failed', { step: stepId, degraded, reason: deps.redact(result.reason) });
+    await ctx.checkpoint();
+    return;
+  }
+  await commits.run(async () => {
+    const applied = await applyEdits(workspace.worktree, result.value.edits, {
+      allowWorkflows: deps.config.run.allowWorkflowEdits,
+    });
+    if (!applied.ok) {
+      const problems = applied.problems.map((p) => `${p.path}: ${p.reason}`).join('; ');
+      ctx.finish(step, 'failed', { error: `edits refused: ${problems}`, model: result.provenance.model });
+      return;
+    }
+    const commit = await commitStep(deps.git, workspace, {
+      runId: state.runId,
+      stepId,
+      message: result.value.commitMessage,
+    });
+    if (commit.sha === undefined) {
+      ctx.finish(step, 'failed', { error: 'the edits changed nothing', model: result.provenance.model });
+      return;
+    }
+    ctx.finish(step, 'done', { commit: commit.sha, model: result.provenance.model });
+  });
+  deps.progress(
+    step.status === 'done'
+      ? `${stepId}: committed ${step.commit?.slice(0, 8)} (${step.model})`
+      : `${stepId}: failed — ${step.error ?? ''}`,
+  );
+  await ctx.event(step.status === 'done' ? 'subtask_done' : 'subtask_failed', {
+    step: stepId,
+    commit: step.commit,
+    model: step.model,
+  });
+  await ctx.checkpoint();
+}
