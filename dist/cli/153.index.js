@@ -1905,6 +1905,11 @@ function installShutdown(options = {}) {
     ];
     for (const [event, listener] of listeners)
         events.on(event, listener);
+    const onCancel = () => trigger(cancelReason(options.cancel?.reason));
+    if (options.cancel?.aborted)
+        onCancel();
+    else
+        options.cancel?.addEventListener('abort', onCancel, { once: true });
     const heapStats = options.heapStats ??
         (() => {
             const stats = (0,external_node_v8_.getHeapStatistics)();
@@ -1918,7 +1923,8 @@ function installShutdown(options = {}) {
         if (!stopWatching.signal.aborted) {
             trigger({
                 kind: 'time_budget',
-                message: `time budget of ${Math.round(options.timeBudgetMs / 60_000)} min nearly used up`,
+                // Two decimals: a budget under a minute must not read "0 min".
+                message: `time budget of ${Math.round(options.timeBudgetMs / 600) / 100} min nearly used up`,
             });
         }
     };
@@ -1944,8 +1950,16 @@ function installShutdown(options = {}) {
             stopWatching.abort();
             for (const [event, listener] of listeners)
                 events.off(event, listener);
+            options.cancel?.removeEventListener('abort', onCancel);
         },
     };
+}
+/** The reason of an outside cancellation: the signal it names (the CLI aborts with "received SIGTERM"). */
+function cancelReason(reason) {
+    const text = reason instanceof Error ? reason.message : String(reason);
+    return /SIGTERM/.test(text)
+        ? { kind: 'SIGTERM', message: 'terminated (SIGTERM)' }
+        : { kind: 'SIGINT', message: 'cancelled (SIGINT)' };
 }
 /** The abort reason carried by the shutdown signal. */
 class ShutdownError extends Error {
@@ -3327,6 +3341,13 @@ async function codeOne(ctx, subtask, commits) {
 async function codeStep(ctx) {
     const { state, deps } = ctx;
     const subtasks = state.plan.milestones.flatMap((m) => m.subtasks);
+    // Decided before a crash or a stop (validation, review or publish was under way): the decision stands.
+    // Deciding again would add a batch record, and count the batch's rate, on every resume.
+    const last = state.batches.at(-1);
+    if (!state.openBatch && last !== undefined && last.decision !== 'rejected') {
+        await fileFailedSubtasks(ctx, subtasks);
+        return 'continue';
+    }
     for (;;) {
         await finishRejectedBatch(ctx, subtasks);
         await adoptCommittedSteps(ctx, subtasks);
@@ -3864,11 +3885,11 @@ async function publishStep(ctx) {
         ref: comment.url,
         createdAt: deps.clock.now(),
     };
-    if (state.effects.recovery) {
-        const closed = await deps.effects.closeIssue(state.effects.recovery.marker, `Run \`${state.runId}\` resumed and finished (${status}).`);
-        if (closed)
-            deps.progress(`publish: closed the recovery record ${closed.url}`);
-    }
+    // Looked up by its marker whether or not the state knows it: a crash between opening the record and the
+    // checkpoint that notes it leaves a record the state never heard of, and it must not stay open.
+    const closed = await deps.effects.closeIssue(state.effects.recovery?.marker ?? effectMarker(state.runId, 'recovery'), `Run \`${state.runId}\` resumed and finished (${status}).`);
+    if (closed)
+        deps.progress(`publish: closed the recovery record ${closed.url}`);
     ctx.finish(step, 'done');
     state.status = status;
     await ctx.event('published', { status, pullRequest: state.effects.pull_request?.ref });
@@ -3901,11 +3922,15 @@ async function runEngine(ctx) {
         if ((await codeStep(ctx)) === 'stop') {
             return ctx.stopping ? await interrupt(ctx) : await giveUp(ctx);
         }
-        for (const step of [validateStep, reviewStep, publishStep]) {
+        for (const step of [validateStep, reviewStep]) {
             await step(ctx);
             if (ctx.stopping)
                 return await interrupt(ctx);
         }
+        // Once publish has run, the run is finished: a signal that came meanwhile has nothing left to stop.
+        // Calling it interrupted would open a recovery record for a finished run, and its resume, with every
+        // step done, would end "running".
+        await publishStep(ctx);
         await ctx.event('run_finished', { status: state.status });
         await ctx.checkpoint();
         return state;
@@ -4526,6 +4551,7 @@ async function startRun(options) {
         clock,
         ...(options.processEvents ? { events: options.processEvents } : {}),
         ...(options.timeBudgetMinutes !== undefined ? { timeBudgetMs: options.timeBudgetMinutes * 60_000 } : {}),
+        ...(options.signal ? { cancel: options.signal } : {}),
         onShutdown: (reason) => progress(`stopping: ${reason.message} — saving the checkpoint`),
     });
     shutdown.signal.addEventListener('abort', () => prefetchStop.abort(), { once: true });
@@ -4702,6 +4728,8 @@ const run_command_runCommand = async (argv, io) => {
         stateDir,
         env: io.env,
         progress,
+        // The CLI's own SIGINT/SIGTERM handler: a signal during start-up, before the run's, is not lost.
+        signal: io.signal,
         ...(options.task !== undefined ? { task: options.task } : {}),
         ...(options.resume !== undefined ? { resume: options.resume } : {}),
         ...(options.runId !== undefined ? { runId: options.runId } : {}),

@@ -42,6 +42,8 @@ export const runCommand: Command = async (argv, io) => {
     stateDir,
     env: io.env,
     progress,
+    // The CLI's own SIGINT/SIGTERM handler: a signal during start-up, before the run's, is not lost.
+    signal: io.signal,
     ...(options.task !== undefined ? { task: options.task } : {}),
     ...(options.resume !== undefined ? { resume: options.resume } : {}),
     ...(options.runId !== undefined ? { runId: options.runId } : {}),

@@ -25,10 +25,14 @@ export async function runEngine(ctx: RunContext): Promise<RunState> {
     if ((await codeStep(ctx)) === 'stop') {
       return ctx.stopping ? await interrupt(ctx) : await giveUp(ctx);
     }
-    for (const step of [validateStep, reviewStep, publishStep]) {
+    for (const step of [validateStep, reviewStep]) {
       await step(ctx);
       if (ctx.stopping) return await interrupt(ctx);
     }
+    // Once publish has run, the run is finished: a signal that came meanwhile has nothing left to stop.
+    // Calling it interrupted would open a recovery record for a finished run, and its resume, with every
+    // step done, would end "running".
+    await publishStep(ctx);
     await ctx.event('run_finished', { status: state.status });
     await ctx.checkpoint();
     return state;

@@ -36,6 +36,11 @@ export interface ShutdownOptions {
   heapStats?: () => { used: number; limit: number };
   /** Told once, when the first reason arrives (progress output). */
   onShutdown?: (reason: ShutdownReason) => void;
+  /**
+   * A cancellation from outside, e.g. the CLI's own SIGINT/SIGTERM handler: it catches a signal that arrives
+   * before this is installed (loading, the first checkpoint), and without it that signal would be lost.
+   */
+  cancel?: AbortSignal;
 }
 
 export interface Shutdown {
@@ -78,6 +83,9 @@ export function installShutdown(options: ShutdownOptions = {}): Shutdown {
     ],
   ];
   for (const [event, listener] of listeners) events.on(event, listener);
+  const onCancel = (): void => trigger(cancelReason(options.cancel?.reason));
+  if (options.cancel?.aborted) onCancel();
+  else options.cancel?.addEventListener('abort', onCancel, { once: true });
 
   const heapStats =
     options.heapStats ??
@@ -93,7 +101,8 @@ export function installShutdown(options: ShutdownOptions = {}): Shutdown {
     if (!stopWatching.signal.aborted) {
       trigger({
         kind: 'time_budget',
-        message: `time budget of ${Math.round(options.timeBudgetMs / 60_000)} min nearly used up`,
+        // Two decimals: a budget under a minute must not read "0 min".
+        message: `time budget of ${Math.round(options.timeBudgetMs / 600) / 100} min nearly used up`,
       });
     }
   };
@@ -119,8 +128,17 @@ export function installShutdown(options: ShutdownOptions = {}): Shutdown {
     dispose: () => {
       stopWatching.abort();
       for (const [event, listener] of listeners) events.off(event, listener);
+      options.cancel?.removeEventListener('abort', onCancel);
     },
   };
+}
+
+/** The reason of an outside cancellation: the signal it names (the CLI aborts with "received SIGTERM"). */
+function cancelReason(reason: unknown): ShutdownReason {
+  const text = reason instanceof Error ? reason.message : String(reason);
+  return /SIGTERM/.test(text)
+    ? { kind: 'SIGTERM', message: 'terminated (SIGTERM)' }
+    : { kind: 'SIGINT', message: 'cancelled (SIGINT)' };
 }
 
 /** The abort reason carried by the shutdown signal. */

@@ -49,6 +49,11 @@ export interface StartRunOptions {
   progress: (line: string) => void;
   /** Tests pass an EventEmitter; the CLI passes the process. */
   processEvents?: ProcessEvents;
+  /**
+   * Cancellation from the caller (the CLI's SIGINT/SIGTERM handler, installed before this run's own): a
+   * signal that arrived while the run was still starting stops it as soon as it can stop cleanly.
+   */
+  signal?: AbortSignal;
   clock?: Clock;
   /** Effects other than local files (the GitHub publisher). */
   effects?: (runDir: string) => Effects;
@@ -118,6 +123,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     clock,
     ...(options.processEvents ? { events: options.processEvents } : {}),
     ...(options.timeBudgetMinutes !== undefined ? { timeBudgetMs: options.timeBudgetMinutes * 60_000 } : {}),
+    ...(options.signal ? { cancel: options.signal } : {}),
     onShutdown: (reason) => progress(`stopping: ${reason.message} — saving the checkpoint`),
   });
   shutdown.signal.addEventListener('abort', () => prefetchStop.abort(), { once: true });

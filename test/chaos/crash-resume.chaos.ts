@@ -1,7 +1,8 @@
 /**
  * The chaos drill behind issue 3's crash-and-resume promise: at least fifty trials (`KEEL_CHAOS_TRIALS`),
  * each a fresh repository in which `keel run` is SIGKILLed at a random instant and then resumed — and killed
- * again at random, up to four times more — until it finishes. Every trial must end like the uninterrupted
+ * again at random, up to four times more — until it finishes. A quarter of the kills are a SIGINT cut short
+ * by a SIGKILL 0–500 ms later, so recovery records are written, and sometimes half-written. Every trial must end like the uninterrupted
  * reference run (see `trialProblems`). The base seed (`KEEL_CHAOS_SEED`, default the time) is printed so a
  * failing drill can be replayed; each trial's seed is base + its index.
  */
@@ -44,7 +45,14 @@ describe('chaos: SIGKILL at random instants, resume until done', () => {
     const worker = async (): Promise<void> => {
       while (next < TRIALS) {
         const seed = BASE_SEED + next++;
-        const result = await crashTrial({ sim, reference, seed, extraKills: 4, killChance: 0.5 });
+        const result = await crashTrial({
+          sim,
+          reference,
+          seed,
+          extraKills: 4,
+          killChance: 0.5,
+          interruptChance: 0.25,
+        });
         results.push(result);
         if (result.problems.length > 0)
           console.log(`FAILED seed ${seed}:\n${result.problems.join('\n')}\n${result.log.join('\n')}`);
@@ -53,9 +61,11 @@ describe('chaos: SIGKILL at random instants, resume until done', () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const failed = results.filter((r) => r.problems.length > 0);
     const kills = results.reduce((sum, r) => sum + r.kills, 0);
+    const interrupts = results.reduce((sum, r) => sum + r.interrupts, 0);
+    const recovered = results.filter((r) => r.recoveryRecords > 0).length;
     const processes = results.reduce((sum, r) => sum + r.processes, 0);
     console.log(
-      `chaos: ${results.length - failed.length}/${results.length} trials passed, ${kills} SIGKILLs, ${processes} processes, ${Math.round((performance.now() - started) / 1000)} s`,
+      `chaos: ${results.length - failed.length}/${results.length} trials passed, ${kills} kills (${interrupts} of them SIGINT then SIGKILL), ${processes} processes, ${recovered} trials with a (closed) recovery record, ${Math.round((performance.now() - started) / 1000)} s`,
     );
     expect(
       failed.map((r) => `seed ${r.seed}: ${r.problems.join('; ')}\n${r.log.join('\n')}`),

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetSimulator } from '../../src/sim/fleet-simulator.ts';
-import { crashTrial, referenceRun, type Reference } from './helpers/crash-trials.ts';
-import { startFleet } from './helpers/run-fixture.ts';
+import { crashTrial, referenceRun, RUN_ID, trialProblems, type Reference } from './helpers/crash-trials.ts';
+import { createRunFixture, CRASH_TASK, fixtureArgs, runKeel, startFleet } from './helpers/run-fixture.ts';
 
 /**
  * Fixed seeds; trial i's first kill lands in the i-th sixth of the reference run, so the handful covers the
@@ -50,6 +50,36 @@ describe('SIGKILL at random instants, then resume until done', () => {
     );
   });
 
+  it.each([
+    ['validation', /^validate: /],
+    ['review', /^review: /],
+  ] as const)(
+    'SIGKILL once coding is decided (at %s): the resume keeps the decision, adds no batch',
+    async (_, line) => {
+      // Found by this test: a resume after the batch decision decided again, adding a batch record (and its
+      // rate to the metrics) on every resume — and the state allows at most 100 batch records.
+      const fx = await createRunFixture(sim);
+      try {
+        const killed = await runKeel(['--task', CRASH_TASK, '--run-id', RUN_ID, ...fixtureArgs(fx)], {
+          killOnLine: line,
+        });
+        expect(killed.signal).toBe('SIGKILL');
+        for (let i = 0; i < 2; i++) {
+          // Twice: killed again in the same place, then to the end.
+          const resumed = await runKeel(
+            ['--resume', RUN_ID, ...fixtureArgs(fx)],
+            i === 0 ? { killOnLine: line } : {},
+          );
+          expect(resumed.signal ?? resumed.code).toBe(i === 0 ? 'SIGKILL' : 0);
+        }
+        expect(await trialProblems(fx, reference)).toEqual([]);
+      } finally {
+        await fx.cleanup();
+      }
+    },
+    30_000,
+  );
+
   it.each(SEEDS.map((seed, i) => [seed, i] as const))(
     'trial with seed %i ends like the uninterrupted run',
     async (seed, i) => {
@@ -58,9 +88,11 @@ describe('SIGKILL at random instants, then resume until done', () => {
         reference,
         seed,
         firstKill: [i / SEEDS.length, (i + 1) / SEEDS.length],
-        // Every other trial may be killed again on its resumes.
+        // Every other trial may be killed again on its resumes, and sees some of its kills come as a SIGINT
+        // (the recovery record gets written) cut short by a SIGKILL.
         extraKills: i % 2 === 1 ? 2 : 0,
         killChance: 0.6,
+        interruptChance: i % 2 === 1 ? 0.5 : 0,
       });
       if (process.env.KEEL_CRASH_VERBOSE) console.log(`seed ${seed}\n${result.log.join('\n')}`);
       expect(result.problems, `seed ${seed}\n${result.log.join('\n')}`).toEqual([]);

@@ -21,6 +21,13 @@ export type CodePhase = 'continue' | 'stop';
 export async function codeStep(ctx: RunContext): Promise<CodePhase> {
   const { state, deps } = ctx;
   const subtasks = state.plan!.milestones.flatMap((m) => m.subtasks);
+  // Decided before a crash or a stop (validation, review or publish was under way): the decision stands.
+  // Deciding again would add a batch record, and count the batch's rate, on every resume.
+  const last = state.batches.at(-1);
+  if (!state.openBatch && last !== undefined && last.decision !== 'rejected') {
+    await fileFailedSubtasks(ctx, subtasks);
+    return 'continue';
+  }
   for (;;) {
     await finishRejectedBatch(ctx, subtasks);
     await adoptCommittedSteps(ctx, subtasks);

@@ -48,13 +48,13 @@ export async function publishStep(ctx: RunContext): Promise<void> {
     createdAt: deps.clock.now(),
   };
 
-  if (state.effects.recovery) {
-    const closed = await deps.effects.closeIssue(
-      state.effects.recovery.marker,
-      `Run \`${state.runId}\` resumed and finished (${status}).`,
-    );
-    if (closed) deps.progress(`publish: closed the recovery record ${closed.url}`);
-  }
+  // Looked up by its marker whether or not the state knows it: a crash between opening the record and the
+  // checkpoint that notes it leaves a record the state never heard of, and it must not stay open.
+  const closed = await deps.effects.closeIssue(
+    state.effects.recovery?.marker ?? effectMarker(state.runId, 'recovery'),
+    `Run \`${state.runId}\` resumed and finished (${status}).`,
+  );
+  if (closed) deps.progress(`publish: closed the recovery record ${closed.url}`);
   ctx.finish(step, 'done');
   state.status = status;
   await ctx.event('published', { status, pullRequest: state.effects.pull_request?.ref });

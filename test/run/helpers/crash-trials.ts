@@ -4,9 +4,11 @@
  * is SIGKILLed at a random instant (seeded) and resumed — and killed again at random, for some trials — until
  * the run is finished. What must hold afterwards is listed by {@link trialProblems}.
  */
+import type { RunState } from '../../../src/run/state.ts';
 import type { FleetSimulator } from '../../../src/sim/fleet-simulator.ts';
 import {
   branchCommits,
+  branchContents,
   branchFiles,
   createRunFixture,
   CRASH_TASK,
@@ -26,8 +28,12 @@ export const RUN_ID = 'crash-run';
 export interface Reference {
   /** path → blob sha on the work branch. */
   files: Record<string, string>;
+  /** path → content, for the message when a trial's file differs. */
+  contents: Record<string, string>;
   commits: number;
   status: string;
+  /** The coder batches, as `attempt:succeeded/total:decision`. */
+  batches: string[];
   /** Subtasks that failed (one manual-implementation issue each). */
   failedSubtasks: number;
   /** Wall time of the uninterrupted `keel run`, process start-up included: where kills are spread. */
@@ -47,8 +53,10 @@ export async function referenceRun(sim: FleetSimulator): Promise<Reference> {
     if (problems.length > 0) throw new Error(`the reference run itself: ${problems.join('; ')}`);
     return {
       files: branchFiles(fx, state.repo.workBranch),
+      contents: branchContents(fx, state.repo.workBranch),
       commits: branchCommits(fx, state.repo.workBranch).length,
       status: state.status,
+      batches: batchesOf(state),
       failedSubtasks: Object.values(state.steps).filter(
         (s) => s.id.startsWith('code:') && s.status === 'failed',
       ).length,
@@ -66,6 +74,11 @@ export interface TrialOptions {
   /** Kills after the first one (each resume is killed with probability `killChance` until this many). */
   extraKills: number;
   killChance: number;
+  /**
+   * Share of the kills that are a SIGINT followed by a SIGKILL 0–500 ms later (GitHub's cancel, compressed):
+   * shutdown writes the recovery record, and is sometimes cut short while doing it. Default 0.
+   */
+  interruptChance?: number;
   /** Where in the reference run the first kill lands, as fractions of its duration; default the whole run. */
   firstKill?: [number, number];
   /** Give up (a failure) after this many processes. */
@@ -78,7 +91,12 @@ export interface TrialResult {
   log: string[];
   /** Empty when the trial passed. */
   problems: string[];
+  /** Processes that a signal reached (SIGKILL, or SIGINT possibly followed by SIGKILL). */
   kills: number;
+  /** Of those, the ones that got a SIGINT first. */
+  interrupts: number;
+  /** Recovery records at the end (0 or 1; a SIGINT that got far enough opens one). */
+  recoveryRecords: number;
   processes: number;
 }
 
@@ -90,7 +108,9 @@ export async function crashTrial(options: TrialOptions): Promise<TrialResult> {
   const log: string[] = [];
   const problems: string[] = [];
   let kills = 0;
+  let interrupts = 0;
   let processes = 0;
+  let recoveryRecords = 0;
   try {
     for (;;) {
       const state = await readState(fx, RUN_ID);
@@ -110,10 +130,24 @@ export async function crashTrial(options: TrialOptions): Promise<TrialResult> {
       const killAfterMs = kill
         ? Math.floor(reference.durationMs * (from + random() * (to - from)))
         : undefined;
+      const interrupt = kill && random() < (options.interruptChance ?? 0);
+      const escalateAfterMs = Math.floor(random() * 500);
       processes++;
-      const exit = await runKeel(args, killAfterMs !== undefined ? { killAfterMs } : {});
-      if (exit.signal === 'SIGKILL') kills++;
-      log.push(describeExit(processes, state?.status, killAfterMs, exit));
+      const exit = await runKeel(args, {
+        ...(killAfterMs !== undefined ? { killAfterMs } : {}),
+        ...(interrupt ? { killSignal: 'SIGINT' as const, escalateAfterMs } : {}),
+      });
+      if (exit.killedAtMs !== undefined) {
+        kills++;
+        if (interrupt) interrupts++;
+      }
+      const planned =
+        killAfterMs === undefined
+          ? undefined
+          : interrupt
+            ? `SIGINT at ${killAfterMs} ms, SIGKILL ${escalateAfterMs} ms later`
+            : `SIGKILL at ${killAfterMs} ms`;
+      log.push(describeExit(processes, state?.status, planned, exit));
       if (exit.signal === null && exit.code !== 0) {
         problems.push(
           `process ${processes} exited ${exit.code} without being killed:\n${exit.stdout}\n${exit.stderr}`,
@@ -122,6 +156,7 @@ export async function crashTrial(options: TrialOptions): Promise<TrialResult> {
       }
     }
     if (problems.length === 0) problems.push(...(await trialProblems(fx, reference)));
+    recoveryRecords = (await readEffects(fx, RUN_ID)).recovery.length;
   } catch (error) {
     problems.push(`trial error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {
@@ -129,19 +164,22 @@ export async function crashTrial(options: TrialOptions): Promise<TrialResult> {
     if (problems.length === 0) await fx.cleanup();
     else log.push(`kept for inspection: ${fx.dir}`);
   }
-  return { seed, log, problems, kills, processes };
+  return { seed, log, problems, kills, interrupts, recoveryRecords, processes };
 }
 
 function describeExit(
   n: number,
   before: string | undefined,
-  killAfterMs: number | undefined,
+  planned: string | undefined,
   exit: KeelExit,
 ): string {
   const how = exit.signal ? `killed by ${exit.signal}` : `exit ${exit.code}`;
-  const planned = killAfterMs !== undefined ? `, kill planned at ${killAfterMs} ms` : '';
   const last = exit.stdout.trimEnd().split('\n').at(-1) ?? '';
-  return `#${n} (state before: ${before ?? 'none'}${planned}) → ${how} after ${Math.round(exit.durationMs)} ms; last line: ${last}`;
+  return `#${n} (state before: ${before ?? 'none'}${planned ? `, planned: ${planned}` : ''}) → ${how} after ${Math.round(exit.durationMs)} ms; last line: ${last}`;
+}
+
+function batchesOf(state: RunState): string[] {
+  return state.batches.map((b) => `${b.attempt}:${b.succeeded}/${b.total}:${b.decision}`);
 }
 
 /** What must hold once the trial's run is finished; one line per violation. */
@@ -152,12 +190,22 @@ export async function trialProblems(fx: RunFixture, reference: Reference): Promi
   if (state.status !== reference.status)
     problems.push(`status ${state.status}, the reference ${reference.status}`);
   const files = branchFiles(fx, state.repo.workBranch);
+  let contents: Record<string, string> | undefined;
   for (const path of new Set([...Object.keys(files), ...Object.keys(reference.files)])) {
     if (files[path] !== reference.files[path]) {
+      contents ??= branchContents(fx, state.repo.workBranch);
+      const excerpt = (text: string | undefined): string => JSON.stringify(text?.slice(0, 400) ?? null);
+      problems.push(
+        `${path} here: ${excerpt(contents[path])}\n${path} in the reference: ${excerpt(reference.contents[path])}`,
+      );
       problems.push(
         `${path}: ${files[path] ?? 'missing'} on the work branch, ${reference.files[path] ?? 'absent'} in the reference`,
       );
     }
+  }
+  const batches = batchesOf(state);
+  if (batches.join() !== reference.batches.join()) {
+    problems.push(`batches ${batches.join(', ')}, the reference ${reference.batches.join(', ')}`);
   }
   const commits = branchCommits(fx, state.repo.workBranch);
   if (commits.length !== reference.commits) {

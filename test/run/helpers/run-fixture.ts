@@ -6,7 +6,7 @@
  * the duplicate checks every crash test ends with.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -219,6 +219,10 @@ export interface KeelRunOptions {
   killDelayMs?: number;
   /** Default SIGKILL. */
   killSignal?: NodeJS.Signals;
+  /** After the kill signal, SIGKILL this many ms later if the process is still there (a cut-short shutdown). */
+  escalateAfterMs?: number;
+  /** Called with every complete line of output (stdout and stderr), as it comes. */
+  onLine?: (line: string) => void;
   env?: Record<string, string | undefined>;
   /** The child is SIGKILLed and the promise rejects after this long (a hung run is a failure). */
   timeoutMs?: number;
@@ -248,59 +252,63 @@ export function runKeel(args: string[], options: KeelRunOptions = {}): Promise<K
     env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
+  const out = { stdout: '', stderr: '' };
   let killedAt: number | undefined;
-  let exited = false;
+  let exitedAt: number | undefined;
+  let watchLines = options.killOnLine;
   const timers: NodeJS.Timeout[] = [];
   const kill = (): void => {
-    if (exited || killedAt !== undefined) return;
+    if (exitedAt !== undefined || killedAt !== undefined) return;
     killedAt = performance.now();
     child.kill(options.killSignal ?? 'SIGKILL');
-  };
-  if (options.killAfterMs !== undefined) timers.push(setTimeout(kill, options.killAfterMs));
-  let pending = '';
-  const onText = (text: string): void => {
-    if (options.killOnLine === undefined || killedAt !== undefined) return;
-    pending += text;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    if (lines.some((line) => options.killOnLine!.test(line))) {
-      options.killOnLine = undefined;
-      if (options.killDelayMs) timers.push(setTimeout(kill, options.killDelayMs));
-      else kill();
+    if (options.escalateAfterMs !== undefined) {
+      timers.push(setTimeout(() => exitedAt === undefined && child.kill('SIGKILL'), options.escalateAfterMs));
     }
   };
-  child.stdout.setEncoding('utf8').on('data', (text: string) => {
-    stdout += text;
-    onText(text);
-  });
-  child.stderr.setEncoding('utf8').on('data', (text: string) => {
-    stderr += text;
-    onText(text);
-  });
+  if (options.killAfterMs !== undefined) timers.push(setTimeout(kill, options.killAfterMs));
+  const onLine = (line: string): void => {
+    options.onLine?.(line);
+    if (watchLines === undefined || !watchLines.test(line)) return;
+    watchLines = undefined;
+    if (options.killDelayMs) timers.push(setTimeout(kill, options.killDelayMs));
+    else kill();
+  };
+  for (const name of ['stdout', 'stderr'] as const) {
+    let partial = '';
+    child[name].setEncoding('utf8').on('data', (text: string) => {
+      out[name] += text;
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      lines.forEach(onLine);
+    });
+  }
   return new Promise((resolvePromise, reject) => {
     const timeoutMs = options.timeoutMs ?? 60_000;
     timers.push(
       setTimeout(() => {
         child.kill('SIGKILL');
         reject(
-          new Error(`keel run ${args.join(' ')} did not exit within ${timeoutMs} ms\n${stdout}\n${stderr}`),
+          new Error(
+            `keel run ${args.join(' ')} did not exit within ${timeoutMs} ms\n${out.stdout}\n${out.stderr}`,
+          ),
         );
       }, timeoutMs),
     );
     child.on('error', reject);
+    // The exit is timed at the process's exit; the result waits for its output to be read to the end.
+    child.on('exit', () => {
+      exitedAt = performance.now();
+    });
     child.on('close', (code, signal) => {
-      exited = true;
-      const now = performance.now();
+      const end = exitedAt ?? performance.now();
       for (const timer of timers) clearTimeout(timer);
       resolvePromise({
         code,
         signal,
-        stdout,
-        stderr,
-        durationMs: now - started,
-        ...(killedAt !== undefined ? { killedAtMs: killedAt - started, killToExitMs: now - killedAt } : {}),
+        stdout: out.stdout,
+        stderr: out.stderr,
+        durationMs: end - started,
+        ...(killedAt !== undefined ? { killedAtMs: killedAt - started, killToExitMs: end - killedAt } : {}),
       });
     });
   });
@@ -386,11 +394,6 @@ export async function duplicateProblems(fx: RunFixture, state: RunState): Promis
   }
   if (effects.recovery.length > 1) problems.push(`${effects.recovery.length} recovery records`);
   return problems;
-}
-
-/** Names of the files in a directory, or [] when it does not exist. */
-export async function listDir(path: string): Promise<string[]> {
-  return readdir(path).catch(() => []);
 }
 
 export async function readText(path: string): Promise<string> {
