@@ -48,15 +48,8 @@ export interface CommentRecord {
   updatedAt: number;
 }
 
-export interface PullRequestRecord {
+export interface PullRequestRecord extends PullRequestSpec {
   number: number;
-  marker: string;
-  title: string;
-  body: string;
-  head: string;
-  base: string;
-  draft: boolean;
-  labels: string[];
   state: 'open' | 'closed';
   createdAt: number;
   updatedAt: number;

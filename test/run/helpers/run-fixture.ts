@@ -403,14 +403,5 @@ export async function readText(path: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------------------
 // Seeded randomness for the crash trials
 
-/** mulberry32: a small seeded PRNG, so a failing trial can be replayed from its printed seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so a failing trial can be replayed from its printed seed. */
+export { mulberry32 as seededRandom } from '../../config/helpers.ts';
