@@ -29,6 +29,11 @@ const ncc = require('@vercel/ncc');
 /** dist/<name>/index.js ← lib/<entry>. */
 export const ENTRIES = {
   cli: 'cli.js',
+  main: 'main.js',
+  post: 'post.js',
+  plan: 'action/entries/plan.js',
+  code: 'action/entries/code.js',
+  review: 'action/entries/review.js',
 };
 
 const check = process.argv.includes('--check');

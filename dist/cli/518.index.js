@@ -22,7 +22,7 @@ const COMMANDS = {
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(967), __webpack_require__.e(463), __webpack_require__.e(472), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 5153))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(967), __webpack_require__.e(463), __webpack_require__.e(472), __webpack_require__.e(817)]).then(__webpack_require__.bind(__webpack_require__, 7817))).runCommand,
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',

@@ -22,6 +22,11 @@ export async function runEngine(ctx: RunContext): Promise<RunState> {
   try {
     await planStep(ctx);
     if (ctx.stopping) return await interrupt(ctx);
+    if (ctx.deps.stopAfter === 'plan') {
+      await ctx.event('stopped_after_plan');
+      await ctx.checkpoint();
+      return state;
+    }
     if ((await codeStep(ctx)) === 'stop') {
       return ctx.stopping ? await interrupt(ctx) : await giveUp(ctx);
     }
@@ -87,6 +92,12 @@ async function writeRecoveryRecord(ctx: RunContext): Promise<void> {
     });
     state.effects.recovery ??= { kind: 'recovery_issue', marker, ref: ref.url, createdAt: deps.clock.now() };
     await ctx.checkpoint();
+    // The run's one tracking comment says so too, where the people who asked for the run look.
+    const tracking = effectMarker(state.runId, 'tracking');
+    await deps.effects.upsertComment(
+      tracking,
+      `${recoveryMarkdown(state, deps.resumeCommand)}\n\nRecovery record: ${ref.url}\n\n${tracking}`,
+    );
   } catch (error) {
     // The checkpoint is already saved; a missing recovery record must not turn into a lost run.
     await ctx.event('recovery_record_failed', { error: deps.redact(describe(error)) });

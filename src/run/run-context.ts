@@ -12,6 +12,7 @@ import type { WorkBranch } from '../git/workspace.ts';
 import type { EventLog } from '../telemetry/event-log.ts';
 import type { Effects } from './effects.ts';
 import type { MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
+import type { ExternalCodeResult } from './external-code.ts';
 import type { CoderPrefetch } from './prefetch.ts';
 import { Serial } from './serial.ts';
 import type { RunState, StepRecord } from './state.ts';
@@ -36,6 +37,12 @@ export interface RunDeps {
   resumeCommand: string;
   /** Coder answers asked for while a resumed run's work tree was being verified. */
   prefetch?: CoderPrefetch;
+  /** Coder results from fan-out jobs, by subtask id; consumed as used. */
+  externalCode?: Map<string, ExternalCodeResult>;
+  /** Publishes the work branch before the pull request (Actions); returns the remote branch name. */
+  pushWorkBranch?: () => Promise<string>;
+  /** Stop (still `running`, resumable) once this step is done: the fan-out plan job. */
+  stopAfter?: 'plan';
 }
 
 export class RunContext {

@@ -14,7 +14,7 @@ import type { RouterEvent } from '../fleet/router-types.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
 import { addToExclude } from '../git/exclude.ts';
-import { prepareWorkspace } from '../git/workspace.ts';
+import { prepareWorkspace, pushWorkBranch } from '../git/workspace.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { runEngine } from './engine.ts';
 import type { Effects } from './effects.ts';
@@ -23,6 +23,7 @@ import { LocalEffects } from './local-effects.ts';
 import { readJsonFile } from './atomic-file.ts';
 import { buildManifest, METRICS_FILE, MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
 import { RunContext } from './run-context.ts';
+import type { ExternalCodeResult } from './external-code.ts';
 import { CoderPrefetch } from './prefetch.ts';
 import { newRunId } from './run-id.ts';
 import { coderCapacity } from './steps/code-batch.ts';
@@ -55,6 +56,13 @@ export interface StartRunOptions {
    */
   signal?: AbortSignal;
   clock?: Clock;
+  /** Told the run id and directory as soon as the state is on disk (the Action saves them for `post`). */
+  onStarted?: (run: { runId: string; runDir: string; stateDir: string }) => void;
+  /** Push the work branch to this remote before opening the pull request (Actions: `origin`). */
+  pushTo?: string;
+  /** Fan-out: stop after planning (the plan job), or use coder results the matrix jobs delivered. */
+  stopAfter?: 'plan';
+  externalCode?: Map<string, ExternalCodeResult>;
   /** Effects other than local files (the GitHub publisher). */
   effects?: (runDir: string) => Effects;
 }
@@ -118,6 +126,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     prefetch.start(state, router, coderCapacity(config), MAX_FILE_BYTES_IN_PROMPT, prefetchStop.signal);
   // The state exists on disk before the work tree does, so a crash in between is resumable.
   await persistence.checkpoint(state, metrics.snapshot());
+  options.onStarted?.({ runId: state.runId, runDir, stateDir });
 
   const shutdown = installShutdown({
     clock,
@@ -159,6 +168,17 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
         redact,
         resumeCommand,
         prefetch,
+        ...(options.externalCode ? { externalCode: options.externalCode } : {}),
+        ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),
+        ...(options.pushTo !== undefined
+          ? {
+              pushWorkBranch: async () => {
+                const pushed = await pushWorkBranch(git, workspace, { remote: options.pushTo! });
+                if (pushed.newBranch) progress(`publish: ${pushed.reason}; the work went to ${pushed.remoteBranch}`);
+                return pushed.remoteBranch;
+              },
+            }
+          : {}),
       },
       workspace,
     );

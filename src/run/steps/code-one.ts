@@ -7,6 +7,7 @@ import { codeSubtask } from '../../agents/coder.ts';
 import type { Subtask } from '../../agents/types.ts';
 import { applyEdits } from '../../git/safe-edits.ts';
 import { commitStep, readFiles } from '../../git/workspace.ts';
+import { fromExternalResult } from '../external-code.ts';
 import type { RunContext } from '../run-context.ts';
 import type { Serial } from '../serial.ts';
 
@@ -18,7 +19,11 @@ export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial
   const step = ctx.step(stepId);
   ctx.begin(step);
   const files = await readFiles(workspace, subtask.files, MAX_FILE_BYTES_IN_PROMPT);
+  // A result a fan-out coder job delivered is used once; a retried batch asks the coder here.
+  const external = deps.externalCode?.get(subtask.id);
+  deps.externalCode?.delete(subtask.id);
   const result =
+    (external ? fromExternalResult(external) : undefined) ??
     (await deps.prefetch?.take(subtask.id, files)) ??
     (await codeSubtask(
       deps.router,

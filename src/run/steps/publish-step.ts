@@ -22,12 +22,14 @@ export async function publishStep(ctx: RunContext): Promise<void> {
   const body = runSummaryMarkdown(state, status);
 
   if (commits.size > 0 && !state.effects.pull_request) {
+    // Never force: a rejected push is rebased if clean, else the work goes to a new branch — the PR's head.
+    const head = deps.pushWorkBranch ? await deps.pushWorkBranch() : ctx.workspace.branch;
     const marker = effectMarker(state.runId, 'publish');
     const pr = await deps.effects.ensurePullRequest({
       marker,
       title: `keel: ${state.task.text.split('\n', 1)[0]!.slice(0, 100)}`,
       body: `${body}\n\n${marker}`,
-      head: ctx.workspace.branch,
+      head,
       base: ctx.workspace.baseBranch,
       draft: needsHuman,
       labels: needsHuman ? ['needs-human-review'] : [],

@@ -1,5 +1,5 @@
-export const id = 153;
-export const ids = [153];
+export const id = 817;
+export const ids = [817];
 export const modules = {
 
 /***/ 9281:
@@ -356,7 +356,7 @@ function uniqueSlug(texts, taken, fallback) {
 
 /***/ }),
 
-/***/ 5153:
+/***/ 7817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3259,12 +3259,67 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null;
 }
 
+;// CONCATENATED MODULE: ./lib/run/external-code.js
+/**
+ * Coder results produced elsewhere — by the `actions/code` matrix jobs of a fan-out workflow, one subtask
+ * per job — handed to the engine, which applies and commits them exactly as it would its own coder's.
+ */
+
+const editSchema = schemas/* discriminatedUnion */.gMt('kind', [
+    schemas/* object */.Ikc({ kind: schemas/* literal */.euz('write'), path: schemas/* string */.YjP().max(4_096), content: schemas/* string */.YjP().max(2_000_000) }),
+    schemas/* object */.Ikc({
+        kind: schemas/* literal */.euz('replace'),
+        path: schemas/* string */.YjP().max(4_096),
+        search: schemas/* string */.YjP().max(2_000_000),
+        replace: schemas/* string */.YjP().max(2_000_000),
+    }),
+    schemas/* object */.Ikc({ kind: schemas/* literal */.euz('delete'), path: schemas/* string */.YjP().max(4_096) }),
+]);
+const externalCodeResultSchema = schemas/* union */.KCZ([
+    schemas/* object */.Ikc({
+        ok: schemas/* literal */.euz(true),
+        subtaskId: schemas/* string */.YjP().max(64),
+        model: schemas/* string */.YjP().max(300),
+        change: schemas/* object */.Ikc({ edits: schemas/* array */.YOg(editSchema).max(200), commitMessage: schemas/* string */.YjP().min(1).max(2_000) }),
+    }),
+    schemas/* object */.Ikc({
+        ok: schemas/* literal */.euz(false),
+        subtaskId: schemas/* string */.YjP().max(64),
+        model: schemas/* string */.YjP().max(300),
+        reason: schemas/* string */.YjP().max(4_000),
+        /** No coder model answered at all (as opposed to answers that never validated). */
+        degraded: schemas/* boolean */.zMY(),
+    }),
+]);
+function toExternalResult(subtaskId, result) {
+    if (result.ok)
+        return { ok: true, subtaskId, model: result.provenance.model, change: result.value };
+    return {
+        ok: false,
+        subtaskId,
+        model: result.provenance.model,
+        reason: result.reason,
+        degraded: result.provenance.invalidAnswers === 0,
+    };
+}
+function fromExternalResult(result) {
+    const provenance = {
+        model: result.model,
+        attempts: 1,
+        invalidAnswers: result.ok || result.degraded ? 0 : 1,
+    };
+    return result.ok
+        ? { ok: true, value: result.change, provenance }
+        : { ok: false, reason: result.reason, provenance };
+}
+
 ;// CONCATENATED MODULE: ./lib/run/steps/code-one.js
 /**
  * One coder subtask: ask the coder, apply its edits inside the work tree (path-checked, all or nothing),
  * commit with the run's trailers. Model calls run in parallel; applying and committing run one at a time
  * through `commits`, since they share one work tree and one index.
  */
+
 
 
 
@@ -3275,7 +3330,11 @@ async function codeOne(ctx, subtask, commits) {
     const step = ctx.step(stepId);
     ctx.begin(step);
     const files = await readFiles(workspace, subtask.files, MAX_FILE_BYTES_IN_PROMPT);
-    const result = (await deps.prefetch?.take(subtask.id, files)) ??
+    // A result a fan-out coder job delivered is used once; a retried batch asks the coder here.
+    const external = deps.externalCode?.get(subtask.id);
+    deps.externalCode?.delete(subtask.id);
+    const result = (external ? fromExternalResult(external) : undefined) ??
+        (await deps.prefetch?.take(subtask.id, files)) ??
         (await codeSubtask(deps.router, { task: state.task.text, plan: state.plan, subtask, files }, { signal: deps.signal }));
     if (ctx.stopping) {
         step.status = 'pending';
@@ -3919,6 +3978,11 @@ async function runEngine(ctx) {
         await planStep(ctx);
         if (ctx.stopping)
             return await interrupt(ctx);
+        if (ctx.deps.stopAfter === 'plan') {
+            await ctx.event('stopped_after_plan');
+            await ctx.checkpoint();
+            return state;
+        }
         if ((await codeStep(ctx)) === 'stop') {
             return ctx.stopping ? await interrupt(ctx) : await giveUp(ctx);
         }
@@ -3985,6 +4049,9 @@ async function writeRecoveryRecord(ctx) {
         });
         state.effects.recovery ??= { kind: 'recovery_issue', marker, ref: ref.url, createdAt: deps.clock.now() };
         await ctx.checkpoint();
+        // The run's one tracking comment says so too, where the people who asked for the run look.
+        const tracking = effectMarker(state.runId, 'tracking');
+        await deps.effects.upsertComment(tracking, `${recoveryMarkdown(state, deps.resumeCommand)}\n\nRecovery record: ${ref.url}\n\n${tracking}`);
     }
     catch (error) {
         // The checkpoint is already saved; a missing recovery record must not turn into a lost run.
@@ -4547,6 +4614,7 @@ async function startRun(options) {
         prefetch.start(state, router, coderCapacity(config), MAX_FILE_BYTES_IN_PROMPT, prefetchStop.signal);
     // The state exists on disk before the work tree does, so a crash in between is resumable.
     await persistence.checkpoint(state, metrics.snapshot());
+    options.onStarted?.({ runId: state.runId, runDir, stateDir });
     const shutdown = installShutdown({
         clock,
         ...(options.processEvents ? { events: options.processEvents } : {}),
@@ -4584,6 +4652,8 @@ async function startRun(options) {
             redact,
             resumeCommand,
             prefetch,
+            ...(options.externalCode ? { externalCode: options.externalCode } : {}),
+            ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),
         }, workspace);
         heartbeat = runHeartbeat({
             runDir,

@@ -1,0 +1,137 @@
+/**
+ * The Action's `main`: decide from the event what to do (and do nothing at all for strangers), then run
+ * or resume keel with GitHub as the place its effects go, and leave outputs, a job summary and durable
+ * copies of the checkpoint behind — also when the run is cancelled.
+ */
+import { join } from 'node:path';
+import { runUrl, type ActionContext } from '../github/context.ts';
+import type { GitHubClient } from '../github/octokit.ts';
+import { annotationsFor } from '../github/summary.ts';
+import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers.ts';
+import { exitCode } from '../cli/run-command.ts';
+import { startRun } from '../run/start-run.ts';
+import type { ActionIO } from './action-io.ts';
+import { restoreDurably, saveDurably } from './durable.ts';
+import { handleCommand } from './issue-commands.ts';
+import { writeOutputs, writeSummary } from './outputs.ts';
+import { actionBase, actionSetup, githubEffects } from './setup.ts';
+
+/** Time allowed for the durable copies after the run: well inside GitHub's 7.5 s between SIGINT and SIGTERM. */
+const SAVE_TIMEOUT_MS = 4_000;
+
+export interface ActionDeps {
+  io: ActionIO;
+  env: Record<string, string | undefined>;
+  /** Aborted on SIGINT/SIGTERM by the entry point. */
+  signal: AbortSignal;
+}
+
+export async function runAction({ io, env, signal }: ActionDeps): Promise<number> {
+  const base = await actionBase(io, env);
+  const { settings, ctx, client } = base;
+  const decision = await resolveTrigger(
+    ctx,
+    {
+      ...(settings.task !== undefined ? { task: settings.task } : {}),
+      resume: settings.resume,
+      ...(settings.runId !== undefined ? { runId: settings.runId } : {}),
+      allowedBots: settings.allowedBots,
+    },
+    createTriggerGateway(client, ctx, { label: 'keel' }),
+  );
+  io.saveState('decision', decision.kind);
+  if (decision.kind === 'ignored') {
+    io.info(`keel: nothing to do — ${decision.reason}`);
+    io.setOutput('status', 'ignored');
+    return 0;
+  }
+  if (decision.kind === 'status' || decision.kind === 'pause' || decision.kind === 'unpause') {
+    await handleCommand(client, ctx, decision, settings.stateBranch, io);
+    io.setOutput('status', 'completed');
+    return 0;
+  }
+
+  const setup = await actionSetup(base, io, env);
+  const { config, stateDir, durable } = setup;
+  io.saveState('stateDir', stateDir);
+
+  // A resume needs its checkpoint; a new run still wants the fleet's breaker state from the last one.
+  const resumeId = decision.kind === 'resume' ? decision.runId : undefined;
+  const found = await io.group('keel: finding the checkpoint', () =>
+    restoreDurably(durable, stateDir, resumeId, (name) => artifactRunOf(client, ctx, name)),
+  );
+  io.info(`checkpoint: ${found}`);
+
+  const issueNumber = 'issueNumber' in decision ? decision.issueNumber : undefined;
+  const effects = githubEffects(setup, issueNumber);
+  const result = await startRun({
+    config,
+    repo: ctx.workspace,
+    stateDir,
+    env,
+    progress: (line) => io.info(line),
+    signal,
+    taskSource: decision.source,
+    ...runSelection(decision, settings.runId),
+    ...(settings.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: settings.timeBudgetMinutes } : {}),
+    resumeCommand: (id) => resumeInstructions(ctx, id),
+    ...(settings.effects === 'github' ? { effects: () => effects, pushTo: 'origin' } : {}),
+    onStarted: ({ runId, runDir }) => {
+      io.saveState('runId', runId);
+      io.saveState('runDir', runDir);
+      io.setOutput('run-id', runId);
+    },
+  });
+  const { state, runDir } = result;
+  await saveDurably(
+    durable,
+    { runId: state.runId, runDir, fleetStatePath: join(stateDir, 'fleet-state.json') },
+    SAVE_TIMEOUT_MS,
+  );
+  writeOutputs(io, state);
+  for (const annotation of annotationsFor(state)) io.annotate(annotation);
+  await writeSummary(io, { state, runDir, config, runLink: runUrl(ctx) });
+  io.saveState('finished', 'true');
+  return exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt);
+}
+
+function runSelection(
+  decision: TriggerDecision,
+  runId: string | undefined,
+): { task?: string; resume?: string | true; runId?: string } {
+  if (decision.kind === 'resume') return { resume: decision.runId ?? true };
+  if (decision.kind === 'run')
+    return {
+      task: decision.task,
+      ...((decision.runId ?? runId) !== undefined ? { runId: decision.runId ?? runId } : {}),
+    };
+  return {};
+}
+
+export function resumeInstructions(ctx: ActionContext, runId: string): string {
+  return [
+    `# Run the workflow again with workflow_dispatch inputs resume: true and run-id: ${runId}, e.g.`,
+    `gh workflow run "${ctx.workflow}" --repo ${ctx.owner}/${ctx.repo} -f resume=true -f run-id=${runId}`,
+    `# or comment on an issue:`,
+    `/keel resume ${runId}`,
+  ].join('\n');
+}
+
+/** The workflow run that uploaded an artifact of this name (artifacts live 90 days by default). */
+async function artifactRunOf(
+  client: GitHubClient,
+  ctx: ActionContext,
+  name: string,
+): Promise<number | undefined> {
+  try {
+    const { data } = await client.rest.actions.listArtifactsForRepo({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      name,
+      per_page: 1,
+    });
+    return data.artifacts[0]?.workflow_run?.id ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

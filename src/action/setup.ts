@@ -1,0 +1,96 @@
+/**
+ * What every keel step in Actions sets up the same way: settings, context, API client, config, secrets
+ * masked, the state directory in the checkout, and the durable copies (state branch, artifacts).
+ */
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.ts';
+import type { KeelConfig } from '../config/schema.ts';
+import { createCommandRunner } from '../exec/command-runner.ts';
+import { createGit, type Git } from '../git/git-runner.ts';
+import { selectArtifactStore } from '../github/artifacts.ts';
+import { readActionContext, runUrl, type ActionContext } from '../github/context.ts';
+import { GitHubEffects } from '../github/github-effects.ts';
+import { redact } from '../fleet/redact.ts';
+import { createOctokit, type GitHubClient } from '../github/octokit.ts';
+import type { ActionIO } from './action-io.ts';
+import type { DurableState } from './durable.ts';
+import { readSettings, type ActionSettings } from './settings.ts';
+
+export interface ActionBase {
+  settings: ActionSettings;
+  ctx: ActionContext;
+  client: GitHubClient;
+}
+
+export interface ActionSetup extends ActionBase {
+  config: KeelConfig;
+  secrets: string[];
+  stateDir: string;
+  git: Git;
+  durable: DurableState;
+}
+
+export async function actionBase(io: ActionIO, env: Record<string, string | undefined>): Promise<ActionBase> {
+  const settings = readSettings(io);
+  if (settings.token) io.setSecret(settings.token);
+  const ctx = await readActionContext(env);
+  return { settings, ctx, client: createOctokit({ token: settings.token, baseUrl: ctx.apiUrl }) };
+}
+
+export async function actionSetup(
+  base: ActionBase,
+  io: ActionIO,
+  env: Record<string, string | undefined>,
+): Promise<ActionSetup> {
+  const { settings, ctx } = base;
+  const config = await loadConfig(join(ctx.workspace, settings.config), { cwd: ctx.workspace });
+  const secrets = secretsOf(config, env, settings.token);
+  for (const secret of secrets) io.setSecret(secret);
+  const git = createGit({ runner: createCommandRunner({ secrets: () => secrets }), secrets: () => secrets });
+  return {
+    ...base,
+    config,
+    secrets,
+    stateDir: join(ctx.workspace, '.keel'),
+    git,
+    durable: {
+      git,
+      repoRoot: ctx.workspace,
+      branch: settings.stateBranch,
+      artifacts: selectArtifactStore(env, {
+        token: settings.token,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        runnerTemp: ctx.runnerTemp,
+      }),
+      secrets,
+      log: (line) => io.info(line),
+    },
+  };
+}
+
+/** Every API key the config names and the token: masked in logs, refused in anything pushed or uploaded. */
+export function secretsOf(
+  config: KeelConfig,
+  env: Record<string, string | undefined>,
+  token: string,
+): string[] {
+  const names = new Set(config.endpoints.flatMap((e) => (e.apiKeyEnv ? [e.apiKeyEnv] : [])));
+  const values = [...names]
+    .map((n) => env[n])
+    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
+  return token.length >= 4 ? [...values, token] : values;
+}
+
+/** The GitHub publisher for this repository: links the workflow run, scrubs the configured keys. */
+export function githubEffects(setup: ActionSetup, trackingIssue?: number): GitHubEffects {
+  const { client, ctx, secrets } = setup;
+  return new GitHubEffects({
+    client,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    runUrl: runUrl(ctx),
+    redact: (text) => redact(text, secrets),
+    ...(trackingIssue !== undefined ? { trackingIssue } : {}),
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * Artifacts in the Actions artifact service through `@actions/artifact`. It reads `ACTIONS_RUNTIME_TOKEN`
+ * and `ACTIONS_RESULTS_URL` from the environment itself, so it only works inside a workflow job;
+ * `selectArtifactStore` picks the directory store elsewhere.
+ *
+ * Decisions:
+ * - Uploads go from a private staging copy of exactly the bytes that passed the whitelist and the secret
+ *   check, never from the run directory itself (a file rewritten in between would be uploaded unchecked).
+ * - A name is unique per workflow run in the service, and keel uploads twice (end of `main`, then `post`):
+ *   a conflict deletes the earlier artifact and uploads again — the same as `upload-artifact`'s
+ *   `overwrite`. The earlier copy stays until we know it must go.
+ * - Downloads land in a private staging directory and come into the run directory through the whitelist
+ *   and the checkpoint validation: an artifact is untrusted input like any other copy.
+ * - Every call is bounded (`timeoutMs`): at the deadline the caller gets `{ ok: false }` while the library
+ *   call, which cannot be cancelled, finishes or fails on its own; its staging copy is removed after it.
+ * - The library is loaded on first use, not at import: it is large and most runs of the CLI never need it.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ArtifactClient } from '@actions/artifact';
+import { systemClock, type Clock } from '../clock.ts';
+import { errorMessage } from '../run/atomic-file.ts';
+import { ARTIFACT_NAME_PATTERN, installDownloaded, prepareUpload } from './artifact-files.ts';
+import type { ArtifactStore, DownloadResult, UploadResult } from './artifacts.ts';
+import { DeadlineExceeded, startDeadline } from './state-deadline.ts';
+
+/** What keel uses of `@actions/artifact`'s client; tests pass a fake. */
+export type ArtifactClientLike = Pick<
+  ArtifactClient,
+  'uploadArtifact' | 'getArtifact' | 'downloadArtifact' | 'deleteArtifact'
+>;
+
+export interface ActionsArtifactStoreOptions {
+  /** A token with `actions:read`, for artifacts of other workflow runs (`findBy`). */
+  token: string;
+  owner: string;
+  repo: string;
+  /** Default: `@actions/artifact`'s `DefaultArtifactClient`, loaded on first use. */
+  client?: ArtifactClientLike;
+  secrets?: readonly string[];
+  /** Default: the repository's setting (90 days unless changed). */
+  retentionDays?: number;
+  /** Per upload or download. Default 30 s. */
+  timeoutMs?: number;
+  /** For staging copies; `RUNNER_TEMP` in Actions. Default: the system temp directory. */
+  tempDir?: string;
+  clock?: Clock;
+}
+
+export interface ActionsArtifactStore extends ArtifactStore {
+  readonly kind: 'actions';
+  readonly where: string;
+}
+
+export const ACTIONS_ARTIFACT_TIMEOUT_MS = 30_000;
+
+export function createActionsArtifactStore(options: ActionsArtifactStoreOptions): ActionsArtifactStore {
+  const secrets = options.secrets ?? [];
+  const clock = options.clock ?? systemClock;
+  const timeoutMs = options.timeoutMs ?? ACTIONS_ARTIFACT_TIMEOUT_MS;
+  let client: Promise<ArtifactClientLike> | undefined = options.client
+    ? Promise.resolve(options.client)
+    : undefined;
+  const getClient = (): Promise<ArtifactClientLike> =>
+    (client ??= import('@actions/artifact').then((m) => new m.DefaultArtifactClient()));
+
+  const staging = (): Promise<string> => mkdtemp(join(options.tempDir ?? tmpdir(), 'keel-artifact-'));
+
+  async function bounded<T extends { ok: boolean }>(
+    what: string,
+    work: () => Promise<T>,
+  ): Promise<T | { ok: false; reason: string }> {
+    const deadline = startDeadline(clock, timeoutMs, what);
+    try {
+      return await deadline.race(work());
+    } catch (error) {
+      const reason = error instanceof DeadlineExceeded ? error.message : `${what}: ${errorMessage(error)}`;
+      return { ok: false, reason };
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  async function upload(name: string, rootDir: string, files: string[]): Promise<UploadResult> {
+    if (!ARTIFACT_NAME_PATTERN.test(name))
+      return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
+    return bounded(`upload of artifact ${name}`, async (): Promise<UploadResult> => {
+      const prepared = await prepareUpload(rootDir, files, secrets);
+      if (!prepared.ok) return prepared;
+      const dir = await staging();
+      try {
+        const paths: string[] = [];
+        for (const f of prepared.files) {
+          const path = join(dir, ...f.path.split('/'));
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, f.data);
+          paths.push(path);
+        }
+        const c = await getClient();
+        const opts = options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {};
+        let response;
+        try {
+          response = await c.uploadArtifact(name, paths, dir, opts);
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+          await c.deleteArtifact(name);
+          response = await c.uploadArtifact(name, paths, dir, opts);
+        }
+        return {
+          ok: true,
+          ...(response.id !== undefined ? { id: response.id } : {}),
+          skipped: prepared.skipped,
+        };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  async function download(
+    name: string,
+    into: string,
+    from?: { workflowRunId: number },
+  ): Promise<DownloadResult> {
+    if (!ARTIFACT_NAME_PATTERN.test(name))
+      return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
+    const findBy = from
+      ? {
+          token: options.token,
+          workflowRunId: from.workflowRunId,
+          repositoryOwner: options.owner,
+          repositoryName: options.repo,
+        }
+      : undefined;
+    return bounded(`download of artifact ${name}`, async (): Promise<DownloadResult> => {
+      const c = await getClient();
+      let id: number;
+      try {
+        id = (await c.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
+      } catch (error) {
+        const where = from ? ` in workflow run ${from.workflowRunId}` : '';
+        return { ok: false, reason: `no artifact ${name}${where}: ${errorMessage(error)}` };
+      }
+      const dir = await staging();
+      try {
+        const got = await c.downloadArtifact(id, { path: dir, ...(findBy ? { findBy } : {}) });
+        if (got.digestMismatch === true) return { ok: false, reason: `artifact ${name}: digest mismatch` };
+        const installed = await installDownloaded(dir, into, name, clock);
+        if (!installed.ok) return installed;
+        return { ok: true, restored: installed.installed, kept: installed.kept, skipped: installed.skipped };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  return { kind: 'actions', where: `${options.owner}/${options.repo}`, upload, download };
+}
+
+/** `Failed request: (409) Conflict…` from the service when the name exists in this workflow run. */
+function isConflict(error: unknown): boolean {
+  return /\(409\)|conflict|already exists/i.test(errorMessage(error));
+}
