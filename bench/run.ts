@@ -6,6 +6,7 @@
 const SUITES: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   router: () => import('./router.ts'),
   run: () => import('./run-suite.ts'),
+  queue: () => import('./queue-suite.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

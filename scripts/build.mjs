@@ -34,6 +34,7 @@ export const ENTRIES = {
   plan: 'action/entries/plan.js',
   code: 'action/entries/code.js',
   review: 'action/entries/review.js',
+  guard: 'action/entries/guard.js',
 };
 
 const check = process.argv.includes('--check');

@@ -16,21 +16,24 @@ const workflows = join(root, '.github', 'workflows');
 for (const file of readdirSync(workflows).filter((f) => /\.ya?ml$/.test(f))) {
   const path = join(workflows, file);
   for (const r of lint(readFileSync(path, 'utf8'), path)) {
-    if (r.kind === 'runner-label' && RUNNER_LABELS.some((label) => r.message.startsWith(`label "${label}"`))) continue;
+    if (r.kind === 'runner-label' && RUNNER_LABELS.some((label) => r.message.startsWith(`label "${label}"`)))
+      continue;
     problems.push(`.github/workflows/${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }
 }
 
 const actionFiles = ['action.yml'];
 const actionsDir = join(root, 'actions');
-if (existsSync(actionsDir)) for (const name of readdirSync(actionsDir)) actionFiles.push(join('actions', name, 'action.yml'));
+if (existsSync(actionsDir))
+  for (const name of readdirSync(actionsDir)) actionFiles.push(join('actions', name, 'action.yml'));
 for (const file of actionFiles) {
   const action = parse(readFileSync(join(root, file), 'utf8'));
   if (!action?.name || !action?.description) problems.push(`${file}: name and description are required`);
   const runs = action?.runs ?? {};
   if (runs.using !== 'node24') problems.push(`${file}: runs.using must be node24, got ${runs.using}`);
   for (const key of ['main', 'post']) {
-    if (runs[key] && !existsSync(join(root, dirname(file), runs[key]))) problems.push(`${file}: runs.${key} ${runs[key]} does not exist`);
+    if (runs[key] && !existsSync(join(root, dirname(file), runs[key])))
+      problems.push(`${file}: runs.${key} ${runs[key]} does not exist`);
   }
   if (!runs.main) problems.push(`${file}: runs.main is required`);
   for (const [name, input] of Object.entries(action?.inputs ?? {})) {

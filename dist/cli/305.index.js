@@ -29,8 +29,8 @@ var schema = __webpack_require__(1091);
 
 
 
-// EXTERNAL MODULE: ./lib/fleet/probe.js + 2 modules
-var fleet_probe = __webpack_require__(6474);
+// EXTERNAL MODULE: ./lib/fleet/probe.js
+var fleet_probe = __webpack_require__(7430);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var io = __webpack_require__(8908);
 ;// CONCATENATED MODULE: ./lib/cli/probe-command.js

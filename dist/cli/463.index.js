@@ -79,9 +79,10 @@ async function writeFleetStateFile(path, state) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   UN: () => (/* binding */ redactFragment),
+/* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   u: () => (/* binding */ quoteServer)
 /* harmony export */ });
-/* unused harmony exports REDACTED, excerpt */
+/* unused harmony export excerpt */
 /**
  * Failure messages quote what the server said, and servers echo requests back (headers included) when they
  * complain. Everything that leaves the endpoint client as text goes through `redact` first, so an API key can
@@ -1517,8 +1518,8 @@ class FleetView {
     }
 }
 
-// EXTERNAL MODULE: ./lib/fleet/probe.js + 2 modules
-var probe = __webpack_require__(6474);
+// EXTERNAL MODULE: ./lib/fleet/probe.js
+var probe = __webpack_require__(7430);
 // EXTERNAL MODULE: ./lib/fleet/probe-http.js
 var probe_http = __webpack_require__(2247);
 ;// CONCATENATED MODULE: ./lib/fleet/probe-loop.js

@@ -7,9 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IR: () => (/* binding */ FileLock),
-/* harmony export */   XB: () => (/* binding */ LockTimeoutError)
+/* harmony export */   XB: () => (/* binding */ LockTimeoutError),
+/* harmony export */   jW: () => (/* binding */ isProcessAlive)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_BACKOFF_MS, DEFAULT_STALE_LOCK_MS, lockBackoff, isProcessAlive */
+/* unused harmony exports DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_BACKOFF_MS, DEFAULT_STALE_LOCK_MS, lockBackoff */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);

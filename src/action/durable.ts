@@ -1,12 +1,25 @@
 /**
  * Durable copies of a run's checkpoint in Actions: the state branch first (the next run, on any runner,
- * finds it), then a workflow artifact. Both bounded in time — a slow remote must not eat the few seconds
- * between GitHub's SIGINT and its SIGKILL — and both reported, never thrown.
+ * finds it), then the work branch of an unfinished run (its commits are the work done so far, and a runner
+ * is thrown away with everything on it), then a workflow artifact. All bounded in time — a slow remote must
+ * not eat the few seconds between GitHub's SIGINT and its SIGKILL — and all reported, never thrown.
+ *
+ * Restoring is the mirror image: the checkpoint, then the work branch when this checkout lacks it, and the
+ * checkpoint's paths (the checkout and keel's worktree, absolute) moved to this runner's checkout: another
+ * runner's workspace path means nothing here, and when it happens to exist it is someone else's directory.
  */
+import { realpath } from 'node:fs/promises';
+import { join } from 'node:path';
+import { systemClock } from '../clock.ts';
 import type { Git } from '../git/git-runner.ts';
 import type { ArtifactStore } from '../github/artifacts.ts';
 import { collectStateFiles } from '../github/artifacts.ts';
 import { fetchCheckpoint, pushCheckpoint } from '../github/state-branch.ts';
+import { startDeadline } from '../github/state-deadline.ts';
+import { TaskStateStore } from '../run/state-store.ts';
+import { isUnfinished, type RunState } from '../run/state.ts';
+
+const REMOTE = 'origin';
 
 export interface DurableState {
   git: Git;
@@ -31,6 +44,8 @@ export async function saveDurably(
       ? `checkpoint pushed to ${d.branch} (${pushed.sha.slice(0, 8)})`
       : `state branch: ${pushed.reason}`,
   );
+  const work = await pushWorkBranch(d, run.runDir, Math.max(1_000, Math.floor(timeoutMs / 2)));
+  if (work !== undefined) d.log(work);
   const files = await collectStateFiles(run.runDir);
   const uploaded = await d.artifacts.upload(`keel-state-${run.runId}`, run.runDir, files);
   d.log(
@@ -53,7 +68,10 @@ export async function restoreDurably(
     runId,
     { stateDir },
   );
-  if (fetched.ok) return `state branch ${d.branch} (run ${fetched.runId})`;
+  if (fetched.ok) {
+    const notes = await adoptHere(d, stateDir, fetched.runId);
+    return [`state branch ${d.branch} (run ${fetched.runId})`, ...notes].join('; ');
+  }
   if (runId === undefined) return `nothing on ${d.branch}: ${fetched.reason}`;
   const name = `keel-state-${runId}`;
   const workflowRunId = await findArtifactRun(name);
@@ -62,7 +80,96 @@ export async function restoreDurably(
     `${stateDir}/runs/${runId}`,
     ...(workflowRunId !== undefined ? [{ workflowRunId }] : []),
   );
+  const notes = await adoptHere(d, stateDir, runId);
   return downloaded.ok
-    ? `artifact ${name}`
-    : `neither ${d.branch} (${fetched.reason}) nor artifact ${name} (${downloaded.reason})`;
+    ? [`artifact ${name}`, ...notes].join('; ')
+    : [`neither ${d.branch} (${fetched.reason}) nor artifact ${name} (${downloaded.reason})`, ...notes].join(
+        '; ',
+      );
+}
+
+/**
+ * Pushes the work branch of an unfinished run that has commits (never forced: a rejection is reported and
+ * left for the publish step, which rebases). Undefined when there is nothing to push.
+ */
+async function pushWorkBranch(
+  d: DurableState,
+  runDir: string,
+  timeoutMs: number,
+): Promise<string | undefined> {
+  const { state } = await new TaskStateStore({ runDir }).load();
+  if (!state || !isUnfinished(state) || !isOwnWorkBranch(state)) return undefined;
+  const branch = state.repo.workBranch;
+  const ref = `refs/heads/${branch}`;
+  const deadline = startDeadline(systemClock, timeoutMs, `push of ${branch}`);
+  const run = (args: string[]) =>
+    deadline.race(
+      d.git.run(args, { cwd: d.repoRoot, allowFailure: true, timeoutMs, signal: deadline.signal }),
+    );
+  try {
+    const tip = await run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    const sha = tip.stdout.text.trim();
+    if (tip.exitCode !== 0 || sha === state.repo.baseSha) return undefined;
+    const pushed = await run([
+      'push',
+      '--porcelain',
+      '--no-verify',
+      '--no-follow-tags',
+      REMOTE,
+      `${ref}:${ref}`,
+    ]);
+    return pushed.exitCode === 0
+      ? `work branch ${branch} pushed (${sha.slice(0, 8)})`
+      : `work branch ${branch} not pushed: ${firstLine(pushed.stderr.text)}`;
+  } catch (error) {
+    return `work branch ${branch} not pushed: ${(error as Error).message}`;
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
+ * Makes a restored checkpoint this runner's: its paths moved to this checkout, and its work branch fetched
+ * when this checkout does not have it. Returns what it did, for the log.
+ */
+async function adoptHere(d: DurableState, stateDir: string, runId: string): Promise<string[]> {
+  const store = new TaskStateStore({ runDir: join(stateDir, 'runs', runId) });
+  const { state } = await store.load();
+  if (!state) return [];
+  const notes: string[] = [];
+  const top = await d.git.run(['rev-parse', '--show-toplevel'], { cwd: d.repoRoot, allowFailure: true });
+  const here = top.exitCode === 0 ? top.stdout.text.trim() : d.repoRoot;
+  const recorded = await realpath(state.repo.root).catch(() => state.repo.root);
+  if (recorded !== (await realpath(here).catch(() => here))) {
+    state.repo.root = here;
+    state.repo.worktree = join(stateDir, 'worktrees', runId);
+    await store.save(state);
+    notes.push(`checkout moved to ${here}`);
+  }
+  if (!isOwnWorkBranch(state)) return notes;
+  const ref = `refs/heads/${state.repo.workBranch}`;
+  const local = await d.git.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    cwd: here,
+    allowFailure: true,
+  });
+  if (local.exitCode !== 0) {
+    const fetched = await d.git.run(['fetch', '--quiet', '--no-tags', REMOTE, `${ref}:${ref}`], {
+      cwd: here,
+      allowFailure: true,
+    });
+    if (fetched.exitCode === 0) notes.push(`work branch ${state.repo.workBranch} fetched`);
+  }
+  return notes;
+}
+
+/**
+ * A checkpoint from a branch or an artifact is untrusted: its work branch is pushed and fetched only when it
+ * is the one keel names for the run (`keel/<runId>`, the run id already validated), never any other ref.
+ */
+function isOwnWorkBranch(state: RunState): boolean {
+  return state.repo.workBranch === `keel/${state.runId}`;
+}
+
+function firstLine(text: string): string {
+  return (text.trim().split('\n', 1)[0] ?? '').slice(0, 300);
 }

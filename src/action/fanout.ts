@@ -84,7 +84,7 @@ export async function runCodeAction({ io, env, signal }: StepDeps): Promise<numb
   const dir = join(setup.ctx.runnerTemp, 'keel-code', state.runId, subtask.id);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, RESULT_FILE), JSON.stringify(result));
-  const uploaded = await setup.durable.artifacts.upload(codeArtifact(state.runId, subtask.id), dir, [
+  const uploaded = await setup.durable.artifacts.uploadResult(codeArtifact(state.runId, subtask.id), dir, [
     RESULT_FILE,
   ]);
   if (!uploaded.ok) throw new Error(`could not upload the result of ${subtask.id}: ${uploaded.reason}`);
@@ -104,7 +104,10 @@ export async function runReviewAction({ io, env, signal }: StepDeps): Promise<nu
   const external = new Map<string, ExternalCodeResult>();
   for (const subtask of state.plan?.milestones.flatMap((m) => m.subtasks) ?? []) {
     const into = join(ctx.runnerTemp, 'keel-results', state.runId, subtask.id);
-    const downloaded = await setup.durable.artifacts.download(codeArtifact(state.runId, subtask.id), into);
+    const downloaded = await setup.durable.artifacts.downloadResult(
+      codeArtifact(state.runId, subtask.id),
+      into,
+    );
     const parsed = downloaded.ok ? await readResult(join(into, RESULT_FILE)) : undefined;
     // A matrix job that died delivers nothing: its subtask counts as failed, not as silently done.
     external.set(

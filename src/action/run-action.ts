@@ -10,6 +10,7 @@ import { annotationsFor } from '../github/summary.ts';
 import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers.ts';
 import { exitCode } from '../cli/run-command.ts';
 import { startRun } from '../run/start-run.ts';
+import type { RunState } from '../run/state.ts';
 import type { ActionIO } from './action-io.ts';
 import { restoreDurably, saveDurably } from './durable.ts';
 import { handleCommand } from './issue-commands.ts';
@@ -63,7 +64,6 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
   io.info(`checkpoint: ${found}`);
 
   const issueNumber = 'issueNumber' in decision ? decision.issueNumber : undefined;
-  const effects = githubEffects(setup, issueNumber);
   const result = await startRun({
     config,
     repo: ctx.workspace,
@@ -75,7 +75,14 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
     ...runSelection(decision, settings.runId),
     ...(settings.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: settings.timeBudgetMinutes } : {}),
     resumeCommand: (id) => resumeInstructions(ctx, id),
-    ...(settings.effects === 'github' ? { effects: () => effects, pushTo: 'origin' } : {}),
+    ...(settings.effects === 'github'
+      ? {
+          // A resumed run keeps the tracking comment it has, wherever this resume was asked for.
+          effects: (_runDir: string, state: RunState) =>
+            githubEffects(setup, trackingIssueOf(state) ?? issueNumber),
+          pushTo: 'origin',
+        }
+      : {}),
     onStarted: ({ runId, runDir }) => {
       io.saveState('runId', runId);
       io.saveState('runDir', runDir);
@@ -106,6 +113,12 @@ function runSelection(
       ...((decision.runId ?? runId) !== undefined ? { runId: decision.runId ?? runId } : {}),
     };
   return {};
+}
+
+/** The issue or pull request number of the run's tracking comment, from its recorded URL. */
+export function trackingIssueOf(state: RunState): number | undefined {
+  const match = /\/(?:issues|pull)\/(\d+)#issuecomment-\d+$/.exec(state.effects.tracking?.ref ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 export function resumeInstructions(ctx: ActionContext, runId: string): string {

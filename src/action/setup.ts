@@ -62,6 +62,8 @@ export async function actionSetup(
         owner: ctx.owner,
         repo: ctx.repo,
         runnerTemp: ctx.runnerTemp,
+        // Without them the store's last check (no configured secret leaves the runner) checks nothing.
+        secrets,
       }),
       secrets,
       log: (line) => io.info(line),

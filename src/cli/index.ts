@@ -38,6 +38,19 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'the end-to-end demonstration on the embedded simulated fleet',
     load: async () => (await import('./demo-command.ts')).demoCommand,
   },
+  lane: {
+    summary:
+      'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
+    load: async () => (await import('./lane-command.ts')).laneCommand,
+  },
+  guard: {
+    summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
+    load: async () => (await import('./guard-command.ts')).guardCommand,
+  },
+  daemon: {
+    summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
+    load: async () => (await import('./daemon-command.ts')).daemonCommand,
+  },
 };
 
 export function usage(): string {

@@ -38,8 +38,10 @@ const CONFLICT =
   /^CONFLICT \(|Merge conflict in |could not apply [0-9a-f]+|Automatic merge failed|needs merge/m;
 const REJECTED = /\[rejected\][^\n]*\((non-fast-forward|fetch first)\)|Updates were rejected because/;
 const REMOTE_REJECTED = /\[remote rejected\]|protected branch|pre-receive hook declined/;
+// The last: another process's `git worktree add` is half done (its admin dir exists, its commondir not
+// yet) — like a lock, it passes when that command finishes.
 const LOCK =
-  /Unable to create '[^'\n]+\.lock': File exists|could not lock config file [^\n]*: File exists|cannot lock ref '[^'\n]+': Unable to create/;
+  /Unable to create '[^'\n]+\.lock': File exists|could not lock config file [^\n]*: File exists|cannot lock ref '[^'\n]+': Unable to create|failed to read [^\n]*\/worktrees\/[^/\n]+\/commondir/;
 const NETWORK =
   /Could not resolve host|Temporary failure in name resolution|Connection (timed out|refused|reset)|Failed to connect|Operation timed out|The remote end hung up unexpectedly|early EOF|RPC failed|unexpected disconnect|SSL_ERROR|gnutls_handshake\(\) failed|OpenSSL SSL_(read|connect)|returned error: (408|429|5\d\d)\b|HTTP\/2 stream \d+ was not closed cleanly|Could not read from remote repository/i;
 

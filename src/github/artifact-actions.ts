@@ -21,7 +21,12 @@ import { dirname, join } from 'node:path';
 import type { ArtifactClient } from '@actions/artifact';
 import { systemClock, type Clock } from '../clock.ts';
 import { errorMessage } from '../run/atomic-file.ts';
-import { ARTIFACT_NAME_PATTERN, installDownloaded, prepareUpload } from './artifact-files.ts';
+import {
+  ARTIFACT_NAME_PATTERN,
+  copyResultFiles,
+  installDownloaded,
+  prepareUpload,
+} from './artifact-files.ts';
 import type { ArtifactStore, DownloadResult, UploadResult } from './artifacts.ts';
 import { DeadlineExceeded, startDeadline } from './state-deadline.ts';
 
@@ -82,11 +87,16 @@ export function createActionsArtifactStore(options: ActionsArtifactStoreOptions)
     }
   }
 
-  async function upload(name: string, rootDir: string, files: string[]): Promise<UploadResult> {
+  async function upload(
+    name: string,
+    rootDir: string,
+    files: string[],
+    kind: 'state' | 'result' = 'state',
+  ): Promise<UploadResult> {
     if (!ARTIFACT_NAME_PATTERN.test(name))
       return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
     return bounded(`upload of artifact ${name}`, async (): Promise<UploadResult> => {
-      const prepared = await prepareUpload(rootDir, files, secrets);
+      const prepared = await prepareUpload(rootDir, files, secrets, kind);
       if (!prepared.ok) return prepared;
       const dir = await staging();
       try {
@@ -155,7 +165,40 @@ export function createActionsArtifactStore(options: ActionsArtifactStoreOptions)
     });
   }
 
-  return { kind: 'actions', where: `${options.owner}/${options.repo}`, upload, download };
+  /** A result artifact of this workflow run (`uploadResult`), copied as it is into `into`. */
+  async function downloadResult(name: string, into: string): Promise<DownloadResult> {
+    if (!ARTIFACT_NAME_PATTERN.test(name))
+      return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
+    return bounded(`download of artifact ${name}`, async (): Promise<DownloadResult> => {
+      const c = await getClient();
+      let id: number;
+      try {
+        id = (await c.getArtifact(name)).artifact.id;
+      } catch (error) {
+        return { ok: false, reason: `no artifact ${name}: ${errorMessage(error)}` };
+      }
+      const dir = await staging();
+      try {
+        const got = await c.downloadArtifact(id, { path: dir });
+        if (got.digestMismatch === true) return { ok: false, reason: `artifact ${name}: digest mismatch` };
+        const restored = await copyResultFiles(dir, into);
+        return restored.length > 0
+          ? { ok: true, restored }
+          : { ok: false, reason: `artifact ${name}: no result` };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  return {
+    kind: 'actions',
+    where: `${options.owner}/${options.repo}`,
+    upload: (name, rootDir, files) => upload(name, rootDir, files),
+    download,
+    uploadResult: (name, rootDir, files) => upload(name, rootDir, files, 'result'),
+    downloadResult,
+  };
 }
 
 /** `Failed request: (409) Conflict…` from the service when the name exists in this workflow run. */

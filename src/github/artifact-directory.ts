@@ -13,7 +13,12 @@ import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { systemClock, type Clock } from '../clock.ts';
 import { errorCode, errorMessage } from '../run/atomic-file.ts';
-import { ARTIFACT_NAME_PATTERN, installDownloaded, prepareUpload } from './artifact-files.ts';
+import {
+  ARTIFACT_NAME_PATTERN,
+  copyResultFiles,
+  installDownloaded,
+  prepareUpload,
+} from './artifact-files.ts';
 import type { ArtifactStore, DownloadResult, UploadResult } from './artifacts.ts';
 
 export interface DirectoryArtifactStoreOptions {
@@ -36,11 +41,16 @@ export function createDirectoryArtifactStore(
   const secrets = options.secrets ?? [];
   const clock = options.clock ?? systemClock;
 
-  async function upload(name: string, rootDir: string, files: string[]): Promise<UploadResult> {
+  async function upload(
+    name: string,
+    rootDir: string,
+    files: string[],
+    kind: 'state' | 'result' = 'state',
+  ): Promise<UploadResult> {
     if (!ARTIFACT_NAME_PATTERN.test(name))
       return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
     try {
-      const prepared = await prepareUpload(rootDir, files, secrets);
+      const prepared = await prepareUpload(rootDir, files, secrets, kind);
       if (!prepared.ok) return prepared;
       const target = join(dir, current, name);
       const tag = `${process.pid}-${randomBytes(6).toString('hex')}`;
@@ -91,7 +101,29 @@ export function createDirectoryArtifactStore(
     }
   }
 
-  return { kind: 'directory', where: dir, upload, download };
+  async function downloadResult(name: string, into: string): Promise<DownloadResult> {
+    if (!ARTIFACT_NAME_PATTERN.test(name))
+      return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
+    try {
+      const restored = await copyResultFiles(join(dir, current, name), into);
+      return restored.length > 0
+        ? { ok: true, restored }
+        : { ok: false, reason: `artifact ${name}: no result` };
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT')
+        return { ok: false, reason: `no artifact ${name} in ${join(dir, current)}` };
+      return { ok: false, reason: `artifact ${name}: ${errorMessage(error)}` };
+    }
+  }
+
+  return {
+    kind: 'directory',
+    where: dir,
+    upload: (name, rootDir, files) => upload(name, rootDir, files),
+    download,
+    uploadResult: (name, rootDir, files) => upload(name, rootDir, files, 'result'),
+    downloadResult,
+  };
 }
 
 function runSegment(id: string | number | undefined): string {

@@ -4,7 +4,7 @@
  * only, bounded, no configured secret), and how a downloaded copy comes back into a run directory (only
  * whitelisted files, through the same validation and newest-wins rule as the state branch).
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Clock } from '../clock.ts';
 import { errorCode, errorMessage } from '../run/atomic-file.ts';
@@ -71,12 +71,13 @@ export async function prepareUpload(
   rootDir: string,
   files: readonly string[],
   secrets: readonly string[],
+  kind: 'state' | 'result' = 'state',
 ): Promise<PreparedUpload> {
   const out: UploadFile[] = [];
   const skipped: Skipped[] = [];
   for (const path of new Set(files)) {
-    if (!isArtifactStateFile(path)) {
-      skipped.push({ path, reason: 'not a state file' });
+    if (kind === 'state' ? !isArtifactStateFile(path) : !RESULT_FILE.test(path)) {
+      skipped.push({ path, reason: kind === 'state' ? 'not a state file' : 'not a result file' });
       continue;
     }
     const full = join(rootDir, ...path.split('/'));
@@ -98,10 +99,31 @@ export async function prepareUpload(
       skipped.push({ path, reason: errorCode(error) === 'ENOENT' ? 'gone' : errorMessage(error) });
     }
   }
-  if (!out.some((f) => f.path === 'state.json')) {
+  if (kind === 'state' && !out.some((f) => f.path === 'state.json')) {
     return { ok: false, reason: `no state.json among the files to upload from ${rootDir}` };
   }
+  if (out.length === 0) return { ok: false, reason: `nothing to upload from ${rootDir}` };
   return { ok: true, files: out, skipped };
+}
+
+/**
+ * A result artifact (a fan-out coder's `result.json`): flat JSON files, nothing else. Not state, so neither
+ * whitelisted as state nor validated as a checkpoint; its reader validates it (`externalCodeResultSchema`).
+ */
+const RESULT_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.json$/;
+
+/** Copies the result files found in `sourceDir` (a download) into `into`; the names copied. */
+export async function copyResultFiles(sourceDir: string, into: string): Promise<string[]> {
+  const copied: string[] = [];
+  for (const entry of await readdir(sourceDir, { withFileTypes: true })) {
+    if (!entry.isFile() || !RESULT_FILE.test(entry.name)) continue;
+    const from = join(sourceDir, entry.name);
+    if ((await lstat(from)).size > MAX_STATE_FILE_BYTES) continue;
+    await mkdir(into, { recursive: true });
+    await writeFile(join(into, entry.name), await readFile(from));
+    copied.push(entry.name);
+  }
+  return copied.sort();
 }
 
 /**

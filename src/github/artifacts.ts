@@ -53,6 +53,13 @@ export interface ArtifactStore {
    * `from.workflowRunId` — when its checkpoint is valid and newer than the local one.
    */
   download(name: string, into: string, from?: { workflowRunId: number }): Promise<DownloadResult>;
+  /**
+   * A fan-out coder's result (`actions/code` → `actions/review`): flat JSON `files` under `rootDir`, bounded
+   * and refused when one holds a configured secret, like state — but not a checkpoint, so not validated as one.
+   */
+  uploadResult(name: string, rootDir: string, files: string[]): Promise<UploadResult>;
+  /** Copies the files of a result artifact of this workflow run into the directory `into`. */
+  downloadResult(name: string, into: string): Promise<DownloadResult>;
 }
 
 export interface SelectArtifactStoreOptions {

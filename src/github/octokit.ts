@@ -9,6 +9,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
 import { redact } from '../fleet/redact.ts';
 
 // The plugins add options and behaviour, not endpoints: the client is an Octokit as far as callers go. (The
@@ -66,10 +67,11 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
     log,
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit, doNotRetry: DO_NOT_RETRY },
     throttle: {
-      // GitHub paces writes (1 s, 3 s for notifying ones) to stay clear of secondary limits. A server on
-      // loopback is never GitHub — it is a test double or a local mirror — and pacing it only slows tests.
-      enabled: !isLoopback(options.baseUrl),
       retryAfterBaseValue: unit,
+      // GitHub paces writes (1 s, 3 s for notifying ones) to stay clear of secondary limits. A server on
+      // loopback is never GitHub — it is a test double or a local mirror — so its writes go unpaced; rate
+      // limits are still honoured.
+      ...(isLoopback(options.baseUrl) ? unpacedWrites() : {}),
       onRateLimit: (retryAfter, request, _octokit, retryCount) => {
         const what = `${request.method} ${request.url}`;
         if (retryCount >= PRIMARY_LIMIT_RETRIES) {
@@ -124,6 +126,13 @@ function describe(message: unknown, extra: unknown): string {
     if (typeof method === 'string' && typeof url === 'string') return `${text}: ${method} ${url}`;
   }
   return text;
+}
+
+function unpacedWrites(): { write: Bottleneck.Group; notifications: Bottleneck.Group } {
+  return {
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+  };
 }
 
 function isLoopback(baseUrl: string): boolean {

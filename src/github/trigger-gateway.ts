@@ -81,7 +81,6 @@ export function createTriggerGateway(
           if (issue.pull_request) continue;
           const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
           if (names.some((name) => skip.has(name.toLowerCase()))) continue;
-          if ((issue.body ?? '').includes('<!-- keel:run=')) continue;
           return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
         }
         if (++seen >= MAX_PAGES) break;

@@ -94,10 +94,21 @@ async function writeRecoveryRecord(ctx: RunContext): Promise<void> {
     await ctx.checkpoint();
     // The run's one tracking comment says so too, where the people who asked for the run look.
     const tracking = effectMarker(state.runId, 'tracking');
-    await deps.effects.upsertComment(
+    const comment = await deps.effects.upsertComment(
       tracking,
       `${recoveryMarkdown(state, deps.resumeCommand)}\n\nRecovery record: ${ref.url}\n\n${tracking}`,
     );
+    // Remembered, so that a resume started from elsewhere (a dispatch, a comment on another issue) edits
+    // this comment rather than leaving it saying "stopped" or posting a second one.
+    if (comment.url !== '' && state.effects.tracking?.ref !== comment.url) {
+      state.effects.tracking = {
+        kind: 'comment',
+        marker: tracking,
+        ref: comment.url,
+        createdAt: deps.clock.now(),
+      };
+      await ctx.checkpoint();
+    }
   } catch (error) {
     // The checkpoint is already saved; a missing recovery record must not turn into a lost run.
     await ctx.event('recovery_record_failed', { error: deps.redact(describe(error)) });

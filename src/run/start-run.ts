@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
 import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts';
-import { redact as redactSecrets } from '../fleet/redact.ts';
+import { REDACTED, redact as redactSecrets } from '../fleet/redact.ts';
 import { createRouter } from '../fleet/router.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
 import { renderStatusText } from '../fleet/status.ts';
@@ -63,8 +63,8 @@ export interface StartRunOptions {
   /** Fan-out: stop after planning (the plan job), or use coder results the matrix jobs delivered. */
   stopAfter?: 'plan';
   externalCode?: Map<string, ExternalCodeResult>;
-  /** Effects other than local files (the GitHub publisher). */
-  effects?: (runDir: string) => Effects;
+  /** Effects other than local files (the GitHub publisher), given the run's state as it starts. */
+  effects?: (runDir: string, state: RunState) => Effects;
 }
 
 export interface StartRunResult {
@@ -92,7 +92,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     progress(`run ${resumed.runId} already finished: ${resumed.status}`);
     return { state: resumed, runDir: join(stateDir, 'runs', resumed.runId) };
   }
-  const state = resumed ?? (await newRunState(options, git, repo, stateDir, clock));
+  const state = resumed ?? (await newRunState(options, git, repo, stateDir, clock, secrets));
   const runDir = join(stateDir, 'runs', state.runId);
   await excludeStateDir(git, state.repo.root, stateDir);
   const store = new TaskStateStore({ runDir, clock });
@@ -122,7 +122,9 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   });
   const prefetchStop = new AbortController();
   const prefetch = new CoderPrefetch();
-  if (resumed)
+  // Not with coder results from a fan-out's matrix jobs: the subtasks are coded already, and asking the
+  // models again would only spend calls (on hosted fallbacks, where the review job cannot see the LAN).
+  if (resumed && !options.externalCode)
     prefetch.start(state, router, coderCapacity(config), MAX_FILE_BYTES_IN_PROMPT, prefetchStop.signal);
   // The state exists on disk before the work tree does, so a crash in between is resumable.
   await persistence.checkpoint(state, metrics.snapshot());
@@ -158,7 +160,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
         router,
         git,
         runner,
-        effects: options.effects?.(runDir) ?? new LocalEffects({ runDir, clock }),
+        effects: options.effects?.(runDir, state) ?? new LocalEffects({ runDir, clock }),
         persistence,
         events,
         metrics,
@@ -174,7 +176,8 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
           ? {
               pushWorkBranch: async () => {
                 const pushed = await pushWorkBranch(git, workspace, { remote: options.pushTo! });
-                if (pushed.newBranch) progress(`publish: ${pushed.reason}; the work went to ${pushed.remoteBranch}`);
+                if (pushed.newBranch)
+                  progress(`publish: ${pushed.reason}; the work went to ${pushed.remoteBranch}`);
                 return pushed.remoteBranch;
               },
             }
@@ -231,6 +234,7 @@ async function newRunState(
   repo: string,
   stateDir: string,
   clock: Clock,
+  secrets: readonly string[],
 ): Promise<RunState> {
   if (options.task === undefined || options.task.trim() === '')
     throw new RunStartError('a task is required (--task)');
@@ -245,7 +249,13 @@ async function newRunState(
   return {
     version: RUN_STATE_VERSION,
     runId,
-    task: { text: options.task, source: options.taskSource ?? 'cli' },
+    // A configured key pasted into the task would otherwise go to every model in the prompt, and into the
+    // checkpoint, the logs, the summary and the commits. Only the exact values: `redact`'s key-shape patterns
+    // would also eat honest task text ("support Bearer tokens").
+    task: {
+      text: secrets.reduce((text, secret) => text.replaceAll(secret, REDACTED), options.task),
+      source: options.taskSource ?? 'cli',
+    },
     status: 'running',
     createdAt: now,
     updatedAt: now,

@@ -35,10 +35,13 @@ export function runSummaryMarkdown(state: RunState, status: RunStatus): string {
     '',
     '| step | state | by | commit |',
     '| --- | --- | --- | --- |',
-    ...Object.values(state.steps).map(
-      (s) =>
-        `| \`${s.id}\` | ${s.status}${s.degraded ? ' (degraded)' : ''} | ${s.model ?? ''} | ${s.commit ? s.commit.slice(0, 8) : ''} |`,
-    ),
+    // `publish` is the step writing this text: it is still under way, and done by the time anyone reads it.
+    ...Object.values(state.steps)
+      .filter((s) => s.id !== 'publish')
+      .map(
+        (s) =>
+          `| \`${s.id}\` | ${s.status}${s.degraded ? ' (degraded)' : ''} | ${s.model ?? ''} | ${s.commit ? s.commit.slice(0, 8) : ''} |`,
+      ),
     '',
     `Subtasks committed: ${code.filter((s) => s.status === 'done').length} of ${code.length}.`,
   ];

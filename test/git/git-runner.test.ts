@@ -227,4 +227,12 @@ describe('classification helpers', () => {
     );
     expect(classifyGitFailure(['commit'], held)).toBe('lock');
   });
+
+  it('waits out another process half-way through `git worktree add`, as it would a lock', () => {
+    const racing = result(
+      128,
+      'fatal: failed to read /r/.git/worktrees/run-2/commondir: No such file or directory',
+    );
+    expect(classifyGitFailure(['worktree', 'list', '--porcelain'], racing)).toBe('lock');
+  });
 });

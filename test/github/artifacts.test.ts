@@ -231,6 +231,33 @@ describe('the directory store', () => {
     expect(existsSync(fresh)).toBe(false);
   });
 
+  it('carries a fan-out coder result, which is not a checkpoint, through the same secret check', async () => {
+    const store = createDirectoryArtifactStore(tempDir(), {
+      workflowRunId: 41,
+      secrets: ['sk-result-canary-0123'],
+    });
+    const source = tempDir();
+    writeFileSync(join(source, 'result.json'), '{"ok":true}');
+    expect(await store.uploadResult('keel-code-r1-a', source, ['result.json'])).toEqual({
+      ok: true,
+      skipped: [],
+    });
+    const into = join(tempDir(), 'a');
+    expect(await store.downloadResult('keel-code-r1-a', into)).toEqual({
+      ok: true,
+      restored: ['result.json'],
+    });
+    expect(readFileSync(join(into, 'result.json'), 'utf8')).toBe('{"ok":true}');
+    // `upload` (state) would refuse it: no state.json.
+    expect(await store.upload('keel-code-r1-c', source, ['result.json'])).toMatchObject({ ok: false });
+    writeFileSync(join(source, 'result.json'), '{"key":"sk-result-canary-0123"}');
+    expect(await store.uploadResult('keel-code-r1-b', source, ['result.json'])).toMatchObject({ ok: false });
+    expect(await store.downloadResult('keel-code-r1-b', tempDir())).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^no artifact keel-code-r1-b in /) as unknown,
+    });
+  });
+
   it('rejects artifact names that could escape its directory', async () => {
     const store = createDirectoryArtifactStore(tempDir());
     const source = runDir(state('r1', 1_000));
@@ -395,6 +422,28 @@ describe('the Actions store (fake client)', () => {
       ok: false,
       reason: 'no artifact keel-state-nope in workflow run 5: Artifact not found for name: keel-state-nope',
     });
+  });
+
+  it('carries a fan-out coder result: flat JSON files, no checkpoint rules, secrets still refused', async () => {
+    const fake = fakeClient();
+    const store = createActionsArtifactStore(options(fake.client, { secrets: ['sk-result-canary-0123'] }));
+    const source = tempDir();
+    writeFileSync(join(source, 'result.json'), '{"ok":true}');
+    writeFileSync(join(source, 'notes.txt'), 'not a result');
+    expect(await store.uploadResult('keel-code-r1-a', source, ['result.json', 'notes.txt'])).toEqual({
+      ok: true,
+      id: 77,
+      skipped: [{ path: 'notes.txt', reason: 'not a result file' }],
+    });
+    const into = join(tempDir(), 'a');
+    expect(await store.downloadResult('keel-code-r1-a', into)).toEqual({
+      ok: true,
+      restored: ['result.json'],
+    });
+    expect(readdirSync(into)).toEqual(['result.json']); // not the zip's evil.sh
+    writeFileSync(join(source, 'result.json'), '{"key":"sk-result-canary-0123"}');
+    expect(await store.uploadResult('keel-code-r1-b', source, ['result.json'])).toMatchObject({ ok: false });
+    expect(await store.downloadResult('keel-code-r1-b', tempDir())).toMatchObject({ ok: false });
   });
 
   it('gives up on a service that never answers', async () => {

@@ -240,12 +240,10 @@ describe('issue_comment', () => {
 
   it('reads /keel pause, /keel unpause and /keel status', async () => {
     for (const kind of ['pause', 'unpause', 'status'] as const) {
-      expect(await onComment({ body: `/keel ${kind}`, association: 'OWNER', issueNumber: 7 })).toEqual(
-        {
-          kind,
-          issueNumber: 7,
-        },
-      );
+      expect(await onComment({ body: `/keel ${kind}`, association: 'OWNER', issueNumber: 7 })).toEqual({
+        kind,
+        issueNumber: 7,
+      });
     }
     expectNoApiCalls();
   });
@@ -477,10 +475,22 @@ describe('schedule', () => {
     return resolveTrigger(ctx, INPUTS, gateway);
   }
 
-  it('picks the oldest eligible issue, skipping pull requests, paused and running issues', async () => {
+  it('picks the oldest eligible issue, skipping pull requests, paused and running issues and keel records', async () => {
     const api = listIssues([
       [
         { number: 3, title: 'A pull request', pullRequest: true, createdAt: '2026-01-01T00:00:00Z' },
+        {
+          number: 7,
+          title: 'keel: run r1 stopped',
+          labels: ['keel', 'keel-recovery'],
+          createdAt: '2026-01-01T01:00:00Z',
+        },
+        {
+          number: 8,
+          title: 'Manual implementation required',
+          labels: ['keel', 'manual-implementation'],
+          createdAt: '2026-01-01T02:00:00Z',
+        },
         { number: 5, title: 'Paused', labels: ['keel', 'keel:paused'], createdAt: '2026-01-02T00:00:00Z' },
         { number: 6, title: 'Running', labels: ['keel', 'KEEL:running'], createdAt: '2026-01-03T00:00:00Z' },
         {

@@ -99,22 +99,30 @@ async function finishRejectedBatch(ctx: RunContext, subtasks: Subtask[]): Promis
   await ctx.checkpoint();
 }
 
-/** A commit on the work branch whose trailer names a step proves that step done, checkpoint or not. */
+/**
+ * A commit on the work branch whose trailer names a step proves that step done, checkpoint or not — and a
+ * step the checkpoint calls done whose commit is not on the branch (resumed on another runner, the work
+ * branch never pushed) is not done: it is coded again rather than silently missing from the pull request.
+ */
 async function adoptCommittedSteps(ctx: RunContext, subtasks: Subtask[]): Promise<void> {
   const commits = await stepCommits(ctx.deps.git, ctx.workspace, ctx.state.runId);
   let adopted = 0;
+  let lost = 0;
   for (const subtask of subtasks) {
     const step = ctx.step(`code:${subtask.id}`);
     const sha = commits.get(step.id);
     if (sha !== undefined && (step.status !== 'done' || step.commit !== sha)) {
       ctx.finish(step, 'done', { commit: sha });
       adopted++;
+    } else if (sha === undefined && step.status === 'done') {
+      step.status = 'pending';
+      delete step.commit;
+      lost++;
     }
   }
-  if (adopted > 0) {
-    await ctx.event('steps_adopted_from_commits', { count: adopted });
-    await ctx.checkpoint();
-  }
+  if (adopted > 0) await ctx.event('steps_adopted_from_commits', { count: adopted });
+  if (lost > 0) await ctx.event('steps_reopened_commit_missing', { count: lost });
+  if (adopted > 0 || lost > 0) await ctx.checkpoint();
 }
 
 function tallyOf(ctx: RunContext, subtasks: Subtask[]): BatchTally {

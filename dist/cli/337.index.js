@@ -1,5 +1,5 @@
-export const id = 967;
-export const ids = [967];
+export const id = 337;
+export const ids = [337];
 export const modules = {
 
 /***/ 5233:
@@ -1051,6 +1051,399 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
 
 /***/ }),
 
+/***/ 4764:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sm: () => (/* binding */ saneWindow),
+/* harmony export */   TM: () => (/* binding */ parseModelListing),
+/* harmony export */   _A: () => (/* binding */ discoverOllama),
+/* harmony export */   aW: () => (/* binding */ discoverLlamaCpp),
+/* harmony export */   oT: () => (/* binding */ MAX_MODELS_PER_ENDPOINT),
+/* harmony export */   op: () => (/* binding */ modelIdSchema),
+/* harmony export */   p1: () => (/* binding */ discoverLmStudio)
+/* harmony export */ });
+/* unused harmony exports SERVER_DEFAULT_CONTEXT, ollamaWindowFromShow */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
+/* harmony import */ var _probe_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2247);
+/**
+ * Context-window discovery: asks each kind of server, in its own dialect, how many tokens a model really
+ * gets. The OpenAI `/v1/models` listing says nothing about it, and a window guessed too large makes the
+ * server reject (or silently truncate) prompts, while one guessed too small wastes the model.
+ *
+ * Every answer is untrusted: shapes are checked with zod, entries that do not fit are dropped one by one
+ * (never the whole answer), and windows outside (0, 10,000,000] are ignored.
+ */
+
+
+/** Upper bound on the models one server may list; a longer list is cut, not rejected. */
+const MAX_MODELS_PER_ENDPOINT = 500;
+/** Ollama needs one `/api/show` per model: at most this many per scan, this many at a time. */
+const MAX_OLLAMA_SHOWS = 64;
+const OLLAMA_SHOW_CONCURRENCY = 4;
+const windowSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(10_000_000);
+/** A model name as a server reports it. `__proto__` is refused: names become keys of plain objects. */
+const modelIdSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .min(1)
+    .max(512)
+    .refine((id) => id !== '__proto__', 'reserved name');
+/** A window value if it is a sane token count, else undefined. */
+function saneWindow(value) {
+    const parsed = windowSchema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+}
+// ---- OpenAI-style listing (`GET {url}/models`): every flavor has it; vLLM puts `max_model_len` in it. ----
+const listingEntrySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: modelIdSchema,
+    max_model_len: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    // OpenRouter and a few other gateways publish the window in the listing under this name.
+    context_length: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+});
+const listingSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).nullable() });
+/** Parses an OpenAI `/models` answer; undefined when it is not a list (so not a healthy answer either). */
+function parseModelListing(body) {
+    const parsed = listingSchema.safeParse(body);
+    if (!parsed.success)
+        return undefined;
+    const listing = { models: [], vllmWindows: {}, gatewayWindows: {} };
+    for (const raw of (parsed.data.data ?? []).slice(0, MAX_MODELS_PER_ENDPOINT)) {
+        const entry = listingEntrySchema.safeParse(raw);
+        if (!entry.success)
+            continue;
+        const { id } = entry.data;
+        if (listing.models.includes(id))
+            continue;
+        listing.models.push(id);
+        const vllm = saneWindow(entry.data.max_model_len);
+        if (vllm !== undefined)
+            listing.vllmWindows[id] = vllm;
+        const gateway = saneWindow(entry.data.context_length);
+        if (gateway !== undefined)
+            listing.gatewayWindows[id] = gateway;
+    }
+    return listing;
+}
+// ---- LM Studio: `GET {root}/api/v0/models`. ----
+const lmStudioEntrySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: modelIdSchema,
+    state: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    max_context_length: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    loaded_context_length: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+});
+const lmStudioSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()) });
+async function discoverLmStudio(url, http) {
+    const answer = await (0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .SS)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .joinUrl */ .we)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .serverRoot */ .CP)(url), '/api/v0/models'), http);
+    if (!answer.ok)
+        return notThisFlavorOr(answer);
+    const parsed = lmStudioSchema.safeParse(answer.body);
+    if (!parsed.success)
+        return { kind: 'absent' };
+    const discovery = { flavor: 'lmstudio', models: [], contextWindows: {} };
+    for (const raw of parsed.data.data.slice(0, MAX_MODELS_PER_ENDPOINT)) {
+        const entry = lmStudioEntrySchema.safeParse(raw);
+        if (!entry.success)
+            continue;
+        const { id, state } = entry.data;
+        if (!discovery.models.includes(id))
+            discovery.models.push(id);
+        // A loaded model runs with the length it was loaded with, which is usually far below its maximum. One
+        // that is not loaded yet will be loaded on demand with LM Studio's default length, not its maximum.
+        const loaded = state === 'loaded' ? saneWindow(entry.data.loaded_context_length) : undefined;
+        const window = loaded ?? capAtServerDefault(saneWindow(entry.data.max_context_length));
+        if (window !== undefined)
+            discovery.contextWindows[id] = window;
+    }
+    return { kind: 'found', discovery };
+}
+// ---- llama.cpp server: `GET {root}/props`. ----
+const llamaPropsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    default_generation_settings: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ n_ctx: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional() }).optional(),
+    n_ctx: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    model_alias: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    model_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+/**
+ * `served` are the names `/models` lists (usually one: the alias or the file path); the window is recorded
+ * for each of them and as the server-wide window.
+ */
+async function discoverLlamaCpp(url, http, served) {
+    const answer = await (0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .SS)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .joinUrl */ .we)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .serverRoot */ .CP)(url), '/props'), http);
+    if (!answer.ok)
+        return notThisFlavorOr(answer);
+    const parsed = llamaPropsSchema.safeParse(answer.body);
+    if (!parsed.success)
+        return { kind: 'absent' };
+    const props = parsed.data;
+    const window = saneWindow(props.default_generation_settings?.n_ctx) ?? saneWindow(props.n_ctx);
+    // LM Studio and others answer unknown paths with 200 and an error object: no n_ctx, not llama.cpp.
+    if (window === undefined)
+        return { kind: 'absent' };
+    const models = [...served];
+    const ownName = props.model_alias ?? props.model_path;
+    if (models.length === 0 && ownName && modelIdSchema.safeParse(ownName).success)
+        models.push(ownName);
+    const contextWindows = Object.fromEntries(models.map((model) => [model, window]));
+    return { kind: 'found', discovery: { flavor: 'llamacpp', models, contextWindows, serverWindow: window } };
+}
+// ---- Ollama: `GET {root}/api/tags`, then `POST {root}/api/show { model }` per model. ----
+const ollamaTagsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ models: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).nullable() });
+const ollamaTagSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: modelIdSchema.optional(), model: modelIdSchema.optional() });
+const ollamaShowSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    parameters: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .max(64 * 1024)
+        .optional(),
+    model_info: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).optional(),
+});
+async function discoverOllama(url, http) {
+    const root = (0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .serverRoot */ .CP)(url);
+    const tags = await (0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .SS)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .joinUrl */ .we)(root, '/api/tags'), http);
+    if (!tags.ok)
+        return notThisFlavorOr(tags);
+    const parsed = ollamaTagsSchema.safeParse(tags.body);
+    if (!parsed.success)
+        return { kind: 'absent' };
+    const models = [];
+    for (const raw of (parsed.data.models ?? []).slice(0, MAX_MODELS_PER_ENDPOINT)) {
+        const tag = ollamaTagSchema.safeParse(raw);
+        const name = tag.success ? (tag.data.name ?? tag.data.model) : undefined;
+        if (name !== undefined && !models.includes(name))
+            models.push(name);
+    }
+    const contextWindows = {};
+    const queue = models.slice(0, MAX_OLLAMA_SHOWS);
+    const worker = async () => {
+        for (let model = queue.shift(); model !== undefined; model = queue.shift()) {
+            const window = await ollamaWindow(root, model, http);
+            if (window !== undefined)
+                contextWindows[model] = window;
+        }
+    };
+    await Promise.all(Array.from({ length: OLLAMA_SHOW_CONCURRENCY }, worker));
+    return { kind: 'found', discovery: { flavor: 'ollama', models, contextWindows } };
+}
+async function ollamaWindow(root, model, http) {
+    const answer = await (0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .SS)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_0__/* .joinUrl */ .we)(root, '/api/show'), http, { method: 'POST', body: { model } });
+    if (!answer.ok)
+        return undefined;
+    const show = ollamaShowSchema.safeParse(answer.body);
+    return show.success ? ollamaWindowFromShow(show.data) : undefined;
+}
+/**
+ * Ollama and LM Studio run a model whose context length nobody set with their default (4096 tokens in
+ * current versions), not with the length it was trained for, and Ollama then cuts long prompts *silently*.
+ * An overestimate there is worse than an underestimate, so such windows are capped at the default; a
+ * user who raised it on the server says so with `contextWindow` in the config.
+ */
+const SERVER_DEFAULT_CONTEXT = 4096;
+function capAtServerDefault(window) {
+    return window === undefined ? undefined : Math.min(window, SERVER_DEFAULT_CONTEXT);
+}
+/**
+ * `num_ctx` in the model's parameters is what the server really allocates; without it the server default
+ * applies (the architecture's `context_length` only bounds it from above).
+ */
+function ollamaWindowFromShow(show) {
+    const numCtx = /^\s*num_ctx\s+(\d{1,9})\s*$/m.exec(show.parameters ?? '')?.[1];
+    const fromParameters = numCtx === undefined ? undefined : saneWindow(Number(numCtx));
+    if (fromParameters !== undefined)
+        return fromParameters;
+    return capAtServerDefault(trainedContextLength(show.model_info ?? {}));
+}
+function trainedContextLength(info) {
+    const arch = info['general.architecture'];
+    if (typeof arch === 'string') {
+        const own = saneWindow(info[`${arch}.context_length`]);
+        if (own !== undefined)
+            return own;
+    }
+    for (const [key, value] of Object.entries(info)) {
+        if (!key.endsWith('.context_length'))
+            continue;
+        const window = saneWindow(value);
+        if (window !== undefined)
+            return window;
+    }
+    return undefined;
+}
+/** A status answer (404, 405, 501 …) means "not this flavor"; no answer at all is a real failure. */
+function notThisFlavorOr(answer) {
+    return answer.status === undefined ? { kind: 'failed', error: answer.error } : { kind: 'absent' };
+}
+
+
+/***/ }),
+
+/***/ 2620:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ HEALTH_BOOK_SNAPSHOT_VERSION),
+/* harmony export */   w: () => (/* binding */ FleetHealthBook)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
+/* harmony import */ var _context_discovery_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4764);
+/**
+ * The router's memory of what the probes saw: the latest health probe and capability scan per endpoint,
+ * with wall-clock timestamps, so that it can be saved with the fleet state and trusted after a restart
+ * only as long as it is fresh.
+ */
+
+
+const HEALTH_BOOK_SNAPSHOT_VERSION = 1;
+class FleetHealthBook {
+    #staleAfterMs;
+    #probes = new Map();
+    #scans = new Map();
+    constructor(options) {
+        this.#staleAfterMs = options.staleAfterMs;
+    }
+    /** Keeps the newer of the stored and the given probe: parallel rounds may finish out of order. */
+    record(probe) {
+        const current = this.#probes.get(probe.endpointId);
+        if (current && current.checkedAt > probe.checkedAt)
+            return;
+        this.#probes.set(probe.endpointId, { ...probe, models: [...probe.models] });
+    }
+    /**
+     * Keeps the newer scan, except that a failed scan that found nothing does not erase windows found
+     * earlier: a server that is down for a minute still has the same window when it comes back.
+     */
+    recordScan(scan) {
+        const current = this.#scans.get(scan.endpointId);
+        if (current && current.checkedAt > scan.checkedAt)
+            return;
+        const foundNothing = Object.keys(scan.contextWindows).length === 0 && scan.serverWindow === undefined;
+        if (current && scan.error !== undefined && foundNothing) {
+            this.#scans.set(scan.endpointId, { ...current, error: scan.error });
+            return;
+        }
+        this.#scans.set(scan.endpointId, {
+            ...scan,
+            models: [...scan.models],
+            contextWindows: { ...scan.contextWindows },
+        });
+    }
+    /** `unknown` when never probed, when the probe is older than `staleAfterMs`, or stamped in the future. */
+    health(endpointId, now) {
+        const probe = this.#probes.get(endpointId);
+        if (!probe)
+            return 'unknown';
+        const age = now - probe.checkedAt;
+        // A negative age means a snapshot from a machine whose clock ran ahead: nothing to trust in it.
+        if (age < 0 || age > this.#staleAfterMs)
+            return 'unknown';
+        return probe.healthy ? 'healthy' : 'unhealthy';
+    }
+    /** The configured window wins: the user may know better (a proxy in front, a deliberately lower limit). */
+    contextWindow(endpoint, model) {
+        if (endpoint.contextWindow !== undefined)
+            return endpoint.contextWindow;
+        const scan = this.#scans.get(endpoint.id);
+        if (!scan)
+            return undefined;
+        const windows = scan.contextWindows;
+        if (Object.hasOwn(windows, model))
+            return windows[model];
+        // Ollama serves "qwen2.5-coder" as "qwen2.5-coder:latest".
+        const tagged = `${model}:latest`;
+        if (!model.includes(':') && Object.hasOwn(windows, tagged))
+            return windows[tagged];
+        return scan.serverWindow;
+    }
+    latestProbe(endpointId) {
+        return this.#probes.get(endpointId);
+    }
+    latestScan(endpointId) {
+        return this.#scans.get(endpointId);
+    }
+    /** Plain JSON (wall-clock timestamps) for the fleet-state file and the checkpoint. */
+    snapshot() {
+        return structuredClone({
+            version: HEALTH_BOOK_SNAPSHOT_VERSION,
+            probes: [...this.#probes.values()],
+            scans: [...this.#scans.values()],
+        });
+    }
+    /**
+     * Merges a snapshot in, entry by entry: malformed entries (an older or newer version, a hand-edited or
+     * truncated file) are dropped, never thrown about, and an entry never replaces a newer one.
+     * Returns how many entries were taken.
+     */
+    restore(snapshot) {
+        const envelope = envelopeSchema.safeParse(snapshot);
+        if (!envelope.success)
+            return 0;
+        let taken = 0;
+        for (const raw of envelope.data.probes ?? []) {
+            const probe = storedProbeSchema.safeParse(raw);
+            if (!probe.success)
+                continue;
+            const { error, ...rest } = probe.data;
+            this.record(error !== undefined ? { ...rest, error } : rest);
+            taken += 1;
+        }
+        for (const raw of envelope.data.scans ?? []) {
+            const scan = storedScanSchema.safeParse(raw);
+            if (!scan.success)
+                continue;
+            this.recordScan(normaliseScan(scan.data));
+            taken += 1;
+        }
+        return taken;
+    }
+}
+const MAX_RESTORED_ENTRIES = 1024;
+const endpointIdSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(64);
+const timestampSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const modelsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(_context_discovery_js__WEBPACK_IMPORTED_MODULE_0__/* .modelIdSchema */ .op).max(_context_discovery_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MODELS_PER_ENDPOINT */ .oT);
+const errorSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .optional()
+    .transform((error) => error?.slice(0, 200));
+const envelopeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(HEALTH_BOOK_SNAPSHOT_VERSION),
+    probes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).max(MAX_RESTORED_ENTRIES).optional(),
+    scans: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).max(MAX_RESTORED_ENTRIES).optional(),
+});
+const storedProbeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    endpointId: endpointIdSchema,
+    healthy: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    latencyMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().max(86_400_000),
+    models: modelsSchema,
+    checkedAt: timestampSchema,
+    error: errorSchema,
+});
+const storedScanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    endpointId: endpointIdSchema,
+    flavor: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['openai', 'vllm', 'llamacpp', 'lmstudio', 'ollama']),
+    models: modelsSchema,
+    contextWindows: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(_context_discovery_js__WEBPACK_IMPORTED_MODULE_0__/* .modelIdSchema */ .op, zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
+    serverWindow: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    checkedAt: timestampSchema,
+    error: errorSchema,
+});
+/** Drops windows that are not sane token counts, and optional fields that are absent. */
+function normaliseScan(scan) {
+    const contextWindows = {};
+    for (const [model, value] of Object.entries(scan.contextWindows).slice(0, _context_discovery_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MODELS_PER_ENDPOINT */ .oT)) {
+        const window = (0,_context_discovery_js__WEBPACK_IMPORTED_MODULE_0__/* .saneWindow */ .Sm)(value);
+        if (window !== undefined)
+            contextWindows[model] = window;
+    }
+    const serverWindow = (0,_context_discovery_js__WEBPACK_IMPORTED_MODULE_0__/* .saneWindow */ .Sm)(scan.serverWindow);
+    return {
+        endpointId: scan.endpointId,
+        flavor: scan.flavor,
+        models: scan.models,
+        contextWindows,
+        ...(serverWindow !== undefined ? { serverWindow } : {}),
+        checkedAt: scan.checkedAt,
+        ...(scan.error !== undefined ? { error: scan.error } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 2247:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1219,390 +1612,19 @@ function joinUrl(base, path) {
 
 /***/ }),
 
-/***/ 6474:
+/***/ 7430:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  wD: () => (/* reexport */ FleetHealthBook),
-  v_: () => (/* binding */ probeHealth),
-  ce: () => (/* binding */ scanCapabilities),
-  uU: () => (/* binding */ shouldSkipEndpoint)
-});
-
-// EXTERNAL MODULE: ./lib/clock.js
-var lib_clock = __webpack_require__(5233);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
-var schemas = __webpack_require__(2311);
-// EXTERNAL MODULE: ./lib/fleet/probe-http.js
-var probe_http = __webpack_require__(2247);
-;// CONCATENATED MODULE: ./lib/fleet/context-discovery.js
-/**
- * Context-window discovery: asks each kind of server, in its own dialect, how many tokens a model really
- * gets. The OpenAI `/v1/models` listing says nothing about it, and a window guessed too large makes the
- * server reject (or silently truncate) prompts, while one guessed too small wastes the model.
- *
- * Every answer is untrusted: shapes are checked with zod, entries that do not fit are dropped one by one
- * (never the whole answer), and windows outside (0, 10,000,000] are ignored.
- */
-
-
-/** Upper bound on the models one server may list; a longer list is cut, not rejected. */
-const MAX_MODELS_PER_ENDPOINT = 500;
-/** Ollama needs one `/api/show` per model: at most this many per scan, this many at a time. */
-const MAX_OLLAMA_SHOWS = 64;
-const OLLAMA_SHOW_CONCURRENCY = 4;
-const windowSchema = schemas/* number */.aig().int().positive().max(10_000_000);
-/** A model name as a server reports it. `__proto__` is refused: names become keys of plain objects. */
-const modelIdSchema = schemas/* string */.YjP()
-    .min(1)
-    .max(512)
-    .refine((id) => id !== '__proto__', 'reserved name');
-/** A window value if it is a sane token count, else undefined. */
-function saneWindow(value) {
-    const parsed = windowSchema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-}
-// ---- OpenAI-style listing (`GET {url}/models`): every flavor has it; vLLM puts `max_model_len` in it. ----
-const listingEntrySchema = schemas/* object */.Ikc({
-    id: modelIdSchema,
-    max_model_len: schemas/* unknown */.L5J().optional(),
-    // OpenRouter and a few other gateways publish the window in the listing under this name.
-    context_length: schemas/* unknown */.L5J().optional(),
-});
-const listingSchema = schemas/* object */.Ikc({ data: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullable() });
-/** Parses an OpenAI `/models` answer; undefined when it is not a list (so not a healthy answer either). */
-function parseModelListing(body) {
-    const parsed = listingSchema.safeParse(body);
-    if (!parsed.success)
-        return undefined;
-    const listing = { models: [], vllmWindows: {}, gatewayWindows: {} };
-    for (const raw of (parsed.data.data ?? []).slice(0, MAX_MODELS_PER_ENDPOINT)) {
-        const entry = listingEntrySchema.safeParse(raw);
-        if (!entry.success)
-            continue;
-        const { id } = entry.data;
-        if (listing.models.includes(id))
-            continue;
-        listing.models.push(id);
-        const vllm = saneWindow(entry.data.max_model_len);
-        if (vllm !== undefined)
-            listing.vllmWindows[id] = vllm;
-        const gateway = saneWindow(entry.data.context_length);
-        if (gateway !== undefined)
-            listing.gatewayWindows[id] = gateway;
-    }
-    return listing;
-}
-// ---- LM Studio: `GET {root}/api/v0/models`. ----
-const lmStudioEntrySchema = schemas/* object */.Ikc({
-    id: modelIdSchema,
-    state: schemas/* string */.YjP().optional(),
-    max_context_length: schemas/* unknown */.L5J().optional(),
-    loaded_context_length: schemas/* unknown */.L5J().optional(),
-});
-const lmStudioSchema = schemas/* object */.Ikc({ data: schemas/* array */.YOg(schemas/* unknown */.L5J()) });
-async function discoverLmStudio(url, http) {
-    const answer = await (0,probe_http/* requestJson */.SS)((0,probe_http/* joinUrl */.we)((0,probe_http/* serverRoot */.CP)(url), '/api/v0/models'), http);
-    if (!answer.ok)
-        return notThisFlavorOr(answer);
-    const parsed = lmStudioSchema.safeParse(answer.body);
-    if (!parsed.success)
-        return { kind: 'absent' };
-    const discovery = { flavor: 'lmstudio', models: [], contextWindows: {} };
-    for (const raw of parsed.data.data.slice(0, MAX_MODELS_PER_ENDPOINT)) {
-        const entry = lmStudioEntrySchema.safeParse(raw);
-        if (!entry.success)
-            continue;
-        const { id, state } = entry.data;
-        if (!discovery.models.includes(id))
-            discovery.models.push(id);
-        // A loaded model runs with the length it was loaded with, which is usually far below its maximum. One
-        // that is not loaded yet will be loaded on demand with LM Studio's default length, not its maximum.
-        const loaded = state === 'loaded' ? saneWindow(entry.data.loaded_context_length) : undefined;
-        const window = loaded ?? capAtServerDefault(saneWindow(entry.data.max_context_length));
-        if (window !== undefined)
-            discovery.contextWindows[id] = window;
-    }
-    return { kind: 'found', discovery };
-}
-// ---- llama.cpp server: `GET {root}/props`. ----
-const llamaPropsSchema = schemas/* object */.Ikc({
-    default_generation_settings: schemas/* object */.Ikc({ n_ctx: schemas/* unknown */.L5J().optional() }).optional(),
-    n_ctx: schemas/* unknown */.L5J().optional(),
-    model_alias: schemas/* string */.YjP().optional(),
-    model_path: schemas/* string */.YjP().optional(),
-});
-/**
- * `served` are the names `/models` lists (usually one: the alias or the file path); the window is recorded
- * for each of them and as the server-wide window.
- */
-async function discoverLlamaCpp(url, http, served) {
-    const answer = await (0,probe_http/* requestJson */.SS)((0,probe_http/* joinUrl */.we)((0,probe_http/* serverRoot */.CP)(url), '/props'), http);
-    if (!answer.ok)
-        return notThisFlavorOr(answer);
-    const parsed = llamaPropsSchema.safeParse(answer.body);
-    if (!parsed.success)
-        return { kind: 'absent' };
-    const props = parsed.data;
-    const window = saneWindow(props.default_generation_settings?.n_ctx) ?? saneWindow(props.n_ctx);
-    // LM Studio and others answer unknown paths with 200 and an error object: no n_ctx, not llama.cpp.
-    if (window === undefined)
-        return { kind: 'absent' };
-    const models = [...served];
-    const ownName = props.model_alias ?? props.model_path;
-    if (models.length === 0 && ownName && modelIdSchema.safeParse(ownName).success)
-        models.push(ownName);
-    const contextWindows = Object.fromEntries(models.map((model) => [model, window]));
-    return { kind: 'found', discovery: { flavor: 'llamacpp', models, contextWindows, serverWindow: window } };
-}
-// ---- Ollama: `GET {root}/api/tags`, then `POST {root}/api/show { model }` per model. ----
-const ollamaTagsSchema = schemas/* object */.Ikc({ models: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullable() });
-const ollamaTagSchema = schemas/* object */.Ikc({ name: modelIdSchema.optional(), model: modelIdSchema.optional() });
-const ollamaShowSchema = schemas/* object */.Ikc({
-    parameters: schemas/* string */.YjP()
-        .max(64 * 1024)
-        .optional(),
-    model_info: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-});
-async function discoverOllama(url, http) {
-    const root = (0,probe_http/* serverRoot */.CP)(url);
-    const tags = await (0,probe_http/* requestJson */.SS)((0,probe_http/* joinUrl */.we)(root, '/api/tags'), http);
-    if (!tags.ok)
-        return notThisFlavorOr(tags);
-    const parsed = ollamaTagsSchema.safeParse(tags.body);
-    if (!parsed.success)
-        return { kind: 'absent' };
-    const models = [];
-    for (const raw of (parsed.data.models ?? []).slice(0, MAX_MODELS_PER_ENDPOINT)) {
-        const tag = ollamaTagSchema.safeParse(raw);
-        const name = tag.success ? (tag.data.name ?? tag.data.model) : undefined;
-        if (name !== undefined && !models.includes(name))
-            models.push(name);
-    }
-    const contextWindows = {};
-    const queue = models.slice(0, MAX_OLLAMA_SHOWS);
-    const worker = async () => {
-        for (let model = queue.shift(); model !== undefined; model = queue.shift()) {
-            const window = await ollamaWindow(root, model, http);
-            if (window !== undefined)
-                contextWindows[model] = window;
-        }
-    };
-    await Promise.all(Array.from({ length: OLLAMA_SHOW_CONCURRENCY }, worker));
-    return { kind: 'found', discovery: { flavor: 'ollama', models, contextWindows } };
-}
-async function ollamaWindow(root, model, http) {
-    const answer = await (0,probe_http/* requestJson */.SS)((0,probe_http/* joinUrl */.we)(root, '/api/show'), http, { method: 'POST', body: { model } });
-    if (!answer.ok)
-        return undefined;
-    const show = ollamaShowSchema.safeParse(answer.body);
-    return show.success ? ollamaWindowFromShow(show.data) : undefined;
-}
-/**
- * Ollama and LM Studio run a model whose context length nobody set with their default (4096 tokens in
- * current versions), not with the length it was trained for, and Ollama then cuts long prompts *silently*.
- * An overestimate there is worse than an underestimate, so such windows are capped at the default; a
- * user who raised it on the server says so with `contextWindow` in the config.
- */
-const SERVER_DEFAULT_CONTEXT = 4096;
-function capAtServerDefault(window) {
-    return window === undefined ? undefined : Math.min(window, SERVER_DEFAULT_CONTEXT);
-}
-/**
- * `num_ctx` in the model's parameters is what the server really allocates; without it the server default
- * applies (the architecture's `context_length` only bounds it from above).
- */
-function ollamaWindowFromShow(show) {
-    const numCtx = /^\s*num_ctx\s+(\d{1,9})\s*$/m.exec(show.parameters ?? '')?.[1];
-    const fromParameters = numCtx === undefined ? undefined : saneWindow(Number(numCtx));
-    if (fromParameters !== undefined)
-        return fromParameters;
-    return capAtServerDefault(trainedContextLength(show.model_info ?? {}));
-}
-function trainedContextLength(info) {
-    const arch = info['general.architecture'];
-    if (typeof arch === 'string') {
-        const own = saneWindow(info[`${arch}.context_length`]);
-        if (own !== undefined)
-            return own;
-    }
-    for (const [key, value] of Object.entries(info)) {
-        if (!key.endsWith('.context_length'))
-            continue;
-        const window = saneWindow(value);
-        if (window !== undefined)
-            return window;
-    }
-    return undefined;
-}
-/** A status answer (404, 405, 501 …) means "not this flavor"; no answer at all is a real failure. */
-function notThisFlavorOr(answer) {
-    return answer.status === undefined ? { kind: 'failed', error: answer.error } : { kind: 'absent' };
-}
-
-;// CONCATENATED MODULE: ./lib/fleet/health-book.js
-/**
- * The router's memory of what the probes saw: the latest health probe and capability scan per endpoint,
- * with wall-clock timestamps, so that it can be saved with the fleet state and trusted after a restart
- * only as long as it is fresh.
- */
-
-
-const HEALTH_BOOK_SNAPSHOT_VERSION = 1;
-class FleetHealthBook {
-    #staleAfterMs;
-    #probes = new Map();
-    #scans = new Map();
-    constructor(options) {
-        this.#staleAfterMs = options.staleAfterMs;
-    }
-    /** Keeps the newer of the stored and the given probe: parallel rounds may finish out of order. */
-    record(probe) {
-        const current = this.#probes.get(probe.endpointId);
-        if (current && current.checkedAt > probe.checkedAt)
-            return;
-        this.#probes.set(probe.endpointId, { ...probe, models: [...probe.models] });
-    }
-    /**
-     * Keeps the newer scan, except that a failed scan that found nothing does not erase windows found
-     * earlier: a server that is down for a minute still has the same window when it comes back.
-     */
-    recordScan(scan) {
-        const current = this.#scans.get(scan.endpointId);
-        if (current && current.checkedAt > scan.checkedAt)
-            return;
-        const foundNothing = Object.keys(scan.contextWindows).length === 0 && scan.serverWindow === undefined;
-        if (current && scan.error !== undefined && foundNothing) {
-            this.#scans.set(scan.endpointId, { ...current, error: scan.error });
-            return;
-        }
-        this.#scans.set(scan.endpointId, {
-            ...scan,
-            models: [...scan.models],
-            contextWindows: { ...scan.contextWindows },
-        });
-    }
-    /** `unknown` when never probed, when the probe is older than `staleAfterMs`, or stamped in the future. */
-    health(endpointId, now) {
-        const probe = this.#probes.get(endpointId);
-        if (!probe)
-            return 'unknown';
-        const age = now - probe.checkedAt;
-        // A negative age means a snapshot from a machine whose clock ran ahead: nothing to trust in it.
-        if (age < 0 || age > this.#staleAfterMs)
-            return 'unknown';
-        return probe.healthy ? 'healthy' : 'unhealthy';
-    }
-    /** The configured window wins: the user may know better (a proxy in front, a deliberately lower limit). */
-    contextWindow(endpoint, model) {
-        if (endpoint.contextWindow !== undefined)
-            return endpoint.contextWindow;
-        const scan = this.#scans.get(endpoint.id);
-        if (!scan)
-            return undefined;
-        const windows = scan.contextWindows;
-        if (Object.hasOwn(windows, model))
-            return windows[model];
-        // Ollama serves "qwen2.5-coder" as "qwen2.5-coder:latest".
-        const tagged = `${model}:latest`;
-        if (!model.includes(':') && Object.hasOwn(windows, tagged))
-            return windows[tagged];
-        return scan.serverWindow;
-    }
-    latestProbe(endpointId) {
-        return this.#probes.get(endpointId);
-    }
-    latestScan(endpointId) {
-        return this.#scans.get(endpointId);
-    }
-    /** Plain JSON (wall-clock timestamps) for the fleet-state file and the checkpoint. */
-    snapshot() {
-        return structuredClone({
-            version: HEALTH_BOOK_SNAPSHOT_VERSION,
-            probes: [...this.#probes.values()],
-            scans: [...this.#scans.values()],
-        });
-    }
-    /**
-     * Merges a snapshot in, entry by entry: malformed entries (an older or newer version, a hand-edited or
-     * truncated file) are dropped, never thrown about, and an entry never replaces a newer one.
-     * Returns how many entries were taken.
-     */
-    restore(snapshot) {
-        const envelope = envelopeSchema.safeParse(snapshot);
-        if (!envelope.success)
-            return 0;
-        let taken = 0;
-        for (const raw of envelope.data.probes ?? []) {
-            const probe = storedProbeSchema.safeParse(raw);
-            if (!probe.success)
-                continue;
-            const { error, ...rest } = probe.data;
-            this.record(error !== undefined ? { ...rest, error } : rest);
-            taken += 1;
-        }
-        for (const raw of envelope.data.scans ?? []) {
-            const scan = storedScanSchema.safeParse(raw);
-            if (!scan.success)
-                continue;
-            this.recordScan(normaliseScan(scan.data));
-            taken += 1;
-        }
-        return taken;
-    }
-}
-const MAX_RESTORED_ENTRIES = 1024;
-const endpointIdSchema = schemas/* string */.YjP().min(1).max(64);
-const timestampSchema = schemas/* number */.aig().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const modelsSchema = schemas/* array */.YOg(modelIdSchema).max(MAX_MODELS_PER_ENDPOINT);
-const errorSchema = schemas/* string */.YjP()
-    .optional()
-    .transform((error) => error?.slice(0, 200));
-const envelopeSchema = schemas/* object */.Ikc({
-    version: schemas/* literal */.euz(HEALTH_BOOK_SNAPSHOT_VERSION),
-    probes: schemas/* array */.YOg(schemas/* unknown */.L5J()).max(MAX_RESTORED_ENTRIES).optional(),
-    scans: schemas/* array */.YOg(schemas/* unknown */.L5J()).max(MAX_RESTORED_ENTRIES).optional(),
-});
-const storedProbeSchema = schemas/* object */.Ikc({
-    endpointId: endpointIdSchema,
-    healthy: schemas/* boolean */.zMY(),
-    latencyMs: schemas/* number */.aig().nonnegative().max(86_400_000),
-    models: modelsSchema,
-    checkedAt: timestampSchema,
-    error: errorSchema,
-});
-const storedScanSchema = schemas/* object */.Ikc({
-    endpointId: endpointIdSchema,
-    flavor: schemas/* enum */.k5n(['openai', 'vllm', 'llamacpp', 'lmstudio', 'ollama']),
-    models: modelsSchema,
-    contextWindows: schemas/* record */.g1P(modelIdSchema, schemas/* unknown */.L5J()),
-    serverWindow: schemas/* unknown */.L5J().optional(),
-    checkedAt: timestampSchema,
-    error: errorSchema,
-});
-/** Drops windows that are not sane token counts, and optional fields that are absent. */
-function normaliseScan(scan) {
-    const contextWindows = {};
-    for (const [model, value] of Object.entries(scan.contextWindows).slice(0, MAX_MODELS_PER_ENDPOINT)) {
-        const window = saneWindow(value);
-        if (window !== undefined)
-            contextWindows[model] = window;
-    }
-    const serverWindow = saneWindow(scan.serverWindow);
-    return {
-        endpointId: scan.endpointId,
-        flavor: scan.flavor,
-        models: scan.models,
-        contextWindows,
-        ...(serverWindow !== undefined ? { serverWindow } : {}),
-        checkedAt: scan.checkedAt,
-        ...(scan.error !== undefined ? { error: scan.error } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/fleet/probe.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ce: () => (/* binding */ scanCapabilities),
+/* harmony export */   uU: () => (/* binding */ shouldSkipEndpoint),
+/* harmony export */   v_: () => (/* binding */ probeHealth),
+/* harmony export */   wD: () => (/* reexport safe */ _health_book_js__WEBPACK_IMPORTED_MODULE_3__.w)
+/* harmony export */ });
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5233);
+/* harmony import */ var _context_discovery_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4764);
+/* harmony import */ var _probe_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2247);
+/* harmony import */ var _health_book_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2620);
 /**
  * Endpoint probes: a cheap health probe (is it up, what does it serve, how fast does it answer) and a
  * slower capability scan (which server software, what context window each model really has). Both return
@@ -1625,10 +1647,10 @@ function shouldSkipEndpoint(endpoint, runnerEnvironment) {
 }
 /** `GET {url}/models`: healthy when it answers 2xx with a list of models. */
 async function probeHealth(endpoint, deps) {
-    const clock = deps.clock ?? lib_clock/* systemClock */.m;
+    const clock = deps.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
     const http = httpDeps(endpoint, deps);
     const startedAt = clock.now();
-    const answer = await (0,probe_http/* requestJson */.SS)((0,probe_http/* joinUrl */.we)(endpoint.url, '/models'), http);
+    const answer = await (0,_probe_http_js__WEBPACK_IMPORTED_MODULE_2__/* .requestJson */ .SS)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(endpoint.url, '/models'), http);
     const checkedAt = clock.now();
     const base = { endpointId: endpoint.id, latencyMs: Math.max(0, checkedAt - startedAt), checkedAt };
     if (!answer.ok) {
@@ -1639,7 +1661,7 @@ async function probeHealth(endpoint, deps) {
             error: explainFailure(endpoint, deps, answer.error, answer.status),
         };
     }
-    const listing = parseModelListing(answer.body);
+    const listing = (0,_context_discovery_js__WEBPACK_IMPORTED_MODULE_1__/* .parseModelListing */ .TM)(answer.body);
     if (!listing)
         return { ...base, healthy: false, models: [], error: 'the /models answer is not a model list' };
     return { ...base, healthy: true, models: listing.models };
@@ -1650,7 +1672,7 @@ async function probeHealth(endpoint, deps) {
  * yields a window. A hosted endpoint is only asked `/models`: the local servers' paths mean nothing there.
  */
 async function scanCapabilities(endpoint, deps) {
-    const clock = deps.clock ?? lib_clock/* systemClock */.m;
+    const clock = deps.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
     const http = httpDeps(endpoint, deps);
     const finish = (found, error) => ({
         endpointId: endpoint.id,
@@ -1662,11 +1684,11 @@ async function scanCapabilities(endpoint, deps) {
         ...(error !== undefined ? { error } : {}),
     });
     const declared = endpoint.flavor === 'auto' ? 'openai' : endpoint.flavor;
-    const answer = await (0,probe_http/* requestJson */.SS)((0,probe_http/* joinUrl */.we)(endpoint.url, '/models'), http);
+    const answer = await (0,_probe_http_js__WEBPACK_IMPORTED_MODULE_2__/* .requestJson */ .SS)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(endpoint.url, '/models'), http);
     let listing;
     let listingError;
     if (answer.ok) {
-        listing = parseModelListing(answer.body);
+        listing = (0,_context_discovery_js__WEBPACK_IMPORTED_MODULE_1__/* .parseModelListing */ .TM)(answer.body);
         if (!listing)
             listingError = 'the /models answer is not a model list';
     }
@@ -1712,11 +1734,11 @@ async function tryFlavor(step, url, http, listing) {
         case 'gateway':
             return fromListing('openai', listing, listing?.gatewayWindows);
         case 'lmstudio':
-            return discoverLmStudio(url, http);
+            return (0,_context_discovery_js__WEBPACK_IMPORTED_MODULE_1__/* .discoverLmStudio */ .p1)(url, http);
         case 'llamacpp':
-            return discoverLlamaCpp(url, http, listing?.models ?? []);
+            return (0,_context_discovery_js__WEBPACK_IMPORTED_MODULE_1__/* .discoverLlamaCpp */ .aW)(url, http, listing?.models ?? []);
         case 'ollama':
-            return discoverOllama(url, http);
+            return (0,_context_discovery_js__WEBPACK_IMPORTED_MODULE_1__/* .discoverOllama */ ._A)(url, http);
     }
 }
 function fromListing(flavor, listing, windows) {
@@ -1728,9 +1750,9 @@ function httpDeps(endpoint, deps) {
     const apiKey = endpoint.apiKeyEnv ? (deps.env ?? process.env)[endpoint.apiKeyEnv] : undefined;
     return {
         fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-        clock: deps.clock ?? lib_clock/* systemClock */.m,
+        clock: deps.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m,
         timeoutMs: deps.timeoutMs,
-        maxBytes: deps.maxResponseBytes ?? probe_http/* DEFAULT_PROBE_MAX_BYTES */.UQ,
+        maxBytes: deps.maxResponseBytes ?? _probe_http_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PROBE_MAX_BYTES */ .UQ,
         ...(apiKey ? { apiKey } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
     };

@@ -1,0 +1,715 @@
+export const id = 352;
+export const ids = [352];
+export const modules = {
+
+/***/ 6352:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LANE_USAGE: () => (/* binding */ LANE_USAGE),
+  laneCommand: () => (/* binding */ laneCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./lib/config/load.js + 7 modules
+var load = __webpack_require__(5024);
+// EXTERNAL MODULE: ./lib/fleet/redact.js
+var redact = __webpack_require__(51);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./lib/github/context.js
+/**
+ * Where the Action runs, read once from the runner's environment: the repository, the event and its
+ * payload, the run. Everything downstream takes this plain object, so tests build one by hand.
+ */
+
+class ActionContextError extends Error {
+    name = 'ActionContextError';
+    expected = true;
+}
+async function readActionContext(env) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo)
+        throw new ActionContextError(`GITHUB_REPOSITORY must be "owner/repo", got "${repository}"`);
+    let payload = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            const parsed = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+            if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+                payload = parsed;
+        }
+        catch (error) {
+            throw new ActionContextError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${error.message}`);
+        }
+    }
+    return {
+        owner,
+        repo,
+        eventName: env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+        payload,
+        runId: env.GITHUB_RUN_ID ?? 'local',
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        workflow: env.GITHUB_WORKFLOW ?? 'keel',
+        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        actor: env.GITHUB_ACTOR ?? 'unknown',
+        ...(env.RUNNER_ENVIRONMENT ? { runnerEnvironment: env.RUNNER_ENVIRONMENT } : {}),
+        runnerTemp: env.RUNNER_TEMP ?? process.env.TMPDIR ?? '/tmp',
+    };
+}
+function runUrl(ctx) {
+    return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
+var dist_src = __webpack_require__(9988);
+// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(2203);
+;// CONCATENATED MODULE: ./lib/github/octokit.js
+/**
+ * The one way keel talks to the GitHub API: Octokit with the retry plugin (5xx and network errors, with
+ * back-off) and the throttling plugin (primary and secondary rate limits, and GitHub's pacing of writes).
+ * `baseUrl` is `GITHUB_API_URL`, so GHES (`https://<host>/api/v3`) and a fake server on loopback both work.
+ *
+ * The token goes to Octokit and nowhere else: every log line passes through `redact`, and request options
+ * (whose headers carry the token) are never logged, only their method and URL.
+ */
+
+
+
+
+
+// The plugins add options and behaviour, not endpoints: the client is an Octokit as far as callers go. (The
+// inferred plugin type cannot be named in the emitted declarations.)
+const KeelOctokit = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+/** Primary rate limit: retried at most this many times, secondary: once. */
+const PRIMARY_LIMIT_RETRIES = 2;
+const SECONDARY_LIMIT_RETRIES = 1;
+// 429 is the throttling plugin's alone (it reads `retry-after`); left to the retry plugin as well, a rate
+// limit would be retried by both, and more often than the limits above say.
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+function createOctokit(options) {
+    const log = safeLog(options.log, options.token);
+    const unit = options.retryAfterBaseMs ?? 1000;
+    const maxWait = options.maxRateLimitWaitSeconds ?? 300;
+    const seconds = (retryAfter) => `${(retryAfter * unit) / 1000} s`;
+    return new KeelOctokit({
+        auth: options.token,
+        baseUrl: options.baseUrl.replace(/\/+$/, ''),
+        userAgent: options.userAgent ?? 'keel',
+        log,
+        retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit, doNotRetry: DO_NOT_RETRY },
+        throttle: {
+            retryAfterBaseValue: unit,
+            // GitHub paces writes (1 s, 3 s for notifying ones) to stay clear of secondary limits. A server on
+            // loopback is never GitHub — it is a test double or a local mirror — so its writes go unpaced; rate
+            // limits are still honoured.
+            ...(isLoopback(options.baseUrl) ? unpacedWrites() : {}),
+            onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                const what = `${request.method} ${request.url}`;
+                if (retryCount >= PRIMARY_LIMIT_RETRIES) {
+                    log.warn(`GitHub rate limit hit by ${what}; giving up after ${retryCount} retries`);
+                    return false;
+                }
+                if (retryAfter > maxWait) {
+                    log.warn(`GitHub rate limit hit by ${what}; it resets in ${seconds(retryAfter)}, too long to wait`);
+                    return false;
+                }
+                log.warn(`GitHub rate limit hit by ${what}; retrying in ${seconds(retryAfter)} (retry ${retryCount + 1})`);
+                return true;
+            },
+            onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                const what = `${request.method} ${request.url}`;
+                if (retryCount >= SECONDARY_LIMIT_RETRIES) {
+                    log.warn(`GitHub secondary rate limit hit by ${what}; giving up after ${retryCount} retry`);
+                    return false;
+                }
+                log.warn(`GitHub secondary rate limit hit by ${what}; retrying once in ${seconds(retryAfter)}`);
+                return true;
+            },
+        },
+    });
+}
+/**
+ * Octokit calls `log.debug('request', options)` with the request options, headers and all: extra arguments are
+ * reduced to an error's message or a request's method and URL, and everything is redacted.
+ */
+function safeLog(sink, token) {
+    const secrets = token === '' ? [] : [token];
+    const wrap = (write, fallback) => (message, extra) => (write ?? fallback)((0,redact/* redact */.E$)(describe(message, extra), secrets));
+    return {
+        debug: wrap(sink?.debug, () => { }),
+        info: wrap(sink?.info, () => { }),
+        warn: wrap(sink?.warn, (message) => console.warn(message)),
+        error: wrap(sink?.error, (message) => console.error(message)),
+    };
+}
+function describe(message, extra) {
+    const text = typeof message === 'string' ? message : message instanceof Error ? message.message : '';
+    if (extra instanceof Error)
+        return `${text}: ${extra.message}`;
+    if (extra !== null && typeof extra === 'object') {
+        const { method, url } = extra;
+        if (typeof method === 'string' && typeof url === 'string')
+            return `${text}: ${method} ${url}`;
+    }
+    return text;
+}
+function unpacedWrites() {
+    return {
+        write: new lib.Group({ maxConcurrent: 1, minTime: 0 }),
+        notifications: new lib.Group({ maxConcurrent: 1, minTime: 0 }),
+    };
+}
+function isLoopback(baseUrl) {
+    try {
+        const host = new URL(baseUrl).hostname;
+        return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/lanes/lane-engine.js
+var lane_engine = __webpack_require__(9180);
+// EXTERNAL MODULE: ./lib/lanes/lane-runner.js + 2 modules
+var lane_runner = __webpack_require__(4520);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./lib/lanes/lane-watch.js
+/**
+ * Wakes an idle persistent lane as soon as its queue file changes, so that a task appended while the lane
+ * waits starts at once rather than at the next poll. An optimisation only: the poll stays the guarantee
+ * (inotify misses changes on network file systems, and a watch can fail to start at all — then this never
+ * wakes anyone and the poll carries on alone).
+ *
+ * The directory is watched, not the file: producers may create the file late, or replace it by a rename.
+ */
+
+
+function createQueueWatch(path) {
+    const name = (0,external_node_path_.basename)(path);
+    const waiting = new Set();
+    let watcher;
+    const fire = () => {
+        for (const resolve of [...waiting])
+            resolve();
+        waiting.clear();
+    };
+    try {
+        watcher = (0,external_node_fs_.watch)((0,external_node_path_.dirname)(path), { persistent: false }, (_event, file) => {
+            // Some platforms do not say which file changed: then any change wakes.
+            if (file === null || String(file) === name)
+                fire();
+        });
+        watcher.on('error', () => {
+            watcher?.close();
+            watcher = undefined;
+        });
+    }
+    catch {
+        watcher = undefined;
+    }
+    return {
+        wake: (signal) => new Promise((resolve) => {
+            if (signal.aborted)
+                return resolve();
+            const done = () => {
+                waiting.delete(done);
+                signal.removeEventListener('abort', done);
+                resolve();
+            };
+            waiting.add(done);
+            signal.addEventListener('abort', done, { once: true });
+        }),
+        close: () => {
+            watcher?.close();
+            watcher = undefined;
+            fire();
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./lib/lanes/lanes-file.js
+var lanes_file = __webpack_require__(8807);
+// EXTERNAL MODULE: ./lib/queue/claim-store.js
+var claim_store = __webpack_require__(7627);
+// EXTERNAL MODULE: ./lib/agents/prompts.js
+var prompts = __webpack_require__(9281);
+;// CONCATENATED MODULE: ./lib/github/sanitize.js
+/**
+ * Comment and issue text is written by strangers and read by models. Before it reaches a prompt it loses
+ * whatever a human reading the issue on GitHub would not see, so that nothing can instruct a model from
+ * where a reviewer cannot look:
+ *
+ * - HTML comments (`<!-- … -->`, and an unterminated `<!--` up to the end), which GitHub hides; they are
+ *   also the form of keel's own hidden markers (`<!-- keel:run=… step=… -->`), which quoted text must never
+ *   carry into something keel writes back.
+ * - keel's markers in their escaped forms (`&lt;!-- keel:… --&gt;`, `&#60;`, `&#x3c;`, `&amp;lt;` …), which a
+ *   model could decode on the way back out.
+ * - Markdown "comments": link reference definitions pointing nowhere (`[//]: # (…)`, `[x]: <> "…"`), which
+ *   render as nothing.
+ * - Invisible and format characters: zero-width characters, bidi controls, the soft hyphen, the BOM, tag
+ *   characters, variation selectors (all of Unicode's default-ignorable code points and format characters);
+ *   NUL, the other C0 and C1 controls and DEL (tab and newline stay); lone surrogates.
+ *
+ * Line breaks become `\n`, the text is NFC-normalised and trimmed, and its length is bounded with a visible
+ * marker. The result is a fixed point: sanitising it again changes nothing.
+ */
+
+const DEFAULT_MAX_CHARS = prompts/* PROMPT_LIMITS */.WQ.task;
+// CRLF, lone CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: all one line break.
+const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
+// C0 controls but tab and newline, DEL, C1 controls.
+const CONTROLS = /(?![\t\n])\p{Cc}/gu;
+// Default-ignorable code points cover U+00AD, U+034F, U+061C, U+115F–1160, U+17B4–17B5, U+180B–180F,
+// U+200B–200F, U+202A–202E, U+2060–206F, U+3164, U+FE00–FE0F, U+FEFF, U+FFA0, U+1D173–1D17A and
+// U+E0000–E0FFF (tags, variation selectors); format characters (Cf) add the rest of the invisible ones.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Bidi_Control}]/gu;
+// To the first `-->` after the opener, or to the end of the text. `<!-->` counts as an opener, not as a whole
+// comment: removing too much is safe, removing too little would let hidden text through.
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// An escaped `<` (`&lt;`, `&amp;lt;`, `&#60;`, `&#x3c;`, semicolon optional) opening a keel marker, up to an
+// escaped or plain `-->`, or the end of the line.
+const ESCAPED_LT = String.raw `&(?:amp;)*(?:lt|#0*60|#x0*3c);?`;
+const ESCAPED_GT = String.raw `&(?:amp;)*(?:gt|#0*62|#x0*3e);?`;
+const ESCAPED_MARKER = new RegExp(String.raw `${ESCAPED_LT}\\?!\s*-\s*-\s*keel\s*:[^\n]*?(?:-\s*-\s*(?:>|${ESCAPED_GT})|(?=\n)|$)`, 'gi');
+// `[label]: #` or `[label]: <>`, optionally with a title: a definition no link can use, i.e. a comment.
+const MARKDOWN_COMMENT = /^ {0,3}\[[^\]\n]+\]:[ \t]*(?:#|<>)(?:[ \t][^\n]*)?$/gm;
+/** Passes before giving up on convergence; real text needs one or two. */
+const MAX_PASSES = 8;
+function sanitizeUntrusted(text, options = {}) {
+    const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+    if (!Number.isSafeInteger(maxChars) || maxChars < 1) {
+        throw new RangeError(`maxChars must be a positive integer, got ${maxChars}`);
+    }
+    return bound(clean(text), maxChars);
+}
+/**
+ * Removing one construct can join its neighbours into another (`<!<!-- -->--`), so the passes repeat until
+ * nothing changes. Text built to nest deeper than MAX_PASSES loses every `<` and `&` instead: without them no
+ * comment or escaped marker can form, and every further pass that changes anything shortens the text.
+ */
+function clean(text) {
+    let current = text;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const next = cleanOnce(current);
+        if (next === current)
+            return next;
+        current = next;
+    }
+    current = current.replace(/[<&]/g, '');
+    for (;;) {
+        const next = cleanOnce(current);
+        if (next === current)
+            return next;
+        current = next;
+    }
+}
+function cleanOnce(text) {
+    return text
+        .toWellFormed()
+        .replace(LINE_BREAKS, '\n')
+        .replace(CONTROLS, '')
+        .replace(INVISIBLE, '')
+        .normalize('NFC')
+        .replace(HTML_COMMENT, '')
+        .replace(ESCAPED_MARKER, '')
+        .replace(MARKDOWN_COMMENT, '')
+        .normalize('NFC')
+        .trim();
+}
+/**
+ * At most `maxChars` units, the marker saying how much there was. The kept head is cleaned again: a cut can
+ * turn the end of a line into a construct the whole text did not have (`[x]: #anchor` cut after the `#`).
+ */
+function bound(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    const marker = `\n[… ${text.length} characters, truncated]`;
+    if (marker.length >= maxChars)
+        return clean(cutAt(text, maxChars - 1)) + '…';
+    // With nothing kept, the marker's leading line break would be trimmed by the next sanitisation.
+    return (clean(cutAt(text, maxChars - marker.length)) + marker).trimStart();
+}
+/** The first `length` units, without half of a surrogate pair at the end. */
+function cutAt(text, length) {
+    const cut = text.slice(0, length);
+    return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+;// CONCATENATED MODULE: ./lib/github/trigger-gateway.js
+const DEFAULT_TASK_LABEL = 'keel';
+/** `keel:paused` (a human said stop) and `keel:running` (a run holds it) keep an issue off the schedule. */
+function pausedLabel(label = DEFAULT_TASK_LABEL) {
+    return `${label}:paused`;
+}
+function runningLabel(label = DEFAULT_TASK_LABEL) {
+    return `${label}:running`;
+}
+/** Issues looked at before the schedule gives up: ten pages of a hundred. */
+const MAX_PAGES = 10;
+const PERMISSIONS = (/* unused pure expression or super */ null && (['admin', 'maintain', 'write', 'triage', 'read', 'none']));
+function createTriggerGateway(client, ctx, options = {}) {
+    const { owner, repo } = ctx;
+    const label = options.label ?? DEFAULT_TASK_LABEL;
+    // keel's own issues (recovery records, manual-implementation follow-ups) carry the label too, so that
+    // they are found again by their markers; they are records, not tasks.
+    const skip = new Set([pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((name) => name.toLowerCase()));
+    return {
+        async permissionOf(user) {
+            try {
+                const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+                    owner,
+                    repo,
+                    username: user,
+                });
+                return permissionFrom(data.role_name, data.permission);
+            }
+            catch (error) {
+                // Not a collaborator of a private repository, or no such user.
+                if (statusOf(error) === 404)
+                    return 'none';
+                throw error;
+            }
+        },
+        async nextScheduledTask() {
+            const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
+                owner,
+                repo,
+                state: 'open',
+                labels: label,
+                sort: 'created',
+                direction: 'asc',
+                per_page: 100,
+            });
+            let seen = 0;
+            for await (const page of pages) {
+                for (const issue of page.data) {
+                    // The issues API lists pull requests too.
+                    if (issue.pull_request)
+                        continue;
+                    const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
+                    if (names.some((name) => skip.has(name.toLowerCase())))
+                        continue;
+                    return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
+                }
+                if (++seen >= MAX_PAGES)
+                    break;
+            }
+            return undefined;
+        },
+    };
+}
+/**
+ * `role_name` names the fine-grained role (`maintain`, `triage` …); `permission` is the legacy level (`admin`,
+ * `write`, `read`, `none`), the base of a custom role, which is what counts when `role_name` is custom.
+ */
+function permissionFrom(roleName, permission) {
+    const role = roleName?.toLowerCase();
+    if (role !== undefined && PERMISSIONS.includes(role))
+        return role;
+    const legacy = permission.toLowerCase();
+    return PERMISSIONS.includes(legacy) ? legacy : 'none';
+}
+function statusOf(error) {
+    if (error === null || typeof error !== 'object')
+        return undefined;
+    const status = error.status;
+    return typeof status === 'number' ? status : undefined;
+}
+
+// EXTERNAL MODULE: ./lib/queue/normalize.js
+var normalize = __webpack_require__(7664);
+;// CONCATENATED MODULE: ./lib/queue/issue-source.js
+
+
+
+async function issueTasks(client, ctx, lanes, options = {}) {
+    const label = options.label ?? DEFAULT_TASK_LABEL;
+    const skip = new Set([pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((n) => n.toLowerCase()));
+    const lanePrefix = `${label}:lane:`.toLowerCase();
+    const priorityPrefix = `${label}:priority:`.toLowerCase();
+    const out = { tasks: [], problems: [] };
+    const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        state: 'open',
+        labels: label,
+        sort: 'created',
+        direction: 'asc',
+        per_page: 100,
+    });
+    let seen = 0;
+    for await (const page of pages) {
+        for (const issue of page.data) {
+            if (issue.pull_request)
+                continue;
+            const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
+            if (names.some((name) => skip.has(name.toLowerCase())))
+                continue;
+            const body = issue.body ?? '';
+            if (body.includes('<!-- keel:run='))
+                continue;
+            const ref = issue.html_url || `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/issues/${issue.number}`;
+            const owners = names
+                .filter((n) => n.toLowerCase().startsWith(lanePrefix))
+                .map((n) => n.slice(lanePrefix.length));
+            if (new Set(owners).size > 1) {
+                out.problems.push({ ref, reason: `more than one lane label: ${owners.join(', ')}` });
+                continue;
+            }
+            const priorities = names
+                .filter((n) => n.toLowerCase().startsWith(priorityPrefix))
+                .map((n) => Number(n.slice(priorityPrefix.length)));
+            const text = sanitizeUntrusted(body.trim() === '' ? issue.title : `${issue.title}\n\n${body}`);
+            const result = (0,normalize/* normalizeTask */.Lj)({
+                id: `issue:${issue.number}`,
+                text,
+                ...(owners[0] !== undefined ? { owner: owners[0] } : {}),
+                ...(priorities.length > 0 ? { priority: Math.max(...priorities) } : {}),
+            }, ref, { lanes, source: 'issue' });
+            if (result.ok)
+                out.tasks.push(result.task);
+            else
+                out.problems.push(result.problem);
+        }
+        if (++seen >= (options.maxPages ?? 10))
+            break;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./lib/run/heartbeat.js
+var heartbeat = __webpack_require__(5133);
+// EXTERNAL MODULE: ./lib/telemetry/event-log.js
+var event_log = __webpack_require__(7012);
+// EXTERNAL MODULE: ./lib/cli/io.js
+var cli_io = __webpack_require__(8908);
+;// CONCATENATED MODULE: ./lib/cli/lane-command.js
+/**
+ * `keel lane`: a worker that drains a task queue through the run engine (seed 000's lane runner with
+ * `--task-queue-file` / `--task-queue-state-file`). Many lanes may share one queue and one claim-state
+ * file; each task is claimed once. `--persistent` keeps the lane waiting for new lines when the queue is
+ * drained: work keeps flowing while nobody dispatches anything. SIGINT/SIGTERM stop it cleanly — the run in
+ * progress checkpoints, stays claimed, and is resumed by the next start of the lane.
+ *
+ * Exit 0 when drained, stopped by a signal, paused (not persistent) or at --max-tasks; 1 when a run was
+ * interrupted by something else than our signal or when tasks kept failing to start.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LANE_USAGE = `usage: keel lane --queue-file F --queue-state-file S [options]
+
+  --queue-file F           the queue: a JSON array, { "tasks": [...] }, or NDJSON (one task per line)
+  --queue-state-file S     the claim-state file (shared by every lane draining the queue)
+  --lane NAME              this lane's name (default: default); it takes its own tasks and unowned ones
+  --lanes FILE             the lanes file: the lane names a task's owner may be, and this lane's defaults
+  --persistent             wait for new work when the queue is drained instead of exiting
+  --repo DIR               the repository the runs work on (default: the current directory)
+  --config FILE            configuration file (default: .github/keel.yml or keel.yml in the repository)
+  --state-dir DIR          runs, and lanes/<name>/ (heartbeat, events, pause flag) (default: <repo>/.keel,
+                           or the lanes file's stateDir)
+  --pause-flag FILE        claim nothing while this file exists (default: <state-dir>/lanes/<name>/paused.flag)
+  --poll-ms N              how often to look for new work and beat the heartbeat (default 2000)
+  --max-tasks N            stop after N tasks
+  --issues                 also take open issues labelled keel (GITHUB_TOKEN, GITHUB_REPOSITORY)
+  --recycle                reopen finished tasks while idle (the lanes file's guard.recycle bounds)
+  --json                   print the lane's result as JSON on stdout
+
+Environment: KEEL_TASK_QUEUE_MAX_CLAIMED bounds the claim records kept (default 10000);
+KEEL_TASK_QUEUE_PERSISTENT_MODE=0 turns --persistent off; KEEL_HEARTBEAT_FILE (set by keel daemon) moves
+the heartbeat.
+`;
+const ISSUE_POLL_MS = 60_000;
+const laneCommand = async (argv, io) => {
+    const args = parseLaneArgs(argv);
+    if (args === 'help') {
+        io.stdout(LANE_USAGE);
+        return 0;
+    }
+    const lanesFile = args.lanes !== undefined ? await (0,lanes_file/* loadLanesFile */.YS)((0,external_node_path_.resolve)(io.cwd, args.lanes)) : undefined;
+    const laneConfig = lanesFile?.lanes.find((lane) => lane.name === args.lane);
+    if (lanesFile && !laneConfig)
+        throw new cli_io/* UsageError */.e(`--lane ${args.lane}: no such lane in ${args.lanes}`);
+    const queueFile = required(args.queueFile ?? laneConfig?.queueFile, '--queue-file', io);
+    const queueStateFile = required(args.queueStateFile ?? laneConfig?.queueStateFile, '--queue-state-file', io);
+    const repo = (0,external_node_path_.resolve)(io.cwd, args.repo ?? '.');
+    const stateDir = (0,external_node_path_.resolve)(io.cwd, args.stateDir ?? lanesFile?.stateDir ?? (0,external_node_path_.join)(repo, '.keel'));
+    const laneDir = (0,lane_runner/* laneDirOf */.VD)(lanesFile?.stateDir ?? stateDir, args.lane);
+    const config = await (0,load/* loadConfig */.Z9)(args.config !== undefined ? (0,external_node_path_.resolve)(io.cwd, args.config) : undefined, {
+        cwd: repo,
+    });
+    const persistent = args.persistent && io.env.KEEL_TASK_QUEUE_PERSISTENT_MODE !== '0';
+    const secrets = secretValues(config, io.env);
+    const events = new event_log/* EventLog */.vu({
+        path: (0,external_node_path_.join)(laneDir, 'events.ndjson'),
+        redact: (text) => (0,redact/* redact */.E$)(text, secrets),
+    });
+    const progress = (line) => (args.json ? io.stderr : io.stdout)(`${line}\n`);
+    const store = new claim_store/* ClaimStore */.O({
+        path: queueStateFile,
+        maxClaimed: (0,claim_store/* maxClaimedFrom */.YS)(io.env),
+        log: (event) => void events.append(event),
+    });
+    const lanes = lanesFile ? lanesFile.lanes.map((lane) => lane.name) : [args.lane];
+    const watch = persistent ? createQueueWatch(queueFile) : undefined;
+    const runner = new lane_runner/* LaneRunner */.nd({
+        lane: args.lane,
+        lanes,
+        queueFile,
+        store,
+        engine: (0,lane_engine/* engineLane */.l)({ config, repo, stateDir, env: io.env, progress }),
+        events,
+        heartbeatFile: io.env.KEEL_HEARTBEAT_FILE || (0,external_node_path_.join)(laneDir, heartbeat/* HEARTBEAT_FILE */.gE),
+        pauseFlag: pauseFlagOf(args, laneConfig, laneDir, io),
+        persistent,
+        signal: io.signal,
+        progress,
+        ...(args.pollMs !== undefined ? { pollMs: args.pollMs } : {}),
+        ...(args.maxTasks !== undefined ? { maxTasks: args.maxTasks } : {}),
+        ...(args.issues ? { sources: [await issueSource(io, lanes)] } : {}),
+        ...(args.recycle ? { recycle: recycleSettings(lanesFile) } : {}),
+        ...(watch ? { wake: (signal) => watch.wake(signal) } : {}),
+    });
+    progress(`[lane ${args.lane}] draining ${queueFile}${persistent ? ' (persistent)' : ''}`);
+    let result;
+    try {
+        result = await runner.run();
+    }
+    finally {
+        watch?.close();
+    }
+    if (args.json)
+        io.stdout(`${JSON.stringify({ lane: args.lane, ...result })}\n`);
+    else
+        progress(`[lane ${args.lane}] stopped: ${result.stop}${result.detail ? ` (${result.detail})` : ''}; ` +
+            `${result.processed} task(s): ${result.outcomes.done} done, ${result.outcomes.blocked} blocked, ${result.outcomes.failed} failed`);
+    return result.stop === 'errors' || result.stop === 'interrupted' ? 1 : 0;
+};
+function required(value, flag, io) {
+    if (value === undefined)
+        throw new cli_io/* UsageError */.e(`${flag} is required (or --lanes FILE with --lane NAME)`);
+    return (0,external_node_path_.resolve)(io.cwd, value);
+}
+function pauseFlagOf(args, lane, laneDir, io) {
+    if (args.pauseFlag !== undefined)
+        return (0,external_node_path_.resolve)(io.cwd, args.pauseFlag);
+    return lane?.pauseFlag ?? (0,external_node_path_.join)(laneDir, 'paused.flag');
+}
+function recycleSettings(lanesFile) {
+    const recycle = lanesFile?.guard.recycle;
+    return {
+        afterMs: recycle?.afterMs ?? 24 * 3_600_000,
+        maxPerCycle: recycle?.maxPerCycle ?? 5,
+        maxPerTask: recycle?.maxPerTask ?? 3,
+    };
+}
+async function issueSource(io, lanes) {
+    const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+    if (!token)
+        throw new cli_io/* UsageError */.e('--issues needs GITHUB_TOKEN (or GH_TOKEN) in the environment');
+    const ctx = await readActionContext(io.env);
+    const client = createOctokit({ token, baseUrl: ctx.apiUrl });
+    return { name: 'issues', everyMs: ISSUE_POLL_MS, read: () => issueTasks(client, ctx, lanes) };
+}
+/** Every API key the config names, and the GitHub tokens: nothing the lane logs may carry one. */
+function secretValues(config, env) {
+    const names = new Set(config.endpoints.flatMap((e) => (e.apiKeyEnv ? [e.apiKeyEnv] : [])));
+    for (const name of ['GITHUB_TOKEN', 'GH_TOKEN'])
+        names.add(name);
+    return [...names]
+        .map((name) => env[name])
+        .filter((v) => typeof v === 'string' && v.length >= 4);
+}
+function parseLaneArgs(argv) {
+    let values;
+    try {
+        ({ values } = (0,external_node_util_.parseArgs)({
+            args: argv,
+            options: {
+                'queue-file': { type: 'string' },
+                'queue-state-file': { type: 'string' },
+                lane: { type: 'string' },
+                lanes: { type: 'string' },
+                persistent: { type: 'boolean', default: false },
+                repo: { type: 'string' },
+                config: { type: 'string' },
+                'state-dir': { type: 'string' },
+                'pause-flag': { type: 'string' },
+                'poll-ms': { type: 'string' },
+                'max-tasks': { type: 'string' },
+                issues: { type: 'boolean', default: false },
+                recycle: { type: 'boolean', default: false },
+                json: { type: 'boolean', default: false },
+                help: { type: 'boolean', short: 'h', default: false },
+            },
+            strict: true,
+            allowPositionals: false,
+        }));
+    }
+    catch (error) {
+        throw new cli_io/* UsageError */.e(`${error.message}\n\n${LANE_USAGE}`);
+    }
+    if (values.help)
+        return 'help';
+    const lane = values.lane ?? 'default';
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(lane))
+        throw new cli_io/* UsageError */.e(`--lane ${JSON.stringify(lane)}: expected letters, digits, ".", "_" or "-"`);
+    return {
+        lane,
+        persistent: values.persistent,
+        issues: values.issues,
+        recycle: values.recycle,
+        json: values.json,
+        ...(values['queue-file'] !== undefined ? { queueFile: values['queue-file'] } : {}),
+        ...(values['queue-state-file'] !== undefined ? { queueStateFile: values['queue-state-file'] } : {}),
+        ...(values.lanes !== undefined ? { lanes: values.lanes } : {}),
+        ...(values.repo !== undefined ? { repo: values.repo } : {}),
+        ...(values.config !== undefined ? { config: values.config } : {}),
+        ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
+        ...(values['pause-flag'] !== undefined ? { pauseFlag: values['pause-flag'] } : {}),
+        ...(values['poll-ms'] !== undefined ? { pollMs: integer(values['poll-ms'], '--poll-ms', 10) } : {}),
+        ...(values['max-tasks'] !== undefined
+            ? { maxTasks: integer(values['max-tasks'], '--max-tasks', 1) }
+            : {}),
+    };
+}
+function integer(raw, flag, min) {
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < min)
+        throw new cli_io/* UsageError */.e(`${flag} expects an integer ≥ ${min}, got "${raw}"`);
+    return value;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1955 @@
+export const id = 830;
+export const ids = [830];
+export const modules = {
+
+/***/ 9180:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ laneRunId),
+/* harmony export */   l: () => (/* binding */ engineLane)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
+/* harmony import */ var _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4511);
+/* harmony import */ var _run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5133);
+/* harmony import */ var _run_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2104);
+/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8341);
+/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1472);
+/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1176);
+/**
+ * How a lane runs a task: through the run engine (`startRun`), under a run id derived from the task id, so
+ * that a lane killed mid-task resumes the very same run when it comes back — its checkpoint, its work
+ * branch, its effects — instead of starting the task over.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * `q-<id>` for the first run of a task, `q<n>-<id>` for its n-th recycle (a finished run is not run again
+ * under its own id). Ids that are not valid run ids as they stand (a `:`, over 60 characters) become
+ * `qh…-<sanitised head>-<hash>`. The prefix before the first `-` tells the forms apart, so two task ids
+ * never share a run id (short of a 48-bit hash collision).
+ */
+function laneRunId(taskId, recycles = 0) {
+    const n = recycles > 0 ? String(recycles) : '';
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/.test(taskId))
+        return `q${n}-${taskId}`;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(taskId).digest('hex').slice(0, 12);
+    const head = taskId.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40);
+    const runId = `qh${n}-${head}-${hash}`;
+    return _run_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_PATTERN */ .z.test(runId) ? runId : `qh${n}-${hash}`;
+}
+function engineLane(options) {
+    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+    return async (task, ctx) => {
+        const runDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.stateDir, 'runs', ctx.runId);
+        await waitForOtherRunner(runDir, options.config.run.heartbeatMs, clock, ctx.signal);
+        // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
+        // `startRun` would retry a failed run.
+        const saved = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_7__.TaskStateStore({ runDir, clock }).load();
+        if (saved.state && !(0,_run_state_js__WEBPACK_IMPORTED_MODULE_8__/* .isUnfinished */ .ui)(saved.state))
+            return outcomeOf(saved.state);
+        const { state } = await (0,_run_start_run_js__WEBPACK_IMPORTED_MODULE_6__/* .startRun */ .A)({
+            config: options.config,
+            repo: options.repo,
+            stateDir: options.stateDir,
+            task: task.text,
+            taskSource: 'queue',
+            runId: ctx.runId,
+            env: options.env,
+            progress: options.progress,
+            signal: ctx.signal,
+            clock,
+            ...(options.processEvents ? { processEvents: options.processEvents } : {}),
+            ...(options.resumeCommand ? { resumeCommand: options.resumeCommand } : {}),
+        });
+        return outcomeOf(state);
+    };
+}
+function outcomeOf(state) {
+    return {
+        status: state.status,
+        runId: state.runId,
+        ...(state.interruption ? { detail: state.interruption.reason } : {}),
+    };
+}
+/**
+ * The guard may have dispatched `keel run --resume` for this run while the lane was down: two processes
+ * must not drive one run. While another live process beats the run's heartbeat, wait for it to end.
+ */
+async function waitForOtherRunner(runDir, heartbeatMs, clock, signal) {
+    const maxAgeMs = Math.max(3 * heartbeatMs, 2_000);
+    for (;;) {
+        const beat = await (0,_run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__/* .readHeartbeat */ .dt)(runDir);
+        if (beat === undefined || beat.pid === process.pid || !(0,_run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .isProcessAlive */ .jW)(beat.pid))
+            return;
+        if ((0,_run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__/* .isHeartbeatStale */ .s1)(beat, clock.now(), maxAgeMs))
+            return;
+        try {
+            await clock.sleep(heartbeatMs, signal);
+        }
+        catch {
+            return; // stopping: startRun sees the signal and checkpoints at once
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 4520:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nd: () => (/* binding */ LaneRunner),
+  VD: () => (/* binding */ laneDirOf)
+});
+
+// UNUSED EXPORTS: DEFAULT_POLL_MS
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/clock.js
+var clock = __webpack_require__(5233);
+// EXTERNAL MODULE: ./lib/queue/claim-store.js
+var claim_store = __webpack_require__(7627);
+// EXTERNAL MODULE: ./lib/queue/queue-reader.js + 2 modules
+var queue_reader = __webpack_require__(7569);
+// EXTERNAL MODULE: ./lib/queue/recycle.js
+var recycle = __webpack_require__(974);
+// EXTERNAL MODULE: ./lib/run/atomic-file.js
+var atomic_file = __webpack_require__(2551);
+;// CONCATENATED MODULE: ./lib/lanes/lane-backlog.js
+class LaneBacklog {
+    #lane;
+    #pending = [];
+    #ids = new Set();
+    #unsorted = false;
+    constructor(lane) {
+        this.#lane = lane;
+    }
+    get size() {
+        return this.#pending.length;
+    }
+    /** Takes the tasks this lane may run; ids already waiting are ignored. */
+    add(tasks) {
+        for (const task of tasks) {
+            if (!this.mine(task) || this.#ids.has(task.id))
+                continue;
+            this.#ids.add(task.id);
+            this.#pending.push(task);
+            this.#unsorted = true;
+        }
+    }
+    drop(id) {
+        if (!this.#ids.delete(id))
+            return;
+        const index = this.#pending.findIndex((task) => task.id === id);
+        if (index >= 0)
+            this.#pending.splice(index, 1);
+    }
+    /** The next task to claim; ids the claim store knows are dropped on the way. */
+    next(isKnown, reopened) {
+        if (this.#unsorted) {
+            // Stable: equal priorities keep queue order.
+            this.#pending.sort((a, b) => b.priority - a.priority);
+            this.#unsorted = false;
+        }
+        let known = 0;
+        while (known < this.#pending.length && isKnown(this.#pending[known].id)) {
+            this.#ids.delete(this.#pending[known].id);
+            known++;
+        }
+        if (known > 0)
+            this.#pending.splice(0, known);
+        if (this.#pending.length > 0)
+            return this.#pending[0];
+        return reopened()
+            .filter((task) => this.mine(task))
+            .sort((a, b) => b.priority - a.priority)[0];
+    }
+    mine(task) {
+        return task.owner === undefined || task.owner === this.#lane;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/lanes/lane-engine.js
+var lane_engine = __webpack_require__(9180);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./lib/lanes/lane-status.js
+/**
+ * What a lane shows the outside: its heartbeat (`<stateDir>/lanes/<name>/.heartbeat`, or the file the
+ * daemon's watchdog names in `KEEL_HEARTBEAT_FILE`) and the pause flag it obeys.
+ *
+ * The heartbeat is `{ pid, at }` — what `readHeartbeat` and the watchdog read — plus what the lane is doing,
+ * for `keel guard` and humans: `{ lane, status, taskId?, runId?, processed }`. An awaited loop, like the
+ * run's heartbeat: one write per tick, a failed write is tried again at the next tick, never a throw. It
+ * keeps beating while a long run is in progress (the watchdog must not take a busy lane for a hung one).
+ */
+
+
+async function runLaneHeartbeat(options) {
+    const { clock, signal } = options;
+    while (!signal.aborted) {
+        await writeLaneHeartbeat(options);
+        try {
+            await clock.sleep(options.intervalMs, signal);
+        }
+        catch {
+            return;
+        }
+    }
+}
+/** One beat, now (also called when the status changes, so a start or a pause shows at once). */
+async function writeLaneHeartbeat(options) {
+    const beat = { pid: process.pid, at: options.clock.now(), lane: options.lane, ...options.current() };
+    try {
+        // Disposable after a power cut: no directory fsync per tick.
+        await (0,atomic_file/* writeFileAtomic */.Zf)(options.file, `${JSON.stringify(beat)}\n`, { syncDir: false });
+    }
+    catch (error) {
+        options.onError?.((0,atomic_file/* errorMessage */.gJ)(error));
+    }
+}
+/**
+ * The flag's presence pauses (its content is the guard's business). A flag that cannot even be looked at
+ * (EACCES) counts as present: an operator's stop is not overridden on a guess.
+ */
+async function isPaused(flag) {
+    try {
+        await (0,promises_.stat)(flag);
+        return true;
+    }
+    catch (error) {
+        return (0,atomic_file/* errorCode */.CA)(error) !== 'ENOENT' && (0,atomic_file/* errorCode */.CA)(error) !== 'ENOTDIR';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/lanes/lane-runner.js
+/**
+ * A lane: a worker bound to one queue. It claims tasks (its own — `owner` = its name — and unowned ones),
+ * runs each through the engine, and records how each ended in the claim store; many lanes, in one process
+ * or many, drain one queue and each task is claimed exactly once.
+ *
+ * - Restart: the lane first resumes the tasks it had claimed and not finished (a crash, a SIGTERM): the
+ *   run id is derived from the task id, so the run picks up from its checkpoint.
+ * - Outcomes: completed / partial / degraded → `done`; failed → `blocked`; interrupted → left claimed (the
+ *   lane stops; its restart resumes the run); the engine throwing three times → `failed`, and after
+ *   `maxConsecutiveErrors` of those in a row the lane stops (a broken setup must not burn the queue).
+ * - Pause: while the pause flag exists it claims nothing (a run under way goes on to its end).
+ * - Persistent (`--persistent`): a drained queue is waited on — polled, and woken early by `wake` (a file
+ *   watch) — instead of ending the lane. This is what keeps work flowing while the coordinator is down.
+ * - Order (`LaneBacklog`): new work before recycled work; higher priority first, then queue order.
+ * - The heartbeat beats all along, also during a long run.
+ */
+
+
+
+
+
+
+
+
+
+const DEFAULT_POLL_MS = 2_000;
+const FINISH_ATTEMPTS = 10;
+/** Engine calls per task and lane start when the engine throws (a run that ends badly is not retried). */
+const MAX_ATTEMPTS = 3;
+class LaneRunner {
+    #o;
+    #clock;
+    #signal;
+    #pollMs;
+    #reader;
+    #backlog;
+    #lastSourceRead = new Map();
+    #lastRecycle = Number.NEGATIVE_INFINITY;
+    #beat = { status: 'starting', processed: 0 };
+    #paused = false;
+    #consecutiveErrors = 0;
+    #outcomes = { done: 0, blocked: 0, failed: 0 };
+    constructor(options) {
+        this.#o = options;
+        this.#clock = options.clock ?? clock/* systemClock */.m;
+        this.#signal = options.signal ?? new AbortController().signal;
+        this.#pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
+        this.#backlog = new LaneBacklog(options.lane);
+        this.#reader = new queue_reader/* QueueReader */.n({
+            path: options.queueFile,
+            lanes: options.lanes,
+            log: (event) => this.#event(event),
+        });
+    }
+    async run() {
+        const stopBeat = new AbortController();
+        const beat = runLaneHeartbeat({
+            file: this.#o.heartbeatFile,
+            lane: this.#o.lane,
+            // Also with a long poll: the watchdog judges a lane by its heartbeat's age.
+            intervalMs: Math.min(this.#pollMs, 5_000),
+            clock: this.#clock,
+            signal: stopBeat.signal,
+            current: () => this.#beat,
+            onError: (error) => this.#event({ type: 'lane_heartbeat_failed', error }),
+        });
+        let result;
+        try {
+            const end = await this.#work();
+            result = { ...end, processed: this.#beat.processed, outcomes: { ...this.#outcomes } };
+            return result;
+        }
+        finally {
+            stopBeat.abort();
+            await beat;
+            this.#beat = { status: 'stopping', processed: this.#beat.processed };
+            await this.#writeBeat();
+            this.#event({ type: 'lane_stopped', lane: this.#o.lane, stop: result?.stop ?? 'error', ...result });
+            await this.#o.events.flush();
+        }
+    }
+    async #work() {
+        const { store, lane, queueFile } = this.#o;
+        await store.refresh();
+        this.#reader.seek(store.cursor(queueFile));
+        const resumable = store.inFlight(lane);
+        this.#event({
+            type: 'lane_started',
+            lane,
+            queueFile,
+            persistent: this.#o.persistent ?? false,
+            resumable: resumable.length,
+        });
+        for (const entry of resumable) {
+            if (this.#signal.aborted)
+                return { stop: 'stopped' };
+            this.#progress(`resuming ${entry.id} (claimed before the restart)`);
+            const step = await this.#runClaimed(entry, true);
+            if (step !== 'continue')
+                return step;
+        }
+        for (;;) {
+            const step = await this.#cycle();
+            if (step !== 'continue')
+                return step;
+        }
+    }
+    /** One look for work: claim and run one task, or wait, or end. */
+    async #cycle() {
+        const { store, lane, maxTasks } = this.#o;
+        if (this.#signal.aborted)
+            return { stop: 'stopped' };
+        if (maxTasks !== undefined && this.#beat.processed >= maxTasks)
+            return { stop: 'max-tasks' };
+        if (await this.#checkPause()) {
+            if (!this.#o.persistent)
+                return { stop: 'paused', detail: this.#o.pauseFlag };
+            await this.#idle('paused');
+            return 'continue';
+        }
+        await this.#ingest();
+        await store.refresh();
+        const next = this.#backlog.next((id) => store.isKnown(id), () => store.reopened());
+        if (next === undefined) {
+            await this.#saveCursor();
+            if (await this.#recycled())
+                return 'continue';
+            if (!this.#o.persistent)
+                return { stop: 'drained' };
+            await this.#idle('idle');
+            return 'continue';
+        }
+        // Counting `next` as settled holds only if the claim goes through, which is when the store applies it;
+        // so the reader is not told to move on (`commit: false`).
+        const cursor = this.#reader.consumed((id) => id === next.id || store.isKnown(id), false);
+        const claim = await store.claim(next.id, lane, {
+            task: next,
+            ...(cursor ? { cursor: { path: this.#o.queueFile, cursor } } : {}),
+        });
+        switch (claim.kind) {
+            case 'claimed':
+                this.#backlog.drop(next.id);
+                this.#event({ type: 'task_claimed', taskId: next.id, ref: next.ref, attempt: claim.entry.attempts });
+                return this.#runClaimed(claim.entry, false);
+            case 'already-claimed':
+            case 'unknown-task':
+                this.#backlog.drop(next.id);
+                return 'continue';
+            case 'lock-busy':
+                this.#event({ type: 'lane_claim_busy', taskId: next.id });
+                await this.#idle('idle');
+                return 'continue';
+        }
+    }
+    async #runClaimed(entry, resumed) {
+        const task = (0,claim_store/* taskOf */.Xb)(entry);
+        const runId = (0,lane_engine/* laneRunId */.N)(task.id, entry.recycles);
+        this.#beat = { ...this.#beat, status: 'running', taskId: task.id, runId };
+        await this.#writeBeat();
+        this.#event({ type: 'task_started', taskId: task.id, runId, resumed });
+        this.#progress(`${resumed ? 'resuming' : 'running'} ${task.id} as run ${runId}`);
+        let step = 'continue';
+        const attempt = await this.#attempt(task, runId, resumed);
+        if ('outcome' in attempt) {
+            this.#consecutiveErrors = 0;
+            const { status, detail } = attempt.outcome;
+            if (status === 'interrupted' || status === 'running') {
+                // Left claimed: the lane's restart resumes the run from its checkpoint.
+                this.#event({ type: 'task_left_claimed', taskId: task.id, runId, status, detail });
+                this.#progress(`${task.id}: run ${runId} ${status}; left claimed for the restart to resume`);
+                step = this.#signal.aborted ? { stop: 'stopped' } : { stop: 'interrupted', detail };
+            }
+            else {
+                const result = status === 'failed' ? 'blocked' : 'done';
+                await this.#finish(task.id, result, detail ?? `run ${runId}: ${status}`, runId, status);
+            }
+        }
+        else if (this.#signal.aborted) {
+            this.#event({ type: 'task_left_claimed', taskId: task.id, runId, error: attempt.error });
+            step = { stop: 'stopped' };
+        }
+        else {
+            this.#consecutiveErrors++;
+            await this.#finish(task.id, 'failed', attempt.error, runId, 'error');
+            const max = this.#o.maxConsecutiveErrors ?? 3;
+            if (this.#consecutiveErrors >= max)
+                step = { stop: 'errors', detail: `${max} tasks in a row failed to run; last: ${attempt.error}` };
+        }
+        this.#beat = { status: 'idle', processed: this.#beat.processed };
+        await this.#writeBeat();
+        return step;
+    }
+    /**
+     * The engine, tried again when it throws (up to `MAX_ATTEMPTS`, backing off a poll per attempt): a run
+     * that could not even start is often weather — concurrent `git worktree add`s in one repository race on
+     * each other's half-made admin directories — and the same run id resumes whatever the last try left.
+     */
+    async #attempt(task, runId, resumed) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return {
+                    outcome: await this.#o.engine(task, {
+                        runId,
+                        resumed: resumed || attempt > 1,
+                        signal: this.#signal,
+                    }),
+                };
+            }
+            catch (error) {
+                if (this.#signal.aborted || attempt >= MAX_ATTEMPTS)
+                    return { error: (0,atomic_file/* errorMessage */.gJ)(error) };
+                this.#event({ type: 'task_retry', taskId: task.id, runId, attempt, error: (0,atomic_file/* errorMessage */.gJ)(error) });
+                await this.#clock.sleep(this.#pollMs * attempt, this.#signal).catch(() => undefined);
+            }
+        }
+    }
+    /** Records the outcome; a busy lock is tried again (the outcome of a finished run must not be lost). */
+    async #finish(taskId, outcome, detail, runId, status) {
+        for (let attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
+            const finished = await this.#o.store.finish(taskId, outcome, detail, { lane: this.#o.lane, runId });
+            if (finished.kind === 'lock-busy') {
+                await this.#clock.sleep(this.#pollMs);
+                continue;
+            }
+            this.#beat = { ...this.#beat, processed: this.#beat.processed + 1 };
+            this.#outcomes[outcome]++;
+            if (finished.kind === 'not-claimed') {
+                // Someone changed the entry under us (a human, a recycle of a stale claim): say so, keep theirs.
+                this.#event({ type: 'task_finish_conflict', taskId, runId, outcome, state: finished.entry?.state });
+            }
+            else {
+                this.#event({ type: 'task_finished', taskId, runId, outcome, status, detail: detail.slice(0, 300) });
+            }
+            this.#progress(`${taskId}: ${outcome} (run ${runId}: ${status})`);
+            return;
+        }
+        // Still claimed: the restart resumes the run, finds it finished and records the outcome then.
+        this.#event({ type: 'task_finish_deferred', taskId, runId, outcome });
+    }
+    /** New lines of the queue file, and the other sources when they are due. */
+    async #ingest() {
+        const read = await this.#reader.read();
+        this.#backlog.add(read.tasks);
+        const now = this.#clock.now();
+        for (const source of this.#o.sources ?? []) {
+            const last = this.#lastSourceRead.get(source.name);
+            if (last !== undefined && now - last < source.everyMs)
+                continue;
+            this.#lastSourceRead.set(source.name, now);
+            try {
+                const found = await source.read();
+                for (const problem of found.problems)
+                    this.#event({ type: 'queue_problem', source: source.name, ...problem });
+                this.#backlog.add(found.tasks);
+            }
+            catch (error) {
+                this.#event({ type: 'lane_source_failed', source: source.name, error: (0,atomic_file/* errorMessage */.gJ)(error) });
+            }
+        }
+    }
+    async #saveCursor() {
+        const cursor = this.#reader.consumed((id) => this.#o.store.isKnown(id));
+        const stored = this.#o.store.cursor(this.#o.queueFile);
+        if (cursor === undefined ||
+            (stored !== undefined && stored.ino === cursor.ino && stored.offset >= cursor.offset))
+            return;
+        await this.#o.store.advanceCursor(this.#o.queueFile, cursor);
+    }
+    /** A recycle cycle when one is configured and due (at most once per `afterMs / 10`); whether it reopened any. */
+    async #recycled() {
+        const settings = this.#o.recycle;
+        if (settings === undefined)
+            return false;
+        const now = this.#clock.now();
+        if (now - this.#lastRecycle < Math.max(this.#pollMs, settings.afterMs / 10))
+            return false;
+        this.#lastRecycle = now;
+        const applied = await (0,recycle/* recycleCycle */.Sg)(this.#o.store, settings, this.#clock, (event) => this.#event(event));
+        return applied !== 'lock-busy' && applied.reopened.length > 0;
+    }
+    async #checkPause() {
+        const paused = await isPaused(this.#o.pauseFlag);
+        if (paused !== this.#paused) {
+            this.#paused = paused;
+            this.#event({
+                type: paused ? 'lane_paused' : 'lane_unpaused',
+                lane: this.#o.lane,
+                flag: this.#o.pauseFlag,
+            });
+            this.#progress(paused ? `paused (${this.#o.pauseFlag})` : 'pause lifted');
+        }
+        return paused;
+    }
+    /** Waits one poll (or less, when woken); never throws, also not when the signal aborts. */
+    async #idle(status) {
+        if (this.#beat.status !== status) {
+            this.#beat = { status, processed: this.#beat.processed };
+            await this.#writeBeat();
+        }
+        if (this.#signal.aborted)
+            return;
+        const stop = new AbortController();
+        const onAbort = () => stop.abort((0,clock/* abortReason */.J)(this.#signal));
+        this.#signal.addEventListener('abort', onAbort, { once: true });
+        try {
+            // Each wait settles quietly: the loser is aborted below and must not become an unhandled rejection.
+            const waits = [this.#clock.sleep(this.#pollMs, stop.signal).catch(() => undefined)];
+            if (this.#o.wake && status === 'idle')
+                waits.push(this.#o.wake(stop.signal).catch(() => undefined));
+            await Promise.race(waits);
+        }
+        finally {
+            stop.abort();
+            this.#signal.removeEventListener('abort', onAbort);
+        }
+    }
+    #writeBeat() {
+        return writeLaneHeartbeat({
+            file: this.#o.heartbeatFile,
+            lane: this.#o.lane,
+            clock: this.#clock,
+            current: () => this.#beat,
+        });
+    }
+    #event(event) {
+        void this.#o.events.append(event);
+    }
+    #progress(line) {
+        this.#o.progress?.(`[lane ${this.#o.lane}] ${line}`);
+    }
+}
+/** `<stateDir>/lanes/<name>`: the lane's heartbeat, events and default pause flag. */
+function laneDirOf(stateDir, lane) {
+    return (0,external_node_path_.join)(stateDir, 'lanes', lane);
+}
+
+
+/***/ }),
+
+/***/ 8807:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Si: () => (/* binding */ LanesFileError),
+/* harmony export */   YS: () => (/* binding */ loadLanesFile)
+/* harmony export */ });
+/* unused harmony exports laneSchema, guardSchema, lanesFileSchema */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2311);
+/**
+ * The lanes file (`keel daemon --lanes FILE`, `keel guard`): which workers exist, the queue each drains,
+ * the endpoints each depends on, and — in Actions — the workflow that runs it on which runner labels.
+ */
+
+
+
+
+const name = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected letters, digits, ".", "_" or "-"');
+const laneSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    name,
+    queueFile: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(4_096),
+    queueStateFile: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(4_096),
+    /** Endpoint ids (from keel.yml) this lane's models live on: the guard's health floor looks at them. */
+    endpoints: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).max(64).default([]),
+    /** `local`: works only with LAN endpoints (seed 001's local-only lanes); `hosted`; `any`. */
+    kind: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['local', 'hosted', 'any']).default('any'),
+    /** Keep waiting for new queue lines instead of exiting when the queue is drained. */
+    persistent: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().default(true),
+    /** A file whose presence pauses the lane; it holds `{ at, by, reason }`. Default `<stateDir>/lanes/<name>/paused.flag`. */
+    pauseFlag: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(4_096).optional(),
+    /** Actions: the workflow file the guard dispatches to start this lane, and the runner labels it runs on. */
+    workflow: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(255).optional(),
+    runnerLabels: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(100)).max(20).default([]),
+    /** Extra arguments for the lane's `keel lane` process under the daemon. */
+    args: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(4_096)).max(50).default([]),
+});
+const guardSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    probeIntervalMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(60_000),
+    capabilityIntervalMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(900_000),
+    cycleIntervalMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(60_000),
+    /** A pause flag older than this is stale (seed 001: stale manual pauses starved the fleet). */
+    stalePauseMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+        .int()
+        .positive()
+        .default(6 * 3_600_000),
+    maxStartsPerCycle: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).max(100).default(2),
+    /** Share of a lane's endpoints that must be healthy before the guard starts it. */
+    healthFloor: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().min(0).max(1).default(0.5),
+    allow: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(name).default([]),
+    deny: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(name).default([]),
+    /** Raise `persistent_idle_condition` after this many consecutive idle cycles. */
+    idleCyclesBeforeAlert: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).default(3),
+    /** A lane's (or a run's) heartbeat older than this means nobody is running it. */
+    heartbeatStaleMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(120_000),
+    /**
+     * After the guard starts a lane it counts as starting, not idle, this long: a spawned process needs a
+     * moment for its first heartbeat, and a dispatched workflow may queue for minutes for a runner.
+     */
+    startGraceMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(300_000),
+    /**
+     * Resumes dispatched per cycle. One by default: keel.yml's concurrency group cancels a pending run when
+     * another is queued, so a burst of resumes to that workflow would mostly cancel each other.
+     */
+    maxResumesPerCycle: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).max(100).default(1),
+    /** A resume that did not take (the run is still interrupted, unchanged) is dispatched again after this. */
+    resumeRetryMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(3_600_000),
+    recycle: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        enabled: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().default(false),
+        afterMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+            .int()
+            .positive()
+            .default(24 * 3_600_000),
+        maxPerCycle: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).default(5),
+        maxPerTask: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).default(3),
+    })
+        .prefault({}),
+})
+    .prefault({});
+const lanesFileSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
+    stateDir: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(4_096).default('.keel'),
+    lanes: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(laneSchema).min(1).max(100),
+    guard: guardSchema,
+});
+class LanesFileError extends Error {
+    name = 'LanesFileError';
+    expected = true;
+}
+/** Reads and validates a lanes file; relative paths in it are resolved against the file's directory. */
+async function loadLanesFile(path) {
+    let raw;
+    try {
+        raw = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'), { maxAliasCount: 32 });
+    }
+    catch (error) {
+        throw new LanesFileError(`${path}: ${error.message}`);
+    }
+    const parsed = lanesFileSchema.safeParse(raw);
+    if (!parsed.success) {
+        const lines = parsed.error.issues.map((i) => `${path}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+        throw new LanesFileError(lines.join('\n'));
+    }
+    const names = new Set();
+    for (const lane of parsed.data.lanes) {
+        if (names.has(lane.name))
+            throw new LanesFileError(`${path}: lanes: duplicate lane name "${lane.name}"`);
+        names.add(lane.name);
+    }
+    const base = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
+    const at = (p) => ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base, p));
+    const stateDir = at(parsed.data.stateDir);
+    return {
+        ...parsed.data,
+        stateDir,
+        lanes: parsed.data.lanes.map((lane) => ({
+            ...lane,
+            queueFile: at(lane.queueFile),
+            queueStateFile: at(lane.queueStateFile),
+            pauseFlag: lane.pauseFlag !== undefined
+                ? at(lane.pauseFlag)
+                : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(stateDir, 'lanes', lane.name, 'paused.flag'),
+        })),
+    };
+}
+
+
+/***/ }),
+
+/***/ 6483:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ isFinished),
+/* harmony export */   $k: () => (/* binding */ withHistory),
+/* harmony export */   H0: () => (/* binding */ fromFile),
+/* harmony export */   KR: () => (/* binding */ claimFileSchema),
+/* harmony export */   Lf: () => (/* binding */ DEFAULT_MAX_CLAIMED),
+/* harmony export */   Xb: () => (/* binding */ taskOf),
+/* harmony export */   eZ: () => (/* binding */ toFile),
+/* harmony export */   g4: () => (/* binding */ emptyClaimData),
+/* harmony export */   oE: () => (/* binding */ compact),
+/* harmony export */   qE: () => (/* binding */ isKnown),
+/* harmony export */   ru: () => (/* binding */ storedTask)
+/* harmony export */ });
+/* unused harmony exports CLAIM_STATE_VERSION, claimEntrySchema, idHash */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
+/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7664);
+/**
+ * The claim-state file's content and the pure operations on it: its zod schema (the file is shared by
+ * processes and read back after crashes: untrusted), the hashed set of compacted ids, and compaction.
+ *
+ * THE INVARIANT (why compaction can never hand out a claimed task again): an id leaves `entries` only by
+ * compaction, and compaction puts its 64-bit hash into `compacted` in the same atomic write. "Known" is
+ * `entries.has(id) || compacted.has(hash(id))`, and a known id is never claimed as new — so no read order,
+ * restart, cursor reset, rewritten queue file or whole re-read of the queue can issue it again. Only
+ * recycling reopens tasks, and it works on entries, explicitly. Only finished entries are compacted (an
+ * in-flight claim or a reopened task keeps its record), oldest first.
+ *
+ * What the bound bounds: `entries` — the full records, with the task text a lane needs to resume a claimed
+ * task or a recycle needs to run it again. The hashes cost 8 bytes per compacted id, forever: the price of
+ * "never", when a JSON array file keeps every id it ever had. A hash collision (a new id sharing the 64-bit
+ * hash of one of a million compacted ids: odds ~5e-14 per id) would make that new task look claimed.
+ */
+
+
+const CLAIM_STATE_VERSION = 1;
+const DEFAULT_MAX_CLAIMED = 10_000;
+/** Recycling history kept per entry. */
+const MAX_HISTORY = 10;
+const storedTaskSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    text: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TASK_TEXT_CHARS */ .d6),
+    owner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(64).optional(),
+    priority: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(-_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_PRIORITY */ .M6).max(_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_PRIORITY */ .M6),
+    source: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['file', 'issue']),
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(4_200),
+});
+const historySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    at: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['done', 'blocked', 'failed']),
+    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(1_000).optional(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(500),
+});
+const claimEntrySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .TASK_ID_PATTERN */ .Fq),
+    /** `open`: reopened by recycling, waiting to be claimed again. */
+    state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['claimed', 'open', 'done', 'blocked', 'failed']),
+    lane: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(64).optional(),
+    claimedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+    /** The run that worked on it (`q-<id>`), the outcome's detail. */
+    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(100).optional(),
+    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(1_000).optional(),
+    /** Times claimed; recycles so far. */
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    recycles: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    recycledAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+    history: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(historySchema).max(MAX_HISTORY).optional(),
+    task: storedTaskSchema,
+});
+const cursorSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(4_096),
+    offset: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    line: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    ino: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0),
+    headBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0).max(4_096),
+    head: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/),
+});
+const claimFileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(CLAIM_STATE_VERSION),
+    updatedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    entries: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(claimEntrySchema),
+    /** base64 of the sorted 8-byte hashes of every compacted id. */
+    compacted: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    compactedCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    cursors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(cursorSchema).max(1_000),
+});
+function emptyClaimData() {
+    return { entries: new Map(), compacted: new Set(), cursors: new Map() };
+}
+/**
+ * The hash a compacted id is remembered by: 64 bits (cyrb53's two 32-bit lanes, both kept whole) as an
+ * 8-character latin1 string. Not cryptographic, on purpose: it runs for every queued task a lane looks at,
+ * and sha256 there cost as much as parsing the task. Collisions between honest ids are as rare as 64 bits
+ * make them; an id crafted to collide can only hide its own producer's task.
+ */
+function idHash(id) {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < id.length; i++) {
+        const ch = id.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return String.fromCharCode(h1 >>> 24, (h1 >>> 16) & 255, (h1 >>> 8) & 255, h1 & 255, h2 >>> 24, (h2 >>> 16) & 255, (h2 >>> 8) & 255, h2 & 255);
+}
+function isKnown(data, id) {
+    if (data.entries.has(id))
+        return true;
+    return data.compacted.size > 0 && data.compacted.has(idHash(id));
+}
+function fromFile(file) {
+    const compacted = new Set();
+    const bytes = Buffer.from(file.compacted, 'base64');
+    for (let at = 0; at + 8 <= bytes.length; at += 8)
+        compacted.add(bytes.toString('latin1', at, at + 8));
+    return {
+        entries: new Map(file.entries.map((entry) => [entry.id, entry])),
+        compacted,
+        cursors: new Map(file.cursors.map(({ path, ...cursor }) => [path, cursor])),
+    };
+}
+function toFile(data, now) {
+    const hashes = [...data.compacted].sort();
+    return {
+        version: CLAIM_STATE_VERSION,
+        updatedAt: now,
+        entries: [...data.entries.values()],
+        compacted: Buffer.from(hashes.join(''), 'latin1').toString('base64'),
+        compactedCount: hashes.length,
+        cursors: [...data.cursors].map(([path, cursor]) => ({ path, ...cursor })),
+    };
+}
+function storedTask(task) {
+    return {
+        text: task.text,
+        ...(task.owner !== undefined ? { owner: task.owner } : {}),
+        priority: task.priority,
+        source: task.source,
+        ref: task.ref,
+    };
+}
+function taskOf(entry) {
+    return { id: entry.id, ...entry.task };
+}
+function isFinished(state) {
+    return state === 'done' || state === 'blocked' || state === 'failed';
+}
+/**
+ * Brings `entries` to at most `maxClaimed` by moving the oldest finished entries into the hashed set; with
+ * some slack below the bound, so that a store at its bound does not compact on every single claim.
+ */
+function compact(data, maxClaimed) {
+    if (data.entries.size <= maxClaimed)
+        return { removed: 0, overBound: false };
+    const target = maxClaimed - Math.floor(maxClaimed / 10);
+    const finished = [...data.entries.values()]
+        .filter((entry) => isFinished(entry.state))
+        .sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0) || (a.id < b.id ? -1 : 1));
+    let removed = 0;
+    for (const entry of finished) {
+        if (data.entries.size <= target)
+            break;
+        data.compacted.add(idHash(entry.id));
+        data.entries.delete(entry.id);
+        removed++;
+    }
+    return { removed, overBound: data.entries.size > maxClaimed };
+}
+/** Appends to an entry's recycling history, keeping the last few. */
+function withHistory(history, item) {
+    return [...(history ?? []), item].slice(-MAX_HISTORY);
+}
+
+
+/***/ }),
+
+/***/ 7627:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ ClaimStore),
+/* harmony export */   Xb: () => (/* reexport safe */ _claim_state_js__WEBPACK_IMPORTED_MODULE_4__.Xb),
+/* harmony export */   YS: () => (/* binding */ maxClaimedFrom)
+/* harmony export */ });
+/* unused harmony exports MAX_CLAIMED_ENV, ClaimStoreError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5233);
+/* harmony import */ var _run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2551);
+/* harmony import */ var _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4511);
+/* harmony import */ var _claim_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6483);
+/**
+ * The claim-state file (`--queue-state-file`): which task ids are claimed, by which lane, and how each
+ * ended; the NDJSON cursors; recycling records. Shared by every lane draining the queue — processes on one
+ * box, or lanes in one process — so every change is a transaction: take the inter-process lock, read the
+ * file, change it, write it atomically, release. Claims are idempotent: the second claim of an id, by
+ * anyone, is `already-claimed`. See `claim-state.ts` for why compaction can never re-issue a claimed task.
+ *
+ * Results are values (`lock-busy` included: a lane tries again at its next poll). A claim-state file that
+ * exists but cannot be understood throws `ClaimStoreError`: handing out tasks without knowing what was
+ * claimed would run work twice, so the lane stops and says so instead — the file is left as it is.
+ */
+
+
+
+
+
+const MAX_CLAIMED_ENV = 'KEEL_TASK_QUEUE_MAX_CLAIMED';
+/** What a transaction that never got the lock returns. */
+const BUSY = Symbol('lock-busy');
+const MAX_DETAIL = 1_000;
+class ClaimStoreError extends Error {
+    name = 'ClaimStoreError';
+    expected = true;
+}
+/** The bound from the environment: a positive integer, else the default (a typo must not unbound it). */
+function maxClaimedFrom(env) {
+    const raw = env[MAX_CLAIMED_ENV]?.trim();
+    const value = raw === undefined || raw === '' ? NaN : Number(raw);
+    return Number.isSafeInteger(value) && value >= 1 ? value : _claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_CLAIMED */ .Lf;
+}
+class ClaimStore {
+    path;
+    maxClaimed;
+    #clock;
+    #lock;
+    #log;
+    #data = (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyClaimData */ .g4)();
+    /** The file's identity when `#data` was read, so an unchanged file is not parsed again. */
+    #signature;
+    constructor(options) {
+        this.path = options.path;
+        this.maxClaimed = Math.max(1, options.maxClaimed ?? _claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_CLAIMED */ .Lf);
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+        this.#log = options.log ?? (() => undefined);
+        // A claim holds the lock for one small write, and lanes claim often: a first retry after 10 ms, not
+        // the checkpoint's 100 (a lane waiting longer than the write takes is drain rate lost), and eight
+        // attempts, so the bounded total (1.27 s) is still about the checkpoint's.
+        this.#lock = new _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .FileLock */ .IR({
+            path: `${options.path}.lock`,
+            clock: this.#clock,
+            attempts: options.lockAttempts ?? 8,
+            backoffMs: options.lockBackoffMs ?? 10,
+            log: this.#log,
+        });
+    }
+    /** Reads the file if it changed since the last read (no lock: writes are atomic renames). */
+    async refresh() {
+        const signature = await signatureOf(this.path);
+        if (signature !== undefined && signature === this.#signature)
+            return;
+        this.#data = await this.#read();
+        this.#signature = signature;
+    }
+    /** Whether the id was ever claimed (as far as the last read knows). */
+    isKnown(id) {
+        return (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isKnown */ .qE)(this.#data, id);
+    }
+    entry(id) {
+        return this.#data.entries.get(id);
+    }
+    entries() {
+        return [...this.#data.entries.values()];
+    }
+    get compactedCount() {
+        return this.#data.compacted.size;
+    }
+    /** The tasks among `tasks` nobody has claimed (as far as the last read knows). */
+    unclaimed(tasks) {
+        return tasks.filter((task) => !(0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isKnown */ .qE)(this.#data, task.id));
+    }
+    /** Tasks reopened by recycling, waiting to be claimed again. */
+    reopened() {
+        return this.entries()
+            .filter((entry) => entry.state === 'open')
+            .map(_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .taskOf */ .Xb);
+    }
+    /** A lane's claimed-but-unfinished tasks: what it resumes after a restart. */
+    inFlight(lane) {
+        return this.entries().filter((entry) => entry.state === 'claimed' && entry.lane === lane);
+    }
+    cursor(queuePath) {
+        return this.#data.cursors.get(queuePath);
+    }
+    /**
+     * Claims `taskId` for `lane`. A new id needs its `task` (stored, so a restarted lane can resume it and a
+     * recycle can run it again); a reopened one has it already. `cursor` is written in the same transaction.
+     */
+    async claim(taskId, lane, options = {}) {
+        const outcome = await this.#transaction((data, now) => {
+            const result = claimIn(data, now, taskId, lane, options.task);
+            // The cursor counts this id as settled: true once it is claimed, by us or by anyone before.
+            if (options.cursor && result.kind !== 'unknown-task')
+                advance(data, options.cursor.path, options.cursor.cursor);
+            return result;
+        }, true);
+        return outcome === BUSY ? { kind: 'lock-busy' } : outcome;
+    }
+    /** Records how a claimed task ended. Only the claiming lane may, when `lane` is given. */
+    async finish(taskId, outcome, detail, options = {}) {
+        const written = await this.#transaction((data, now) => {
+            const existing = data.entries.get(taskId);
+            if (existing?.state !== 'claimed' || (options.lane !== undefined && existing.lane !== options.lane))
+                return { kind: 'not-claimed', ...(existing ? { entry: existing } : {}) };
+            const entry = {
+                ...existing,
+                state: outcome,
+                finishedAt: now,
+                ...(options.runId !== undefined ? { runId: options.runId } : {}),
+                ...(detail !== undefined ? { detail: detail.slice(0, MAX_DETAIL) } : {}),
+            };
+            data.entries.set(taskId, entry);
+            return { kind: 'finished', entry };
+        }, true);
+        return written === BUSY ? { kind: 'lock-busy' } : written;
+    }
+    /** Moves a queue's consumed cursor forward (never back: a reset is a new file identity, i.e. a new cursor). */
+    async advanceCursor(queuePath, cursor) {
+        const current = this.#data.cursors.get(queuePath);
+        if (current && sameCursor(current, cursor))
+            return false;
+        const outcome = await this.#transaction((data) => advance(data, queuePath, cursor), false);
+        return outcome === BUSY ? 'lock-busy' : outcome;
+    }
+    /**
+     * Runs `change` on the current content under the lock, then writes the result (when `write` says so or
+     * `change` returns true). For recycling and for tools; `change` must be synchronous and must not throw.
+     */
+    async update(change, write = true) {
+        const outcome = await this.#transaction(change, write);
+        return outcome === BUSY ? 'lock-busy' : outcome;
+    }
+    async #transaction(change, write) {
+        const outcome = await this.#lock.withLock(async () => {
+            const data = await this.#read();
+            const now = this.#clock.now();
+            const result = change(data, now);
+            if (write || result === true) {
+                const compaction = (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .compact */ .oE)(data, this.maxClaimed);
+                if (compaction.removed > 0) {
+                    this.#log({
+                        type: 'queue_compacted',
+                        path: this.path,
+                        removed: compaction.removed,
+                        kept: data.entries.size,
+                        compactedTotal: data.compacted.size,
+                    });
+                }
+                if (compaction.overBound) {
+                    const inFlight = [...data.entries.values()].filter((e) => !(0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isFinished */ .$g)(e.state)).length;
+                    this.#log({
+                        type: 'queue_over_bound',
+                        path: this.path,
+                        entries: data.entries.size,
+                        maxClaimed: this.maxClaimed,
+                        inFlight,
+                    });
+                }
+                await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(this.path, `${JSON.stringify((0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .toFile */ .eZ)(data, now))}\n`);
+            }
+            this.#data = data;
+            this.#signature = await signatureOf(this.path);
+            return result;
+        });
+        return outcome.ok ? outcome.value : BUSY;
+    }
+    async #read() {
+        const read = await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .JE)(this.path);
+        if (!read.ok) {
+            if (read.reason === 'missing')
+                return (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyClaimData */ .g4)();
+            throw new ClaimStoreError(`claim state ${read.detail}; not handing out tasks until it is fixed or removed`);
+        }
+        const parsed = _claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .claimFileSchema */ .KR.safeParse(read.value);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new ClaimStoreError(`claim state ${this.path} is not a keel claim-state file (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}); not handing out tasks until it is fixed or removed`);
+        }
+        return (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .fromFile */ .H0)(parsed.data);
+    }
+}
+function claimIn(data, now, taskId, lane, task) {
+    const existing = data.entries.get(taskId);
+    if (existing === undefined && (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isKnown */ .qE)(data, taskId))
+        return { kind: 'already-claimed' };
+    if (existing !== undefined && existing.state !== 'open')
+        return { kind: 'already-claimed', entry: existing };
+    if (existing === undefined && task === undefined)
+        return { kind: 'unknown-task' };
+    const entry = {
+        ...(existing ?? { id: taskId, attempts: 0, recycles: 0, task: (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .storedTask */ .ru)(task) }),
+        state: 'claimed',
+        lane,
+        claimedAt: now,
+    };
+    entry.attempts += 1;
+    delete entry.finishedAt;
+    delete entry.detail;
+    data.entries.set(taskId, entry);
+    return { kind: 'claimed', entry };
+}
+/**
+ * Lanes on the same file move its cursor forward only; a cursor of another file identity (a new inode, or
+ * different head bytes) replaces it. Either way is safe: a lane that seeks to a cursor whose identity does
+ * not match the file reads the file again from the top, deduplicating against the claims.
+ */
+function advance(data, path, cursor) {
+    const current = data.cursors.get(path);
+    const sameFile = current !== undefined &&
+        current.ino === cursor.ino &&
+        !(current.headBytes === cursor.headBytes && current.head !== cursor.head);
+    if (sameFile && current.offset >= cursor.offset)
+        return false;
+    data.cursors.set(path, cursor);
+    return true;
+}
+function sameCursor(a, b) {
+    return a.offset === b.offset && a.ino === b.ino && a.head === b.head;
+}
+async function signatureOf(path) {
+    try {
+        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path, { bigint: true });
+        return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    }
+    catch (error) {
+        if ((0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ENOENT')
+            return 'missing';
+        throw error;
+    }
+}
+
+
+
+/***/ }),
+
+/***/ 7664:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ TASK_ID_PATTERN),
+/* harmony export */   Lj: () => (/* binding */ normalizeTask),
+/* harmony export */   M6: () => (/* binding */ MAX_PRIORITY),
+/* harmony export */   d6: () => (/* binding */ MAX_TASK_TEXT_CHARS)
+/* harmony export */ });
+/* unused harmony exports HOSTILE_KEYS, judgedByZod, findHostileKey, boundText */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
+/**
+ * A queue item as written by whoever produces work (a script, another agent, a human) becomes a `QueueTask`
+ * here, or a `QueueProblem` that says why not. Queue files are input from outside keel: every bound is
+ * checked, nothing is trusted, and nothing throws.
+ *
+ * Accepted shape (unknown extra keys are ignored, so producers can carry their own metadata):
+ *   { "id": "T-1", "text": "…", "owner": "lane-a", "priority": 5 }
+ * Aliases, because producers differ: the text may be called `text`, `task` or `prompt`; the owner `owner` or
+ * `lane`. Two aliases with different values are a problem, not a guess. A non-negative integer id is taken
+ * as its decimal string. Which alias was used comes back in `notes`.
+ *
+ * Rejected: a non-object; a key `__proto__`, `constructor` or `prototype` anywhere in the item (even nested
+ * in metadata keel ignores: such an item was built to attack some consumer, and keel hands items on);
+ * nesting deeper than 32; an id outside `[A-Za-z0-9._:-]{1,128}` (or one of those three words); empty
+ * text; an owner that is not a configured lane (seed 000: "unsupported owners are rejected; owner
+ * inference is explicit"); a priority that is not an integer in ±1,000,000.
+ *
+ * Cleaned: control characters (but tab and line breaks) and lone surrogates leave the text; a text over
+ * 20,000 characters is cut with a visible `[… truncated by keel: N characters, the first M kept]`.
+ *
+ * zod holds the schema: an item the plain-shape check (`plainTask`, the ingest path's shortcut) does not
+ * vouch for is judged by zod, which words every problem; a property test holds the two to agreeing.
+ */
+
+const TASK_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+/** The bound of a task's text, marker included: the run state's and the planner prompt's bound too. */
+const MAX_TASK_TEXT_CHARS = 20_000;
+const MAX_PRIORITY = 1_000_000;
+const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
+const TEXT_ALIASES = ['text', 'task', 'prompt'];
+const OWNER_ALIASES = ['owner', 'lane'];
+const taskSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP('id must be a string or a non-negative integer')
+        .regex(TASK_ID_PATTERN, 'id must be 1–128 characters of A–Z a–z 0–9 . _ : -'),
+    text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP('text must be a string'),
+    owner: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP('owner must be a string').max(64).nullable().optional(),
+    priority: zod__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Whr('priority must be an integer').min(-MAX_PRIORITY).max(MAX_PRIORITY).optional(),
+});
+function normalizeTask(raw, ref, options) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return failure(ref, `expected a task object, got ${describeType(raw)}`);
+    const hostile = findHostileKey(raw, 0);
+    if (hostile !== undefined)
+        return failure(ref, hostile);
+    const lanes = options.lanes instanceof Set ? options.lanes : new Set(options.lanes);
+    const item = raw;
+    const source = options.source ?? 'file';
+    return plainTask(item, ref, lanes, source) ?? judgedByZod(item, ref, lanes, source);
+}
+/**
+ * The shape nearly every producer writes — canonical keys, a string id and text, a configured owner or none,
+ * an integer priority or none — recognised without zod: on the ingest path zod's per-item cost is most of
+ * the time (bench `queue ingest`). It only ever vouches for items the zod path accepts, with the same
+ * result (a property test holds them to that); everything else, and every problem message, is zod's.
+ */
+function plainTask(item, ref, lanes, source) {
+    const { id, text, owner, priority } = item;
+    if (typeof id !== 'string' || typeof text !== 'string')
+        return undefined;
+    if (!TASK_ID_PATTERN.test(id) || HOSTILE_KEYS.has(id))
+        return undefined;
+    if (item.task !== undefined || item.prompt !== undefined || item.lane !== undefined)
+        return undefined;
+    let ownerName;
+    if (typeof owner === 'string') {
+        if (owner.length > 64 || !lanes.has(owner))
+            return undefined;
+        ownerName = owner;
+    }
+    else if (owner !== undefined && owner !== null)
+        return undefined;
+    let rank = 0;
+    if (typeof priority === 'number') {
+        if (!Number.isSafeInteger(priority) || Math.abs(priority) > MAX_PRIORITY)
+            return undefined;
+        rank = priority;
+    }
+    else if (priority !== undefined)
+        return undefined;
+    return accepted(id, text, ownerName, rank, ref, source);
+}
+/** Everything `plainTask` does not vouch for: aliases, numeric ids, and every item with a problem. */
+function judgedByZod(item, ref, lanes, source) {
+    const notes = [];
+    const text = pickAlias(item, TEXT_ALIASES, notes);
+    const owner = pickAlias(item, OWNER_ALIASES, notes);
+    const idOf = typeof item.id === 'string' && TASK_ID_PATTERN.test(item.id) ? item.id : undefined;
+    if (text.conflict)
+        return failure(ref, text.conflict, idOf);
+    if (owner.conflict)
+        return failure(ref, owner.conflict, idOf);
+    if (item.id === undefined)
+        return failure(ref, 'missing id');
+    if (typeof item.id === 'number' && !(Number.isSafeInteger(item.id) && item.id >= 0))
+        return failure(ref, 'a numeric id must be a non-negative integer');
+    if (text.value === undefined)
+        return failure(ref, 'missing text (text, task or prompt)', idOf);
+    const parsed = taskSchema.safeParse({
+        id: typeof item.id === 'number' ? String(item.id) : item.id,
+        text: text.value,
+        owner: owner.value,
+        priority: item.priority,
+    });
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return failure(ref, `${issue.path.join('.') || 'item'}: ${issue.message}`, idOf);
+    }
+    const { id, priority } = parsed.data;
+    if (HOSTILE_KEYS.has(id))
+        return failure(ref, `id "${id}" is reserved`);
+    const ownerName = parsed.data.owner ?? undefined;
+    if (ownerName !== undefined && !lanes.has(ownerName))
+        return failure(ref, `owner ${JSON.stringify(ownerName)} is not a configured lane`, id);
+    return accepted(id, parsed.data.text, ownerName, priority ?? 0, ref, source, notes);
+}
+function accepted(id, text, owner, priority, ref, source, notes = NO_NOTES) {
+    let body = cleanText(text);
+    if (body.length > MAX_TASK_TEXT_CHARS) {
+        const bounded = boundText(body);
+        body = bounded.text;
+        notes = [...notes, `text truncated from ${bounded.truncatedFrom} characters`];
+    }
+    if (body.trim() === '')
+        return failure(ref, 'empty text', id);
+    const task = owner === undefined
+        ? { id, text: body, priority, source, ref }
+        : { id, text: body, owner, priority, source, ref };
+    return { ok: true, task, notes };
+}
+/** Shared by every result without notes (most of them): one allocation less per task. */
+const NO_NOTES = Object.freeze([]);
+function failure(ref, reason, id) {
+    return id === undefined
+        ? { ok: false, problem: { ref, reason } }
+        : { ok: false, problem: { ref, reason }, id };
+}
+/** The first alias present; a second one present with a different value is a conflict. */
+function pickAlias(item, aliases, notes) {
+    let found;
+    let value;
+    for (const name of aliases) {
+        if (!Object.hasOwn(item, name) || item[name] === undefined)
+            continue;
+        if (found === undefined) {
+            found = name;
+            value = item[name];
+        }
+        else if (item[name] !== value) {
+            return { conflict: `"${found}" and "${name}" both given, with different values` };
+        }
+    }
+    if (found !== undefined && found !== aliases[0])
+        notes.push(`"${found}" read as "${aliases[0]}"`);
+    return found === undefined ? {} : { value };
+}
+/** Depth-first over objects and arrays; a reason when a hostile key or too deep a nesting is found. */
+function findHostileKey(value, depth) {
+    if (value === null || typeof value !== 'object')
+        return undefined;
+    if (depth >= MAX_DEPTH)
+        return `nested deeper than ${MAX_DEPTH} levels`;
+    if (Array.isArray(value)) {
+        for (const element of value) {
+            const found = findHostileKey(element, depth + 1);
+            if (found !== undefined)
+                return found;
+        }
+        return undefined;
+    }
+    // JSON.parse makes `"__proto__"` an own property, which for-in lists (and it allocates no key array).
+    for (const key in value) {
+        if (!Object.hasOwn(value, key))
+            continue;
+        if (HOSTILE_KEYS.has(key))
+            return `forbidden key "${key}"`;
+        const found = findHostileKey(value[key], depth + 1);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
+// Control characters (C0 and C1) but tab, newline and carriage return: a NUL in a task would end up in
+// prompts and commit messages. Lone surrogates (from a producer's bad UTF-16) go too. One plain class
+// says whether anything needs doing (surrogate pairs, i.e. emoji, take the slower way for nothing).
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+function cleanText(text) {
+    if (!SUSPECT.test(text))
+        return text;
+    return text.toWellFormed().replace(CONTROLS, '');
+}
+/** At most MAX_TASK_TEXT_CHARS, with a visible marker saying how much there was. */
+function boundText(text, max = MAX_TASK_TEXT_CHARS) {
+    if (text.length <= max)
+        return { text };
+    const marker = `\n\n[… truncated by keel: ${text.length} characters, the first ${max - 80} kept]`;
+    let head = text.slice(0, max - 80);
+    // Never half of a surrogate pair at the cut.
+    if (/[\ud800-\udbff]$/.test(head))
+        head = head.slice(0, -1);
+    return { text: `${head}${marker}`.slice(0, max), truncatedFrom: text.length };
+}
+function describeType(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return `a ${typeof value}`;
+}
+
+
+/***/ }),
+
+/***/ 7569:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ QueueReader)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_DOCUMENT_BYTES
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./lib/run/atomic-file.js
+var atomic_file = __webpack_require__(2551);
+;// CONCATENATED MODULE: ./lib/queue/queue-format.js
+const SAMPLE_BYTES = 64 * 1024;
+const BOM = [0xef, 0xbb, 0xbf];
+/**
+ * `[` → an array; a first line that parses as a `{ "tasks": [...] }` wrapper with nothing after it, is `{`
+ * alone, or opens `{"tasks":` → an object document; anything else → NDJSON. Undefined while the file holds
+ * nothing but whitespace.
+ */
+async function detectFormat(file, size) {
+    let sample = await readAt(file, 0, Math.min(SAMPLE_BYTES, size));
+    const whole = sample.length === size;
+    if (BOM.every((byte, i) => sample[i] === byte))
+        sample = sample.subarray(3);
+    const text = sample.toString('utf8');
+    const trimmed = text.trimStart();
+    if (trimmed === '')
+        return undefined;
+    if (trimmed.startsWith('['))
+        return 'json-array';
+    if (!trimmed.startsWith('{'))
+        return 'ndjson';
+    const newline = trimmed.indexOf('\n');
+    const first = newline < 0 ? trimmed : trimmed.slice(0, newline);
+    try {
+        const value = JSON.parse(first);
+        const wrapper = value !== null && typeof value === 'object' && Array.isArray(value.tasks);
+        const rest = newline < 0 ? '' : trimmed.slice(newline + 1);
+        return wrapper && rest.trim() === '' && whole ? 'json-object' : 'ndjson';
+    }
+    catch {
+        return /^\{\s*(?:"tasks"\s*:[\s\S]*)?$/.test(first.trim()) ? 'json-object' : 'ndjson';
+    }
+}
+/** Up to `length` bytes from `position` (fewer at the end of the file). */
+async function readAt(file, position, length) {
+    const buffer = Buffer.alloc(length);
+    let filled = 0;
+    while (filled < length) {
+        const { bytesRead } = await file.read(buffer, filled, length - filled, position + filled);
+        if (bytesRead === 0)
+            break;
+        filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+}
+
+;// CONCATENATED MODULE: ./lib/queue/ndjson-scanner.js
+/**
+ * Lines of an NDJSON file that grows while it is read, from a byte offset on: complete lines are handed
+ * out, a last line without its newline is left for the next scan (the producer is still writing it), and
+ * a line longer than `maxLineBytes` is reported once and skipped up to its newline without ever being held
+ * in memory whole — not even across scans, if its newline has not been written yet.
+ *
+ * Pure bookkeeping over a file handle: no parsing, no events. The reader decides what a line means.
+ */
+
+const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+/** Scans `[position.offset, size)` of `file`; returns where the next scan starts. */
+async function scanLines(file, size, position, sink, options = {}) {
+    const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    const chunk = Buffer.allocUnsafe(Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
+    let { offset, line, skipping } = position;
+    // Bytes of the current (unfinished) line carried over from the previous chunk; never more than maxLine.
+    let carry;
+    let pos = offset;
+    while (pos < size) {
+        const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, size - pos), pos);
+        if (bytesRead === 0)
+            break; // the file shrank under us: the next scan sees it
+        const data = carry ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+        const base = pos - (carry?.length ?? 0);
+        carry = undefined;
+        pos += bytesRead;
+        let start = 0;
+        if (skipping) {
+            const newline = data.indexOf(10);
+            if (newline < 0) {
+                offset = pos;
+                continue;
+            }
+            line += 1;
+            skipping = false;
+            sink.skipped(line, base + newline + 1);
+            start = newline + 1;
+            offset = base + start;
+        }
+        // Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string and
+        // character offsets are byte offsets. Otherwise each line is decoded on its own.
+        const ascii = (0,external_node_buffer_.isAscii)(data) ? data.toString('latin1') : undefined;
+        for (;;) {
+            const newline = ascii !== undefined ? ascii.indexOf('\n', start) : data.indexOf(10, start);
+            if (newline < 0) {
+                const rest = data.length - start;
+                if (rest > maxLine) {
+                    sink.tooLong(line + 1, base + start);
+                    skipping = true;
+                    offset = pos;
+                }
+                else if (rest > 0) {
+                    // A copy: `chunk` is overwritten by the next read.
+                    carry = Buffer.from(data.subarray(start));
+                }
+                break;
+            }
+            line += 1;
+            if (newline - start > maxLine) {
+                sink.tooLong(line, base + start);
+                sink.skipped(line, base + newline + 1);
+            }
+            else {
+                const stop = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
+                if (ascii !== undefined) {
+                    sink.line(ascii.slice(start, stop), line, base + newline + 1, false);
+                }
+                else {
+                    const text = data.toString('utf8', start, stop);
+                    const invalid = text.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(data.subarray(start, stop));
+                    sink.line(text, line, base + newline + 1, invalid);
+                }
+            }
+            start = newline + 1;
+            offset = base + start;
+        }
+    }
+    return { offset, line, skipping };
+}
+
+// EXTERNAL MODULE: ./lib/queue/normalize.js
+var normalize = __webpack_require__(7664);
+;// CONCATENATED MODULE: ./lib/queue/queue-reader.js
+/**
+ * One queue file, read again and again as it grows: every valid task comes out exactly once per reader
+ * (deduplicated by id), every bad item comes out as a `QueueProblem`, and nothing throws.
+ *
+ * Formats, detected per file (and again after a rewrite):
+ * - NDJSON, one task per line — append-safe: the reader goes on from the byte offset it reached, a last
+ *   line without its newline waits for the next read, and a line over 1 MiB is skipped with a problem.
+ * - A JSON array of tasks, or `{ "tasks": [...] }` — read whole whenever its inode, size or mtime changes.
+ * A file that starts with `[` is an array; one whose first line is `{` alone or opens `{"tasks":` is an
+ * object document (so a pretty-printed document caught half-written waits instead of being taken for
+ * broken NDJSON); anything else is NDJSON, where a bad first line is just a bad item.
+ *
+ * Rewrites of an NDJSON file are noticed by a new inode, a size below the offset already read, or a
+ * different first 4 KiB: the reader then starts again from the top and lets the ids it has already handed
+ * out (and the claim store, for the caller) deduplicate. (An in-place rewrite that keeps the first 4 KiB
+ * and grows the file cannot be told from an append: producers append, or rotate by renaming a new file in.)
+ *
+ * `consumed()` is what a lane persists in the claim store: the offset before which every line is settled
+ * (bad, or a task whose id the claim store knows). A restarted lane reads on from there; nothing after it
+ * can be lost, and nothing before it is read again.
+ */
+
+
+
+
+
+
+
+const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** How much of the file's head identifies it (an append never changes these bytes, a rewrite usually does). */
+const HEAD_BYTES = 4096;
+/**
+ * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
+ * before it counts as settled. Parallel arrays, not objects: a big queue has one per line.
+ */
+class PendingLines {
+    ends = [];
+    lines = [];
+    ids = [];
+    start = 0;
+    push(end, line, id) {
+        this.ends.push(end);
+        this.lines.push(line);
+        this.ids.push(id);
+    }
+    /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
+    drop(index) {
+        this.start = index;
+        if (index > 1024 && index * 2 > this.ends.length) {
+            this.ends = this.ends.slice(index);
+            this.lines = this.lines.slice(index);
+            this.ids = this.ids.slice(index);
+            this.start = 0;
+        }
+    }
+}
+class QueueReader {
+    path;
+    #display;
+    #normalize;
+    #options;
+    #log;
+    #format;
+    #ino;
+    #position = { offset: 0, line: 0, skipping: false };
+    /** The first min(4 KiB, offset) bytes, to tell an appended file from a rewritten one. */
+    #head = Buffer.alloc(0);
+    /** From `seek`: the head the persisted cursor saw, checked at the first read. */
+    #expected;
+    #consumed = { offset: 0, line: 0 };
+    #pending = new PendingLines();
+    /** id → ref of its first occurrence in this version of the file (until a rewrite or a changed document). */
+    #seen = new Map();
+    /** Ids handed out from earlier versions: seen again, they are neither new nor duplicates. */
+    #earlier = new Map();
+    #documentSignature;
+    /** Problems of documents already reported (a changed document is read again whole). */
+    #reported = new Set();
+    constructor(options) {
+        this.path = options.path;
+        this.#display = options.displayPath ?? options.path;
+        this.#normalize = { lanes: new Set(options.lanes) };
+        this.#options = options;
+        this.#log = options.log ?? (() => undefined);
+    }
+    /** Before the first read: start at a consumed cursor persisted by an earlier reader (NDJSON only). */
+    seek(cursor) {
+        if (cursor === undefined)
+            return;
+        this.#format = 'ndjson';
+        this.#ino = cursor.ino;
+        this.#position = { offset: cursor.offset, line: cursor.line, skipping: false };
+        this.#consumed = { offset: cursor.offset, line: cursor.line };
+        this.#expected = { bytes: cursor.headBytes, hash: cursor.head };
+    }
+    /** Whether an id was handed out by this reader (first occurrences only). */
+    has(id) {
+        return this.#seen.has(id) || this.#earlier.has(id);
+    }
+    async read() {
+        const out = { tasks: [], problems: [] };
+        let file;
+        try {
+            file = await (0,promises_.open)(this.path, 'r');
+        }
+        catch (error) {
+            if ((0,atomic_file/* errorCode */.CA)(error) !== 'ENOENT')
+                this.#problemOnce(out, this.#display, `unreadable: ${(0,atomic_file/* errorMessage */.gJ)(error)}`);
+            return out;
+        }
+        try {
+            const stat = await file.stat();
+            if (this.#format === 'ndjson') {
+                const restarted = await this.#checkIdentity(file, stat.ino, stat.size);
+                if (restarted !== undefined) {
+                    out.restarted = restarted;
+                    this.#restart();
+                    this.#log({ type: 'queue_rewritten', path: this.#display, reason: restarted });
+                }
+            }
+            const signature = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+            if (this.#format !== 'ndjson') {
+                // A document that has not changed is not looked at again (not even to detect its format).
+                if (signature === this.#documentSignature)
+                    return { ...out, format: this.#format };
+                this.#format = await detectFormat(file, stat.size);
+            }
+            out.format = this.#format;
+            if (this.#format === 'ndjson') {
+                this.#ino = stat.ino;
+                await this.#readLines(file, stat.size, out);
+            }
+            else if (this.#format !== undefined) {
+                await this.#readDocument(file, signature, stat.size, out);
+            }
+        }
+        catch (error) {
+            // An I/O error mid-read (the file vanished on a network share): report it, keep what was read.
+            this.#problemOnce(out, this.#display, `read failed: ${(0,atomic_file/* errorMessage */.gJ)(error)}`);
+        }
+        finally {
+            await file.close();
+        }
+        return out;
+    }
+    /**
+     * The persistable cursor: the end of the longest run of settled lines from the last consumed point. A
+     * line is settled when it was bad or blank, or when `isSettled(id)` (the claim store knows the id).
+     * Undefined for JSON documents, which have no offsets worth keeping. With `commit` false the reader does
+     * not move its own consumed point (for a predicate that only holds if something else succeeds).
+     */
+    consumed(isSettled, commit = true) {
+        // After a seek and before the read that checks it, the cursor is the persisted one: nothing to add.
+        if (this.#format !== 'ndjson' || this.#ino === undefined || this.#expected !== undefined)
+            return undefined;
+        const pending = this.#pending;
+        let index = pending.start;
+        let consumed = this.#consumed;
+        while (index < pending.ends.length) {
+            const id = pending.ids[index];
+            if (id !== undefined && !isSettled(id))
+                break;
+            consumed = { offset: pending.ends[index], line: pending.lines[index] };
+            index++;
+        }
+        if (commit) {
+            this.#consumed = consumed;
+            pending.drop(index);
+        }
+        const headBytes = Math.min(HEAD_BYTES, consumed.offset, this.#head.length);
+        return { ...consumed, ino: this.#ino, headBytes, head: sha256(this.#head.subarray(0, headBytes)) };
+    }
+    #restart() {
+        this.#format = undefined;
+        this.#newVersion();
+        this.#position = { offset: 0, line: 0, skipping: false };
+        this.#consumed = { offset: 0, line: 0 };
+        this.#head = Buffer.alloc(0);
+        this.#expected = undefined;
+        this.#pending = new PendingLines();
+    }
+    /** The file was rewritten, or a document changed: what was seen so far belongs to an earlier version. */
+    #newVersion() {
+        for (const [id, ref] of this.#seen)
+            this.#earlier.set(id, ref);
+        this.#seen = new Map();
+    }
+    /** Undefined when the file is the one read so far, grown at most; else why it is not. */
+    async #checkIdentity(file, ino, size) {
+        const offset = this.#position.offset;
+        if (this.#ino !== undefined && ino !== this.#ino)
+            return 'replaced (new inode)';
+        if (size < offset)
+            return `truncated (${size} bytes, ${offset} already read)`;
+        if (this.#expected !== undefined) {
+            const expected = this.#expected;
+            this.#expected = undefined;
+            const head = await readAt(file, 0, Math.min(expected.bytes, size));
+            if (head.length !== expected.bytes || sha256(head) !== expected.hash)
+                return 'rewritten (head changed)';
+            this.#head = await readAt(file, 0, Math.min(HEAD_BYTES, offset));
+            return undefined;
+        }
+        if (this.#head.length > 0) {
+            const head = await readAt(file, 0, this.#head.length);
+            if (!head.equals(this.#head))
+                return 'rewritten (head changed)';
+        }
+        return undefined;
+    }
+    async #readLines(file, size, out) {
+        if (this.#position.offset === 0 && size >= 3) {
+            const start = await readAt(file, 0, 3);
+            if (BOM.every((byte, i) => start[i] === byte)) {
+                this.#position = { ...this.#position, offset: 3 };
+                this.#consumed = { offset: 3, line: 0 };
+            }
+        }
+        this.#position = await scanLines(file, size, this.#position, {
+            line: (text, lineNo, end, invalidUtf8) => this.#line(text, lineNo, end, invalidUtf8, out),
+            tooLong: (lineNo) => this.#problem(out, `${this.#display}:${lineNo}`, `line longer than ${maxLine(this.#options)} bytes, skipped`),
+            skipped: (lineNo, end) => this.#pending.push(end, lineNo, undefined),
+        }, this.#options);
+        const headBytes = Math.min(HEAD_BYTES, this.#position.offset);
+        if (this.#head.length < headBytes)
+            this.#head = await readAt(file, 0, headBytes);
+    }
+    #line(text, lineNo, end, invalidUtf8, out) {
+        const id = this.#parseLine(text, invalidUtf8, `${this.#display}:${lineNo}`, out);
+        this.#pending.push(end, lineNo, id);
+    }
+    /** The id a line stands for; undefined for a blank or bad line (reported). */
+    #parseLine(text, invalidUtf8, ref, out) {
+        if (invalidUtf8) {
+            this.#problem(out, ref, 'invalid UTF-8');
+            return undefined;
+        }
+        // Blank lines separate nothing and mean nothing.
+        if (text.charCodeAt(0) !== 123 && text.trim() === '')
+            return undefined;
+        let raw;
+        try {
+            raw = JSON.parse(text);
+        }
+        catch (error) {
+            this.#problem(out, ref, `not JSON: ${(0,atomic_file/* errorMessage */.gJ)(error).slice(0, 200)}`);
+            return undefined;
+        }
+        return this.#item(raw, ref, out);
+    }
+    /** Normalises and deduplicates one item; the id it stands for (so its line settles once it is claimed). */
+    #item(raw, ref, out, once = false) {
+        const result = (0,normalize/* normalizeTask */.Lj)(raw, ref, this.#normalize);
+        if (!result.ok) {
+            if (once)
+                this.#problemOnce(out, result.problem.ref, result.problem.reason);
+            else
+                this.#problem(out, result.problem.ref, result.problem.reason);
+            return undefined;
+        }
+        const { task } = result;
+        const first = this.#seen.get(task.id);
+        if (first === undefined) {
+            this.#seen.set(task.id, ref);
+            // A rewritten file or a changed document repeats ids legitimately: not new, and not a duplicate.
+            if (this.#earlier.size === 0 || !this.#earlier.has(task.id))
+                out.tasks.push(task);
+        }
+        else {
+            const reason = `duplicate id "${task.id}" (first at ${first})`;
+            if (once)
+                this.#problemOnce(out, ref, reason);
+            else
+                this.#problem(out, ref, reason);
+        }
+        return task.id;
+    }
+    async #readDocument(file, signature, size, out) {
+        this.#documentSignature = signature;
+        this.#newVersion();
+        const limit = this.#options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+        if (size > limit) {
+            this.#problemOnce(out, this.#display, `JSON document of ${size} bytes is over the ${limit}-byte bound`);
+            return;
+        }
+        let bytes = await readAt(file, 0, size);
+        if (BOM.every((byte, i) => bytes[i] === byte))
+            bytes = bytes.subarray(3);
+        const text = bytes.toString('utf8');
+        const badUtf8 = text.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(bytes);
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            // Most likely caught mid-write by a producer that does not rename into place: read again on change.
+            this.#problemOnce(out, this.#display, `not valid JSON (yet?): ${(0,atomic_file/* errorMessage */.gJ)(error).slice(0, 200)}`);
+            return;
+        }
+        const items = Array.isArray(value)
+            ? value
+            : value !== null && typeof value === 'object' && Array.isArray(value.tasks)
+                ? value.tasks
+                : undefined;
+        if (items === undefined) {
+            this.#problemOnce(out, this.#display, 'expected a JSON array of tasks or { "tasks": [...] }');
+            return;
+        }
+        items.forEach((item, index) => {
+            const ref = `${this.#display}[${index}]`;
+            if (badUtf8 && JSON.stringify(item).includes('\uFFFD'))
+                this.#problemOnce(out, ref, 'invalid UTF-8');
+            else
+                this.#item(item, ref, out, true);
+        });
+    }
+    #problem(out, ref, reason) {
+        const problem = { ref, reason };
+        out.problems.push(problem);
+        this.#log({ type: 'queue_problem', ...problem });
+    }
+    #problemOnce(out, ref, reason) {
+        const key = `${ref}\n${reason}`;
+        if (this.#reported.has(key))
+            return;
+        this.#reported.add(key);
+        this.#problem(out, ref, reason);
+    }
+}
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+function maxLine(options) {
+    return options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+}
+
+
+/***/ }),
+
+/***/ 974:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sg: () => (/* binding */ recycleCycle)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RECYCLE_OUTCOMES, planRecycle, applyRecycle */
+/* harmony import */ var _claim_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6483);
+
+const DEFAULT_RECYCLE_OUTCOMES = ['done', 'blocked'];
+function planRecycle(entries, now, settings) {
+    const outcomes = new Set(settings.outcomes ?? DEFAULT_RECYCLE_OUTCOMES);
+    const due = [];
+    for (const entry of entries) {
+        if (!(0,_claim_state_js__WEBPACK_IMPORTED_MODULE_0__/* .isFinished */ .$g)(entry.state) || !outcomes.has(entry.state))
+            continue;
+        if (entry.finishedAt === undefined || now - entry.finishedAt < settings.afterMs)
+            continue;
+        if (entry.recycles >= settings.maxPerTask)
+            continue;
+        due.push(entry);
+    }
+    due.sort((a, b) => a.finishedAt - b.finishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return due.slice(0, Math.max(0, settings.maxPerCycle)).map((entry) => ({
+        taskId: entry.id,
+        from: entry.state,
+        finishedAt: entry.finishedAt,
+        recycles: entry.recycles + 1,
+        reason: `${entry.state} ${formatAge(now - entry.finishedAt)} ago (recycle after ${formatAge(settings.afterMs)}): reopened, ${entry.recycles + 1} of ${settings.maxPerTask}`,
+    }));
+}
+/** Reopens the decided entries under the lock; `lock-busy` leaves everything for the next cycle. */
+async function applyRecycle(store, decisions, log = () => undefined) {
+    if (decisions.length === 0)
+        return { reopened: [], skipped: [] };
+    const applied = await store.update((data, now) => {
+        const result = { reopened: [], skipped: [] };
+        for (const decision of decisions) {
+            const entry = data.entries.get(decision.taskId);
+            if (entry?.state !== decision.from ||
+                entry.finishedAt !== decision.finishedAt ||
+                entry.recycles + 1 !== decision.recycles) {
+                result.skipped.push(decision);
+                continue;
+            }
+            data.entries.set(entry.id, {
+                ...entry,
+                state: 'open',
+                recycles: decision.recycles,
+                recycledAt: now,
+                history: (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_0__/* .withHistory */ .$k)(entry.history, {
+                    at: now,
+                    from: decision.from,
+                    ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
+                    reason: decision.reason.slice(0, 500),
+                }),
+            });
+            result.reopened.push(decision);
+        }
+        return result;
+    });
+    if (applied === 'lock-busy')
+        return applied;
+    for (const decision of applied.reopened) {
+        log({
+            type: 'task_recycled',
+            taskId: decision.taskId,
+            from: decision.from,
+            recycles: decision.recycles,
+            reason: decision.reason,
+        });
+    }
+    return applied;
+}
+/** One cycle: read the store, decide, apply. */
+async function recycleCycle(store, settings, clock, log) {
+    await store.refresh();
+    return applyRecycle(store, planRecycle(store.entries(), clock.now(), settings), log);
+}
+function formatAge(ms) {
+    if (ms < 120_000)
+        return `${Math.round(ms / 1000)} s`;
+    if (ms < 7_200_000)
+        return `${Math.round(ms / 60_000)} min`;
+    return `${Math.round(ms / 360_000) / 10} h`;
+}
+
+
+/***/ })
+
+};

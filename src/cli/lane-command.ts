@@ -1,0 +1,232 @@
+/**
+ * `keel lane`: a worker that drains a task queue through the run engine (seed 000's lane runner with
+ * `--task-queue-file` / `--task-queue-state-file`). Many lanes may share one queue and one claim-state
+ * file; each task is claimed once. `--persistent` keeps the lane waiting for new lines when the queue is
+ * drained: work keeps flowing while nobody dispatches anything. SIGINT/SIGTERM stop it cleanly — the run in
+ * progress checkpoints, stays claimed, and is resumed by the next start of the lane.
+ *
+ * Exit 0 when drained, stopped by a signal, paused (not persistent) or at --max-tasks; 1 when a run was
+ * interrupted by something else than our signal or when tasks kept failing to start.
+ */
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load.ts';
+import type { KeelConfig } from '../config/schema.ts';
+import { redact as redactSecrets } from '../fleet/redact.ts';
+import { readActionContext } from '../github/context.ts';
+import { createOctokit } from '../github/octokit.ts';
+import { engineLane } from '../lanes/lane-engine.ts';
+import { laneDirOf, LaneRunner, type LaneResult, type TaskSource } from '../lanes/lane-runner.ts';
+import { createQueueWatch } from '../lanes/lane-watch.ts';
+import { loadLanesFile, type LaneConfig, type LanesFile } from '../lanes/lanes-file.ts';
+import { ClaimStore, maxClaimedFrom } from '../queue/claim-store.ts';
+import { issueTasks } from '../queue/issue-source.ts';
+import { HEARTBEAT_FILE } from '../run/heartbeat.ts';
+import { EventLog } from '../telemetry/event-log.ts';
+import { UsageError, type CliIO, type Command } from './io.ts';
+
+export const LANE_USAGE = `usage: keel lane --queue-file F --queue-state-file S [options]
+
+  --queue-file F           the queue: a JSON array, { "tasks": [...] }, or NDJSON (one task per line)
+  --queue-state-file S     the claim-state file (shared by every lane draining the queue)
+  --lane NAME              this lane's name (default: default); it takes its own tasks and unowned ones
+  --lanes FILE             the lanes file: the lane names a task's owner may be, and this lane's defaults
+  --persistent             wait for new work when the queue is drained instead of exiting
+  --repo DIR               the repository the runs work on (default: the current directory)
+  --config FILE            configuration file (default: .github/keel.yml or keel.yml in the repository)
+  --state-dir DIR          runs, and lanes/<name>/ (heartbeat, events, pause flag) (default: <repo>/.keel,
+                           or the lanes file's stateDir)
+  --pause-flag FILE        claim nothing while this file exists (default: <state-dir>/lanes/<name>/paused.flag)
+  --poll-ms N              how often to look for new work and beat the heartbeat (default 2000)
+  --max-tasks N            stop after N tasks
+  --issues                 also take open issues labelled keel (GITHUB_TOKEN, GITHUB_REPOSITORY)
+  --recycle                reopen finished tasks while idle (the lanes file's guard.recycle bounds)
+  --json                   print the lane's result as JSON on stdout
+
+Environment: KEEL_TASK_QUEUE_MAX_CLAIMED bounds the claim records kept (default 10000);
+KEEL_TASK_QUEUE_PERSISTENT_MODE=0 turns --persistent off; KEEL_HEARTBEAT_FILE (set by keel daemon) moves
+the heartbeat.
+`;
+
+const ISSUE_POLL_MS = 60_000;
+
+interface LaneArgs {
+  queueFile?: string;
+  queueStateFile?: string;
+  lane: string;
+  lanes?: string;
+  persistent: boolean;
+  repo?: string;
+  config?: string;
+  stateDir?: string;
+  pauseFlag?: string;
+  pollMs?: number;
+  maxTasks?: number;
+  issues: boolean;
+  recycle: boolean;
+  json: boolean;
+}
+
+export const laneCommand: Command = async (argv, io) => {
+  const args = parseLaneArgs(argv);
+  if (args === 'help') {
+    io.stdout(LANE_USAGE);
+    return 0;
+  }
+  const lanesFile = args.lanes !== undefined ? await loadLanesFile(resolve(io.cwd, args.lanes)) : undefined;
+  const laneConfig = lanesFile?.lanes.find((lane) => lane.name === args.lane);
+  if (lanesFile && !laneConfig) throw new UsageError(`--lane ${args.lane}: no such lane in ${args.lanes}`);
+  const queueFile = required(args.queueFile ?? laneConfig?.queueFile, '--queue-file', io);
+  const queueStateFile = required(
+    args.queueStateFile ?? laneConfig?.queueStateFile,
+    '--queue-state-file',
+    io,
+  );
+  const repo = resolve(io.cwd, args.repo ?? '.');
+  const stateDir = resolve(io.cwd, args.stateDir ?? lanesFile?.stateDir ?? join(repo, '.keel'));
+  const laneDir = laneDirOf(lanesFile?.stateDir ?? stateDir, args.lane);
+  const config = await loadConfig(args.config !== undefined ? resolve(io.cwd, args.config) : undefined, {
+    cwd: repo,
+  });
+  const persistent = args.persistent && io.env.KEEL_TASK_QUEUE_PERSISTENT_MODE !== '0';
+  const secrets = secretValues(config, io.env);
+  const events = new EventLog({
+    path: join(laneDir, 'events.ndjson'),
+    redact: (text) => redactSecrets(text, secrets),
+  });
+  const progress = (line: string): void => (args.json ? io.stderr : io.stdout)(`${line}\n`);
+  const store = new ClaimStore({
+    path: queueStateFile,
+    maxClaimed: maxClaimedFrom(io.env),
+    log: (event) => void events.append(event),
+  });
+  const lanes = lanesFile ? lanesFile.lanes.map((lane) => lane.name) : [args.lane];
+  const watch = persistent ? createQueueWatch(queueFile) : undefined;
+  const runner = new LaneRunner({
+    lane: args.lane,
+    lanes,
+    queueFile,
+    store,
+    engine: engineLane({ config, repo, stateDir, env: io.env, progress }),
+    events,
+    heartbeatFile: io.env.KEEL_HEARTBEAT_FILE || join(laneDir, HEARTBEAT_FILE),
+    pauseFlag: pauseFlagOf(args, laneConfig, laneDir, io),
+    persistent,
+    signal: io.signal,
+    progress,
+    ...(args.pollMs !== undefined ? { pollMs: args.pollMs } : {}),
+    ...(args.maxTasks !== undefined ? { maxTasks: args.maxTasks } : {}),
+    ...(args.issues ? { sources: [await issueSource(io, lanes)] } : {}),
+    ...(args.recycle ? { recycle: recycleSettings(lanesFile) } : {}),
+    ...(watch ? { wake: (signal: AbortSignal) => watch.wake(signal) } : {}),
+  });
+  progress(`[lane ${args.lane}] draining ${queueFile}${persistent ? ' (persistent)' : ''}`);
+  let result: LaneResult;
+  try {
+    result = await runner.run();
+  } finally {
+    watch?.close();
+  }
+  if (args.json) io.stdout(`${JSON.stringify({ lane: args.lane, ...result })}\n`);
+  else
+    progress(
+      `[lane ${args.lane}] stopped: ${result.stop}${result.detail ? ` (${result.detail})` : ''}; ` +
+        `${result.processed} task(s): ${result.outcomes.done} done, ${result.outcomes.blocked} blocked, ${result.outcomes.failed} failed`,
+    );
+  return result.stop === 'errors' || result.stop === 'interrupted' ? 1 : 0;
+};
+
+function required(value: string | undefined, flag: string, io: CliIO): string {
+  if (value === undefined) throw new UsageError(`${flag} is required (or --lanes FILE with --lane NAME)`);
+  return resolve(io.cwd, value);
+}
+
+function pauseFlagOf(args: LaneArgs, lane: LaneConfig | undefined, laneDir: string, io: CliIO): string {
+  if (args.pauseFlag !== undefined) return resolve(io.cwd, args.pauseFlag);
+  return lane?.pauseFlag ?? join(laneDir, 'paused.flag');
+}
+
+function recycleSettings(lanesFile: LanesFile | undefined) {
+  const recycle = lanesFile?.guard.recycle;
+  return {
+    afterMs: recycle?.afterMs ?? 24 * 3_600_000,
+    maxPerCycle: recycle?.maxPerCycle ?? 5,
+    maxPerTask: recycle?.maxPerTask ?? 3,
+  };
+}
+
+async function issueSource(io: CliIO, lanes: string[]): Promise<TaskSource> {
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) throw new UsageError('--issues needs GITHUB_TOKEN (or GH_TOKEN) in the environment');
+  const ctx = await readActionContext(io.env);
+  const client = createOctokit({ token, baseUrl: ctx.apiUrl });
+  return { name: 'issues', everyMs: ISSUE_POLL_MS, read: () => issueTasks(client, ctx, lanes) };
+}
+
+/** Every API key the config names, and the GitHub tokens: nothing the lane logs may carry one. */
+function secretValues(config: KeelConfig, env: Record<string, string | undefined>): string[] {
+  const names = new Set(config.endpoints.flatMap((e) => (e.apiKeyEnv ? [e.apiKeyEnv] : [])));
+  for (const name of ['GITHUB_TOKEN', 'GH_TOKEN']) names.add(name);
+  return [...names]
+    .map((name) => env[name])
+    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}
+
+function parseLaneArgs(argv: string[]): LaneArgs | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'queue-file': { type: 'string' },
+        'queue-state-file': { type: 'string' },
+        lane: { type: 'string' },
+        lanes: { type: 'string' },
+        persistent: { type: 'boolean', default: false },
+        repo: { type: 'string' },
+        config: { type: 'string' },
+        'state-dir': { type: 'string' },
+        'pause-flag': { type: 'string' },
+        'poll-ms': { type: 'string' },
+        'max-tasks': { type: 'string' },
+        issues: { type: 'boolean', default: false },
+        recycle: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${LANE_USAGE}`);
+  }
+  if (values.help) return 'help';
+  const lane = values.lane ?? 'default';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(lane))
+    throw new UsageError(`--lane ${JSON.stringify(lane)}: expected letters, digits, ".", "_" or "-"`);
+  return {
+    lane,
+    persistent: values.persistent,
+    issues: values.issues,
+    recycle: values.recycle,
+    json: values.json,
+    ...(values['queue-file'] !== undefined ? { queueFile: values['queue-file'] } : {}),
+    ...(values['queue-state-file'] !== undefined ? { queueStateFile: values['queue-state-file'] } : {}),
+    ...(values.lanes !== undefined ? { lanes: values.lanes } : {}),
+    ...(values.repo !== undefined ? { repo: values.repo } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
+    ...(values['pause-flag'] !== undefined ? { pauseFlag: values['pause-flag'] } : {}),
+    ...(values['poll-ms'] !== undefined ? { pollMs: integer(values['poll-ms'], '--poll-ms', 10) } : {}),
+    ...(values['max-tasks'] !== undefined
+      ? { maxTasks: integer(values['max-tasks'], '--max-tasks', 1) }
+      : {}),
+  };
+}
+
+function integer(raw: string, flag: string, min: number): number {
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new UsageError(`${flag} expects an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}

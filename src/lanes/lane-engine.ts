@@ -1,0 +1,118 @@
+/**
+ * How a lane runs a task: through the run engine (`startRun`), under a run id derived from the task id, so
+ * that a lane killed mid-task resumes the very same run when it comes back — its checkpoint, its work
+ * branch, its effects — instead of starting the task over.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { systemClock, type Clock } from '../clock.ts';
+import type { KeelConfig } from '../config/schema.ts';
+import type { QueueTask } from '../queue/types.ts';
+import { isProcessAlive } from '../run/file-lock.ts';
+import { isHeartbeatStale, readHeartbeat } from '../run/heartbeat.ts';
+import { RUN_ID_PATTERN } from '../run/run-id.ts';
+import type { ProcessEvents } from '../run/shutdown.ts';
+import { startRun } from '../run/start-run.ts';
+import { TaskStateStore } from '../run/state-store.ts';
+import { isUnfinished, type RunStatus } from '../run/state.ts';
+
+export interface LaneTaskContext {
+  runId: string;
+  /** The lane found the task claimed by itself at start: a restart after a crash or a stop. */
+  resumed: boolean;
+  signal: AbortSignal;
+}
+
+export interface LaneRunOutcome {
+  status: RunStatus;
+  runId: string;
+  detail?: string;
+}
+
+/** Runs one task to an end (or to an interruption); the lane records the outcome. */
+export type LaneEngine = (task: QueueTask, ctx: LaneTaskContext) => Promise<LaneRunOutcome>;
+
+/**
+ * `q-<id>` for the first run of a task, `q<n>-<id>` for its n-th recycle (a finished run is not run again
+ * under its own id). Ids that are not valid run ids as they stand (a `:`, over 60 characters) become
+ * `qh…-<sanitised head>-<hash>`. The prefix before the first `-` tells the forms apart, so two task ids
+ * never share a run id (short of a 48-bit hash collision).
+ */
+export function laneRunId(taskId: string, recycles = 0): string {
+  const n = recycles > 0 ? String(recycles) : '';
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/.test(taskId)) return `q${n}-${taskId}`;
+  const hash = createHash('sha256').update(taskId).digest('hex').slice(0, 12);
+  const head = taskId.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40);
+  const runId = `qh${n}-${head}-${hash}`;
+  return RUN_ID_PATTERN.test(runId) ? runId : `qh${n}-${hash}`;
+}
+
+export interface EngineLaneOptions {
+  config: KeelConfig;
+  repo: string;
+  stateDir: string;
+  env: Record<string, string | undefined>;
+  progress: (line: string) => void;
+  clock?: Clock;
+  /** Tests pass an EventEmitter; by default the run listens to the process's signals. */
+  processEvents?: ProcessEvents;
+  /** How a human resumes the run, for its recovery record (default: `keel run --resume …`). */
+  resumeCommand?: (runId: string) => string;
+}
+
+export function engineLane(options: EngineLaneOptions): LaneEngine {
+  const clock = options.clock ?? systemClock;
+  return async (task, ctx) => {
+    const runDir = join(options.stateDir, 'runs', ctx.runId);
+    await waitForOtherRunner(runDir, options.config.run.heartbeatMs, clock, ctx.signal);
+    // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
+    // `startRun` would retry a failed run.
+    const saved = await new TaskStateStore({ runDir, clock }).load();
+    if (saved.state && !isUnfinished(saved.state)) return outcomeOf(saved.state);
+    const { state } = await startRun({
+      config: options.config,
+      repo: options.repo,
+      stateDir: options.stateDir,
+      task: task.text,
+      taskSource: 'queue',
+      runId: ctx.runId,
+      env: options.env,
+      progress: options.progress,
+      signal: ctx.signal,
+      clock,
+      ...(options.processEvents ? { processEvents: options.processEvents } : {}),
+      ...(options.resumeCommand ? { resumeCommand: options.resumeCommand } : {}),
+    });
+    return outcomeOf(state);
+  };
+}
+
+function outcomeOf(state: {
+  runId: string;
+  status: RunStatus;
+  interruption?: { reason: string };
+}): LaneRunOutcome {
+  return {
+    status: state.status,
+    runId: state.runId,
+    ...(state.interruption ? { detail: state.interruption.reason } : {}),
+  };
+}
+
+/**
+ * The guard may have dispatched `keel run --resume` for this run while the lane was down: two processes
+ * must not drive one run. While another live process beats the run's heartbeat, wait for it to end.
+ */
+async function waitForOtherRunner(runDir: string, heartbeatMs: number, clock: Clock, signal: AbortSignal) {
+  const maxAgeMs = Math.max(3 * heartbeatMs, 2_000);
+  for (;;) {
+    const beat = await readHeartbeat(runDir);
+    if (beat === undefined || beat.pid === process.pid || !isProcessAlive(beat.pid)) return;
+    if (isHeartbeatStale(beat, clock.now(), maxAgeMs)) return;
+    try {
+      await clock.sleep(heartbeatMs, signal);
+    } catch {
+      return; // stopping: startRun sees the signal and checkpoints at once
+    }
+  }
+}

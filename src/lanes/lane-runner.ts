@@ -1,0 +1,386 @@
+/**
+ * A lane: a worker bound to one queue. It claims tasks (its own — `owner` = its name — and unowned ones),
+ * runs each through the engine, and records how each ended in the claim store; many lanes, in one process
+ * or many, drain one queue and each task is claimed exactly once.
+ *
+ * - Restart: the lane first resumes the tasks it had claimed and not finished (a crash, a SIGTERM): the
+ *   run id is derived from the task id, so the run picks up from its checkpoint.
+ * - Outcomes: completed / partial / degraded → `done`; failed → `blocked`; interrupted → left claimed (the
+ *   lane stops; its restart resumes the run); the engine throwing three times → `failed`, and after
+ *   `maxConsecutiveErrors` of those in a row the lane stops (a broken setup must not burn the queue).
+ * - Pause: while the pause flag exists it claims nothing (a run under way goes on to its end).
+ * - Persistent (`--persistent`): a drained queue is waited on — polled, and woken early by `wake` (a file
+ *   watch) — instead of ending the lane. This is what keeps work flowing while the coordinator is down.
+ * - Order (`LaneBacklog`): new work before recycled work; higher priority first, then queue order.
+ * - The heartbeat beats all along, also during a long run.
+ */
+import { join } from 'node:path';
+import { abortReason, systemClock, type Clock } from '../clock.ts';
+import { ClaimStore, taskOf, type ClaimEntry } from '../queue/claim-store.ts';
+import { QueueReader } from '../queue/queue-reader.ts';
+import { recycleCycle, type RecycleSettings } from '../queue/recycle.ts';
+import type { ClaimOutcome, QueueEvent, QueueProblem, QueueTask } from '../queue/types.ts';
+import { errorMessage } from '../run/atomic-file.ts';
+import type { EventLog, LogEvent } from '../telemetry/event-log.ts';
+import { LaneBacklog } from './lane-backlog.ts';
+import { laneRunId, type LaneEngine, type LaneRunOutcome } from './lane-engine.ts';
+import { isPaused, runLaneHeartbeat, writeLaneHeartbeat, type LaneBeat } from './lane-status.ts';
+
+export const DEFAULT_POLL_MS = 2_000;
+const FINISH_ATTEMPTS = 10;
+/** Engine calls per task and lane start when the engine throws (a run that ends badly is not retried). */
+const MAX_ATTEMPTS = 3;
+
+/** Another place tasks come from (issues labelled `keel`), read at most every `everyMs`. */
+export interface TaskSource {
+  name: string;
+  everyMs: number;
+  read(): Promise<{ tasks: QueueTask[]; problems: QueueProblem[] }>;
+}
+
+export interface LaneRunnerOptions {
+  lane: string;
+  /** Configured lane names: the owners a task may name. */
+  lanes: readonly string[];
+  /** Absolute: it keys the queue's cursor in the claim store. */
+  queueFile: string;
+  store: ClaimStore;
+  engine: LaneEngine;
+  events: EventLog;
+  heartbeatFile: string;
+  pauseFlag: string;
+  persistent?: boolean;
+  pollMs?: number;
+  maxTasks?: number;
+  clock?: Clock;
+  signal?: AbortSignal;
+  progress?: (line: string) => void;
+  sources?: TaskSource[];
+  /** Resolves when the queue may have changed (a file watch), or when `signal` aborts. */
+  wake?: (signal: AbortSignal) => Promise<void>;
+  /** Reopen finished tasks while the lane has nothing else to do. */
+  recycle?: RecycleSettings;
+  maxConsecutiveErrors?: number;
+}
+
+export type LaneStop = 'drained' | 'max-tasks' | 'stopped' | 'paused' | 'interrupted' | 'errors';
+
+export interface LaneResult {
+  stop: LaneStop;
+  detail?: string;
+  /** Tasks run to an outcome by this process. */
+  processed: number;
+  outcomes: Record<ClaimOutcome, number>;
+}
+
+type Step = 'continue' | { stop: LaneStop; detail?: string };
+
+export class LaneRunner {
+  readonly #o: LaneRunnerOptions;
+  readonly #clock: Clock;
+  readonly #signal: AbortSignal;
+  readonly #pollMs: number;
+  readonly #reader: QueueReader;
+  readonly #backlog: LaneBacklog;
+  readonly #lastSourceRead = new Map<string, number>();
+  #lastRecycle = Number.NEGATIVE_INFINITY;
+  #beat: LaneBeat = { status: 'starting', processed: 0 };
+  #paused = false;
+  #consecutiveErrors = 0;
+  readonly #outcomes: Record<ClaimOutcome, number> = { done: 0, blocked: 0, failed: 0 };
+
+  constructor(options: LaneRunnerOptions) {
+    this.#o = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#signal = options.signal ?? new AbortController().signal;
+    this.#pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
+    this.#backlog = new LaneBacklog(options.lane);
+    this.#reader = new QueueReader({
+      path: options.queueFile,
+      lanes: options.lanes,
+      log: (event) => this.#event(event),
+    });
+  }
+
+  async run(): Promise<LaneResult> {
+    const stopBeat = new AbortController();
+    const beat = runLaneHeartbeat({
+      file: this.#o.heartbeatFile,
+      lane: this.#o.lane,
+      // Also with a long poll: the watchdog judges a lane by its heartbeat's age.
+      intervalMs: Math.min(this.#pollMs, 5_000),
+      clock: this.#clock,
+      signal: stopBeat.signal,
+      current: () => this.#beat,
+      onError: (error) => this.#event({ type: 'lane_heartbeat_failed', error }),
+    });
+    let result: LaneResult | undefined;
+    try {
+      const end = await this.#work();
+      result = { ...end, processed: this.#beat.processed, outcomes: { ...this.#outcomes } };
+      return result;
+    } finally {
+      stopBeat.abort();
+      await beat;
+      this.#beat = { status: 'stopping', processed: this.#beat.processed };
+      await this.#writeBeat();
+      this.#event({ type: 'lane_stopped', lane: this.#o.lane, stop: result?.stop ?? 'error', ...result });
+      await this.#o.events.flush();
+    }
+  }
+
+  async #work(): Promise<{ stop: LaneStop; detail?: string }> {
+    const { store, lane, queueFile } = this.#o;
+    await store.refresh();
+    this.#reader.seek(store.cursor(queueFile));
+    const resumable = store.inFlight(lane);
+    this.#event({
+      type: 'lane_started',
+      lane,
+      queueFile,
+      persistent: this.#o.persistent ?? false,
+      resumable: resumable.length,
+    });
+    for (const entry of resumable) {
+      if (this.#signal.aborted) return { stop: 'stopped' };
+      this.#progress(`resuming ${entry.id} (claimed before the restart)`);
+      const step = await this.#runClaimed(entry, true);
+      if (step !== 'continue') return step;
+    }
+    for (;;) {
+      const step = await this.#cycle();
+      if (step !== 'continue') return step;
+    }
+  }
+
+  /** One look for work: claim and run one task, or wait, or end. */
+  async #cycle(): Promise<Step> {
+    const { store, lane, maxTasks } = this.#o;
+    if (this.#signal.aborted) return { stop: 'stopped' };
+    if (maxTasks !== undefined && this.#beat.processed >= maxTasks) return { stop: 'max-tasks' };
+    if (await this.#checkPause()) {
+      if (!this.#o.persistent) return { stop: 'paused', detail: this.#o.pauseFlag };
+      await this.#idle('paused');
+      return 'continue';
+    }
+    await this.#ingest();
+    await store.refresh();
+    const next = this.#backlog.next(
+      (id) => store.isKnown(id),
+      () => store.reopened(),
+    );
+    if (next === undefined) {
+      await this.#saveCursor();
+      if (await this.#recycled()) return 'continue';
+      if (!this.#o.persistent) return { stop: 'drained' };
+      await this.#idle('idle');
+      return 'continue';
+    }
+    // Counting `next` as settled holds only if the claim goes through, which is when the store applies it;
+    // so the reader is not told to move on (`commit: false`).
+    const cursor = this.#reader.consumed((id) => id === next.id || store.isKnown(id), false);
+    const claim = await store.claim(next.id, lane, {
+      task: next,
+      ...(cursor ? { cursor: { path: this.#o.queueFile, cursor } } : {}),
+    });
+    switch (claim.kind) {
+      case 'claimed':
+        this.#backlog.drop(next.id);
+        this.#event({ type: 'task_claimed', taskId: next.id, ref: next.ref, attempt: claim.entry.attempts });
+        return this.#runClaimed(claim.entry, false);
+      case 'already-claimed':
+      case 'unknown-task':
+        this.#backlog.drop(next.id);
+        return 'continue';
+      case 'lock-busy':
+        this.#event({ type: 'lane_claim_busy', taskId: next.id });
+        await this.#idle('idle');
+        return 'continue';
+    }
+  }
+
+  async #runClaimed(entry: ClaimEntry, resumed: boolean): Promise<Step> {
+    const task = taskOf(entry);
+    const runId = laneRunId(task.id, entry.recycles);
+    this.#beat = { ...this.#beat, status: 'running', taskId: task.id, runId };
+    await this.#writeBeat();
+    this.#event({ type: 'task_started', taskId: task.id, runId, resumed });
+    this.#progress(`${resumed ? 'resuming' : 'running'} ${task.id} as run ${runId}`);
+    let step: Step = 'continue';
+    const attempt = await this.#attempt(task, runId, resumed);
+    if ('outcome' in attempt) {
+      this.#consecutiveErrors = 0;
+      const { status, detail } = attempt.outcome;
+      if (status === 'interrupted' || status === 'running') {
+        // Left claimed: the lane's restart resumes the run from its checkpoint.
+        this.#event({ type: 'task_left_claimed', taskId: task.id, runId, status, detail });
+        this.#progress(`${task.id}: run ${runId} ${status}; left claimed for the restart to resume`);
+        step = this.#signal.aborted ? { stop: 'stopped' } : { stop: 'interrupted', detail };
+      } else {
+        const result: ClaimOutcome = status === 'failed' ? 'blocked' : 'done';
+        await this.#finish(task.id, result, detail ?? `run ${runId}: ${status}`, runId, status);
+      }
+    } else if (this.#signal.aborted) {
+      this.#event({ type: 'task_left_claimed', taskId: task.id, runId, error: attempt.error });
+      step = { stop: 'stopped' };
+    } else {
+      this.#consecutiveErrors++;
+      await this.#finish(task.id, 'failed', attempt.error, runId, 'error');
+      const max = this.#o.maxConsecutiveErrors ?? 3;
+      if (this.#consecutiveErrors >= max)
+        step = { stop: 'errors', detail: `${max} tasks in a row failed to run; last: ${attempt.error}` };
+    }
+    this.#beat = { status: 'idle', processed: this.#beat.processed };
+    await this.#writeBeat();
+    return step;
+  }
+
+  /**
+   * The engine, tried again when it throws (up to `MAX_ATTEMPTS`, backing off a poll per attempt): a run
+   * that could not even start is often weather — concurrent `git worktree add`s in one repository race on
+   * each other's half-made admin directories — and the same run id resumes whatever the last try left.
+   */
+  async #attempt(
+    task: QueueTask,
+    runId: string,
+    resumed: boolean,
+  ): Promise<{ outcome: LaneRunOutcome } | { error: string }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return {
+          outcome: await this.#o.engine(task, {
+            runId,
+            resumed: resumed || attempt > 1,
+            signal: this.#signal,
+          }),
+        };
+      } catch (error) {
+        if (this.#signal.aborted || attempt >= MAX_ATTEMPTS) return { error: errorMessage(error) };
+        this.#event({ type: 'task_retry', taskId: task.id, runId, attempt, error: errorMessage(error) });
+        await this.#clock.sleep(this.#pollMs * attempt, this.#signal).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Records the outcome; a busy lock is tried again (the outcome of a finished run must not be lost). */
+  async #finish(taskId: string, outcome: ClaimOutcome, detail: string, runId: string, status: string) {
+    for (let attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
+      const finished = await this.#o.store.finish(taskId, outcome, detail, { lane: this.#o.lane, runId });
+      if (finished.kind === 'lock-busy') {
+        await this.#clock.sleep(this.#pollMs);
+        continue;
+      }
+      this.#beat = { ...this.#beat, processed: this.#beat.processed + 1 };
+      this.#outcomes[outcome]++;
+      if (finished.kind === 'not-claimed') {
+        // Someone changed the entry under us (a human, a recycle of a stale claim): say so, keep theirs.
+        this.#event({ type: 'task_finish_conflict', taskId, runId, outcome, state: finished.entry?.state });
+      } else {
+        this.#event({ type: 'task_finished', taskId, runId, outcome, status, detail: detail.slice(0, 300) });
+      }
+      this.#progress(`${taskId}: ${outcome} (run ${runId}: ${status})`);
+      return;
+    }
+    // Still claimed: the restart resumes the run, finds it finished and records the outcome then.
+    this.#event({ type: 'task_finish_deferred', taskId, runId, outcome });
+  }
+
+  /** New lines of the queue file, and the other sources when they are due. */
+  async #ingest(): Promise<void> {
+    const read = await this.#reader.read();
+    this.#backlog.add(read.tasks);
+    const now = this.#clock.now();
+    for (const source of this.#o.sources ?? []) {
+      const last = this.#lastSourceRead.get(source.name);
+      if (last !== undefined && now - last < source.everyMs) continue;
+      this.#lastSourceRead.set(source.name, now);
+      try {
+        const found = await source.read();
+        for (const problem of found.problems)
+          this.#event({ type: 'queue_problem', source: source.name, ...problem });
+        this.#backlog.add(found.tasks);
+      } catch (error) {
+        this.#event({ type: 'lane_source_failed', source: source.name, error: errorMessage(error) });
+      }
+    }
+  }
+
+  async #saveCursor(): Promise<void> {
+    const cursor = this.#reader.consumed((id) => this.#o.store.isKnown(id));
+    const stored = this.#o.store.cursor(this.#o.queueFile);
+    if (
+      cursor === undefined ||
+      (stored !== undefined && stored.ino === cursor.ino && stored.offset >= cursor.offset)
+    )
+      return;
+    await this.#o.store.advanceCursor(this.#o.queueFile, cursor);
+  }
+
+  /** A recycle cycle when one is configured and due (at most once per `afterMs / 10`); whether it reopened any. */
+  async #recycled(): Promise<boolean> {
+    const settings = this.#o.recycle;
+    if (settings === undefined) return false;
+    const now = this.#clock.now();
+    if (now - this.#lastRecycle < Math.max(this.#pollMs, settings.afterMs / 10)) return false;
+    this.#lastRecycle = now;
+    const applied = await recycleCycle(this.#o.store, settings, this.#clock, (event) => this.#event(event));
+    return applied !== 'lock-busy' && applied.reopened.length > 0;
+  }
+
+  async #checkPause(): Promise<boolean> {
+    const paused = await isPaused(this.#o.pauseFlag);
+    if (paused !== this.#paused) {
+      this.#paused = paused;
+      this.#event({
+        type: paused ? 'lane_paused' : 'lane_unpaused',
+        lane: this.#o.lane,
+        flag: this.#o.pauseFlag,
+      });
+      this.#progress(paused ? `paused (${this.#o.pauseFlag})` : 'pause lifted');
+    }
+    return paused;
+  }
+
+  /** Waits one poll (or less, when woken); never throws, also not when the signal aborts. */
+  async #idle(status: 'idle' | 'paused'): Promise<void> {
+    if (this.#beat.status !== status) {
+      this.#beat = { status, processed: this.#beat.processed };
+      await this.#writeBeat();
+    }
+    if (this.#signal.aborted) return;
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort(abortReason(this.#signal));
+    this.#signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      // Each wait settles quietly: the loser is aborted below and must not become an unhandled rejection.
+      const waits = [this.#clock.sleep(this.#pollMs, stop.signal).catch(() => undefined)];
+      if (this.#o.wake && status === 'idle') waits.push(this.#o.wake(stop.signal).catch(() => undefined));
+      await Promise.race(waits);
+    } finally {
+      stop.abort();
+      this.#signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  #writeBeat(): Promise<void> {
+    return writeLaneHeartbeat({
+      file: this.#o.heartbeatFile,
+      lane: this.#o.lane,
+      clock: this.#clock,
+      current: () => this.#beat,
+    });
+  }
+
+  #event(event: LogEvent | QueueEvent): void {
+    void this.#o.events.append(event);
+  }
+
+  #progress(line: string): void {
+    this.#o.progress?.(`[lane ${this.#o.lane}] ${line}`);
+  }
+}
+
+/** `<stateDir>/lanes/<name>`: the lane's heartbeat, events and default pause flag. */
+export function laneDirOf(stateDir: string, lane: string): string {
+  return join(stateDir, 'lanes', lane);
+}

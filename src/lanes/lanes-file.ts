@@ -1,0 +1,130 @@
+/**
+ * The lanes file (`keel daemon --lanes FILE`, `keel guard`): which workers exist, the queue each drains,
+ * the endpoints each depends on, and — in Actions — the workflow that runs it on which runner labels.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const name = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected letters, digits, ".", "_" or "-"');
+
+export const laneSchema = z.strictObject({
+  name,
+  queueFile: z.string().min(1).max(4_096),
+  queueStateFile: z.string().min(1).max(4_096),
+  /** Endpoint ids (from keel.yml) this lane's models live on: the guard's health floor looks at them. */
+  endpoints: z.array(z.string()).max(64).default([]),
+  /** `local`: works only with LAN endpoints (seed 001's local-only lanes); `hosted`; `any`. */
+  kind: z.enum(['local', 'hosted', 'any']).default('any'),
+  /** Keep waiting for new queue lines instead of exiting when the queue is drained. */
+  persistent: z.boolean().default(true),
+  /** A file whose presence pauses the lane; it holds `{ at, by, reason }`. Default `<stateDir>/lanes/<name>/paused.flag`. */
+  pauseFlag: z.string().max(4_096).optional(),
+  /** Actions: the workflow file the guard dispatches to start this lane, and the runner labels it runs on. */
+  workflow: z.string().max(255).optional(),
+  runnerLabels: z.array(z.string().max(100)).max(20).default([]),
+  /** Extra arguments for the lane's `keel lane` process under the daemon. */
+  args: z.array(z.string().max(4_096)).max(50).default([]),
+});
+
+export const guardSchema = z
+  .strictObject({
+    probeIntervalMs: z.number().int().positive().default(60_000),
+    capabilityIntervalMs: z.number().int().positive().default(900_000),
+    cycleIntervalMs: z.number().int().positive().default(60_000),
+    /** A pause flag older than this is stale (seed 001: stale manual pauses starved the fleet). */
+    stalePauseMs: z
+      .number()
+      .int()
+      .positive()
+      .default(6 * 3_600_000),
+    maxStartsPerCycle: z.number().int().min(0).max(100).default(2),
+    /** Share of a lane's endpoints that must be healthy before the guard starts it. */
+    healthFloor: z.number().min(0).max(1).default(0.5),
+    allow: z.array(name).default([]),
+    deny: z.array(name).default([]),
+    /** Raise `persistent_idle_condition` after this many consecutive idle cycles. */
+    idleCyclesBeforeAlert: z.number().int().min(1).default(3),
+    /** A lane's (or a run's) heartbeat older than this means nobody is running it. */
+    heartbeatStaleMs: z.number().int().positive().default(120_000),
+    /**
+     * After the guard starts a lane it counts as starting, not idle, this long: a spawned process needs a
+     * moment for its first heartbeat, and a dispatched workflow may queue for minutes for a runner.
+     */
+    startGraceMs: z.number().int().positive().default(300_000),
+    /**
+     * Resumes dispatched per cycle. One by default: keel.yml's concurrency group cancels a pending run when
+     * another is queued, so a burst of resumes to that workflow would mostly cancel each other.
+     */
+    maxResumesPerCycle: z.number().int().min(0).max(100).default(1),
+    /** A resume that did not take (the run is still interrupted, unchanged) is dispatched again after this. */
+    resumeRetryMs: z.number().int().positive().default(3_600_000),
+    recycle: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        afterMs: z
+          .number()
+          .int()
+          .positive()
+          .default(24 * 3_600_000),
+        maxPerCycle: z.number().int().min(0).default(5),
+        maxPerTask: z.number().int().min(0).default(3),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+export const lanesFileSchema = z.strictObject({
+  version: z.literal(1),
+  stateDir: z.string().max(4_096).default('.keel'),
+  lanes: z.array(laneSchema).min(1).max(100),
+  guard: guardSchema,
+});
+
+export type LaneConfig = z.output<typeof laneSchema>;
+export type GuardSettings = z.output<typeof guardSchema>;
+export type LanesFile = z.output<typeof lanesFileSchema>;
+
+export class LanesFileError extends Error {
+  override name = 'LanesFileError';
+  readonly expected = true;
+}
+
+/** Reads and validates a lanes file; relative paths in it are resolved against the file's directory. */
+export async function loadLanesFile(path: string): Promise<LanesFile> {
+  let raw: unknown;
+  try {
+    raw = parse(await readFile(path, 'utf8'), { maxAliasCount: 32 });
+  } catch (error) {
+    throw new LanesFileError(`${path}: ${(error as Error).message}`);
+  }
+  const parsed = lanesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${path}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new LanesFileError(lines.join('\n'));
+  }
+  const names = new Set<string>();
+  for (const lane of parsed.data.lanes) {
+    if (names.has(lane.name)) throw new LanesFileError(`${path}: lanes: duplicate lane name "${lane.name}"`);
+    names.add(lane.name);
+  }
+  const base = dirname(resolve(path));
+  const at = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
+  const stateDir = at(parsed.data.stateDir);
+  return {
+    ...parsed.data,
+    stateDir,
+    lanes: parsed.data.lanes.map((lane) => ({
+      ...lane,
+      queueFile: at(lane.queueFile),
+      queueStateFile: at(lane.queueStateFile),
+      pauseFlag:
+        lane.pauseFlag !== undefined
+          ? at(lane.pauseFlag)
+          : resolve(stateDir, 'lanes', lane.name, 'paused.flag'),
+    })),
+  };
+}

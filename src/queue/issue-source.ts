@@ -1,0 +1,89 @@
+/**
+ * Open issues labelled `keel` as a second source of the same tasks (id `issue:<number>`), claimed through
+ * the same claim store as queue-file tasks. Skipped, as the scheduled trigger skips them
+ * (`trigger-gateway.ts`): pull requests (the issues API lists them too), `keel:paused`, `keel:running`,
+ * keel's own records (`keel-recovery`, `manual-implementation`, or a body carrying a `<!-- keel:run= -->`
+ * marker). The text is the title and the description, sanitised (strangers write issues; models read them).
+ *
+ * Labels steer: `keel:lane:<name>` names the owner — only a configured lane, and only one — and
+ * `keel:priority:<n>` the priority.
+ */
+import type { ActionContext } from '../github/context.ts';
+import type { GitHubClient } from '../github/octokit.ts';
+import { sanitizeUntrusted } from '../github/sanitize.ts';
+import { DEFAULT_TASK_LABEL, pausedLabel, runningLabel } from '../github/trigger-gateway.ts';
+import { normalizeTask } from './normalize.ts';
+import type { QueueProblem, QueueTask } from './types.ts';
+
+export interface IssueTasksOptions {
+  label?: string;
+  /** Pages of 100 issues looked at, at most. Default 10. */
+  maxPages?: number;
+}
+
+export interface IssueTasks {
+  tasks: QueueTask[];
+  problems: QueueProblem[];
+}
+
+export async function issueTasks(
+  client: GitHubClient,
+  ctx: Pick<ActionContext, 'owner' | 'repo' | 'serverUrl'>,
+  lanes: readonly string[],
+  options: IssueTasksOptions = {},
+): Promise<IssueTasks> {
+  const label = options.label ?? DEFAULT_TASK_LABEL;
+  const skip = new Set(
+    [pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((n) =>
+      n.toLowerCase(),
+    ),
+  );
+  const lanePrefix = `${label}:lane:`.toLowerCase();
+  const priorityPrefix = `${label}:priority:`.toLowerCase();
+  const out: IssueTasks = { tasks: [], problems: [] };
+  const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: 'open',
+    labels: label,
+    sort: 'created',
+    direction: 'asc',
+    per_page: 100,
+  });
+  let seen = 0;
+  for await (const page of pages) {
+    for (const issue of page.data) {
+      if (issue.pull_request) continue;
+      const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
+      if (names.some((name) => skip.has(name.toLowerCase()))) continue;
+      const body = issue.body ?? '';
+      if (body.includes('<!-- keel:run=')) continue;
+      const ref = issue.html_url || `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/issues/${issue.number}`;
+      const owners = names
+        .filter((n) => n.toLowerCase().startsWith(lanePrefix))
+        .map((n) => n.slice(lanePrefix.length));
+      if (new Set(owners).size > 1) {
+        out.problems.push({ ref, reason: `more than one lane label: ${owners.join(', ')}` });
+        continue;
+      }
+      const priorities = names
+        .filter((n) => n.toLowerCase().startsWith(priorityPrefix))
+        .map((n) => Number(n.slice(priorityPrefix.length)));
+      const text = sanitizeUntrusted(body.trim() === '' ? issue.title : `${issue.title}\n\n${body}`);
+      const result = normalizeTask(
+        {
+          id: `issue:${issue.number}`,
+          text,
+          ...(owners[0] !== undefined ? { owner: owners[0] } : {}),
+          ...(priorities.length > 0 ? { priority: Math.max(...priorities) } : {}),
+        },
+        ref,
+        { lanes, source: 'issue' },
+      );
+      if (result.ok) out.tasks.push(result.task);
+      else out.problems.push(result.problem);
+    }
+    if (++seen >= (options.maxPages ?? 10)) break;
+  }
+  return out;
+}

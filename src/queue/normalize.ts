@@ -1,0 +1,234 @@
+/**
+ * A queue item as written by whoever produces work (a script, another agent, a human) becomes a `QueueTask`
+ * here, or a `QueueProblem` that says why not. Queue files are input from outside keel: every bound is
+ * checked, nothing is trusted, and nothing throws.
+ *
+ * Accepted shape (unknown extra keys are ignored, so producers can carry their own metadata):
+ *   { "id": "T-1", "text": "…", "owner": "lane-a", "priority": 5 }
+ * Aliases, because producers differ: the text may be called `text`, `task` or `prompt`; the owner `owner` or
+ * `lane`. Two aliases with different values are a problem, not a guess. A non-negative integer id is taken
+ * as its decimal string. Which alias was used comes back in `notes`.
+ *
+ * Rejected: a non-object; a key `__proto__`, `constructor` or `prototype` anywhere in the item (even nested
+ * in metadata keel ignores: such an item was built to attack some consumer, and keel hands items on);
+ * nesting deeper than 32; an id outside `[A-Za-z0-9._:-]{1,128}` (or one of those three words); empty
+ * text; an owner that is not a configured lane (seed 000: "unsupported owners are rejected; owner
+ * inference is explicit"); a priority that is not an integer in ±1,000,000.
+ *
+ * Cleaned: control characters (but tab and line breaks) and lone surrogates leave the text; a text over
+ * 20,000 characters is cut with a visible `[… truncated by keel: N characters, the first M kept]`.
+ *
+ * zod holds the schema: an item the plain-shape check (`plainTask`, the ingest path's shortcut) does not
+ * vouch for is judged by zod, which words every problem; a property test holds the two to agreeing.
+ */
+import { z } from 'zod';
+import type { QueueProblem, QueueTask } from './types.ts';
+
+export const TASK_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+/** The bound of a task's text, marker included: the run state's and the planner prompt's bound too. */
+export const MAX_TASK_TEXT_CHARS = 20_000;
+export const MAX_PRIORITY = 1_000_000;
+export const HOSTILE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
+
+const TEXT_ALIASES = ['text', 'task', 'prompt'] as const;
+const OWNER_ALIASES = ['owner', 'lane'] as const;
+
+const taskSchema = z.object({
+  id: z
+    .string('id must be a string or a non-negative integer')
+    .regex(TASK_ID_PATTERN, 'id must be 1–128 characters of A–Z a–z 0–9 . _ : -'),
+  text: z.string('text must be a string'),
+  owner: z.string('owner must be a string').max(64).nullable().optional(),
+  priority: z.int('priority must be an integer').min(-MAX_PRIORITY).max(MAX_PRIORITY).optional(),
+});
+
+export interface NormalizeOptions {
+  /** The configured lane names: the only owners accepted. */
+  lanes: readonly string[] | ReadonlySet<string>;
+  source?: QueueTask['source'];
+}
+
+export type NormalizeResult =
+  | { ok: true; task: QueueTask; notes: readonly string[] }
+  /** `id` when the item had a usable one, so that the problem can be tied to it. */
+  | { ok: false; problem: QueueProblem; id?: string };
+
+export function normalizeTask(raw: unknown, ref: string, options: NormalizeOptions): NormalizeResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return failure(ref, `expected a task object, got ${describeType(raw)}`);
+  const hostile = findHostileKey(raw, 0);
+  if (hostile !== undefined) return failure(ref, hostile);
+  const lanes = options.lanes instanceof Set ? options.lanes : new Set(options.lanes);
+  const item = raw as Record<string, unknown>;
+  const source = options.source ?? 'file';
+  return plainTask(item, ref, lanes, source) ?? judgedByZod(item, ref, lanes, source);
+}
+
+/**
+ * The shape nearly every producer writes — canonical keys, a string id and text, a configured owner or none,
+ * an integer priority or none — recognised without zod: on the ingest path zod's per-item cost is most of
+ * the time (bench `queue ingest`). It only ever vouches for items the zod path accepts, with the same
+ * result (a property test holds them to that); everything else, and every problem message, is zod's.
+ */
+function plainTask(
+  item: Record<string, unknown>,
+  ref: string,
+  lanes: ReadonlySet<string>,
+  source: QueueTask['source'],
+): NormalizeResult | undefined {
+  const { id, text, owner, priority } = item;
+  if (typeof id !== 'string' || typeof text !== 'string') return undefined;
+  if (!TASK_ID_PATTERN.test(id) || HOSTILE_KEYS.has(id)) return undefined;
+  if (item.task !== undefined || item.prompt !== undefined || item.lane !== undefined) return undefined;
+  let ownerName: string | undefined;
+  if (typeof owner === 'string') {
+    if (owner.length > 64 || !lanes.has(owner)) return undefined;
+    ownerName = owner;
+  } else if (owner !== undefined && owner !== null) return undefined;
+  let rank = 0;
+  if (typeof priority === 'number') {
+    if (!Number.isSafeInteger(priority) || Math.abs(priority) > MAX_PRIORITY) return undefined;
+    rank = priority;
+  } else if (priority !== undefined) return undefined;
+  return accepted(id, text, ownerName, rank, ref, source);
+}
+
+/** Everything `plainTask` does not vouch for: aliases, numeric ids, and every item with a problem. */
+export function judgedByZod(
+  item: Record<string, unknown>,
+  ref: string,
+  lanes: ReadonlySet<string>,
+  source: QueueTask['source'],
+): NormalizeResult {
+  const notes: string[] = [];
+  const text = pickAlias(item, TEXT_ALIASES, notes);
+  const owner = pickAlias(item, OWNER_ALIASES, notes);
+  const idOf = typeof item.id === 'string' && TASK_ID_PATTERN.test(item.id) ? item.id : undefined;
+  if (text.conflict) return failure(ref, text.conflict, idOf);
+  if (owner.conflict) return failure(ref, owner.conflict, idOf);
+  if (item.id === undefined) return failure(ref, 'missing id');
+  if (typeof item.id === 'number' && !(Number.isSafeInteger(item.id) && item.id >= 0))
+    return failure(ref, 'a numeric id must be a non-negative integer');
+  if (text.value === undefined) return failure(ref, 'missing text (text, task or prompt)', idOf);
+
+  const parsed = taskSchema.safeParse({
+    id: typeof item.id === 'number' ? String(item.id) : item.id,
+    text: text.value,
+    owner: owner.value,
+    priority: item.priority,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return failure(ref, `${issue.path.join('.') || 'item'}: ${issue.message}`, idOf);
+  }
+  const { id, priority } = parsed.data;
+  if (HOSTILE_KEYS.has(id)) return failure(ref, `id "${id}" is reserved`);
+  const ownerName = parsed.data.owner ?? undefined;
+  if (ownerName !== undefined && !lanes.has(ownerName))
+    return failure(ref, `owner ${JSON.stringify(ownerName)} is not a configured lane`, id);
+  return accepted(id, parsed.data.text, ownerName, priority ?? 0, ref, source, notes);
+}
+
+function accepted(
+  id: string,
+  text: string,
+  owner: string | undefined,
+  priority: number,
+  ref: string,
+  source: QueueTask['source'],
+  notes: readonly string[] = NO_NOTES,
+): NormalizeResult {
+  let body = cleanText(text);
+  if (body.length > MAX_TASK_TEXT_CHARS) {
+    const bounded = boundText(body);
+    body = bounded.text;
+    notes = [...notes, `text truncated from ${bounded.truncatedFrom} characters`];
+  }
+  if (body.trim() === '') return failure(ref, 'empty text', id);
+  const task: QueueTask =
+    owner === undefined
+      ? { id, text: body, priority, source, ref }
+      : { id, text: body, owner, priority, source, ref };
+  return { ok: true, task, notes };
+}
+
+/** Shared by every result without notes (most of them): one allocation less per task. */
+const NO_NOTES: readonly string[] = Object.freeze([]);
+
+function failure(ref: string, reason: string, id?: string): NormalizeResult {
+  return id === undefined
+    ? { ok: false, problem: { ref, reason } }
+    : { ok: false, problem: { ref, reason }, id };
+}
+
+/** The first alias present; a second one present with a different value is a conflict. */
+function pickAlias(
+  item: Record<string, unknown>,
+  aliases: readonly string[],
+  notes: string[],
+): { value?: unknown; conflict?: string } {
+  let found: string | undefined;
+  let value: unknown;
+  for (const name of aliases) {
+    if (!Object.hasOwn(item, name) || item[name] === undefined) continue;
+    if (found === undefined) {
+      found = name;
+      value = item[name];
+    } else if (item[name] !== value) {
+      return { conflict: `"${found}" and "${name}" both given, with different values` };
+    }
+  }
+  if (found !== undefined && found !== aliases[0]) notes.push(`"${found}" read as "${aliases[0]}"`);
+  return found === undefined ? {} : { value };
+}
+
+/** Depth-first over objects and arrays; a reason when a hostile key or too deep a nesting is found. */
+export function findHostileKey(value: unknown, depth: number): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_DEPTH) return `nested deeper than ${MAX_DEPTH} levels`;
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const found = findHostileKey(element, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  // JSON.parse makes `"__proto__"` an own property, which for-in lists (and it allocates no key array).
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (HOSTILE_KEYS.has(key)) return `forbidden key "${key}"`;
+    const found = findHostileKey((value as Record<string, unknown>)[key], depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+// Control characters (C0 and C1) but tab, newline and carriage return: a NUL in a task would end up in
+// prompts and commit messages. Lone surrogates (from a producer's bad UTF-16) go too. One plain class
+// says whether anything needs doing (surrogate pairs, i.e. emoji, take the slower way for nothing).
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+
+function cleanText(text: string): string {
+  if (!SUSPECT.test(text)) return text;
+  return text.toWellFormed().replace(CONTROLS, '');
+}
+
+/** At most MAX_TASK_TEXT_CHARS, with a visible marker saying how much there was. */
+export function boundText(text: string, max = MAX_TASK_TEXT_CHARS): { text: string; truncatedFrom?: number } {
+  if (text.length <= max) return { text };
+  const marker = `\n\n[… truncated by keel: ${text.length} characters, the first ${max - 80} kept]`;
+  let head = text.slice(0, max - 80);
+  // Never half of a surrogate pair at the cut.
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  return { text: `${head}${marker}`.slice(0, max), truncatedFrom: text.length };
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,51 @@
+/** `keel lane` argument handling, in process (the runs themselves are in lane-processes.test.ts). */
+import { writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { runCli } from '../../src/cli/index.ts';
+import { captureIO } from '../helpers/cli-io.ts';
+import { tempDir, type TempDir } from '../queue/helpers.ts';
+
+let tmp: TempDir;
+beforeEach(async () => {
+  tmp = await tempDir('keel-lane-cli-');
+});
+afterEach(async () => {
+  await tmp.cleanup();
+});
+
+describe('keel lane', () => {
+  it('prints its usage with --help and is listed by keel --help', async () => {
+    const help = captureIO();
+    expect(await runCli(['lane', '--help'], help.io)).toBe(0);
+    expect(help.stdout()).toMatch(/^usage: keel lane --queue-file F --queue-state-file S/);
+    expect(help.stdout()).toMatch(/KEEL_TASK_QUEUE_MAX_CLAIMED/);
+    const top = captureIO();
+    await runCli(['--help'], top.io);
+    expect(top.stdout()).toMatch(/^ {2}lane +drain a task queue/m);
+  });
+
+  it.each([
+    [['--queue-state-file', 's.json'], /--queue-file is required/],
+    [['--queue-file', 'q.ndjson'], /--queue-state-file is required/],
+    [['--queue-file', 'q', '--queue-state-file', 's', '--poll-ms', '5'], /--poll-ms expects an integer ≥ 10/],
+    [['--queue-file', 'q', '--queue-state-file', 's', '--max-tasks', 'x'], /--max-tasks expects an integer/],
+    [['--queue-file', 'q', '--queue-state-file', 's', '--lane', '../x'], /--lane "\.\.\/x"/],
+    [['--queue-file', 'q', '--queue-state-file', 's', '--bogus'], /Unknown option '--bogus'/],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const { io, stderr } = captureIO({}, tmp.dir);
+    expect(await runCli(['lane', ...args], io)).toBe(2);
+    expect(stderr()).toMatch(message);
+  });
+
+  it('needs its lane to be in the lanes file it is given', async () => {
+    const lanes = tmp.path('lanes.yml');
+    await writeFile(
+      lanes,
+      stringify({ version: 1, lanes: [{ name: 'a', queueFile: 'q.ndjson', queueStateFile: 's.json' }] }),
+    );
+    const { io, stderr } = captureIO({}, tmp.dir);
+    expect(await runCli(['lane', '--lanes', lanes, '--lane', 'b'], io)).toBe(2);
+    expect(stderr()).toMatch(/--lane b: no such lane in/);
+  });
+});
