@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4511);
 /* harmony import */ var _run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5133);
 /* harmony import */ var _run_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2104);
-/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8341);
+/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(577);
 /* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1472);
 /* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1176);
 /**
@@ -1150,6 +1150,7 @@ async function signatureOf(path) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AV: () => (/* binding */ plainLineTask),
 /* harmony export */   Fq: () => (/* binding */ TASK_ID_PATTERN),
 /* harmony export */   Lj: () => (/* binding */ normalizeTask),
 /* harmony export */   M6: () => (/* binding */ MAX_PRIORITY),
@@ -1205,15 +1206,28 @@ function normalizeTask(raw, ref, options) {
     const lanes = options.lanes instanceof Set ? options.lanes : new Set(options.lanes);
     const item = raw;
     const source = options.source ?? 'file';
-    return plainTask(item, ref, lanes, source) ?? judgedByZod(item, ref, lanes, source);
+    const task = plainTask(item, ref, lanes, source, false);
+    return task !== undefined ? { ok: true, task, notes: NO_NOTES } : judgedByZod(item, ref, lanes, source);
+}
+/**
+ * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: one
+ * flat object, no escapes, no hostile word, only printable ASCII): what `normalizeTask` would accept, the
+ * same task, without the hostile-key walk and the text cleaning that such a line cannot need. Undefined
+ * when `plainTask` does not vouch for the item: the caller then asks `normalizeTask`, which says why.
+ */
+function plainLineTask(raw, ref, lanes) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return undefined;
+    return plainTask(raw, ref, lanes, 'file', true);
 }
 /**
  * The shape nearly every producer writes — canonical keys, a string id and text, a configured owner or none,
- * an integer priority or none — recognised without zod: on the ingest path zod's per-item cost is most of
- * the time (bench `queue ingest`). It only ever vouches for items the zod path accepts, with the same
- * result (a property test holds them to that); everything else, and every problem message, is zod's.
+ * an integer priority or none, a text within bounds — recognised without zod: on the ingest path zod's
+ * per-item cost is most of the time (bench `queue ingest`). It only ever vouches for items the zod path
+ * accepts without notes, with the same task (a property test holds them to that); everything else, and
+ * every problem message, is zod's. `clean`: the text is known to need no cleaning.
  */
-function plainTask(item, ref, lanes, source) {
+function plainTask(item, ref, lanes, source, clean) {
     const { id, text, owner, priority } = item;
     if (typeof id !== 'string' || typeof text !== 'string')
         return undefined;
@@ -1237,7 +1251,13 @@ function plainTask(item, ref, lanes, source) {
     }
     else if (priority !== undefined)
         return undefined;
-    return accepted(id, text, ownerName, rank, ref, source);
+    // Truncation (with its note) and the empty-text problem are `accepted`'s, by way of zod.
+    const body = clean ? text : cleanText(text);
+    if (body.length > MAX_TASK_TEXT_CHARS || isBlank(body))
+        return undefined;
+    return ownerName === undefined
+        ? { id, text: body, priority: rank, source, ref }
+        : { id, text: body, owner: ownerName, priority: rank, source, ref };
 }
 /** Everything `plainTask` does not vouch for: aliases, numeric ids, and every item with a problem. */
 function judgedByZod(item, ref, lanes, source) {
@@ -1280,12 +1300,17 @@ function accepted(id, text, owner, priority, ref, source, notes = NO_NOTES) {
         body = bounded.text;
         notes = [...notes, `text truncated from ${bounded.truncatedFrom} characters`];
     }
-    if (body.trim() === '')
+    if (isBlank(body))
         return failure(ref, 'empty text', id);
     const task = owner === undefined
         ? { id, text: body, priority, source, ref }
         : { id, text: body, owner, priority, source, ref };
     return { ok: true, task, notes };
+}
+/** Nothing but whitespace (or nothing): a first character that is printable ASCII settles it at once. */
+function isBlank(text) {
+    const first = text.charCodeAt(0);
+    return !(first > 32 && first < 127) && text.trim() === '';
 }
 /** Shared by every result without notes (most of them): one allocation less per task. */
 const NO_NOTES = Object.freeze([]);
@@ -1445,26 +1470,45 @@ async function readAt(file, position, length) {
  * a line longer than `maxLineBytes` is reported once and skipped up to its newline without ever being held
  * in memory whole — not even across scans, if its newline has not been written yet.
  *
- * Pure bookkeeping over a file handle: no parsing, no events. The reader decides what a line means.
+ * Pure bookkeeping over a file handle: no parsing, no events. The reader decides what a line means; the
+ * scanner only tells it, per line, whether the bytes alone already rule out what the reader would have to
+ * look for in the parsed item (`LINE_PLAIN`, below).
  */
 
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, holds no other `{` and no `[`, no
+ * backslash, no DEL, and neither `proto` nor `constructor`. Parsed, such a line is at most one flat object
+ * (so nothing nests), whose keys are spelled as written (no escapes) and none of them `__proto__`,
+ * `constructor` or `prototype`, and whose strings hold only U+0020–U+007E (JSON.parse refuses raw control
+ * characters, and only an escape could make one or a lone surrogate). `LINE_CHECK`: anything else — the
+ * reader must check the item itself. `LINE_BAD_UTF8`: the bytes are not UTF-8.
+ */
+const LINE_PLAIN = 0;
+const LINE_CHECK = 1;
+const LINE_BAD_UTF8 = 2;
 /** Scans `[position.offset, size)` of `file`; returns where the next scan starts. */
 async function scanLines(file, size, position, sink, options = {}) {
     const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-    const chunk = Buffer.allocUnsafe(Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
+    const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
     let { offset, line, skipping } = position;
-    // Bytes of the current (unfinished) line carried over from the previous chunk; never more than maxLine.
-    let carry;
+    if (offset >= size)
+        return { offset, line, skipping };
+    // One buffer for the whole scan: a chunk, and before it the unfinished line carried over from the
+    // previous chunk (never more than maxLine bytes), moved to the front rather than concatenated. Sized for
+    // what is left to read, so that polling a queue that grew by a line allocates a line, not a chunk.
+    const buffer = Buffer.allocUnsafe(Math.min(size - offset, chunkBytes + maxLine));
+    let carried = 0;
     let pos = offset;
     while (pos < size) {
-        const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, size - pos), pos);
+        const want = Math.min(chunkBytes, buffer.length - carried, size - pos);
+        const { bytesRead } = await file.read(buffer, carried, want, pos);
         if (bytesRead === 0)
             break; // the file shrank under us: the next scan sees it
-        const data = carry ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
-        const base = pos - (carry?.length ?? 0);
-        carry = undefined;
+        const data = buffer.subarray(0, carried + bytesRead);
+        const base = pos - carried;
+        carried = 0;
         pos += bytesRead;
         let start = 0;
         if (skipping) {
@@ -1477,47 +1521,101 @@ async function scanLines(file, size, position, sink, options = {}) {
             skipping = false;
             sink.skipped(line, base + newline + 1);
             start = newline + 1;
-            offset = base + start;
         }
-        // Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string and
-        // character offsets are byte offsets. Otherwise each line is decoded on its own.
-        const ascii = (0,external_node_buffer_.isAscii)(data) ? data.toString('latin1') : undefined;
-        for (;;) {
-            const newline = ascii !== undefined ? ascii.indexOf('\n', start) : data.indexOf(10, start);
-            if (newline < 0) {
-                const rest = data.length - start;
-                if (rest > maxLine) {
-                    sink.tooLong(line + 1, base + start);
-                    skipping = true;
-                    offset = pos;
-                }
-                else if (rest > 0) {
-                    // A copy: `chunk` is overwritten by the next read.
-                    carry = Buffer.from(data.subarray(start));
-                }
-                break;
-            }
-            line += 1;
-            if (newline - start > maxLine) {
-                sink.tooLong(line, base + start);
-                sink.skipped(line, base + newline + 1);
-            }
-            else {
-                const stop = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
-                if (ascii !== undefined) {
-                    sink.line(ascii.slice(start, stop), line, base + newline + 1, false);
-                }
-                else {
-                    const text = data.toString('utf8', start, stop);
-                    const invalid = text.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(data.subarray(start, stop));
-                    sink.line(text, line, base + newline + 1, invalid);
-                }
-            }
-            start = newline + 1;
-            offset = base + start;
+        const found = (0,external_node_buffer_.isAscii)(data)
+            ? asciiLines(data.toString('latin1'), start, base, line, maxLine, sink)
+            : utf8Lines(data, start, base, line, maxLine, sink);
+        line += found.lines;
+        start = found.next;
+        offset = base + start;
+        const rest = data.length - start;
+        if (rest > maxLine) {
+            sink.tooLong(line + 1, base + start);
+            skipping = true;
+            offset = pos;
+        }
+        else if (rest > 0) {
+            buffer.copyWithin(0, start, data.length);
+            carried = rest;
         }
     }
     return { offset, line, skipping };
+}
+/**
+ * Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string, character
+ * offsets are byte offsets, and the markers that make a line not plain are looked for once per chunk: each
+ * search is made again, from the current line, only once a line has passed its last hit, so every marker
+ * costs one pass over the chunk however many lines there are.
+ */
+function asciiLines(text, start, base, line, maxLine, sink) {
+    const first = line;
+    const length = text.length;
+    let backslash = -1;
+    let del = -1;
+    let bracket = -1;
+    let proto = -1;
+    let ctor = -1;
+    let brace = -1;
+    for (;;) {
+        const newline = text.indexOf('\n', start);
+        if (newline < 0)
+            return { lines: line - first, next: start };
+        line += 1;
+        if (newline - start > maxLine) {
+            sink.tooLong(line, base + start);
+            sink.skipped(line, base + newline + 1);
+        }
+        else {
+            const stop = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+            if (backslash < start)
+                backslash = after(text.indexOf('\\', start), length);
+            if (del < start)
+                del = after(text.indexOf('\x7f', start), length);
+            if (bracket < start)
+                bracket = after(text.indexOf('[', start), length);
+            if (proto < start)
+                proto = after(text.indexOf('proto', start), length);
+            if (ctor < start)
+                ctor = after(text.indexOf('constructor', start), length);
+            // The `{` after this line's first one: usually the next line's, which the next line then passes.
+            if (brace <= start)
+                brace = after(text.indexOf('{', start + 1), length);
+            const plain = text.charCodeAt(start) === 123 &&
+                backslash >= stop &&
+                del >= stop &&
+                bracket >= stop &&
+                proto >= stop &&
+                ctor >= stop &&
+                brace >= stop;
+            sink.line(text.slice(start, stop), line, base + newline + 1, plain ? LINE_PLAIN : LINE_CHECK);
+        }
+        start = newline + 1;
+    }
+}
+/** Any other chunk: each line is decoded (and checked) on its own, and none is plain. */
+function utf8Lines(data, start, base, line, maxLine, sink) {
+    const first = line;
+    for (;;) {
+        const newline = data.indexOf(10, start);
+        if (newline < 0)
+            return { lines: line - first, next: start };
+        line += 1;
+        if (newline - start > maxLine) {
+            sink.tooLong(line, base + start);
+            sink.skipped(line, base + newline + 1);
+        }
+        else {
+            const stop = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
+            const text = data.toString('utf8', start, stop);
+            const invalid = text.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(data.subarray(start, stop));
+            sink.line(text, line, base + newline + 1, invalid ? LINE_BAD_UTF8 : LINE_CHECK);
+        }
+        start = newline + 1;
+    }
+}
+/** A search's hit, or `length` (past every line) when there is none. */
+function after(index, length) {
+    return index < 0 ? length : index;
 }
 
 // EXTERNAL MODULE: ./lib/queue/normalize.js
@@ -1556,25 +1654,32 @@ const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const HEAD_BYTES = 4096;
 /**
  * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
- * before it counts as settled. Parallel arrays, not objects: a big queue has one per line.
+ * before it counts as settled. Parallel arrays, not objects: a big queue has one per line. Every line the
+ * scanner finishes is pushed, in order, so line numbers need no array: entry `i` is line `firstLine + i`.
  */
 class PendingLines {
     ends = [];
-    lines = [];
     ids = [];
     start = 0;
-    push(end, line, id) {
+    /** The line number of entry 0: one past the line the consumed point follows. */
+    firstLine;
+    constructor(firstLine) {
+        this.firstLine = firstLine;
+    }
+    push(end, id) {
         this.ends.push(end);
-        this.lines.push(line);
         this.ids.push(id);
+    }
+    lineOf(index) {
+        return this.firstLine + index;
     }
     /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
     drop(index) {
         this.start = index;
         if (index > 1024 && index * 2 > this.ends.length) {
             this.ends = this.ends.slice(index);
-            this.lines = this.lines.slice(index);
             this.ids = this.ids.slice(index);
+            this.firstLine += index;
             this.start = 0;
         }
     }
@@ -1582,6 +1687,9 @@ class PendingLines {
 class QueueReader {
     path;
     #display;
+    /** `display:`, made once: a line's ref is this and its number. */
+    #refPrefix;
+    #lanes;
     #normalize;
     #options;
     #log;
@@ -1593,7 +1701,7 @@ class QueueReader {
     /** From `seek`: the head the persisted cursor saw, checked at the first read. */
     #expected;
     #consumed = { offset: 0, line: 0 };
-    #pending = new PendingLines();
+    #pending = new PendingLines(1);
     /** id → ref of its first occurrence in this version of the file (until a rewrite or a changed document). */
     #seen = new Map();
     /** Ids handed out from earlier versions: seen again, they are neither new nor duplicates. */
@@ -1604,7 +1712,9 @@ class QueueReader {
     constructor(options) {
         this.path = options.path;
         this.#display = options.displayPath ?? options.path;
-        this.#normalize = { lanes: new Set(options.lanes) };
+        this.#refPrefix = `${this.#display}:`;
+        this.#lanes = new Set(options.lanes);
+        this.#normalize = { lanes: this.#lanes };
         this.#options = options;
         this.#log = options.log ?? (() => undefined);
     }
@@ -1616,6 +1726,7 @@ class QueueReader {
         this.#ino = cursor.ino;
         this.#position = { offset: cursor.offset, line: cursor.line, skipping: false };
         this.#consumed = { offset: cursor.offset, line: cursor.line };
+        this.#pending = new PendingLines(cursor.line + 1);
         this.#expected = { bytes: cursor.headBytes, hash: cursor.head };
     }
     /** Whether an id was handed out by this reader (first occurrences only). */
@@ -1685,7 +1796,7 @@ class QueueReader {
             const id = pending.ids[index];
             if (id !== undefined && !isSettled(id))
                 break;
-            consumed = { offset: pending.ends[index], line: pending.lines[index] };
+            consumed = { offset: pending.ends[index], line: pending.lineOf(index) };
             index++;
         }
         if (commit) {
@@ -1702,7 +1813,7 @@ class QueueReader {
         this.#consumed = { offset: 0, line: 0 };
         this.#head = Buffer.alloc(0);
         this.#expected = undefined;
-        this.#pending = new PendingLines();
+        this.#pending = new PendingLines(1);
     }
     /** The file was rewritten, or a document changed: what was seen so far belongs to an earlier version. */
     #newVersion() {
@@ -1742,27 +1853,27 @@ class QueueReader {
             }
         }
         this.#position = await scanLines(file, size, this.#position, {
-            line: (text, lineNo, end, invalidUtf8) => this.#line(text, lineNo, end, invalidUtf8, out),
+            line: (text, lineNo, end, kind) => this.#line(text, lineNo, end, kind, out),
             tooLong: (lineNo) => this.#problem(out, `${this.#display}:${lineNo}`, `line longer than ${maxLine(this.#options)} bytes, skipped`),
-            skipped: (lineNo, end) => this.#pending.push(end, lineNo, undefined),
+            skipped: (_lineNo, end) => this.#pending.push(end, undefined),
         }, this.#options);
         const headBytes = Math.min(HEAD_BYTES, this.#position.offset);
         if (this.#head.length < headBytes)
             this.#head = await readAt(file, 0, headBytes);
     }
-    #line(text, lineNo, end, invalidUtf8, out) {
-        const id = this.#parseLine(text, invalidUtf8, `${this.#display}:${lineNo}`, out);
-        this.#pending.push(end, lineNo, id);
+    #line(text, lineNo, end, kind, out) {
+        this.#pending.push(end, this.#parseLine(text, kind, lineNo, out));
     }
     /** The id a line stands for; undefined for a blank or bad line (reported). */
-    #parseLine(text, invalidUtf8, ref, out) {
-        if (invalidUtf8) {
+    #parseLine(text, kind, lineNo, out) {
+        // Blank lines separate nothing and mean nothing (and are never plain: those start with `{`).
+        if (kind !== LINE_PLAIN && text.charCodeAt(0) !== 123 && text.trim() === '')
+            return undefined;
+        const ref = this.#refPrefix + lineNo;
+        if (kind === LINE_BAD_UTF8) {
             this.#problem(out, ref, 'invalid UTF-8');
             return undefined;
         }
-        // Blank lines separate nothing and mean nothing.
-        if (text.charCodeAt(0) !== 123 && text.trim() === '')
-            return undefined;
         let raw;
         try {
             raw = JSON.parse(text);
@@ -1771,7 +1882,9 @@ class QueueReader {
             this.#problem(out, ref, `not JSON: ${(0,atomic_file/* errorMessage */.gJ)(error).slice(0, 200)}`);
             return undefined;
         }
-        return this.#item(raw, ref, out);
+        // A plain line cannot hold what the hostile-key walk and the text cleaning look for (see LINE_PLAIN).
+        const task = kind === LINE_PLAIN ? (0,normalize/* plainLineTask */.AV)(raw, ref, this.#lanes) : undefined;
+        return task !== undefined ? this.#keep(task, ref, out) : this.#item(raw, ref, out);
     }
     /** Normalises and deduplicates one item; the id it stands for (so its line settles once it is claimed). */
     #item(raw, ref, out, once = false) {
@@ -1783,7 +1896,10 @@ class QueueReader {
                 this.#problem(out, result.problem.ref, result.problem.reason);
             return undefined;
         }
-        const { task } = result;
+        return this.#keep(result.task, ref, out, once);
+    }
+    /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
+    #keep(task, ref, out, once = false) {
         const first = this.#seen.get(task.id);
         if (first === undefined) {
             this.#seen.set(task.id, ref);

@@ -41716,7 +41716,7 @@ function actionsIO() {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54715);
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21999);
-/* harmony import */ var _guard_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40620);
+/* harmony import */ var _guard_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21404);
 /** The `actions/guard` step: see `../guard-action.ts`. */
 
 
@@ -41779,7 +41779,7 @@ async function runEntry(body) {
 
 /***/ }),
 
-/***/ 40620:
+/***/ 21404:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41864,6 +41864,28 @@ function context_runUrl(ctx) {
     return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 
+;// CONCATENATED MODULE: ./lib/run/serial.js
+/** Runs async tasks one at a time, in call order: commits in one work tree, checkpoints of one run. */
+class Serial {
+    #tail = Promise.resolve();
+    run(task) {
+        const result = this.#tail.then(task, task);
+        this.#tail = result.catch(() => undefined);
+        return result;
+    }
+}
+/** Runs `task` over `items` with at most `limit` in flight; resolves when all have settled. */
+async function forEachLimited(items, limit, task) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            await task(item);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
 ;// CONCATENATED MODULE: ./lib/fleet/redact.js
 /**
  * Failure messages quote what the server said, and servers echo requests back (headers included) when they
@@ -41927,28 +41949,6 @@ function excerpt(text, max = 200) {
 /** Redact first, then cut: cutting first could leave part of a key that no longer matches in full. */
 function quoteServer(text, secrets, max = 200) {
     return excerpt(redact_redact(text, secrets), max);
-}
-
-;// CONCATENATED MODULE: ./lib/run/serial.js
-/** Runs async tasks one at a time, in call order: commits in one work tree, checkpoints of one run. */
-class Serial {
-    #tail = Promise.resolve();
-    run(task) {
-        const result = this.#tail.then(task, task);
-        this.#tail = result.catch(() => undefined);
-        return result;
-    }
-}
-/** Runs `task` over `items` with at most `limit` in flight; resolves when all have settled. */
-async function forEachLimited(items, limit, task) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            await task(item);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
 ;// CONCATENATED MODULE: ./lib/github/effects-body.js
@@ -42192,16 +42192,70 @@ class LabelBook {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/github/github-effects.js
+;// CONCATENATED MODULE: ./lib/github/effects-context.js
 
 
 
 
-
-
-
-const NEEDS_HUMAN_REVIEW = 'needs-human-review';
+/** GitHub's largest page: a look-up that reads every page makes as few requests as it can. */
 const PER_PAGE = 100;
+class EffectsContext {
+    client;
+    owner;
+    repo;
+    trackingIssue;
+    baseLabel;
+    runUrl;
+    redact;
+    log;
+    labels;
+    clock;
+    createRetryBaseMs;
+    /** Marker → number (issues, pulls) or comment id, once found or made; re-read by number before use. */
+    issues = new Map();
+    pulls = new Map();
+    comments = new Map();
+    constructor(options) {
+        this.client = options.client;
+        this.owner = options.owner;
+        this.repo = options.repo;
+        this.trackingIssue = options.trackingIssue;
+        this.baseLabel = options.labels?.base ?? 'keel';
+        this.runUrl = options.runUrl;
+        this.redact = options.redact ?? ((text) => redact_redact(text, []));
+        this.log = options.log ?? (() => undefined);
+        this.clock = options.clock ?? systemClock;
+        this.createRetryBaseMs = options.createRetryBaseMs ?? 1_000;
+        this.labels = new LabelBook(this.client, this.owner, this.repo, (name) => this.log({ type: 'github_label_created', name }));
+    }
+    get repoParams() {
+        return { owner: this.owner, repo: this.repo };
+    }
+    /** How an issue or pull request is named in error messages. */
+    subject(number) {
+        return `#${number} in ${this.owner}/${this.repo}`;
+    }
+    /** The body as it is sent: redacted, bounded with the marker last, and a truncation logged. */
+    body(kind, marker, body) {
+        const bounded = boundBody(body, marker, this.redact);
+        if (bounded.dropped > 0)
+            this.log({ type: 'github_body_truncated', kind, marker, dropped: bounded.dropped });
+        return bounded.text;
+    }
+    event(type, kind, marker, issue, change = 'body') {
+        const base = { kind, marker, id: issue.number, url: issue.html_url };
+        this.log(type === 'github_effect_updated' ? { type, ...base, change } : { type, ...base });
+    }
+    pullEvent(type, marker, pull, change) {
+        this.event(type, 'pull_request', marker, pull, change);
+    }
+    commentEvent(type, marker, comment, change) {
+        this.event(type, 'comment', marker, { number: comment.id, html_url: comment.html_url }, change);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/github/effects-create.js
+
 /** Tries of a create whose answer was lost (5xx, network), each preceded by a look-up of the marker. */
 const CREATE_ATTEMPTS = 3;
 /**
@@ -42209,469 +42263,1509 @@ const CREATE_ATTEMPTS = 3;
  * out (a 502 after the write), making a duplicate. keel retries those itself, looking the marker up first.
  */
 const NO_BLIND_RETRY = { request: { retries: 0 } };
-class github_effects_GitHubEffects {
-    owner;
-    repo;
-    trackingIssue;
-    baseLabel;
-    #client;
-    #runUrl;
-    #redact;
-    #log;
-    #labels;
-    #clock;
-    #createRetryBaseMs;
-    #serial = new Serial();
-    /** Marker → number (issues, pulls) or comment id, once found or made. */
-    #issues = new Map();
-    #pulls = new Map();
-    #comments = new Map();
-    constructor(options) {
-        this.#client = options.client;
-        this.owner = options.owner;
-        this.repo = options.repo;
-        this.trackingIssue = options.trackingIssue;
-        this.baseLabel = options.labels?.base ?? 'keel';
-        this.#runUrl = options.runUrl;
-        this.#redact = options.redact ?? ((text) => redact_redact(text, []));
-        this.#log = options.log ?? (() => undefined);
-        this.#clock = options.clock ?? systemClock;
-        this.#createRetryBaseMs = options.createRetryBaseMs ?? 1_000;
-        this.#labels = new LabelBook(this.#client, this.owner, this.repo, (name) => this.#log({ type: 'github_label_created', name }));
-    }
-    ensureIssue(spec) {
-        return this.#serial.run(async () => {
-            const found = await this.#findIssue(spec.marker);
-            if (!found)
-                return this.#createIssue(spec);
-            this.#event('github_effect_found', 'issue', spec.marker, found);
-            return issueRef(found, false);
-        });
-    }
-    upsertIssue(spec) {
-        return this.#serial.run(async () => {
-            const found = await this.#findIssue(spec.marker);
-            if (!found)
-                return this.#createIssue(spec);
-            const title = boundTitle(spec.title, this.#redact);
-            const body = this.#body('issue', spec.marker, spec.body);
-            const change = {};
-            if (found.title !== title)
-                change.title = title;
-            if ((found.body ?? '') !== body)
-                change.body = body;
-            if (found.state === 'closed')
-                change.state = 'open';
-            if (Object.keys(change).length === 0) {
-                this.#event('github_effect_found', 'issue', spec.marker, found);
-                return issueRef(found, false);
-            }
-            try {
-                await this.#client.rest.issues.update({ ...this.#repoParams, issue_number: found.number, ...change });
-            }
-            catch (error) {
-                throw effectsError('update an issue', this.#subject(found.number), error);
-            }
-            this.#event('github_effect_updated', 'issue', spec.marker, found, change.state ? 'reopened' : 'body');
-            return issueRef(found, false);
-        });
-    }
-    closeIssue(marker, comment) {
-        return this.#serial.run(async () => {
-            const found = await this.#findIssue(marker);
-            if (!found)
-                return undefined;
-            if (found.state === 'closed')
-                return issueRef(found, false);
-            const closing = closingMarker(marker);
-            const posted = found.comments > 0 && (await this.#findComment(found.number, closing)) !== undefined;
-            if (!posted) {
-                const link = this.#runUrl && !comment.includes(this.#runUrl) ? `\n\nFinished by ${this.#runUrl}` : '';
-                const body = boundBody(`${comment}${link}`, closing, this.#redact).text;
-                try {
-                    await this.#createOnce('comment', closing, async () => (await this.#client.rest.issues.createComment({
-                        ...this.#repoParams,
-                        issue_number: found.number,
-                        body,
-                        ...NO_BLIND_RETRY,
-                    })).data, () => this.#findComment(found.number, closing));
-                }
-                catch (error) {
-                    throw effectsError('comment before closing', this.#subject(found.number), error);
-                }
-            }
-            try {
-                await this.#client.rest.issues.update({
-                    ...this.#repoParams,
-                    issue_number: found.number,
-                    state: 'closed',
-                    state_reason: 'completed',
-                });
-            }
-            catch (error) {
-                throw effectsError('close an issue', this.#subject(found.number), error);
-            }
-            this.#event('github_effect_updated', 'issue', marker, found, 'closed');
-            return issueRef(found, false);
-        });
-    }
-    upsertComment(marker, body) {
-        return this.#serial.run(async () => {
-            const issue = this.trackingIssue;
-            if (issue === undefined) {
-                this.#log({
-                    type: 'github_tracking_comment_skipped',
-                    marker,
-                    reason: 'no tracking issue for this run',
-                });
-                return { id: '', url: '', created: false };
-            }
-            const subject = `tracking issue ${this.#subject(issue)}`;
-            const text = this.#body('comment', marker, body);
-            const found = await this.#trackingComment(issue, marker, subject);
-            if (found) {
-                if ((found.body ?? '') !== text) {
-                    try {
-                        await this.#client.rest.issues.updateComment({
-                            ...this.#repoParams,
-                            comment_id: found.id,
-                            body: text,
-                        });
-                    }
-                    catch (error) {
-                        throw effectsError('edit the tracking comment', subject, error);
-                    }
-                    this.#commentEvent('github_effect_updated', marker, found, 'body');
-                }
-                else
-                    this.#commentEvent('github_effect_found', marker, found);
-                return { id: String(found.id), url: found.html_url, created: false };
-            }
-            let data;
-            try {
-                data = await this.#createOnce('comment', marker, async () => (await this.#client.rest.issues.createComment({
-                    ...this.#repoParams,
-                    issue_number: issue,
-                    body: text,
-                    ...NO_BLIND_RETRY,
-                })).data, () => this.#findComment(issue, marker));
-            }
-            catch (error) {
-                throw effectsError('post the tracking comment', subject, error);
-            }
-            this.#comments.set(marker, data.id);
-            this.#commentEvent('github_effect_created', marker, data);
-            return { id: String(data.id), url: data.html_url, created: true };
-        });
-    }
-    ensurePullRequest(spec) {
-        return this.#serial.run(async () => {
-            const branch = spec.head.includes(':') ? spec.head.slice(spec.head.indexOf(':') + 1) : spec.head;
-            const head = `${this.owner}:${branch}`;
-            const subject = `pull request ${branch} → ${spec.base} in ${this.owner}/${this.repo}`;
-            const found = await this.#findPull(spec.marker, head, subject);
-            if (found) {
-                this.#pullEvent('github_effect_found', spec.marker, found);
-                await this.#addMissingLabels(found, this.#pullLabels(spec, found.draft !== true), spec.marker);
-                return pullRef(found, false);
-            }
-            const labels = uniqueLabels(spec.labels);
-            await this.#labels.ensure(spec.draft ? uniqueLabels([...labels, NEEDS_HUMAN_REVIEW]) : labels);
-            const params = {
-                ...this.#repoParams,
-                title: boundTitle(spec.title, this.#redact),
-                body: this.#body('pull_request', spec.marker, spec.body),
-                head: branch,
-                base: spec.base,
-            };
-            let created;
-            let draft = spec.draft;
-            try {
-                created = await this.#createPull({ ...params, draft }, head, spec.base, subject);
-            }
-            catch (error) {
-                if (!(draft &&
-                    statusOf(error) === 422 &&
-                    saysMatching(error, /draft pull requests are not supported/i))) {
-                    throw error;
-                }
-                this.#log({ type: 'github_draft_unsupported', head });
-                draft = false;
-                created = await this.#createPull({ ...params, draft }, head, spec.base, subject);
-            }
-            const { pull, adopted } = created;
-            if (adopted) {
-                this.#log({ type: 'github_pull_request_adopted', head, id: pull.number, url: pull.html_url });
-                // Somebody else's pull request on keel's branch is theirs to label; one of keel's is converged.
-                if (pull.body?.includes(spec.marker)) {
-                    this.#pulls.set(spec.marker, pull.number);
-                    await this.#addMissingLabels(pull, this.#pullLabels(spec, pull.draft !== true), spec.marker);
-                }
-                return pullRef(pull, false);
-            }
-            this.#pulls.set(spec.marker, pull.number);
-            this.#pullEvent('github_effect_created', spec.marker, pull);
-            await this.#addMissingLabels(pull, this.#pullLabels(spec, !draft), spec.marker);
-            return pullRef(pull, true);
-        });
-    }
-    get #repoParams() {
-        return { owner: this.owner, repo: this.repo };
-    }
-    #subject(number) {
-        return `#${number} in ${this.owner}/${this.repo}`;
-    }
-    #body(kind, marker, body) {
-        const bounded = boundBody(body, marker, this.#redact);
-        if (bounded.dropped > 0)
-            this.#log({ type: 'github_body_truncated', kind, marker, dropped: bounded.dropped });
-        return bounded.text;
-    }
-    async #createIssue(spec) {
-        const labels = uniqueLabels([this.baseLabel, ...spec.labels]);
-        await this.#labels.ensure(labels);
-        const params = {
-            ...this.#repoParams,
-            title: boundTitle(spec.title, this.#redact),
-            body: this.#body('issue', spec.marker, spec.body),
-            labels,
-            ...NO_BLIND_RETRY,
-        };
-        let data;
+/**
+ * `create`, and on a lost answer, after a pause, `find`: only if nothing carries the marker is the create
+ * tried again. Other failures (4xx) are thrown as they are.
+ */
+async function createOnce(ctx, kind, marker, create, find) {
+    for (let attempt = 1;; attempt++) {
         try {
-            data = await this.#createOnce('issue', spec.marker, async () => (await this.#client.rest.issues.create(params)).data, () => this.#findIssue(spec.marker));
+            return await create();
         }
         catch (error) {
-            throw effectsError('open an issue', `${this.owner}/${this.repo}`, error);
-        }
-        this.#issues.set(spec.marker, data.number);
-        this.#event('github_effect_created', 'issue', spec.marker, data);
-        return issueRef(data, true);
-    }
-    /**
-     * A create whose answer may be lost after GitHub carried it out (a 5xx from a proxy, a reset
-     * connection) is not repeated blindly: after a pause the marker is looked up, and only if nothing carries
-     * it is the create tried again. Other failures (4xx) are thrown as they are.
-     */
-    async #createOnce(kind, marker, create, find) {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await create();
-            }
-            catch (error) {
-                const status = statusOf(error);
-                if ((status !== undefined && status < 500) || attempt >= CREATE_ATTEMPTS)
-                    throw error;
-                await this.#clock.sleep(this.#createRetryBaseMs * attempt ** 2);
-                const found = await find();
-                this.#log({
-                    type: 'github_create_retry',
-                    kind,
-                    marker,
-                    attempt,
-                    error: githubMessage(error),
-                    found: found !== undefined,
-                });
-                if (found !== undefined)
-                    return found;
-            }
-        }
-    }
-    /** The issue carrying `marker`: the remembered number first, else every page of the base label. */
-    async #findIssue(marker) {
-        const known = this.#issues.get(marker);
-        if (known !== undefined) {
-            try {
-                const { data } = await this.#client.rest.issues.get({ ...this.#repoParams, issue_number: known });
-                if (data.body?.includes(marker))
-                    return data;
-            }
-            catch (error) {
-                // Deleted or transferred since: look again as if it had never been seen.
-                if (statusOf(error) !== 404 && statusOf(error) !== 410) {
-                    throw effectsError('read an issue', this.#subject(known), error);
-                }
-            }
-            this.#issues.delete(marker);
-        }
-        try {
-            const pages = this.#client.paginate.iterator(this.#client.rest.issues.listForRepo, {
-                ...this.#repoParams,
-                labels: this.baseLabel,
-                state: 'all',
-                sort: 'created',
-                direction: 'desc',
-                per_page: PER_PAGE,
+            const status = statusOf(error);
+            if ((status !== undefined && status < 500) || attempt >= CREATE_ATTEMPTS)
+                throw error;
+            await ctx.clock.sleep(ctx.createRetryBaseMs * attempt ** 2);
+            const found = await find();
+            ctx.log({
+                type: 'github_create_retry',
+                kind,
+                marker,
+                attempt,
+                error: githubMessage(error),
+                found: found !== undefined,
             });
-            for await (const page of pages) {
-                for (const issue of page.data) {
-                    // The issues API lists pull requests too; keel's pull request is found by its branch instead.
-                    if (issue.pull_request || !issue.body?.includes(marker))
-                        continue;
-                    this.#issues.set(marker, issue.number);
-                    return issue;
-                }
-            }
+            if (found !== undefined)
+                return found;
         }
-        catch (error) {
-            throw effectsError(`list issues labelled "${this.baseLabel}"`, `${this.owner}/${this.repo}`, error);
-        }
-        return undefined;
     }
-    async #trackingComment(issue, marker, subject) {
-        const known = this.#comments.get(marker);
-        if (known !== undefined) {
-            try {
-                const { data } = await this.#client.rest.issues.getComment({
-                    ...this.#repoParams,
-                    comment_id: known,
-                });
-                if (data.body?.includes(marker))
-                    return data;
-            }
-            catch (error) {
-                if (statusOf(error) !== 404)
-                    throw effectsError('read the tracking comment', subject, error);
-            }
-            this.#comments.delete(marker);
-        }
+}
+
+;// CONCATENATED MODULE: ./lib/github/effects-lookup.js
+/**
+ * Finding an effect by its hidden marker before anything is created, so a crash and a resume never
+ * duplicate one. Each look-up tries the number remembered for the marker first (re-read, since it may have
+ * been deleted or edited since) and otherwise lists:
+ *
+ * - issues: the base label, `state: all`, newest first, every page. Listing, not the search API: search is
+ *   eventually consistent, so it misses the issue made just before a crash — the one case the look-up
+ *   exists for — and has its own small rate limit.
+ * - comments: the issue's comments, every page.
+ * - pull requests: those whose head is the work branch, any state.
+ */
+
+
+/** The issue carrying `marker`: the remembered number first, else every page of the base label. */
+async function findIssue(ctx, marker) {
+    const known = ctx.issues.get(marker);
+    if (known !== undefined) {
         try {
-            const found = await this.#findComment(issue, marker);
-            if (found)
-                this.#comments.set(marker, found.id);
-            return found;
+            const { data } = await ctx.client.rest.issues.get({ ...ctx.repoParams, issue_number: known });
+            if (data.body?.includes(marker))
+                return data;
         }
         catch (error) {
-            throw effectsError('list comments', subject, error);
+            // Deleted or transferred since: look again as if it had never been seen.
+            if (statusOf(error) !== 404 && statusOf(error) !== 410) {
+                throw effectsError('read an issue', ctx.subject(known), error);
+            }
         }
+        ctx.issues.delete(marker);
     }
-    /** The first comment on `issue` carrying `marker`, every page read if need be. Errors are raw. */
-    async #findComment(issue, marker) {
-        const pages = this.#client.paginate.iterator(this.#client.rest.issues.listComments, {
-            ...this.#repoParams,
-            issue_number: issue,
+    try {
+        const pages = ctx.client.paginate.iterator(ctx.client.rest.issues.listForRepo, {
+            ...ctx.repoParams,
+            labels: ctx.baseLabel,
+            state: 'all',
+            sort: 'created',
+            direction: 'desc',
             per_page: PER_PAGE,
         });
         for await (const page of pages) {
-            const found = page.data.find((comment) => comment.body?.includes(marker));
-            if (found)
-                return found;
+            for (const issue of page.data) {
+                // The issues API lists pull requests too; keel's pull request is found by its branch instead.
+                if (issue.pull_request || !issue.body?.includes(marker))
+                    continue;
+                ctx.issues.set(marker, issue.number);
+                return issue;
+            }
         }
-        return undefined;
     }
-    async #findPull(marker, head, subject) {
-        const known = this.#pulls.get(marker);
-        if (known !== undefined) {
+    catch (error) {
+        throw effectsError(`list issues labelled "${ctx.baseLabel}"`, `${ctx.owner}/${ctx.repo}`, error);
+    }
+    return undefined;
+}
+/** The tracking comment carrying `marker` on `issue`: the remembered id first, else every page. */
+async function findTrackingComment(ctx, issue, marker, subject) {
+    const known = ctx.comments.get(marker);
+    if (known !== undefined) {
+        try {
+            const { data } = await ctx.client.rest.issues.getComment({
+                ...ctx.repoParams,
+                comment_id: known,
+            });
+            if (data.body?.includes(marker))
+                return data;
+        }
+        catch (error) {
+            if (statusOf(error) !== 404)
+                throw effectsError('read the tracking comment', subject, error);
+        }
+        ctx.comments.delete(marker);
+    }
+    try {
+        const found = await findComment(ctx, issue, marker);
+        if (found)
+            ctx.comments.set(marker, found.id);
+        return found;
+    }
+    catch (error) {
+        throw effectsError('list comments', subject, error);
+    }
+}
+/** The first comment on `issue` carrying `marker`, every page read if need be. Errors are raw. */
+async function findComment(ctx, issue, marker) {
+    const pages = ctx.client.paginate.iterator(ctx.client.rest.issues.listComments, {
+        ...ctx.repoParams,
+        issue_number: issue,
+        per_page: PER_PAGE,
+    });
+    for await (const page of pages) {
+        const found = page.data.find((comment) => comment.body?.includes(marker));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** The pull request carrying `marker` whose head is `head`: the remembered number first, else every page. */
+async function findPull(ctx, marker, head, subject) {
+    const known = ctx.pulls.get(marker);
+    if (known !== undefined) {
+        try {
+            const { data } = await ctx.client.rest.pulls.get({ ...ctx.repoParams, pull_number: known });
+            if (data.body?.includes(marker))
+                return data;
+        }
+        catch (error) {
+            if (statusOf(error) !== 404)
+                throw effectsError('read a pull request', subject, error);
+        }
+        ctx.pulls.delete(marker);
+    }
+    try {
+        const pages = ctx.client.paginate.iterator(ctx.client.rest.pulls.list, {
+            ...ctx.repoParams,
+            head,
+            state: 'all',
+            per_page: PER_PAGE,
+        });
+        for await (const page of pages) {
+            const found = page.data.find((pull) => pull.body?.includes(marker));
+            if (found) {
+                ctx.pulls.set(marker, found.number);
+                return found;
+            }
+        }
+    }
+    catch (error) {
+        throw effectsError('list pull requests', subject, error);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/github/effects-issues.js
+
+
+
+
+
+async function ensureIssue(ctx, spec) {
+    const found = await findIssue(ctx, spec.marker);
+    if (!found)
+        return createIssue(ctx, spec);
+    ctx.event('github_effect_found', 'issue', spec.marker, found);
+    return issueRef(found, false);
+}
+async function upsertIssue(ctx, spec) {
+    const found = await findIssue(ctx, spec.marker);
+    if (!found)
+        return createIssue(ctx, spec);
+    const title = boundTitle(spec.title, ctx.redact);
+    const body = ctx.body('issue', spec.marker, spec.body);
+    const change = {};
+    if (found.title !== title)
+        change.title = title;
+    if ((found.body ?? '') !== body)
+        change.body = body;
+    if (found.state === 'closed')
+        change.state = 'open';
+    if (Object.keys(change).length === 0) {
+        ctx.event('github_effect_found', 'issue', spec.marker, found);
+        return issueRef(found, false);
+    }
+    try {
+        await ctx.client.rest.issues.update({ ...ctx.repoParams, issue_number: found.number, ...change });
+    }
+    catch (error) {
+        throw effectsError('update an issue', ctx.subject(found.number), error);
+    }
+    ctx.event('github_effect_updated', 'issue', spec.marker, found, change.state ? 'reopened' : 'body');
+    return issueRef(found, false);
+}
+async function closeIssue(ctx, marker, comment) {
+    const found = await findIssue(ctx, marker);
+    if (!found)
+        return undefined;
+    if (found.state === 'closed')
+        return issueRef(found, false);
+    const closing = closingMarker(marker);
+    const posted = found.comments > 0 && (await findComment(ctx, found.number, closing)) !== undefined;
+    if (!posted) {
+        const link = ctx.runUrl && !comment.includes(ctx.runUrl) ? `\n\nFinished by ${ctx.runUrl}` : '';
+        const body = boundBody(`${comment}${link}`, closing, ctx.redact).text;
+        try {
+            await createOnce(ctx, 'comment', closing, async () => (await ctx.client.rest.issues.createComment({
+                ...ctx.repoParams,
+                issue_number: found.number,
+                body,
+                ...NO_BLIND_RETRY,
+            })).data, () => findComment(ctx, found.number, closing));
+        }
+        catch (error) {
+            throw effectsError('comment before closing', ctx.subject(found.number), error);
+        }
+    }
+    try {
+        await ctx.client.rest.issues.update({
+            ...ctx.repoParams,
+            issue_number: found.number,
+            state: 'closed',
+            state_reason: 'completed',
+        });
+    }
+    catch (error) {
+        throw effectsError('close an issue', ctx.subject(found.number), error);
+    }
+    ctx.event('github_effect_updated', 'issue', marker, found, 'closed');
+    return issueRef(found, false);
+}
+async function upsertTrackingComment(ctx, marker, body) {
+    const issue = ctx.trackingIssue;
+    if (issue === undefined) {
+        ctx.log({
+            type: 'github_tracking_comment_skipped',
+            marker,
+            reason: 'no tracking issue for this run',
+        });
+        return { id: '', url: '', created: false };
+    }
+    const subject = `tracking issue ${ctx.subject(issue)}`;
+    const text = ctx.body('comment', marker, body);
+    const found = await findTrackingComment(ctx, issue, marker, subject);
+    if (found) {
+        if ((found.body ?? '') !== text) {
             try {
-                const { data } = await this.#client.rest.pulls.get({ ...this.#repoParams, pull_number: known });
-                if (data.body?.includes(marker))
-                    return data;
+                await ctx.client.rest.issues.updateComment({
+                    ...ctx.repoParams,
+                    comment_id: found.id,
+                    body: text,
+                });
             }
             catch (error) {
-                if (statusOf(error) !== 404)
-                    throw effectsError('read a pull request', subject, error);
+                throw effectsError('edit the tracking comment', subject, error);
             }
-            this.#pulls.delete(marker);
+            ctx.commentEvent('github_effect_updated', marker, found, 'body');
         }
-        try {
-            const pages = this.#client.paginate.iterator(this.#client.rest.pulls.list, {
-                ...this.#repoParams,
-                head,
-                state: 'all',
-                per_page: PER_PAGE,
-            });
-            for await (const page of pages) {
-                const found = page.data.find((pull) => pull.body?.includes(marker));
-                if (found) {
-                    this.#pulls.set(marker, found.number);
-                    return found;
-                }
-            }
-        }
-        catch (error) {
-            throw effectsError('list pull requests', subject, error);
-        }
-        return undefined;
+        else
+            ctx.commentEvent('github_effect_found', marker, found);
+        return { id: String(found.id), url: found.html_url, created: false };
     }
-    /**
-     * Opens the pull request. GitHub allows one open pull request per head and base: when it says one
-     * exists, that one is returned (`adopted`) rather than failing the run over it.
-     */
-    async #createPull(params, head, base, subject) {
-        try {
-            const { data } = await this.#client.rest.pulls.create(params);
-            return { pull: data, adopted: false };
-        }
-        catch (error) {
-            if (statusOf(error) === 422 && saysMatching(error, /draft pull requests are not supported/i))
-                throw error;
-            if (statusOf(error) !== 422 || !saysMatching(error, /pull request already exists/i)) {
-                const advice = saysMatching(error, /no commits between|head/i)
-                    ? 'is the work branch pushed, with commits?'
-                    : undefined;
-                throw effectsError('open a pull request', subject, error, advice);
-            }
-            let open;
-            try {
-                const { data } = await this.#client.rest.pulls.list({
-                    ...this.#repoParams,
-                    head,
-                    base,
-                    state: 'open',
-                });
-                open = data[0];
-            }
-            catch (listError) {
-                throw effectsError('list pull requests', subject, listError);
-            }
-            if (!open)
-                throw effectsError('open a pull request', subject, error);
-            return { pull: open, adopted: true };
-        }
+    let data;
+    try {
+        data = await createOnce(ctx, 'comment', marker, async () => (await ctx.client.rest.issues.createComment({
+            ...ctx.repoParams,
+            issue_number: issue,
+            body: text,
+            ...NO_BLIND_RETRY,
+        })).data, () => findComment(ctx, issue, marker));
     }
-    /** The labels the pull request should carry: the spec's, plus `needs-human-review` for a draft opened ready. */
-    #pullLabels(spec, openedReady) {
-        return uniqueLabels(spec.draft && openedReady ? [...spec.labels, NEEDS_HUMAN_REVIEW] : spec.labels);
+    catch (error) {
+        throw effectsError('post the tracking comment', subject, error);
     }
-    /** Adds the wanted labels the pull request lacks — none after a clean creation, some after a crash. */
-    async #addMissingLabels(pull, wanted, marker) {
-        const present = labelNames(pull.labels);
-        const missing = wanted.filter((name) => !present.has(name.toLowerCase()));
-        if (missing.length === 0)
-            return;
-        await this.#labels.ensure(missing);
-        try {
-            await this.#client.rest.issues.addLabels({
-                ...this.#repoParams,
-                issue_number: pull.number,
-                labels: missing,
-            });
-        }
-        catch (error) {
-            throw effectsError('label the pull request', this.#subject(pull.number), error);
-        }
-        this.#pullEvent('github_effect_updated', marker, pull, 'labels');
+    ctx.comments.set(marker, data.id);
+    ctx.commentEvent('github_effect_created', marker, data);
+    return { id: String(data.id), url: data.html_url, created: true };
+}
+async function createIssue(ctx, spec) {
+    const labels = uniqueLabels([ctx.baseLabel, ...spec.labels]);
+    await ctx.labels.ensure(labels);
+    const params = {
+        ...ctx.repoParams,
+        title: boundTitle(spec.title, ctx.redact),
+        body: ctx.body('issue', spec.marker, spec.body),
+        labels,
+        ...NO_BLIND_RETRY,
+    };
+    let data;
+    try {
+        data = await createOnce(ctx, 'issue', spec.marker, async () => (await ctx.client.rest.issues.create(params)).data, () => findIssue(ctx, spec.marker));
     }
-    #event(type, kind, marker, issue, change = 'body') {
-        const base = { kind, marker, id: issue.number, url: issue.html_url };
-        this.#log(type === 'github_effect_updated' ? { type, ...base, change } : { type, ...base });
+    catch (error) {
+        throw effectsError('open an issue', `${ctx.owner}/${ctx.repo}`, error);
     }
-    #pullEvent(type, marker, pull, change) {
-        this.#event(type, 'pull_request', marker, pull, change);
-    }
-    #commentEvent(type, marker, comment, change) {
-        this.#event(type, 'comment', marker, { number: comment.id, html_url: comment.html_url }, change);
-    }
+    ctx.issues.set(spec.marker, data.number);
+    ctx.event('github_effect_created', 'issue', spec.marker, data);
+    return issueRef(data, true);
 }
 function issueRef(issue, created) {
     return { id: String(issue.number), url: issue.html_url, created };
+}
+
+;// CONCATENATED MODULE: ./lib/github/effects-pulls.js
+
+
+
+
+const NEEDS_HUMAN_REVIEW = 'needs-human-review';
+async function ensurePullRequest(ctx, spec) {
+    const branch = spec.head.includes(':') ? spec.head.slice(spec.head.indexOf(':') + 1) : spec.head;
+    const head = `${ctx.owner}:${branch}`;
+    const subject = `pull request ${branch} → ${spec.base} in ${ctx.owner}/${ctx.repo}`;
+    const found = await findPull(ctx, spec.marker, head, subject);
+    if (found) {
+        ctx.pullEvent('github_effect_found', spec.marker, found);
+        await addMissingLabels(ctx, found, pullLabels(spec, found.draft !== true), spec.marker);
+        return pullRef(found, false);
+    }
+    const labels = uniqueLabels(spec.labels);
+    await ctx.labels.ensure(spec.draft ? uniqueLabels([...labels, NEEDS_HUMAN_REVIEW]) : labels);
+    const params = {
+        ...ctx.repoParams,
+        title: boundTitle(spec.title, ctx.redact),
+        body: ctx.body('pull_request', spec.marker, spec.body),
+        head: branch,
+        base: spec.base,
+    };
+    let created;
+    let draft = spec.draft;
+    try {
+        created = await createPull(ctx, { ...params, draft }, head, spec.base, subject);
+    }
+    catch (error) {
+        if (!(draft &&
+            statusOf(error) === 422 &&
+            saysMatching(error, /draft pull requests are not supported/i))) {
+            throw error;
+        }
+        ctx.log({ type: 'github_draft_unsupported', head });
+        draft = false;
+        created = await createPull(ctx, { ...params, draft }, head, spec.base, subject);
+    }
+    const { pull, adopted } = created;
+    if (adopted) {
+        ctx.log({ type: 'github_pull_request_adopted', head, id: pull.number, url: pull.html_url });
+        // Somebody else's pull request on keel's branch is theirs to label; one of keel's is converged.
+        if (pull.body?.includes(spec.marker)) {
+            ctx.pulls.set(spec.marker, pull.number);
+            await addMissingLabels(ctx, pull, pullLabels(spec, pull.draft !== true), spec.marker);
+        }
+        return pullRef(pull, false);
+    }
+    ctx.pulls.set(spec.marker, pull.number);
+    ctx.pullEvent('github_effect_created', spec.marker, pull);
+    await addMissingLabels(ctx, pull, pullLabels(spec, !draft), spec.marker);
+    return pullRef(pull, true);
+}
+/**
+ * Opens the pull request. GitHub allows one open pull request per head and base: when it says one
+ * exists, that one is returned (`adopted`) rather than failing the run over it.
+ */
+async function createPull(ctx, params, head, base, subject) {
+    try {
+        const { data } = await ctx.client.rest.pulls.create(params);
+        return { pull: data, adopted: false };
+    }
+    catch (error) {
+        if (statusOf(error) === 422 && saysMatching(error, /draft pull requests are not supported/i))
+            throw error;
+        if (statusOf(error) !== 422 || !saysMatching(error, /pull request already exists/i)) {
+            const advice = saysMatching(error, /no commits between|head/i)
+                ? 'is the work branch pushed, with commits?'
+                : undefined;
+            throw effectsError('open a pull request', subject, error, advice);
+        }
+        let open;
+        try {
+            const { data } = await ctx.client.rest.pulls.list({
+                ...ctx.repoParams,
+                head,
+                base,
+                state: 'open',
+            });
+            open = data[0];
+        }
+        catch (listError) {
+            throw effectsError('list pull requests', subject, listError);
+        }
+        if (!open)
+            throw effectsError('open a pull request', subject, error);
+        return { pull: open, adopted: true };
+    }
+}
+/** The labels the pull request should carry: the spec's, plus `needs-human-review` for a draft opened ready. */
+function pullLabels(spec, openedReady) {
+    return uniqueLabels(spec.draft && openedReady ? [...spec.labels, NEEDS_HUMAN_REVIEW] : spec.labels);
+}
+/** Adds the wanted labels the pull request lacks — none after a clean creation, some after a crash. */
+async function addMissingLabels(ctx, pull, wanted, marker) {
+    const present = labelNames(pull.labels);
+    const missing = wanted.filter((name) => !present.has(name.toLowerCase()));
+    if (missing.length === 0)
+        return;
+    await ctx.labels.ensure(missing);
+    try {
+        await ctx.client.rest.issues.addLabels({
+            ...ctx.repoParams,
+            issue_number: pull.number,
+            labels: missing,
+        });
+    }
+    catch (error) {
+        throw effectsError('label the pull request', ctx.subject(pull.number), error);
+    }
+    ctx.pullEvent('github_effect_updated', marker, pull, 'labels');
 }
 function pullRef(pull, created) {
     return { id: String(pull.number), url: pull.html_url, created };
 }
 
+;// CONCATENATED MODULE: ./lib/github/github-effects.js
+
+
+
+
+
+
+class github_effects_GitHubEffects {
+    owner;
+    repo;
+    trackingIssue;
+    baseLabel;
+    #context;
+    #serial = new Serial();
+    constructor(options) {
+        this.#context = new EffectsContext(options);
+        this.owner = this.#context.owner;
+        this.repo = this.#context.repo;
+        this.trackingIssue = this.#context.trackingIssue;
+        this.baseLabel = this.#context.baseLabel;
+    }
+    ensureIssue(spec) {
+        return this.#serial.run(() => ensureIssue(this.#context, spec));
+    }
+    upsertIssue(spec) {
+        return this.#serial.run(() => upsertIssue(this.#context, spec));
+    }
+    closeIssue(marker, comment) {
+        return this.#serial.run(() => closeIssue(this.#context, marker, comment));
+    }
+    upsertComment(marker, body) {
+        return this.#serial.run(() => upsertTrackingComment(this.#context, marker, body));
+    }
+    ensurePullRequest(spec) {
+        return this.#serial.run(() => ensurePullRequest(this.#context, spec));
+    }
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./lib/exec/capture.js
+/**
+ * Bounded capture of one output stream: the first half of the bound and the last half, whatever the command
+ * prints. A test suite that prints 100 MB costs 64 KiB here, and both ends survive: the head usually says what
+ * ran, the tail usually says what went wrong.
+ */
+/** The line put where the middle of a stream was dropped. */
+function omittedMarker(bytes) {
+    return `\n…[${bytes} bytes omitted]…\n`;
+}
+// Tail chunks are copies, so a kept slice never pins a large read buffer; many tiny chunks are merged now
+// and then so that the bookkeeping stays bounded too.
+const MAX_TAIL_CHUNKS = 256;
+class HeadTailCapture {
+    totalBytes = 0;
+    #headLimit;
+    #tailLimit;
+    #head = [];
+    #headLength = 0;
+    #tail = [];
+    #tailLength = 0;
+    constructor(maxBytes) {
+        this.#headLimit = Math.ceil(Math.max(0, maxBytes) / 2);
+        this.#tailLimit = Math.max(0, maxBytes) - this.#headLimit;
+    }
+    push(chunk) {
+        this.totalBytes += chunk.length;
+        let rest = chunk;
+        if (this.#headLength < this.#headLimit) {
+            const take = Math.min(this.#headLimit - this.#headLength, rest.length);
+            this.#head.push(Buffer.from(rest.subarray(0, take)));
+            this.#headLength += take;
+            rest = rest.subarray(take);
+        }
+        if (rest.length > 0)
+            this.#pushTail(rest);
+    }
+    #pushTail(data) {
+        if (this.#tailLimit === 0)
+            return;
+        if (data.length >= this.#tailLimit) {
+            this.#tail = [Buffer.from(data.subarray(data.length - this.#tailLimit))];
+            this.#tailLength = this.#tailLimit;
+            return;
+        }
+        this.#tail.push(Buffer.from(data));
+        this.#tailLength += data.length;
+        while (this.#tailLength - this.#tail[0].length >= this.#tailLimit) {
+            this.#tailLength -= this.#tail.shift().length;
+        }
+        if (this.#tail.length > MAX_TAIL_CHUNKS)
+            this.#tail = [this.#tailBuffer()];
+    }
+    /** The last `tailLimit` bytes at most (the first kept chunk may start earlier). */
+    #tailBuffer() {
+        const all = Buffer.concat(this.#tail);
+        const excess = Math.max(0, all.length - this.#tailLimit);
+        return excess === 0 ? all : all.subarray(excess);
+    }
+    parts() {
+        const head = Buffer.concat(this.#head);
+        const tail = this.#tailBuffer();
+        if (head.length + tail.length === this.totalBytes) {
+            return {
+                head: Buffer.concat([head, tail]).toString('utf8'),
+                tail: '',
+                omittedBytes: 0,
+                totalBytes: this.totalBytes,
+            };
+        }
+        const keptHead = head.subarray(0, utf8PrefixEnd(head));
+        const keptTail = tail.subarray(utf8SuffixStart(tail));
+        return {
+            head: keptHead.toString('utf8'),
+            tail: keptTail.toString('utf8'),
+            omittedBytes: this.totalBytes - keptHead.length - keptTail.length,
+            totalBytes: this.totalBytes,
+        };
+    }
+}
+/** Where to cut `bytes` so that it does not end inside a UTF-8 sequence. */
+function utf8PrefixEnd(bytes) {
+    // Look back at most 3 bytes for the lead byte of the last sequence.
+    for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+        const byte = bytes[i];
+        if ((byte & 0xc0) === 0x80)
+            continue; // continuation byte
+        const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+        return i + needed <= bytes.length ? bytes.length : i;
+    }
+    return bytes.length;
+}
+/** Where to start `bytes` so that it does not begin inside a UTF-8 sequence. */
+function utf8SuffixStart(bytes) {
+    let start = 0;
+    while (start < Math.min(3, bytes.length) && (bytes[start] & 0xc0) === 0x80)
+        start++;
+    return start;
+}
+/**
+ * The last `maxBytes` bytes of `text` (UTF-8), marker included, cut on a character boundary. `droppedBefore`
+ * counts bytes already dropped upstream, so the marker reports what is really missing.
+ */
+function tailOfText(text, maxBytes, droppedBefore = 0) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    // The marker's own length depends on the count; size it for the largest count it could show.
+    const room = Math.max(0, maxBytes - Buffer.byteLength(omittedMarker(bytes.length + droppedBefore)));
+    const cut = bytes.subarray(bytes.length - room);
+    const kept = cut.subarray(utf8SuffixStart(cut));
+    return omittedMarker(bytes.length - kept.length + droppedBefore).trimStart() + kept.toString('utf8');
+}
+/** The first `maxBytes` bytes of `text` (UTF-8), marker included, cut on a character boundary. */
+function headOfText(text, maxBytes, droppedAfter = 0) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= maxBytes)
+        return text;
+    const room = Math.max(0, maxBytes - Buffer.byteLength(omittedMarker(bytes.length + droppedAfter)));
+    const cut = bytes.subarray(0, room);
+    const kept = cut.subarray(0, utf8PrefixEnd(cut));
+    return kept.toString('utf8') + omittedMarker(bytes.length - kept.length + droppedAfter).trimEnd();
+}
+
+;// CONCATENATED MODULE: ./lib/exec/error-record.js
+/**
+ * The short, redacted record of a failed command that goes into checkpoints, events and recovery issues. The
+ * captured stderr can be 64 KiB; the record keeps its last 8 KiB, because the error is usually at the end.
+ */
+
+
+const STDERR_RECORD_BYTES = 8 * 1024;
+const COMMAND_RECORD_CHARS = 2000;
+/**
+ * `secrets` are the values to redact (the runner already redacted the captured stderr with its own list; the
+ * command line was never captured, so it is redacted here: patterns always, values when given).
+ */
+function commandErrorRecord(spec, result, secrets = []) {
+    const stderr = result.stderr;
+    const dropped = stderr.truncated ? Math.max(0, stderr.totalBytes - Buffer.byteLength(stderr.text)) : 0;
+    const command = redact_redact(formatCommandLine(spec), secrets);
+    const record = {
+        command: command.length <= COMMAND_RECORD_CHARS ? command : `${command.slice(0, COMMAND_RECORD_CHARS)}…`,
+        exitCode: result.exitCode,
+        signal: result.signal,
+        timedOut: result.timedOut,
+        aborted: result.aborted,
+        stderr: tailOfText(redact_redact(stderr.text, secrets), STDERR_RECORD_BYTES, dropped),
+        durationMs: result.durationMs,
+    };
+    if (result.error !== undefined)
+        record.error = redact_redact(result.error, secrets);
+    return record;
+}
+/** The command as a human would type it: arguments quoted for a POSIX shell when they need it. */
+function formatCommandLine(spec) {
+    return [spec.command, ...spec.args].map(quoteArg).join(' ');
+}
+function quoteArg(arg) {
+    if (arg !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg))
+        return arg;
+    return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./lib/git/git-errors.js
+const NETWORK_COMMANDS = new Set(['fetch', 'push', 'pull', 'ls-remote', 'clone']);
+/** `-c k=v`, `-C dir`, `--git-dir=…`: skipped to find the subcommand. */
+function subcommandOf(args) {
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '-c' || arg === '-C')
+            i++;
+        else if (!arg.startsWith('-'))
+            return arg;
+    }
+    return undefined;
+}
+// Order matters: the non-retryable kinds are recognised first, so a conflict that also mentions a network
+// word is still a conflict.
+const AUTH = /terminal prompts disabled|Authentication failed|could not read (Username|Password)|Permission denied \(publickey|HTTP (Basic: )?Access denied|returned error: 40[13]\b|Invalid username or password/i;
+const CONFLICT = /^CONFLICT \(|Merge conflict in |could not apply [0-9a-f]+|Automatic merge failed|needs merge/m;
+const REJECTED = /\[rejected\][^\n]*\((non-fast-forward|fetch first)\)|Updates were rejected because/;
+const REMOTE_REJECTED = /\[remote rejected\]|protected branch|pre-receive hook declined/;
+// The last: another process's `git worktree add` is half done (its admin dir exists, its commondir not
+// yet) — like a lock, it passes when that command finishes.
+const LOCK = /Unable to create '[^'\n]+\.lock': File exists|could not lock config file [^\n]*: File exists|cannot lock ref '[^'\n]+': Unable to create|failed to read [^\n]*\/worktrees\/[^/\n]+\/commondir/;
+const NETWORK = /Could not resolve host|Temporary failure in name resolution|Connection (timed out|refused|reset)|Failed to connect|Operation timed out|The remote end hung up unexpectedly|early EOF|RPC failed|unexpected disconnect|SSL_ERROR|gnutls_handshake\(\) failed|OpenSSL SSL_(read|connect)|returned error: (408|429|5\d\d)\b|HTTP\/2 stream \d+ was not closed cleanly|Could not read from remote repository/i;
+function classifyGitFailure(args, result) {
+    if (result.error !== undefined)
+        return result.aborted ? 'aborted' : 'spawn';
+    if (result.aborted)
+        return 'aborted';
+    if (result.timedOut)
+        return 'timeout';
+    const stderr = result.stderr.text;
+    const output = `${stderr}\n${result.stdout.text}`;
+    if (REJECTED.test(output))
+        return 'rejected';
+    if (REMOTE_REJECTED.test(output))
+        return 'remote-rejected';
+    if (CONFLICT.test(output))
+        return 'conflict';
+    if (AUTH.test(stderr))
+        return 'auth';
+    if (LOCK.test(stderr))
+        return 'lock';
+    if (NETWORK_COMMANDS.has(subcommandOf(args) ?? '') && NETWORK.test(stderr))
+        return 'network';
+    if (result.exitCode === null && result.signal !== null)
+        return 'signal';
+    return 'exit';
+}
+/** Locks pass when their holder finishes; the network and timeouts only for commands that use the network. */
+function isRetryable(kind, args) {
+    if (kind === 'lock' || kind === 'network')
+        return true;
+    return kind === 'timeout' && NETWORK_COMMANDS.has(subcommandOf(args) ?? '');
+}
+/** Lock files a git error names (`Unable to create '/repo/.git/index.lock': File exists`). */
+function lockPathsInMessage(text) {
+    const paths = new Set();
+    for (const match of text.matchAll(/Unable to create '([^'\n]+\.lock)': File exists/g))
+        paths.add(match[1]);
+    for (const match of text.matchAll(/could not lock config file ([^\n:]+): File exists/g)) {
+        paths.add(`${match[1]}.lock`);
+    }
+    return [...paths];
+}
+/** A git command that failed (and was not allowed to): the kind, and the redacted, bounded record. */
+class git_errors_GitError extends Error {
+    kind;
+    record;
+    result;
+    attempts;
+    constructor(kind, record, result, attempts) {
+        super(`${record.command} failed (${describe(kind, record)})${lastLine(record.stderr)}`);
+        this.name = 'GitError';
+        this.kind = kind;
+        this.record = record;
+        this.result = result;
+        this.attempts = attempts;
+    }
+}
+function describe(kind, record) {
+    if (kind === 'spawn')
+        return record.error ?? 'could not start';
+    if (kind === 'timeout')
+        return `timed out after ${record.durationMs} ms`;
+    if (kind === 'aborted')
+        return 'aborted';
+    if (record.signal !== null)
+        return `${kind}, signal ${record.signal}`;
+    return `${kind}, exit ${record.exitCode}`;
+}
+function lastLine(stderr) {
+    const lines = stderr.trim().split('\n');
+    const fatal = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? '';
+    return fatal === '' ? '' : `: ${fatal.slice(0, 300)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/git/proc-scan.js
+/**
+ * Which git processes are alive, and where they work, read from `/proc`. A git lock file does not contain a
+ * pid, so "is the lock's owner alive?" cannot be asked directly; the safe question is "does any live git
+ * process work in this repository?". Where the answer cannot be known (no `/proc`, another user's process
+ * whose cwd we may not read) the answer is "maybe", and a maybe keeps the lock.
+ */
+
+
+const GIT_ENV_KEYS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR'];
+function procScanner(procRoot = '/proc') {
+    return () => scanGitProcesses(procRoot);
+}
+async function scanGitProcesses(procRoot = '/proc') {
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(procRoot);
+    }
+    catch {
+        return undefined;
+    }
+    const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
+    // A /proc that does not show this very process (not mounted, another pid namespace) cannot be trusted to
+    // show the git processes that matter either.
+    if (!pids.includes(process.pid))
+        return undefined;
+    const found = await Promise.all(pids.filter((pid) => pid !== process.pid).map((pid) => readGit(procRoot, pid)));
+    return found.filter((p) => p !== undefined);
+}
+async function readGit(procRoot, pid) {
+    const dir = `${procRoot}/${pid}`;
+    const stat = await readText(`${dir}/stat`);
+    if (stat === undefined)
+        return undefined; // exited while we looked
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X')
+        return undefined; // a zombie works nowhere
+    const args = ((await readText(`${dir}/cmdline`)) ?? '').split('\0').filter((a) => a !== '');
+    if (!isGitName(comm) && !isGitName((0,external_node_path_.basename)(args[0] ?? '')))
+        return undefined;
+    let cwd;
+    try {
+        cwd = await (0,promises_.readlink)(`${dir}/cwd`);
+    }
+    catch {
+        cwd = undefined;
+    }
+    return { pid, cwd, args, env: parseEnviron((await readText(`${dir}/environ`)) ?? '') };
+}
+/** `git`, and its helpers (`git-remote-https`, `git-upload-pack`; comm is cut to 15 characters). */
+function isGitName(name) {
+    return name === 'git' || name.startsWith('git-');
+}
+function parseEnviron(text) {
+    const env = {};
+    for (const entry of text.split('\0')) {
+        const eq = entry.indexOf('=');
+        const key = entry.slice(0, eq);
+        if (eq > 0 && GIT_ENV_KEYS.includes(key))
+            env[key] = entry.slice(eq + 1);
+    }
+    return env;
+}
+async function readText(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Whether `proc` may be working in a repository whose directories (git dirs and worktrees) are `roots`:
+ * its cwd, any `-C` directory, `--git-dir`/`--work-tree`, or GIT_DIR/GIT_WORK_TREE inside one of them. An
+ * unknown cwd counts as inside: we cannot rule it out.
+ */
+function worksIn(proc, roots) {
+    if (proc.cwd === undefined)
+        return true;
+    return placesOf(proc).some((place) => roots.some((root) => isInside(place, root)));
+}
+function placesOf(proc) {
+    let dir = proc.cwd ?? '/';
+    const places = [dir];
+    const args = proc.args;
+    for (let i = 1; i < args.length; i++) {
+        const arg = args[i];
+        const value = args[i + 1];
+        if (arg === '-C' && value !== undefined) {
+            dir = (0,external_node_path_.resolve)(dir, value); // each -C is relative to the previous one
+            places.push(dir);
+        }
+        else if ((arg === '--git-dir' || arg === '--work-tree') && value !== undefined) {
+            places.push((0,external_node_path_.resolve)(dir, value));
+        }
+        else if (arg.startsWith('--git-dir=') || arg.startsWith('--work-tree=')) {
+            places.push((0,external_node_path_.resolve)(dir, arg.slice(arg.indexOf('=') + 1)));
+        }
+    }
+    for (const value of Object.values(proc.env))
+        places.push((0,external_node_path_.resolve)(proc.cwd ?? '/', value));
+    return places;
+}
+function isInside(path, root) {
+    return path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
+}
+
+;// CONCATENATED MODULE: ./lib/git/stale-locks.js
+/**
+ * Stale-lock recovery, the careful version of seed 003's: a `.lock` file left in a repository's git dir is
+ * removed only when it is older than the threshold AND no live git process works in that repository. Seed 003
+ * kills the lock's holder; keel never kills anything — a lock that may have an owner stays, and the command
+ * fails after its bounded retries instead. Every decision is logged.
+ *
+ * Only locks the failing command named are considered (git names the file it could not create); a lock
+ * nobody tripped over is nobody's business here.
+ */
+
+
+
+
+/** Removes what may be removed; returns the paths removed. Never throws for a lock it could not judge. */
+async function recoverStaleLocks(ctx) {
+    const paths = lockPathsInMessage(ctx.message).map((p) => (0,external_node_path_.resolve)(ctx.cwd, p));
+    if (paths.length === 0)
+        return [];
+    const stale = [];
+    for (const path of paths) {
+        const lock = await lockFile(path);
+        if (lock === undefined)
+            continue; // gone already: its owner finished
+        const ageMs = ctx.now - lock.mtimeMs;
+        if (ageMs < ctx.staleLockMs)
+            ctx.log({ type: 'lock_kept', path, ageMs, reason: 'fresh' });
+        else
+            stale.push(lock);
+    }
+    if (stale.length === 0)
+        return [];
+    const verdict = await mayRemove(ctx);
+    const removed = [];
+    for (const lock of stale) {
+        const ageMs = ctx.now - lock.mtimeMs;
+        const reason = verdict.ok ? await outsideOrChanged(lock, verdict.repo) : verdict.reason;
+        if (reason === 'gone')
+            continue;
+        if (reason !== undefined) {
+            const pids = verdict.ok ? undefined : verdict.pids;
+            ctx.log({ type: 'lock_kept', path: lock.path, ageMs, reason, ...(pids ? { pids } : {}) });
+            continue;
+        }
+        await (0,promises_.unlink)(lock.path).catch(() => undefined);
+        removed.push(lock.path);
+        ctx.log({ type: 'lock_removed', path: lock.path, ageMs });
+    }
+    return removed;
+}
+async function lockFile(path) {
+    try {
+        const stat = await (0,promises_.lstat)(path);
+        return stat.isFile() ? { path, mtimeMs: stat.mtimeMs, ino: stat.ino } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function mayRemove(ctx) {
+    const repo = await ctx.repository().catch(() => undefined);
+    if (repo === undefined)
+        return { ok: false, reason: 'repository-unknown' };
+    const processes = await ctx.scan().catch(() => undefined);
+    if (processes === undefined)
+        return { ok: false, reason: 'no-proc' };
+    const live = processes.filter((p) => worksIn(p, repo.roots));
+    if (live.length > 0)
+        return { ok: false, reason: 'live-git-process', pids: live.map((p) => p.pid) };
+    return { ok: true, repo };
+}
+/** The last checks before unlinking: the lock is a `.lock` inside the git dir, and it is the same file. */
+async function outsideOrChanged(lock, repo) {
+    const dir = await (0,promises_.realpath)((0,external_node_path_.dirname)(lock.path)).catch(() => undefined);
+    if (dir === undefined || !lock.path.endsWith('.lock') || !isInside(dir, repo.commonDir))
+        return 'outside-repository';
+    const now = await lockFile(lock.path);
+    if (now === undefined)
+        return 'gone';
+    // Replaced (another inode) or touched since we judged it: a live owner, whatever the scan said.
+    if (now.ino !== lock.ino || now.mtimeMs !== lock.mtimeMs)
+        return 'changed';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/git/git-runner.js
+/**
+ * git through the command runner: a timeout on every command, bounded retries with exponential backoff for
+ * what can pass by itself (a lock, a network blip), stale-lock recovery before a retry, and an environment
+ * that can never wait for a human.
+ *
+ * Decisions:
+ * - Hooks never run (`-c core.hooksPath=/dev/null` on every command). keel's commits are made from model
+ *   output in keel's own worktree; a hook is arbitrary code, and with `core.hooksPath` pointing at a tracked
+ *   directory (husky and the like) the model's own edits could change what runs. The owner's checks run as
+ *   the configured validation commands instead, through the same bounded runner.
+ * - Non-interactive: `GIT_TERMINAL_PROMPT=0`, an empty `GIT_ASKPASS` (git then skips `core.askPass` and
+ *   `SSH_ASKPASS` too), `GIT_EDITOR=true`, no pager. The runner starts git in a new session, so ssh has no
+ *   terminal to prompt on either. Credential helpers and `http.extraheader` (actions/checkout) still work.
+ * - `LC_ALL=C` so the messages matched in `git-errors.ts` are the English ones.
+ * - `GIT_OPTIONAL_LOCKS=0` on every command: it only stops read commands (`status`) from taking the index
+ *   lock to refresh it; writes take their locks regardless.
+ * - The repository is chosen by `cwd` alone: GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE and friends inherited
+ *   from keel's own environment (keel started from a hook, say) are removed.
+ * - `options.env` goes last, so a caller can still supply e.g. an askpass helper for a token.
+ * - `allowFailure` returns a non-zero exit (after the retries a retryable one gets). A timeout, an abort, a
+ *   spawn failure or death by signal always throws: "it failed" must not be mistaken for "the answer is no".
+ */
+
+
+
+
+
+
+
+const GIT_DEFAULTS = {
+    timeoutMs: 60_000,
+    retries: 3,
+    backoffMs: 200,
+    staleLockMs: 5 * 60_000, // seed 003's threshold
+};
+const FIXED_ARGS = ['-c', 'core.hooksPath=/dev/null'];
+const FIXED_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ASKPASS: '',
+    GIT_EDITOR: 'true',
+    GIT_SEQUENCE_EDITOR: 'true',
+    GIT_MERGE_AUTOEDIT: 'no',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    LC_ALL: 'C',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_DIR: undefined,
+    GIT_WORK_TREE: undefined,
+    GIT_INDEX_FILE: undefined,
+    GIT_COMMON_DIR: undefined,
+    GIT_OBJECT_DIRECTORY: undefined,
+    GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined,
+    GIT_NAMESPACE: undefined,
+    GIT_PREFIX: undefined,
+};
+function createGit(options) {
+    const config = {
+        runner: options.runner,
+        clock: options.clock ?? systemClock,
+        timeoutMs: options.timeoutMs ?? GIT_DEFAULTS.timeoutMs,
+        retries: Math.max(0, options.retries ?? GIT_DEFAULTS.retries),
+        backoffMs: options.backoffMs ?? GIT_DEFAULTS.backoffMs,
+        staleLockMs: options.staleLockMs ?? GIT_DEFAULTS.staleLockMs,
+        log: options.log ?? (() => undefined),
+        env: { ...FIXED_ENV, ...options.env },
+        secrets: options.secrets ?? (() => []),
+        scan: options.processScan ?? procScanner(),
+    };
+    function spec(args, opts) {
+        const s = {
+            command: 'git',
+            args: [...FIXED_ARGS, ...args],
+            cwd: opts.cwd,
+            env: config.env,
+            timeoutMs: opts.timeoutMs ?? config.timeoutMs,
+        };
+        if (opts.input !== undefined)
+            s.input = opts.input;
+        if (opts.maxOutputBytes !== undefined)
+            s.maxStreamBytes = opts.maxOutputBytes;
+        return s;
+    }
+    async function run(args, opts) {
+        const command = spec(args, opts);
+        for (let attempt = 1;; attempt++) {
+            const result = await config.runner.run(command, opts.signal ? { signal: opts.signal } : undefined);
+            if (result.exitCode === 0)
+                return result;
+            const kind = classifyGitFailure(args, result);
+            if (!isRetryable(kind, args) || attempt > config.retries) {
+                // Retryable failures were retried first; what is left is an answer the caller may have asked for.
+                if (opts.allowFailure === true && result.exitCode !== null)
+                    return result;
+                throw fail(command, result, kind, attempt);
+            }
+            if (kind === 'lock')
+                await recover(opts.cwd, result.stderr.text);
+            const delayMs = config.backoffMs * 2 ** (attempt - 1);
+            const record = commandErrorRecord(command, result, config.secrets());
+            config.log({ type: 'retry', command: record.command, cwd: opts.cwd, attempt, delayMs, kind });
+            await config.clock.sleep(delayMs, opts.signal);
+        }
+    }
+    function fail(command, result, kind, attempts) {
+        const record = commandErrorRecord(command, result, config.secrets());
+        config.log({ type: 'failed', kind, attempts, record });
+        return new git_errors_GitError(kind, record, result, attempts);
+    }
+    async function recover(cwd, message) {
+        await recoverStaleLocks({
+            cwd,
+            message,
+            now: config.clock.now(),
+            staleLockMs: config.staleLockMs,
+            scan: config.scan,
+            log: config.log,
+            repository: () => repositoryDirs(config.runner, cwd, config.env),
+        });
+    }
+    return { run };
+}
+/**
+ * The repository's directories, asked of git directly (not through `run`: no retries, no recursion). Neither
+ * command takes a lock. Undefined when git cannot say: the caller then keeps every lock.
+ */
+async function repositoryDirs(runner, cwd, env) {
+    const ask = (args) => runner.run({
+        command: 'git',
+        args: [...FIXED_ARGS, ...args],
+        cwd,
+        env,
+        timeoutMs: 10_000,
+        maxStreamBytes: 1 << 20,
+    });
+    const common = await ask(['rev-parse', '--path-format=absolute', '--git-common-dir']);
+    const list = await ask(['worktree', 'list', '--porcelain']);
+    if (common.exitCode !== 0 || list.exitCode !== 0 || list.stdout.truncated)
+        return undefined;
+    const commonDir = await (0,promises_.realpath)(common.stdout.text.trim());
+    const worktrees = list.stdout.text
+        .split('\n')
+        .filter((line) => line.startsWith('worktree '))
+        .map((line) => line.slice('worktree '.length));
+    // The worktrees' own git dirs (`<common>/worktrees/<name>`) are inside the common dir already.
+    const roots = [commonDir, ...worktrees];
+    const real = await Promise.all(roots.map((r) => (0,promises_.realpath)(r).catch(() => r)));
+    return { commonDir, roots: [...new Set([...roots, ...real])] };
+}
+
+;// CONCATENATED MODULE: ./lib/run/atomic-file.js
+/**
+ * Files that are either the old version or the new one, never half of either: the checkpoint, the manifest,
+ * the metrics, the heartbeat, effect records, the fleet state. One implementation for all of them.
+ *
+ * `writeFileAtomic` writes a temp file in the target's directory (a rename is only atomic within one file
+ * system), fsyncs it, renames it over the target and fsyncs the directory so the rename itself survives a
+ * power cut. A SIGKILL at any instant leaves the old target or the new one, plus at worst an orphaned
+ * `*.tmp` beside it (callers that own a directory under a lock may sweep those; see `isTempFile`).
+ */
+
+
+
+/** Replaces `path` with `data` atomically. Creates the parent directory when it is missing. */
+async function atomic_file_writeFileAtomic(path, data, options = {}) {
+    const dir = (0,external_node_path_.dirname)(path);
+    const temp = (0,external_node_path_.join)(dir, `${(0,external_node_path_.basename)(path)}.${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await writeSynced(temp, data);
+    }
+    catch (error) {
+        // The hot path never pays for mkdir: only a missing directory (first write, or a user who cleaned up)
+        // makes us create it and try once more.
+        if (atomic_file_errorCode(error) !== 'ENOENT')
+            throw await withoutTemp(temp, error);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        try {
+            await writeSynced(temp, data);
+        }
+        catch (again) {
+            throw await withoutTemp(temp, again);
+        }
+    }
+    try {
+        await (0,promises_.rename)(temp, path);
+    }
+    catch (error) {
+        throw await withoutTemp(temp, error);
+    }
+    if (options.syncDir !== false)
+        await syncDirectory(dir);
+}
+/** A name `writeFileAtomic` uses for its temp files (for sweeping orphans left by a killed process). */
+function isTempFile(name) {
+    return /\.\d+-[0-9a-f]{12}\.tmp$/.test(name);
+}
+async function writeSynced(path, data) {
+    // 'wx': a temp name that somehow exists is someone else's file, not ours to truncate.
+    const handle = await (0,promises_.open)(path, 'wx');
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function withoutTemp(temp, error) {
+    await (0,promises_.unlink)(temp).catch(() => undefined);
+    return error;
+}
+/**
+ * Directories cannot be opened on Windows and some file systems refuse fsync on them (EINVAL); there the
+ * rename is as durable as the platform makes it. Any other failure (EIO) is real and is thrown.
+ */
+async function syncDirectory(dir) {
+    if (process.platform === 'win32')
+        return;
+    let handle;
+    try {
+        handle = await (0,promises_.open)(dir, 'r');
+        await handle.sync();
+    }
+    catch (error) {
+        const code = atomic_file_errorCode(error);
+        if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP')
+            throw error;
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/** Reads and parses a JSON file. Never throws: what to do about a bad file is the caller's decision. */
+async function atomic_file_readJsonFile(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const reason = atomic_file_errorCode(error) === 'ENOENT' ? 'missing' : 'unreadable';
+        return { ok: false, reason, detail: `${path}: ${atomic_file_errorMessage(error)}` };
+    }
+    try {
+        return { ok: true, value: JSON.parse(text), text };
+    }
+    catch (error) {
+        return { ok: false, reason: 'not-json', detail: `${path}: not JSON (${atomic_file_errorMessage(error)})`, text };
+    }
+}
+function atomic_file_errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+function atomic_file_errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-deadline.js
+class DeadlineExceeded extends Error {
+    name = 'DeadlineExceeded';
+}
+function state_deadline_startDeadline(clock, ms, what) {
+    const end = clock.now() + Math.max(0, ms);
+    const abort = new AbortController();
+    const timer = new AbortController();
+    const message = `${what}: gave up after ${ms} ms`;
+    const expiredPromise = new Promise((_, reject) => {
+        abort.signal.addEventListener('abort', () => reject(new DeadlineExceeded(message)), { once: true });
+    });
+    // Unobserved until someone races: without this, an expiry nobody awaits is an unhandled rejection.
+    expiredPromise.catch(() => undefined);
+    clock.sleep(Math.max(0, ms), timer.signal).then(() => abort.abort(new DeadlineExceeded(message)), () => undefined);
+    return {
+        signal: abort.signal,
+        remaining: () => Math.max(0, end - clock.now()),
+        expired: () => abort.signal.aborted || clock.now() >= end,
+        race: (promise) => {
+            // The loser may still settle later; its rejection is nobody's business then.
+            promise.catch(() => undefined);
+            return Promise.race([promise, expiredPromise]);
+        },
+        dispose: () => timer.abort(),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-branch-options.js
+/**
+ * The state branch's options, checked and resolved once per operation, and how its failures are reported.
+ * Push, fetch and listing share these so that a bad branch name or remote is refused the same way by all of
+ * them, before any git command sees it.
+ */
+
+
+
+
+
+const STATE_BRANCH_DEFAULTS = {
+    remote: 'origin',
+    branch: 'keel/state',
+    timeoutMs: 20_000,
+    maxAttempts: 5,
+};
+const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
+const REMOTE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+function state_branch_options_resolveOptions(o) {
+    const remote = o.remote ?? STATE_BRANCH_DEFAULTS.remote;
+    const branch = o.branch ?? STATE_BRANCH_DEFAULTS.branch;
+    // The remote is a name or a URL; an argument starting with `-` would be read as an option.
+    if (remote === '' || remote.startsWith('-') || /[\s\0]/.test(remote)) {
+        return { ok: false, reason: `not a remote: ${JSON.stringify(remote)}` };
+    }
+    if (!BRANCH.test(branch) ||
+        branch.includes('..') ||
+        branch.includes('//') ||
+        /(\/|\.lock|\.)$/.test(branch)) {
+        return { ok: false, reason: `not a branch name: ${JSON.stringify(branch)}` };
+    }
+    const remoteKey = REMOTE_NAME.test(remote)
+        ? remote
+        : (0,external_node_crypto_.createHash)('sha256').update(remote).digest('hex').slice(0, 16);
+    return {
+        ok: true,
+        value: {
+            git: o.git,
+            repoRoot: o.repoRoot,
+            remote,
+            branch,
+            trackingRef: `refs/keel/fetched/${remoteKey}/${branch}`,
+            timeoutMs: o.timeoutMs ?? STATE_BRANCH_DEFAULTS.timeoutMs,
+            maxAttempts: Math.max(1, o.maxAttempts ?? STATE_BRANCH_DEFAULTS.maxAttempts),
+            clock: o.clock ?? systemClock,
+            log: o.log ?? (() => undefined),
+            secrets: o.secrets ?? [],
+        },
+    };
+}
+/** Logs the failure and returns it: every operation ends in a reason, never a throw. */
+function state_branch_options_fail(o, operation, reason) {
+    o.log?.({ type: 'state_branch_failed', operation, reason });
+    return { ok: false, reason };
+}
+/** A caught error as a reason safe to print (git's stderr was redacted by the runner). */
+function state_branch_options_describeError(error) {
+    if (error instanceof DeadlineExceeded)
+        return error.message;
+    if (error instanceof git_errors_GitError && (error.kind === 'aborted' || error.kind === 'timeout')) {
+        return `${error.message} (time budget exhausted)`;
+    }
+    return atomic_file_errorMessage(error);
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-files.js
+/**
+ * What may leave the runner as a durable copy of a checkpoint, shared by the state branch and the artifacts:
+ * run ids that are safe as one path segment, whitelists of file names (anything not named here is not state
+ * and is never pushed or uploaded), and the last check that no configured secret is in what goes out.
+ *
+ * Whitelists rather than blacklists: a run directory also holds locks, `*.tmp` files of a killed writer,
+ * `.heartbeat`, corrupt checkpoints set aside — and a bug elsewhere could put anything there. Only names we
+ * know to be state go.
+ */
+/** The same pattern as `runStateSchema.runId`: one path segment, never `.`/`..`, never an option. */
+const state_files_RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+function state_files_isValidRunId(runId) {
+    return state_files_RUN_ID_PATTERN.test(runId);
+}
+const state_files_STATE_FILE = 'state.json';
+const MANIFEST_FILE = 'manifest.json';
+const METRICS_FILE = 'metrics.json';
+const state_files_FLEET_STATE_FILE = 'fleet-state.json';
+const state_files_RUNS_DIR = 'runs';
+/**
+ * On the state branch, per run: the checkpoint and its two small sidecars. Not `events.ndjson` (up to
+ * 5 MiB × 4 rotated files per run, growing every checkpoint: the branch's history would grow by megabytes
+ * per push, forever) and not `effects/` (records of issues and PRs that live on GitHub anyway, and whose
+ * markers the publisher finds there). The artifact carries both.
+ */
+const state_files_BRANCH_RUN_FILES = [state_files_STATE_FILE, MANIFEST_FILE, METRICS_FILE];
+function isBranchRunFile(name) {
+    return state_files_BRANCH_RUN_FILES.includes(name);
+}
+/**
+ * In an artifact, relative to the run directory ('/'-separated): the checkpoint, its sidecars, the event log
+ * with its rotations, the local effect records and the rendered recovery issue. Never `*.lock`, `*.tmp`,
+ * `.heartbeat` or `state.json.corrupt-*`, and nothing of the worktree (it is not under the run directory,
+ * and if it were, no worktree path matches).
+ */
+const ARTIFACT_FILE = /^(?:state\.json|manifest\.json|metrics\.json|recovery\.md|events(?:\.[1-9][0-9]{0,2})?\.ndjson|effects\/(?:issues|comments|pulls)\/[1-9][0-9]{0,8}\.json)$/;
+function isArtifactStateFile(relativePath) {
+    return ARTIFACT_FILE.test(relativePath);
+}
+/** The subdirectories an artifact may contain (everything else in the run directory is not walked). */
+const ARTIFACT_SUBDIRS = ['effects/issues', 'effects/comments', 'effects/pulls'];
+/**
+ * Larger than any honest checkpoint file (the state of 2 000 subtasks with long instructions stays far
+ * below), smaller than GitHub's 100 MB file limit. A bigger file is refused rather than pushed.
+ */
+const state_files_MAX_STATE_FILE_BYTES = 32 * 1024 * 1024;
+/** Shorter values are not treated as secrets: the same floor as the run's redaction list. */
+const MIN_SECRET_CHARS = 4;
+/**
+ * The index (1-based, into `secrets`) of the first configured secret found in `content`, raw or as it
+ * appears inside a JSON string (quotes and backslashes escaped). Undefined when none is. Reasons built from
+ * this say "secret #n", never the value.
+ */
+function state_files_findSecret(content, secrets) {
+    for (const [i, secret] of secrets.entries()) {
+        if (secret.length < MIN_SECRET_CHARS)
+            continue;
+        if (content.includes(secret))
+            return i + 1;
+        const escaped = JSON.stringify(secret).slice(1, -1);
+        if (escaped !== secret && content.includes(escaped))
+            return i + 1;
+    }
+    return undefined;
+}
+function state_files_secretReason(path, index) {
+    return `${path} contains configured secret #${index}: refusing to copy it off the runner`;
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-tree.js
+
+/** Big enough for the listing of thousands of runs; a truncated listing is refused, never used. */
+const LISTING_BYTES = 16 * 1024 * 1024;
+class StateTreeError extends Error {
+    name = 'StateTreeError';
+}
+/** The entries of a tree, or undefined when `treeish` names nothing (a run not on the branch yet). */
+async function state_tree_listTree(run, treeish) {
+    const result = await run(['ls-tree', '-z', treeish], { allowFailure: true, maxOutputBytes: LISTING_BYTES });
+    if (result.exitCode !== 0)
+        return undefined;
+    if (result.stdout.truncated)
+        throw new StateTreeError(`listing of ${treeish} is too large`);
+    const entries = [];
+    for (const record of result.stdout.text.split('\0')) {
+        if (record === '')
+            continue;
+        const match = /^(\d{6}) (\w+) ([0-9a-f]{40,64})\t(.+)$/s.exec(record);
+        if (!match)
+            throw new StateTreeError(`unexpected ls-tree output for ${treeish}`);
+        entries.push({ mode: match[1], type: match[2], sha: match[3], name: match[4] });
+    }
+    return entries;
+}
+async function state_tree_makeTree(run, entries) {
+    const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join('');
+    const result = await run(['mktree', '-z'], { input });
+    return objectId(result, 'mktree');
+}
+async function state_tree_writeBlob(run, content) {
+    const result = await run(['hash-object', '-w', '--stdin'], { input: content });
+    return objectId(result, 'hash-object');
+}
+/** The commit's tree. */
+async function treeOf(run, commit) {
+    return objectId(await run(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`]), 'rev-parse');
+}
+/**
+ * A blob's content — `object` is a blob id or `<tree-ish>:<path>` — or `missing`, or `tooLarge` when over the
+ * state file bound (a truncated file is never used).
+ */
+async function state_tree_readBlob(run, object) {
+    const result = await run(['cat-file', 'blob', object], {
+        allowFailure: true,
+        maxOutputBytes: state_files_MAX_STATE_FILE_BYTES,
+    });
+    if (result.exitCode !== 0)
+        return { missing: true };
+    if (result.stdout.truncated)
+        return { tooLarge: true };
+    return { text: result.stdout.text };
+}
+/** Every path (recursively) that differs between two trees; `from` undefined = the empty tree. */
+async function state_tree_changedPaths(run, from, to) {
+    const args = from === undefined
+        ? ['ls-tree', '-r', '-z', '--name-only', to]
+        : ['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to];
+    const result = await run(args, { maxOutputBytes: LISTING_BYTES });
+    if (result.stdout.truncated)
+        throw new StateTreeError('tree comparison too large');
+    return result.stdout.text.split('\0').filter((p) => p !== '');
+}
+function objectId(result, what) {
+    const id = result.stdout.text.trim();
+    if (!/^[0-9a-f]{40,64}$/.test(id))
+        throw new StateTreeError(`${what} printed no object id`);
+    return id;
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-branch-commit.js
+
+
+
+/** keel's own identity for state commits: they are bookkeeping, not anyone's work. */
+const IDENTITY = (/* unused pure expression or super */ null && (['-c', 'user.name=keel', '-c', 'user.email=keel@localhost']));
+const BLOB_MODE = '100644';
+const TREE_MODE = '040000';
+/**
+ * The tip's tree with this run's files (and the fleet state) replaced, committed on top of the tip.
+ * `blobs` maps each local file's branch path to its blob, written beforehand.
+ */
+async function state_branch_commit_buildCommit(c, run, local, blobs, tip) {
+    const root = tip ? ((await listTree(run, tip.tree)) ?? []) : [];
+    const runsEntry = root.find((e) => e.name === RUNS_DIR);
+    if (runsEntry && runsEntry.type !== 'tree')
+        throw new Error(`${RUNS_DIR} on ${c.branch} is not a directory`);
+    const runs = runsEntry ? ((await listTree(run, runsEntry.sha)) ?? []) : [];
+    const own = runs.find((e) => e.name === local.runId);
+    const ownEntries = own?.type === 'tree' ? ((await listTree(run, own.sha)) ?? []) : [];
+    let newRoot = root;
+    const keepTheirs = own?.type === 'tree' && (await branchIsNewer(run, own.sha, STATE_FILE, 'updatedAt', local.updatedAt));
+    if (keepTheirs) {
+        c.log({
+            type: 'state_branch_skipped',
+            path: `${RUNS_DIR}/${local.runId}`,
+            reason: 'the branch has a newer checkpoint of this run',
+        });
+    }
+    else {
+        let runEntries = ownEntries;
+        for (const f of local.runFiles) {
+            runEntries = withEntry(runEntries, blobEntry(f.path.slice(f.path.lastIndexOf('/') + 1), blobs.get(f.path)));
+        }
+        const runTree = await makeTree(run, runEntries);
+        const runsTree = await makeTree(run, withEntry(runs, treeEntry(local.runId, runTree)));
+        newRoot = withEntry(newRoot, treeEntry(RUNS_DIR, runsTree));
+    }
+    if (local.fleet) {
+        const theirs = root.find((e) => e.name === FLEET_STATE_FILE);
+        const newer = theirs?.type === 'blob' &&
+            (await branchIsNewer(run, theirs.sha, undefined, 'savedAt', local.fleet.savedAt));
+        if (!newer)
+            newRoot = withEntry(newRoot, blobEntry(FLEET_STATE_FILE, blobs.get(FLEET_STATE_FILE)));
+    }
+    const tree = await makeTree(run, newRoot);
+    if (tip && tree === tip.tree)
+        return { unchanged: true, sha: tip.sha };
+    // `runs/<runId>` itself: a non-directory of that name (garbage) is replaced by this run's directory.
+    const allowed = new Set([
+        ...local.runFiles.map((f) => f.path),
+        `${RUNS_DIR}/${local.runId}`,
+        FLEET_STATE_FILE,
+    ]);
+    const stray = (await changedPaths(run, tip?.tree, tree)).filter((p) => !allowed.has(p));
+    if (stray.length > 0) {
+        throw new Error(`refusing to push: the rebuilt tree would also change ${stray.length} other path(s) on ${c.branch}`);
+    }
+    const message = `keel: checkpoint ${local.runId} (${local.status})`;
+    const args = [
+        ...IDENTITY,
+        'commit-tree',
+        '--no-gpg-sign',
+        tree,
+        ...(tip ? ['-p', tip.sha] : []),
+        '-m',
+        message,
+    ];
+    const commit = (await run(args)).stdout.text.trim();
+    if (!/^[0-9a-f]{40,64}$/.test(commit))
+        throw new Error('commit-tree printed no commit id');
+    return { unchanged: false, sha: commit };
+}
+/** Whether the branch's copy (a blob, or `path` inside a tree) carries a larger `field` than ours. */
+async function branchIsNewer(run, object, path, field, ours) {
+    const read = await readBlob(run, path === undefined ? object : `${object}:${path}`);
+    if (!('text' in read))
+        return false;
+    const value = parseJson(read.text)?.[field];
+    return typeof value === 'number' && value > ours;
+}
+function withEntry(entries, entry) {
+    return [...entries.filter((e) => e.name !== entry.name), entry];
+}
+function blobEntry(name, sha) {
+    return { mode: BLOB_MODE, type: 'blob', sha, name };
+}
+function treeEntry(name, sha) {
+    return { mode: TREE_MODE, type: 'tree', sha, name };
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -48425,7 +49519,7 @@ function _check(fn, params) {
     return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function describe(description) {
+function api_describe(description) {
     const ch = new $ZodCheck({ check: "describe" });
     ch._zod.onattach = [
         (inst) => {
@@ -52152,7 +53246,7 @@ function superRefine(fn, params) {
     return _superRefine(fn, params);
 }
 // Re-export describe and meta from core
-const schemas_describe = describe;
+const schemas_describe = api_describe;
 const schemas_meta = meta;
 const ZodInstanceOf = /*@__PURE__*/ $constructor("ZodInstanceOf", (inst, def) => {
     ZodCustom.init(inst, def);
@@ -52205,113 +53299,6 @@ function preprocess(fn, schema) {
         in: transform(fn),
         out: schema,
     });
-}
-
-;// CONCATENATED MODULE: ./lib/run/atomic-file.js
-/**
- * Files that are either the old version or the new one, never half of either: the checkpoint, the manifest,
- * the metrics, the heartbeat, effect records, the fleet state. One implementation for all of them.
- *
- * `writeFileAtomic` writes a temp file in the target's directory (a rename is only atomic within one file
- * system), fsyncs it, renames it over the target and fsyncs the directory so the rename itself survives a
- * power cut. A SIGKILL at any instant leaves the old target or the new one, plus at worst an orphaned
- * `*.tmp` beside it (callers that own a directory under a lock may sweep those; see `isTempFile`).
- */
-
-
-
-/** Replaces `path` with `data` atomically. Creates the parent directory when it is missing. */
-async function atomic_file_writeFileAtomic(path, data, options = {}) {
-    const dir = (0,external_node_path_.dirname)(path);
-    const temp = (0,external_node_path_.join)(dir, `${(0,external_node_path_.basename)(path)}.${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    try {
-        await writeSynced(temp, data);
-    }
-    catch (error) {
-        // The hot path never pays for mkdir: only a missing directory (first write, or a user who cleaned up)
-        // makes us create it and try once more.
-        if (atomic_file_errorCode(error) !== 'ENOENT')
-            throw await withoutTemp(temp, error);
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        try {
-            await writeSynced(temp, data);
-        }
-        catch (again) {
-            throw await withoutTemp(temp, again);
-        }
-    }
-    try {
-        await (0,promises_.rename)(temp, path);
-    }
-    catch (error) {
-        throw await withoutTemp(temp, error);
-    }
-    if (options.syncDir !== false)
-        await syncDirectory(dir);
-}
-/** A name `writeFileAtomic` uses for its temp files (for sweeping orphans left by a killed process). */
-function isTempFile(name) {
-    return /\.\d+-[0-9a-f]{12}\.tmp$/.test(name);
-}
-async function writeSynced(path, data) {
-    // 'wx': a temp name that somehow exists is someone else's file, not ours to truncate.
-    const handle = await (0,promises_.open)(path, 'wx');
-    try {
-        await handle.writeFile(data);
-        await handle.sync();
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function withoutTemp(temp, error) {
-    await (0,promises_.unlink)(temp).catch(() => undefined);
-    return error;
-}
-/**
- * Directories cannot be opened on Windows and some file systems refuse fsync on them (EINVAL); there the
- * rename is as durable as the platform makes it. Any other failure (EIO) is real and is thrown.
- */
-async function syncDirectory(dir) {
-    if (process.platform === 'win32')
-        return;
-    let handle;
-    try {
-        handle = await (0,promises_.open)(dir, 'r');
-        await handle.sync();
-    }
-    catch (error) {
-        const code = atomic_file_errorCode(error);
-        if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP')
-            throw error;
-    }
-    finally {
-        await handle?.close();
-    }
-}
-/** Reads and parses a JSON file. Never throws: what to do about a bad file is the caller's decision. */
-async function atomic_file_readJsonFile(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const reason = atomic_file_errorCode(error) === 'ENOENT' ? 'missing' : 'unreadable';
-        return { ok: false, reason, detail: `${path}: ${atomic_file_errorMessage(error)}` };
-    }
-    try {
-        return { ok: true, value: JSON.parse(text), text };
-    }
-    catch (error) {
-        return { ok: false, reason: 'not-json', detail: `${path}: not JSON (${atomic_file_errorMessage(error)})`, text };
-    }
-}
-function atomic_file_errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-function atomic_file_errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./lib/fleet/fleet-state.js
@@ -52369,609 +53356,6 @@ async function fleet_state_readFleetStateFile(path) {
 /** Atomic replace (temp file, fsync, rename, directory fsync): a crash leaves old or new, never half. */
 async function writeFleetStateFile(path, state) {
     await writeFileAtomic(path, `${JSON.stringify(state)}\n`);
-}
-
-;// CONCATENATED MODULE: ./lib/exec/capture.js
-/**
- * Bounded capture of one output stream: the first half of the bound and the last half, whatever the command
- * prints. A test suite that prints 100 MB costs 64 KiB here, and both ends survive: the head usually says what
- * ran, the tail usually says what went wrong.
- */
-/** The line put where the middle of a stream was dropped. */
-function omittedMarker(bytes) {
-    return `\n…[${bytes} bytes omitted]…\n`;
-}
-// Tail chunks are copies, so a kept slice never pins a large read buffer; many tiny chunks are merged now
-// and then so that the bookkeeping stays bounded too.
-const MAX_TAIL_CHUNKS = 256;
-class HeadTailCapture {
-    totalBytes = 0;
-    #headLimit;
-    #tailLimit;
-    #head = [];
-    #headLength = 0;
-    #tail = [];
-    #tailLength = 0;
-    constructor(maxBytes) {
-        this.#headLimit = Math.ceil(Math.max(0, maxBytes) / 2);
-        this.#tailLimit = Math.max(0, maxBytes) - this.#headLimit;
-    }
-    push(chunk) {
-        this.totalBytes += chunk.length;
-        let rest = chunk;
-        if (this.#headLength < this.#headLimit) {
-            const take = Math.min(this.#headLimit - this.#headLength, rest.length);
-            this.#head.push(Buffer.from(rest.subarray(0, take)));
-            this.#headLength += take;
-            rest = rest.subarray(take);
-        }
-        if (rest.length > 0)
-            this.#pushTail(rest);
-    }
-    #pushTail(data) {
-        if (this.#tailLimit === 0)
-            return;
-        if (data.length >= this.#tailLimit) {
-            this.#tail = [Buffer.from(data.subarray(data.length - this.#tailLimit))];
-            this.#tailLength = this.#tailLimit;
-            return;
-        }
-        this.#tail.push(Buffer.from(data));
-        this.#tailLength += data.length;
-        while (this.#tailLength - this.#tail[0].length >= this.#tailLimit) {
-            this.#tailLength -= this.#tail.shift().length;
-        }
-        if (this.#tail.length > MAX_TAIL_CHUNKS)
-            this.#tail = [this.#tailBuffer()];
-    }
-    /** The last `tailLimit` bytes at most (the first kept chunk may start earlier). */
-    #tailBuffer() {
-        const all = Buffer.concat(this.#tail);
-        const excess = Math.max(0, all.length - this.#tailLimit);
-        return excess === 0 ? all : all.subarray(excess);
-    }
-    parts() {
-        const head = Buffer.concat(this.#head);
-        const tail = this.#tailBuffer();
-        if (head.length + tail.length === this.totalBytes) {
-            return {
-                head: Buffer.concat([head, tail]).toString('utf8'),
-                tail: '',
-                omittedBytes: 0,
-                totalBytes: this.totalBytes,
-            };
-        }
-        const keptHead = head.subarray(0, utf8PrefixEnd(head));
-        const keptTail = tail.subarray(utf8SuffixStart(tail));
-        return {
-            head: keptHead.toString('utf8'),
-            tail: keptTail.toString('utf8'),
-            omittedBytes: this.totalBytes - keptHead.length - keptTail.length,
-            totalBytes: this.totalBytes,
-        };
-    }
-}
-/** Where to cut `bytes` so that it does not end inside a UTF-8 sequence. */
-function utf8PrefixEnd(bytes) {
-    // Look back at most 3 bytes for the lead byte of the last sequence.
-    for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
-        const byte = bytes[i];
-        if ((byte & 0xc0) === 0x80)
-            continue; // continuation byte
-        const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-        return i + needed <= bytes.length ? bytes.length : i;
-    }
-    return bytes.length;
-}
-/** Where to start `bytes` so that it does not begin inside a UTF-8 sequence. */
-function utf8SuffixStart(bytes) {
-    let start = 0;
-    while (start < Math.min(3, bytes.length) && (bytes[start] & 0xc0) === 0x80)
-        start++;
-    return start;
-}
-/**
- * The last `maxBytes` bytes of `text` (UTF-8), marker included, cut on a character boundary. `droppedBefore`
- * counts bytes already dropped upstream, so the marker reports what is really missing.
- */
-function tailOfText(text, maxBytes, droppedBefore = 0) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    // The marker's own length depends on the count; size it for the largest count it could show.
-    const room = Math.max(0, maxBytes - Buffer.byteLength(omittedMarker(bytes.length + droppedBefore)));
-    const cut = bytes.subarray(bytes.length - room);
-    const kept = cut.subarray(utf8SuffixStart(cut));
-    return omittedMarker(bytes.length - kept.length + droppedBefore).trimStart() + kept.toString('utf8');
-}
-/** The first `maxBytes` bytes of `text` (UTF-8), marker included, cut on a character boundary. */
-function headOfText(text, maxBytes, droppedAfter = 0) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    const room = Math.max(0, maxBytes - Buffer.byteLength(omittedMarker(bytes.length + droppedAfter)));
-    const cut = bytes.subarray(0, room);
-    const kept = cut.subarray(0, utf8PrefixEnd(cut));
-    return kept.toString('utf8') + omittedMarker(bytes.length - kept.length + droppedAfter).trimEnd();
-}
-
-;// CONCATENATED MODULE: ./lib/exec/error-record.js
-/**
- * The short, redacted record of a failed command that goes into checkpoints, events and recovery issues. The
- * captured stderr can be 64 KiB; the record keeps its last 8 KiB, because the error is usually at the end.
- */
-
-
-const STDERR_RECORD_BYTES = 8 * 1024;
-const COMMAND_RECORD_CHARS = 2000;
-/**
- * `secrets` are the values to redact (the runner already redacted the captured stderr with its own list; the
- * command line was never captured, so it is redacted here: patterns always, values when given).
- */
-function commandErrorRecord(spec, result, secrets = []) {
-    const stderr = result.stderr;
-    const dropped = stderr.truncated ? Math.max(0, stderr.totalBytes - Buffer.byteLength(stderr.text)) : 0;
-    const command = redact_redact(formatCommandLine(spec), secrets);
-    const record = {
-        command: command.length <= COMMAND_RECORD_CHARS ? command : `${command.slice(0, COMMAND_RECORD_CHARS)}…`,
-        exitCode: result.exitCode,
-        signal: result.signal,
-        timedOut: result.timedOut,
-        aborted: result.aborted,
-        stderr: tailOfText(redact_redact(stderr.text, secrets), STDERR_RECORD_BYTES, dropped),
-        durationMs: result.durationMs,
-    };
-    if (result.error !== undefined)
-        record.error = redact_redact(result.error, secrets);
-    return record;
-}
-/** The command as a human would type it: arguments quoted for a POSIX shell when they need it. */
-function formatCommandLine(spec) {
-    return [spec.command, ...spec.args].map(quoteArg).join(' ');
-}
-function quoteArg(arg) {
-    if (arg !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg))
-        return arg;
-    return `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./lib/git/git-errors.js
-const NETWORK_COMMANDS = new Set(['fetch', 'push', 'pull', 'ls-remote', 'clone']);
-/** `-c k=v`, `-C dir`, `--git-dir=…`: skipped to find the subcommand. */
-function subcommandOf(args) {
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === '-c' || arg === '-C')
-            i++;
-        else if (!arg.startsWith('-'))
-            return arg;
-    }
-    return undefined;
-}
-// Order matters: the non-retryable kinds are recognised first, so a conflict that also mentions a network
-// word is still a conflict.
-const AUTH = /terminal prompts disabled|Authentication failed|could not read (Username|Password)|Permission denied \(publickey|HTTP (Basic: )?Access denied|returned error: 40[13]\b|Invalid username or password/i;
-const CONFLICT = /^CONFLICT \(|Merge conflict in |could not apply [0-9a-f]+|Automatic merge failed|needs merge/m;
-const REJECTED = /\[rejected\][^\n]*\((non-fast-forward|fetch first)\)|Updates were rejected because/;
-const REMOTE_REJECTED = /\[remote rejected\]|protected branch|pre-receive hook declined/;
-// The last: another process's `git worktree add` is half done (its admin dir exists, its commondir not
-// yet) — like a lock, it passes when that command finishes.
-const LOCK = /Unable to create '[^'\n]+\.lock': File exists|could not lock config file [^\n]*: File exists|cannot lock ref '[^'\n]+': Unable to create|failed to read [^\n]*\/worktrees\/[^/\n]+\/commondir/;
-const NETWORK = /Could not resolve host|Temporary failure in name resolution|Connection (timed out|refused|reset)|Failed to connect|Operation timed out|The remote end hung up unexpectedly|early EOF|RPC failed|unexpected disconnect|SSL_ERROR|gnutls_handshake\(\) failed|OpenSSL SSL_(read|connect)|returned error: (408|429|5\d\d)\b|HTTP\/2 stream \d+ was not closed cleanly|Could not read from remote repository/i;
-function classifyGitFailure(args, result) {
-    if (result.error !== undefined)
-        return result.aborted ? 'aborted' : 'spawn';
-    if (result.aborted)
-        return 'aborted';
-    if (result.timedOut)
-        return 'timeout';
-    const stderr = result.stderr.text;
-    const output = `${stderr}\n${result.stdout.text}`;
-    if (REJECTED.test(output))
-        return 'rejected';
-    if (REMOTE_REJECTED.test(output))
-        return 'remote-rejected';
-    if (CONFLICT.test(output))
-        return 'conflict';
-    if (AUTH.test(stderr))
-        return 'auth';
-    if (LOCK.test(stderr))
-        return 'lock';
-    if (NETWORK_COMMANDS.has(subcommandOf(args) ?? '') && NETWORK.test(stderr))
-        return 'network';
-    if (result.exitCode === null && result.signal !== null)
-        return 'signal';
-    return 'exit';
-}
-/** Locks pass when their holder finishes; the network and timeouts only for commands that use the network. */
-function isRetryable(kind, args) {
-    if (kind === 'lock' || kind === 'network')
-        return true;
-    return kind === 'timeout' && NETWORK_COMMANDS.has(subcommandOf(args) ?? '');
-}
-/** Lock files a git error names (`Unable to create '/repo/.git/index.lock': File exists`). */
-function lockPathsInMessage(text) {
-    const paths = new Set();
-    for (const match of text.matchAll(/Unable to create '([^'\n]+\.lock)': File exists/g))
-        paths.add(match[1]);
-    for (const match of text.matchAll(/could not lock config file ([^\n:]+): File exists/g)) {
-        paths.add(`${match[1]}.lock`);
-    }
-    return [...paths];
-}
-/** A git command that failed (and was not allowed to): the kind, and the redacted, bounded record. */
-class git_errors_GitError extends Error {
-    kind;
-    record;
-    result;
-    attempts;
-    constructor(kind, record, result, attempts) {
-        super(`${record.command} failed (${git_errors_describe(kind, record)})${lastLine(record.stderr)}`);
-        this.name = 'GitError';
-        this.kind = kind;
-        this.record = record;
-        this.result = result;
-        this.attempts = attempts;
-    }
-}
-function git_errors_describe(kind, record) {
-    if (kind === 'spawn')
-        return record.error ?? 'could not start';
-    if (kind === 'timeout')
-        return `timed out after ${record.durationMs} ms`;
-    if (kind === 'aborted')
-        return 'aborted';
-    if (record.signal !== null)
-        return `${kind}, signal ${record.signal}`;
-    return `${kind}, exit ${record.exitCode}`;
-}
-function lastLine(stderr) {
-    const lines = stderr.trim().split('\n');
-    const fatal = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? '';
-    return fatal === '' ? '' : `: ${fatal.slice(0, 300)}`;
-}
-
-;// CONCATENATED MODULE: ./lib/git/proc-scan.js
-/**
- * Which git processes are alive, and where they work, read from `/proc`. A git lock file does not contain a
- * pid, so "is the lock's owner alive?" cannot be asked directly; the safe question is "does any live git
- * process work in this repository?". Where the answer cannot be known (no `/proc`, another user's process
- * whose cwd we may not read) the answer is "maybe", and a maybe keeps the lock.
- */
-
-
-const GIT_ENV_KEYS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR'];
-function procScanner(procRoot = '/proc') {
-    return () => scanGitProcesses(procRoot);
-}
-async function scanGitProcesses(procRoot = '/proc') {
-    let entries;
-    try {
-        entries = await (0,promises_.readdir)(procRoot);
-    }
-    catch {
-        return undefined;
-    }
-    const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
-    // A /proc that does not show this very process (not mounted, another pid namespace) cannot be trusted to
-    // show the git processes that matter either.
-    if (!pids.includes(process.pid))
-        return undefined;
-    const found = await Promise.all(pids.filter((pid) => pid !== process.pid).map((pid) => readGit(procRoot, pid)));
-    return found.filter((p) => p !== undefined);
-}
-async function readGit(procRoot, pid) {
-    const dir = `${procRoot}/${pid}`;
-    const stat = await readText(`${dir}/stat`);
-    if (stat === undefined)
-        return undefined; // exited while we looked
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    if (state === 'Z' || state === 'X')
-        return undefined; // a zombie works nowhere
-    const args = ((await readText(`${dir}/cmdline`)) ?? '').split('\0').filter((a) => a !== '');
-    if (!isGitName(comm) && !isGitName((0,external_node_path_.basename)(args[0] ?? '')))
-        return undefined;
-    let cwd;
-    try {
-        cwd = await (0,promises_.readlink)(`${dir}/cwd`);
-    }
-    catch {
-        cwd = undefined;
-    }
-    return { pid, cwd, args, env: parseEnviron((await readText(`${dir}/environ`)) ?? '') };
-}
-/** `git`, and its helpers (`git-remote-https`, `git-upload-pack`; comm is cut to 15 characters). */
-function isGitName(name) {
-    return name === 'git' || name.startsWith('git-');
-}
-function parseEnviron(text) {
-    const env = {};
-    for (const entry of text.split('\0')) {
-        const eq = entry.indexOf('=');
-        const key = entry.slice(0, eq);
-        if (eq > 0 && GIT_ENV_KEYS.includes(key))
-            env[key] = entry.slice(eq + 1);
-    }
-    return env;
-}
-async function readText(path) {
-    try {
-        return await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Whether `proc` may be working in a repository whose directories (git dirs and worktrees) are `roots`:
- * its cwd, any `-C` directory, `--git-dir`/`--work-tree`, or GIT_DIR/GIT_WORK_TREE inside one of them. An
- * unknown cwd counts as inside: we cannot rule it out.
- */
-function worksIn(proc, roots) {
-    if (proc.cwd === undefined)
-        return true;
-    return placesOf(proc).some((place) => roots.some((root) => isInside(place, root)));
-}
-function placesOf(proc) {
-    let dir = proc.cwd ?? '/';
-    const places = [dir];
-    const args = proc.args;
-    for (let i = 1; i < args.length; i++) {
-        const arg = args[i];
-        const value = args[i + 1];
-        if (arg === '-C' && value !== undefined) {
-            dir = (0,external_node_path_.resolve)(dir, value); // each -C is relative to the previous one
-            places.push(dir);
-        }
-        else if ((arg === '--git-dir' || arg === '--work-tree') && value !== undefined) {
-            places.push((0,external_node_path_.resolve)(dir, value));
-        }
-        else if (arg.startsWith('--git-dir=') || arg.startsWith('--work-tree=')) {
-            places.push((0,external_node_path_.resolve)(dir, arg.slice(arg.indexOf('=') + 1)));
-        }
-    }
-    for (const value of Object.values(proc.env))
-        places.push((0,external_node_path_.resolve)(proc.cwd ?? '/', value));
-    return places;
-}
-function isInside(path, root) {
-    return path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
-}
-
-;// CONCATENATED MODULE: ./lib/git/stale-locks.js
-/**
- * Stale-lock recovery, the careful version of seed 003's: a `.lock` file left in a repository's git dir is
- * removed only when it is older than the threshold AND no live git process works in that repository. Seed 003
- * kills the lock's holder; keel never kills anything — a lock that may have an owner stays, and the command
- * fails after its bounded retries instead. Every decision is logged.
- *
- * Only locks the failing command named are considered (git names the file it could not create); a lock
- * nobody tripped over is nobody's business here.
- */
-
-
-
-
-/** Removes what may be removed; returns the paths removed. Never throws for a lock it could not judge. */
-async function recoverStaleLocks(ctx) {
-    const paths = lockPathsInMessage(ctx.message).map((p) => (0,external_node_path_.resolve)(ctx.cwd, p));
-    if (paths.length === 0)
-        return [];
-    const stale = [];
-    for (const path of paths) {
-        const lock = await lockFile(path);
-        if (lock === undefined)
-            continue; // gone already: its owner finished
-        const ageMs = ctx.now - lock.mtimeMs;
-        if (ageMs < ctx.staleLockMs)
-            ctx.log({ type: 'lock_kept', path, ageMs, reason: 'fresh' });
-        else
-            stale.push(lock);
-    }
-    if (stale.length === 0)
-        return [];
-    const verdict = await mayRemove(ctx);
-    const removed = [];
-    for (const lock of stale) {
-        const ageMs = ctx.now - lock.mtimeMs;
-        const reason = verdict.ok ? await outsideOrChanged(lock, verdict.repo) : verdict.reason;
-        if (reason === 'gone')
-            continue;
-        if (reason !== undefined) {
-            const pids = verdict.ok ? undefined : verdict.pids;
-            ctx.log({ type: 'lock_kept', path: lock.path, ageMs, reason, ...(pids ? { pids } : {}) });
-            continue;
-        }
-        await (0,promises_.unlink)(lock.path).catch(() => undefined);
-        removed.push(lock.path);
-        ctx.log({ type: 'lock_removed', path: lock.path, ageMs });
-    }
-    return removed;
-}
-async function lockFile(path) {
-    try {
-        const stat = await (0,promises_.lstat)(path);
-        return stat.isFile() ? { path, mtimeMs: stat.mtimeMs, ino: stat.ino } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function mayRemove(ctx) {
-    const repo = await ctx.repository().catch(() => undefined);
-    if (repo === undefined)
-        return { ok: false, reason: 'repository-unknown' };
-    const processes = await ctx.scan().catch(() => undefined);
-    if (processes === undefined)
-        return { ok: false, reason: 'no-proc' };
-    const live = processes.filter((p) => worksIn(p, repo.roots));
-    if (live.length > 0)
-        return { ok: false, reason: 'live-git-process', pids: live.map((p) => p.pid) };
-    return { ok: true, repo };
-}
-/** The last checks before unlinking: the lock is a `.lock` inside the git dir, and it is the same file. */
-async function outsideOrChanged(lock, repo) {
-    const dir = await (0,promises_.realpath)((0,external_node_path_.dirname)(lock.path)).catch(() => undefined);
-    if (dir === undefined || !lock.path.endsWith('.lock') || !isInside(dir, repo.commonDir))
-        return 'outside-repository';
-    const now = await lockFile(lock.path);
-    if (now === undefined)
-        return 'gone';
-    // Replaced (another inode) or touched since we judged it: a live owner, whatever the scan said.
-    if (now.ino !== lock.ino || now.mtimeMs !== lock.mtimeMs)
-        return 'changed';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/git/git-runner.js
-/**
- * git through the command runner: a timeout on every command, bounded retries with exponential backoff for
- * what can pass by itself (a lock, a network blip), stale-lock recovery before a retry, and an environment
- * that can never wait for a human.
- *
- * Decisions:
- * - Hooks never run (`-c core.hooksPath=/dev/null` on every command). keel's commits are made from model
- *   output in keel's own worktree; a hook is arbitrary code, and with `core.hooksPath` pointing at a tracked
- *   directory (husky and the like) the model's own edits could change what runs. The owner's checks run as
- *   the configured validation commands instead, through the same bounded runner.
- * - Non-interactive: `GIT_TERMINAL_PROMPT=0`, an empty `GIT_ASKPASS` (git then skips `core.askPass` and
- *   `SSH_ASKPASS` too), `GIT_EDITOR=true`, no pager. The runner starts git in a new session, so ssh has no
- *   terminal to prompt on either. Credential helpers and `http.extraheader` (actions/checkout) still work.
- * - `LC_ALL=C` so the messages matched in `git-errors.ts` are the English ones.
- * - `GIT_OPTIONAL_LOCKS=0` on every command: it only stops read commands (`status`) from taking the index
- *   lock to refresh it; writes take their locks regardless.
- * - The repository is chosen by `cwd` alone: GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE and friends inherited
- *   from keel's own environment (keel started from a hook, say) are removed.
- * - `options.env` goes last, so a caller can still supply e.g. an askpass helper for a token.
- * - `allowFailure` returns a non-zero exit (after the retries a retryable one gets). A timeout, an abort, a
- *   spawn failure or death by signal always throws: "it failed" must not be mistaken for "the answer is no".
- */
-
-
-
-
-
-
-
-const GIT_DEFAULTS = {
-    timeoutMs: 60_000,
-    retries: 3,
-    backoffMs: 200,
-    staleLockMs: 5 * 60_000, // seed 003's threshold
-};
-const FIXED_ARGS = ['-c', 'core.hooksPath=/dev/null'];
-const FIXED_ENV = {
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: '',
-    GIT_EDITOR: 'true',
-    GIT_SEQUENCE_EDITOR: 'true',
-    GIT_MERGE_AUTOEDIT: 'no',
-    GIT_PAGER: 'cat',
-    PAGER: 'cat',
-    LC_ALL: 'C',
-    GIT_OPTIONAL_LOCKS: '0',
-    GIT_DIR: undefined,
-    GIT_WORK_TREE: undefined,
-    GIT_INDEX_FILE: undefined,
-    GIT_COMMON_DIR: undefined,
-    GIT_OBJECT_DIRECTORY: undefined,
-    GIT_ALTERNATE_OBJECT_DIRECTORIES: undefined,
-    GIT_NAMESPACE: undefined,
-    GIT_PREFIX: undefined,
-};
-function createGit(options) {
-    const config = {
-        runner: options.runner,
-        clock: options.clock ?? systemClock,
-        timeoutMs: options.timeoutMs ?? GIT_DEFAULTS.timeoutMs,
-        retries: Math.max(0, options.retries ?? GIT_DEFAULTS.retries),
-        backoffMs: options.backoffMs ?? GIT_DEFAULTS.backoffMs,
-        staleLockMs: options.staleLockMs ?? GIT_DEFAULTS.staleLockMs,
-        log: options.log ?? (() => undefined),
-        env: { ...FIXED_ENV, ...options.env },
-        secrets: options.secrets ?? (() => []),
-        scan: options.processScan ?? procScanner(),
-    };
-    function spec(args, opts) {
-        const s = {
-            command: 'git',
-            args: [...FIXED_ARGS, ...args],
-            cwd: opts.cwd,
-            env: config.env,
-            timeoutMs: opts.timeoutMs ?? config.timeoutMs,
-        };
-        if (opts.input !== undefined)
-            s.input = opts.input;
-        if (opts.maxOutputBytes !== undefined)
-            s.maxStreamBytes = opts.maxOutputBytes;
-        return s;
-    }
-    async function run(args, opts) {
-        const command = spec(args, opts);
-        for (let attempt = 1;; attempt++) {
-            const result = await config.runner.run(command, opts.signal ? { signal: opts.signal } : undefined);
-            if (result.exitCode === 0)
-                return result;
-            const kind = classifyGitFailure(args, result);
-            if (!isRetryable(kind, args) || attempt > config.retries) {
-                // Retryable failures were retried first; what is left is an answer the caller may have asked for.
-                if (opts.allowFailure === true && result.exitCode !== null)
-                    return result;
-                throw fail(command, result, kind, attempt);
-            }
-            if (kind === 'lock')
-                await recover(opts.cwd, result.stderr.text);
-            const delayMs = config.backoffMs * 2 ** (attempt - 1);
-            const record = commandErrorRecord(command, result, config.secrets());
-            config.log({ type: 'retry', command: record.command, cwd: opts.cwd, attempt, delayMs, kind });
-            await config.clock.sleep(delayMs, opts.signal);
-        }
-    }
-    function fail(command, result, kind, attempts) {
-        const record = commandErrorRecord(command, result, config.secrets());
-        config.log({ type: 'failed', kind, attempts, record });
-        return new git_errors_GitError(kind, record, result, attempts);
-    }
-    async function recover(cwd, message) {
-        await recoverStaleLocks({
-            cwd,
-            message,
-            now: config.clock.now(),
-            staleLockMs: config.staleLockMs,
-            scan: config.scan,
-            log: config.log,
-            repository: () => repositoryDirs(config.runner, cwd, config.env),
-        });
-    }
-    return { run };
-}
-/**
- * The repository's directories, asked of git directly (not through `run`: no retries, no recursion). Neither
- * command takes a lock. Undefined when git cannot say: the caller then keeps every lock.
- */
-async function repositoryDirs(runner, cwd, env) {
-    const ask = (args) => runner.run({
-        command: 'git',
-        args: [...FIXED_ARGS, ...args],
-        cwd,
-        env,
-        timeoutMs: 10_000,
-        maxStreamBytes: 1 << 20,
-    });
-    const common = await ask(['rev-parse', '--path-format=absolute', '--git-common-dir']);
-    const list = await ask(['worktree', 'list', '--porcelain']);
-    if (common.exitCode !== 0 || list.exitCode !== 0 || list.stdout.truncated)
-        return undefined;
-    const commonDir = await (0,promises_.realpath)(common.stdout.text.trim());
-    const worktrees = list.stdout.text
-        .split('\n')
-        .filter((line) => line.startsWith('worktree '))
-        .map((line) => line.slice('worktree '.length));
-    // The worktrees' own git dirs (`<common>/worktrees/<name>`) are inside the common dir already.
-    const roots = [commonDir, ...worktrees];
-    const real = await Promise.all(roots.map((r) => (0,promises_.realpath)(r).catch(() => r)));
-    return { commonDir, roots: [...new Set([...roots, ...real])] };
 }
 
 ;// CONCATENATED MODULE: ./lib/run/state.js
@@ -53074,7 +53458,7 @@ function state_isUnfinished(state) {
 
 
 
-const MANIFEST_FILE = 'manifest.json';
+const manifest_MANIFEST_FILE = 'manifest.json';
 const TASK_PREVIEW_CHARS = 200;
 const count = schemas_number().int().nonnegative();
 const manifestSchema = object({
@@ -53111,104 +53495,6 @@ function buildManifest(state) {
         resume: `keel run --resume ${state.runId}`,
         ...(state.interruption ? { interruption: state.interruption.reason } : {}),
     };
-}
-
-;// CONCATENATED MODULE: ./lib/github/state-deadline.js
-class DeadlineExceeded extends Error {
-    name = 'DeadlineExceeded';
-}
-function state_deadline_startDeadline(clock, ms, what) {
-    const end = clock.now() + Math.max(0, ms);
-    const abort = new AbortController();
-    const timer = new AbortController();
-    const message = `${what}: gave up after ${ms} ms`;
-    const expiredPromise = new Promise((_, reject) => {
-        abort.signal.addEventListener('abort', () => reject(new DeadlineExceeded(message)), { once: true });
-    });
-    // Unobserved until someone races: without this, an expiry nobody awaits is an unhandled rejection.
-    expiredPromise.catch(() => undefined);
-    clock.sleep(Math.max(0, ms), timer.signal).then(() => abort.abort(new DeadlineExceeded(message)), () => undefined);
-    return {
-        signal: abort.signal,
-        remaining: () => Math.max(0, end - clock.now()),
-        expired: () => abort.signal.aborted || clock.now() >= end,
-        race: (promise) => {
-            // The loser may still settle later; its rejection is nobody's business then.
-            promise.catch(() => undefined);
-            return Promise.race([promise, expiredPromise]);
-        },
-        dispose: () => timer.abort(),
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/github/state-files.js
-/**
- * What may leave the runner as a durable copy of a checkpoint, shared by the state branch and the artifacts:
- * run ids that are safe as one path segment, whitelists of file names (anything not named here is not state
- * and is never pushed or uploaded), and the last check that no configured secret is in what goes out.
- *
- * Whitelists rather than blacklists: a run directory also holds locks, `*.tmp` files of a killed writer,
- * `.heartbeat`, corrupt checkpoints set aside — and a bug elsewhere could put anything there. Only names we
- * know to be state go.
- */
-/** The same pattern as `runStateSchema.runId`: one path segment, never `.`/`..`, never an option. */
-const state_files_RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
-function state_files_isValidRunId(runId) {
-    return state_files_RUN_ID_PATTERN.test(runId);
-}
-const state_files_STATE_FILE = 'state.json';
-const state_files_MANIFEST_FILE = 'manifest.json';
-const METRICS_FILE = 'metrics.json';
-const state_files_FLEET_STATE_FILE = 'fleet-state.json';
-const state_files_RUNS_DIR = 'runs';
-/**
- * On the state branch, per run: the checkpoint and its two small sidecars. Not `events.ndjson` (up to
- * 5 MiB × 4 rotated files per run, growing every checkpoint: the branch's history would grow by megabytes
- * per push, forever) and not `effects/` (records of issues and PRs that live on GitHub anyway, and whose
- * markers the publisher finds there). The artifact carries both.
- */
-const state_files_BRANCH_RUN_FILES = [state_files_STATE_FILE, state_files_MANIFEST_FILE, METRICS_FILE];
-function isBranchRunFile(name) {
-    return state_files_BRANCH_RUN_FILES.includes(name);
-}
-/**
- * In an artifact, relative to the run directory ('/'-separated): the checkpoint, its sidecars, the event log
- * with its rotations, the local effect records and the rendered recovery issue. Never `*.lock`, `*.tmp`,
- * `.heartbeat` or `state.json.corrupt-*`, and nothing of the worktree (it is not under the run directory,
- * and if it were, no worktree path matches).
- */
-const ARTIFACT_FILE = /^(?:state\.json|manifest\.json|metrics\.json|recovery\.md|events(?:\.[1-9][0-9]{0,2})?\.ndjson|effects\/(?:issues|comments|pulls)\/[1-9][0-9]{0,8}\.json)$/;
-function isArtifactStateFile(relativePath) {
-    return ARTIFACT_FILE.test(relativePath);
-}
-/** The subdirectories an artifact may contain (everything else in the run directory is not walked). */
-const ARTIFACT_SUBDIRS = ['effects/issues', 'effects/comments', 'effects/pulls'];
-/**
- * Larger than any honest checkpoint file (the state of 2 000 subtasks with long instructions stays far
- * below), smaller than GitHub's 100 MB file limit. A bigger file is refused rather than pushed.
- */
-const state_files_MAX_STATE_FILE_BYTES = 32 * 1024 * 1024;
-/** Shorter values are not treated as secrets: the same floor as the run's redaction list. */
-const MIN_SECRET_CHARS = 4;
-/**
- * The index (1-based, into `secrets`) of the first configured secret found in `content`, raw or as it
- * appears inside a JSON string (quotes and backslashes escaped). Undefined when none is. Reasons built from
- * this say "secret #n", never the value.
- */
-function state_files_findSecret(content, secrets) {
-    for (const [i, secret] of secrets.entries()) {
-        if (secret.length < MIN_SECRET_CHARS)
-            continue;
-        if (content.includes(secret))
-            return i + 1;
-        const escaped = JSON.stringify(secret).slice(1, -1);
-        if (escaped !== secret && content.includes(escaped))
-            return i + 1;
-    }
-    return undefined;
-}
-function state_files_secretReason(path, index) {
-    return `${path} contains configured secret #${index}: refusing to copy it off the runner`;
 }
 
 ;// CONCATENATED MODULE: ./lib/run/metrics.js
@@ -53456,7 +53742,7 @@ function sidecarProblem(path, content) {
     catch {
         return 'not JSON';
     }
-    const schema = path === state_files_MANIFEST_FILE ? manifestSchema : path === METRICS_FILE ? runMetricsSchema : undefined;
+    const schema = path === MANIFEST_FILE ? manifestSchema : path === METRICS_FILE ? runMetricsSchema : undefined;
     if (schema === undefined)
         return undefined;
     const parsed = schema.safeParse(value);
@@ -53483,101 +53769,12 @@ async function state_install_installFleetState(stateDir, text, where) {
     return { installed: true };
 }
 
-;// CONCATENATED MODULE: ./lib/github/state-tree.js
-
-/** Big enough for the listing of thousands of runs; a truncated listing is refused, never used. */
-const LISTING_BYTES = 16 * 1024 * 1024;
-class StateTreeError extends Error {
-    name = 'StateTreeError';
-}
-/** The entries of a tree, or undefined when `treeish` names nothing (a run not on the branch yet). */
-async function state_tree_listTree(run, treeish) {
-    const result = await run(['ls-tree', '-z', treeish], { allowFailure: true, maxOutputBytes: LISTING_BYTES });
-    if (result.exitCode !== 0)
-        return undefined;
-    if (result.stdout.truncated)
-        throw new StateTreeError(`listing of ${treeish} is too large`);
-    const entries = [];
-    for (const record of result.stdout.text.split('\0')) {
-        if (record === '')
-            continue;
-        const match = /^(\d{6}) (\w+) ([0-9a-f]{40,64})\t(.+)$/s.exec(record);
-        if (!match)
-            throw new StateTreeError(`unexpected ls-tree output for ${treeish}`);
-        entries.push({ mode: match[1], type: match[2], sha: match[3], name: match[4] });
-    }
-    return entries;
-}
-async function state_tree_makeTree(run, entries) {
-    const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join('');
-    const result = await run(['mktree', '-z'], { input });
-    return objectId(result, 'mktree');
-}
-async function state_tree_writeBlob(run, content) {
-    const result = await run(['hash-object', '-w', '--stdin'], { input: content });
-    return objectId(result, 'hash-object');
-}
-/** The commit's tree. */
-async function treeOf(run, commit) {
-    return objectId(await run(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`]), 'rev-parse');
-}
+;// CONCATENATED MODULE: ./lib/github/state-branch-local.js
 /**
- * A blob's content — `object` is a blob id or `<tree-ish>:<path>` — or `missing`, or `tooLarge` when over the
- * state file bound (a truncated file is never used).
- */
-async function state_tree_readBlob(run, object) {
-    const result = await run(['cat-file', 'blob', object], {
-        allowFailure: true,
-        maxOutputBytes: state_files_MAX_STATE_FILE_BYTES,
-    });
-    if (result.exitCode !== 0)
-        return { missing: true };
-    if (result.stdout.truncated)
-        return { tooLarge: true };
-    return { text: result.stdout.text };
-}
-/** Every path (recursively) that differs between two trees; `from` undefined = the empty tree. */
-async function state_tree_changedPaths(run, from, to) {
-    const args = from === undefined
-        ? ['ls-tree', '-r', '-z', '--name-only', to]
-        : ['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to];
-    const result = await run(args, { maxOutputBytes: LISTING_BYTES });
-    if (result.stdout.truncated)
-        throw new StateTreeError('tree comparison too large');
-    return result.stdout.text.split('\0').filter((p) => p !== '');
-}
-function objectId(result, what) {
-    const id = result.stdout.text.trim();
-    if (!/^[0-9a-f]{40,64}$/.test(id))
-        throw new StateTreeError(`${what} printed no object id`);
-    return id;
-}
-
-;// CONCATENATED MODULE: ./lib/github/state-branch.js
-/**
- * Checkpoints on a branch of the repository itself (default `keel/state`), so that the next run — on another
- * runner, after this one was cancelled — finds them with nothing but the checkout it already has.
- *
- * Layout on the branch: `runs/<runId>/{state.json,manifest.json,metrics.json}` and `fleet-state.json` at the
- * top (see `state-files.ts` for why not the event log or the effect records: the artifact carries those).
- *
- * Decisions:
- * - Objects only: blobs, trees (`mktree`) and a commit (`commit-tree`) are written to the object store and
- *   pushed as `<sha>:refs/heads/<branch>`. The user's working tree, index and HEAD are never read or written,
- *   and no checkout of the branch is made. The fetched tip goes to a private ref under `refs/keel/`.
- * - Never forced: no `--force`, no `+` on the push. A rejection (another run pushed first) is answered by
- *   fetching the new tip and rebuilding on top of it — other runs' files stay, this run's replace its own —
- *   within bounded attempts and one time budget for everything (`timeoutMs`), after which the caller gets
- *   `{ ok: false }`: a slow remote must not hold up a shutdown.
- * - Newest wins per file: this run's files do not replace the branch's copy of the same run when that one is
- *   newer (a resumed run elsewhere pushed since), nor `fleet-state.json` when the branch's `savedAt` is newer.
- * - Nothing that is not state: whitelisted names, a validated run id, a checkpoint that parses, no configured
- *   secret in any pushed file, and a final check that the new tree differs from the tip only in this run's
- *   files and the fleet state (listings travel as redacted text; a foreign name altered on the way would
- *   otherwise be renamed on the branch).
- * - Unchanged tree → no commit, no push.
- * Failures are returned as `{ ok: false, reason }` with a reason safe to print (git's stderr is redacted by
- * the runner); nothing here throws.
+ * The run's files as they are on this runner, read for a push: whitelisted names only, a checkpoint that
+ * parses and belongs to the run, sidecars that are JSON, a fleet state that validates, and no configured
+ * secret in any of them. A missing or bad checkpoint refuses the whole push — it must not replace a good
+ * copy on the branch; a bad sidecar or fleet state is only skipped, with a reason.
  */
 
 
@@ -53586,78 +53783,8 @@ function objectId(result, what) {
 
 
 
-
-
-
-
-
-
-const STATE_BRANCH_DEFAULTS = {
-    remote: 'origin',
-    branch: 'keel/state',
-    timeoutMs: 20_000,
-    maxAttempts: 5,
-};
-/** keel's own identity for state commits: they are bookkeeping, not anyone's work. */
-const IDENTITY = (/* unused pure expression or super */ null && (['-c', 'user.name=keel', '-c', 'user.email=keel@localhost']));
-const BLOB_MODE = '100644';
-const TREE_MODE = '040000';
-/** Manifests read at once when listing the branch's runs (local object reads, no network). */
-const READ_CONCURRENCY = 8;
-async function pushCheckpoint(o, files) {
-    const cfg = resolve(o);
-    if (!cfg.ok)
-        return fail(o, 'push', cfg.reason);
-    const c = cfg.value;
-    if (!isValidRunId(files.runId))
-        return fail(o, 'push', `not a run id: ${JSON.stringify(files.runId)}`);
-    const deadline = startDeadline(c.clock, c.timeoutMs, `push to ${c.branch}`);
-    try {
-        const local = await deadline.race(readLocalCheckpoint(c, files));
-        if (!local.ok)
-            return fail(o, 'push', local.reason);
-        for (const s of local.value.skipped)
-            c.log({ type: 'state_branch_skipped', ...s });
-        return await pushLoop(c, local.value, bindGit(c, deadline), deadline);
-    }
-    catch (error) {
-        return fail(o, 'push', state_branch_describe(error));
-    }
-    finally {
-        deadline.dispose();
-    }
-}
-async function pushLoop(c, local, run, deadline) {
-    // Blobs are written once; only the trees and the commit depend on the tip.
-    const blobs = new Map();
-    for (const f of [...local.runFiles, ...(local.fleet ? [local.fleet.file] : [])]) {
-        blobs.set(f.path, await writeBlob(run, f.content));
-    }
-    let lastReason = '';
-    for (let attempt = 1; attempt <= c.maxAttempts; attempt++) {
-        const tip = await fetchTip(c, run);
-        const built = await buildCommit(c, run, local, blobs, tip);
-        if (built.unchanged) {
-            c.log({ type: 'state_branch_unchanged', runId: local.runId, sha: built.sha });
-            return { ok: true, sha: built.sha, changed: false, attempts: attempt, skipped: local.skipped };
-        }
-        const pushed = await pushCommit(c, run, built.sha);
-        if (pushed.ok) {
-            c.log({ type: 'state_branch_pushed', runId: local.runId, sha: built.sha, attempts: attempt });
-            return { ok: true, sha: built.sha, changed: true, attempts: attempt, skipped: local.skipped };
-        }
-        lastReason = pushed.reason;
-        if (attempt === c.maxAttempts)
-            break;
-        c.log({ type: 'state_branch_retry', runId: local.runId, attempt, reason: lastReason });
-        // Two runs rejected by each other back off by different amounts, so the next round does not tie again.
-        const delay = Math.min(50 * 2 ** (attempt - 1) + Math.floor(Math.random() * 50), deadline.remaining());
-        await deadline.race(c.clock.sleep(delay, deadline.signal));
-    }
-    return { ok: false, reason: `gave up after ${c.maxAttempts} attempts: ${lastReason}` };
-}
 /** The run's files as they are now, validated and checked for secrets; `ok: false` refuses the push. */
-async function readLocalCheckpoint(c, files) {
+async function state_branch_local_readLocalCheckpoint(c, files) {
     const runFiles = [];
     const skipped = [];
     let status = 'unknown';
@@ -53729,75 +53856,113 @@ async function readStateFile(path) {
         return { problem: errorMessage(error) };
     }
 }
-/** The tip's tree with this run's files (and the fleet state) replaced, committed on top of the tip. */
-async function buildCommit(c, run, local, blobs, tip) {
-    const root = tip ? ((await listTree(run, tip.tree)) ?? []) : [];
-    const runsEntry = root.find((e) => e.name === RUNS_DIR);
-    if (runsEntry && runsEntry.type !== 'tree')
-        throw new Error(`${RUNS_DIR} on ${c.branch} is not a directory`);
-    const runs = runsEntry ? ((await listTree(run, runsEntry.sha)) ?? []) : [];
-    const own = runs.find((e) => e.name === local.runId);
-    const ownEntries = own?.type === 'tree' ? ((await listTree(run, own.sha)) ?? []) : [];
-    let newRoot = root;
-    const keepTheirs = own?.type === 'tree' && (await branchIsNewer(run, own.sha, STATE_FILE, 'updatedAt', local.updatedAt));
-    if (keepTheirs) {
-        c.log({
-            type: 'state_branch_skipped',
-            path: `${RUNS_DIR}/${local.runId}`,
-            reason: 'the branch has a newer checkpoint of this run',
-        });
-    }
-    else {
-        let runEntries = ownEntries;
-        for (const f of local.runFiles) {
-            runEntries = withEntry(runEntries, blobEntry(f.path.slice(f.path.lastIndexOf('/') + 1), blobs.get(f.path)));
-        }
-        const runTree = await makeTree(run, runEntries);
-        const runsTree = await makeTree(run, withEntry(runs, treeEntry(local.runId, runTree)));
-        newRoot = withEntry(newRoot, treeEntry(RUNS_DIR, runsTree));
-    }
-    if (local.fleet) {
-        const theirs = root.find((e) => e.name === FLEET_STATE_FILE);
-        const newer = theirs?.type === 'blob' &&
-            (await branchIsNewer(run, theirs.sha, undefined, 'savedAt', local.fleet.savedAt));
-        if (!newer)
-            newRoot = withEntry(newRoot, blobEntry(FLEET_STATE_FILE, blobs.get(FLEET_STATE_FILE)));
-    }
-    const tree = await makeTree(run, newRoot);
-    if (tip && tree === tip.tree)
-        return { unchanged: true, sha: tip.sha };
-    // `runs/<runId>` itself: a non-directory of that name (garbage) is replaced by this run's directory.
-    const allowed = new Set([
-        ...local.runFiles.map((f) => f.path),
-        `${RUNS_DIR}/${local.runId}`,
-        FLEET_STATE_FILE,
-    ]);
-    const stray = (await changedPaths(run, tip?.tree, tree)).filter((p) => !allowed.has(p));
-    if (stray.length > 0) {
-        throw new Error(`refusing to push: the rebuilt tree would also change ${stray.length} other path(s) on ${c.branch}`);
-    }
-    const message = `keel: checkpoint ${local.runId} (${local.status})`;
-    const args = [
-        ...IDENTITY,
-        'commit-tree',
-        '--no-gpg-sign',
-        tree,
-        ...(tip ? ['-p', tip.sha] : []),
-        '-m',
-        message,
-    ];
-    const commit = (await run(args)).stdout.text.trim();
-    if (!/^[0-9a-f]{40,64}$/.test(commit))
-        throw new Error('commit-tree printed no commit id');
-    return { unchanged: false, sha: commit };
+
+;// CONCATENATED MODULE: ./lib/github/state-branch-remote.js
+
+/** `git.run` in the repository, killed at the deadline and settled by it even if the runner ignores that. */
+function state_branch_remote_bindGit(c, deadline) {
+    return (args, extra) => deadline.race(c.git.run(args, {
+        cwd: c.repoRoot,
+        signal: deadline.signal,
+        timeoutMs: Math.max(1, deadline.remaining()),
+        ...extra,
+    }));
 }
-/** Whether the branch's copy (a blob, or `path` inside a tree) carries a larger `field` than ours. */
-async function branchIsNewer(run, object, path, field, ours) {
-    const read = await readBlob(run, path === undefined ? object : `${object}:${path}`);
-    if (!('text' in read))
-        return false;
-    const value = parseJson(read.text)?.[field];
-    return typeof value === 'number' && value > ours;
+/**
+ * The branch's tip after a fetch into the private ref, or undefined when the remote has no such branch.
+ * The fetch refspec is forced (`+`) on purpose: it moves keel's own private ref to whatever the remote has,
+ * even if someone rewrote the branch there. Pushes are never forced.
+ */
+async function state_branch_remote_fetchTip(c, run) {
+    const fetched = await run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--no-recurse-submodules',
+        '--no-auto-gc',
+        c.remote,
+        `+refs/heads/${c.branch}:${c.trackingRef}`,
+    ], { allowFailure: true });
+    if (fetched.exitCode !== 0) {
+        if (/couldn't find remote ref/i.test(fetched.stderr.text))
+            return undefined;
+        throw new Error(`git fetch ${c.remote} ${c.branch} failed: ${state_branch_remote_lastLine(fetched.stderr.text)}`);
+    }
+    const sha = (await run(['rev-parse', '--verify', '--quiet', `${c.trackingRef}^{commit}`])).stdout.text.trim();
+    return { sha, tree: await treeOf(run, sha) };
+}
+/** The line of git's stderr that says what went wrong: the first `fatal:`/`error:`, else the last. */
+function state_branch_remote_lastLine(stderr) {
+    const lines = stderr.trim().split('\n');
+    return (lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? '').slice(0, 300);
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-branch-push.js
+/**
+ * Pushing a run's checkpoint to the state branch: fetch the tip, build one commit on top of it, push it
+ * unforced; when another run pushed first, fetch again and rebuild, within `maxAttempts` rounds and the one
+ * time budget. Blobs are written once; only the trees and the commit depend on the tip.
+ */
+
+
+
+
+
+
+
+
+async function pushCheckpoint(o, files) {
+    const cfg = resolveOptions(o);
+    if (!cfg.ok)
+        return fail(o, 'push', cfg.reason);
+    const c = cfg.value;
+    if (!isValidRunId(files.runId))
+        return fail(o, 'push', `not a run id: ${JSON.stringify(files.runId)}`);
+    const deadline = startDeadline(c.clock, c.timeoutMs, `push to ${c.branch}`);
+    try {
+        const local = await deadline.race(readLocalCheckpoint(c, files));
+        if (!local.ok)
+            return fail(o, 'push', local.reason);
+        for (const s of local.value.skipped)
+            c.log({ type: 'state_branch_skipped', ...s });
+        return await pushLoop(c, local.value, bindGit(c, deadline), deadline);
+    }
+    catch (error) {
+        return fail(o, 'push', describeError(error));
+    }
+    finally {
+        deadline.dispose();
+    }
+}
+async function pushLoop(c, local, run, deadline) {
+    // Blobs are written once; only the trees and the commit depend on the tip.
+    const blobs = new Map();
+    for (const f of [...local.runFiles, ...(local.fleet ? [local.fleet.file] : [])]) {
+        blobs.set(f.path, await writeBlob(run, f.content));
+    }
+    let lastReason = '';
+    for (let attempt = 1; attempt <= c.maxAttempts; attempt++) {
+        const tip = await fetchTip(c, run);
+        const built = await buildCommit(c, run, local, blobs, tip);
+        if (built.unchanged) {
+            c.log({ type: 'state_branch_unchanged', runId: local.runId, sha: built.sha });
+            return { ok: true, sha: built.sha, changed: false, attempts: attempt, skipped: local.skipped };
+        }
+        const pushed = await pushCommit(c, run, built.sha);
+        if (pushed.ok) {
+            c.log({ type: 'state_branch_pushed', runId: local.runId, sha: built.sha, attempts: attempt });
+            return { ok: true, sha: built.sha, changed: true, attempts: attempt, skipped: local.skipped };
+        }
+        lastReason = pushed.reason;
+        if (attempt === c.maxAttempts)
+            break;
+        c.log({ type: 'state_branch_retry', runId: local.runId, attempt, reason: lastReason });
+        // Two runs rejected by each other back off by different amounts, so the next round does not tie again.
+        const delay = Math.min(50 * 2 ** (attempt - 1) + Math.floor(Math.random() * 50), deadline.remaining());
+        await deadline.race(c.clock.sleep(delay, deadline.signal));
+    }
+    return { ok: false, reason: `gave up after ${c.maxAttempts} attempts: ${lastReason}` };
 }
 async function pushCommit(c, run, sha) {
     try {
@@ -53829,23 +53994,121 @@ async function pushCommit(c, run, sha) {
  * situation as a non-fast-forward rejection, reported as `[remote rejected] (failed to update ref)`.
  */
 const LOST_RACE = /cannot lock ref '[^'\n]+': (?:is at [0-9a-f]+ but expected|reference already exists)|incorrect old value provided/;
-function withEntry(entries, entry) {
-    return [...entries.filter((e) => e.name !== entry.name), entry];
+
+;// CONCATENATED MODULE: ./lib/github/state-json.js
+/**
+ * JSON from the state branch or the runner's state directory is untrusted text (a hand edit, a truncated
+ * write, another keel version): callers want "not JSON" as a value to skip on, never a throw.
+ */
+function state_json_parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
 }
-function blobEntry(name, sha) {
-    return { mode: BLOB_MODE, type: 'blob', sha, name };
+function state_json_isJson(text) {
+    return state_json_parseJson(text) !== undefined;
 }
-function treeEntry(name, sha) {
-    return { mode: TREE_MODE, type: 'tree', sha, name };
+
+;// CONCATENATED MODULE: ./lib/github/state-branch-list.js
+/**
+ * Listing the runs on the state branch, newest first, for the guard, the issue commands and the choice of
+ * which run to resume. Read from the fetched tip's objects, a few manifests at a time (local reads, no
+ * network).
+ */
+
+
+
+
+
+
+
+
+/** Manifests read at once when listing the branch's runs (local object reads, no network). */
+const READ_CONCURRENCY = 8;
+/** The runs on the branch, newest first; `[]` when there is no branch or it cannot be fetched (logged). */
+async function listBranchRuns(o) {
+    const cfg = state_branch_options_resolveOptions(o);
+    if (!cfg.ok) {
+        state_branch_options_fail(o, 'list', cfg.reason);
+        return [];
+    }
+    const c = cfg.value;
+    const deadline = state_deadline_startDeadline(c.clock, c.timeoutMs, `listing of ${c.branch}`);
+    try {
+        const run = state_branch_remote_bindGit(c, deadline);
+        const tip = await state_branch_remote_fetchTip(c, run);
+        return tip ? await state_branch_list_listRunsAt(run, tip.sha) : [];
+    }
+    catch (error) {
+        state_branch_options_fail(o, 'list', state_branch_options_describeError(error));
+        return [];
+    }
+    finally {
+        deadline.dispose();
+    }
 }
-// ---------------------------------------------------------------------------------------------------------
-// fetch and list
+/** From each run's manifest, or its checkpoint when the manifest is missing or damaged. */
+async function state_branch_list_listRunsAt(run, tip) {
+    const entries = ((await state_tree_listTree(run, `${tip}:${state_files_RUNS_DIR}`)) ?? []).filter((e) => e.type === 'tree' && state_files_isValidRunId(e.name));
+    const runs = await mapLimit(entries, READ_CONCURRENCY, async (e) => {
+        const manifest = await state_tree_readBlob(run, `${e.sha}:${MANIFEST_FILE}`);
+        if ('text' in manifest) {
+            const parsed = manifestSchema.safeParse(state_json_parseJson(manifest.text));
+            if (parsed.success && parsed.data.runId === e.name) {
+                return { runId: e.name, status: parsed.data.status, updatedAt: parsed.data.updatedAt };
+            }
+        }
+        const state = await state_tree_readBlob(run, `${e.sha}:${state_files_STATE_FILE}`);
+        if ('text' in state) {
+            const parsed = runStateSchema.safeParse(state_json_parseJson(state.text));
+            if (parsed.success && parsed.data.runId === e.name) {
+                return { runId: e.name, status: parsed.data.status, updatedAt: parsed.data.updatedAt };
+            }
+        }
+        return { runId: e.name, status: 'unknown', updatedAt: 0 };
+    });
+    return runs.sort((a, b) => b.updatedAt - a.updatedAt || a.runId.localeCompare(b.runId));
+}
+function state_branch_list_isUnfinishedStatus(status) {
+    return status === 'running' || status === 'interrupted';
+}
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-branch-fetch.js
+/**
+ * Restoring from the state branch: the fetched tip's copy of a run (validated, installed only when newer
+ * than what this runner has, by `state-install.ts`) and of the fleet state. Without a run id, the newest
+ * unfinished run whose checkpoint is valid; the ones passed over are reported with why.
+ */
+
+
+
+
+
+
+
+
+
 /**
  * Brings a run's checkpoint from the branch into `<stateDir>/runs/<runId>/` (and `fleet-state.json` when the
  * branch's is newer). Without `runId`: the newest unfinished run on the branch whose checkpoint is valid.
  */
 async function fetchCheckpoint(o, runId, into) {
-    const cfg = resolve(o);
+    const cfg = resolveOptions(o);
     if (!cfg.ok)
         return { ...fail(o, 'fetch', cfg.reason), skipped: [] };
     const c = cfg.value;
@@ -53887,7 +54150,7 @@ async function fetchCheckpoint(o, runId, into) {
         return { ...fail(o, 'fetch', why.length > 0 ? `${none}: ${why.join('; ')}` : none), skipped };
     }
     catch (error) {
-        return { ...fail(o, 'fetch', state_branch_describe(error)), skipped };
+        return { ...fail(o, 'fetch', describeError(error)), skipped };
     }
     finally {
         deadline.dispose();
@@ -53932,160 +54195,42 @@ async function restoreFleetState(c, run, tip, stateDir, skip) {
     skip({ path: FLEET_STATE_FILE, reason: installed.reason });
     return 'skipped';
 }
-/** The runs on the branch, newest first; `[]` when there is no branch or it cannot be fetched (logged). */
-async function listBranchRuns(o) {
-    const cfg = resolve(o);
-    if (!cfg.ok) {
-        fail(o, 'list', cfg.reason);
-        return [];
-    }
-    const c = cfg.value;
-    const deadline = state_deadline_startDeadline(c.clock, c.timeoutMs, `listing of ${c.branch}`);
-    try {
-        const run = bindGit(c, deadline);
-        const tip = await fetchTip(c, run);
-        return tip ? await listRunsAt(run, tip.sha) : [];
-    }
-    catch (error) {
-        fail(o, 'list', state_branch_describe(error));
-        return [];
-    }
-    finally {
-        deadline.dispose();
-    }
-}
-/** From each run's manifest, or its checkpoint when the manifest is missing or damaged. */
-async function listRunsAt(run, tip) {
-    const entries = ((await state_tree_listTree(run, `${tip}:${state_files_RUNS_DIR}`)) ?? []).filter((e) => e.type === 'tree' && state_files_isValidRunId(e.name));
-    const runs = await mapLimit(entries, READ_CONCURRENCY, async (e) => {
-        const manifest = await state_tree_readBlob(run, `${e.sha}:${state_files_MANIFEST_FILE}`);
-        if ('text' in manifest) {
-            const parsed = manifestSchema.safeParse(parseJson(manifest.text));
-            if (parsed.success && parsed.data.runId === e.name) {
-                return { runId: e.name, status: parsed.data.status, updatedAt: parsed.data.updatedAt };
-            }
-        }
-        const state = await state_tree_readBlob(run, `${e.sha}:${state_files_STATE_FILE}`);
-        if ('text' in state) {
-            const parsed = runStateSchema.safeParse(parseJson(state.text));
-            if (parsed.success && parsed.data.runId === e.name) {
-                return { runId: e.name, status: parsed.data.status, updatedAt: parsed.data.updatedAt };
-            }
-        }
-        return { runId: e.name, status: 'unknown', updatedAt: 0 };
-    });
-    return runs.sort((a, b) => b.updatedAt - a.updatedAt || a.runId.localeCompare(b.runId));
-}
-function isUnfinishedStatus(status) {
-    return status === 'running' || status === 'interrupted';
-}
-// ---------------------------------------------------------------------------------------------------------
-// shared
+
+;// CONCATENATED MODULE: ./lib/github/state-branch.js
 /**
- * The branch's tip after a fetch into the private ref, or undefined when the remote has no such branch.
- * The fetch refspec is forced (`+`) on purpose: it moves keel's own private ref to whatever the remote has,
- * even if someone rewrote the branch there. Pushes are never forced.
+ * Checkpoints on a branch of the repository itself (default `keel/state`), so that the next run — on another
+ * runner, after this one was cancelled — finds them with nothing but the checkout it already has.
+ *
+ * Layout on the branch: `runs/<runId>/{state.json,manifest.json,metrics.json}` and `fleet-state.json` at the
+ * top (see `state-files.ts` for why not the event log or the effect records: the artifact carries those).
+ *
+ * Decisions:
+ * - Objects only: blobs, trees (`mktree`) and a commit (`commit-tree`) are written to the object store and
+ *   pushed as `<sha>:refs/heads/<branch>`. The user's working tree, index and HEAD are never read or written,
+ *   and no checkout of the branch is made. The fetched tip goes to a private ref under `refs/keel/`.
+ * - Never forced: no `--force`, no `+` on the push. A rejection (another run pushed first) is answered by
+ *   fetching the new tip and rebuilding on top of it — other runs' files stay, this run's replace its own —
+ *   within bounded attempts and one time budget for everything (`timeoutMs`), after which the caller gets
+ *   `{ ok: false }`: a slow remote must not hold up a shutdown.
+ * - Newest wins per file: this run's files do not replace the branch's copy of the same run when that one is
+ *   newer (a resumed run elsewhere pushed since), nor `fleet-state.json` when the branch's `savedAt` is newer.
+ * - Nothing that is not state: whitelisted names, a validated run id, a checkpoint that parses, no configured
+ *   secret in any pushed file, and a final check that the new tree differs from the tip only in this run's
+ *   files and the fleet state (listings travel as redacted text; a foreign name altered on the way would
+ *   otherwise be renamed on the branch).
+ * - Unchanged tree → no commit, no push.
+ * Failures are returned as `{ ok: false, reason }` with a reason safe to print (git's stderr is redacted by
+ * the runner); nothing here throws.
+ *
+ * Where it lives: `state-branch-options.ts` (options, defaults, failures), `state-branch-remote.ts` (the
+ * deadline-bound git and the fetch of the tip), `state-branch-push.ts` with `state-branch-local.ts` (the
+ * run's files read for a push) and `state-branch-commit.ts` (the tree and commit), `state-branch-fetch.ts`
+ * and `state-branch-list.ts`.
  */
-async function fetchTip(c, run) {
-    const fetched = await run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        '--no-recurse-submodules',
-        '--no-auto-gc',
-        c.remote,
-        `+refs/heads/${c.branch}:${c.trackingRef}`,
-    ], { allowFailure: true });
-    if (fetched.exitCode !== 0) {
-        if (/couldn't find remote ref/i.test(fetched.stderr.text))
-            return undefined;
-        throw new Error(`git fetch ${c.remote} ${c.branch} failed: ${state_branch_lastLine(fetched.stderr.text)}`);
-    }
-    const sha = (await run(['rev-parse', '--verify', '--quiet', `${c.trackingRef}^{commit}`])).stdout.text.trim();
-    return { sha, tree: await treeOf(run, sha) };
-}
-function bindGit(c, deadline) {
-    return (args, extra) => deadline.race(c.git.run(args, {
-        cwd: c.repoRoot,
-        signal: deadline.signal,
-        timeoutMs: Math.max(1, deadline.remaining()),
-        ...extra,
-    }));
-}
-const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
-const REMOTE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-function resolve(o) {
-    const remote = o.remote ?? STATE_BRANCH_DEFAULTS.remote;
-    const branch = o.branch ?? STATE_BRANCH_DEFAULTS.branch;
-    // The remote is a name or a URL; an argument starting with `-` would be read as an option.
-    if (remote === '' || remote.startsWith('-') || /[\s\0]/.test(remote)) {
-        return { ok: false, reason: `not a remote: ${JSON.stringify(remote)}` };
-    }
-    if (!BRANCH.test(branch) ||
-        branch.includes('..') ||
-        branch.includes('//') ||
-        /(\/|\.lock|\.)$/.test(branch)) {
-        return { ok: false, reason: `not a branch name: ${JSON.stringify(branch)}` };
-    }
-    const remoteKey = REMOTE_NAME.test(remote)
-        ? remote
-        : (0,external_node_crypto_.createHash)('sha256').update(remote).digest('hex').slice(0, 16);
-    return {
-        ok: true,
-        value: {
-            git: o.git,
-            repoRoot: o.repoRoot,
-            remote,
-            branch,
-            trackingRef: `refs/keel/fetched/${remoteKey}/${branch}`,
-            timeoutMs: o.timeoutMs ?? STATE_BRANCH_DEFAULTS.timeoutMs,
-            maxAttempts: Math.max(1, o.maxAttempts ?? STATE_BRANCH_DEFAULTS.maxAttempts),
-            clock: o.clock ?? systemClock,
-            log: o.log ?? (() => undefined),
-            secrets: o.secrets ?? [],
-        },
-    };
-}
-function fail(o, operation, reason) {
-    o.log?.({ type: 'state_branch_failed', operation, reason });
-    return { ok: false, reason };
-}
-function state_branch_describe(error) {
-    if (error instanceof DeadlineExceeded)
-        return error.message;
-    if (error instanceof git_errors_GitError && (error.kind === 'aborted' || error.kind === 'timeout')) {
-        return `${error.message} (time budget exhausted)`;
-    }
-    return atomic_file_errorMessage(error);
-}
-function state_branch_lastLine(stderr) {
-    const lines = stderr.trim().split('\n');
-    return (lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? '').slice(0, 300);
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function isJson(text) {
-    return parseJson(text) !== undefined;
-}
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
+
+
+
+
 
 ;// CONCATENATED MODULE: ./lib/run/run-id.js
 /** Run ids: sortable by time, unique enough across runners, valid as a git branch component and a dir name. */
@@ -55581,7 +55726,7 @@ async function requestJson(url, deps, init = {}) {
         const timedOut = reason instanceof ProbeTimeout;
         return {
             ok: false,
-            error: probe_http_redact(describeError(reason), deps.apiKey),
+            error: probe_http_redact(probe_http_describeError(reason), deps.apiKey),
             ...(timedOut ? { timedOut } : {}),
         };
     }
@@ -55638,7 +55783,7 @@ function raceAbort(work, signal) {
     });
 }
 /** Short text for a failed fetch: undici hides the useful part (`ECONNREFUSED`, `ENOTFOUND`) in `cause`. */
-function describeError(error) {
+function probe_http_describeError(error) {
     if (error instanceof ProbeTimeout)
         return error.message;
     if (error instanceof Error) {
@@ -57044,15 +57189,28 @@ function normalizeTask(raw, ref, options) {
     const lanes = options.lanes instanceof Set ? options.lanes : new Set(options.lanes);
     const item = raw;
     const source = options.source ?? 'file';
-    return plainTask(item, ref, lanes, source) ?? judgedByZod(item, ref, lanes, source);
+    const task = plainTask(item, ref, lanes, source, false);
+    return task !== undefined ? { ok: true, task, notes: NO_NOTES } : judgedByZod(item, ref, lanes, source);
+}
+/**
+ * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: one
+ * flat object, no escapes, no hostile word, only printable ASCII): what `normalizeTask` would accept, the
+ * same task, without the hostile-key walk and the text cleaning that such a line cannot need. Undefined
+ * when `plainTask` does not vouch for the item: the caller then asks `normalizeTask`, which says why.
+ */
+function plainLineTask(raw, ref, lanes) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return undefined;
+    return plainTask(raw, ref, lanes, 'file', true);
 }
 /**
  * The shape nearly every producer writes — canonical keys, a string id and text, a configured owner or none,
- * an integer priority or none — recognised without zod: on the ingest path zod's per-item cost is most of
- * the time (bench `queue ingest`). It only ever vouches for items the zod path accepts, with the same
- * result (a property test holds them to that); everything else, and every problem message, is zod's.
+ * an integer priority or none, a text within bounds — recognised without zod: on the ingest path zod's
+ * per-item cost is most of the time (bench `queue ingest`). It only ever vouches for items the zod path
+ * accepts without notes, with the same task (a property test holds them to that); everything else, and
+ * every problem message, is zod's. `clean`: the text is known to need no cleaning.
  */
-function plainTask(item, ref, lanes, source) {
+function plainTask(item, ref, lanes, source, clean) {
     const { id, text, owner, priority } = item;
     if (typeof id !== 'string' || typeof text !== 'string')
         return undefined;
@@ -57076,7 +57234,13 @@ function plainTask(item, ref, lanes, source) {
     }
     else if (priority !== undefined)
         return undefined;
-    return accepted(id, text, ownerName, rank, ref, source);
+    // Truncation (with its note) and the empty-text problem are `accepted`'s, by way of zod.
+    const body = clean ? text : cleanText(text);
+    if (body.length > MAX_TASK_TEXT_CHARS || isBlank(body))
+        return undefined;
+    return ownerName === undefined
+        ? { id, text: body, priority: rank, source, ref }
+        : { id, text: body, owner: ownerName, priority: rank, source, ref };
 }
 /** Everything `plainTask` does not vouch for: aliases, numeric ids, and every item with a problem. */
 function judgedByZod(item, ref, lanes, source) {
@@ -57119,12 +57283,17 @@ function accepted(id, text, owner, priority, ref, source, notes = NO_NOTES) {
         body = bounded.text;
         notes = [...notes, `text truncated from ${bounded.truncatedFrom} characters`];
     }
-    if (body.trim() === '')
+    if (isBlank(body))
         return normalize_failure(ref, 'empty text', id);
     const task = owner === undefined
         ? { id, text: body, priority, source, ref }
         : { id, text: body, owner, priority, source, ref };
     return { ok: true, task, notes };
+}
+/** Nothing but whitespace (or nothing): a first character that is printable ASCII settles it at once. */
+function isBlank(text) {
+    const first = text.charCodeAt(0);
+    return !(first > 32 && first < 127) && text.trim() === '';
 }
 /** Shared by every result without notes (most of them): one allocation less per task. */
 const NO_NOTES = Object.freeze([]);
@@ -57665,26 +57834,45 @@ async function readAt(file, position, length) {
  * a line longer than `maxLineBytes` is reported once and skipped up to its newline without ever being held
  * in memory whole — not even across scans, if its newline has not been written yet.
  *
- * Pure bookkeeping over a file handle: no parsing, no events. The reader decides what a line means.
+ * Pure bookkeeping over a file handle: no parsing, no events. The reader decides what a line means; the
+ * scanner only tells it, per line, whether the bytes alone already rule out what the reader would have to
+ * look for in the parsed item (`LINE_PLAIN`, below).
  */
 
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, holds no other `{` and no `[`, no
+ * backslash, no DEL, and neither `proto` nor `constructor`. Parsed, such a line is at most one flat object
+ * (so nothing nests), whose keys are spelled as written (no escapes) and none of them `__proto__`,
+ * `constructor` or `prototype`, and whose strings hold only U+0020–U+007E (JSON.parse refuses raw control
+ * characters, and only an escape could make one or a lone surrogate). `LINE_CHECK`: anything else — the
+ * reader must check the item itself. `LINE_BAD_UTF8`: the bytes are not UTF-8.
+ */
+const LINE_PLAIN = 0;
+const LINE_CHECK = 1;
+const LINE_BAD_UTF8 = 2;
 /** Scans `[position.offset, size)` of `file`; returns where the next scan starts. */
 async function scanLines(file, size, position, sink, options = {}) {
     const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-    const chunk = Buffer.allocUnsafe(Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
+    const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
     let { offset, line, skipping } = position;
-    // Bytes of the current (unfinished) line carried over from the previous chunk; never more than maxLine.
-    let carry;
+    if (offset >= size)
+        return { offset, line, skipping };
+    // One buffer for the whole scan: a chunk, and before it the unfinished line carried over from the
+    // previous chunk (never more than maxLine bytes), moved to the front rather than concatenated. Sized for
+    // what is left to read, so that polling a queue that grew by a line allocates a line, not a chunk.
+    const buffer = Buffer.allocUnsafe(Math.min(size - offset, chunkBytes + maxLine));
+    let carried = 0;
     let pos = offset;
     while (pos < size) {
-        const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, size - pos), pos);
+        const want = Math.min(chunkBytes, buffer.length - carried, size - pos);
+        const { bytesRead } = await file.read(buffer, carried, want, pos);
         if (bytesRead === 0)
             break; // the file shrank under us: the next scan sees it
-        const data = carry ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
-        const base = pos - (carry?.length ?? 0);
-        carry = undefined;
+        const data = buffer.subarray(0, carried + bytesRead);
+        const base = pos - carried;
+        carried = 0;
         pos += bytesRead;
         let start = 0;
         if (skipping) {
@@ -57697,47 +57885,101 @@ async function scanLines(file, size, position, sink, options = {}) {
             skipping = false;
             sink.skipped(line, base + newline + 1);
             start = newline + 1;
-            offset = base + start;
         }
-        // Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string and
-        // character offsets are byte offsets. Otherwise each line is decoded on its own.
-        const ascii = (0,external_node_buffer_.isAscii)(data) ? data.toString('latin1') : undefined;
-        for (;;) {
-            const newline = ascii !== undefined ? ascii.indexOf('\n', start) : data.indexOf(10, start);
-            if (newline < 0) {
-                const rest = data.length - start;
-                if (rest > maxLine) {
-                    sink.tooLong(line + 1, base + start);
-                    skipping = true;
-                    offset = pos;
-                }
-                else if (rest > 0) {
-                    // A copy: `chunk` is overwritten by the next read.
-                    carry = Buffer.from(data.subarray(start));
-                }
-                break;
-            }
-            line += 1;
-            if (newline - start > maxLine) {
-                sink.tooLong(line, base + start);
-                sink.skipped(line, base + newline + 1);
-            }
-            else {
-                const stop = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
-                if (ascii !== undefined) {
-                    sink.line(ascii.slice(start, stop), line, base + newline + 1, false);
-                }
-                else {
-                    const text = data.toString('utf8', start, stop);
-                    const invalid = text.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(data.subarray(start, stop));
-                    sink.line(text, line, base + newline + 1, invalid);
-                }
-            }
-            start = newline + 1;
-            offset = base + start;
+        const found = (0,external_node_buffer_.isAscii)(data)
+            ? asciiLines(data.toString('latin1'), start, base, line, maxLine, sink)
+            : utf8Lines(data, start, base, line, maxLine, sink);
+        line += found.lines;
+        start = found.next;
+        offset = base + start;
+        const rest = data.length - start;
+        if (rest > maxLine) {
+            sink.tooLong(line + 1, base + start);
+            skipping = true;
+            offset = pos;
+        }
+        else if (rest > 0) {
+            buffer.copyWithin(0, start, data.length);
+            carried = rest;
         }
     }
     return { offset, line, skipping };
+}
+/**
+ * Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string, character
+ * offsets are byte offsets, and the markers that make a line not plain are looked for once per chunk: each
+ * search is made again, from the current line, only once a line has passed its last hit, so every marker
+ * costs one pass over the chunk however many lines there are.
+ */
+function asciiLines(text, start, base, line, maxLine, sink) {
+    const first = line;
+    const length = text.length;
+    let backslash = -1;
+    let del = -1;
+    let bracket = -1;
+    let proto = -1;
+    let ctor = -1;
+    let brace = -1;
+    for (;;) {
+        const newline = text.indexOf('\n', start);
+        if (newline < 0)
+            return { lines: line - first, next: start };
+        line += 1;
+        if (newline - start > maxLine) {
+            sink.tooLong(line, base + start);
+            sink.skipped(line, base + newline + 1);
+        }
+        else {
+            const stop = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+            if (backslash < start)
+                backslash = after(text.indexOf('\\', start), length);
+            if (del < start)
+                del = after(text.indexOf('\x7f', start), length);
+            if (bracket < start)
+                bracket = after(text.indexOf('[', start), length);
+            if (proto < start)
+                proto = after(text.indexOf('proto', start), length);
+            if (ctor < start)
+                ctor = after(text.indexOf('constructor', start), length);
+            // The `{` after this line's first one: usually the next line's, which the next line then passes.
+            if (brace <= start)
+                brace = after(text.indexOf('{', start + 1), length);
+            const plain = text.charCodeAt(start) === 123 &&
+                backslash >= stop &&
+                del >= stop &&
+                bracket >= stop &&
+                proto >= stop &&
+                ctor >= stop &&
+                brace >= stop;
+            sink.line(text.slice(start, stop), line, base + newline + 1, plain ? LINE_PLAIN : LINE_CHECK);
+        }
+        start = newline + 1;
+    }
+}
+/** Any other chunk: each line is decoded (and checked) on its own, and none is plain. */
+function utf8Lines(data, start, base, line, maxLine, sink) {
+    const first = line;
+    for (;;) {
+        const newline = data.indexOf(10, start);
+        if (newline < 0)
+            return { lines: line - first, next: start };
+        line += 1;
+        if (newline - start > maxLine) {
+            sink.tooLong(line, base + start);
+            sink.skipped(line, base + newline + 1);
+        }
+        else {
+            const stop = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
+            const text = data.toString('utf8', start, stop);
+            const invalid = text.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(data.subarray(start, stop));
+            sink.line(text, line, base + newline + 1, invalid ? LINE_BAD_UTF8 : LINE_CHECK);
+        }
+        start = newline + 1;
+    }
+}
+/** A search's hit, or `length` (past every line) when there is none. */
+function after(index, length) {
+    return index < 0 ? length : index;
 }
 
 ;// CONCATENATED MODULE: ./lib/queue/queue-reader.js
@@ -57774,25 +58016,32 @@ const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const HEAD_BYTES = 4096;
 /**
  * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
- * before it counts as settled. Parallel arrays, not objects: a big queue has one per line.
+ * before it counts as settled. Parallel arrays, not objects: a big queue has one per line. Every line the
+ * scanner finishes is pushed, in order, so line numbers need no array: entry `i` is line `firstLine + i`.
  */
 class PendingLines {
     ends = [];
-    lines = [];
     ids = [];
     start = 0;
-    push(end, line, id) {
+    /** The line number of entry 0: one past the line the consumed point follows. */
+    firstLine;
+    constructor(firstLine) {
+        this.firstLine = firstLine;
+    }
+    push(end, id) {
         this.ends.push(end);
-        this.lines.push(line);
         this.ids.push(id);
+    }
+    lineOf(index) {
+        return this.firstLine + index;
     }
     /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
     drop(index) {
         this.start = index;
         if (index > 1024 && index * 2 > this.ends.length) {
             this.ends = this.ends.slice(index);
-            this.lines = this.lines.slice(index);
             this.ids = this.ids.slice(index);
+            this.firstLine += index;
             this.start = 0;
         }
     }
@@ -57800,6 +58049,9 @@ class PendingLines {
 class QueueReader {
     path;
     #display;
+    /** `display:`, made once: a line's ref is this and its number. */
+    #refPrefix;
+    #lanes;
     #normalize;
     #options;
     #log;
@@ -57811,7 +58063,7 @@ class QueueReader {
     /** From `seek`: the head the persisted cursor saw, checked at the first read. */
     #expected;
     #consumed = { offset: 0, line: 0 };
-    #pending = new PendingLines();
+    #pending = new PendingLines(1);
     /** id → ref of its first occurrence in this version of the file (until a rewrite or a changed document). */
     #seen = new Map();
     /** Ids handed out from earlier versions: seen again, they are neither new nor duplicates. */
@@ -57822,7 +58074,9 @@ class QueueReader {
     constructor(options) {
         this.path = options.path;
         this.#display = options.displayPath ?? options.path;
-        this.#normalize = { lanes: new Set(options.lanes) };
+        this.#refPrefix = `${this.#display}:`;
+        this.#lanes = new Set(options.lanes);
+        this.#normalize = { lanes: this.#lanes };
         this.#options = options;
         this.#log = options.log ?? (() => undefined);
     }
@@ -57834,6 +58088,7 @@ class QueueReader {
         this.#ino = cursor.ino;
         this.#position = { offset: cursor.offset, line: cursor.line, skipping: false };
         this.#consumed = { offset: cursor.offset, line: cursor.line };
+        this.#pending = new PendingLines(cursor.line + 1);
         this.#expected = { bytes: cursor.headBytes, hash: cursor.head };
     }
     /** Whether an id was handed out by this reader (first occurrences only). */
@@ -57903,7 +58158,7 @@ class QueueReader {
             const id = pending.ids[index];
             if (id !== undefined && !isSettled(id))
                 break;
-            consumed = { offset: pending.ends[index], line: pending.lines[index] };
+            consumed = { offset: pending.ends[index], line: pending.lineOf(index) };
             index++;
         }
         if (commit) {
@@ -57920,7 +58175,7 @@ class QueueReader {
         this.#consumed = { offset: 0, line: 0 };
         this.#head = Buffer.alloc(0);
         this.#expected = undefined;
-        this.#pending = new PendingLines();
+        this.#pending = new PendingLines(1);
     }
     /** The file was rewritten, or a document changed: what was seen so far belongs to an earlier version. */
     #newVersion() {
@@ -57960,27 +58215,27 @@ class QueueReader {
             }
         }
         this.#position = await scanLines(file, size, this.#position, {
-            line: (text, lineNo, end, invalidUtf8) => this.#line(text, lineNo, end, invalidUtf8, out),
+            line: (text, lineNo, end, kind) => this.#line(text, lineNo, end, kind, out),
             tooLong: (lineNo) => this.#problem(out, `${this.#display}:${lineNo}`, `line longer than ${maxLine(this.#options)} bytes, skipped`),
-            skipped: (lineNo, end) => this.#pending.push(end, lineNo, undefined),
+            skipped: (_lineNo, end) => this.#pending.push(end, undefined),
         }, this.#options);
         const headBytes = Math.min(HEAD_BYTES, this.#position.offset);
         if (this.#head.length < headBytes)
             this.#head = await readAt(file, 0, headBytes);
     }
-    #line(text, lineNo, end, invalidUtf8, out) {
-        const id = this.#parseLine(text, invalidUtf8, `${this.#display}:${lineNo}`, out);
-        this.#pending.push(end, lineNo, id);
+    #line(text, lineNo, end, kind, out) {
+        this.#pending.push(end, this.#parseLine(text, kind, lineNo, out));
     }
     /** The id a line stands for; undefined for a blank or bad line (reported). */
-    #parseLine(text, invalidUtf8, ref, out) {
-        if (invalidUtf8) {
+    #parseLine(text, kind, lineNo, out) {
+        // Blank lines separate nothing and mean nothing (and are never plain: those start with `{`).
+        if (kind !== LINE_PLAIN && text.charCodeAt(0) !== 123 && text.trim() === '')
+            return undefined;
+        const ref = this.#refPrefix + lineNo;
+        if (kind === LINE_BAD_UTF8) {
             this.#problem(out, ref, 'invalid UTF-8');
             return undefined;
         }
-        // Blank lines separate nothing and mean nothing.
-        if (text.charCodeAt(0) !== 123 && text.trim() === '')
-            return undefined;
         let raw;
         try {
             raw = JSON.parse(text);
@@ -57989,7 +58244,9 @@ class QueueReader {
             this.#problem(out, ref, `not JSON: ${atomic_file_errorMessage(error).slice(0, 200)}`);
             return undefined;
         }
-        return this.#item(raw, ref, out);
+        // A plain line cannot hold what the hostile-key walk and the text cleaning look for (see LINE_PLAIN).
+        const task = kind === LINE_PLAIN ? plainLineTask(raw, ref, this.#lanes) : undefined;
+        return task !== undefined ? this.#keep(task, ref, out) : this.#item(raw, ref, out);
     }
     /** Normalises and deduplicates one item; the id it stands for (so its line settles once it is claimed). */
     #item(raw, ref, out, once = false) {
@@ -58001,7 +58258,10 @@ class QueueReader {
                 this.#problem(out, result.problem.ref, result.problem.reason);
             return undefined;
         }
-        const { task } = result;
+        return this.#keep(result.task, ref, out, once);
+    }
+    /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
+    #keep(task, ref, out, once = false) {
         const first = this.#seen.get(task.id);
         if (first === undefined) {
             this.#seen.set(task.id, ref);

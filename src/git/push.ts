@@ -80,10 +80,12 @@ async function rebaseOntoRemote(git: Git, ws: WorkBranch, remote: string): Promi
   if (await isAncestor(git, theirs, await head(git, ws), cwd)) return 'up-to-date';
   // Keep every keel commit, even one whose change the remote already has: its trailers prove its step done.
   const rebase = [
-    ...(await identityArgs(git, cwd)),
+    ...(await identityArgs(git, cwd, ws.cache)),
     ...['-c', 'rebase.autoStash=false', '-c', 'rebase.updateRefs=false'],
     ...['rebase', '--quiet', '--reapply-cherry-picks', '--empty=keep', theirs],
   ];
+  // The rebase gives keel's commits new shas: what the run remembered of its branch no longer holds.
+  ws.cache?.forgetBranch();
   try {
     await git.run(rebase, { cwd });
     return 'rebased';

@@ -5,6 +5,7 @@
  * resumed run can adopt steps whose checkpoint was lost.
  */
 import type { Git } from './git-runner.ts';
+import type { BranchCommit } from './work-branch-cache.ts';
 import {
   checkId,
   ensureKeelWorktree,
@@ -39,7 +40,7 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
   const nothingStaged = await gitTest(git, ['diff', '--cached', '--quiet'], cwd);
   if (nothingStaged) return { sha: undefined, created: false, reason: 'nothing to commit' };
   const args = [
-    ...(await identityArgs(git, cwd)),
+    ...(await identityArgs(git, cwd, ws.cache)),
     'commit',
     '--quiet',
     '--no-verify',
@@ -51,8 +52,18 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
     `--trailer=${RUN_TRAILER}: ${o.runId}`,
     `--trailer=${STEP_TRAILER}: ${o.stepId}`,
   ];
+  // Forgotten while the branch moves: a commit that fails half-way (a timeout after git wrote it) must not
+  // leave the run believing the step has none.
+  const known = ws.cache?.commits;
+  ws.cache?.forgetBranch();
   await git.run(args, { cwd });
-  return { sha: await gitText(git, ['rev-parse', '--verify', 'HEAD'], cwd), created: true };
+  const sha = await gitText(git, ['rev-parse', '--verify', 'HEAD'], cwd);
+  if (ws.cache) {
+    ws.cache.head = sha;
+    // Exactly the record `git log` would show for it: commitMessage() strips look-alike trailer lines.
+    if (known) ws.cache.commits = [...known, { sha, runs: [o.runId], steps: [o.stepId] }];
+  }
+  return { sha, created: true };
 }
 
 /**
@@ -85,8 +96,9 @@ const FORMAT = [
 ].join('%x00');
 const MAX_LOG_BYTES = 8 << 20;
 
-/** Every commit of this run on the work branch since the base, oldest first. */
-async function readStepCommits(git: Git, ws: WorkBranch, runId: string): Promise<StepCommit[]> {
+/** Every commit on the work branch since the base, oldest first, with its trailers; remembered by the run. */
+async function readBranchCommits(git: Git, ws: WorkBranch): Promise<BranchCommit[]> {
+  if (ws.cache?.commits !== undefined) return ws.cache.commits;
   const args = [
     'log',
     '--no-show-signature',
@@ -96,13 +108,22 @@ async function readStepCommits(git: Git, ws: WorkBranch, runId: string): Promise
     '--',
   ];
   const text = await gitFullOutput(git, args, ws.repoRoot, MAX_LOG_BYTES);
-  const commits: StepCommit[] = [];
+  const commits: BranchCommit[] = [];
   for (const record of text.split(RECORD)) {
     const [sha, runs, steps] = record.trim().split(FIELD);
     if (sha === undefined || sha === '' || runs === undefined || steps === undefined) continue;
-    const stepIds = steps.split(VALUE).filter((s) => s !== '');
+    commits.push({ sha, runs: runs.split(VALUE), steps: steps.split(VALUE).filter((s) => s !== '') });
+  }
+  if (ws.cache) ws.cache.commits = commits;
+  return commits;
+}
+
+/** Every commit of this run on the work branch since the base, oldest first. */
+async function readStepCommits(git: Git, ws: WorkBranch, runId: string): Promise<StepCommit[]> {
+  const commits: StepCommit[] = [];
+  for (const { sha, runs, steps } of await readBranchCommits(git, ws)) {
     // Exactly one step per commit: commitMessage() strips look-alike lines, so more means a hand-made commit.
-    if (runs.split(VALUE).includes(runId) && stepIds.length === 1) commits.push({ sha, stepId: stepIds[0]! });
+    if (runs.includes(runId) && steps.length === 1) commits.push({ sha, stepId: steps[0]! });
   }
   return commits;
 }

@@ -12,20 +12,27 @@ import { addToExclude } from './exclude.ts';
 import {
   canonical,
   checkId,
+  checkLinkedWorktree,
+  checkWorktreeHead,
   commitSha,
-  commonDirOf,
   ensureKeelWorktree,
+  ensureWorktreeDir,
   exists,
   gitFullOutput,
-  gitText,
   isAncestor,
+  isBranchName,
+  OPERATION_MARKERS,
+  probeWorktree,
   WorkspaceError,
   type WorkBranch,
+  type WorktreeProbe,
 } from './workspace-guards.ts';
+import { WorkBranchCache } from './work-branch-cache.ts';
 import { headOfText } from '../exec/capture.ts';
 import { isInside } from './proc-scan.ts';
 
 export { WorkspaceError, type WorkBranch, type WorkspaceRefusal } from './workspace-guards.ts';
+export { WorkBranchCache } from './work-branch-cache.ts';
 export { commitStep, duplicateStepCommits, stepCommits, type CommitStepResult } from './step-commits.ts';
 export { pushWorkBranch, type PushResult } from './push.ts';
 export { readFiles, type FileContent } from './read-files.ts';
@@ -41,6 +48,13 @@ export interface PrepareOptions {
   baseRef?: string;
   /** The pull request's base; default: the branch `baseRef` names, else the base sha. */
   baseBranch?: string;
+  /** More of keel's own directories (its state dir): those inside the checkout go into `.git/info/exclude`. */
+  exclude?: string[];
+  /**
+   * Remember facts about the work branch for the rest of the run (`WorkBranch.cache`): only the run changes
+   * its branch meanwhile, so its head and step commits need not be asked of git again and again.
+   */
+  cache?: boolean;
 }
 
 /**
@@ -49,50 +63,105 @@ export interface PrepareOptions {
  * worktree other than `worktree` has it checked out (the user's checkout, another run). Anything else is
  * refused rather than guessed at. Leftovers of a step that crashed mid-way are discarded — in keel's
  * worktree only.
+ *
+ * In git commands: one `rev-parse` for the repository's top, its common dir, the base and the branch's tip;
+ * `merge-base` when the branch exists and has moved past the base; `worktree list` (and `worktree prune`
+ * plus a second list only when the list shows something to prune); `worktree add` when there is no
+ * worktree yet; one `rev-parse` in the worktree for the guard and the half-done-operation markers; and, in a
+ * worktree that was there already, `status` — with `reset --hard` and `clean` only when it is not clean.
  */
 export async function prepareWorkspace(git: Git, o: PrepareOptions): Promise<WorkBranch> {
   checkId('run id', o.runId);
   if (!isAbsolute(o.worktree))
     throw new WorkspaceError('invalid', `the worktree path must be absolute: ${o.worktree}`);
-  const repoRoot = await canonical(await gitText(git, ['rev-parse', '--show-toplevel'], o.repoRoot));
   const worktree = await canonical(o.worktree);
   const branch = o.branch ?? `keel/${o.runId}`;
-  await checkBranchName(git, branch, repoRoot);
-  const commonDir = await commonDirOf(git, repoRoot);
+  if (!isBranchName(branch)) throw new WorkspaceError('invalid', `not a branch name: ${branch}`);
+  const repo = await readRepository(git, o.repoRoot, o.baseRef ?? 'HEAD', branch);
+  const { repoRoot, commonDir, tip } = repo;
   if (isInside(repoRoot, worktree) || isInside(worktree, commonDir)) {
     throw new WorkspaceError(
       'refused',
       `the worktree ${worktree} would contain the checkout or sit in its git dir`,
     );
   }
-  await git.run(['worktree', 'prune'], { cwd: repoRoot });
-  const base = await resolveBase(git, repoRoot, o.baseRef ?? 'HEAD', o.baseBranch);
+  const base = await resolveBase(git, repoRoot, o.baseRef ?? 'HEAD', repo.baseSha, o.baseBranch);
   const ws: WorkBranch = { repoRoot, worktree, branch, ...base };
-  const tip = await commitSha(git, `refs/heads/${branch}`, repoRoot);
   await checkExistingBranch(git, ws, tip);
   const registered = await registeredWorktree(git, ws);
-  if (isInside(worktree, repoRoot)) await addToExclude(commonDir, relative(repoRoot, worktree));
+  for (const path of [worktree, ...(await Promise.all((o.exclude ?? []).map(canonical)))]) {
+    if (isInside(path, repoRoot) && path !== repoRoot)
+      await addToExclude(commonDir, relative(repoRoot, path));
+  }
   if (!registered) {
     const args = tip === undefined ? ['-b', branch, worktree, base.baseSha] : [worktree, branch];
     await git.run(['worktree', 'add', '--quiet', ...args], { cwd: repoRoot });
   }
-  await discardLeftovers(git, ws);
-  return ws;
+  // A worktree `worktree add` has just checked out has no leftovers to look for.
+  const aborted = await discardLeftovers(git, ws, commonDir, registered);
+  if (o.cache !== true) return ws;
+  const cache = new WorkBranchCache();
+  cache.repoCommonDir = commonDir;
+  // An aborted cherry-pick sequence can move the branch back: then the head is asked for when needed.
+  if (!aborted) {
+    cache.head = tip ?? base.baseSha;
+    if (cache.head === base.baseSha) cache.commits = []; // `base..base` is empty
+  }
+  return { ...ws, cache };
 }
 
-async function checkBranchName(git: Git, branch: string, cwd: string): Promise<void> {
-  const ok = await git.run(['check-ref-format', '--branch', branch], { cwd, allowFailure: true });
-  if (ok.exitCode !== 0 || branch.startsWith('-'))
-    throw new WorkspaceError('invalid', `not a branch name: ${branch}`);
+interface Repository {
+  /** The checkout's top and the repository's common dir, canonical. */
+  repoRoot: string;
+  commonDir: string;
+  /** The base commit; undefined when `baseRef` names none. */
+  baseSha: string | undefined;
+  /** The work branch's head; undefined when it does not exist yet. */
+  tip: string | undefined;
+}
+
+/** A base that `rev-parse` reads as exactly one revision: a sha, `HEAD`, a branch or tag name. */
+const SINGLE_REVISION = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * The checkout's top, the common dir, the base commit and the branch's tip in one `rev-parse`: with
+ * `--revs-only`, a revision that does not exist is left out rather than failing the command, and the tip is
+ * asked for negated (`^refs/heads/<branch>`), so its line (`^<sha>`) cannot be taken for the base's. A base
+ * that is not plain (or an answer of any other shape) is asked for with one `rev-parse --verify` each.
+ */
+async function readRepository(git: Git, cwd: string, baseRef: string, branch: string): Promise<Repository> {
+  const plain = SINGLE_REVISION.test(baseRef) && !baseRef.includes('..');
+  const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
+  if (plain) {
+    args.push('--revs-only', '--end-of-options', `${baseRef}^{commit}`, `^refs/heads/${branch}^{commit}`);
+  }
+  const lines = (await git.run(args, { cwd })).stdout.text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const [top, common, ...revs] = lines;
+  if (top === undefined || top === '' || common === undefined || common === '') {
+    throw new WorkspaceError('unexpected', `git rev-parse in ${cwd} did not name the checkout`);
+  }
+  const repoRoot = await canonical(top);
+  const commonDir = await canonical(common);
+  const [first, second] = revs;
+  if (plain && first !== undefined && SHA.test(first) && revs.length <= 2) {
+    if (second === undefined) return { repoRoot, commonDir, baseSha: first, tip: undefined };
+    if (second.startsWith('^') && SHA.test(second.slice(1)))
+      return { repoRoot, commonDir, baseSha: first, tip: second.slice(1) };
+  }
+  const baseSha = baseRef.startsWith('-') ? undefined : await commitSha(git, baseRef, repoRoot);
+  const tip = await commitSha(git, `refs/heads/${branch}`, repoRoot);
+  return { repoRoot, commonDir, baseSha, tip };
 }
 
 async function resolveBase(
   git: Git,
   cwd: string,
   baseRef: string,
+  baseSha: string | undefined,
   baseBranch: string | undefined,
 ): Promise<{ baseSha: string; baseBranch: string }> {
-  const baseSha = baseRef.startsWith('-') ? undefined : await commitSha(git, baseRef, cwd);
   if (baseSha === undefined) throw new WorkspaceError('invalid', `the base ${baseRef} is not a commit`);
   if (baseBranch !== undefined) return { baseSha, baseBranch };
   const full = await git.run(['rev-parse', '--symbolic-full-name', baseRef], {
@@ -112,7 +181,8 @@ async function checkExistingBranch(git: Git, ws: WorkBranch, tip: string | undef
   if (ws.branch === ws.baseBranch) {
     throw new WorkspaceError('refused', `the work branch cannot be the base branch ${ws.baseBranch}`);
   }
-  if (tip !== undefined && !(await isAncestor(git, ws.baseSha, tip, ws.repoRoot))) {
+  // A branch still at its base contains it: no `merge-base` needed.
+  if (tip !== undefined && tip !== ws.baseSha && !(await isAncestor(git, ws.baseSha, tip, ws.repoRoot))) {
     throw new WorkspaceError(
       'refused',
       `branch ${ws.branch} exists but does not contain the base ${ws.baseSha.slice(0, 12)}: it is not this run's work branch (a resumed run passes its recorded base sha)`,
@@ -123,6 +193,8 @@ async function checkExistingBranch(git: Git, ws: WorkBranch, tip: string | undef
 interface WorktreeEntry {
   path: string;
   branch: string | undefined;
+  /** git says `worktree prune` would remove it (its directory or its `.git` file is gone). */
+  prunable: boolean;
 }
 
 export async function listWorktrees(git: Git, cwd: string): Promise<WorktreeEntry[]> {
@@ -133,14 +205,28 @@ export async function listWorktrees(git: Git, cwd: string): Promise<WorktreeEntr
     const path = lines.find((l) => l.startsWith('worktree '))?.slice('worktree '.length);
     if (path === undefined) continue;
     const branch = lines.find((l) => l.startsWith('branch '))?.slice('branch '.length);
-    entries.push({ path: await canonical(path), branch });
+    const prunable = lines.some((l) => l === 'prunable' || l.startsWith('prunable '));
+    entries.push({ path: await canonical(path), branch, prunable });
   }
   return entries;
 }
 
+/**
+ * The registered worktrees, after `worktree prune` has dropped the stale ones — run only when there is
+ * something to drop: an entry git marks prunable, or one whose directory is gone. Otherwise prune would
+ * change nothing, and the list is the same as after it.
+ */
+async function prunedWorktrees(git: Git, cwd: string): Promise<WorktreeEntry[]> {
+  const entries = await listWorktrees(git, cwd);
+  const gone = await Promise.all(entries.map(async (e) => e.prunable || !(await exists(e.path))));
+  if (!gone.includes(true)) return entries;
+  await git.run(['worktree', 'prune'], { cwd });
+  return listWorktrees(git, cwd);
+}
+
 /** True when `ws.worktree` is already registered for the branch; refuses every other arrangement. */
 async function registeredWorktree(git: Git, ws: WorkBranch): Promise<boolean> {
-  const entries = await listWorktrees(git, ws.repoRoot);
+  const entries = await prunedWorktrees(git, ws.repoRoot);
   const ref = `refs/heads/${ws.branch}`;
   const holder = entries.find((e) => e.branch === ref && e.path !== ws.worktree);
   if (holder) throw new WorkspaceError('refused', `branch ${ws.branch} is checked out in ${holder.path}`);
@@ -168,22 +254,45 @@ async function isEmptyDir(path: string): Promise<boolean> {
 
 /**
  * A step that crashed mid-way can leave edits, a half-done rebase or merge behind. They are discarded —
- * after `ensureKeelWorktree` has proved this is keel's worktree on keel's branch.
+ * after the worktree has been proved to be keel's: a linked worktree of this repository, at its top, before
+ * anything is aborted, and on keel's branch before anything is reset. One `rev-parse` says where the markers
+ * of a half-done operation live (each is then a `stat`); `status` says whether there is anything to reset or
+ * clean. `git status` does not list empty directories, which `clean -d` would remove; they cannot be
+ * committed, so they cannot leak into a step's commit either. True when an operation was aborted.
  */
-async function discardLeftovers(git: Git, ws: WorkBranch): Promise<void> {
-  const cwd = ws.worktree;
-  for (const [marker, abort] of [
-    ['rebase-merge', ['rebase', '--abort']],
-    ['rebase-apply', ['rebase', '--abort']],
-    ['MERGE_HEAD', ['merge', '--abort']],
-    ['CHERRY_PICK_HEAD', ['cherry-pick', '--abort']],
-  ] as const) {
-    const path = await gitText(git, ['rev-parse', '--path-format=absolute', '--git-path', marker], cwd);
-    if (await exists(path)) await git.run([...abort], { cwd, allowFailure: true });
+async function discardLeftovers(
+  git: Git,
+  ws: WorkBranch,
+  repoCommon: string,
+  reused: boolean,
+): Promise<boolean> {
+  const worktree = await ensureWorktreeDir(ws);
+  let probe: WorktreeProbe = await probeWorktree(git, worktree);
+  checkLinkedWorktree(worktree, probe, repoCommon);
+  let aborted = false;
+  for (const [i, [, abort]] of OPERATION_MARKERS.entries()) {
+    if (!(await exists(probe.markers[i]!))) continue;
+    await git.run([...abort], { cwd: worktree, allowFailure: true });
+    aborted = true;
   }
-  await ensureKeelWorktree(git, ws);
-  await git.run(['reset', '--hard', '--quiet', 'HEAD'], { cwd });
-  await git.run(['clean', '-f', '-d', '--quiet'], { cwd });
+  if (aborted) {
+    probe = await probeWorktree(git, worktree);
+    checkLinkedWorktree(worktree, probe, repoCommon);
+  }
+  await checkWorktreeHead(git, ws, worktree, probe);
+  if (!reused || (await isClean(git, worktree))) return aborted;
+  await git.run(['reset', '--hard', '--quiet', 'HEAD'], { cwd: worktree });
+  await git.run(['clean', '-f', '-d', '--quiet'], { cwd: worktree });
+  return aborted;
+}
+
+/** No staged, unstaged or untracked (not ignored) change: `reset --hard` and `clean` would do nothing. */
+async function isClean(git: Git, cwd: string): Promise<boolean> {
+  const status = await git.run(['status', '--porcelain=v2', '--untracked-files=all', '--ignored=no'], {
+    cwd,
+    maxOutputBytes: 1 << 16,
+  });
+  return status.stdout.totalBytes === 0;
 }
 
 /**
@@ -196,7 +305,8 @@ export async function resetWorkBranch(git: Git, ws: WorkBranch, sha: string): Pr
   const cwd = ws.worktree;
   const target = await commitSha(git, sha, cwd);
   if (target === undefined) throw new WorkspaceError('refused', `${sha} is not a commit`);
-  const head = await headSha(git, ws);
+  // The guard's head is git's, never the run's remembered one.
+  const head = await branchHead(git, ws);
   if (!(await isAncestor(git, target, head, cwd))) {
     throw new WorkspaceError('refused', `${target.slice(0, 12)} is not on the work branch ${ws.branch}`);
   }
@@ -206,13 +316,22 @@ export async function resetWorkBranch(git: Git, ws: WorkBranch, sha: string): Pr
       `${target.slice(0, 12)} is older than the run's base ${ws.baseSha.slice(0, 12)}`,
     );
   }
+  ws.cache?.forgetBranch();
   await git.run(['reset', '--hard', '--quiet', target], { cwd });
   await git.run(['clean', '-f', '-d', '--quiet'], { cwd });
+  if (ws.cache) ws.cache.head = target;
   return target;
 }
 
-/** The work branch's head commit. */
+/** The work branch's head commit (the run's remembered one, when it has one). */
 export async function headSha(git: Git, ws: WorkBranch): Promise<string> {
+  if (ws.cache?.head !== undefined) return ws.cache.head;
+  const sha = await branchHead(git, ws);
+  if (ws.cache) ws.cache.head = sha;
+  return sha;
+}
+
+async function branchHead(git: Git, ws: WorkBranch): Promise<string> {
   const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.repoRoot);
   if (sha === undefined)
     throw new WorkspaceError('unexpected', `the work branch ${ws.branch} does not exist`);

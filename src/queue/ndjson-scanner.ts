@@ -4,13 +4,28 @@
  * a line longer than `maxLineBytes` is reported once and skipped up to its newline without ever being held
  * in memory whole — not even across scans, if its newline has not been written yet.
  *
- * Pure bookkeeping over a file handle: no parsing, no events. The reader decides what a line means.
+ * Pure bookkeeping over a file handle: no parsing, no events. The reader decides what a line means; the
+ * scanner only tells it, per line, whether the bytes alone already rule out what the reader would have to
+ * look for in the parsed item (`LINE_PLAIN`, below).
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, holds no other `{` and no `[`, no
+ * backslash, no DEL, and neither `proto` nor `constructor`. Parsed, such a line is at most one flat object
+ * (so nothing nests), whose keys are spelled as written (no escapes) and none of them `__proto__`,
+ * `constructor` or `prototype`, and whose strings hold only U+0020–U+007E (JSON.parse refuses raw control
+ * characters, and only an escape could make one or a lone surrogate). `LINE_CHECK`: anything else — the
+ * reader must check the item itself. `LINE_BAD_UTF8`: the bytes are not UTF-8.
+ */
+export const LINE_PLAIN = 0;
+export const LINE_CHECK = 1;
+export const LINE_BAD_UTF8 = 2;
+export type LineKind = typeof LINE_PLAIN | typeof LINE_CHECK | typeof LINE_BAD_UTF8;
 
 export interface ScanPosition {
   /** The next byte to look at: the start of a line, or a point inside a line being skipped. */
@@ -24,9 +39,9 @@ export interface ScanPosition {
 export interface ScanSink {
   /**
    * A complete line, decoded, without its `\n` (nor a `\r` before it), ending at file offset `end` (newline
-   * included). `invalidUtf8`: its bytes are not UTF-8 (the text then carries U+FFFD in their place).
+   * included). With `LINE_BAD_UTF8` the text carries U+FFFD in place of the bad bytes.
    */
-  line(text: string, lineNo: number, end: number, invalidUtf8: boolean): void;
+  line(text: string, lineNo: number, end: number, kind: LineKind): void;
   /** A line over the bound, 1-based `lineNo`, starting at file offset `start`; `end` once its newline is known. */
   tooLong(lineNo: number, start: number): void;
   /** The newline of a skipped line arrived: the line is over. */
@@ -47,17 +62,22 @@ export async function scanLines(
   options: ScanOptions = {},
 ): Promise<ScanPosition> {
   const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const chunk = Buffer.allocUnsafe(Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
+  const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   let { offset, line, skipping } = position;
-  // Bytes of the current (unfinished) line carried over from the previous chunk; never more than maxLine.
-  let carry: Buffer | undefined;
+  if (offset >= size) return { offset, line, skipping };
+  // One buffer for the whole scan: a chunk, and before it the unfinished line carried over from the
+  // previous chunk (never more than maxLine bytes), moved to the front rather than concatenated. Sized for
+  // what is left to read, so that polling a queue that grew by a line allocates a line, not a chunk.
+  const buffer = Buffer.allocUnsafe(Math.min(size - offset, chunkBytes + maxLine));
+  let carried = 0;
   let pos = offset;
   while (pos < size) {
-    const { bytesRead } = await file.read(chunk, 0, Math.min(chunk.length, size - pos), pos);
+    const want = Math.min(chunkBytes, buffer.length - carried, size - pos);
+    const { bytesRead } = await file.read(buffer, carried, want, pos);
     if (bytesRead === 0) break; // the file shrank under us: the next scan sees it
-    const data = carry ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
-    const base = pos - (carry?.length ?? 0);
-    carry = undefined;
+    const data = buffer.subarray(0, carried + bytesRead);
+    const base = pos - carried;
+    carried = 0;
     pos += bytesRead;
     let start = 0;
     if (skipping) {
@@ -70,42 +90,112 @@ export async function scanLines(
       skipping = false;
       sink.skipped(line, base + newline + 1);
       start = newline + 1;
-      offset = base + start;
     }
-    // Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string and
-    // character offsets are byte offsets. Otherwise each line is decoded on its own.
-    const ascii = isAscii(data) ? data.toString('latin1') : undefined;
-    for (;;) {
-      const newline = ascii !== undefined ? ascii.indexOf('\n', start) : data.indexOf(10, start);
-      if (newline < 0) {
-        const rest = data.length - start;
-        if (rest > maxLine) {
-          sink.tooLong(line + 1, base + start);
-          skipping = true;
-          offset = pos;
-        } else if (rest > 0) {
-          // A copy: `chunk` is overwritten by the next read.
-          carry = Buffer.from(data.subarray(start));
-        }
-        break;
-      }
-      line += 1;
-      if (newline - start > maxLine) {
-        sink.tooLong(line, base + start);
-        sink.skipped(line, base + newline + 1);
-      } else {
-        const stop = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
-        if (ascii !== undefined) {
-          sink.line(ascii.slice(start, stop), line, base + newline + 1, false);
-        } else {
-          const text = data.toString('utf8', start, stop);
-          const invalid = text.includes('\uFFFD') && !isUtf8(data.subarray(start, stop));
-          sink.line(text, line, base + newline + 1, invalid);
-        }
-      }
-      start = newline + 1;
-      offset = base + start;
+    const found = isAscii(data)
+      ? asciiLines(data.toString('latin1'), start, base, line, maxLine, sink)
+      : utf8Lines(data, start, base, line, maxLine, sink);
+    line += found.lines;
+    start = found.next;
+    offset = base + start;
+    const rest = data.length - start;
+    if (rest > maxLine) {
+      sink.tooLong(line + 1, base + start);
+      skipping = true;
+      offset = pos;
+    } else if (rest > 0) {
+      buffer.copyWithin(0, start, data.length);
+      carried = rest;
     }
   }
   return { offset, line, skipping };
+}
+
+/** Lines found in a chunk, and the index where its unfinished tail (if any) starts. */
+interface Found {
+  lines: number;
+  next: number;
+}
+
+/**
+ * Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string, character
+ * offsets are byte offsets, and the markers that make a line not plain are looked for once per chunk: each
+ * search is made again, from the current line, only once a line has passed its last hit, so every marker
+ * costs one pass over the chunk however many lines there are.
+ */
+function asciiLines(
+  text: string,
+  start: number,
+  base: number,
+  line: number,
+  maxLine: number,
+  sink: ScanSink,
+): Found {
+  const first = line;
+  const length = text.length;
+  let backslash = -1;
+  let del = -1;
+  let bracket = -1;
+  let proto = -1;
+  let ctor = -1;
+  let brace = -1;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return { lines: line - first, next: start };
+    line += 1;
+    if (newline - start > maxLine) {
+      sink.tooLong(line, base + start);
+      sink.skipped(line, base + newline + 1);
+    } else {
+      const stop = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      if (backslash < start) backslash = after(text.indexOf('\\', start), length);
+      if (del < start) del = after(text.indexOf('\x7f', start), length);
+      if (bracket < start) bracket = after(text.indexOf('[', start), length);
+      if (proto < start) proto = after(text.indexOf('proto', start), length);
+      if (ctor < start) ctor = after(text.indexOf('constructor', start), length);
+      // The `{` after this line's first one: usually the next line's, which the next line then passes.
+      if (brace <= start) brace = after(text.indexOf('{', start + 1), length);
+      const plain =
+        text.charCodeAt(start) === 123 &&
+        backslash >= stop &&
+        del >= stop &&
+        bracket >= stop &&
+        proto >= stop &&
+        ctor >= stop &&
+        brace >= stop;
+      sink.line(text.slice(start, stop), line, base + newline + 1, plain ? LINE_PLAIN : LINE_CHECK);
+    }
+    start = newline + 1;
+  }
+}
+
+/** Any other chunk: each line is decoded (and checked) on its own, and none is plain. */
+function utf8Lines(
+  data: Buffer,
+  start: number,
+  base: number,
+  line: number,
+  maxLine: number,
+  sink: ScanSink,
+): Found {
+  const first = line;
+  for (;;) {
+    const newline = data.indexOf(10, start);
+    if (newline < 0) return { lines: line - first, next: start };
+    line += 1;
+    if (newline - start > maxLine) {
+      sink.tooLong(line, base + start);
+      sink.skipped(line, base + newline + 1);
+    } else {
+      const stop = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
+      const text = data.toString('utf8', start, stop);
+      const invalid = text.includes('\uFFFD') && !isUtf8(data.subarray(start, stop));
+      sink.line(text, line, base + newline + 1, invalid ? LINE_BAD_UTF8 : LINE_CHECK);
+    }
+    start = newline + 1;
+  }
+}
+
+/** A search's hit, or `length` (past every line) when there is none. */
+function after(index: number, length: number): number {
+  return index < 0 ? length : index;
 }

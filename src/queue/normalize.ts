@@ -62,21 +62,35 @@ export function normalizeTask(raw: unknown, ref: string, options: NormalizeOptio
   const lanes = options.lanes instanceof Set ? options.lanes : new Set(options.lanes);
   const item = raw as Record<string, unknown>;
   const source = options.source ?? 'file';
-  return plainTask(item, ref, lanes, source) ?? judgedByZod(item, ref, lanes, source);
+  const task = plainTask(item, ref, lanes, source, false);
+  return task !== undefined ? { ok: true, task, notes: NO_NOTES } : judgedByZod(item, ref, lanes, source);
+}
+
+/**
+ * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: one
+ * flat object, no escapes, no hostile word, only printable ASCII): what `normalizeTask` would accept, the
+ * same task, without the hostile-key walk and the text cleaning that such a line cannot need. Undefined
+ * when `plainTask` does not vouch for the item: the caller then asks `normalizeTask`, which says why.
+ */
+export function plainLineTask(raw: unknown, ref: string, lanes: ReadonlySet<string>): QueueTask | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  return plainTask(raw as Record<string, unknown>, ref, lanes, 'file', true);
 }
 
 /**
  * The shape nearly every producer writes — canonical keys, a string id and text, a configured owner or none,
- * an integer priority or none — recognised without zod: on the ingest path zod's per-item cost is most of
- * the time (bench `queue ingest`). It only ever vouches for items the zod path accepts, with the same
- * result (a property test holds them to that); everything else, and every problem message, is zod's.
+ * an integer priority or none, a text within bounds — recognised without zod: on the ingest path zod's
+ * per-item cost is most of the time (bench `queue ingest`). It only ever vouches for items the zod path
+ * accepts without notes, with the same task (a property test holds them to that); everything else, and
+ * every problem message, is zod's. `clean`: the text is known to need no cleaning.
  */
 function plainTask(
   item: Record<string, unknown>,
   ref: string,
   lanes: ReadonlySet<string>,
   source: QueueTask['source'],
-): NormalizeResult | undefined {
+  clean: boolean,
+): QueueTask | undefined {
   const { id, text, owner, priority } = item;
   if (typeof id !== 'string' || typeof text !== 'string') return undefined;
   if (!TASK_ID_PATTERN.test(id) || HOSTILE_KEYS.has(id)) return undefined;
@@ -91,7 +105,12 @@ function plainTask(
     if (!Number.isSafeInteger(priority) || Math.abs(priority) > MAX_PRIORITY) return undefined;
     rank = priority;
   } else if (priority !== undefined) return undefined;
-  return accepted(id, text, ownerName, rank, ref, source);
+  // Truncation (with its note) and the empty-text problem are `accepted`'s, by way of zod.
+  const body = clean ? text : cleanText(text);
+  if (body.length > MAX_TASK_TEXT_CHARS || isBlank(body)) return undefined;
+  return ownerName === undefined
+    ? { id, text: body, priority: rank, source, ref }
+    : { id, text: body, owner: ownerName, priority: rank, source, ref };
 }
 
 /** Everything `plainTask` does not vouch for: aliases, numeric ids, and every item with a problem. */
@@ -145,12 +164,18 @@ function accepted(
     body = bounded.text;
     notes = [...notes, `text truncated from ${bounded.truncatedFrom} characters`];
   }
-  if (body.trim() === '') return failure(ref, 'empty text', id);
+  if (isBlank(body)) return failure(ref, 'empty text', id);
   const task: QueueTask =
     owner === undefined
       ? { id, text: body, priority, source, ref }
       : { id, text: body, owner, priority, source, ref };
   return { ok: true, task, notes };
+}
+
+/** Nothing but whitespace (or nothing): a first character that is printable ASCII settles it at once. */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return !(first > 32 && first < 127) && text.trim() === '';
 }
 
 /** Shared by every result without notes (most of them): one allocation less per task. */

@@ -24,8 +24,16 @@ import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import { errorCode, errorMessage } from '../run/atomic-file.ts';
 import { BOM, detectFormat, readAt } from './queue-format.ts';
-import { DEFAULT_MAX_LINE_BYTES, scanLines, type ScanOptions, type ScanPosition } from './ndjson-scanner.ts';
-import { normalizeTask } from './normalize.ts';
+import {
+  DEFAULT_MAX_LINE_BYTES,
+  LINE_BAD_UTF8,
+  LINE_PLAIN,
+  scanLines,
+  type LineKind,
+  type ScanOptions,
+  type ScanPosition,
+} from './ndjson-scanner.ts';
+import { normalizeTask, plainLineTask } from './normalize.ts';
 import type { QueueCursor, QueueEvent, QueueFormat, QueueProblem, QueueTask } from './types.ts';
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -55,18 +63,27 @@ export interface QueueRead {
 
 /**
  * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
- * before it counts as settled. Parallel arrays, not objects: a big queue has one per line.
+ * before it counts as settled. Parallel arrays, not objects: a big queue has one per line. Every line the
+ * scanner finishes is pushed, in order, so line numbers need no array: entry `i` is line `firstLine + i`.
  */
 class PendingLines {
   ends: number[] = [];
-  lines: number[] = [];
   ids: (string | undefined)[] = [];
   start = 0;
+  /** The line number of entry 0: one past the line the consumed point follows. */
+  firstLine: number;
 
-  push(end: number, line: number, id: string | undefined): void {
+  constructor(firstLine: number) {
+    this.firstLine = firstLine;
+  }
+
+  push(end: number, id: string | undefined): void {
     this.ends.push(end);
-    this.lines.push(line);
     this.ids.push(id);
+  }
+
+  lineOf(index: number): number {
+    return this.firstLine + index;
   }
 
   /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
@@ -74,8 +91,8 @@ class PendingLines {
     this.start = index;
     if (index > 1024 && index * 2 > this.ends.length) {
       this.ends = this.ends.slice(index);
-      this.lines = this.lines.slice(index);
       this.ids = this.ids.slice(index);
+      this.firstLine += index;
       this.start = 0;
     }
   }
@@ -84,6 +101,9 @@ class PendingLines {
 export class QueueReader {
   readonly path: string;
   readonly #display: string;
+  /** `display:`, made once: a line's ref is this and its number. */
+  readonly #refPrefix: string;
+  readonly #lanes: ReadonlySet<string>;
   readonly #normalize: { lanes: ReadonlySet<string> };
   readonly #options: QueueReaderOptions;
   readonly #log: (event: QueueEvent) => void;
@@ -95,7 +115,7 @@ export class QueueReader {
   /** From `seek`: the head the persisted cursor saw, checked at the first read. */
   #expected: { bytes: number; hash: string } | undefined;
   #consumed = { offset: 0, line: 0 };
-  #pending = new PendingLines();
+  #pending = new PendingLines(1);
   /** id → ref of its first occurrence in this version of the file (until a rewrite or a changed document). */
   #seen = new Map<string, string>();
   /** Ids handed out from earlier versions: seen again, they are neither new nor duplicates. */
@@ -107,7 +127,9 @@ export class QueueReader {
   constructor(options: QueueReaderOptions) {
     this.path = options.path;
     this.#display = options.displayPath ?? options.path;
-    this.#normalize = { lanes: new Set(options.lanes) };
+    this.#refPrefix = `${this.#display}:`;
+    this.#lanes = new Set(options.lanes);
+    this.#normalize = { lanes: this.#lanes };
     this.#options = options;
     this.#log = options.log ?? (() => undefined);
   }
@@ -119,6 +141,7 @@ export class QueueReader {
     this.#ino = cursor.ino;
     this.#position = { offset: cursor.offset, line: cursor.line, skipping: false };
     this.#consumed = { offset: cursor.offset, line: cursor.line };
+    this.#pending = new PendingLines(cursor.line + 1);
     this.#expected = { bytes: cursor.headBytes, hash: cursor.head };
   }
 
@@ -185,7 +208,7 @@ export class QueueReader {
     while (index < pending.ends.length) {
       const id = pending.ids[index];
       if (id !== undefined && !isSettled(id)) break;
-      consumed = { offset: pending.ends[index]!, line: pending.lines[index]! };
+      consumed = { offset: pending.ends[index]!, line: pending.lineOf(index) };
       index++;
     }
     if (commit) {
@@ -203,7 +226,7 @@ export class QueueReader {
     this.#consumed = { offset: 0, line: 0 };
     this.#head = Buffer.alloc(0);
     this.#expected = undefined;
-    this.#pending = new PendingLines();
+    this.#pending = new PendingLines(1);
   }
 
   /** The file was rewritten, or a document changed: what was seen so far belongs to an earlier version. */
@@ -245,14 +268,14 @@ export class QueueReader {
       size,
       this.#position,
       {
-        line: (text, lineNo, end, invalidUtf8) => this.#line(text, lineNo, end, invalidUtf8, out),
+        line: (text, lineNo, end, kind) => this.#line(text, lineNo, end, kind, out),
         tooLong: (lineNo) =>
           this.#problem(
             out,
             `${this.#display}:${lineNo}`,
             `line longer than ${maxLine(this.#options)} bytes, skipped`,
           ),
-        skipped: (lineNo, end) => this.#pending.push(end, lineNo, undefined),
+        skipped: (_lineNo, end) => this.#pending.push(end, undefined),
       },
       this.#options,
     );
@@ -260,19 +283,19 @@ export class QueueReader {
     if (this.#head.length < headBytes) this.#head = await readAt(file, 0, headBytes);
   }
 
-  #line(text: string, lineNo: number, end: number, invalidUtf8: boolean, out: QueueRead): void {
-    const id = this.#parseLine(text, invalidUtf8, `${this.#display}:${lineNo}`, out);
-    this.#pending.push(end, lineNo, id);
+  #line(text: string, lineNo: number, end: number, kind: LineKind, out: QueueRead): void {
+    this.#pending.push(end, this.#parseLine(text, kind, lineNo, out));
   }
 
   /** The id a line stands for; undefined for a blank or bad line (reported). */
-  #parseLine(text: string, invalidUtf8: boolean, ref: string, out: QueueRead): string | undefined {
-    if (invalidUtf8) {
+  #parseLine(text: string, kind: LineKind, lineNo: number, out: QueueRead): string | undefined {
+    // Blank lines separate nothing and mean nothing (and are never plain: those start with `{`).
+    if (kind !== LINE_PLAIN && text.charCodeAt(0) !== 123 && text.trim() === '') return undefined;
+    const ref = this.#refPrefix + lineNo;
+    if (kind === LINE_BAD_UTF8) {
       this.#problem(out, ref, 'invalid UTF-8');
       return undefined;
     }
-    // Blank lines separate nothing and mean nothing.
-    if (text.charCodeAt(0) !== 123 && text.trim() === '') return undefined;
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -280,7 +303,9 @@ export class QueueReader {
       this.#problem(out, ref, `not JSON: ${errorMessage(error).slice(0, 200)}`);
       return undefined;
     }
-    return this.#item(raw, ref, out);
+    // A plain line cannot hold what the hostile-key walk and the text cleaning look for (see LINE_PLAIN).
+    const task = kind === LINE_PLAIN ? plainLineTask(raw, ref, this.#lanes) : undefined;
+    return task !== undefined ? this.#keep(task, ref, out) : this.#item(raw, ref, out);
   }
 
   /** Normalises and deduplicates one item; the id it stands for (so its line settles once it is claimed). */
@@ -291,7 +316,11 @@ export class QueueReader {
       else this.#problem(out, result.problem.ref, result.problem.reason);
       return undefined;
     }
-    const { task } = result;
+    return this.#keep(result.task, ref, out, once);
+  }
+
+  /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
+  #keep(task: QueueTask, ref: string, out: QueueRead, once = false): string {
     const first = this.#seen.get(task.id);
     if (first === undefined) {
       this.#seen.set(task.id, ref);

@@ -1,5 +1,5 @@
-export const id = 341;
-export const ids = [341];
+export const id = 577;
+export const ids = [577];
 export const modules = {
 
 /***/ 594:
@@ -156,7 +156,7 @@ const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 /***/ }),
 
-/***/ 8341:
+/***/ 577:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1073,32 +1073,118 @@ async function workspace_guards_exists(path) {
 async function commonDirOf(git, cwd) {
     return workspace_guards_canonical(await gitText(git, ['rev-parse', '--path-format=absolute', '--git-common-dir'], cwd));
 }
+/** The files that say an operation stopped half-way in a worktree, and how each is abandoned. */
+const OPERATION_MARKERS = [
+    ['rebase-merge', ['rebase', '--abort']],
+    ['rebase-apply', ['rebase', '--abort']],
+    ['MERGE_HEAD', ['merge', '--abort']],
+    ['CHERRY_PICK_HEAD', ['cherry-pick', '--abort']],
+];
+/**
+ * One command for everything the guards need to know about a worktree (it used to take eight): its top, its
+ * git dir, the repository's common dir, and the paths of the half-done-operation markers.
+ */
+async function probeWorktree(git, dir) {
+    const args = [
+        'rev-parse',
+        '--path-format=absolute',
+        '--show-toplevel',
+        '--git-dir',
+        '--git-common-dir',
+        ...OPERATION_MARKERS.flatMap(([marker]) => ['--git-path', marker]),
+    ];
+    const lines = (await git.run(args, { cwd: dir })).stdout.text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    if (lines.length !== 3 + OPERATION_MARKERS.length || lines.some((line) => line === '')) {
+        throw new WorkspaceError('unexpected', `git rev-parse in ${dir} answered ${lines.length} lines`);
+    }
+    const [top, gitDir, commonDir, ...markers] = lines;
+    return {
+        top: await workspace_guards_canonical(top),
+        gitDir: await workspace_guards_canonical(gitDir),
+        commonDir: await workspace_guards_canonical(commonDir),
+        markers,
+    };
+}
 /**
  * Refuses unless `ws.worktree` is the top of a linked worktree of `ws.repoRoot`'s repository (not the user's
  * checkout, not a directory inside it) with `ws.branch` checked out. Every destructive operation calls it.
  */
 async function workspace_guards_ensureKeelWorktree(git, ws) {
+    const worktree = await ensureWorktreeDir(ws);
+    const probe = await probeWorktree(git, worktree);
+    checkLinkedWorktree(worktree, probe, await repoCommonDir(git, ws));
+    await checkWorktreeHead(git, ws, worktree, probe);
+}
+/** The repository's common dir: known to the run (it does not change), else asked of git. */
+async function repoCommonDir(git, ws) {
+    if (ws.cache?.repoCommonDir !== undefined)
+        return ws.cache.repoCommonDir;
+    const common = await commonDirOf(git, ws.repoRoot);
+    if (ws.cache)
+        ws.cache.repoCommonDir = common;
+    return common;
+}
+/** `ws.worktree`, canonical, after refusing a missing one and the repository's own checkout. */
+async function ensureWorktreeDir(ws) {
     const worktree = await workspace_guards_canonical(ws.worktree);
     if (!(await workspace_guards_exists(worktree)))
         throw new WorkspaceError('refused', `keel's worktree ${worktree} does not exist`);
     if (worktree === (await workspace_guards_canonical(ws.repoRoot))) {
         throw new WorkspaceError('refused', `${worktree} is the repository's own checkout, not keel's worktree`);
     }
-    const [top, gitDir, commonDir] = (await gitText(git, ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'], worktree)).split('\n');
-    if ((await workspace_guards_canonical(top ?? '')) !== worktree) {
-        throw new WorkspaceError('refused', `${worktree} is not the top of a worktree (it is inside ${top})`);
+    return worktree;
+}
+/** The part of the guard that does not depend on what is checked out: where the worktree is, whose it is. */
+function checkLinkedWorktree(worktree, probe, repoCommon) {
+    if (probe.top !== worktree) {
+        throw new WorkspaceError('refused', `${worktree} is not the top of a worktree (it is inside ${probe.top})`);
     }
-    const common = await workspace_guards_canonical(commonDir ?? '');
-    if ((await workspace_guards_canonical(gitDir ?? '')) === common) {
+    if (probe.gitDir === probe.commonDir) {
         throw new WorkspaceError('refused', `${worktree} is a main checkout, not a linked worktree`);
     }
-    if (common !== (await commonDirOf(git, ws.repoRoot))) {
+    if (probe.commonDir !== repoCommon) {
         throw new WorkspaceError('refused', `${worktree} belongs to another repository`);
     }
+}
+/**
+ * Refuses unless the worktree's HEAD is the symbolic ref `refs/heads/<branch>`. The worktree's own `HEAD`
+ * file says so directly when refs are stored as files (there it is what `git symbolic-ref` reads); anything
+ * else — another answer, a repository with the reftable backend (whose `HEAD` file is a stub), a file that
+ * cannot be read — is asked of `git symbolic-ref` as before.
+ */
+async function checkWorktreeHead(git, ws, worktree, probe) {
+    const expected = `refs/heads/${ws.branch}`;
+    if (await headFileNames(probe, expected))
+        return;
     const head = await git.run(['symbolic-ref', '--quiet', 'HEAD'], { cwd: worktree, allowFailure: true });
-    if (head.stdout.text.trim() !== `refs/heads/${ws.branch}`) {
+    if (head.stdout.text.trim() !== expected) {
         throw new WorkspaceError('refused', `${worktree} has ${head.stdout.text.trim() || 'a detached HEAD'}, not ${ws.branch}`);
     }
+}
+async function headFileNames(probe, ref) {
+    for (const dir of [probe.gitDir, probe.commonDir])
+        if (await workspace_guards_exists((0,external_node_path_.join)(dir, 'reftable')))
+            return false;
+    const text = await (0,promises_.readFile)((0,external_node_path_.join)(probe.gitDir, 'HEAD'), 'utf8').catch(() => undefined);
+    return text === `ref: ${ref}\n` || text === `ref: ${ref}`;
+}
+/**
+ * `git check-ref-format --branch <name>` without the process, and stricter rather than looser: git's rules
+ * for `refs/heads/<name>` (no `..`, `@{`, control characters, space, `~^:?*[\`; no component that starts
+ * with `.` or ends with `.lock`; no empty component; not ending with `.`), and none of what
+ * git would expand or read as an option: `@`, `HEAD`, a leading `-`. A name that passes cannot be read as anything but a branch name.
+ */
+function isBranchName(name) {
+    if (name === '' || name === '@' || name === 'HEAD' || name.startsWith('-'))
+        return false;
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what git refuses in a ref
+    if (!name.isWellFormed() || /[\x00-\x20\x7f~^:?*[\\]/.test(name))
+        return false;
+    if (name.includes('..') || name.includes('@{') || name.endsWith('.'))
+        return false;
+    return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
 }
 /** Run and step ids become branch names and commit trailers: one line, no spaces, nothing git would mangle. */
 function checkId(kind, id) {
@@ -1111,19 +1197,67 @@ const DEFAULT_IDENTITY = { name: 'keel', email: 'keel@localhost' };
  * `-c user.name=… -c user.email=…` for commands that make commits (commit, rebase). Author and committer come
  * from the environment (GIT_AUTHOR_NAME…, which git prefers over any config) or the user's git config; only
  * where neither names anyone does keel sign as `keel <keel@localhost>`, instead of letting git guess from the
- * host name or fail.
+ * host name or fail. Both keys in one `git config` (the last value of each counts, as with `--get`); a run
+ * asks once.
  */
-async function identityArgs(git, cwd) {
+async function identityArgs(git, cwd, cache) {
+    if (cache?.identity !== undefined)
+        return [...cache.identity];
+    const configured = await git.run(['config', '--null', '--get-regexp', '^user\\.(name|email)$'], {
+        cwd,
+        allowFailure: true,
+    });
+    const values = new Map();
+    if (configured.exitCode === 0) {
+        for (const entry of configured.stdout.text.split('\0')) {
+            const newline = entry.indexOf('\n');
+            if (newline < 0)
+                values.set(entry, '');
+            else
+                values.set(entry.slice(0, newline), entry.slice(newline + 1));
+        }
+    }
     const args = [];
     for (const [key, fallback] of [
         ['user.name', DEFAULT_IDENTITY.name],
         ['user.email', DEFAULT_IDENTITY.email],
     ]) {
-        const configured = await git.run(['config', '--get', key], { cwd, allowFailure: true });
-        if (configured.exitCode !== 0 || configured.stdout.text.trim() === '')
+        if ((values.get(key) ?? '').trim() === '')
             args.push('-c', `${key}=${fallback}`);
     }
+    if (cache)
+        cache.identity = [...args];
     return args;
+}
+
+;// CONCATENATED MODULE: ./lib/git/work-branch-cache.js
+/**
+ * What one run knows about its own work branch, so that it does not ask git the same thing again: the
+ * repository's common dir, the branch's head, the step commits since the base, the commit identity.
+ *
+ * Valid for the lifetime of one run because, while it runs, only the run changes its work branch (it is
+ * checked out in keel's worktree, so no other worktree can check it out), and every function that changes
+ * it — `commitStep`, `resetWorkBranch`, `pushWorkBranch` — keeps this cache current: it forgets what it knew
+ * before the change starts and learns the new facts only once the change succeeded, so a change that failed
+ * half-way leaves nothing stale behind.
+ *
+ * Facts only, never proof: every guard (`ensureKeelWorktree`, the ancestry checks before a reset) still asks
+ * git each time. Opt-in (`prepareWorkspace({ cache: true })`): a `WorkBranch` without one asks git every time.
+ */
+class WorkBranchCache {
+    /** The repository's common dir (canonical): what a worktree of this repository must share. */
+    repoCommonDir;
+    /** The work branch's head commit. */
+    head;
+    /** Every commit in `base..branch`, oldest first. */
+    commits;
+    /** `-c user.name=… -c user.email=…` for commands that make commits (see `identityArgs`). */
+    identity;
+    /** Forgets what the branch looked like (called before anything moves it). */
+    forgetBranch() {
+        this.head = undefined;
+        this.commits = undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/git/step-commits.js
@@ -1144,7 +1278,7 @@ async function commitStep(git, ws, o) {
     if (nothingStaged)
         return { sha: undefined, created: false, reason: 'nothing to commit' };
     const args = [
-        ...(await identityArgs(git, cwd)),
+        ...(await identityArgs(git, cwd, ws.cache)),
         'commit',
         '--quiet',
         '--no-verify',
@@ -1156,8 +1290,19 @@ async function commitStep(git, ws, o) {
         `--trailer=${RUN_TRAILER}: ${o.runId}`,
         `--trailer=${STEP_TRAILER}: ${o.stepId}`,
     ];
+    // Forgotten while the branch moves: a commit that fails half-way (a timeout after git wrote it) must not
+    // leave the run believing the step has none.
+    const known = ws.cache?.commits;
+    ws.cache?.forgetBranch();
     await git.run(args, { cwd });
-    return { sha: await gitText(git, ['rev-parse', '--verify', 'HEAD'], cwd), created: true };
+    const sha = await gitText(git, ['rev-parse', '--verify', 'HEAD'], cwd);
+    if (ws.cache) {
+        ws.cache.head = sha;
+        // Exactly the record `git log` would show for it: commitMessage() strips look-alike trailer lines.
+        if (known)
+            ws.cache.commits = [...known, { sha, runs: [o.runId], steps: [o.stepId] }];
+    }
+    return { sha, created: true };
 }
 /**
  * The model writes the message: it is bounded, and any line that looks like one of keel's trailers is
@@ -1182,8 +1327,10 @@ const FORMAT = [
     `%(trailers:key=${STEP_TRAILER},valueonly,separator=%x01)`,
 ].join('%x00');
 const MAX_LOG_BYTES = 8 << 20;
-/** Every commit of this run on the work branch since the base, oldest first. */
-async function readStepCommits(git, ws, runId) {
+/** Every commit on the work branch since the base, oldest first, with its trailers; remembered by the run. */
+async function readBranchCommits(git, ws) {
+    if (ws.cache?.commits !== undefined)
+        return ws.cache.commits;
     const args = [
         'log',
         '--no-show-signature',
@@ -1198,10 +1345,19 @@ async function readStepCommits(git, ws, runId) {
         const [sha, runs, steps] = record.trim().split(FIELD);
         if (sha === undefined || sha === '' || runs === undefined || steps === undefined)
             continue;
-        const stepIds = steps.split(VALUE).filter((s) => s !== '');
+        commits.push({ sha, runs: runs.split(VALUE), steps: steps.split(VALUE).filter((s) => s !== '') });
+    }
+    if (ws.cache)
+        ws.cache.commits = commits;
+    return commits;
+}
+/** Every commit of this run on the work branch since the base, oldest first. */
+async function readStepCommits(git, ws, runId) {
+    const commits = [];
+    for (const { sha, runs, steps } of await readBranchCommits(git, ws)) {
         // Exactly one step per commit: commitMessage() strips look-alike lines, so more means a hand-made commit.
-        if (runs.split(VALUE).includes(runId) && stepIds.length === 1)
-            commits.push({ sha, stepId: stepIds[0] });
+        if (runs.includes(runId) && steps.length === 1)
+            commits.push({ sha, stepId: steps[0] });
     }
     return commits;
 }
@@ -1293,10 +1449,12 @@ async function rebaseOntoRemote(git, ws, remote) {
         return 'up-to-date';
     // Keep every keel commit, even one whose change the remote already has: its trailers prove its step done.
     const rebase = [
-        ...(await identityArgs(git, cwd)),
+        ...(await identityArgs(git, cwd, ws.cache)),
         ...['-c', 'rebase.autoStash=false', '-c', 'rebase.updateRefs=false'],
         ...['rebase', '--quiet', '--reapply-cherry-picks', '--empty=keep', theirs],
     ];
+    // The rebase gives keel's commits new shas: what the run remembered of its branch no longer holds.
+    ws.cache?.forgetBranch();
     try {
         await git.run(rebase, { cwd });
         return 'rebased';
@@ -1423,47 +1581,96 @@ async function readBounded(path, full, size, share) {
 
 
 
+
+
 /**
  * Creates keel's worktree and work branch, or finds them again. Policy for an existing branch: it is reused
  * only when it contains the base commit (it is the base plus work), it is not the base branch itself, and no
  * worktree other than `worktree` has it checked out (the user's checkout, another run). Anything else is
  * refused rather than guessed at. Leftovers of a step that crashed mid-way are discarded — in keel's
  * worktree only.
+ *
+ * In git commands: one `rev-parse` for the repository's top, its common dir, the base and the branch's tip;
+ * `merge-base` when the branch exists and has moved past the base; `worktree list` (and `worktree prune`
+ * plus a second list only when the list shows something to prune); `worktree add` when there is no
+ * worktree yet; one `rev-parse` in the worktree for the guard and the half-done-operation markers; and, in a
+ * worktree that was there already, `status` — with `reset --hard` and `clean` only when it is not clean.
  */
 async function prepareWorkspace(git, o) {
     checkId('run id', o.runId);
     if (!(0,external_node_path_.isAbsolute)(o.worktree))
         throw new WorkspaceError('invalid', `the worktree path must be absolute: ${o.worktree}`);
-    const repoRoot = await workspace_guards_canonical(await gitText(git, ['rev-parse', '--show-toplevel'], o.repoRoot));
     const worktree = await workspace_guards_canonical(o.worktree);
     const branch = o.branch ?? `keel/${o.runId}`;
-    await checkBranchName(git, branch, repoRoot);
-    const commonDir = await commonDirOf(git, repoRoot);
+    if (!isBranchName(branch))
+        throw new WorkspaceError('invalid', `not a branch name: ${branch}`);
+    const repo = await readRepository(git, o.repoRoot, o.baseRef ?? 'HEAD', branch);
+    const { repoRoot, commonDir, tip } = repo;
     if (isInside(repoRoot, worktree) || isInside(worktree, commonDir)) {
         throw new WorkspaceError('refused', `the worktree ${worktree} would contain the checkout or sit in its git dir`);
     }
-    await git.run(['worktree', 'prune'], { cwd: repoRoot });
-    const base = await resolveBase(git, repoRoot, o.baseRef ?? 'HEAD', o.baseBranch);
+    const base = await resolveBase(git, repoRoot, o.baseRef ?? 'HEAD', repo.baseSha, o.baseBranch);
     const ws = { repoRoot, worktree, branch, ...base };
-    const tip = await commitSha(git, `refs/heads/${branch}`, repoRoot);
     await checkExistingBranch(git, ws, tip);
     const registered = await registeredWorktree(git, ws);
-    if (isInside(worktree, repoRoot))
-        await addToExclude(commonDir, (0,external_node_path_.relative)(repoRoot, worktree));
+    for (const path of [worktree, ...(await Promise.all((o.exclude ?? []).map(workspace_guards_canonical)))]) {
+        if (isInside(path, repoRoot) && path !== repoRoot)
+            await addToExclude(commonDir, (0,external_node_path_.relative)(repoRoot, path));
+    }
     if (!registered) {
         const args = tip === undefined ? ['-b', branch, worktree, base.baseSha] : [worktree, branch];
         await git.run(['worktree', 'add', '--quiet', ...args], { cwd: repoRoot });
     }
-    await discardLeftovers(git, ws);
-    return ws;
+    // A worktree `worktree add` has just checked out has no leftovers to look for.
+    const aborted = await discardLeftovers(git, ws, commonDir, registered);
+    if (o.cache !== true)
+        return ws;
+    const cache = new WorkBranchCache();
+    cache.repoCommonDir = commonDir;
+    // An aborted cherry-pick sequence can move the branch back: then the head is asked for when needed.
+    if (!aborted) {
+        cache.head = tip ?? base.baseSha;
+        if (cache.head === base.baseSha)
+            cache.commits = []; // `base..base` is empty
+    }
+    return { ...ws, cache };
 }
-async function checkBranchName(git, branch, cwd) {
-    const ok = await git.run(['check-ref-format', '--branch', branch], { cwd, allowFailure: true });
-    if (ok.exitCode !== 0 || branch.startsWith('-'))
-        throw new WorkspaceError('invalid', `not a branch name: ${branch}`);
+/** A base that `rev-parse` reads as exactly one revision: a sha, `HEAD`, a branch or tag name. */
+const SINGLE_REVISION = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * The checkout's top, the common dir, the base commit and the branch's tip in one `rev-parse`: with
+ * `--revs-only`, a revision that does not exist is left out rather than failing the command, and the tip is
+ * asked for negated (`^refs/heads/<branch>`), so its line (`^<sha>`) cannot be taken for the base's. A base
+ * that is not plain (or an answer of any other shape) is asked for with one `rev-parse --verify` each.
+ */
+async function readRepository(git, cwd, baseRef, branch) {
+    const plain = SINGLE_REVISION.test(baseRef) && !baseRef.includes('..');
+    const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
+    if (plain) {
+        args.push('--revs-only', '--end-of-options', `${baseRef}^{commit}`, `^refs/heads/${branch}^{commit}`);
+    }
+    const lines = (await git.run(args, { cwd })).stdout.text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const [top, common, ...revs] = lines;
+    if (top === undefined || top === '' || common === undefined || common === '') {
+        throw new WorkspaceError('unexpected', `git rev-parse in ${cwd} did not name the checkout`);
+    }
+    const repoRoot = await workspace_guards_canonical(top);
+    const commonDir = await workspace_guards_canonical(common);
+    const [first, second] = revs;
+    if (plain && first !== undefined && SHA.test(first) && revs.length <= 2) {
+        if (second === undefined)
+            return { repoRoot, commonDir, baseSha: first, tip: undefined };
+        if (second.startsWith('^') && SHA.test(second.slice(1)))
+            return { repoRoot, commonDir, baseSha: first, tip: second.slice(1) };
+    }
+    const baseSha = baseRef.startsWith('-') ? undefined : await commitSha(git, baseRef, repoRoot);
+    const tip = await commitSha(git, `refs/heads/${branch}`, repoRoot);
+    return { repoRoot, commonDir, baseSha, tip };
 }
-async function resolveBase(git, cwd, baseRef, baseBranch) {
-    const baseSha = baseRef.startsWith('-') ? undefined : await commitSha(git, baseRef, cwd);
+async function resolveBase(git, cwd, baseRef, baseSha, baseBranch) {
     if (baseSha === undefined)
         throw new WorkspaceError('invalid', `the base ${baseRef} is not a commit`);
     if (baseBranch !== undefined)
@@ -1484,7 +1691,8 @@ async function checkExistingBranch(git, ws, tip) {
     if (ws.branch === ws.baseBranch) {
         throw new WorkspaceError('refused', `the work branch cannot be the base branch ${ws.baseBranch}`);
     }
-    if (tip !== undefined && !(await isAncestor(git, ws.baseSha, tip, ws.repoRoot))) {
+    // A branch still at its base contains it: no `merge-base` needed.
+    if (tip !== undefined && tip !== ws.baseSha && !(await isAncestor(git, ws.baseSha, tip, ws.repoRoot))) {
         throw new WorkspaceError('refused', `branch ${ws.branch} exists but does not contain the base ${ws.baseSha.slice(0, 12)}: it is not this run's work branch (a resumed run passes its recorded base sha)`);
     }
 }
@@ -1497,13 +1705,27 @@ async function listWorktrees(git, cwd) {
         if (path === undefined)
             continue;
         const branch = lines.find((l) => l.startsWith('branch '))?.slice('branch '.length);
-        entries.push({ path: await workspace_guards_canonical(path), branch });
+        const prunable = lines.some((l) => l === 'prunable' || l.startsWith('prunable '));
+        entries.push({ path: await workspace_guards_canonical(path), branch, prunable });
     }
     return entries;
 }
+/**
+ * The registered worktrees, after `worktree prune` has dropped the stale ones — run only when there is
+ * something to drop: an entry git marks prunable, or one whose directory is gone. Otherwise prune would
+ * change nothing, and the list is the same as after it.
+ */
+async function prunedWorktrees(git, cwd) {
+    const entries = await listWorktrees(git, cwd);
+    const gone = await Promise.all(entries.map(async (e) => e.prunable || !(await workspace_guards_exists(e.path))));
+    if (!gone.includes(true))
+        return entries;
+    await git.run(['worktree', 'prune'], { cwd });
+    return listWorktrees(git, cwd);
+}
 /** True when `ws.worktree` is already registered for the branch; refuses every other arrangement. */
 async function registeredWorktree(git, ws) {
-    const entries = await listWorktrees(git, ws.repoRoot);
+    const entries = await prunedWorktrees(git, ws.repoRoot);
     const ref = `refs/heads/${ws.branch}`;
     const holder = entries.find((e) => e.branch === ref && e.path !== ws.worktree);
     if (holder)
@@ -1524,23 +1746,41 @@ async function isEmptyDir(path) {
 }
 /**
  * A step that crashed mid-way can leave edits, a half-done rebase or merge behind. They are discarded —
- * after `ensureKeelWorktree` has proved this is keel's worktree on keel's branch.
+ * after the worktree has been proved to be keel's: a linked worktree of this repository, at its top, before
+ * anything is aborted, and on keel's branch before anything is reset. One `rev-parse` says where the markers
+ * of a half-done operation live (each is then a `stat`); `status` says whether there is anything to reset or
+ * clean. `git status` does not list empty directories, which `clean -d` would remove; they cannot be
+ * committed, so they cannot leak into a step's commit either. True when an operation was aborted.
  */
-async function discardLeftovers(git, ws) {
-    const cwd = ws.worktree;
-    for (const [marker, abort] of [
-        ['rebase-merge', ['rebase', '--abort']],
-        ['rebase-apply', ['rebase', '--abort']],
-        ['MERGE_HEAD', ['merge', '--abort']],
-        ['CHERRY_PICK_HEAD', ['cherry-pick', '--abort']],
-    ]) {
-        const path = await gitText(git, ['rev-parse', '--path-format=absolute', '--git-path', marker], cwd);
-        if (await workspace_guards_exists(path))
-            await git.run([...abort], { cwd, allowFailure: true });
+async function discardLeftovers(git, ws, repoCommon, reused) {
+    const worktree = await ensureWorktreeDir(ws);
+    let probe = await probeWorktree(git, worktree);
+    checkLinkedWorktree(worktree, probe, repoCommon);
+    let aborted = false;
+    for (const [i, [, abort]] of OPERATION_MARKERS.entries()) {
+        if (!(await workspace_guards_exists(probe.markers[i])))
+            continue;
+        await git.run([...abort], { cwd: worktree, allowFailure: true });
+        aborted = true;
     }
-    await workspace_guards_ensureKeelWorktree(git, ws);
-    await git.run(['reset', '--hard', '--quiet', 'HEAD'], { cwd });
-    await git.run(['clean', '-f', '-d', '--quiet'], { cwd });
+    if (aborted) {
+        probe = await probeWorktree(git, worktree);
+        checkLinkedWorktree(worktree, probe, repoCommon);
+    }
+    await checkWorktreeHead(git, ws, worktree, probe);
+    if (!reused || (await isClean(git, worktree)))
+        return aborted;
+    await git.run(['reset', '--hard', '--quiet', 'HEAD'], { cwd: worktree });
+    await git.run(['clean', '-f', '-d', '--quiet'], { cwd: worktree });
+    return aborted;
+}
+/** No staged, unstaged or untracked (not ignored) change: `reset --hard` and `clean` would do nothing. */
+async function isClean(git, cwd) {
+    const status = await git.run(['status', '--porcelain=v2', '--untracked-files=all', '--ignored=no'], {
+        cwd,
+        maxOutputBytes: 1 << 16,
+    });
+    return status.stdout.totalBytes === 0;
 }
 /**
  * Moves keel's work branch back to `sha` (a rejected batch), discarding what came after. Only in keel's
@@ -1554,19 +1794,31 @@ async function resetWorkBranch(git, ws, sha) {
     const target = await commitSha(git, sha, cwd);
     if (target === undefined)
         throw new WorkspaceError('refused', `${sha} is not a commit`);
-    const head = await headSha(git, ws);
+    // The guard's head is git's, never the run's remembered one.
+    const head = await branchHead(git, ws);
     if (!(await isAncestor(git, target, head, cwd))) {
         throw new WorkspaceError('refused', `${target.slice(0, 12)} is not on the work branch ${ws.branch}`);
     }
     if (!(await isAncestor(git, ws.baseSha, target, cwd))) {
         throw new WorkspaceError('refused', `${target.slice(0, 12)} is older than the run's base ${ws.baseSha.slice(0, 12)}`);
     }
+    ws.cache?.forgetBranch();
     await git.run(['reset', '--hard', '--quiet', target], { cwd });
     await git.run(['clean', '-f', '-d', '--quiet'], { cwd });
+    if (ws.cache)
+        ws.cache.head = target;
     return target;
 }
-/** The work branch's head commit. */
+/** The work branch's head commit (the run's remembered one, when it has one). */
 async function headSha(git, ws) {
+    if (ws.cache?.head !== undefined)
+        return ws.cache.head;
+    const sha = await branchHead(git, ws);
+    if (ws.cache)
+        ws.cache.head = sha;
+    return sha;
+}
+async function branchHead(git, ws) {
     const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.repoRoot);
     if (sha === undefined)
         throw new WorkspaceError('unexpected', `the work branch ${ws.branch} does not exist`);
