@@ -45,12 +45,9 @@ export async function resume(dir: string, iterations: number, state: RunState): 
   const store = new TaskStateStore({ runDir: join(stateDir, 'runs', RUN_ID) });
   const resumeOnce = async (): Promise<number> => {
     await store.save(pending);
-    return timeUntil(
-      ['--enable-source-maps=false', BUNDLE, 'run', '--resume', RUN_ID, '--repo', repo],
-      (done) => {
-        firstRequest = done;
-      },
-    );
+    return timeUntil([BUNDLE, 'run', '--resume', RUN_ID, '--repo', repo], (done) => {
+      firstRequest = done;
+    });
   };
   const nodeOnce = (): Promise<number> => timeUntil(['-e', ''], undefined);
 

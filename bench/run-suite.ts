@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- run [checkpoint] [--iterations N] [--dir PATH]`: the run's persistence, one JSON line
- * per scenario, targets printed beside the figures (never asserted).
+ * `npm run bench -- run [checkpoint] [resume] [capture] [--iterations N] [--dir PATH]`: the run's persistence
+ * and its command runner, one JSON line per scenario, targets printed beside the figures (never asserted).
  *
  * checkpoint — `TaskStateStore.save` (lock with pid + token, temp file, fsync, rename, directory fsync,
  * unlock) against a bare `open(temp) + write + fsync + rename` of the same state, on a realistic state of
@@ -9,12 +9,15 @@
  * The two alternate iteration by iteration, so drift in the machine's load hits both alike.
  *
  * resume — see resume-bench.ts.
+ *
+ * capture — see capture-bench.ts.
  */
 import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TaskStateStore } from '../src/run/state-store.ts';
 import { runStateSchema, RUN_STATE_VERSION, type RunState, type StepRecord } from '../src/run/state.ts';
+import { capture } from './capture-bench.ts';
 import { emit, percentile, round } from './lib/measure.ts';
 import { resume } from './resume-bench.ts';
 
@@ -28,6 +31,7 @@ export async function run(args: string[]): Promise<void> {
     if (wanted('checkpoint')) await checkpoint(join(base, 'checkpoint'), options.iterations);
     if (wanted('resume'))
       await resume(join(base, 'resume'), Math.min(options.iterations, 20), realisticState(SUBTASKS));
+    if (wanted('capture')) await capture(Math.min(options.iterations, 5));
   } finally {
     if (options.dir === undefined) await rm(base, { recursive: true, force: true });
   }

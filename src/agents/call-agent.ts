@@ -14,6 +14,7 @@
 import type { RoleName } from '../config/schema.ts';
 import type { Router } from '../fleet/router.ts';
 import { RouterError } from '../fleet/router-types.ts';
+import { agentRequest } from '../fleet/request-body.ts';
 import type { ChatMessage } from '../fleet/types.ts';
 import { shorten, type Parsed } from './parse-json.ts';
 import { REJECTED_ANSWER_CHARS, correctionMessage } from './prompts.ts';
@@ -113,11 +114,10 @@ async function ask(
   // Checked here too: a cancelled run must not start a request, whatever the router would do with it.
   if (signal?.aborted) return { ok: false, error: new RouterError('aborted', role, [], 'cancelled') };
   try {
-    const completion = await router.complete(
-      role,
-      { messages, json: true, stream: true },
-      { ...options, ...(signal ? { signal } : {}) },
-    );
+    const completion = await router.complete(role, agentRequest(messages), {
+      ...options,
+      ...(signal ? { signal } : {}),
+    });
     tally.attempts += completion.attempts.length;
     tally.model = completion.key;
     return { ok: true, content: completion.content, key: completion.key };

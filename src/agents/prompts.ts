@@ -14,6 +14,9 @@
 import type { ChatMessage } from '../fleet/types.ts';
 import type { Plan, Subtask } from './types.ts';
 
+/** What the files of one subtask may take of a coder prompt, all together (bytes). */
+export const MAX_FILE_BYTES_IN_PROMPT = 64 * 1024;
+
 export const ROLE_TAGS = {
   planner: '[keel:planner]',
   coder: '[keel:coder]',

@@ -12,19 +12,13 @@ import { checkSize, parseSourceText } from './parse-source.ts';
 import { scanRawConfig } from './scan.ts';
 import { describeSchemaIssues, schemaErrorMap } from './schema-issues.ts';
 import { configSchema, type ConfigInput, type KeelConfig } from './schema.ts';
+import { CONFIG_SEARCH_PATHS } from './search-paths.ts';
 
 export { ConfigError } from './errors.ts';
 export type { ConfigIssue } from './errors.ts';
 export { normalizeConfig } from './normalize.ts';
 
-/** Where `loadConfig()` looks, in order, when given no path. */
-export const CONFIG_SEARCH_PATHS = [
-  '.github/keel.yml',
-  '.github/keel.yaml',
-  'keel.yml',
-  'keel.yaml',
-  'keel.json',
-];
+export { CONFIG_SEARCH_PATHS } from './search-paths.ts';
 
 export const INLINE_SOURCE = '<inline>';
 const READ_CHUNK_BYTES = 64 * 1024;
@@ -64,16 +58,30 @@ export async function loadConfig(
   pathOrObject?: string | ConfigInput,
   options: LoadConfigOptions = {},
 ): Promise<KeelConfig> {
-  const cwd = options.cwd ?? process.cwd();
   if (typeof pathOrObject === 'object' && pathOrObject !== null) {
     return validateConfigValue(pathOrObject, INLINE_SOURCE);
   }
-  if (typeof pathOrObject === 'string') {
-    const text = await readConfigFile(path.resolve(cwd, pathOrObject), pathOrObject);
-    return parseConfigText(text, pathOrObject);
-  }
-  const found = await findConfigFile(cwd);
-  return parseConfigText(await readConfigFile(found.absolute, found.source), found.source);
+  return (await loadConfigFile(pathOrObject, options)).config;
+}
+
+export interface LoadedConfigFile {
+  config: KeelConfig;
+  /** The file (absolute) and the text the configuration was read from. */
+  source: { absolute: string; text: string };
+}
+
+/** `loadConfig` for a file (the given one, or the first of the search paths), with the text it read. */
+export async function loadConfigFile(
+  configPath: string | undefined,
+  options: LoadConfigOptions = {},
+): Promise<LoadedConfigFile> {
+  const cwd = options.cwd ?? process.cwd();
+  const found =
+    configPath !== undefined
+      ? { absolute: path.resolve(cwd, configPath), source: configPath }
+      : await findConfigFile(cwd);
+  const text = await readConfigFile(found.absolute, found.source);
+  return { config: parseConfigText(text, found.source), source: { absolute: found.absolute, text } };
 }
 
 async function findConfigFile(cwd: string): Promise<{ absolute: string; source: string }> {

@@ -18,17 +18,25 @@ export interface CapturedParts {
   totalBytes: number;
 }
 
-// Tail chunks are copies, so a kept slice never pins a large read buffer; many tiny chunks are merged now
-// and then so that the bookkeeping stays bounded too.
-const MAX_TAIL_CHUNKS = 256;
+// The smallest head buffer: it doubles as output arrives, up to the head's half of the bound, so a command
+// that prints a line does not cost a caller's whole (possibly raised) bound.
+const MIN_HEAD_BYTES = 4096;
 
+/**
+ * Fixed memory whatever the command prints: the head is a buffer that grows (doubling) to at most half the
+ * bound, the tail a ring of the other half, allocated once the head is full. Bytes are copied in as they
+ * arrive and stay bytes until `parts()`, which decodes them once. So `push` never allocates after the first
+ * bound's worth of output, and a caller may hand in a buffer it reuses for the next read.
+ */
 export class HeadTailCapture {
   totalBytes = 0;
   readonly #headLimit: number;
   readonly #tailLimit: number;
-  readonly #head: Buffer[] = [];
+  #head: Buffer | undefined;
   #headLength = 0;
-  #tail: Buffer[] = [];
+  #tail: Buffer | undefined;
+  /** Where the oldest kept tail byte is in the ring; non-zero only once the ring has wrapped. */
+  #tailStart = 0;
   #tailLength = 0;
 
   constructor(maxBytes: number) {
@@ -36,42 +44,63 @@ export class HeadTailCapture {
     this.#tailLimit = Math.max(0, maxBytes) - this.#headLimit;
   }
 
-  push(chunk: Buffer): void {
-    this.totalBytes += chunk.length;
-    let rest = chunk;
-    if (this.#headLength < this.#headLimit) {
-      const take = Math.min(this.#headLimit - this.#headLength, rest.length);
-      this.#head.push(Buffer.from(rest.subarray(0, take)));
+  /** Copies `chunk[start, end)`; the caller may reuse `chunk` at once. */
+  push(chunk: Uint8Array, start = 0, end = chunk.length): void {
+    this.totalBytes += end - start;
+    if (this.#headLength < this.#headLimit && start < end) {
+      const take = Math.min(this.#headLimit - this.#headLength, end - start);
+      const head = this.#headRoom(this.#headLength + take);
+      head.set(chunk.subarray(start, start + take), this.#headLength);
       this.#headLength += take;
-      rest = rest.subarray(take);
+      start += take;
     }
-    if (rest.length > 0) this.#pushTail(rest);
+    if (start < end) this.#pushTail(chunk, start, end);
   }
 
-  #pushTail(data: Buffer): void {
-    if (this.#tailLimit === 0) return;
-    if (data.length >= this.#tailLimit) {
-      this.#tail = [Buffer.from(data.subarray(data.length - this.#tailLimit))];
-      this.#tailLength = this.#tailLimit;
+  /** The head buffer, grown if needed to hold `length` bytes. */
+  #headRoom(length: number): Buffer {
+    if (this.#head !== undefined && this.#head.length >= length) return this.#head;
+    let size = Math.max(MIN_HEAD_BYTES, this.#head?.length ?? 0);
+    while (size < length) size *= 2;
+    const grown = Buffer.allocUnsafe(Math.min(size, this.#headLimit));
+    this.#head?.copy(grown, 0, 0, this.#headLength);
+    this.#head = grown;
+    return grown;
+  }
+
+  #pushTail(chunk: Uint8Array, start: number, end: number): void {
+    const limit = this.#tailLimit;
+    if (limit === 0) return;
+    const ring = (this.#tail ??= Buffer.allocUnsafe(limit));
+    if (end - start >= limit) {
+      ring.set(chunk.subarray(end - limit, end), 0);
+      this.#tailStart = 0;
+      this.#tailLength = limit;
       return;
     }
-    this.#tail.push(Buffer.from(data));
-    this.#tailLength += data.length;
-    while (this.#tailLength - this.#tail[0]!.length >= this.#tailLimit) {
-      this.#tailLength -= this.#tail.shift()!.length;
+    // Write after the newest byte, wrapping once at most (the data is shorter than the ring).
+    const at = (this.#tailStart + this.#tailLength) % limit;
+    const first = Math.min(end - start, limit - at);
+    ring.set(chunk.subarray(start, start + first), at);
+    ring.set(chunk.subarray(start + first, end), 0);
+    this.#tailLength += end - start;
+    if (this.#tailLength > limit) {
+      this.#tailStart = (this.#tailStart + this.#tailLength - limit) % limit;
+      this.#tailLength = limit;
     }
-    if (this.#tail.length > MAX_TAIL_CHUNKS) this.#tail = [this.#tailBuffer()];
   }
 
-  /** The last `tailLimit` bytes at most (the first kept chunk may start earlier). */
+  /** The last `tailLimit` bytes at most, oldest first. */
   #tailBuffer(): Buffer {
-    const all = Buffer.concat(this.#tail);
-    const excess = Math.max(0, all.length - this.#tailLimit);
-    return excess === 0 ? all : all.subarray(excess);
+    const ring = this.#tail;
+    if (ring === undefined) return Buffer.alloc(0);
+    const end = this.#tailStart + this.#tailLength;
+    if (end <= ring.length) return ring.subarray(this.#tailStart, end);
+    return Buffer.concat([ring.subarray(this.#tailStart), ring.subarray(0, end - ring.length)]);
   }
 
   parts(): CapturedParts {
-    const head = Buffer.concat(this.#head);
+    const head = this.#head?.subarray(0, this.#headLength) ?? Buffer.alloc(0);
     const tail = this.#tailBuffer();
     if (head.length + tail.length === this.totalBytes) {
       return {

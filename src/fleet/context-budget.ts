@@ -26,9 +26,17 @@ export function estimatePromptTokens(messages: readonly Pick<ChatMessage, 'conte
   let ascii = 0;
   let other = 0;
   for (const message of messages) {
-    for (const char of message.content) {
-      if (char.charCodeAt(0) < 0x80) ascii += 1;
-      else other += 1;
+    const text = message.content;
+    // Prompts are mostly ASCII, and a resumed run estimates a large one before anything is warm: one
+    // native pass settles that case; otherwise count code points (a surrogate pair is one character).
+    if (Buffer.byteLength(text, 'utf8') === text.length) {
+      ascii += text.length;
+      continue;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) ascii += 1;
+      else if (!(isLowSurrogate(code) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) other += 1;
     }
   }
   return (
@@ -37,6 +45,14 @@ export function estimatePromptTokens(messages: readonly Pick<ChatMessage, 'conte
     TOKENS_PER_MESSAGE * messages.length +
     REPLY_PRIMING_TOKENS
   );
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 export interface FitMaxTokensInput {

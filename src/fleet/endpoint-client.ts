@@ -14,6 +14,8 @@ import { classifyErrorPayload, classifyHttpError, classifyTransportError } from 
 import { buildWiring, createAgent, wiringChanged, type EndpointWiring } from './endpoint-wiring.ts';
 import { readBounded, readErrorText } from './read-body.ts';
 import { quoteServer } from './redact.ts';
+import { requestBody } from './request-body.ts';
+import { abandonEarlyRequests, takeEarlyRequest, type EarlyRequest } from './early-requests.ts';
 import { DeltaCallbackError, readChatStream, usageOf, type StreamOutcome } from './sse-stream.ts';
 import type { ChatCallOptions, ChatOutcome, ChatRequest, EndpointClient, Failure } from './types.ts';
 
@@ -88,13 +90,16 @@ export function createEndpointClient(options: EndpointClientOptions = {}): Endpo
     const guard = new AttemptGuard(endpoint.timeouts, call.signal);
     let afterHead = false;
     try {
-      const response = await undiciRequest(wiring.target, {
-        dispatcher: (wiring.agent ??= createAgent(endpoint.timeouts.connectMs)),
-        method: 'POST',
-        headers: streaming ? wiring.streamHeaders : wiring.plainHeaders,
-        body,
-        signal: guard.signal,
-      });
+      const early = takeEarlyRequest(wiring.target.href, body);
+      const response =
+        (early && (await adoptEarly(early, guard.signal))) ??
+        (await undiciRequest(wiring.target, {
+          dispatcher: (wiring.agent ??= createAgent(endpoint.timeouts.connectMs)),
+          method: 'POST',
+          headers: streaming ? wiring.streamHeaders : wiring.plainHeaders,
+          body,
+          signal: guard.signal,
+        }));
       afterHead = true;
       guard.headArrived(streaming);
       const outcome = await readResponse(response, streaming, guard, wiring.secrets, call.onDelta, startedAt);
@@ -158,6 +163,8 @@ export function createEndpointClient(options: EndpointClientOptions = {}): Endpo
       wiring.agent = undefined;
     },
     async close(): Promise<void> {
+      // Nothing adopts an early request after the router is gone.
+      abandonEarlyRequests();
       const agents = [...retiring];
       for (const wiring of wirings.values()) {
         if (wiring.agent) agents.push(wiring.agent);
@@ -169,19 +176,27 @@ export function createEndpointClient(options: EndpointClientOptions = {}): Endpo
   };
 }
 
-function requestBody(
-  request: ChatRequest,
-  call: ChatCallOptions,
-  streaming: boolean,
-): Record<string, unknown> {
-  const body: Record<string, unknown> = { model: call.model, messages: request.messages, stream: streaming };
-  if (request.temperature !== undefined) body.temperature = request.temperature;
-  // The router fits max_tokens to the context window; the client sends only what it was given.
-  if (call.maxTokens !== undefined) body.max_tokens = call.maxTokens;
-  if (request.stop !== undefined && request.stop.length > 0) body.stop = request.stop;
-  if (request.json === true) body.response_format = { type: 'json_object' };
-  if (streaming) body.stream_options = { include_usage: true };
-  return body;
+/**
+ * The response of a request sent early (see early-requests.ts) as the client reads responses; undefined
+ * when it failed before its head arrived, and the client then sends the request itself. The attempt's
+ * guard owns it from here: a timeout or a cancellation destroys it like any other.
+ */
+async function adoptEarly(early: EarlyRequest, signal: AbortSignal): Promise<ResponseData | undefined> {
+  const abort = (): void => early.abort();
+  signal.addEventListener('abort', abort, { once: true });
+  if (signal.aborted) early.abort();
+  try {
+    const message = await early.response;
+    // The reader needs the status, the headers and a readable body: an IncomingMessage has all three.
+    return {
+      statusCode: message.statusCode ?? 0,
+      headers: message.headers,
+      body: message,
+    } as unknown as ResponseData;
+  } catch {
+    signal.removeEventListener('abort', abort);
+    return undefined;
+  }
 }
 
 function parseCompletion(text: string, status: number, secrets: readonly string[]): StreamOutcome {

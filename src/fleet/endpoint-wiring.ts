@@ -6,6 +6,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Agent } from 'undici';
 import type { EndpointConfig } from '../config/schema.ts';
+import { chatCompletionsUrl } from './request-body.ts';
 
 export interface EndpointWiring {
   /** The config object this was built from: the same object next time means nothing to recompute. */
@@ -23,7 +24,7 @@ export interface EndpointWiring {
 type Env = Record<string, string | undefined>;
 
 export function buildWiring(endpoint: EndpointConfig, env: Env): EndpointWiring {
-  const target = new URL(`${endpoint.url.replace(/\/+$/, '')}/chat/completions`);
+  const target = chatCompletionsUrl(endpoint.url);
   const secrets: string[] = [];
   if (target.password) secrets.push(target.password, decodeURIComponent(target.password));
   const common: Record<string, string> = { 'content-type': 'application/json' };

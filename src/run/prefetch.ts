@@ -9,6 +9,7 @@ import { codeSubtask } from '../agents/coder.ts';
 import type { AgentResult, CodeChange } from '../agents/types.ts';
 import type { Router } from '../fleet/router.ts';
 import { readFiles } from '../git/workspace.ts';
+import { pendingSubtasks } from './pending-subtasks.ts';
 import type { RunState } from './state.ts';
 
 type FileView = Awaited<ReturnType<typeof readFiles>>;
@@ -31,13 +32,7 @@ export class CoderPrefetch {
   ): void {
     const plan = state.plan;
     if (!plan) return;
-    const pending = plan.milestones
-      .flatMap((m) => m.subtasks)
-      .filter((s) => {
-        const status = state.steps[`code:${s.id}`]?.status ?? 'pending';
-        return status === 'pending' || status === 'running';
-      })
-      .slice(0, limit);
+    const pending = pendingSubtasks(state, plan, limit);
     for (const subtask of pending) {
       const files = readFiles({ worktree: state.repo.worktree }, subtask.files, maxFileBytes).catch(
         () => [] as FileView,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimatePromptTokens, fitMaxTokens } from '../../src/fleet/context-budget.ts';
+import { mulberry32 } from '../config/helpers.ts';
 
 describe('estimatePromptTokens', () => {
   it('is zero for no messages', () => {
@@ -18,6 +19,26 @@ describe('estimatePromptTokens', () => {
     expect(estimatePromptTokens([{ content: '日本語のテキスト' }])).toBe(8 + 4 + 3);
     // One emoji is one code point here, not two UTF-16 units.
     expect(estimatePromptTokens([{ content: 'ok 👍' }])).toBe(1 + 1 + 4 + 3);
+  });
+
+  it('counts code points as iterating the string does, lone surrogates included (seeded fuzz)', () => {
+    const random = mulberry32(2026);
+    // ASCII, Latin-1, CJK, both halves of a surrogate pair, and lone halves in any order.
+    const alphabet = ['a', ' ', '\n', 'é', '日', '\ud83d', '\udc4d', '👍', '\udfff', '\ud800'];
+    for (let trial = 0; trial < 500; trial++) {
+      const length = Math.floor(random() * 40);
+      let text = '';
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      let ascii = 0;
+      let other = 0;
+      for (const char of text) {
+        if (char.charCodeAt(0) < 0x80) ascii += 1;
+        else other += 1;
+      }
+      expect(estimatePromptTokens([{ content: text }]), JSON.stringify(text)).toBe(
+        Math.ceil(ascii / 3.5) + other + 4 + 3,
+      );
+    }
   });
 
   it('over-estimates typical English (about 4 characters per token)', () => {

@@ -11,7 +11,9 @@ import { fromExternalResult } from '../external-code.ts';
 import type { RunContext } from '../run-context.ts';
 import type { Serial } from '../serial.ts';
 
-export const MAX_FILE_BYTES_IN_PROMPT = 64 * 1024;
+import { MAX_FILE_BYTES_IN_PROMPT } from '../../agents/prompts.ts';
+
+export { MAX_FILE_BYTES_IN_PROMPT };
 
 export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial): Promise<void> {
   const { deps, state, workspace } = ctx;

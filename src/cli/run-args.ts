@@ -1,0 +1,92 @@
+/**
+ * The arguments of `keel run`, parsed once. Its own module, light on imports, because the early resume
+ * request (`src/run/early-resume.ts`) reads the same arguments before the rest of keel is loaded.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from './io.ts';
+
+export const RUN_USAGE = `usage: keel run --task TEXT [options]
+       keel run --resume [RUN_ID] [options]
+
+  --task TEXT                  what to do
+  --resume [RUN_ID]            continue the named run, or the latest unfinished one
+  --run-id ID                  name a new run (an existing run of that name is resumed)
+  --repo DIR                   the repository to work on (default: the current directory)
+  --config FILE                configuration file (default: .github/keel.yml or keel.yml in the repository)
+  --state-dir DIR              checkpoints, records and work trees (default: <repo>/.keel)
+  --time-budget-minutes N      stop cleanly, checkpointed, before N minutes have passed
+  --exit-code-on-interrupt N   exit code of an interrupted run (default: run.exitCodeOnInterrupt, 0)
+  --json                       print the outcome as JSON on stdout (progress goes to stderr)
+`;
+
+export interface RunOptions {
+  task?: string;
+  resume?: string | true;
+  runId?: string;
+  repo?: string;
+  config?: string;
+  stateDir?: string;
+  timeBudgetMinutes?: number;
+  exitCodeOnInterrupt?: number;
+  json: boolean;
+  help: boolean;
+}
+
+export function parseRunArgs(argv: string[]): RunOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        task: { type: 'string' },
+        resume: { type: 'boolean', default: false },
+        'run-id': { type: 'string' },
+        repo: { type: 'string' },
+        config: { type: 'string' },
+        'state-dir': { type: 'string' },
+        'time-budget-minutes': { type: 'string' },
+        'exit-code-on-interrupt': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${RUN_USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { json: false, help: true };
+  if (positionals.length > (values.resume ? 1 : 0)) {
+    throw new UsageError(`unexpected argument "${positionals.at(-1)}"\n\n${RUN_USAGE}`);
+  }
+  if (!values.resume && values.task === undefined)
+    throw new UsageError(`--task or --resume is required\n\n${RUN_USAGE}`);
+  if (values.resume && values.task !== undefined)
+    throw new UsageError(`--task and --resume exclude each other`);
+  return {
+    ...(values.task !== undefined ? { task: values.task } : {}),
+    ...(values.resume ? { resume: positionals[0] ?? true } : {}),
+    ...(values['run-id'] !== undefined ? { runId: values['run-id'] } : {}),
+    ...(values.repo !== undefined ? { repo: values.repo } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
+    ...numberOption('time-budget-minutes', values['time-budget-minutes'], 'timeBudgetMinutes', 0.01),
+    ...numberOption('exit-code-on-interrupt', values['exit-code-on-interrupt'], 'exitCodeOnInterrupt', 0),
+    json: values.json,
+    help: false,
+  };
+}
+
+function numberOption<K extends string>(
+  flag: string,
+  raw: string | undefined,
+  key: K,
+  min: number,
+): Partial<Record<K, number>> {
+  if (raw === undefined) return {};
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new UsageError(`--${flag} expects a number ≥ ${min}, got "${raw}"`);
+  return { [key]: value } as Partial<Record<K, number>>;
+}
