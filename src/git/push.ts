@@ -9,6 +9,7 @@ import { GitError } from './git-errors.ts';
 import {
   commitSha,
   ensureKeelWorktree,
+  headSha,
   identityArgs,
   isAncestor,
   WorkspaceError,
@@ -121,8 +122,8 @@ async function pushToNewBranch(
   );
 }
 
-async function head(git: Git, ws: WorkBranch): Promise<string> {
-  const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.worktree);
-  if (sha === undefined) throw new WorkspaceError('unexpected', `the work branch ${ws.branch} vanished`);
-  return sha;
-}
+/**
+ * The branch's head: the run's remembered one while nothing but the run moved it (a rebase here forgets
+ * it), else git's. Only decisions and results use it; every change is preceded by `ensureKeelWorktree`.
+ */
+const head = headSha;

@@ -4,15 +4,15 @@
  * checkpoint never leads to a second commit; `stepCommits` reads every step's commit in one `git log`, so a
  * resumed run can adopt steps whose checkpoint was lost.
  */
-import type { Git } from './git-runner.ts';
+import { GitError, type Git } from './git-runner.ts';
 import type { BranchCommit } from './work-branch-cache.ts';
 import {
   checkId,
   ensureKeelWorktree,
   gitFullOutput,
   gitTest,
-  gitText,
   identityArgs,
+  movedBranchHead,
   type WorkBranch,
 } from './workspace-guards.ts';
 
@@ -34,11 +34,9 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
   checkId('step id', o.stepId);
   const existing = (await stepCommits(git, ws, o.runId)).get(o.stepId);
   if (existing !== undefined) return { sha: existing, created: false };
-  await ensureKeelWorktree(git, ws);
+  const probe = await ensureKeelWorktree(git, ws);
   const cwd = ws.worktree;
   await git.run(['add', '--all'], { cwd });
-  const nothingStaged = await gitTest(git, ['diff', '--cached', '--quiet'], cwd);
-  if (nothingStaged) return { sha: undefined, created: false, reason: 'nothing to commit' };
   const args = [
     ...(await identityArgs(git, cwd, ws.cache)),
     'commit',
@@ -56,8 +54,21 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
   // leave the run believing the step has none.
   const known = ws.cache?.commits;
   ws.cache?.forgetBranch();
-  await git.run(args, { cwd });
-  const sha = await gitText(git, ['rev-parse', '--verify', 'HEAD'], cwd);
+  try {
+    await git.run(args, { cwd });
+  } catch (error) {
+    // Nothing staged: `git commit` refuses with exit 1 and writes nothing. Asked (`diff --cached`) only
+    // then, rather than before every commit: a step whose edits changed nothing is the rare case.
+    if (
+      error instanceof GitError &&
+      error.result.exitCode === 1 &&
+      (await gitTest(git, ['diff', '--cached', '--quiet'], cwd))
+    ) {
+      return { sha: undefined, created: false, reason: 'nothing to commit' };
+    }
+    throw error;
+  }
+  const sha = await movedBranchHead(git, ws, probe);
   if (ws.cache) {
     ws.cache.head = sha;
     // Exactly the record `git log` would show for it: commitMessage() strips look-alike trailer lines.
@@ -75,7 +86,9 @@ export function commitMessage(message: string, stepId: string): string {
     .slice(0, MAX_MESSAGE_CHARS)
     .replace(/\0/g, '') // an argument cannot carry NUL
     .split(/\r?\n/)
-    .filter((line) => !/^\s*keel-(run|step)\s*:/i.test(line))
+    // Whatever follows the key: `trailer.separators` in the repository's config can make `=` or `#` (not
+    // only `:`) a trailer separator, for `git log` too.
+    .filter((line) => !/^\s*keel-(run|step)(?![\w-])/i.test(line))
     .join('\n')
     .trim();
   return `${kept === '' ? `keel: ${stepId}` : kept}\n`;

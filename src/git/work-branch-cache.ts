@@ -6,7 +6,8 @@
  * checked out in keel's worktree, so no other worktree can check it out), and every function that changes
  * it — `commitStep`, `resetWorkBranch`, `pushWorkBranch` — keeps this cache current: it forgets what it knew
  * before the change starts and learns the new facts only once the change succeeded, so a change that failed
- * half-way leaves nothing stale behind.
+ * half-way leaves nothing stale behind. Whatever else the run lets loose in the worktree that could move the
+ * branch (the owner's validation commands) starts with `forgetBranch()`: nothing reads the cache meanwhile.
  *
  * Facts only, never proof: every guard (`ensureKeelWorktree`, the ancestry checks before a reset) still asks
  * git each time. Opt-in (`prepareWorkspace({ cache: true })`): a `WorkBranch` without one asks git every time.

@@ -158,11 +158,12 @@ export async function probeWorktree(git: Git, dir: string): Promise<WorktreeProb
  * Refuses unless `ws.worktree` is the top of a linked worktree of `ws.repoRoot`'s repository (not the user's
  * checkout, not a directory inside it) with `ws.branch` checked out. Every destructive operation calls it.
  */
-export async function ensureKeelWorktree(git: Git, ws: WorkBranch): Promise<void> {
+export async function ensureKeelWorktree(git: Git, ws: WorkBranch): Promise<WorktreeProbe> {
   const worktree = await ensureWorktreeDir(ws);
   const probe = await probeWorktree(git, worktree);
   checkLinkedWorktree(worktree, probe, await repoCommonDir(git, ws));
   await checkWorktreeHead(git, ws, worktree, probe);
+  return probe;
 }
 
 /** The repository's common dir: known to the run (it does not change), else asked of git. */
@@ -224,9 +225,49 @@ export async function checkWorktreeHead(
 }
 
 async function headFileNames(probe: WorktreeProbe, ref: string): Promise<boolean> {
-  for (const dir of [probe.gitDir, probe.commonDir]) if (await exists(join(dir, 'reftable'))) return false;
+  if (!(await refsAreFiles(probe))) return false;
   const text = await readFile(join(probe.gitDir, 'HEAD'), 'utf8').catch(() => undefined);
   return text === `ref: ${ref}\n` || text === `ref: ${ref}`;
+}
+
+/** False for the reftable backend, where `HEAD` is a stub and branches are not files. */
+async function refsAreFiles(probe: WorktreeProbe): Promise<boolean> {
+  for (const dir of [probe.gitDir, probe.commonDir]) if (await exists(join(dir, 'reftable'))) return false;
+  return true;
+}
+
+const SHA_LINE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n?$/;
+
+/**
+ * The work branch's head right after keel moved it in its worktree (`probe` is that worktree's, taken
+ * before). A branch moved by a ref update is a loose ref file — `<common dir>/refs/heads/<branch>`, written
+ * by renaming its lock, so it is read whole or not at all; `pack-refs` (an auto gc) only ever removes one
+ * that says what `packed-refs` says. Anything but one sha there (no file, the reftable backend, a symbolic
+ * ref) is asked of git.
+ */
+export async function movedBranchHead(git: Git, ws: WorkBranch, probe: WorktreeProbe): Promise<string> {
+  if (isBranchName(ws.branch) && (await refsAreFiles(probe))) {
+    const path = join(probe.commonDir, 'refs', 'heads', ...ws.branch.split('/'));
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text !== undefined && SHA_LINE.test(text)) return text.trim();
+  }
+  return branchHead(git, ws);
+}
+
+/** The work branch's head commit (the run's remembered one, when it has one). */
+export async function headSha(git: Git, ws: WorkBranch): Promise<string> {
+  if (ws.cache?.head !== undefined) return ws.cache.head;
+  const sha = await branchHead(git, ws);
+  if (ws.cache) ws.cache.head = sha;
+  return sha;
+}
+
+/** The work branch's head commit as git says it now (what a guard compares with). */
+export async function branchHead(git: Git, ws: WorkBranch): Promise<string> {
+  const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.repoRoot);
+  if (sha === undefined)
+    throw new WorkspaceError('unexpected', `the work branch ${ws.branch} does not exist`);
+  return sha;
 }
 
 /**

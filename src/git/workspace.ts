@@ -10,6 +10,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { Git } from './git-runner.ts';
 import { addToExclude } from './exclude.ts';
 import {
+  branchHead,
   canonical,
   checkId,
   checkLinkedWorktree,
@@ -31,7 +32,7 @@ import { WorkBranchCache } from './work-branch-cache.ts';
 import { headOfText } from '../exec/capture.ts';
 import { isInside } from './proc-scan.ts';
 
-export { WorkspaceError, type WorkBranch, type WorkspaceRefusal } from './workspace-guards.ts';
+export { headSha, WorkspaceError, type WorkBranch, type WorkspaceRefusal } from './workspace-guards.ts';
 export { WorkBranchCache } from './work-branch-cache.ts';
 export { commitStep, duplicateStepCommits, stepCommits, type CommitStepResult } from './step-commits.ts';
 export { pushWorkBranch, type PushResult } from './push.ts';
@@ -66,9 +67,9 @@ export interface PrepareOptions {
  *
  * In git commands: one `rev-parse` for the repository's top, its common dir, the base and the branch's tip;
  * `merge-base` when the branch exists and has moved past the base; `worktree list` (and `worktree prune`
- * plus a second list only when the list shows something to prune); `worktree add` when there is no
- * worktree yet; one `rev-parse` in the worktree for the guard and the half-done-operation markers; and, in a
- * worktree that was there already, `status` — with `reset --hard` and `clean` only when it is not clean.
+ * plus a second list only when the list shows something to prune); then either `worktree add` (no worktree
+ * yet: three commands in all) or, in a worktree that was there already, one `rev-parse` for the guard and
+ * the half-done-operation markers and `status` — with `reset --hard` and `clean` only when it is not clean.
  */
 export async function prepareWorkspace(git: Git, o: PrepareOptions): Promise<WorkBranch> {
   checkId('run id', o.runId);
@@ -93,12 +94,16 @@ export async function prepareWorkspace(git: Git, o: PrepareOptions): Promise<Wor
     if (isInside(path, repoRoot) && path !== repoRoot)
       await addToExclude(commonDir, relative(repoRoot, path));
   }
+  let aborted = false;
   if (!registered) {
     const args = tip === undefined ? ['-b', branch, worktree, base.baseSha] : [worktree, branch];
     await git.run(['worktree', 'add', '--quiet', ...args], { cwd: repoRoot });
+    // Not probed: git has just made this worktree, at this path, on this branch, and it has no leftovers to
+    // discard, so nothing here would act on the answer. Every later change to it (a commit, a reset, a
+    // push, a removal) proves it keel's first, as always.
+  } else {
+    aborted = await discardLeftovers(git, ws, commonDir);
   }
-  // A worktree `worktree add` has just checked out has no leftovers to look for.
-  const aborted = await discardLeftovers(git, ws, commonDir, registered);
   if (o.cache !== true) return ws;
   const cache = new WorkBranchCache();
   cache.repoCommonDir = commonDir;
@@ -260,12 +265,7 @@ async function isEmptyDir(path: string): Promise<boolean> {
  * clean. `git status` does not list empty directories, which `clean -d` would remove; they cannot be
  * committed, so they cannot leak into a step's commit either. True when an operation was aborted.
  */
-async function discardLeftovers(
-  git: Git,
-  ws: WorkBranch,
-  repoCommon: string,
-  reused: boolean,
-): Promise<boolean> {
+async function discardLeftovers(git: Git, ws: WorkBranch, repoCommon: string): Promise<boolean> {
   const worktree = await ensureWorktreeDir(ws);
   let probe: WorktreeProbe = await probeWorktree(git, worktree);
   checkLinkedWorktree(worktree, probe, repoCommon);
@@ -280,7 +280,7 @@ async function discardLeftovers(
     checkLinkedWorktree(worktree, probe, repoCommon);
   }
   await checkWorktreeHead(git, ws, worktree, probe);
-  if (!reused || (await isClean(git, worktree))) return aborted;
+  if (await isClean(git, worktree)) return aborted;
   await git.run(['reset', '--hard', '--quiet', 'HEAD'], { cwd: worktree });
   await git.run(['clean', '-f', '-d', '--quiet'], { cwd: worktree });
   return aborted;
@@ -321,21 +321,6 @@ export async function resetWorkBranch(git: Git, ws: WorkBranch, sha: string): Pr
   await git.run(['clean', '-f', '-d', '--quiet'], { cwd });
   if (ws.cache) ws.cache.head = target;
   return target;
-}
-
-/** The work branch's head commit (the run's remembered one, when it has one). */
-export async function headSha(git: Git, ws: WorkBranch): Promise<string> {
-  if (ws.cache?.head !== undefined) return ws.cache.head;
-  const sha = await branchHead(git, ws);
-  if (ws.cache) ws.cache.head = sha;
-  return sha;
-}
-
-async function branchHead(git: Git, ws: WorkBranch): Promise<string> {
-  const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.repoRoot);
-  if (sha === undefined)
-    throw new WorkspaceError('unexpected', `the work branch ${ws.branch} does not exist`);
-  return sha;
 }
 
 /**

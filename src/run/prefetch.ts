@@ -33,14 +33,19 @@ export class CoderPrefetch {
     const plan = state.plan;
     if (!plan) return;
     const pending = pendingSubtasks(state, plan, limit);
-    for (const subtask of pending) {
-      const files = readFiles({ worktree: state.repo.worktree }, subtask.files, maxFileBytes).catch(
-        () => [] as FileView,
-      );
+    // All files first, then the requests in plan order (callbacks on one promise run in the order they were
+    // added): the router hands out slots in the order it is asked, so the first pending subtask gets the
+    // endpoint it would get on an idle fleet — the one the early request (early-resume.ts) was sent to.
+    const views = Promise.all(
+      pending.map((subtask) =>
+        readFiles({ worktree: state.repo.worktree }, subtask.files, maxFileBytes).catch(() => [] as FileView),
+      ),
+    );
+    for (const [index, subtask] of pending.entries()) {
       const entry: Prefetched = { files: [], result: Promise.resolve(undefined as never) };
-      entry.result = files.then((view) => {
-        entry.files = view;
-        return codeSubtask(router, { task: state.task.text, plan, subtask, files: view }, { signal });
+      entry.result = views.then((all) => {
+        entry.files = all[index] ?? [];
+        return codeSubtask(router, { task: state.task.text, plan, subtask, files: entry.files }, { signal });
       });
       // Kept, and awaited by `take` or `settle`; never left to reject unobserved.
       entry.result.catch(() => undefined);

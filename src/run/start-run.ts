@@ -9,6 +9,7 @@ import type { KeelConfig } from '../config/schema.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
 import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts';
 import { REDACTED, redact as redactSecrets } from '../fleet/redact.ts';
+import { earlyRequestStats } from '../fleet/early-requests.ts';
 import { createRouter } from '../fleet/router.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
 import { renderStatusText } from '../fleet/status.ts';
@@ -92,9 +93,10 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     progress(`run ${resumed.runId} already finished: ${resumed.status}`);
     return { state: resumed, runDir: join(stateDir, 'runs', resumed.runId) };
   }
-  const state = resumed ?? (await newRunState(options, git, repo, stateDir, clock, secrets));
+  const created = resumed ? undefined : await newRunState(options, git, repo, stateDir, clock, secrets);
+  const state = resumed ?? created!.state;
   const runDir = join(stateDir, 'runs', state.runId);
-  await excludeStateDir(git, state.repo.root, stateDir);
+  await excludeStateDir(git, state.repo.root, stateDir, created?.commonDir);
   const store = new TaskStateStore({ runDir, clock });
   const persistence = new PersistenceCoordinator({ store, runDir, clock });
   const metrics = new MetricsRecorder();
@@ -149,6 +151,9 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
       branch: state.repo.workBranch,
       baseRef: state.repo.baseSha,
       baseBranch: state.repo.baseBranch,
+      // Only the run moves its work branch while it runs (validation commands aside: `validateStep`
+      // forgets), so its head and step commits are read from git once, not before every step.
+      cache: true,
     });
     progress(renderStatusText(router.status()).trimEnd());
     const resumeCommand =
@@ -204,6 +209,9 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     await watch;
     await writeFleetStateFile(fleetStatePath, router.exportState()).catch(() => undefined);
     await router.close();
+    const early = earlyRequestStats();
+    // Whether the request sent before keel loaded (early-resume.ts) was used: `adopted: 0` means it cost one.
+    if (early.offered > 0) await events.append({ type: 'early_request', ...early });
   }
 }
 
@@ -235,18 +243,13 @@ async function newRunState(
   stateDir: string,
   clock: Clock,
   secrets: readonly string[],
-): Promise<RunState> {
+): Promise<{ state: RunState; commonDir: string }> {
   if (options.task === undefined || options.task.trim() === '')
     throw new RunStartError('a task is required (--task)');
-  const root = (await git.run(['rev-parse', '--show-toplevel'], { cwd: repo })).stdout.text.trim();
-  const baseSha = (await git.run(['rev-parse', 'HEAD'], { cwd: root })).stdout.text.trim();
-  const branch = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
-    cwd: root,
-    allowFailure: true,
-  });
+  const { root, commonDir, baseSha, baseBranch } = await readCheckout(git, repo);
   const runId = options.runId ?? newRunId(clock.now());
   const now = clock.now();
-  return {
+  const state: RunState = {
     version: RUN_STATE_VERSION,
     runId,
     // A configured key pasted into the task would otherwise go to every model in the prompt, and into the
@@ -261,7 +264,7 @@ async function newRunState(
     updatedAt: now,
     repo: {
       root,
-      baseBranch: branch.exitCode === 0 ? branch.stdout.text.trim() : baseSha,
+      baseBranch,
       baseSha,
       workBranch: `keel/${runId}`,
       worktree: join(stateDir, 'worktrees', runId),
@@ -271,14 +274,47 @@ async function newRunState(
     effects: {},
     resumes: 0,
   };
+  return { state, commonDir };
 }
 
-/** A state directory inside the repository must not show up in the user's `git status`. */
-async function excludeStateDir(git: Git, root: string, stateDir: string): Promise<void> {
+/**
+ * The checkout a new run starts from, in one `rev-parse`: its top, the repository's common dir, HEAD's
+ * commit (the base), and the branch HEAD is on — `refs/heads/<name>`, or `HEAD` when detached, and then the
+ * base is named by its sha. A repository without a commit fails here, as it should.
+ */
+async function readCheckout(
+  git: Git,
+  cwd: string,
+): Promise<{ root: string; commonDir: string; baseSha: string; baseBranch: string }> {
+  const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
+  args.push('HEAD', '--symbolic-full-name', 'HEAD');
+  const lines = (await git.run(args, { cwd })).stdout.text.split('\n');
+  const [root, commonDir, baseSha, head] = lines;
+  if (root === undefined || root === '' || commonDir === undefined || commonDir === '')
+    throw new RunStartError(`git rev-parse in ${cwd} did not name the checkout`);
+  if (baseSha === undefined || !/^[0-9a-f]{40,64}$/.test(baseSha) || head === undefined)
+    throw new RunStartError(`git rev-parse in ${cwd} did not name HEAD's commit`);
+  const baseBranch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : baseSha;
+  return { root, commonDir, baseSha, baseBranch };
+}
+
+/**
+ * A state directory inside the repository must not show up in the user's `git status`. Done before the
+ * first checkpoint writes there, even if preparing the worktree then fails; a new run knows the common dir.
+ */
+async function excludeStateDir(
+  git: Git,
+  root: string,
+  stateDir: string,
+  commonDir: string | undefined,
+): Promise<void> {
   const inside = relative(root, stateDir);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return;
-  const common = await git.run(['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: root });
-  await addToExclude(common.stdout.text.trim(), inside);
+  const asked = async (): Promise<string> => {
+    const args = ['rev-parse', '--path-format=absolute', '--git-common-dir'];
+    return (await git.run(args, { cwd: root })).stdout.text.trim();
+  };
+  await addToExclude(commonDir ?? (await asked()), inside);
 }
 
 function defaultResumeCommand(runId: string, repo: string, stateDir: string): string {

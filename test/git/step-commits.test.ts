@@ -113,6 +113,10 @@ describe('commitStep', () => {
     expect([...(await stepCommits(git, ws, 'run-1'))]).toEqual([['code:x', made.sha]]);
     expect(sh(ws.worktree, 'log', '-1', '--format=%B')).toContain('# a comment line stays');
     expect(commitMessage('Keel-Run: x', 'plan')).toBe('keel: plan\n');
+    // Any separator `trailer.separators` could name; other words that merely start alike stay.
+    expect(
+      commitMessage('a\nKeel-Run= x\nKEEL-STEP #y\n  keel-run\tz\nKeel-Runner: ok\nkeel-stepping', 's'),
+    ).toBe('a\nKeel-Runner: ok\nkeel-stepping\n');
   });
 
   it("refuses to commit in the user's checkout", async () => {

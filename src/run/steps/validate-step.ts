@@ -29,6 +29,9 @@ export async function validateStep(ctx: RunContext): Promise<void> {
     return;
   }
   ctx.begin(step);
+  // The owner's commands run in the worktree and could move the work branch (a commit, an amend): what
+  // the run remembers of it is dropped, and the next reader asks git.
+  ctx.workspace.cache?.forgetBranch();
   const results: ValidationResult[] = [];
   for (const command of commands) {
     const spec = shellCommand(command, ctx.workspace.worktree, deps.config.run.validateTimeoutMs);
