@@ -107,8 +107,9 @@ export class LaneRunner {
     const beat = runLaneHeartbeat({
       file: this.#o.heartbeatFile,
       lane: this.#o.lane,
-      // Also with a long poll: the watchdog judges a lane by its heartbeat's age.
-      intervalMs: Math.min(this.#pollMs, 5_000),
+      // At most 5 s also with a long poll (the watchdog judges a lane by its heartbeat's age), and at least 1 s
+      // with a short one: each beat is an fsynced write, and staleness is judged in minutes.
+      intervalMs: Math.min(Math.max(this.#pollMs, 1_000), 5_000),
       clock: this.#clock,
       signal: stopBeat.signal,
       current: () => this.#beat,
