@@ -15,12 +15,13 @@ export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
 /**
- * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, holds no other `{` and no `[`, no
- * backslash, no DEL, and neither `proto` nor `constructor`. Parsed, such a line is at most one flat object
- * (so nothing nests), whose keys are spelled as written (no escapes) and none of them `__proto__`,
- * `constructor` or `prototype`, and whose strings hold only U+0020–U+007E (JSON.parse refuses raw control
- * characters, and only an escape could make one or a lone surrogate). `LINE_CHECK`: anything else — the
- * reader must check the item itself. `LINE_BAD_UTF8`: the bytes are not UTF-8.
+ * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, with no backslash and no DEL.
+ * Parsed, such a line is an object (or not JSON at all) whose keys are spelled as written (no escapes), and
+ * whose strings, nested ones included, hold only U+0020–U+007E (JSON.parse refuses raw control characters,
+ * and only an escape could make one or a lone surrogate): the text needs no cleaning. Whether it nests or
+ * has a hostile key, the reader sees on the parsed object at less cost than a search through the bytes
+ * (see `plainLineTask`). `LINE_CHECK`: anything else — the reader must check the item itself.
+ * `LINE_BAD_UTF8`: the bytes are not UTF-8.
  */
 export const LINE_PLAIN = 0;
 export const LINE_CHECK = 1;
@@ -118,9 +119,10 @@ interface Found {
 
 /**
  * Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string, character
- * offsets are byte offsets, and the markers that make a line not plain are looked for once per chunk: each
- * search is made again, from the current line, only once a line has passed its last hit, so every marker
- * costs one pass over the chunk however many lines there are.
+ * offsets are byte offsets, and the two bytes that make a line not plain are looked for once per chunk:
+ * each search is made again, from the current line, only once a line has passed its last hit, so each
+ * costs one pass over the chunk however many lines there are. (Multi-character searches — for `proto`,
+ * say — cost several times a single-character one: what they would find is checked after parsing.)
  */
 function asciiLines(
   text: string,
@@ -134,10 +136,6 @@ function asciiLines(
   const length = text.length;
   let backslash = -1;
   let del = -1;
-  let bracket = -1;
-  let proto = -1;
-  let ctor = -1;
-  let brace = -1;
   for (;;) {
     const newline = text.indexOf('\n', start);
     if (newline < 0) return { lines: line - first, next: start };
@@ -149,19 +147,7 @@ function asciiLines(
       const stop = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
       if (backslash < start) backslash = after(text.indexOf('\\', start), length);
       if (del < start) del = after(text.indexOf('\x7f', start), length);
-      if (bracket < start) bracket = after(text.indexOf('[', start), length);
-      if (proto < start) proto = after(text.indexOf('proto', start), length);
-      if (ctor < start) ctor = after(text.indexOf('constructor', start), length);
-      // The `{` after this line's first one: usually the next line's, which the next line then passes.
-      if (brace <= start) brace = after(text.indexOf('{', start + 1), length);
-      const plain =
-        text.charCodeAt(start) === 123 &&
-        backslash >= stop &&
-        del >= stop &&
-        bracket >= stop &&
-        proto >= stop &&
-        ctor >= stop &&
-        brace >= stop;
+      const plain = text.charCodeAt(start) === 123 && backslash >= stop && del >= stop;
       sink.line(text.slice(start, stop), line, base + newline + 1, plain ? LINE_PLAIN : LINE_CHECK);
     }
     start = newline + 1;

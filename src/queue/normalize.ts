@@ -62,19 +62,45 @@ export function normalizeTask(raw: unknown, ref: string, options: NormalizeOptio
   const lanes = options.lanes instanceof Set ? options.lanes : new Set(options.lanes);
   const item = raw as Record<string, unknown>;
   const source = options.source ?? 'file';
-  const task = plainTask(item, ref, lanes, source, false);
+  const task = plainTask(item, ref, lanes, source);
   return task !== undefined ? { ok: true, task, notes: NO_NOTES } : judgedByZod(item, ref, lanes, source);
 }
 
 /**
- * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: one
- * flat object, no escapes, no hostile word, only printable ASCII): what `normalizeTask` would accept, the
- * same task, without the hostile-key walk and the text cleaning that such a line cannot need. Undefined
- * when `plainTask` does not vouch for the item: the caller then asks `normalizeTask`, which says why.
+ * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: keys
+ * as written, only printable ASCII in every string): what `normalizeTask` would accept, the same task,
+ * without the text cleaning such a line cannot need, and with the hostile-key walk cut to the one pass over
+ * the item's keys that also picks the fields — for a flat item that pass is the whole walk. Undefined when
+ * the item nests, has a hostile key or an alias, or is not what `plainFields` vouches for: the caller then
+ * asks `normalizeTask`, which says why.
  */
 export function plainLineTask(raw: unknown, ref: string, lanes: ReadonlySet<string>): QueueTask | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  return plainTask(raw as Record<string, unknown>, ref, lanes, 'file', true);
+  const item = raw as Record<string, unknown>;
+  let id: unknown;
+  let text: unknown;
+  let owner: unknown;
+  let priority: unknown;
+  // JSON.parse makes every key own, `"__proto__"` included, and for-in lists them all (see findHostileKey);
+  // a parsed value is never undefined, so an alias key present is an alias used. One pass, and no lookups
+  // of absent keys: this loop is most of the ingest path's per-item cost after JSON.parse.
+  for (const key in item) {
+    const value = item[key];
+    if (key === 'id') id = value;
+    else if (key === 'text') text = value;
+    else if (key === 'owner') owner = value;
+    else if (key === 'priority') priority = value;
+    else if (
+      (typeof value === 'object' && value !== null) ||
+      key === 'task' ||
+      key === 'prompt' ||
+      key === 'lane' ||
+      HOSTILE_KEYS.has(key)
+    )
+      return undefined;
+  }
+  // A nested value under one of the four read keys is refused by plainFields' type checks.
+  return plainFields(id, text, owner, priority, ref, lanes, 'file', true);
 }
 
 /**
@@ -82,19 +108,31 @@ export function plainLineTask(raw: unknown, ref: string, lanes: ReadonlySet<stri
  * an integer priority or none, a text within bounds — recognised without zod: on the ingest path zod's
  * per-item cost is most of the time (bench `queue ingest`). It only ever vouches for items the zod path
  * accepts without notes, with the same task (a property test holds them to that); everything else, and
- * every problem message, is zod's. `clean`: the text is known to need no cleaning.
+ * every problem message, is zod's.
  */
 function plainTask(
   item: Record<string, unknown>,
   ref: string,
   lanes: ReadonlySet<string>,
   source: QueueTask['source'],
+): QueueTask | undefined {
+  if (item.task !== undefined || item.prompt !== undefined || item.lane !== undefined) return undefined;
+  return plainFields(item.id, item.text, item.owner, item.priority, ref, lanes, source, false);
+}
+
+/** `plainTask`'s checks of the four fields; `clean`: the text is known to need no cleaning. */
+function plainFields(
+  id: unknown,
+  text: unknown,
+  owner: unknown,
+  priority: unknown,
+  ref: string,
+  lanes: ReadonlySet<string>,
+  source: QueueTask['source'],
   clean: boolean,
 ): QueueTask | undefined {
-  const { id, text, owner, priority } = item;
   if (typeof id !== 'string' || typeof text !== 'string') return undefined;
-  if (!TASK_ID_PATTERN.test(id) || HOSTILE_KEYS.has(id)) return undefined;
-  if (item.task !== undefined || item.prompt !== undefined || item.lane !== undefined) return undefined;
+  if (!isTaskId(id) || isHostileKey(id)) return undefined;
   let ownerName: string | undefined;
   if (typeof owner === 'string') {
     if (owner.length > 64 || !lanes.has(owner)) return undefined;
@@ -111,6 +149,30 @@ function plainTask(
   return ownerName === undefined
     ? { id, text: body, priority: rank, source, ref }
     : { id, text: body, owner: ownerName, priority: rank, source, ref };
+}
+
+/** The characters `TASK_ID_PATTERN` allows, by char code. */
+const ID_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-')
+  ID_CHARS[c.charCodeAt(0)] = 1;
+
+/** The lengths of the hostile keys: a word of another length is not looked up (no hash computed for it). */
+const HOSTILE_LENGTHS: readonly number[] = [...new Set([...HOSTILE_KEYS].map((key) => key.length))];
+
+/** `HOSTILE_KEYS.has(word)`, for the id of every item on the ingest path, where dedupe needs no hash of it. */
+function isHostileKey(word: string): boolean {
+  return HOSTILE_LENGTHS.includes(word.length) && HOSTILE_KEYS.has(word);
+}
+
+/** `TASK_ID_PATTERN.test(id)` without a call into the regex engine, which costs more than this loop. */
+function isTaskId(id: string): boolean {
+  const length = id.length;
+  if (length === 0 || length > 128) return false;
+  for (let i = 0; i < length; i++) {
+    const code = id.charCodeAt(i);
+    if (code > 127 || ID_CHARS[code] === 0) return false;
+  }
+  return true;
 }
 
 /** Everything `plainTask` does not vouch for: aliases, numeric ids, and every item with a problem. */

@@ -31,9 +31,11 @@ import {
   scanLines,
   type LineKind,
   type ScanOptions,
+  type ScanSink,
   type ScanPosition,
 } from './ndjson-scanner.ts';
 import { normalizeTask, plainLineTask } from './normalize.ts';
+import { firstOccurrence, firstRef, PendingLines, type SeenIds } from './ingest-state.ts';
 import type { QueueCursor, QueueEvent, QueueFormat, QueueProblem, QueueTask } from './types.ts';
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -61,43 +63,6 @@ export interface QueueRead {
   restarted?: string;
 }
 
-/**
- * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
- * before it counts as settled. Parallel arrays, not objects: a big queue has one per line. Every line the
- * scanner finishes is pushed, in order, so line numbers need no array: entry `i` is line `firstLine + i`.
- */
-class PendingLines {
-  ends: number[] = [];
-  ids: (string | undefined)[] = [];
-  start = 0;
-  /** The line number of entry 0: one past the line the consumed point follows. */
-  firstLine: number;
-
-  constructor(firstLine: number) {
-    this.firstLine = firstLine;
-  }
-
-  push(end: number, id: string | undefined): void {
-    this.ends.push(end);
-    this.ids.push(id);
-  }
-
-  lineOf(index: number): number {
-    return this.firstLine + index;
-  }
-
-  /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
-  drop(index: number): void {
-    this.start = index;
-    if (index > 1024 && index * 2 > this.ends.length) {
-      this.ends = this.ends.slice(index);
-      this.ids = this.ids.slice(index);
-      this.firstLine += index;
-      this.start = 0;
-    }
-  }
-}
-
 export class QueueReader {
   readonly path: string;
   readonly #display: string;
@@ -116,8 +81,8 @@ export class QueueReader {
   #expected: { bytes: number; hash: string } | undefined;
   #consumed = { offset: 0, line: 0 };
   #pending = new PendingLines(1);
-  /** id → ref of its first occurrence in this version of the file (until a rewrite or a changed document). */
-  #seen = new Map<string, string>();
+  /** The ids handed out from this version of the file (until a rewrite or a changed document). */
+  #seen: SeenIds = new Map();
   /** Ids handed out from earlier versions: seen again, they are neither new nor duplicates. */
   readonly #earlier = new Map<string, string>();
   #documentSignature: string | undefined;
@@ -147,7 +112,7 @@ export class QueueReader {
 
   /** Whether an id was handed out by this reader (first occurrences only). */
   has(id: string): boolean {
-    return this.#seen.has(id) || this.#earlier.has(id);
+    return firstRef(this.#seen, id) !== undefined || this.#earlier.has(id);
   }
 
   async read(): Promise<QueueRead> {
@@ -231,7 +196,7 @@ export class QueueReader {
 
   /** The file was rewritten, or a document changed: what was seen so far belongs to an earlier version. */
   #newVersion(): void {
-    for (const [id, ref] of this.#seen) this.#earlier.set(id, ref);
+    for (const { id, ref } of this.#seen.values()) this.#earlier.set(id, ref);
     this.#seen = new Map();
   }
 
@@ -263,34 +228,58 @@ export class QueueReader {
         this.#consumed = { offset: 3, line: 0 };
       }
     }
-    this.#position = await scanLines(
-      file,
-      size,
-      this.#position,
-      {
-        line: (text, lineNo, end, kind) => this.#line(text, lineNo, end, kind, out),
-        tooLong: (lineNo) =>
-          this.#problem(
-            out,
-            `${this.#display}:${lineNo}`,
-            `line longer than ${maxLine(this.#options)} bytes, skipped`,
-          ),
-        skipped: (_lineNo, end) => this.#pending.push(end, undefined),
-      },
-      this.#options,
-    );
+    this.#position = await scanLines(file, size, this.#position, this.#lineSink(out), this.#options);
     const headBytes = Math.min(HEAD_BYTES, this.#position.offset);
     if (this.#head.length < headBytes) this.#head = await readAt(file, 0, headBytes);
   }
 
-  #line(text: string, lineNo: number, end: number, kind: LineKind, out: QueueRead): void {
-    this.#pending.push(end, this.#parseLine(text, kind, lineNo, out));
+  /**
+   * The scanner's sink for one read. Plain lines (nearly every line of most queues) are handled in the
+   * closure itself, on state it holds in locals. Optimised code that went through the reader's fields would
+   * depend on the reader's hidden class, which is collected with the reader, so each new reader (a lane
+   * restart; bench `queue ingest` makes one per read) would start the ingest path over unoptimised.
+   */
+  #lineSink(out: QueueRead): ScanSink {
+    const { ends, ids } = this.#pending;
+    const seen = this.#seen;
+    const earlier = this.#earlier;
+    const lanes = this.#lanes;
+    const prefix = this.#refPrefix;
+    const tasks = out.tasks;
+    return {
+      line: (text, lineNo, end, kind) => {
+        let id: string | undefined;
+        const raw = kind === LINE_PLAIN ? parseObject(text) : undefined;
+        if (raw === undefined) {
+          id = this.#parseLine(text, kind, lineNo, out);
+        } else {
+          const ref = prefix + lineNo;
+          // A plain line cannot hold what the text cleaning looks for (see LINE_PLAIN).
+          const task = plainLineTask(raw, ref, lanes);
+          if (task === undefined) {
+            id = this.#item(raw, ref, out);
+          } else {
+            id = task.id;
+            const first = firstOccurrence(seen, earlier, tasks, task);
+            if (first !== undefined) this.#duplicate(out, id, first, ref);
+          }
+        }
+        ends.push(end);
+        ids.push(id);
+      },
+      tooLong: (lineNo) =>
+        this.#problem(out, prefix + lineNo, `line longer than ${maxLine(this.#options)} bytes, skipped`),
+      skipped: (_lineNo, end) => {
+        ends.push(end);
+        ids.push(undefined);
+      },
+    };
   }
 
-  /** The id a line stands for; undefined for a blank or bad line (reported). */
+  /** The id a line that is not a plain object stands for; undefined for a blank or bad line (reported). */
   #parseLine(text: string, kind: LineKind, lineNo: number, out: QueueRead): string | undefined {
-    // Blank lines separate nothing and mean nothing (and are never plain: those start with `{`).
-    if (kind !== LINE_PLAIN && text.charCodeAt(0) !== 123 && text.trim() === '') return undefined;
+    // Blank lines separate nothing and mean nothing.
+    if (text.charCodeAt(0) !== 123 && text.trim() === '') return undefined;
     const ref = this.#refPrefix + lineNo;
     if (kind === LINE_BAD_UTF8) {
       this.#problem(out, ref, 'invalid UTF-8');
@@ -303,9 +292,7 @@ export class QueueReader {
       this.#problem(out, ref, `not JSON: ${errorMessage(error).slice(0, 200)}`);
       return undefined;
     }
-    // A plain line cannot hold what the hostile-key walk and the text cleaning look for (see LINE_PLAIN).
-    const task = kind === LINE_PLAIN ? plainLineTask(raw, ref, this.#lanes) : undefined;
-    return task !== undefined ? this.#keep(task, ref, out) : this.#item(raw, ref, out);
+    return this.#item(raw, ref, out);
   }
 
   /** Normalises and deduplicates one item; the id it stands for (so its line settles once it is claimed). */
@@ -321,17 +308,15 @@ export class QueueReader {
 
   /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
   #keep(task: QueueTask, ref: string, out: QueueRead, once = false): string {
-    const first = this.#seen.get(task.id);
-    if (first === undefined) {
-      this.#seen.set(task.id, ref);
-      // A rewritten file or a changed document repeats ids legitimately: not new, and not a duplicate.
-      if (this.#earlier.size === 0 || !this.#earlier.has(task.id)) out.tasks.push(task);
-    } else {
-      const reason = `duplicate id "${task.id}" (first at ${first})`;
-      if (once) this.#problemOnce(out, ref, reason);
-      else this.#problem(out, ref, reason);
-    }
+    const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, task);
+    if (first !== undefined) this.#duplicate(out, task.id, first, ref, once);
     return task.id;
+  }
+
+  #duplicate(out: QueueRead, id: string, first: string, ref: string, once = false): void {
+    const reason = `duplicate id "${id}" (first at ${first})`;
+    if (once) this.#problemOnce(out, ref, reason);
+    else this.#problem(out, ref, reason);
   }
 
   async #readDocument(file: FileHandle, signature: string, size: number, out: QueueRead): Promise<void> {
@@ -386,6 +371,15 @@ export class QueueReader {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A plain line parsed: an object (it opens with `{`), or undefined when it is not JSON. */
+function parseObject(text: string): object | undefined {
+  try {
+    return JSON.parse(text) as object;
+  } catch {
+    return undefined;
+  }
 }
 
 function maxLine(options: ScanOptions): number {

@@ -92,6 +92,50 @@ describe('NDJSON', () => {
     expect(events.filter((e) => e.type === 'queue_problem')).toHaveLength(2);
   });
 
+  it('reads a line longer than a chunk but within the bound whole, also while it is being written', async () => {
+    const path = tmp.path('q.ndjson');
+    const long = { id: 'long', text: `Long ${'l'.repeat(700)}` };
+    const wide = { id: 'wide', text: `Wide ${'é😀'.repeat(150)}` };
+    await writeLines(path, [{ id: '1', text: 'x' }, long, wide, { id: '4', text: 'y' }]);
+    for (const chunkBytes of [1, 7, 64, 256]) {
+      const read = await reader(path, { maxLineBytes: 1000, chunkBytes }).r.read();
+      expect(read.problems, `chunkBytes ${chunkBytes}`).toEqual([]);
+      expect(read.tasks.map((t) => [t.id, t.text, t.ref])).toEqual([
+        ['1', 'x', 'q:1'],
+        ['long', long.text, 'q:2'],
+        ['wide', wide.text, 'q:3'],
+        ['4', 'y', 'q:4'],
+      ]);
+    }
+    await writeFile(path, line({ id: '1', text: 'x' }) + line(long).slice(0, 500));
+    const { r } = reader(path, { maxLineBytes: 1000, chunkBytes: 64 });
+    expect(ids(await r.read())).toEqual(['1']);
+    await appendFile(path, `${line(long).slice(500)}${line({ id: '3', text: 'z' })}`);
+    const rest = await r.read();
+    expect(rest.tasks.map((t) => [t.id, t.text, t.ref])).toEqual([
+      ['long', long.text, 'q:2'],
+      ['3', 'z', 'q:3'],
+    ]);
+    expect(rest.problems).toEqual([]);
+  });
+
+  it('counts a skipped over-long line as settled, whether it came whole or in pieces', async () => {
+    const path = tmp.path('q.ndjson');
+    const long = `{"id":"big","text":"${'y'.repeat(1500)}"}\n`;
+    for (const pieces of [[long], [long.slice(0, 1200), long.slice(1200)]]) {
+      await writeLines(path, [{ id: '1', text: 'x' }]);
+      const { r } = reader(path, { maxLineBytes: 1000, chunkBytes: 256 });
+      for (const piece of pieces) {
+        await appendFile(path, piece);
+        await r.read();
+      }
+      await appendLines(path, [{ id: '3', text: 'z' }]);
+      expect(ids(await r.read())).toEqual(['3']);
+      const claimed = new Set(['1']);
+      expect(r.consumed((id) => claimed.has(id))).toMatchObject({ line: 2, offset: 22 + long.length });
+    }
+  });
+
   it('reports invalid UTF-8 but keeps a real U+FFFD', async () => {
     const path = tmp.path('q.ndjson');
     await writeFile(
