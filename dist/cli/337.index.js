@@ -43,6 +43,7 @@ function abortReason(signal) {
 __webpack_require__.d(__webpack_exports__, {
   xL: () => (/* reexport */ ConfigError),
   Z9: () => (/* binding */ loadConfig),
+  HT: () => (/* binding */ loadConfigFile),
   GJ: () => (/* binding */ validateConfigValue)
 });
 
@@ -743,6 +744,8 @@ function editDistance(a, b) {
     return previous[b.length] ?? 0;
 }
 
+// EXTERNAL MODULE: ./lib/config/search-paths.js
+var search_paths = __webpack_require__(1169);
 ;// CONCATENATED MODULE: ./lib/config/load.js
 /**
  * Loading the configuration: find the file, read it bounded, parse, reject literal secrets, validate with
@@ -760,14 +763,8 @@ function editDistance(a, b) {
 
 
 
-/** Where `loadConfig()` looks, in order, when given no path. */
-const CONFIG_SEARCH_PATHS = [
-    '.github/keel.yml',
-    '.github/keel.yaml',
-    'keel.yml',
-    'keel.yaml',
-    'keel.json',
-];
+
+
 const INLINE_SOURCE = '<inline>';
 const READ_CHUNK_BYTES = 64 * 1024;
 /** Parse and validate configuration text. `source` names the file in messages and picks JSON for `.json`. */
@@ -795,20 +792,23 @@ function validateConfigValue(raw, source = INLINE_SOURCE) {
  * from the first of {@link CONFIG_SEARCH_PATHS} that exists under `cwd`.
  */
 async function loadConfig(pathOrObject, options = {}) {
-    const cwd = options.cwd ?? process.cwd();
     if (typeof pathOrObject === 'object' && pathOrObject !== null) {
         return validateConfigValue(pathOrObject, INLINE_SOURCE);
     }
-    if (typeof pathOrObject === 'string') {
-        const text = await readConfigFile(external_node_path_.resolve(cwd, pathOrObject), pathOrObject);
-        return parseConfigText(text, pathOrObject);
-    }
-    const found = await findConfigFile(cwd);
-    return parseConfigText(await readConfigFile(found.absolute, found.source), found.source);
+    return (await loadConfigFile(pathOrObject, options)).config;
+}
+/** `loadConfig` for a file (the given one, or the first of the search paths), with the text it read. */
+async function loadConfigFile(configPath, options = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    const found = configPath !== undefined
+        ? { absolute: external_node_path_.resolve(cwd, configPath), source: configPath }
+        : await findConfigFile(cwd);
+    const text = await readConfigFile(found.absolute, found.source);
+    return { config: parseConfigText(text, found.source), source: { absolute: found.absolute, text } };
 }
 async function findConfigFile(cwd) {
     const looked = [];
-    for (const relative of CONFIG_SEARCH_PATHS) {
+    for (const relative of search_paths/* CONFIG_SEARCH_PATHS */.t) {
         const absolute = external_node_path_.resolve(cwd, relative);
         looked.push(absolute);
         if (await isFile(absolute))

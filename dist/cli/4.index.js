@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/config/load.js + 7 modules
 var load = __webpack_require__(5024);
-// EXTERNAL MODULE: ./lib/fleet/router.js + 14 modules
-var fleet_router = __webpack_require__(9463);
+// EXTERNAL MODULE: ./lib/fleet/router.js + 13 modules
+var fleet_router = __webpack_require__(7506);
 // EXTERNAL MODULE: ./lib/fleet/status.js
 var fleet_status = __webpack_require__(664);
 // EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 9 modules
@@ -400,7 +400,7 @@ const demoCommand = async (argv, io) => argv[0] === 'router' ? runRouterDemo(io)
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
 /* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9676);
-/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9463);
+/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7506);
 /**
  * What `keel ask`, `keel status` (and later `keel run`) share: the config, and a router that starts from
  * the fleet state the previous command saved and saves it again when done — so breaker and cooldown
@@ -575,6 +575,464 @@ function renderRunSteps(state) {
         lines.push(`  ${step.id.padEnd(40)} ${step.status}${extra ? `  (${extra})` : ''}`);
     }
     return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 2841:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Im: () => (/* binding */ LocalEffects)
+/* harmony export */ });
+/* unused harmony exports EFFECTS_DIR, RECOVERY_STEP, RECOVERY_FILE, markerStep */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5233);
+/* harmony import */ var _fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2551);
+/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4511);
+/**
+ * `Effects` as files under `<runDir>/effects/`, for the CLI outside GitHub, tests and chaos drills:
+ * `issues/<n>.json`, `comments/<n>.json`, `pulls/<n>.json` (issues and pull requests share one numbering,
+ * as on GitHub). The recovery issue (marker step `recovery`) is also rendered to `<runDir>/recovery.md`
+ * for the human who opens the state directory.
+ *
+ * Safe under SIGKILL at any instant:
+ * - a record is written with its marker in ONE atomic write, so it is either fully there or not at all;
+ * - looking the marker up, allocating the number and writing the record happen in one section under an
+ *   inter-process lock, so neither parallel calls nor a resumed process create a second record for a
+ *   marker, and two records never get the same number;
+ * - numbers come from the records present (highest + 1), not from a counter file that could disagree;
+ * - a temp file left by a killed writer is never read as a record, and is swept under the lock (every
+ *   write here happens under it, so a temp seen while holding it is an orphan).
+ */
+
+
+
+
+
+
+
+const EFFECTS_DIR = 'effects';
+const RECOVERY_STEP = 'recovery';
+const RECOVERY_FILE = 'recovery.md';
+class LocalEffects {
+    runDir;
+    dir;
+    #clock;
+    #redact;
+    #lock;
+    #log;
+    constructor(options) {
+        this.runDir = options.runDir;
+        this.dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, EFFECTS_DIR);
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+        this.#redact = options.redact ?? ((text) => (0,_fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(text, []));
+        this.#log = options.log ?? (() => undefined);
+        this.#lock = new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .FileLock */ .IR({
+            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, '.lock'),
+            clock: this.#clock,
+            ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
+            ...(options.lockBackoffMs !== undefined ? { backoffMs: options.lockBackoffMs } : {}),
+            ...(options.staleLockMs !== undefined ? { staleMs: options.staleLockMs } : {}),
+            log: this.#log,
+        });
+    }
+    ensureIssue(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', spec.marker);
+            if (found) {
+                await this.#mirror(found.record);
+                return ref(found.path, false);
+            }
+            return this.#createIssue(spec);
+        });
+    }
+    upsertIssue(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', spec.marker);
+            if (!found)
+                return this.#createIssue(spec);
+            const body = this.#redact(spec.body);
+            const record = found.record.body === body ? found.record : { ...found.record, body, updatedAt: this.#clock.now() };
+            if (record !== found.record)
+                await writeRecord(found.path, record);
+            await this.#mirror(record);
+            return ref(found.path, false);
+        });
+    }
+    closeIssue(marker, comment) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', marker);
+            if (!found)
+                return undefined;
+            let record = found.record;
+            if (record.state !== 'closed') {
+                const at = this.#clock.now();
+                const comments = Array.isArray(record.comments) ? record.comments : [];
+                record = {
+                    ...record,
+                    state: 'closed',
+                    comments: [...comments, { body: this.#redact(comment), at }],
+                    updatedAt: at,
+                };
+                await writeRecord(found.path, record);
+            }
+            await this.#mirror(record);
+            return ref(found.path, false);
+        });
+    }
+    upsertComment(marker, body) {
+        return this.#locked(async () => {
+            const text = this.#redact(body);
+            const found = await this.#find('comments', marker);
+            if (found) {
+                if (found.record.body !== text) {
+                    await writeRecord(found.path, { ...found.record, body: text, updatedAt: this.#clock.now() });
+                }
+                return ref(found.path, false);
+            }
+            const number = await this.#nextNumber(['comments']);
+            const at = this.#clock.now();
+            const record = { number, marker, body: text, createdAt: at, updatedAt: at };
+            const path = this.#path('comments', number);
+            await writeRecord(path, record);
+            return ref(path, true);
+        });
+    }
+    ensurePullRequest(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('pulls', spec.marker);
+            if (found)
+                return ref(found.path, false);
+            const number = await this.#nextNumber(['issues', 'pulls']);
+            const at = this.#clock.now();
+            const record = {
+                number,
+                marker: spec.marker,
+                title: this.#redact(spec.title),
+                body: this.#redact(spec.body),
+                head: spec.head,
+                base: spec.base,
+                draft: spec.draft,
+                labels: [...spec.labels],
+                state: 'open',
+                createdAt: at,
+                updatedAt: at,
+            };
+            const path = this.#path('pulls', number);
+            await writeRecord(path, record);
+            return ref(path, true);
+        });
+    }
+    /** Every issue record (for tests and `keel status`), in number order. */
+    async issues() {
+        return (await this.#records('issues')).map((f) => f.record);
+    }
+    async pulls() {
+        return (await this.#records('pulls')).map((f) => f.record);
+    }
+    async comments() {
+        return (await this.#records('comments')).map((f) => f.record);
+    }
+    async #createIssue(spec) {
+        const number = await this.#nextNumber(['issues', 'pulls']);
+        const at = this.#clock.now();
+        const record = {
+            number,
+            marker: spec.marker,
+            title: this.#redact(spec.title),
+            body: this.#redact(spec.body),
+            labels: [...spec.labels],
+            state: 'open',
+            comments: [],
+            createdAt: at,
+            updatedAt: at,
+        };
+        const path = this.#path('issues', number);
+        await writeRecord(path, record);
+        await this.#mirror(record);
+        return ref(path, true);
+    }
+    async #locked(work) {
+        const result = await this.#lock.withLock(work);
+        if (!result.ok)
+            throw new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .LockTimeoutError */ .XB(this.#lock.path, result);
+        return result.value;
+    }
+    #path(kind, number) {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, `${number}.json`);
+    }
+    /** Record files by number; orphaned temp files are removed on the way (callers hold the lock). */
+    async #numbers(kind, sweep) {
+        let names;
+        try {
+            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+        const numbers = [];
+        for (const name of names) {
+            const match = /^(\d{1,15})\.json$/.exec(name);
+            if (match)
+                numbers.push(Number(match[1]));
+            else if (sweep && (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isTempFile */ .n1)(name))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, name)).catch(() => undefined);
+        }
+        return numbers.sort((a, b) => a - b);
+    }
+    async #records(kind, sweep = false) {
+        const found = [];
+        for (const number of await this.#numbers(kind, sweep)) {
+            const path = this.#path(kind, number);
+            const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readJsonFile */ .JE)(path);
+            // Only ever written whole, so a record that does not parse was damaged from outside: it is not
+            // anybody's marker, but its number stays taken (the file name counts, not its content).
+            if (!read.ok || read.value === null || typeof read.value !== 'object')
+                continue;
+            if (typeof read.value.marker !== 'string')
+                continue;
+            found.push({ record: read.value, path });
+        }
+        return found;
+    }
+    async #find(kind, marker) {
+        return (await this.#records(kind, true)).find((f) => f.record.marker === marker);
+    }
+    async #nextNumber(kinds) {
+        let highest = 0;
+        for (const kind of kinds)
+            highest = Math.max(highest, ...(await this.#numbers(kind, false)));
+        return highest + 1;
+    }
+    /** The recovery issue, rendered for humans. A view of the record: failures are logged, not thrown. */
+    async #mirror(record) {
+        if (markerStep(record.marker) !== RECOVERY_STEP)
+            return;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.runDir, RECOVERY_FILE);
+        try {
+            await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__.writeFileAtomic)(path, renderRecovery(record));
+        }
+        catch (error) {
+            this.#log({ type: 'effects_mirror_failed', file: path, error: (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error) });
+        }
+    }
+}
+async function writeRecord(path, record) {
+    await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__.writeFileAtomic)(path, `${JSON.stringify(record, null, 2)}\n`);
+}
+function ref(path, created) {
+    return { id: path, url: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(path).href, created };
+}
+/** The step id in `<!-- keel:run=<id> step=<id> -->`, if the marker has that shape. */
+function markerStep(marker) {
+    return /\bstep=(\S+?)\s*-->/.exec(marker)?.[1];
+}
+function renderRecovery(record) {
+    const lines = [
+        `# ${record.title}`,
+        '',
+        `State: ${record.state} · labels: ${record.labels.join(', ') || '(none)'} · record: effects/issues/${record.number}.json`,
+        '',
+        record.body,
+    ];
+    for (const comment of Array.isArray(record.comments) ? record.comments : []) {
+        lines.push('', '---', '', `Comment (${new Date(comment.at).toISOString()}):`, '', comment.body);
+    }
+    // The engine puts the marker in the body already; the file carries it exactly once either way.
+    if (!record.body.includes(record.marker))
+        lines.push('', record.marker);
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 7012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fP: () => (/* binding */ rotatedPath),
+/* harmony export */   vu: () => (/* binding */ EventLog),
+/* harmony export */   wj: () => (/* binding */ readEvents)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_EVENT_LOG_MAX_BYTES, DEFAULT_EVENT_LOG_KEEP */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
+/**
+ * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
+ * size (`events.ndjson` → `events.1.ndjson` → … → `events.<keep>.ndjson`, the oldest dropped).
+ *
+ * Appends go through one promise chain, so lines are written one after another — never interleaved or
+ * torn, even with a hundred callers at once — and rotation never races an append. Telemetry must not
+ * take a run down: `append` never rejects; the first failure is reported on stderr once, later ones are
+ * dropped silently.
+ */
+
+
+
+const DEFAULT_EVENT_LOG_MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_EVENT_LOG_KEEP = 3;
+/** Deeper structures are cut: an event is a record, not a data dump. */
+const MAX_DEPTH = 8;
+class EventLog {
+    path;
+    #maxBytes;
+    #keep;
+    #redact;
+    #clock;
+    #warn;
+    #chain = Promise.resolve();
+    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
+    #size;
+    #warned = false;
+    constructor(options) {
+        this.path = options.path;
+        this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
+        this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
+        this.#redact = options.redact;
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
+    }
+    /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */
+    append(event) {
+        // Serialised at the call, not when the queue gets to it: the line shows the event as it was then,
+        // even if the caller goes on mutating the objects it passed. `at` comes first and is ours.
+        let line;
+        try {
+            const record = { at: 0, ...event };
+            record.at = this.#clock.now();
+            line = `${JSON.stringify(redactDeep(record, this.#redact, 0))}\n`;
+        }
+        catch (error) {
+            this.#fail(error);
+            return this.#chain;
+        }
+        const next = this.#chain.then(() => this.#write(line));
+        this.#chain = next;
+        return next;
+    }
+    /** Resolves when everything appended so far is written. */
+    flush() {
+        return this.#chain;
+    }
+    async #write(line) {
+        try {
+            const bytes = Buffer.byteLength(line);
+            this.#size ??= await sizeOf(this.path);
+            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
+                await this.#rotate();
+                this.#size = 0;
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line).catch(async (error) => {
+                // A run directory that does not exist yet (or was cleaned away): create it once and try again.
+                if (error.code !== 'ENOENT')
+                    throw error;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), { recursive: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line);
+            });
+            this.#size += bytes;
+        }
+        catch (error) {
+            // The size we believed may be wrong now; ask the disk again next time.
+            this.#size = undefined;
+            this.#fail(error);
+        }
+    }
+    #fail(error) {
+        if (this.#warned)
+            return;
+        this.#warned = true;
+        this.#warn(`keel: event log ${this.path} failed, further events may be lost: ${String(error)}`);
+    }
+    async #rotate() {
+        if (this.#keep === 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.path, { force: true });
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(rotatedPath(this.path, this.#keep), { force: true });
+        for (let index = this.#keep - 1; index >= 1; index--) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
+    }
+}
+/** `events.ndjson` → `events.<n>.ndjson`. */
+function rotatedPath(path, index) {
+    const dot = path.lastIndexOf('.');
+    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
+}
+function redactDeep(value, redact, depth) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (depth >= MAX_DEPTH)
+        return '[…]';
+    if (value instanceof Error)
+        return redact(`${value.name}: ${value.message}`);
+    if (Array.isArray(value))
+        return value.map((item) => redactDeep(item, redact, depth + 1));
+    const out = {};
+    for (const [key, item] of Object.entries(value))
+        out[redact(key)] = redactDeep(item, redact, depth + 1);
+    return out;
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 0;
+        throw error;
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+/** Reads one events file (not its rotations). A missing file has no events. */
+async function readEvents(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { events: [], badLines: 0 };
+        throw error;
+    }
+    const events = [];
+    let badLines = 0;
+    for (const line of text.split('\n')) {
+        if (line === '')
+            continue;
+        try {
+            const value = JSON.parse(line);
+            if (value &&
+                typeof value === 'object' &&
+                typeof value.type === 'string' &&
+                typeof value.at === 'number') {
+                events.push(value);
+            }
+            else {
+                badLines++;
+            }
+        }
+        catch {
+            badLines++;
+        }
+    }
+    return { events, badLines };
 }
 
 

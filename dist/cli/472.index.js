@@ -466,7 +466,7 @@ class TaskStateStore {
     async save(state) {
         // Serialised before the lock is taken: the lock is held only for the write itself.
         const json = `${JSON.stringify(state)}\n`;
-        const result = await this.#lock.withLock(() => (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(this.statePath, json));
+        const result = await this.#lock.withLock(() => (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__.writeFileAtomic)(this.statePath, json));
         if (!result.ok)
             throw new TaskStateStoreLockError(this.#lock.path, result);
     }

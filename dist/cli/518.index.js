@@ -22,19 +22,19 @@ const COMMANDS = {
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(463), __webpack_require__.e(472), __webpack_require__.e(458), __webpack_require__.e(577), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 7755))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(856), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 7755))).runCommand,
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(463), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
     },
     status: {
         summary: 'print the failover status table (role → chain → state)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(463), __webpack_require__.e(472), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
     },
     sim: {
         summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(129), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 5745))).simCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(129), __webpack_require__.e(745)]).then(__webpack_require__.bind(__webpack_require__, 5745))).simCommand,
     },
     schema: {
         summary: 'print the JSON Schema of the configuration file',
@@ -42,15 +42,15 @@ const COMMANDS = {
     },
     demo: {
         summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(463), __webpack_require__.e(472), __webpack_require__.e(458), __webpack_require__.e(129), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 9004))).demoCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(129), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 9004))).demoCommand,
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(65), __webpack_require__.e(337), __webpack_require__.e(463), __webpack_require__.e(472), __webpack_require__.e(458), __webpack_require__.e(577), __webpack_require__.e(830), __webpack_require__.e(352)]).then(__webpack_require__.bind(__webpack_require__, 6352))).laneCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(65), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(856), __webpack_require__.e(830), __webpack_require__.e(352)]).then(__webpack_require__.bind(__webpack_require__, 6352))).laneCommand,
     },
     guard: {
         summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(463), __webpack_require__.e(472), __webpack_require__.e(458), __webpack_require__.e(577), __webpack_require__.e(830), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 3774))).guardCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(856), __webpack_require__.e(830), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 3774))).guardCommand,
     },
     daemon: {
         summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
@@ -84,20 +84,6 @@ async function runCli(argv, io) {
         }
         throw error;
     }
-}
-
-
-/***/ }),
-
-/***/ 8908:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ UsageError)
-/* harmony export */ });
-/** Thrown for bad command-line usage; the dispatcher prints the message and the command's usage, exit 2. */
-class UsageError extends Error {
-    name = 'UsageError';
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 538;
-export const ids = [538];
+export const ids = [538,551];
 export const modules = {
 
 /***/ 2538:
@@ -149,7 +149,7 @@ async function acquireDaemonLock(path, clock = lib_clock/* systemClock */.m) {
             token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
             ...(identity !== undefined ? { identity } : {}),
         };
-        await (0,atomic_file/* writeFileAtomic */.Zf)(path, `${JSON.stringify(holder)}\n`);
+        await (0,atomic_file.writeFileAtomic)(path, `${JSON.stringify(holder)}\n`);
         heldTokens.add(holder.token);
         return { ok: true, lock: ownLock(path, holder), ...(tookOver ? { tookOver } : {}) };
     });
@@ -538,7 +538,7 @@ class StatusWriter {
                 this.#pending = undefined;
                 try {
                     // A status file is disposable: no directory fsync per change.
-                    await (0,atomic_file/* writeFileAtomic */.Zf)(this.path, text, { syncDir: false });
+                    await (0,atomic_file.writeFileAtomic)(this.path, text, { syncDir: false });
                 }
                 catch (error) {
                     this.#onError((0,atomic_file/* errorMessage */.gJ)(error));
@@ -1408,9 +1408,9 @@ async function loadLanesFile(path) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   JE: () => (/* binding */ readJsonFile),
-/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   n1: () => (/* binding */ isTempFile)
+/* harmony export */   n1: () => (/* binding */ isTempFile),
+/* harmony export */   writeFileAtomic: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -1890,7 +1890,7 @@ async function runHeartbeat(options) {
     const manifestEveryMs = options.manifestEveryMs ?? DEFAULT_MANIFEST_EVERY_MS;
     // The heartbeat is disposable after a power cut, so its rename is not worth a directory fsync per tick.
     const write = options.write ??
-        ((path, data) => (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(path, data, { syncDir: !path.endsWith(HEARTBEAT_FILE) }));
+        ((path, data) => (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__.writeFileAtomic)(path, data, { syncDir: !path.endsWith(HEARTBEAT_FILE) }));
     const log = options.log ?? (() => undefined);
     let ownManifestAt;
     const attempt = async (file, data) => {

@@ -87,7 +87,7 @@ function filePauseFlags() {
             if (path === undefined)
                 return;
             const record = { ...flag, cleared: note };
-            await (0,atomic_file/* writeFileAtomic */.Zf)(`${path}.cleared`, `${JSON.stringify(record, null, 2)}\n`);
+            await (0,atomic_file.writeFileAtomic)(`${path}.cleared`, `${JSON.stringify(record, null, 2)}\n`);
             await (0,promises_.unlink)(path).catch((error) => {
                 if ((0,atomic_file/* errorCode */.CA)(error) !== 'ENOENT')
                     throw error;
@@ -847,8 +847,8 @@ async function cycle(ctx) {
         resumed: resumes.reports.filter((run) => run.action === 'dispatched').map((run) => run.runId),
     });
     await history.flush();
-    await (0,atomic_file/* writeFileAtomic */.Zf)((0,external_node_path_.join)(dir, GUARD_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-    await (0,atomic_file/* writeFileAtomic */.Zf)((0,external_node_path_.join)(dir, GUARD_STATE_FILE), serializeGuardState(next));
+    await (0,atomic_file.writeFileAtomic)((0,external_node_path_.join)(dir, GUARD_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+    await (0,atomic_file.writeFileAtomic)((0,external_node_path_.join)(dir, GUARD_STATE_FILE), serializeGuardState(next));
     return report;
 }
 async function loadState(path) {
@@ -956,7 +956,7 @@ function localGuardEffects(options) {
             const dir = (0,lane_runner/* laneDirOf */.VD)(stateDir, lane.name);
             if (await daemonAlive(stateDir)) {
                 const request = { at: clock.now(), by: options.actor ?? 'keel-guard', reason };
-                await (0,atomic_file/* writeFileAtomic */.Zf)((0,external_node_path_.join)(dir, START_REQUEST_FILE), `${JSON.stringify(request)}\n`);
+                await (0,atomic_file.writeFileAtomic)((0,external_node_path_.join)(dir, START_REQUEST_FILE), `${JSON.stringify(request)}\n`);
                 return;
             }
             await launch({
@@ -1102,7 +1102,7 @@ async function runGuardLoop(options) {
         const tickAt = clock.now();
         try {
             const beat = { pid: process.pid, at: tickAt };
-            await (0,atomic_file/* writeFileAtomic */.Zf)(heartbeat, `${JSON.stringify(beat)}\n`, { syncDir: false });
+            await (0,atomic_file.writeFileAtomic)(heartbeat, `${JSON.stringify(beat)}\n`, { syncDir: false });
             const outcome = await runGuardCycle({ ...options, clock });
             options.onCycle?.(outcome);
         }
@@ -1122,8 +1122,8 @@ async function runGuardLoop(options) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/queue/queue-reader.js + 2 modules
-var queue_reader = __webpack_require__(7569);
+// EXTERNAL MODULE: ./lib/queue/queue-reader.js + 3 modules
+var queue_reader = __webpack_require__(3758);
 ;// CONCATENATED MODULE: ./lib/queue/queue-depth.js
 /**
  * How much work waits for a lane: the unclaimed tasks of its queue that it may take (its own and the

@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4511);
 /* harmony import */ var _run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5133);
 /* harmony import */ var _run_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2104);
-/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(577);
+/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
 /* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1472);
 /* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1176);
 /**
@@ -123,8 +123,8 @@ var external_node_path_ = __webpack_require__(6760);
 var clock = __webpack_require__(5233);
 // EXTERNAL MODULE: ./lib/queue/claim-store.js
 var claim_store = __webpack_require__(7627);
-// EXTERNAL MODULE: ./lib/queue/queue-reader.js + 2 modules
-var queue_reader = __webpack_require__(7569);
+// EXTERNAL MODULE: ./lib/queue/queue-reader.js + 3 modules
+var queue_reader = __webpack_require__(3758);
 // EXTERNAL MODULE: ./lib/queue/recycle.js
 var recycle = __webpack_require__(974);
 // EXTERNAL MODULE: ./lib/run/atomic-file.js
@@ -216,7 +216,7 @@ async function writeLaneHeartbeat(options) {
     const beat = { pid: process.pid, at: options.clock.now(), lane: options.lane, ...options.current() };
     try {
         // Disposable after a power cut: no directory fsync per tick.
-        await (0,atomic_file/* writeFileAtomic */.Zf)(options.file, `${JSON.stringify(beat)}\n`, { syncDir: false });
+        await (0,atomic_file.writeFileAtomic)(options.file, `${JSON.stringify(beat)}\n`, { syncDir: false });
     }
     catch (error) {
         options.onError?.((0,atomic_file/* errorMessage */.gJ)(error));
@@ -296,8 +296,9 @@ class LaneRunner {
         const beat = runLaneHeartbeat({
             file: this.#o.heartbeatFile,
             lane: this.#o.lane,
-            // Also with a long poll: the watchdog judges a lane by its heartbeat's age.
-            intervalMs: Math.min(this.#pollMs, 5_000),
+            // At most 5 s also with a long poll (the watchdog judges a lane by its heartbeat's age), and at least 1 s
+            // with a short one: each beat is an fsynced write, and staleness is judged in minutes.
+            intervalMs: Math.min(Math.max(this.#pollMs, 1_000), 5_000),
             clock: this.#clock,
             signal: stopBeat.signal,
             current: () => this.#beat,
@@ -1069,7 +1070,7 @@ class ClaimStore {
                         inFlight,
                     });
                 }
-                await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(this.path, `${JSON.stringify((0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .toFile */ .eZ)(data, now))}\n`);
+                await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__.writeFileAtomic)(this.path, `${JSON.stringify((0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .toFile */ .eZ)(data, now))}\n`);
             }
             this.#data = data;
             this.#signature = await signatureOf(this.path);
@@ -1206,34 +1207,65 @@ function normalizeTask(raw, ref, options) {
     const lanes = options.lanes instanceof Set ? options.lanes : new Set(options.lanes);
     const item = raw;
     const source = options.source ?? 'file';
-    const task = plainTask(item, ref, lanes, source, false);
+    const task = plainTask(item, ref, lanes, source);
     return task !== undefined ? { ok: true, task, notes: NO_NOTES } : judgedByZod(item, ref, lanes, source);
 }
 /**
- * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: one
- * flat object, no escapes, no hostile word, only printable ASCII): what `normalizeTask` would accept, the
- * same task, without the hostile-key walk and the text cleaning that such a line cannot need. Undefined
- * when `plainTask` does not vouch for the item: the caller then asks `normalizeTask`, which says why.
+ * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: keys
+ * as written, only printable ASCII in every string): what `normalizeTask` would accept, the same task,
+ * without the text cleaning such a line cannot need, and with the hostile-key walk cut to the one pass over
+ * the item's keys that also picks the fields — for a flat item that pass is the whole walk. Undefined when
+ * the item nests, has a hostile key or an alias, or is not what `plainFields` vouches for: the caller then
+ * asks `normalizeTask`, which says why.
  */
 function plainLineTask(raw, ref, lanes) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
         return undefined;
-    return plainTask(raw, ref, lanes, 'file', true);
+    const item = raw;
+    let id;
+    let text;
+    let owner;
+    let priority;
+    // JSON.parse makes every key own, `"__proto__"` included, and for-in lists them all (see findHostileKey);
+    // a parsed value is never undefined, so an alias key present is an alias used. One pass, and no lookups
+    // of absent keys: this loop is most of the ingest path's per-item cost after JSON.parse.
+    for (const key in item) {
+        const value = item[key];
+        if (key === 'id')
+            id = value;
+        else if (key === 'text')
+            text = value;
+        else if (key === 'owner')
+            owner = value;
+        else if (key === 'priority')
+            priority = value;
+        else if ((typeof value === 'object' && value !== null) ||
+            key === 'task' ||
+            key === 'prompt' ||
+            key === 'lane' ||
+            HOSTILE_KEYS.has(key))
+            return undefined;
+    }
+    // A nested value under one of the four read keys is refused by plainFields' type checks.
+    return plainFields(id, text, owner, priority, ref, lanes, 'file', true);
 }
 /**
  * The shape nearly every producer writes — canonical keys, a string id and text, a configured owner or none,
  * an integer priority or none, a text within bounds — recognised without zod: on the ingest path zod's
  * per-item cost is most of the time (bench `queue ingest`). It only ever vouches for items the zod path
  * accepts without notes, with the same task (a property test holds them to that); everything else, and
- * every problem message, is zod's. `clean`: the text is known to need no cleaning.
+ * every problem message, is zod's.
  */
-function plainTask(item, ref, lanes, source, clean) {
-    const { id, text, owner, priority } = item;
+function plainTask(item, ref, lanes, source) {
+    if (item.task !== undefined || item.prompt !== undefined || item.lane !== undefined)
+        return undefined;
+    return plainFields(item.id, item.text, item.owner, item.priority, ref, lanes, source, false);
+}
+/** `plainTask`'s checks of the four fields; `clean`: the text is known to need no cleaning. */
+function plainFields(id, text, owner, priority, ref, lanes, source, clean) {
     if (typeof id !== 'string' || typeof text !== 'string')
         return undefined;
-    if (!TASK_ID_PATTERN.test(id) || HOSTILE_KEYS.has(id))
-        return undefined;
-    if (item.task !== undefined || item.prompt !== undefined || item.lane !== undefined)
+    if (!isTaskId(id) || isHostileKey(id))
         return undefined;
     let ownerName;
     if (typeof owner === 'string') {
@@ -1258,6 +1290,28 @@ function plainTask(item, ref, lanes, source, clean) {
     return ownerName === undefined
         ? { id, text: body, priority: rank, source, ref }
         : { id, text: body, owner: ownerName, priority: rank, source, ref };
+}
+/** The characters `TASK_ID_PATTERN` allows, by char code. */
+const ID_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-')
+    ID_CHARS[c.charCodeAt(0)] = 1;
+/** The lengths of the hostile keys: a word of another length is not looked up (no hash computed for it). */
+const HOSTILE_LENGTHS = [...new Set([...HOSTILE_KEYS].map((key) => key.length))];
+/** `HOSTILE_KEYS.has(word)`, for the id of every item on the ingest path, where dedupe needs no hash of it. */
+function isHostileKey(word) {
+    return HOSTILE_LENGTHS.includes(word.length) && HOSTILE_KEYS.has(word);
+}
+/** `TASK_ID_PATTERN.test(id)` without a call into the regex engine, which costs more than this loop. */
+function isTaskId(id) {
+    const length = id.length;
+    if (length === 0 || length > 128)
+        return false;
+    for (let i = 0; i < length; i++) {
+        const code = id.charCodeAt(i);
+        if (code > 127 || ID_CHARS[code] === 0)
+            return false;
+    }
+    return true;
 }
 /** Everything `plainTask` does not vouch for: aliases, numeric ids, and every item with a problem. */
 function judgedByZod(item, ref, lanes, source) {
@@ -1398,7 +1452,7 @@ function describeType(value) {
 
 /***/ }),
 
-/***/ 7569:
+/***/ 3758:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1478,12 +1532,13 @@ async function readAt(file, position, length) {
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 /**
- * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, holds no other `{` and no `[`, no
- * backslash, no DEL, and neither `proto` nor `constructor`. Parsed, such a line is at most one flat object
- * (so nothing nests), whose keys are spelled as written (no escapes) and none of them `__proto__`,
- * `constructor` or `prototype`, and whose strings hold only U+0020–U+007E (JSON.parse refuses raw control
- * characters, and only an escape could make one or a lone surrogate). `LINE_CHECK`: anything else — the
- * reader must check the item itself. `LINE_BAD_UTF8`: the bytes are not UTF-8.
+ * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, with no backslash and no DEL.
+ * Parsed, such a line is an object (or not JSON at all) whose keys are spelled as written (no escapes), and
+ * whose strings, nested ones included, hold only U+0020–U+007E (JSON.parse refuses raw control characters,
+ * and only an escape could make one or a lone surrogate): the text needs no cleaning. Whether it nests or
+ * has a hostile key, the reader sees on the parsed object at less cost than a search through the bytes
+ * (see `plainLineTask`). `LINE_CHECK`: anything else — the reader must check the item itself.
+ * `LINE_BAD_UTF8`: the bytes are not UTF-8.
  */
 const LINE_PLAIN = 0;
 const LINE_CHECK = 1;
@@ -1543,19 +1598,16 @@ async function scanLines(file, size, position, sink, options = {}) {
 }
 /**
  * Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string, character
- * offsets are byte offsets, and the markers that make a line not plain are looked for once per chunk: each
- * search is made again, from the current line, only once a line has passed its last hit, so every marker
- * costs one pass over the chunk however many lines there are.
+ * offsets are byte offsets, and the two bytes that make a line not plain are looked for once per chunk:
+ * each search is made again, from the current line, only once a line has passed its last hit, so each
+ * costs one pass over the chunk however many lines there are. (Multi-character searches — for `proto`,
+ * say — cost several times a single-character one: what they would find is checked after parsing.)
  */
 function asciiLines(text, start, base, line, maxLine, sink) {
     const first = line;
     const length = text.length;
     let backslash = -1;
     let del = -1;
-    let bracket = -1;
-    let proto = -1;
-    let ctor = -1;
-    let brace = -1;
     for (;;) {
         const newline = text.indexOf('\n', start);
         if (newline < 0)
@@ -1571,22 +1623,7 @@ function asciiLines(text, start, base, line, maxLine, sink) {
                 backslash = after(text.indexOf('\\', start), length);
             if (del < start)
                 del = after(text.indexOf('\x7f', start), length);
-            if (bracket < start)
-                bracket = after(text.indexOf('[', start), length);
-            if (proto < start)
-                proto = after(text.indexOf('proto', start), length);
-            if (ctor < start)
-                ctor = after(text.indexOf('constructor', start), length);
-            // The `{` after this line's first one: usually the next line's, which the next line then passes.
-            if (brace <= start)
-                brace = after(text.indexOf('{', start + 1), length);
-            const plain = text.charCodeAt(start) === 123 &&
-                backslash >= stop &&
-                del >= stop &&
-                bracket >= stop &&
-                proto >= stop &&
-                ctor >= stop &&
-                brace >= stop;
+            const plain = text.charCodeAt(start) === 123 && backslash >= stop && del >= stop;
             sink.line(text.slice(start, stop), line, base + newline + 1, plain ? LINE_PLAIN : LINE_CHECK);
         }
         start = newline + 1;
@@ -1620,6 +1657,72 @@ function after(index, length) {
 
 // EXTERNAL MODULE: ./lib/queue/normalize.js
 var normalize = __webpack_require__(7664);
+;// CONCATENATED MODULE: ./lib/queue/ingest-state.js
+/**
+ * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
+ * before it counts as settled. Parallel arrays, not objects: a big queue has one per line. Every line the
+ * scanner finishes is pushed, in order, so line numbers need no array: entry `i` is line `firstLine + i`.
+ *
+ * The arrays are appended to and compacted in place, never replaced: a read's line sink holds on to them
+ * (as locals) for the whole read, and `QueueReader.consumed` may drop entries meanwhile.
+ */
+class PendingLines {
+    ends = [];
+    ids = [];
+    start = 0;
+    /** The line number of entry 0: one past the line the consumed point follows. */
+    firstLine;
+    constructor(firstLine) {
+        this.firstLine = firstLine;
+    }
+    lineOf(index) {
+        return this.firstLine + index;
+    }
+    /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
+    drop(index) {
+        this.start = index;
+        if (index > 1024 && index * 2 > this.ends.length) {
+            compact(this.ends, index);
+            compact(this.ids, index);
+            this.firstLine += index;
+            this.start = 0;
+        }
+    }
+}
+function compact(array, from) {
+    array.copyWithin(0, from);
+    array.length -= from;
+}
+/** FNV-1a over the UTF-16 code units, cut to 30 bits (a small integer: no heap number per key). */
+function idKey(id) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++)
+        hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    return hash >>> 2;
+}
+/** The ref of the first occurrence of `id`, if it was handed out. */
+function firstRef(seen, id) {
+    const byNumber = seen.get(idKey(id));
+    return (byNumber === undefined || byNumber.id === id ? byNumber : seen.get(id))?.ref;
+}
+/**
+ * Dedupe by id: undefined when `task` is new — then it is recorded and handed out (pushed on `tasks`),
+ * unless an earlier version of the file handed it out already (a rewritten file or a changed document
+ * repeats ids legitimately: not new, and not a duplicate) — else the ref of its first occurrence.
+ */
+function firstOccurrence(seen, earlier, tasks, task) {
+    const id = task.id;
+    const key = idKey(id);
+    const byNumber = seen.get(key);
+    const first = byNumber === undefined || byNumber.id === id ? byNumber : seen.get(id);
+    if (first !== undefined)
+        return first.ref;
+    seen.set(byNumber === undefined ? key : id, { id, ref: task.ref });
+    if (earlier.size === 0 || !earlier.has(id))
+        tasks.push(task);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/queue/queue-reader.js
 /**
  * One queue file, read again and again as it grows: every valid task comes out exactly once per reader
@@ -1649,41 +1752,10 @@ var normalize = __webpack_require__(7664);
 
 
 
+
 const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** How much of the file's head identifies it (an append never changes these bytes, a rewrite usually does). */
 const HEAD_BYTES = 4096;
-/**
- * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
- * before it counts as settled. Parallel arrays, not objects: a big queue has one per line. Every line the
- * scanner finishes is pushed, in order, so line numbers need no array: entry `i` is line `firstLine + i`.
- */
-class PendingLines {
-    ends = [];
-    ids = [];
-    start = 0;
-    /** The line number of entry 0: one past the line the consumed point follows. */
-    firstLine;
-    constructor(firstLine) {
-        this.firstLine = firstLine;
-    }
-    push(end, id) {
-        this.ends.push(end);
-        this.ids.push(id);
-    }
-    lineOf(index) {
-        return this.firstLine + index;
-    }
-    /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
-    drop(index) {
-        this.start = index;
-        if (index > 1024 && index * 2 > this.ends.length) {
-            this.ends = this.ends.slice(index);
-            this.ids = this.ids.slice(index);
-            this.firstLine += index;
-            this.start = 0;
-        }
-    }
-}
 class QueueReader {
     path;
     #display;
@@ -1702,7 +1774,7 @@ class QueueReader {
     #expected;
     #consumed = { offset: 0, line: 0 };
     #pending = new PendingLines(1);
-    /** id → ref of its first occurrence in this version of the file (until a rewrite or a changed document). */
+    /** The ids handed out from this version of the file (until a rewrite or a changed document). */
     #seen = new Map();
     /** Ids handed out from earlier versions: seen again, they are neither new nor duplicates. */
     #earlier = new Map();
@@ -1731,7 +1803,7 @@ class QueueReader {
     }
     /** Whether an id was handed out by this reader (first occurrences only). */
     has(id) {
-        return this.#seen.has(id) || this.#earlier.has(id);
+        return firstRef(this.#seen, id) !== undefined || this.#earlier.has(id);
     }
     async read() {
         const out = { tasks: [], problems: [] };
@@ -1817,7 +1889,7 @@ class QueueReader {
     }
     /** The file was rewritten, or a document changed: what was seen so far belongs to an earlier version. */
     #newVersion() {
-        for (const [id, ref] of this.#seen)
+        for (const { id, ref } of this.#seen.values())
             this.#earlier.set(id, ref);
         this.#seen = new Map();
     }
@@ -1852,22 +1924,59 @@ class QueueReader {
                 this.#consumed = { offset: 3, line: 0 };
             }
         }
-        this.#position = await scanLines(file, size, this.#position, {
-            line: (text, lineNo, end, kind) => this.#line(text, lineNo, end, kind, out),
-            tooLong: (lineNo) => this.#problem(out, `${this.#display}:${lineNo}`, `line longer than ${maxLine(this.#options)} bytes, skipped`),
-            skipped: (_lineNo, end) => this.#pending.push(end, undefined),
-        }, this.#options);
+        this.#position = await scanLines(file, size, this.#position, this.#lineSink(out), this.#options);
         const headBytes = Math.min(HEAD_BYTES, this.#position.offset);
         if (this.#head.length < headBytes)
             this.#head = await readAt(file, 0, headBytes);
     }
-    #line(text, lineNo, end, kind, out) {
-        this.#pending.push(end, this.#parseLine(text, kind, lineNo, out));
+    /**
+     * The scanner's sink for one read. Plain lines (nearly every line of most queues) are handled in the
+     * closure itself, on state it holds in locals. Optimised code that went through the reader's fields would
+     * depend on the reader's hidden class, which is collected with the reader, so each new reader (a lane
+     * restart; bench `queue ingest` makes one per read) would start the ingest path over unoptimised.
+     */
+    #lineSink(out) {
+        const { ends, ids } = this.#pending;
+        const seen = this.#seen;
+        const earlier = this.#earlier;
+        const lanes = this.#lanes;
+        const prefix = this.#refPrefix;
+        const tasks = out.tasks;
+        return {
+            line: (text, lineNo, end, kind) => {
+                let id;
+                const raw = kind === LINE_PLAIN ? parseObject(text) : undefined;
+                if (raw === undefined) {
+                    id = this.#parseLine(text, kind, lineNo, out);
+                }
+                else {
+                    const ref = prefix + lineNo;
+                    // A plain line cannot hold what the text cleaning looks for (see LINE_PLAIN).
+                    const task = (0,normalize/* plainLineTask */.AV)(raw, ref, lanes);
+                    if (task === undefined) {
+                        id = this.#item(raw, ref, out);
+                    }
+                    else {
+                        id = task.id;
+                        const first = firstOccurrence(seen, earlier, tasks, task);
+                        if (first !== undefined)
+                            this.#duplicate(out, id, first, ref);
+                    }
+                }
+                ends.push(end);
+                ids.push(id);
+            },
+            tooLong: (lineNo) => this.#problem(out, prefix + lineNo, `line longer than ${maxLine(this.#options)} bytes, skipped`),
+            skipped: (_lineNo, end) => {
+                ends.push(end);
+                ids.push(undefined);
+            },
+        };
     }
-    /** The id a line stands for; undefined for a blank or bad line (reported). */
+    /** The id a line that is not a plain object stands for; undefined for a blank or bad line (reported). */
     #parseLine(text, kind, lineNo, out) {
-        // Blank lines separate nothing and mean nothing (and are never plain: those start with `{`).
-        if (kind !== LINE_PLAIN && text.charCodeAt(0) !== 123 && text.trim() === '')
+        // Blank lines separate nothing and mean nothing.
+        if (text.charCodeAt(0) !== 123 && text.trim() === '')
             return undefined;
         const ref = this.#refPrefix + lineNo;
         if (kind === LINE_BAD_UTF8) {
@@ -1882,9 +1991,7 @@ class QueueReader {
             this.#problem(out, ref, `not JSON: ${(0,atomic_file/* errorMessage */.gJ)(error).slice(0, 200)}`);
             return undefined;
         }
-        // A plain line cannot hold what the hostile-key walk and the text cleaning look for (see LINE_PLAIN).
-        const task = kind === LINE_PLAIN ? (0,normalize/* plainLineTask */.AV)(raw, ref, this.#lanes) : undefined;
-        return task !== undefined ? this.#keep(task, ref, out) : this.#item(raw, ref, out);
+        return this.#item(raw, ref, out);
     }
     /** Normalises and deduplicates one item; the id it stands for (so its line settles once it is claimed). */
     #item(raw, ref, out, once = false) {
@@ -1900,21 +2007,17 @@ class QueueReader {
     }
     /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
     #keep(task, ref, out, once = false) {
-        const first = this.#seen.get(task.id);
-        if (first === undefined) {
-            this.#seen.set(task.id, ref);
-            // A rewritten file or a changed document repeats ids legitimately: not new, and not a duplicate.
-            if (this.#earlier.size === 0 || !this.#earlier.has(task.id))
-                out.tasks.push(task);
-        }
-        else {
-            const reason = `duplicate id "${task.id}" (first at ${first})`;
-            if (once)
-                this.#problemOnce(out, ref, reason);
-            else
-                this.#problem(out, ref, reason);
-        }
+        const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, task);
+        if (first !== undefined)
+            this.#duplicate(out, task.id, first, ref, once);
         return task.id;
+    }
+    #duplicate(out, id, first, ref, once = false) {
+        const reason = `duplicate id "${id}" (first at ${first})`;
+        if (once)
+            this.#problemOnce(out, ref, reason);
+        else
+            this.#problem(out, ref, reason);
     }
     async #readDocument(file, signature, size, out) {
         this.#documentSignature = signature;
@@ -1970,6 +2073,15 @@ class QueueReader {
 }
 function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+/** A plain line parsed: an object (it opens with `{`), or undefined when it is not JSON. */
+function parseObject(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
 }
 function maxLine(options) {
     return options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;

@@ -41716,7 +41716,7 @@ function actionsIO() {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54715);
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21999);
-/* harmony import */ var _guard_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21404);
+/* harmony import */ var _guard_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69985);
 /** The `actions/guard` step: see `../guard-action.ts`. */
 
 
@@ -41779,7 +41779,7 @@ async function runEntry(body) {
 
 /***/ }),
 
-/***/ 21404:
+/***/ 69985:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42741,57 +42741,88 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 function omittedMarker(bytes) {
     return `\n…[${bytes} bytes omitted]…\n`;
 }
-// Tail chunks are copies, so a kept slice never pins a large read buffer; many tiny chunks are merged now
-// and then so that the bookkeeping stays bounded too.
-const MAX_TAIL_CHUNKS = 256;
+// The smallest head buffer: it doubles as output arrives, up to the head's half of the bound, so a command
+// that prints a line does not cost a caller's whole (possibly raised) bound.
+const MIN_HEAD_BYTES = 4096;
+/**
+ * Fixed memory whatever the command prints: the head is a buffer that grows (doubling) to at most half the
+ * bound, the tail a ring of the other half, allocated once the head is full. Bytes are copied in as they
+ * arrive and stay bytes until `parts()`, which decodes them once. So `push` never allocates after the first
+ * bound's worth of output, and a caller may hand in a buffer it reuses for the next read.
+ */
 class HeadTailCapture {
     totalBytes = 0;
     #headLimit;
     #tailLimit;
-    #head = [];
+    #head;
     #headLength = 0;
-    #tail = [];
+    #tail;
+    /** Where the oldest kept tail byte is in the ring; non-zero only once the ring has wrapped. */
+    #tailStart = 0;
     #tailLength = 0;
     constructor(maxBytes) {
         this.#headLimit = Math.ceil(Math.max(0, maxBytes) / 2);
         this.#tailLimit = Math.max(0, maxBytes) - this.#headLimit;
     }
-    push(chunk) {
-        this.totalBytes += chunk.length;
-        let rest = chunk;
-        if (this.#headLength < this.#headLimit) {
-            const take = Math.min(this.#headLimit - this.#headLength, rest.length);
-            this.#head.push(Buffer.from(rest.subarray(0, take)));
+    /** Copies `chunk[start, end)`; the caller may reuse `chunk` at once. */
+    push(chunk, start = 0, end = chunk.length) {
+        this.totalBytes += end - start;
+        if (this.#headLength < this.#headLimit && start < end) {
+            const take = Math.min(this.#headLimit - this.#headLength, end - start);
+            const head = this.#headRoom(this.#headLength + take);
+            head.set(chunk.subarray(start, start + take), this.#headLength);
             this.#headLength += take;
-            rest = rest.subarray(take);
+            start += take;
         }
-        if (rest.length > 0)
-            this.#pushTail(rest);
+        if (start < end)
+            this.#pushTail(chunk, start, end);
     }
-    #pushTail(data) {
-        if (this.#tailLimit === 0)
-            return;
-        if (data.length >= this.#tailLimit) {
-            this.#tail = [Buffer.from(data.subarray(data.length - this.#tailLimit))];
-            this.#tailLength = this.#tailLimit;
-            return;
-        }
-        this.#tail.push(Buffer.from(data));
-        this.#tailLength += data.length;
-        while (this.#tailLength - this.#tail[0].length >= this.#tailLimit) {
-            this.#tailLength -= this.#tail.shift().length;
-        }
-        if (this.#tail.length > MAX_TAIL_CHUNKS)
-            this.#tail = [this.#tailBuffer()];
+    /** The head buffer, grown if needed to hold `length` bytes. */
+    #headRoom(length) {
+        if (this.#head !== undefined && this.#head.length >= length)
+            return this.#head;
+        let size = Math.max(MIN_HEAD_BYTES, this.#head?.length ?? 0);
+        while (size < length)
+            size *= 2;
+        const grown = Buffer.allocUnsafe(Math.min(size, this.#headLimit));
+        this.#head?.copy(grown, 0, 0, this.#headLength);
+        this.#head = grown;
+        return grown;
     }
-    /** The last `tailLimit` bytes at most (the first kept chunk may start earlier). */
+    #pushTail(chunk, start, end) {
+        const limit = this.#tailLimit;
+        if (limit === 0)
+            return;
+        const ring = (this.#tail ??= Buffer.allocUnsafe(limit));
+        if (end - start >= limit) {
+            ring.set(chunk.subarray(end - limit, end), 0);
+            this.#tailStart = 0;
+            this.#tailLength = limit;
+            return;
+        }
+        // Write after the newest byte, wrapping once at most (the data is shorter than the ring).
+        const at = (this.#tailStart + this.#tailLength) % limit;
+        const first = Math.min(end - start, limit - at);
+        ring.set(chunk.subarray(start, start + first), at);
+        ring.set(chunk.subarray(start + first, end), 0);
+        this.#tailLength += end - start;
+        if (this.#tailLength > limit) {
+            this.#tailStart = (this.#tailStart + this.#tailLength - limit) % limit;
+            this.#tailLength = limit;
+        }
+    }
+    /** The last `tailLimit` bytes at most, oldest first. */
     #tailBuffer() {
-        const all = Buffer.concat(this.#tail);
-        const excess = Math.max(0, all.length - this.#tailLimit);
-        return excess === 0 ? all : all.subarray(excess);
+        const ring = this.#tail;
+        if (ring === undefined)
+            return Buffer.alloc(0);
+        const end = this.#tailStart + this.#tailLength;
+        if (end <= ring.length)
+            return ring.subarray(this.#tailStart, end);
+        return Buffer.concat([ring.subarray(this.#tailStart), ring.subarray(0, end - ring.length)]);
     }
     parts() {
-        const head = Buffer.concat(this.#head);
+        const head = this.#head?.subarray(0, this.#headLength) ?? Buffer.alloc(0);
         const tail = this.#tailBuffer();
         if (head.length + tail.length === this.totalBytes) {
             return {
@@ -54242,6 +54273,8 @@ function newRunId(now) {
 const run_id_RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 ;// CONCATENATED MODULE: ./lib/agents/prompts.js
+/** What the files of one subtask may take of a coder prompt, all together (bytes). */
+const MAX_FILE_BYTES_IN_PROMPT = (/* unused pure expression or super */ null && (64 * 1024));
 const ROLE_TAGS = {
     planner: '[keel:planner]',
     coder: '[keel:coder]',
@@ -57189,34 +57222,65 @@ function normalizeTask(raw, ref, options) {
     const lanes = options.lanes instanceof Set ? options.lanes : new Set(options.lanes);
     const item = raw;
     const source = options.source ?? 'file';
-    const task = plainTask(item, ref, lanes, source, false);
+    const task = plainTask(item, ref, lanes, source);
     return task !== undefined ? { ok: true, task, notes: NO_NOTES } : judgedByZod(item, ref, lanes, source);
 }
 /**
- * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: one
- * flat object, no escapes, no hostile word, only printable ASCII): what `normalizeTask` would accept, the
- * same task, without the hostile-key walk and the text cleaning that such a line cannot need. Undefined
- * when `plainTask` does not vouch for the item: the caller then asks `normalizeTask`, which says why.
+ * The NDJSON reader's shortcut, for an item parsed from a line the scanner found plain (`LINE_PLAIN`: keys
+ * as written, only printable ASCII in every string): what `normalizeTask` would accept, the same task,
+ * without the text cleaning such a line cannot need, and with the hostile-key walk cut to the one pass over
+ * the item's keys that also picks the fields — for a flat item that pass is the whole walk. Undefined when
+ * the item nests, has a hostile key or an alias, or is not what `plainFields` vouches for: the caller then
+ * asks `normalizeTask`, which says why.
  */
 function plainLineTask(raw, ref, lanes) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
         return undefined;
-    return plainTask(raw, ref, lanes, 'file', true);
+    const item = raw;
+    let id;
+    let text;
+    let owner;
+    let priority;
+    // JSON.parse makes every key own, `"__proto__"` included, and for-in lists them all (see findHostileKey);
+    // a parsed value is never undefined, so an alias key present is an alias used. One pass, and no lookups
+    // of absent keys: this loop is most of the ingest path's per-item cost after JSON.parse.
+    for (const key in item) {
+        const value = item[key];
+        if (key === 'id')
+            id = value;
+        else if (key === 'text')
+            text = value;
+        else if (key === 'owner')
+            owner = value;
+        else if (key === 'priority')
+            priority = value;
+        else if ((typeof value === 'object' && value !== null) ||
+            key === 'task' ||
+            key === 'prompt' ||
+            key === 'lane' ||
+            HOSTILE_KEYS.has(key))
+            return undefined;
+    }
+    // A nested value under one of the four read keys is refused by plainFields' type checks.
+    return plainFields(id, text, owner, priority, ref, lanes, 'file', true);
 }
 /**
  * The shape nearly every producer writes — canonical keys, a string id and text, a configured owner or none,
  * an integer priority or none, a text within bounds — recognised without zod: on the ingest path zod's
  * per-item cost is most of the time (bench `queue ingest`). It only ever vouches for items the zod path
  * accepts without notes, with the same task (a property test holds them to that); everything else, and
- * every problem message, is zod's. `clean`: the text is known to need no cleaning.
+ * every problem message, is zod's.
  */
-function plainTask(item, ref, lanes, source, clean) {
-    const { id, text, owner, priority } = item;
+function plainTask(item, ref, lanes, source) {
+    if (item.task !== undefined || item.prompt !== undefined || item.lane !== undefined)
+        return undefined;
+    return plainFields(item.id, item.text, item.owner, item.priority, ref, lanes, source, false);
+}
+/** `plainTask`'s checks of the four fields; `clean`: the text is known to need no cleaning. */
+function plainFields(id, text, owner, priority, ref, lanes, source, clean) {
     if (typeof id !== 'string' || typeof text !== 'string')
         return undefined;
-    if (!TASK_ID_PATTERN.test(id) || HOSTILE_KEYS.has(id))
-        return undefined;
-    if (item.task !== undefined || item.prompt !== undefined || item.lane !== undefined)
+    if (!isTaskId(id) || isHostileKey(id))
         return undefined;
     let ownerName;
     if (typeof owner === 'string') {
@@ -57241,6 +57305,28 @@ function plainTask(item, ref, lanes, source, clean) {
     return ownerName === undefined
         ? { id, text: body, priority: rank, source, ref }
         : { id, text: body, owner: ownerName, priority: rank, source, ref };
+}
+/** The characters `TASK_ID_PATTERN` allows, by char code. */
+const ID_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-')
+    ID_CHARS[c.charCodeAt(0)] = 1;
+/** The lengths of the hostile keys: a word of another length is not looked up (no hash computed for it). */
+const HOSTILE_LENGTHS = [...new Set([...HOSTILE_KEYS].map((key) => key.length))];
+/** `HOSTILE_KEYS.has(word)`, for the id of every item on the ingest path, where dedupe needs no hash of it. */
+function isHostileKey(word) {
+    return HOSTILE_LENGTHS.includes(word.length) && HOSTILE_KEYS.has(word);
+}
+/** `TASK_ID_PATTERN.test(id)` without a call into the regex engine, which costs more than this loop. */
+function isTaskId(id) {
+    const length = id.length;
+    if (length === 0 || length > 128)
+        return false;
+    for (let i = 0; i < length; i++) {
+        const code = id.charCodeAt(i);
+        if (code > 127 || ID_CHARS[code] === 0)
+            return false;
+    }
+    return true;
 }
 /** Everything `plainTask` does not vouch for: aliases, numeric ids, and every item with a problem. */
 function judgedByZod(item, ref, lanes, source) {
@@ -57842,12 +57928,13 @@ async function readAt(file, position, length) {
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 /**
- * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, holds no other `{` and no `[`, no
- * backslash, no DEL, and neither `proto` nor `constructor`. Parsed, such a line is at most one flat object
- * (so nothing nests), whose keys are spelled as written (no escapes) and none of them `__proto__`,
- * `constructor` or `prototype`, and whose strings hold only U+0020–U+007E (JSON.parse refuses raw control
- * characters, and only an escape could make one or a lone surrogate). `LINE_CHECK`: anything else — the
- * reader must check the item itself. `LINE_BAD_UTF8`: the bytes are not UTF-8.
+ * What the bytes of a line say. `LINE_PLAIN`: ASCII that opens with `{`, with no backslash and no DEL.
+ * Parsed, such a line is an object (or not JSON at all) whose keys are spelled as written (no escapes), and
+ * whose strings, nested ones included, hold only U+0020–U+007E (JSON.parse refuses raw control characters,
+ * and only an escape could make one or a lone surrogate): the text needs no cleaning. Whether it nests or
+ * has a hostile key, the reader sees on the parsed object at less cost than a search through the bytes
+ * (see `plainLineTask`). `LINE_CHECK`: anything else — the reader must check the item itself.
+ * `LINE_BAD_UTF8`: the bytes are not UTF-8.
  */
 const LINE_PLAIN = 0;
 const LINE_CHECK = 1;
@@ -57907,19 +57994,16 @@ async function scanLines(file, size, position, sink, options = {}) {
 }
 /**
  * Most queues are ASCII: then the chunk is decoded once, its lines are slices of that string, character
- * offsets are byte offsets, and the markers that make a line not plain are looked for once per chunk: each
- * search is made again, from the current line, only once a line has passed its last hit, so every marker
- * costs one pass over the chunk however many lines there are.
+ * offsets are byte offsets, and the two bytes that make a line not plain are looked for once per chunk:
+ * each search is made again, from the current line, only once a line has passed its last hit, so each
+ * costs one pass over the chunk however many lines there are. (Multi-character searches — for `proto`,
+ * say — cost several times a single-character one: what they would find is checked after parsing.)
  */
 function asciiLines(text, start, base, line, maxLine, sink) {
     const first = line;
     const length = text.length;
     let backslash = -1;
     let del = -1;
-    let bracket = -1;
-    let proto = -1;
-    let ctor = -1;
-    let brace = -1;
     for (;;) {
         const newline = text.indexOf('\n', start);
         if (newline < 0)
@@ -57935,22 +58019,7 @@ function asciiLines(text, start, base, line, maxLine, sink) {
                 backslash = after(text.indexOf('\\', start), length);
             if (del < start)
                 del = after(text.indexOf('\x7f', start), length);
-            if (bracket < start)
-                bracket = after(text.indexOf('[', start), length);
-            if (proto < start)
-                proto = after(text.indexOf('proto', start), length);
-            if (ctor < start)
-                ctor = after(text.indexOf('constructor', start), length);
-            // The `{` after this line's first one: usually the next line's, which the next line then passes.
-            if (brace <= start)
-                brace = after(text.indexOf('{', start + 1), length);
-            const plain = text.charCodeAt(start) === 123 &&
-                backslash >= stop &&
-                del >= stop &&
-                bracket >= stop &&
-                proto >= stop &&
-                ctor >= stop &&
-                brace >= stop;
+            const plain = text.charCodeAt(start) === 123 && backslash >= stop && del >= stop;
             sink.line(text.slice(start, stop), line, base + newline + 1, plain ? LINE_PLAIN : LINE_CHECK);
         }
         start = newline + 1;
@@ -57982,6 +58051,72 @@ function after(index, length) {
     return index < 0 ? length : index;
 }
 
+;// CONCATENATED MODULE: ./lib/queue/ingest-state.js
+/**
+ * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
+ * before it counts as settled. Parallel arrays, not objects: a big queue has one per line. Every line the
+ * scanner finishes is pushed, in order, so line numbers need no array: entry `i` is line `firstLine + i`.
+ *
+ * The arrays are appended to and compacted in place, never replaced: a read's line sink holds on to them
+ * (as locals) for the whole read, and `QueueReader.consumed` may drop entries meanwhile.
+ */
+class PendingLines {
+    ends = [];
+    ids = [];
+    start = 0;
+    /** The line number of entry 0: one past the line the consumed point follows. */
+    firstLine;
+    constructor(firstLine) {
+        this.firstLine = firstLine;
+    }
+    lineOf(index) {
+        return this.firstLine + index;
+    }
+    /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
+    drop(index) {
+        this.start = index;
+        if (index > 1024 && index * 2 > this.ends.length) {
+            ingest_state_compact(this.ends, index);
+            ingest_state_compact(this.ids, index);
+            this.firstLine += index;
+            this.start = 0;
+        }
+    }
+}
+function ingest_state_compact(array, from) {
+    array.copyWithin(0, from);
+    array.length -= from;
+}
+/** FNV-1a over the UTF-16 code units, cut to 30 bits (a small integer: no heap number per key). */
+function idKey(id) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++)
+        hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    return hash >>> 2;
+}
+/** The ref of the first occurrence of `id`, if it was handed out. */
+function firstRef(seen, id) {
+    const byNumber = seen.get(idKey(id));
+    return (byNumber === undefined || byNumber.id === id ? byNumber : seen.get(id))?.ref;
+}
+/**
+ * Dedupe by id: undefined when `task` is new — then it is recorded and handed out (pushed on `tasks`),
+ * unless an earlier version of the file handed it out already (a rewritten file or a changed document
+ * repeats ids legitimately: not new, and not a duplicate) — else the ref of its first occurrence.
+ */
+function firstOccurrence(seen, earlier, tasks, task) {
+    const id = task.id;
+    const key = idKey(id);
+    const byNumber = seen.get(key);
+    const first = byNumber === undefined || byNumber.id === id ? byNumber : seen.get(id);
+    if (first !== undefined)
+        return first.ref;
+    seen.set(byNumber === undefined ? key : id, { id, ref: task.ref });
+    if (earlier.size === 0 || !earlier.has(id))
+        tasks.push(task);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/queue/queue-reader.js
 /**
  * One queue file, read again and again as it grows: every valid task comes out exactly once per reader
@@ -58011,41 +58146,10 @@ function after(index, length) {
 
 
 
+
 const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** How much of the file's head identifies it (an append never changes these bytes, a rewrite usually does). */
 const HEAD_BYTES = 4096;
-/**
- * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
- * before it counts as settled. Parallel arrays, not objects: a big queue has one per line. Every line the
- * scanner finishes is pushed, in order, so line numbers need no array: entry `i` is line `firstLine + i`.
- */
-class PendingLines {
-    ends = [];
-    ids = [];
-    start = 0;
-    /** The line number of entry 0: one past the line the consumed point follows. */
-    firstLine;
-    constructor(firstLine) {
-        this.firstLine = firstLine;
-    }
-    push(end, id) {
-        this.ends.push(end);
-        this.ids.push(id);
-    }
-    lineOf(index) {
-        return this.firstLine + index;
-    }
-    /** Forgets everything before `index` (amortised: only once it is most of the arrays). */
-    drop(index) {
-        this.start = index;
-        if (index > 1024 && index * 2 > this.ends.length) {
-            this.ends = this.ends.slice(index);
-            this.ids = this.ids.slice(index);
-            this.firstLine += index;
-            this.start = 0;
-        }
-    }
-}
 class QueueReader {
     path;
     #display;
@@ -58064,7 +58168,7 @@ class QueueReader {
     #expected;
     #consumed = { offset: 0, line: 0 };
     #pending = new PendingLines(1);
-    /** id → ref of its first occurrence in this version of the file (until a rewrite or a changed document). */
+    /** The ids handed out from this version of the file (until a rewrite or a changed document). */
     #seen = new Map();
     /** Ids handed out from earlier versions: seen again, they are neither new nor duplicates. */
     #earlier = new Map();
@@ -58093,7 +58197,7 @@ class QueueReader {
     }
     /** Whether an id was handed out by this reader (first occurrences only). */
     has(id) {
-        return this.#seen.has(id) || this.#earlier.has(id);
+        return firstRef(this.#seen, id) !== undefined || this.#earlier.has(id);
     }
     async read() {
         const out = { tasks: [], problems: [] };
@@ -58179,7 +58283,7 @@ class QueueReader {
     }
     /** The file was rewritten, or a document changed: what was seen so far belongs to an earlier version. */
     #newVersion() {
-        for (const [id, ref] of this.#seen)
+        for (const { id, ref } of this.#seen.values())
             this.#earlier.set(id, ref);
         this.#seen = new Map();
     }
@@ -58214,22 +58318,59 @@ class QueueReader {
                 this.#consumed = { offset: 3, line: 0 };
             }
         }
-        this.#position = await scanLines(file, size, this.#position, {
-            line: (text, lineNo, end, kind) => this.#line(text, lineNo, end, kind, out),
-            tooLong: (lineNo) => this.#problem(out, `${this.#display}:${lineNo}`, `line longer than ${maxLine(this.#options)} bytes, skipped`),
-            skipped: (_lineNo, end) => this.#pending.push(end, undefined),
-        }, this.#options);
+        this.#position = await scanLines(file, size, this.#position, this.#lineSink(out), this.#options);
         const headBytes = Math.min(HEAD_BYTES, this.#position.offset);
         if (this.#head.length < headBytes)
             this.#head = await readAt(file, 0, headBytes);
     }
-    #line(text, lineNo, end, kind, out) {
-        this.#pending.push(end, this.#parseLine(text, kind, lineNo, out));
+    /**
+     * The scanner's sink for one read. Plain lines (nearly every line of most queues) are handled in the
+     * closure itself, on state it holds in locals. Optimised code that went through the reader's fields would
+     * depend on the reader's hidden class, which is collected with the reader, so each new reader (a lane
+     * restart; bench `queue ingest` makes one per read) would start the ingest path over unoptimised.
+     */
+    #lineSink(out) {
+        const { ends, ids } = this.#pending;
+        const seen = this.#seen;
+        const earlier = this.#earlier;
+        const lanes = this.#lanes;
+        const prefix = this.#refPrefix;
+        const tasks = out.tasks;
+        return {
+            line: (text, lineNo, end, kind) => {
+                let id;
+                const raw = kind === LINE_PLAIN ? parseObject(text) : undefined;
+                if (raw === undefined) {
+                    id = this.#parseLine(text, kind, lineNo, out);
+                }
+                else {
+                    const ref = prefix + lineNo;
+                    // A plain line cannot hold what the text cleaning looks for (see LINE_PLAIN).
+                    const task = plainLineTask(raw, ref, lanes);
+                    if (task === undefined) {
+                        id = this.#item(raw, ref, out);
+                    }
+                    else {
+                        id = task.id;
+                        const first = firstOccurrence(seen, earlier, tasks, task);
+                        if (first !== undefined)
+                            this.#duplicate(out, id, first, ref);
+                    }
+                }
+                ends.push(end);
+                ids.push(id);
+            },
+            tooLong: (lineNo) => this.#problem(out, prefix + lineNo, `line longer than ${maxLine(this.#options)} bytes, skipped`),
+            skipped: (_lineNo, end) => {
+                ends.push(end);
+                ids.push(undefined);
+            },
+        };
     }
-    /** The id a line stands for; undefined for a blank or bad line (reported). */
+    /** The id a line that is not a plain object stands for; undefined for a blank or bad line (reported). */
     #parseLine(text, kind, lineNo, out) {
-        // Blank lines separate nothing and mean nothing (and are never plain: those start with `{`).
-        if (kind !== LINE_PLAIN && text.charCodeAt(0) !== 123 && text.trim() === '')
+        // Blank lines separate nothing and mean nothing.
+        if (text.charCodeAt(0) !== 123 && text.trim() === '')
             return undefined;
         const ref = this.#refPrefix + lineNo;
         if (kind === LINE_BAD_UTF8) {
@@ -58244,9 +58385,7 @@ class QueueReader {
             this.#problem(out, ref, `not JSON: ${atomic_file_errorMessage(error).slice(0, 200)}`);
             return undefined;
         }
-        // A plain line cannot hold what the hostile-key walk and the text cleaning look for (see LINE_PLAIN).
-        const task = kind === LINE_PLAIN ? plainLineTask(raw, ref, this.#lanes) : undefined;
-        return task !== undefined ? this.#keep(task, ref, out) : this.#item(raw, ref, out);
+        return this.#item(raw, ref, out);
     }
     /** Normalises and deduplicates one item; the id it stands for (so its line settles once it is claimed). */
     #item(raw, ref, out, once = false) {
@@ -58262,21 +58401,17 @@ class QueueReader {
     }
     /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
     #keep(task, ref, out, once = false) {
-        const first = this.#seen.get(task.id);
-        if (first === undefined) {
-            this.#seen.set(task.id, ref);
-            // A rewritten file or a changed document repeats ids legitimately: not new, and not a duplicate.
-            if (this.#earlier.size === 0 || !this.#earlier.has(task.id))
-                out.tasks.push(task);
-        }
-        else {
-            const reason = `duplicate id "${task.id}" (first at ${first})`;
-            if (once)
-                this.#problemOnce(out, ref, reason);
-            else
-                this.#problem(out, ref, reason);
-        }
+        const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, task);
+        if (first !== undefined)
+            this.#duplicate(out, task.id, first, ref, once);
         return task.id;
+    }
+    #duplicate(out, id, first, ref, once = false) {
+        const reason = `duplicate id "${id}" (first at ${first})`;
+        if (once)
+            this.#problemOnce(out, ref, reason);
+        else
+            this.#problem(out, ref, reason);
     }
     async #readDocument(file, signature, size, out) {
         this.#documentSignature = signature;
@@ -58332,6 +58467,15 @@ class QueueReader {
 }
 function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+/** A plain line parsed: an object (it opens with `{`), or undefined when it is not JSON. */
+function parseObject(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
 }
 function maxLine(options) {
     return options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
@@ -59387,6 +59531,16 @@ function editDistance(a, b) {
     return previous[b.length] ?? 0;
 }
 
+;// CONCATENATED MODULE: ./lib/config/search-paths.js
+/** Where `loadConfig()` looks, in order, when given no path (its own module: the early resume reads it). */
+const CONFIG_SEARCH_PATHS = [
+    '.github/keel.yml',
+    '.github/keel.yaml',
+    'keel.yml',
+    'keel.yaml',
+    'keel.json',
+];
+
 ;// CONCATENATED MODULE: ./lib/config/load.js
 /**
  * Loading the configuration: find the file, read it bounded, parse, reject literal secrets, validate with
@@ -59404,14 +59558,8 @@ function editDistance(a, b) {
 
 
 
-/** Where `loadConfig()` looks, in order, when given no path. */
-const CONFIG_SEARCH_PATHS = [
-    '.github/keel.yml',
-    '.github/keel.yaml',
-    'keel.yml',
-    'keel.yaml',
-    'keel.json',
-];
+
+
 const INLINE_SOURCE = '<inline>';
 const READ_CHUNK_BYTES = 64 * 1024;
 /** Parse and validate configuration text. `source` names the file in messages and picks JSON for `.json`. */
@@ -59439,16 +59587,19 @@ function validateConfigValue(raw, source = INLINE_SOURCE) {
  * from the first of {@link CONFIG_SEARCH_PATHS} that exists under `cwd`.
  */
 async function loadConfig(pathOrObject, options = {}) {
-    const cwd = options.cwd ?? process.cwd();
     if (typeof pathOrObject === 'object' && pathOrObject !== null) {
         return validateConfigValue(pathOrObject, INLINE_SOURCE);
     }
-    if (typeof pathOrObject === 'string') {
-        const text = await readConfigFile(external_node_path_.resolve(cwd, pathOrObject), pathOrObject);
-        return parseConfigText(text, pathOrObject);
-    }
-    const found = await findConfigFile(cwd);
-    return parseConfigText(await readConfigFile(found.absolute, found.source), found.source);
+    return (await loadConfigFile(pathOrObject, options)).config;
+}
+/** `loadConfig` for a file (the given one, or the first of the search paths), with the text it read. */
+async function loadConfigFile(configPath, options = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    const found = configPath !== undefined
+        ? { absolute: external_node_path_.resolve(cwd, configPath), source: configPath }
+        : await findConfigFile(cwd);
+    const text = await readConfigFile(found.absolute, found.source);
+    return { config: parseConfigText(text, found.source), source: { absolute: found.absolute, text } };
 }
 async function findConfigFile(cwd) {
     const looked = [];
@@ -59521,6 +59672,8 @@ function describeOpenError(error, absolute) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./lib/exec/process-group.js
@@ -59559,7 +59712,8 @@ function process_group_errorCode(error) {
  * guarantees hold everywhere:
  * - a deadline: at `timeoutMs` (or on abort) the child's whole process group gets SIGTERM, and SIGKILL after
  *   `killGraceMs` if anything in it is still alive — a command that ignores SIGTERM still ends;
- * - bounded memory: each stream keeps its head and tail (64 KiB in all by default), whatever is printed;
+ * - bounded memory: each stream keeps its head and tail (64 KiB in all by default), whatever is printed, and
+ *   reading it allocates nothing per read (see `openOutputs`);
  * - no secrets in what is kept: captured text is redacted before anyone sees it;
  * - no shell: `spawn` never gets `shell: true`; the only shell is an explicit `/bin/sh -c` from `shellCommand`.
  *
@@ -59568,6 +59722,10 @@ function process_group_errorCode(error) {
  * hold its stdout/stderr get `killGraceMs` to finish, then the group is ended the same way: a command's
  * leftovers are part of the command, and a run must not wait for a daemon someone forgot to stop.
  */
+
+
+
+
 
 
 
@@ -59593,25 +59751,122 @@ function createCommandRunner(options = {}) {
 function shellCommand(line, cwd, timeoutMs) {
     return { command: '/bin/sh', args: ['-c', line], cwd, timeoutMs };
 }
-function runCommand(spec, config, signal) {
+async function runCommand(spec, config, signal) {
     const started = external_node_perf_hooks_.performance.now();
     if (signal?.aborted)
-        return Promise.resolve(notStarted(started, 'aborted before start', true));
+        return notStarted(started, 'aborted before start', true);
+    const bound = spec.maxStreamBytes ?? config.maxStreamBytes;
+    const captures = [new HeadTailCapture(bound), new HeadTailCapture(bound)];
+    const outputs = await openOutputs(captures);
+    if (signal?.aborted) {
+        for (const output of outputs ?? [])
+            output.reader.destroy();
+        return notStarted(started, 'aborted before start', true);
+    }
     let child;
     try {
         child = (0,external_node_child_process_namespaceObject.spawn)(spec.command, spec.args, {
             cwd: spec.cwd,
             env: childEnv(spec.env),
             detached: true,
-            stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            stdio: [
+                spec.input === undefined ? 'ignore' : 'pipe',
+                outputs?.[0]?.writer ?? 'pipe',
+                outputs?.[1]?.writer ?? 'pipe',
+            ],
             windowsHide: true,
         });
     }
     catch (error) {
         // Synchronous refusals: a NUL byte in an argument, an invalid option.
-        return Promise.resolve(notStarted(started, errorText(error), false));
+        for (const output of outputs ?? [])
+            output.reader.destroy();
+        return notStarted(started, errorText(error), false);
     }
-    return new Execution(child, spec, config, started, signal).done;
+    finally {
+        // The child has its own copies now; ours would keep the readers from ever seeing the end.
+        for (const output of outputs ?? [])
+            output.writer.destroy();
+    }
+    let readers;
+    if (outputs !== null)
+        readers = outputs.map((output) => output.reader);
+    else {
+        readers = [];
+        for (const [stream, capture] of [
+            [child.stdout, captures[0]],
+            [child.stderr, captures[1]],
+        ]) {
+            if (stream === null)
+                continue;
+            stream.on('data', (chunk) => capture.push(chunk));
+            readers.push(stream);
+        }
+    }
+    return new Execution(child, readers, captures, spec, config, started, signal).done;
+}
+/**
+ * Every read of every output stream lands in this one buffer and is copied into its capture at once: reads
+ * are synchronous callbacks, so all readers can share it. Node's default read path allocates a fresh 64 KiB
+ * buffer per read, garbage that V8 only collects once some 64 MB of it has piled up: tens of MB of extra RSS
+ * while a command prints a gigabyte, all to keep 64 KiB.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+/** Setting up the sockets takes well under a millisecond; past this, plain pipes it is. */
+const OUTPUT_SETUP_MS = 2000;
+/**
+ * A connected pair of Unix-domain stream sockets per output stream — what `stdio: 'pipe'` gives the child too
+ * (libuv makes those with socketpair) — but with the reading end made here, so that it can read into
+ * READ_BUFFER (`onread`, which Node does not offer on the pipes it makes for a child). The listening socket
+ * lives in a fresh private (0700) directory only while the two connections are made. Null when any of it
+ * fails (a TMPDIR too long for a socket path, say): the caller then falls back to plain pipes, still bounded.
+ */
+async function openOutputs(captures) {
+    const server = (0,external_node_net_.createServer)({ pauseOnConnect: true });
+    const readers = [];
+    const writers = [];
+    let dir;
+    let timer;
+    try {
+        dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'keel-out-'));
+        const path = (0,external_node_path_.join)(dir, 'out.sock');
+        // Each step waits for its event, or for the first error of the server or a reader, or the deadline.
+        let fail = () => undefined;
+        const failure = new Promise((_, reject) => (fail = reject));
+        failure.catch(() => undefined);
+        server.on('error', fail);
+        timer = setTimeout(() => fail(new Error('output setup timed out')), OUTPUT_SETUP_MS);
+        await Promise.race([failure, new Promise((resolve) => server.listen(path, resolve))]);
+        for (const capture of captures) {
+            const accepted = new Promise((resolve) => server.once('connection', resolve));
+            const reader = (0,external_node_net_.connect)({
+                path,
+                onread: {
+                    buffer: READ_BUFFER,
+                    callback: (bytes) => {
+                        capture.push(READ_BUFFER, 0, bytes);
+                        return true; // keep reading
+                    },
+                },
+            });
+            // Once set up, an error just ends the reader ('close' follows), and a late `fail` changes nothing.
+            reader.on('error', fail);
+            readers.push(reader);
+            writers.push(await Promise.race([failure, accepted]));
+        }
+        return readers.map((reader, i) => ({ reader, writer: writers[i] }));
+    }
+    catch {
+        for (const socket of [...readers, ...writers])
+            socket.destroy();
+        return null;
+    }
+    finally {
+        clearTimeout(timer);
+        server.close();
+        if (dir !== undefined)
+            await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
 }
 /** One running child and everything that can end it. Settles exactly once, with every timer cleared. */
 class Execution {
@@ -59620,27 +59875,37 @@ class Execution {
     #config;
     #started;
     #signal;
-    #stdout;
-    #stderr;
+    #captures;
+    #readers;
     #timers = [];
     #onAbort = () => this.#stop('abort');
     #stopReason;
+    #exit;
+    #openReaders;
     #resolve;
     #settled = false;
-    constructor(child, spec, config, started, signal) {
+    constructor(child, readers, captures, spec, config, started, signal) {
         this.#child = child;
+        this.#readers = readers;
+        this.#captures = captures;
         this.#config = config;
         this.#started = started;
         this.#signal = signal;
-        const bound = spec.maxStreamBytes ?? config.maxStreamBytes;
-        this.#stdout = new HeadTailCapture(bound);
-        this.#stderr = new HeadTailCapture(bound);
         this.done = new Promise((resolve) => (this.#resolve = resolve));
-        child.stdout?.on('data', (chunk) => this.#stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => this.#stderr.push(chunk));
+        // Done once the child has exited and both streams are closed (what 'close' means for a child's pipes).
+        this.#openReaders = readers.length;
+        for (const reader of readers) {
+            reader.once('close', () => {
+                this.#openReaders--;
+                this.#maybeFinish();
+            });
+        }
         child.on('error', (error) => this.#onError(error, spec.cwd));
-        child.on('exit', () => this.#onExit());
-        child.on('close', (code, sig) => this.#finish(code, sig));
+        child.on('exit', (code, sig) => {
+            this.#exit = { code, signal: sig };
+            this.#onExit();
+            this.#maybeFinish();
+        });
         this.#writeInput(spec.input);
         this.#timers.push(setTimeout(() => this.#stop('timeout'), Math.max(0, spec.timeoutMs)));
         signal?.addEventListener('abort', this.#onAbort, { once: true });
@@ -59680,14 +59945,18 @@ class Execution {
         }, this.#config.killGraceMs));
     }
     #releaseStreams() {
-        this.#child.stdout?.destroy();
-        this.#child.stderr?.destroy();
+        for (const reader of this.#readers)
+            reader.destroy();
     }
     #onError(error, cwd) {
         // After a successful spawn, errors come from signalling or stdin and 'close' still follows.
         if (this.#child.pid !== undefined)
             return;
         this.#settle(notStarted(this.#started, `${errorText(error)} (cwd ${cwd})`, false));
+    }
+    #maybeFinish() {
+        if (this.#exit !== undefined && this.#openReaders === 0)
+            this.#finish(this.#exit.code, this.#exit.signal);
     }
     #finish(code, signal) {
         const secrets = this.#config.secrets().filter((s) => s.length > 0);
@@ -59696,8 +59965,8 @@ class Execution {
             signal,
             timedOut: this.#stopReason === 'timeout',
             aborted: this.#stopReason === 'abort',
-            stdout: redactedStream(this.#stdout.parts(), secrets),
-            stderr: redactedStream(this.#stderr.parts(), secrets),
+            stdout: redactedStream(this.#captures[0].parts(), secrets),
+            stderr: redactedStream(this.#captures[1].parts(), secrets),
             durationMs: Math.round(external_node_perf_hooks_.performance.now() - this.#started),
         });
     }
@@ -59707,6 +59976,8 @@ class Execution {
         this.#settled = true;
         for (const timer of this.#timers)
             clearTimeout(timer);
+        // Already closed unless the command never started.
+        this.#releaseStreams();
         this.#signal?.removeEventListener('abort', this.#onAbort);
         this.#resolve(result);
     }

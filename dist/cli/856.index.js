@@ -1,6 +1,55 @@
-export const id = 577;
-export const ids = [577];
+export const id = 856;
+export const ids = [856];
 export const modules = {
+
+/***/ 5179:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yv: () => (/* binding */ slugify),
+/* harmony export */   nD: () => (/* binding */ uniqueSlug)
+/* harmony export */ });
+/* unused harmony exports ID_PATTERN, MAX_ID_LENGTH */
+/**
+ * Ids that end up in step ids (`code:<id>`), branch-safe file names and checkpoint keys: lowercase letters,
+ * digits and `-`, starting with a letter or digit, at most 48 characters (the run state's `subtaskSchema`).
+ * Models write ids however they like; keel derives its own from what they wrote.
+ */
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
+const MAX_ID_LENGTH = 48;
+/** `"Add the README.md file!"` → `add-the-readme-md-file`; empty when nothing usable is left. */
+function slugify(text, max = MAX_ID_LENGTH) {
+    const slug = text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    if (slug.length <= max)
+        return slug;
+    const cut = slug.slice(0, max);
+    // Prefer ending on a word boundary, unless that would throw away most of the id.
+    const boundary = cut.lastIndexOf('-');
+    return (boundary >= max / 2 ? cut.slice(0, boundary) : cut).replace(/-+$/, '');
+}
+/**
+ * A slug of the first usable text, unique within `taken` (which it joins): `setup`, `setup-2`, `setup-3` ….
+ * Always matches {@link ID_PATTERN}.
+ */
+function uniqueSlug(texts, taken, fallback) {
+    const base = texts.map((text) => (text === undefined ? '' : slugify(text))).find((slug) => slug !== '');
+    const root = base ?? slugify(fallback);
+    let id = root;
+    for (let n = 2; taken.has(id); n++) {
+        const suffix = `-${n}`;
+        id = `${root.slice(0, MAX_ID_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    }
+    taken.add(id);
+    return id;
+}
+
+
+/***/ }),
 
 /***/ 594:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -77,7 +126,7 @@ async function runHeartbeat(options) {
     const manifestEveryMs = options.manifestEveryMs ?? DEFAULT_MANIFEST_EVERY_MS;
     // The heartbeat is disposable after a power cut, so its rename is not worth a directory fsync per tick.
     const write = options.write ??
-        ((path, data) => (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(path, data, { syncDir: !path.endsWith(HEARTBEAT_FILE) }));
+        ((path, data) => (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__.writeFileAtomic)(path, data, { syncDir: !path.endsWith(HEARTBEAT_FILE) }));
     const log = options.log ?? (() => undefined);
     let ownManifestAt;
     const attempt = async (file, data) => {
@@ -137,6 +186,280 @@ function isHeartbeatStale(heartbeat, now, maxAgeMs) {
 
 /***/ }),
 
+/***/ 2841:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Im: () => (/* binding */ LocalEffects)
+/* harmony export */ });
+/* unused harmony exports EFFECTS_DIR, RECOVERY_STEP, RECOVERY_FILE, markerStep */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5233);
+/* harmony import */ var _fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2551);
+/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4511);
+/**
+ * `Effects` as files under `<runDir>/effects/`, for the CLI outside GitHub, tests and chaos drills:
+ * `issues/<n>.json`, `comments/<n>.json`, `pulls/<n>.json` (issues and pull requests share one numbering,
+ * as on GitHub). The recovery issue (marker step `recovery`) is also rendered to `<runDir>/recovery.md`
+ * for the human who opens the state directory.
+ *
+ * Safe under SIGKILL at any instant:
+ * - a record is written with its marker in ONE atomic write, so it is either fully there or not at all;
+ * - looking the marker up, allocating the number and writing the record happen in one section under an
+ *   inter-process lock, so neither parallel calls nor a resumed process create a second record for a
+ *   marker, and two records never get the same number;
+ * - numbers come from the records present (highest + 1), not from a counter file that could disagree;
+ * - a temp file left by a killed writer is never read as a record, and is swept under the lock (every
+ *   write here happens under it, so a temp seen while holding it is an orphan).
+ */
+
+
+
+
+
+
+
+const EFFECTS_DIR = 'effects';
+const RECOVERY_STEP = 'recovery';
+const RECOVERY_FILE = 'recovery.md';
+class LocalEffects {
+    runDir;
+    dir;
+    #clock;
+    #redact;
+    #lock;
+    #log;
+    constructor(options) {
+        this.runDir = options.runDir;
+        this.dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, EFFECTS_DIR);
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+        this.#redact = options.redact ?? ((text) => (0,_fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(text, []));
+        this.#log = options.log ?? (() => undefined);
+        this.#lock = new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .FileLock */ .IR({
+            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, '.lock'),
+            clock: this.#clock,
+            ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
+            ...(options.lockBackoffMs !== undefined ? { backoffMs: options.lockBackoffMs } : {}),
+            ...(options.staleLockMs !== undefined ? { staleMs: options.staleLockMs } : {}),
+            log: this.#log,
+        });
+    }
+    ensureIssue(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', spec.marker);
+            if (found) {
+                await this.#mirror(found.record);
+                return ref(found.path, false);
+            }
+            return this.#createIssue(spec);
+        });
+    }
+    upsertIssue(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', spec.marker);
+            if (!found)
+                return this.#createIssue(spec);
+            const body = this.#redact(spec.body);
+            const record = found.record.body === body ? found.record : { ...found.record, body, updatedAt: this.#clock.now() };
+            if (record !== found.record)
+                await writeRecord(found.path, record);
+            await this.#mirror(record);
+            return ref(found.path, false);
+        });
+    }
+    closeIssue(marker, comment) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', marker);
+            if (!found)
+                return undefined;
+            let record = found.record;
+            if (record.state !== 'closed') {
+                const at = this.#clock.now();
+                const comments = Array.isArray(record.comments) ? record.comments : [];
+                record = {
+                    ...record,
+                    state: 'closed',
+                    comments: [...comments, { body: this.#redact(comment), at }],
+                    updatedAt: at,
+                };
+                await writeRecord(found.path, record);
+            }
+            await this.#mirror(record);
+            return ref(found.path, false);
+        });
+    }
+    upsertComment(marker, body) {
+        return this.#locked(async () => {
+            const text = this.#redact(body);
+            const found = await this.#find('comments', marker);
+            if (found) {
+                if (found.record.body !== text) {
+                    await writeRecord(found.path, { ...found.record, body: text, updatedAt: this.#clock.now() });
+                }
+                return ref(found.path, false);
+            }
+            const number = await this.#nextNumber(['comments']);
+            const at = this.#clock.now();
+            const record = { number, marker, body: text, createdAt: at, updatedAt: at };
+            const path = this.#path('comments', number);
+            await writeRecord(path, record);
+            return ref(path, true);
+        });
+    }
+    ensurePullRequest(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('pulls', spec.marker);
+            if (found)
+                return ref(found.path, false);
+            const number = await this.#nextNumber(['issues', 'pulls']);
+            const at = this.#clock.now();
+            const record = {
+                number,
+                marker: spec.marker,
+                title: this.#redact(spec.title),
+                body: this.#redact(spec.body),
+                head: spec.head,
+                base: spec.base,
+                draft: spec.draft,
+                labels: [...spec.labels],
+                state: 'open',
+                createdAt: at,
+                updatedAt: at,
+            };
+            const path = this.#path('pulls', number);
+            await writeRecord(path, record);
+            return ref(path, true);
+        });
+    }
+    /** Every issue record (for tests and `keel status`), in number order. */
+    async issues() {
+        return (await this.#records('issues')).map((f) => f.record);
+    }
+    async pulls() {
+        return (await this.#records('pulls')).map((f) => f.record);
+    }
+    async comments() {
+        return (await this.#records('comments')).map((f) => f.record);
+    }
+    async #createIssue(spec) {
+        const number = await this.#nextNumber(['issues', 'pulls']);
+        const at = this.#clock.now();
+        const record = {
+            number,
+            marker: spec.marker,
+            title: this.#redact(spec.title),
+            body: this.#redact(spec.body),
+            labels: [...spec.labels],
+            state: 'open',
+            comments: [],
+            createdAt: at,
+            updatedAt: at,
+        };
+        const path = this.#path('issues', number);
+        await writeRecord(path, record);
+        await this.#mirror(record);
+        return ref(path, true);
+    }
+    async #locked(work) {
+        const result = await this.#lock.withLock(work);
+        if (!result.ok)
+            throw new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .LockTimeoutError */ .XB(this.#lock.path, result);
+        return result.value;
+    }
+    #path(kind, number) {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, `${number}.json`);
+    }
+    /** Record files by number; orphaned temp files are removed on the way (callers hold the lock). */
+    async #numbers(kind, sweep) {
+        let names;
+        try {
+            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+        const numbers = [];
+        for (const name of names) {
+            const match = /^(\d{1,15})\.json$/.exec(name);
+            if (match)
+                numbers.push(Number(match[1]));
+            else if (sweep && (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isTempFile */ .n1)(name))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, name)).catch(() => undefined);
+        }
+        return numbers.sort((a, b) => a - b);
+    }
+    async #records(kind, sweep = false) {
+        const found = [];
+        for (const number of await this.#numbers(kind, sweep)) {
+            const path = this.#path(kind, number);
+            const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readJsonFile */ .JE)(path);
+            // Only ever written whole, so a record that does not parse was damaged from outside: it is not
+            // anybody's marker, but its number stays taken (the file name counts, not its content).
+            if (!read.ok || read.value === null || typeof read.value !== 'object')
+                continue;
+            if (typeof read.value.marker !== 'string')
+                continue;
+            found.push({ record: read.value, path });
+        }
+        return found;
+    }
+    async #find(kind, marker) {
+        return (await this.#records(kind, true)).find((f) => f.record.marker === marker);
+    }
+    async #nextNumber(kinds) {
+        let highest = 0;
+        for (const kind of kinds)
+            highest = Math.max(highest, ...(await this.#numbers(kind, false)));
+        return highest + 1;
+    }
+    /** The recovery issue, rendered for humans. A view of the record: failures are logged, not thrown. */
+    async #mirror(record) {
+        if (markerStep(record.marker) !== RECOVERY_STEP)
+            return;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.runDir, RECOVERY_FILE);
+        try {
+            await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__.writeFileAtomic)(path, renderRecovery(record));
+        }
+        catch (error) {
+            this.#log({ type: 'effects_mirror_failed', file: path, error: (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error) });
+        }
+    }
+}
+async function writeRecord(path, record) {
+    await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__.writeFileAtomic)(path, `${JSON.stringify(record, null, 2)}\n`);
+}
+function ref(path, created) {
+    return { id: path, url: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(path).href, created };
+}
+/** The step id in `<!-- keel:run=<id> step=<id> -->`, if the marker has that shape. */
+function markerStep(marker) {
+    return /\bstep=(\S+?)\s*-->/.exec(marker)?.[1];
+}
+function renderRecovery(record) {
+    const lines = [
+        `# ${record.title}`,
+        '',
+        `State: ${record.state} · labels: ${record.labels.join(', ') || '(none)'} · record: effects/issues/${record.number}.json`,
+        '',
+        record.body,
+    ];
+    for (const comment of Array.isArray(record.comments) ? record.comments : []) {
+        lines.push('', '---', '', `Comment (${new Date(comment.at).toISOString()}):`, '', comment.body);
+    }
+    // The engine puts the marker in the body already; the file carries it exactly once either way.
+    if (!record.body.includes(record.marker))
+        lines.push('', record.marker);
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
 /***/ 2104:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -156,7 +479,7 @@ const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 /***/ }),
 
-/***/ 577:
+/***/ 6856:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -173,134 +496,18 @@ var external_node_path_ = __webpack_require__(6760);
 var lib_clock = __webpack_require__(5233);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./lib/fleet/redact.js
 var fleet_redact = __webpack_require__(51);
-;// CONCATENATED MODULE: ./lib/exec/capture.js
-/**
- * Bounded capture of one output stream: the first half of the bound and the last half, whatever the command
- * prints. A test suite that prints 100 MB costs 64 KiB here, and both ends survive: the head usually says what
- * ran, the tail usually says what went wrong.
- */
-/** The line put where the middle of a stream was dropped. */
-function omittedMarker(bytes) {
-    return `\n…[${bytes} bytes omitted]…\n`;
-}
-// Tail chunks are copies, so a kept slice never pins a large read buffer; many tiny chunks are merged now
-// and then so that the bookkeeping stays bounded too.
-const MAX_TAIL_CHUNKS = 256;
-class HeadTailCapture {
-    totalBytes = 0;
-    #headLimit;
-    #tailLimit;
-    #head = [];
-    #headLength = 0;
-    #tail = [];
-    #tailLength = 0;
-    constructor(maxBytes) {
-        this.#headLimit = Math.ceil(Math.max(0, maxBytes) / 2);
-        this.#tailLimit = Math.max(0, maxBytes) - this.#headLimit;
-    }
-    push(chunk) {
-        this.totalBytes += chunk.length;
-        let rest = chunk;
-        if (this.#headLength < this.#headLimit) {
-            const take = Math.min(this.#headLimit - this.#headLength, rest.length);
-            this.#head.push(Buffer.from(rest.subarray(0, take)));
-            this.#headLength += take;
-            rest = rest.subarray(take);
-        }
-        if (rest.length > 0)
-            this.#pushTail(rest);
-    }
-    #pushTail(data) {
-        if (this.#tailLimit === 0)
-            return;
-        if (data.length >= this.#tailLimit) {
-            this.#tail = [Buffer.from(data.subarray(data.length - this.#tailLimit))];
-            this.#tailLength = this.#tailLimit;
-            return;
-        }
-        this.#tail.push(Buffer.from(data));
-        this.#tailLength += data.length;
-        while (this.#tailLength - this.#tail[0].length >= this.#tailLimit) {
-            this.#tailLength -= this.#tail.shift().length;
-        }
-        if (this.#tail.length > MAX_TAIL_CHUNKS)
-            this.#tail = [this.#tailBuffer()];
-    }
-    /** The last `tailLimit` bytes at most (the first kept chunk may start earlier). */
-    #tailBuffer() {
-        const all = Buffer.concat(this.#tail);
-        const excess = Math.max(0, all.length - this.#tailLimit);
-        return excess === 0 ? all : all.subarray(excess);
-    }
-    parts() {
-        const head = Buffer.concat(this.#head);
-        const tail = this.#tailBuffer();
-        if (head.length + tail.length === this.totalBytes) {
-            return {
-                head: Buffer.concat([head, tail]).toString('utf8'),
-                tail: '',
-                omittedBytes: 0,
-                totalBytes: this.totalBytes,
-            };
-        }
-        const keptHead = head.subarray(0, utf8PrefixEnd(head));
-        const keptTail = tail.subarray(utf8SuffixStart(tail));
-        return {
-            head: keptHead.toString('utf8'),
-            tail: keptTail.toString('utf8'),
-            omittedBytes: this.totalBytes - keptHead.length - keptTail.length,
-            totalBytes: this.totalBytes,
-        };
-    }
-}
-/** Where to cut `bytes` so that it does not end inside a UTF-8 sequence. */
-function utf8PrefixEnd(bytes) {
-    // Look back at most 3 bytes for the lead byte of the last sequence.
-    for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
-        const byte = bytes[i];
-        if ((byte & 0xc0) === 0x80)
-            continue; // continuation byte
-        const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-        return i + needed <= bytes.length ? bytes.length : i;
-    }
-    return bytes.length;
-}
-/** Where to start `bytes` so that it does not begin inside a UTF-8 sequence. */
-function utf8SuffixStart(bytes) {
-    let start = 0;
-    while (start < Math.min(3, bytes.length) && (bytes[start] & 0xc0) === 0x80)
-        start++;
-    return start;
-}
-/**
- * The last `maxBytes` bytes of `text` (UTF-8), marker included, cut on a character boundary. `droppedBefore`
- * counts bytes already dropped upstream, so the marker reports what is really missing.
- */
-function tailOfText(text, maxBytes, droppedBefore = 0) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    // The marker's own length depends on the count; size it for the largest count it could show.
-    const room = Math.max(0, maxBytes - Buffer.byteLength(omittedMarker(bytes.length + droppedBefore)));
-    const cut = bytes.subarray(bytes.length - room);
-    const kept = cut.subarray(utf8SuffixStart(cut));
-    return omittedMarker(bytes.length - kept.length + droppedBefore).trimStart() + kept.toString('utf8');
-}
-/** The first `maxBytes` bytes of `text` (UTF-8), marker included, cut on a character boundary. */
-function headOfText(text, maxBytes, droppedAfter = 0) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= maxBytes)
-        return text;
-    const room = Math.max(0, maxBytes - Buffer.byteLength(omittedMarker(bytes.length + droppedAfter)));
-    const cut = bytes.subarray(0, room);
-    const kept = cut.subarray(0, utf8PrefixEnd(cut));
-    return kept.toString('utf8') + omittedMarker(bytes.length - kept.length + droppedAfter).trimEnd();
-}
-
+// EXTERNAL MODULE: ./lib/exec/capture.js
+var capture = __webpack_require__(9815);
 // EXTERNAL MODULE: ./lib/exec/process-group.js
 var process_group = __webpack_require__(594);
 ;// CONCATENATED MODULE: ./lib/exec/command-runner.js
@@ -309,7 +516,8 @@ var process_group = __webpack_require__(594);
  * guarantees hold everywhere:
  * - a deadline: at `timeoutMs` (or on abort) the child's whole process group gets SIGTERM, and SIGKILL after
  *   `killGraceMs` if anything in it is still alive — a command that ignores SIGTERM still ends;
- * - bounded memory: each stream keeps its head and tail (64 KiB in all by default), whatever is printed;
+ * - bounded memory: each stream keeps its head and tail (64 KiB in all by default), whatever is printed, and
+ *   reading it allocates nothing per read (see `openOutputs`);
  * - no secrets in what is kept: captured text is redacted before anyone sees it;
  * - no shell: `spawn` never gets `shell: true`; the only shell is an explicit `/bin/sh -c` from `shellCommand`.
  *
@@ -318,6 +526,10 @@ var process_group = __webpack_require__(594);
  * hold its stdout/stderr get `killGraceMs` to finish, then the group is ended the same way: a command's
  * leftovers are part of the command, and a run must not wait for a daemon someone forgot to stop.
  */
+
+
+
+
 
 
 
@@ -343,25 +555,122 @@ function createCommandRunner(options = {}) {
 function shellCommand(line, cwd, timeoutMs) {
     return { command: '/bin/sh', args: ['-c', line], cwd, timeoutMs };
 }
-function runCommand(spec, config, signal) {
+async function runCommand(spec, config, signal) {
     const started = external_node_perf_hooks_.performance.now();
     if (signal?.aborted)
-        return Promise.resolve(notStarted(started, 'aborted before start', true));
+        return notStarted(started, 'aborted before start', true);
+    const bound = spec.maxStreamBytes ?? config.maxStreamBytes;
+    const captures = [new capture/* HeadTailCapture */.NS(bound), new capture/* HeadTailCapture */.NS(bound)];
+    const outputs = await openOutputs(captures);
+    if (signal?.aborted) {
+        for (const output of outputs ?? [])
+            output.reader.destroy();
+        return notStarted(started, 'aborted before start', true);
+    }
     let child;
     try {
         child = (0,external_node_child_process_.spawn)(spec.command, spec.args, {
             cwd: spec.cwd,
             env: childEnv(spec.env),
             detached: true,
-            stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            stdio: [
+                spec.input === undefined ? 'ignore' : 'pipe',
+                outputs?.[0]?.writer ?? 'pipe',
+                outputs?.[1]?.writer ?? 'pipe',
+            ],
             windowsHide: true,
         });
     }
     catch (error) {
         // Synchronous refusals: a NUL byte in an argument, an invalid option.
-        return Promise.resolve(notStarted(started, errorText(error), false));
+        for (const output of outputs ?? [])
+            output.reader.destroy();
+        return notStarted(started, errorText(error), false);
     }
-    return new Execution(child, spec, config, started, signal).done;
+    finally {
+        // The child has its own copies now; ours would keep the readers from ever seeing the end.
+        for (const output of outputs ?? [])
+            output.writer.destroy();
+    }
+    let readers;
+    if (outputs !== null)
+        readers = outputs.map((output) => output.reader);
+    else {
+        readers = [];
+        for (const [stream, capture] of [
+            [child.stdout, captures[0]],
+            [child.stderr, captures[1]],
+        ]) {
+            if (stream === null)
+                continue;
+            stream.on('data', (chunk) => capture.push(chunk));
+            readers.push(stream);
+        }
+    }
+    return new Execution(child, readers, captures, spec, config, started, signal).done;
+}
+/**
+ * Every read of every output stream lands in this one buffer and is copied into its capture at once: reads
+ * are synchronous callbacks, so all readers can share it. Node's default read path allocates a fresh 64 KiB
+ * buffer per read, garbage that V8 only collects once some 64 MB of it has piled up: tens of MB of extra RSS
+ * while a command prints a gigabyte, all to keep 64 KiB.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+/** Setting up the sockets takes well under a millisecond; past this, plain pipes it is. */
+const OUTPUT_SETUP_MS = 2000;
+/**
+ * A connected pair of Unix-domain stream sockets per output stream — what `stdio: 'pipe'` gives the child too
+ * (libuv makes those with socketpair) — but with the reading end made here, so that it can read into
+ * READ_BUFFER (`onread`, which Node does not offer on the pipes it makes for a child). The listening socket
+ * lives in a fresh private (0700) directory only while the two connections are made. Null when any of it
+ * fails (a TMPDIR too long for a socket path, say): the caller then falls back to plain pipes, still bounded.
+ */
+async function openOutputs(captures) {
+    const server = (0,external_node_net_.createServer)({ pauseOnConnect: true });
+    const readers = [];
+    const writers = [];
+    let dir;
+    let timer;
+    try {
+        dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'keel-out-'));
+        const path = (0,external_node_path_.join)(dir, 'out.sock');
+        // Each step waits for its event, or for the first error of the server or a reader, or the deadline.
+        let fail = () => undefined;
+        const failure = new Promise((_, reject) => (fail = reject));
+        failure.catch(() => undefined);
+        server.on('error', fail);
+        timer = setTimeout(() => fail(new Error('output setup timed out')), OUTPUT_SETUP_MS);
+        await Promise.race([failure, new Promise((resolve) => server.listen(path, resolve))]);
+        for (const capture of captures) {
+            const accepted = new Promise((resolve) => server.once('connection', resolve));
+            const reader = (0,external_node_net_.connect)({
+                path,
+                onread: {
+                    buffer: READ_BUFFER,
+                    callback: (bytes) => {
+                        capture.push(READ_BUFFER, 0, bytes);
+                        return true; // keep reading
+                    },
+                },
+            });
+            // Once set up, an error just ends the reader ('close' follows), and a late `fail` changes nothing.
+            reader.on('error', fail);
+            readers.push(reader);
+            writers.push(await Promise.race([failure, accepted]));
+        }
+        return readers.map((reader, i) => ({ reader, writer: writers[i] }));
+    }
+    catch {
+        for (const socket of [...readers, ...writers])
+            socket.destroy();
+        return null;
+    }
+    finally {
+        clearTimeout(timer);
+        server.close();
+        if (dir !== undefined)
+            await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
 }
 /** One running child and everything that can end it. Settles exactly once, with every timer cleared. */
 class Execution {
@@ -370,27 +679,37 @@ class Execution {
     #config;
     #started;
     #signal;
-    #stdout;
-    #stderr;
+    #captures;
+    #readers;
     #timers = [];
     #onAbort = () => this.#stop('abort');
     #stopReason;
+    #exit;
+    #openReaders;
     #resolve;
     #settled = false;
-    constructor(child, spec, config, started, signal) {
+    constructor(child, readers, captures, spec, config, started, signal) {
         this.#child = child;
+        this.#readers = readers;
+        this.#captures = captures;
         this.#config = config;
         this.#started = started;
         this.#signal = signal;
-        const bound = spec.maxStreamBytes ?? config.maxStreamBytes;
-        this.#stdout = new HeadTailCapture(bound);
-        this.#stderr = new HeadTailCapture(bound);
         this.done = new Promise((resolve) => (this.#resolve = resolve));
-        child.stdout?.on('data', (chunk) => this.#stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => this.#stderr.push(chunk));
+        // Done once the child has exited and both streams are closed (what 'close' means for a child's pipes).
+        this.#openReaders = readers.length;
+        for (const reader of readers) {
+            reader.once('close', () => {
+                this.#openReaders--;
+                this.#maybeFinish();
+            });
+        }
         child.on('error', (error) => this.#onError(error, spec.cwd));
-        child.on('exit', () => this.#onExit());
-        child.on('close', (code, sig) => this.#finish(code, sig));
+        child.on('exit', (code, sig) => {
+            this.#exit = { code, signal: sig };
+            this.#onExit();
+            this.#maybeFinish();
+        });
         this.#writeInput(spec.input);
         this.#timers.push(setTimeout(() => this.#stop('timeout'), Math.max(0, spec.timeoutMs)));
         signal?.addEventListener('abort', this.#onAbort, { once: true });
@@ -430,14 +749,18 @@ class Execution {
         }, this.#config.killGraceMs));
     }
     #releaseStreams() {
-        this.#child.stdout?.destroy();
-        this.#child.stderr?.destroy();
+        for (const reader of this.#readers)
+            reader.destroy();
     }
     #onError(error, cwd) {
         // After a successful spawn, errors come from signalling or stdin and 'close' still follows.
         if (this.#child.pid !== undefined)
             return;
         this.#settle(notStarted(this.#started, `${errorText(error)} (cwd ${cwd})`, false));
+    }
+    #maybeFinish() {
+        if (this.#exit !== undefined && this.#openReaders === 0)
+            this.#finish(this.#exit.code, this.#exit.signal);
     }
     #finish(code, signal) {
         const secrets = this.#config.secrets().filter((s) => s.length > 0);
@@ -446,8 +769,8 @@ class Execution {
             signal,
             timedOut: this.#stopReason === 'timeout',
             aborted: this.#stopReason === 'abort',
-            stdout: redactedStream(this.#stdout.parts(), secrets),
-            stderr: redactedStream(this.#stderr.parts(), secrets),
+            stdout: redactedStream(this.#captures[0].parts(), secrets),
+            stderr: redactedStream(this.#captures[1].parts(), secrets),
             durationMs: Math.round(external_node_perf_hooks_.performance.now() - this.#started),
         });
     }
@@ -457,6 +780,8 @@ class Execution {
         this.#settled = true;
         for (const timer of this.#timers)
             clearTimeout(timer);
+        // Already closed unless the command never started.
+        this.#releaseStreams();
         this.#signal?.removeEventListener('abort', this.#onAbort);
         this.#resolve(result);
     }
@@ -469,7 +794,7 @@ function redactedStream(parts, secrets) {
     if (parts.omittedBytes === 0) {
         return { text: (0,fleet_redact/* redact */.E$)(parts.head, secrets), totalBytes: parts.totalBytes, truncated: false };
     }
-    const text = (0,fleet_redact/* redact */.E$)(parts.head, secrets) + omittedMarker(parts.omittedBytes) + (0,fleet_redact/* redactFragment */.UN)(parts.tail, secrets);
+    const text = (0,fleet_redact/* redact */.E$)(parts.head, secrets) + (0,capture/* omittedMarker */.vQ)(parts.omittedBytes) + (0,fleet_redact/* redactFragment */.UN)(parts.tail, secrets);
     return { text, totalBytes: parts.totalBytes, truncated: true };
 }
 function childEnv(env) {
@@ -501,12 +826,12 @@ function errorText(error) {
 
 // EXTERNAL MODULE: ./lib/fleet/fleet-state.js
 var fleet_state = __webpack_require__(9676);
-// EXTERNAL MODULE: ./lib/fleet/router.js + 14 modules
-var fleet_router = __webpack_require__(9463);
+// EXTERNAL MODULE: ./lib/fleet/early-requests.js
+var early_requests = __webpack_require__(410);
+// EXTERNAL MODULE: ./lib/fleet/router.js + 13 modules
+var fleet_router = __webpack_require__(7506);
 // EXTERNAL MODULE: ./lib/fleet/status.js
 var fleet_status = __webpack_require__(664);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./lib/exec/error-record.js
 /**
  * The short, redacted record of a failed command that goes into checkpoints, events and recovery issues. The
@@ -530,7 +855,7 @@ function commandErrorRecord(spec, result, secrets = []) {
         signal: result.signal,
         timedOut: result.timedOut,
         aborted: result.aborted,
-        stderr: tailOfText((0,fleet_redact/* redact */.E$)(stderr.text, secrets), STDERR_RECORD_BYTES, dropped),
+        stderr: (0,capture/* tailOfText */.he)((0,fleet_redact/* redact */.E$)(stderr.text, secrets), STDERR_RECORD_BYTES, dropped),
         durationMs: result.durationMs,
     };
     if (result.error !== undefined)
@@ -643,114 +968,8 @@ function lastLine(stderr) {
     return fatal === '' ? '' : `: ${fatal.slice(0, 300)}`;
 }
 
-;// CONCATENATED MODULE: ./lib/git/proc-scan.js
-/**
- * Which git processes are alive, and where they work, read from `/proc`. A git lock file does not contain a
- * pid, so "is the lock's owner alive?" cannot be asked directly; the safe question is "does any live git
- * process work in this repository?". Where the answer cannot be known (no `/proc`, another user's process
- * whose cwd we may not read) the answer is "maybe", and a maybe keeps the lock.
- */
-
-
-const GIT_ENV_KEYS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR'];
-function procScanner(procRoot = '/proc') {
-    return () => scanGitProcesses(procRoot);
-}
-async function scanGitProcesses(procRoot = '/proc') {
-    let entries;
-    try {
-        entries = await (0,promises_.readdir)(procRoot);
-    }
-    catch {
-        return undefined;
-    }
-    const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
-    // A /proc that does not show this very process (not mounted, another pid namespace) cannot be trusted to
-    // show the git processes that matter either.
-    if (!pids.includes(process.pid))
-        return undefined;
-    const found = await Promise.all(pids.filter((pid) => pid !== process.pid).map((pid) => readGit(procRoot, pid)));
-    return found.filter((p) => p !== undefined);
-}
-async function readGit(procRoot, pid) {
-    const dir = `${procRoot}/${pid}`;
-    const stat = await readText(`${dir}/stat`);
-    if (stat === undefined)
-        return undefined; // exited while we looked
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    if (state === 'Z' || state === 'X')
-        return undefined; // a zombie works nowhere
-    const args = ((await readText(`${dir}/cmdline`)) ?? '').split('\0').filter((a) => a !== '');
-    if (!isGitName(comm) && !isGitName((0,external_node_path_.basename)(args[0] ?? '')))
-        return undefined;
-    let cwd;
-    try {
-        cwd = await (0,promises_.readlink)(`${dir}/cwd`);
-    }
-    catch {
-        cwd = undefined;
-    }
-    return { pid, cwd, args, env: parseEnviron((await readText(`${dir}/environ`)) ?? '') };
-}
-/** `git`, and its helpers (`git-remote-https`, `git-upload-pack`; comm is cut to 15 characters). */
-function isGitName(name) {
-    return name === 'git' || name.startsWith('git-');
-}
-function parseEnviron(text) {
-    const env = {};
-    for (const entry of text.split('\0')) {
-        const eq = entry.indexOf('=');
-        const key = entry.slice(0, eq);
-        if (eq > 0 && GIT_ENV_KEYS.includes(key))
-            env[key] = entry.slice(eq + 1);
-    }
-    return env;
-}
-async function readText(path) {
-    try {
-        return await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Whether `proc` may be working in a repository whose directories (git dirs and worktrees) are `roots`:
- * its cwd, any `-C` directory, `--git-dir`/`--work-tree`, or GIT_DIR/GIT_WORK_TREE inside one of them. An
- * unknown cwd counts as inside: we cannot rule it out.
- */
-function worksIn(proc, roots) {
-    if (proc.cwd === undefined)
-        return true;
-    return placesOf(proc).some((place) => roots.some((root) => isInside(place, root)));
-}
-function placesOf(proc) {
-    let dir = proc.cwd ?? '/';
-    const places = [dir];
-    const args = proc.args;
-    for (let i = 1; i < args.length; i++) {
-        const arg = args[i];
-        const value = args[i + 1];
-        if (arg === '-C' && value !== undefined) {
-            dir = (0,external_node_path_.resolve)(dir, value); // each -C is relative to the previous one
-            places.push(dir);
-        }
-        else if ((arg === '--git-dir' || arg === '--work-tree') && value !== undefined) {
-            places.push((0,external_node_path_.resolve)(dir, value));
-        }
-        else if (arg.startsWith('--git-dir=') || arg.startsWith('--work-tree=')) {
-            places.push((0,external_node_path_.resolve)(dir, arg.slice(arg.indexOf('=') + 1)));
-        }
-    }
-    for (const value of Object.values(proc.env))
-        places.push((0,external_node_path_.resolve)(proc.cwd ?? '/', value));
-    return places;
-}
-function isInside(path, root) {
-    return path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
-}
-
+// EXTERNAL MODULE: ./lib/git/proc-scan.js
+var proc_scan = __webpack_require__(5118);
 ;// CONCATENATED MODULE: ./lib/git/stale-locks.js
 /**
  * Stale-lock recovery, the careful version of seed 003's: a `.lock` file left in a repository's git dir is
@@ -817,7 +1036,7 @@ async function mayRemove(ctx) {
     const processes = await ctx.scan().catch(() => undefined);
     if (processes === undefined)
         return { ok: false, reason: 'no-proc' };
-    const live = processes.filter((p) => worksIn(p, repo.roots));
+    const live = processes.filter((p) => (0,proc_scan/* worksIn */.yb)(p, repo.roots));
     if (live.length > 0)
         return { ok: false, reason: 'live-git-process', pids: live.map((p) => p.pid) };
     return { ok: true, repo };
@@ -825,7 +1044,7 @@ async function mayRemove(ctx) {
 /** The last checks before unlinking: the lock is a `.lock` inside the git dir, and it is the same file. */
 async function outsideOrChanged(lock, repo) {
     const dir = await (0,promises_.realpath)((0,external_node_path_.dirname)(lock.path)).catch(() => undefined);
-    if (dir === undefined || !lock.path.endsWith('.lock') || !isInside(dir, repo.commonDir))
+    if (dir === undefined || !lock.path.endsWith('.lock') || !(0,proc_scan/* isInside */.FK)(dir, repo.commonDir))
         return 'outside-repository';
     const now = await lockFile(lock.path);
     if (now === undefined)
@@ -903,7 +1122,7 @@ function createGit(options) {
         log: options.log ?? (() => undefined),
         env: { ...FIXED_ENV, ...options.env },
         secrets: options.secrets ?? (() => []),
-        scan: options.processScan ?? procScanner(),
+        scan: options.processScan ?? (0,proc_scan/* procScanner */.V2)(),
     };
     function spec(args, opts) {
         const s = {
@@ -1116,6 +1335,7 @@ async function workspace_guards_ensureKeelWorktree(git, ws) {
     const probe = await probeWorktree(git, worktree);
     checkLinkedWorktree(worktree, probe, await repoCommonDir(git, ws));
     await checkWorktreeHead(git, ws, worktree, probe);
+    return probe;
 }
 /** The repository's common dir: known to the run (it does not change), else asked of git. */
 async function repoCommonDir(git, ws) {
@@ -1164,11 +1384,50 @@ async function checkWorktreeHead(git, ws, worktree, probe) {
     }
 }
 async function headFileNames(probe, ref) {
+    if (!(await refsAreFiles(probe)))
+        return false;
+    const text = await (0,promises_.readFile)((0,external_node_path_.join)(probe.gitDir, 'HEAD'), 'utf8').catch(() => undefined);
+    return text === `ref: ${ref}\n` || text === `ref: ${ref}`;
+}
+/** False for the reftable backend, where `HEAD` is a stub and branches are not files. */
+async function refsAreFiles(probe) {
     for (const dir of [probe.gitDir, probe.commonDir])
         if (await workspace_guards_exists((0,external_node_path_.join)(dir, 'reftable')))
             return false;
-    const text = await (0,promises_.readFile)((0,external_node_path_.join)(probe.gitDir, 'HEAD'), 'utf8').catch(() => undefined);
-    return text === `ref: ${ref}\n` || text === `ref: ${ref}`;
+    return true;
+}
+const SHA_LINE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n?$/;
+/**
+ * The work branch's head right after keel moved it in its worktree (`probe` is that worktree's, taken
+ * before). A branch moved by a ref update is a loose ref file — `<common dir>/refs/heads/<branch>`, written
+ * by renaming its lock, so it is read whole or not at all; `pack-refs` (an auto gc) only ever removes one
+ * that says what `packed-refs` says. Anything but one sha there (no file, the reftable backend, a symbolic
+ * ref) is asked of git.
+ */
+async function movedBranchHead(git, ws, probe) {
+    if (isBranchName(ws.branch) && (await refsAreFiles(probe))) {
+        const path = (0,external_node_path_.join)(probe.commonDir, 'refs', 'heads', ...ws.branch.split('/'));
+        const text = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+        if (text !== undefined && SHA_LINE.test(text))
+            return text.trim();
+    }
+    return branchHead(git, ws);
+}
+/** The work branch's head commit (the run's remembered one, when it has one). */
+async function headSha(git, ws) {
+    if (ws.cache?.head !== undefined)
+        return ws.cache.head;
+    const sha = await branchHead(git, ws);
+    if (ws.cache)
+        ws.cache.head = sha;
+    return sha;
+}
+/** The work branch's head commit as git says it now (what a guard compares with). */
+async function branchHead(git, ws) {
+    const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.repoRoot);
+    if (sha === undefined)
+        throw new WorkspaceError('unexpected', `the work branch ${ws.branch} does not exist`);
+    return sha;
 }
 /**
  * `git check-ref-format --branch <name>` without the process, and stricter rather than looser: git's rules
@@ -1239,7 +1498,8 @@ async function identityArgs(git, cwd, cache) {
  * checked out in keel's worktree, so no other worktree can check it out), and every function that changes
  * it — `commitStep`, `resetWorkBranch`, `pushWorkBranch` — keeps this cache current: it forgets what it knew
  * before the change starts and learns the new facts only once the change succeeded, so a change that failed
- * half-way leaves nothing stale behind.
+ * half-way leaves nothing stale behind. Whatever else the run lets loose in the worktree that could move the
+ * branch (the owner's validation commands) starts with `forgetBranch()`: nothing reads the cache meanwhile.
  *
  * Facts only, never proof: every guard (`ensureKeelWorktree`, the ancestry checks before a reset) still asks
  * git each time. Opt-in (`prepareWorkspace({ cache: true })`): a `WorkBranch` without one asks git every time.
@@ -1261,6 +1521,13 @@ class WorkBranchCache {
 }
 
 ;// CONCATENATED MODULE: ./lib/git/step-commits.js
+/**
+ * One commit per completed step, found again by its trailers (`Keel-Run: <runId>`, `Keel-Step: <stepId>`).
+ * `commitStep` looks for the step's commit before making one, so a crash between the commit and the
+ * checkpoint never leads to a second commit; `stepCommits` reads every step's commit in one `git log`, so a
+ * resumed run can adopt steps whose checkpoint was lost.
+ */
+
 
 const RUN_TRAILER = 'Keel-Run';
 const STEP_TRAILER = 'Keel-Step';
@@ -1271,12 +1538,9 @@ async function commitStep(git, ws, o) {
     const existing = (await stepCommits(git, ws, o.runId)).get(o.stepId);
     if (existing !== undefined)
         return { sha: existing, created: false };
-    await workspace_guards_ensureKeelWorktree(git, ws);
+    const probe = await workspace_guards_ensureKeelWorktree(git, ws);
     const cwd = ws.worktree;
     await git.run(['add', '--all'], { cwd });
-    const nothingStaged = await gitTest(git, ['diff', '--cached', '--quiet'], cwd);
-    if (nothingStaged)
-        return { sha: undefined, created: false, reason: 'nothing to commit' };
     const args = [
         ...(await identityArgs(git, cwd, ws.cache)),
         'commit',
@@ -1294,8 +1558,20 @@ async function commitStep(git, ws, o) {
     // leave the run believing the step has none.
     const known = ws.cache?.commits;
     ws.cache?.forgetBranch();
-    await git.run(args, { cwd });
-    const sha = await gitText(git, ['rev-parse', '--verify', 'HEAD'], cwd);
+    try {
+        await git.run(args, { cwd });
+    }
+    catch (error) {
+        // Nothing staged: `git commit` refuses with exit 1 and writes nothing. Asked (`diff --cached`) only
+        // then, rather than before every commit: a step whose edits changed nothing is the rare case.
+        if (error instanceof GitError &&
+            error.result.exitCode === 1 &&
+            (await gitTest(git, ['diff', '--cached', '--quiet'], cwd))) {
+            return { sha: undefined, created: false, reason: 'nothing to commit' };
+        }
+        throw error;
+    }
+    const sha = await movedBranchHead(git, ws, probe);
     if (ws.cache) {
         ws.cache.head = sha;
         // Exactly the record `git log` would show for it: commitMessage() strips look-alike trailer lines.
@@ -1313,7 +1589,9 @@ function commitMessage(message, stepId) {
         .slice(0, MAX_MESSAGE_CHARS)
         .replace(/\0/g, '') // an argument cannot carry NUL
         .split(/\r?\n/)
-        .filter((line) => !/^\s*keel-(run|step)\s*:/i.test(line))
+        // Whatever follows the key: `trailer.separators` in the repository's config can make `=` or `#` (not
+        // only `:`) a trailer separator, for `git log` too.
+        .filter((line) => !/^\s*keel-(run|step)(?![\w-])/i.test(line))
         .join('\n')
         .trim();
     return `${kept === '' ? `keel: ${stepId}` : kept}\n`;
@@ -1480,89 +1758,14 @@ async function pushToNewBranch(git, ws, o, rebased, reason) {
     }
     throw new WorkspaceError('refused', `could not push ${ws.branch}: ${reason}, and ${limit} fallback branches were taken`);
 }
-async function head(git, ws) {
-    const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.worktree);
-    if (sha === undefined)
-        throw new WorkspaceError('unexpected', `the work branch ${ws.branch} vanished`);
-    return sha;
-}
-
-;// CONCATENATED MODULE: ./lib/git/read-files.js
 /**
- * Files of keel's worktree for a prompt, bounded: `maxBytes` is shared by all the files (small files whole,
- * the rest of the budget split evenly among the larger ones). A cut file ends with a `…[N bytes omitted]…`
- * line, so the coder knows not to rewrite it whole. Paths come from a model: anything outside the worktree
- * (`..`, absolute, through a symlink) or inside `.git` is skipped, as are missing files.
+ * The branch's head: the run's remembered one while nothing but the run moved it (a rebase here forgets
+ * it), else git's. Only decisions and results use it; every change is preceded by `ensureKeelWorktree`.
  */
+const head = headSha;
 
-
-
-
-const BINARY_SNIFF_BYTES = 8000;
-async function readFiles(ws, paths, maxBytes) {
-    const root = await (0,promises_.realpath)(ws.worktree);
-    const found = [];
-    for (const path of new Set(paths)) {
-        const full = await safePath(root, path);
-        if (full === undefined)
-            continue;
-        const stat = await (0,promises_.lstat)(full).catch(() => undefined);
-        if (stat?.isFile())
-            found.push({ path, full, size: stat.size });
-    }
-    const shares = budgetShares(found.map((f) => f.size), Math.max(0, maxBytes));
-    return Promise.all(found.map((f, i) => readBounded(f.path, f.full, f.size, shares[i])));
-}
-/** The real path of `path` inside `root`, or undefined when it is not a plain path there. */
-async function safePath(root, path) {
-    if (path === '' || path.includes('\0') || (0,external_node_path_.isAbsolute)(path) || path.includes('\\'))
-        return undefined;
-    const parts = path.split('/');
-    if (parts.some((p) => p === '..' || p.toLowerCase() === '.git'))
-        return undefined;
-    const real = await (0,promises_.realpath)((0,external_node_path_.join)(root, path)).catch(() => undefined);
-    if (real === undefined || real === root || !isInside(real, root))
-        return undefined;
-    return real
-        .slice(root.length + 1)
-        .split(external_node_path_.sep)
-        .includes('.git')
-        ? undefined
-        : real;
-}
-/** Water-filling: files smaller than an even share get all they need; the rest share what is left. */
-function budgetShares(sizes, budget) {
-    const shares = new Array(sizes.length).fill(0);
-    const order = sizes.map((size, index) => ({ size, index })).sort((a, b) => a.size - b.size);
-    let left = budget;
-    order.forEach(({ size, index }, rank) => {
-        const even = Math.floor(left / (order.length - rank));
-        shares[index] = Math.min(size, even);
-        left -= shares[index];
-    });
-    return shares;
-}
-async function readBounded(path, full, size, share) {
-    const handle = await (0,promises_.open)(full, 'r');
-    try {
-        const buffer = Buffer.alloc(Math.min(size, Math.max(share, Math.min(size, BINARY_SNIFF_BYTES))));
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        const bytes = buffer.subarray(0, bytesRead);
-        if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-            return { path, content: `[binary file, ${size} bytes, not shown]`, totalBytes: size, truncated: true };
-        }
-        if (size <= share)
-            return { path, content: bytes.toString('utf8'), totalBytes: size, truncated: false };
-        const head = bytes.subarray(0, Math.min(share, bytes.length));
-        const kept = head.subarray(0, utf8PrefixEnd(head));
-        const content = kept.toString('utf8') + omittedMarker(size - kept.length).trimEnd();
-        return { path, content, totalBytes: size, truncated: true };
-    }
-    finally {
-        await handle.close();
-    }
-}
-
+// EXTERNAL MODULE: ./lib/git/read-files.js
+var read_files = __webpack_require__(1324);
 ;// CONCATENATED MODULE: ./lib/git/workspace.js
 /**
  * The engine's view of git: one linked worktree per run, on a work branch (`keel/<runId>`) started from a
@@ -1592,9 +1795,9 @@ async function readBounded(path, full, size, share) {
  *
  * In git commands: one `rev-parse` for the repository's top, its common dir, the base and the branch's tip;
  * `merge-base` when the branch exists and has moved past the base; `worktree list` (and `worktree prune`
- * plus a second list only when the list shows something to prune); `worktree add` when there is no
- * worktree yet; one `rev-parse` in the worktree for the guard and the half-done-operation markers; and, in a
- * worktree that was there already, `status` — with `reset --hard` and `clean` only when it is not clean.
+ * plus a second list only when the list shows something to prune); then either `worktree add` (no worktree
+ * yet: three commands in all) or, in a worktree that was there already, one `rev-parse` for the guard and
+ * the half-done-operation markers and `status` — with `reset --hard` and `clean` only when it is not clean.
  */
 async function prepareWorkspace(git, o) {
     checkId('run id', o.runId);
@@ -1606,7 +1809,7 @@ async function prepareWorkspace(git, o) {
         throw new WorkspaceError('invalid', `not a branch name: ${branch}`);
     const repo = await readRepository(git, o.repoRoot, o.baseRef ?? 'HEAD', branch);
     const { repoRoot, commonDir, tip } = repo;
-    if (isInside(repoRoot, worktree) || isInside(worktree, commonDir)) {
+    if ((0,proc_scan/* isInside */.FK)(repoRoot, worktree) || (0,proc_scan/* isInside */.FK)(worktree, commonDir)) {
         throw new WorkspaceError('refused', `the worktree ${worktree} would contain the checkout or sit in its git dir`);
     }
     const base = await resolveBase(git, repoRoot, o.baseRef ?? 'HEAD', repo.baseSha, o.baseBranch);
@@ -1614,15 +1817,20 @@ async function prepareWorkspace(git, o) {
     await checkExistingBranch(git, ws, tip);
     const registered = await registeredWorktree(git, ws);
     for (const path of [worktree, ...(await Promise.all((o.exclude ?? []).map(workspace_guards_canonical)))]) {
-        if (isInside(path, repoRoot) && path !== repoRoot)
+        if ((0,proc_scan/* isInside */.FK)(path, repoRoot) && path !== repoRoot)
             await addToExclude(commonDir, (0,external_node_path_.relative)(repoRoot, path));
     }
+    let aborted = false;
     if (!registered) {
         const args = tip === undefined ? ['-b', branch, worktree, base.baseSha] : [worktree, branch];
         await git.run(['worktree', 'add', '--quiet', ...args], { cwd: repoRoot });
+        // Not probed: git has just made this worktree, at this path, on this branch, and it has no leftovers to
+        // discard, so nothing here would act on the answer. Every later change to it (a commit, a reset, a
+        // push, a removal) proves it keel's first, as always.
     }
-    // A worktree `worktree add` has just checked out has no leftovers to look for.
-    const aborted = await discardLeftovers(git, ws, commonDir, registered);
+    else {
+        aborted = await discardLeftovers(git, ws, commonDir);
+    }
     if (o.cache !== true)
         return ws;
     const cache = new WorkBranchCache();
@@ -1752,7 +1960,7 @@ async function isEmptyDir(path) {
  * clean. `git status` does not list empty directories, which `clean -d` would remove; they cannot be
  * committed, so they cannot leak into a step's commit either. True when an operation was aborted.
  */
-async function discardLeftovers(git, ws, repoCommon, reused) {
+async function discardLeftovers(git, ws, repoCommon) {
     const worktree = await ensureWorktreeDir(ws);
     let probe = await probeWorktree(git, worktree);
     checkLinkedWorktree(worktree, probe, repoCommon);
@@ -1768,7 +1976,7 @@ async function discardLeftovers(git, ws, repoCommon, reused) {
         checkLinkedWorktree(worktree, probe, repoCommon);
     }
     await checkWorktreeHead(git, ws, worktree, probe);
-    if (!reused || (await isClean(git, worktree)))
+    if (await isClean(git, worktree))
         return aborted;
     await git.run(['reset', '--hard', '--quiet', 'HEAD'], { cwd: worktree });
     await git.run(['clean', '-f', '-d', '--quiet'], { cwd: worktree });
@@ -1809,21 +2017,6 @@ async function resetWorkBranch(git, ws, sha) {
         ws.cache.head = target;
     return target;
 }
-/** The work branch's head commit (the run's remembered one, when it has one). */
-async function headSha(git, ws) {
-    if (ws.cache?.head !== undefined)
-        return ws.cache.head;
-    const sha = await branchHead(git, ws);
-    if (ws.cache)
-        ws.cache.head = sha;
-    return sha;
-}
-async function branchHead(git, ws) {
-    const sha = await commitSha(git, `refs/heads/${ws.branch}`, ws.repoRoot);
-    if (sha === undefined)
-        throw new WorkspaceError('unexpected', `the work branch ${ws.branch} does not exist`);
-    return sha;
-}
 /**
  * What the run committed since the base, as a patch bounded to `maxBytes` (head and tail kept, a marker
  * between). Uncommitted files are not included: a step's work counts once committed. No external diff or
@@ -1841,7 +2034,7 @@ async function diffSinceBase(git, ws, maxBytes) {
     ];
     const result = await git.run(args, { cwd: ws.repoRoot, maxOutputBytes: maxBytes });
     // The capture's marker line can push it a few bytes over.
-    return headOfText(result.stdout.text, maxBytes);
+    return (0,capture/* headOfText */.tI)(result.stdout.text, maxBytes);
 }
 const MAX_FILE_LIST_BYTES = 16 << 20;
 /** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
@@ -1998,6 +2191,8 @@ function shutdown_describe(error) {
 
 // EXTERNAL MODULE: ./lib/fleet/router-types.js
 var router_types = __webpack_require__(235);
+// EXTERNAL MODULE: ./lib/fleet/request-body.js
+var request_body = __webpack_require__(6458);
 ;// CONCATENATED MODULE: ./lib/agents/parse-json.js
 /** Longer answers are rejected unread: nothing keel asks for is this large, and parsing costs memory. */
 const MAX_ANSWER_CHARS = 256 * 1024;
@@ -2208,6 +2403,7 @@ var prompts = __webpack_require__(9281);
 
 
 
+
 const DEFAULT_MAX_MODELS = 3;
 /** `provenance.model` of a call that no model answered. */
 const NO_MODEL = 'none';
@@ -2261,7 +2457,10 @@ async function ask(router, role, messages, options, signal, tally) {
     if (signal?.aborted)
         return { ok: false, error: new router_types/* RouterError */.K('aborted', role, [], 'cancelled') };
     try {
-        const completion = await router.complete(role, { messages, json: true, stream: true }, { ...options, ...(signal ? { signal } : {}) });
+        const completion = await router.complete(role, (0,request_body/* agentRequest */.hN)(messages), {
+            ...options,
+            ...(signal ? { signal } : {}),
+        });
         tally.attempts += completion.attempts.length;
         tally.model = completion.key;
         return { ok: true, content: completion.content, key: completion.key };
@@ -2613,13 +2812,13 @@ function checkSegment(segment, last, measure) {
     if (/[. ]$/.test(segment)) {
         return `path segment "${displayPath(segment)}" ends with a dot or space (Windows drops them)`;
     }
-    if (edit_path_isGitName(segment)) {
+    if (isGitName(segment)) {
         return `path touches the git directory ("${displayPath(segment)}" is treated as .git)`;
     }
     return undefined;
 }
 /** `.git` under any alias a runner's file system might apply. */
-function edit_path_isGitName(segment) {
+function isGitName(segment) {
     const folded = fold(segment);
     if (folded === '.git' || folded === 'git~1')
         return true;
@@ -2740,7 +2939,7 @@ function edit_fs_inspectTarget(root, segments) {
     }
     // Defence in depth: with no links on the way this always holds, unless the root itself moved.
     try {
-        if (!edit_fs_isInside(root, (0,external_node_fs_.realpathSync)(current)))
+        if (!isInside(root, (0,external_node_fs_.realpathSync)(current)))
             return fail('parent directory resolves outside the workspace');
     }
     catch (error) {
@@ -2830,7 +3029,7 @@ async function ensureParentDirectory(root, segments) {
         }
     }
     try {
-        if (!edit_fs_isInside(root, await (0,promises_.realpath)(current)))
+        if (!isInside(root, await (0,promises_.realpath)(current)))
             return fail('parent directory resolves outside the workspace');
     }
     catch (error) {
@@ -2931,7 +3130,7 @@ function toProbe(error) {
     const code = errorCode(error);
     return code === 'ENOENT' ? { kind: 'missing' } : { kind: 'error', reason: code };
 }
-function edit_fs_isInside(root, candidate) {
+function isInside(root, candidate) {
     const relative = external_node_path_.relative(root, candidate);
     // `..foo` is a fine name inside; only `..` itself or `../…` leaves.
     const leaves = relative === '..' || relative.startsWith(`..${external_node_path_.sep}`);
@@ -3343,13 +3542,14 @@ function fromExternalResult(result) {
 
 
 
-const MAX_FILE_BYTES_IN_PROMPT = 64 * 1024;
+
+
 async function codeOne(ctx, subtask, commits) {
     const { deps, state, workspace } = ctx;
     const stepId = `code:${subtask.id}`;
     const step = ctx.step(stepId);
     ctx.begin(step);
-    const files = await readFiles(workspace, subtask.files, MAX_FILE_BYTES_IN_PROMPT);
+    const files = await (0,read_files/* readFiles */.U)(workspace, subtask.files, prompts/* MAX_FILE_BYTES_IN_PROMPT */.dW);
     // A result a fan-out coder job delivered is used once; a retried batch asks the coder here.
     const external = deps.externalCode?.get(subtask.id);
     deps.externalCode?.delete(subtask.id);
@@ -3778,6 +3978,9 @@ async function validateStep(ctx) {
         return;
     }
     ctx.begin(step);
+    // The owner's commands run in the worktree and could move the work branch (a commit, an amend): what
+    // the run remembers of it is dropped, and the next reader asks git.
+    ctx.workspace.cache?.forgetBranch();
     const results = [];
     for (const command of commands) {
         const spec = shellCommand(command, ctx.workspace.worktree, deps.config.run.validateTimeoutMs);
@@ -4292,7 +4495,7 @@ class PersistenceCoordinator {
     /** `build` runs inside the try: a state the manifest cannot be built from is a failed write, not a throw. */
     async #writeSidecar(file, build) {
         try {
-            await (0,atomic_file/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.runDir, file), `${JSON.stringify(build(), null, 2)}\n`);
+            await (0,atomic_file.writeFileAtomic)((0,external_node_path_.join)(this.runDir, file), `${JSON.stringify(build(), null, 2)}\n`);
             if (file === manifest/* MANIFEST_FILE */.h1)
                 this.#manifestWrittenAt = this.#clock.now();
             return { ok: true };
@@ -4358,6 +4561,8 @@ class RunContext {
     }
 }
 
+// EXTERNAL MODULE: ./lib/run/pending-subtasks.js
+var pending_subtasks = __webpack_require__(727);
 ;// CONCATENATED MODULE: ./lib/run/prefetch.js
 /**
  * On resume, the first coder requests go out while the work tree is still being checked and cleaned:
@@ -4368,6 +4573,7 @@ class RunContext {
  */
 
 
+
 class CoderPrefetch {
     #entries = new Map();
     /** Asks for the first `limit` pending subtasks of a resumed run. Never throws. */
@@ -4375,19 +4581,16 @@ class CoderPrefetch {
         const plan = state.plan;
         if (!plan)
             return;
-        const pending = plan.milestones
-            .flatMap((m) => m.subtasks)
-            .filter((s) => {
-            const status = state.steps[`code:${s.id}`]?.status ?? 'pending';
-            return status === 'pending' || status === 'running';
-        })
-            .slice(0, limit);
-        for (const subtask of pending) {
-            const files = readFiles({ worktree: state.repo.worktree }, subtask.files, maxFileBytes).catch(() => []);
+        const pending = (0,pending_subtasks/* pendingSubtasks */.Y)(state, plan, limit);
+        // All files first, then the requests in plan order (callbacks on one promise run in the order they were
+        // added): the router hands out slots in the order it is asked, so the first pending subtask gets the
+        // endpoint it would get on an idle fleet — the one the early request (early-resume.ts) was sent to.
+        const views = Promise.all(pending.map((subtask) => (0,read_files/* readFiles */.U)({ worktree: state.repo.worktree }, subtask.files, maxFileBytes).catch(() => [])));
+        for (const [index, subtask] of pending.entries()) {
             const entry = { files: [], result: Promise.resolve(undefined) };
-            entry.result = files.then((view) => {
-                entry.files = view;
-                return codeSubtask(router, { task: state.task.text, plan, subtask, files: view }, { signal });
+            entry.result = views.then((all) => {
+                entry.files = all[index] ?? [];
+                return codeSubtask(router, { task: state.task.text, plan, subtask, files: entry.files }, { signal });
             });
             // Kept, and awaited by `take` or `settle`; never left to reject unobserved.
             entry.result.catch(() => undefined);
@@ -4450,6 +4653,7 @@ var state_store = __webpack_require__(1472);
 
 
 
+
 class RunStartError extends Error {
     name = 'RunStartError';
     expected = true;
@@ -4468,9 +4672,10 @@ async function startRun(options) {
         progress(`run ${resumed.runId} already finished: ${resumed.status}`);
         return { state: resumed, runDir: (0,external_node_path_.join)(stateDir, 'runs', resumed.runId) };
     }
-    const state = resumed ?? (await newRunState(options, git, repo, stateDir, clock, secrets));
+    const created = resumed ? undefined : await newRunState(options, git, repo, stateDir, clock, secrets);
+    const state = resumed ?? created.state;
     const runDir = (0,external_node_path_.join)(stateDir, 'runs', state.runId);
-    await excludeStateDir(git, state.repo.root, stateDir);
+    await excludeStateDir(git, state.repo.root, stateDir, created?.commonDir);
     const store = new state_store.TaskStateStore({ runDir, clock });
     const persistence = new PersistenceCoordinator({ store, runDir, clock });
     const metrics = new MetricsRecorder();
@@ -4503,7 +4708,7 @@ async function startRun(options) {
     // Not with coder results from a fan-out's matrix jobs: the subtasks are coded already, and asking the
     // models again would only spend calls (on hosted fallbacks, where the review job cannot see the LAN).
     if (resumed && !options.externalCode)
-        prefetch.start(state, router, coderCapacity(config), MAX_FILE_BYTES_IN_PROMPT, prefetchStop.signal);
+        prefetch.start(state, router, coderCapacity(config), prompts/* MAX_FILE_BYTES_IN_PROMPT */.dW, prefetchStop.signal);
     // The state exists on disk before the work tree does, so a crash in between is resumable.
     await persistence.checkpoint(state, metrics.snapshot());
     options.onStarted?.({ runId: state.runId, runDir, stateDir });
@@ -4526,6 +4731,9 @@ async function startRun(options) {
             branch: state.repo.workBranch,
             baseRef: state.repo.baseSha,
             baseBranch: state.repo.baseBranch,
+            // Only the run moves its work branch while it runs (validation commands aside: `validateStep`
+            // forgets), so its head and step commits are read from git once, not before every step.
+            cache: true,
         });
         progress((0,fleet_status/* renderStatusText */._c)(router.status()).trimEnd());
         const resumeCommand = options.resumeCommand?.(state.runId) ?? defaultResumeCommand(state.runId, repo, stateDir);
@@ -4577,6 +4785,10 @@ async function startRun(options) {
         await watch;
         await (0,fleet_state/* writeFleetStateFile */.Ts)(fleetStatePath, router.exportState()).catch(() => undefined);
         await router.close();
+        const early = (0,early_requests/* earlyRequestStats */.Mf)();
+        // Whether the request sent before keel loaded (early-resume.ts) was used: `adopted: 0` means it cost one.
+        if (early.offered > 0)
+            await events.append({ type: 'early_request', ...early });
     }
 }
 async function findRunToResume(options, stateDir) {
@@ -4604,15 +4816,10 @@ async function findRunToResume(options, stateDir) {
 async function newRunState(options, git, repo, stateDir, clock, secrets) {
     if (options.task === undefined || options.task.trim() === '')
         throw new RunStartError('a task is required (--task)');
-    const root = (await git.run(['rev-parse', '--show-toplevel'], { cwd: repo })).stdout.text.trim();
-    const baseSha = (await git.run(['rev-parse', 'HEAD'], { cwd: root })).stdout.text.trim();
-    const branch = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
-        cwd: root,
-        allowFailure: true,
-    });
+    const { root, commonDir, baseSha, baseBranch } = await readCheckout(git, repo);
     const runId = options.runId ?? (0,run_id/* newRunId */.F)(clock.now());
     const now = clock.now();
-    return {
+    const state = {
         version: run_state/* RUN_STATE_VERSION */.Lu,
         runId,
         // A configured key pasted into the task would otherwise go to every model in the prompt, and into the
@@ -4627,7 +4834,7 @@ async function newRunState(options, git, repo, stateDir, clock, secrets) {
         updatedAt: now,
         repo: {
             root,
-            baseBranch: branch.exitCode === 0 ? branch.stdout.text.trim() : baseSha,
+            baseBranch,
             baseSha,
             workBranch: `keel/${runId}`,
             worktree: (0,external_node_path_.join)(stateDir, 'worktrees', runId),
@@ -4637,14 +4844,38 @@ async function newRunState(options, git, repo, stateDir, clock, secrets) {
         effects: {},
         resumes: 0,
     };
+    return { state, commonDir };
 }
-/** A state directory inside the repository must not show up in the user's `git status`. */
-async function excludeStateDir(git, root, stateDir) {
+/**
+ * The checkout a new run starts from, in one `rev-parse`: its top, the repository's common dir, HEAD's
+ * commit (the base), and the branch HEAD is on — `refs/heads/<name>`, or `HEAD` when detached, and then the
+ * base is named by its sha. A repository without a commit fails here, as it should.
+ */
+async function readCheckout(git, cwd) {
+    const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
+    args.push('HEAD', '--symbolic-full-name', 'HEAD');
+    const lines = (await git.run(args, { cwd })).stdout.text.split('\n');
+    const [root, commonDir, baseSha, head] = lines;
+    if (root === undefined || root === '' || commonDir === undefined || commonDir === '')
+        throw new RunStartError(`git rev-parse in ${cwd} did not name the checkout`);
+    if (baseSha === undefined || !/^[0-9a-f]{40,64}$/.test(baseSha) || head === undefined)
+        throw new RunStartError(`git rev-parse in ${cwd} did not name HEAD's commit`);
+    const baseBranch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : baseSha;
+    return { root, commonDir, baseSha, baseBranch };
+}
+/**
+ * A state directory inside the repository must not show up in the user's `git status`. Done before the
+ * first checkpoint writes there, even if preparing the worktree then fails; a new run knows the common dir.
+ */
+async function excludeStateDir(git, root, stateDir, commonDir) {
     const inside = (0,external_node_path_.relative)(root, stateDir);
     if (inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside))
         return;
-    const common = await git.run(['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: root });
-    await addToExclude(common.stdout.text.trim(), inside);
+    const asked = async () => {
+        const args = ['rev-parse', '--path-format=absolute', '--git-common-dir'];
+        return (await git.run(args, { cwd: root })).stdout.text.trim();
+    };
+    await addToExclude(commonDir ?? (await asked()), inside);
 }
 function defaultResumeCommand(runId, repo, stateDir) {
     return `keel run --resume ${runId} --repo ${shellQuote(repo)} --state-dir ${shellQuote(stateDir)}`;
@@ -4748,6 +4979,190 @@ function recoveryMarkdown(state, resumeCommand) {
 function firstLine(text) {
     const line = text.split('\n', 1)[0] ?? '';
     return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+
+/***/ }),
+
+/***/ 7012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fP: () => (/* binding */ rotatedPath),
+/* harmony export */   vu: () => (/* binding */ EventLog),
+/* harmony export */   wj: () => (/* binding */ readEvents)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_EVENT_LOG_MAX_BYTES, DEFAULT_EVENT_LOG_KEEP */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
+/**
+ * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
+ * size (`events.ndjson` → `events.1.ndjson` → … → `events.<keep>.ndjson`, the oldest dropped).
+ *
+ * Appends go through one promise chain, so lines are written one after another — never interleaved or
+ * torn, even with a hundred callers at once — and rotation never races an append. Telemetry must not
+ * take a run down: `append` never rejects; the first failure is reported on stderr once, later ones are
+ * dropped silently.
+ */
+
+
+
+const DEFAULT_EVENT_LOG_MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_EVENT_LOG_KEEP = 3;
+/** Deeper structures are cut: an event is a record, not a data dump. */
+const MAX_DEPTH = 8;
+class EventLog {
+    path;
+    #maxBytes;
+    #keep;
+    #redact;
+    #clock;
+    #warn;
+    #chain = Promise.resolve();
+    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
+    #size;
+    #warned = false;
+    constructor(options) {
+        this.path = options.path;
+        this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
+        this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
+        this.#redact = options.redact;
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
+    }
+    /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */
+    append(event) {
+        // Serialised at the call, not when the queue gets to it: the line shows the event as it was then,
+        // even if the caller goes on mutating the objects it passed. `at` comes first and is ours.
+        let line;
+        try {
+            const record = { at: 0, ...event };
+            record.at = this.#clock.now();
+            line = `${JSON.stringify(redactDeep(record, this.#redact, 0))}\n`;
+        }
+        catch (error) {
+            this.#fail(error);
+            return this.#chain;
+        }
+        const next = this.#chain.then(() => this.#write(line));
+        this.#chain = next;
+        return next;
+    }
+    /** Resolves when everything appended so far is written. */
+    flush() {
+        return this.#chain;
+    }
+    async #write(line) {
+        try {
+            const bytes = Buffer.byteLength(line);
+            this.#size ??= await sizeOf(this.path);
+            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
+                await this.#rotate();
+                this.#size = 0;
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line).catch(async (error) => {
+                // A run directory that does not exist yet (or was cleaned away): create it once and try again.
+                if (error.code !== 'ENOENT')
+                    throw error;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), { recursive: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line);
+            });
+            this.#size += bytes;
+        }
+        catch (error) {
+            // The size we believed may be wrong now; ask the disk again next time.
+            this.#size = undefined;
+            this.#fail(error);
+        }
+    }
+    #fail(error) {
+        if (this.#warned)
+            return;
+        this.#warned = true;
+        this.#warn(`keel: event log ${this.path} failed, further events may be lost: ${String(error)}`);
+    }
+    async #rotate() {
+        if (this.#keep === 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.path, { force: true });
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(rotatedPath(this.path, this.#keep), { force: true });
+        for (let index = this.#keep - 1; index >= 1; index--) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
+    }
+}
+/** `events.ndjson` → `events.<n>.ndjson`. */
+function rotatedPath(path, index) {
+    const dot = path.lastIndexOf('.');
+    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
+}
+function redactDeep(value, redact, depth) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (depth >= MAX_DEPTH)
+        return '[…]';
+    if (value instanceof Error)
+        return redact(`${value.name}: ${value.message}`);
+    if (Array.isArray(value))
+        return value.map((item) => redactDeep(item, redact, depth + 1));
+    const out = {};
+    for (const [key, item] of Object.entries(value))
+        out[redact(key)] = redactDeep(item, redact, depth + 1);
+    return out;
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 0;
+        throw error;
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+/** Reads one events file (not its rotations). A missing file has no events. */
+async function readEvents(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { events: [], badLines: 0 };
+        throw error;
+    }
+    const events = [];
+    let badLines = 0;
+    for (const line of text.split('\n')) {
+        if (line === '')
+            continue;
+        try {
+            const value = JSON.parse(line);
+            if (value &&
+                typeof value === 'object' &&
+                typeof value.type === 'string' &&
+                typeof value.at === 'number') {
+                events.push(value);
+            }
+            else {
+                badLines++;
+            }
+        }
+        catch {
+            badLines++;
+        }
+    }
+    return { events, badLines };
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 463;
-export const ids = [463];
+export const id = 506;
+export const ids = [506,551];
 export const modules = {
 
 /***/ 9676:
@@ -67,7 +67,7 @@ async function readFleetStateFile(path) {
 }
 /** Atomic replace (temp file, fsync, rename, directory fsync): a crash leaves old or new, never half. */
 async function writeFleetStateFile(path, state) {
-    await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(path, `${JSON.stringify(state)}\n`);
+    await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_1__.writeFileAtomic)(path, `${JSON.stringify(state)}\n`);
 }
 
 
@@ -178,7 +178,7 @@ function summarize(attempts) {
 
 /***/ }),
 
-/***/ 9463:
+/***/ 7506:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -189,73 +189,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/clock.js
 var lib_clock = __webpack_require__(5233);
-;// CONCATENATED MODULE: ./lib/fleet/context-budget.js
-/**
- * English prose and code run at about 4 characters per token for current BPE tokenizers; 3.5 leaves a
- * margin for code, numbers and unusual words.
- */
-const ASCII_CHARS_PER_TOKEN = 3.5;
-/** Role markers and separators of chat templates (`<|im_start|>user\n … <|im_end|>\n`). */
-const TOKENS_PER_MESSAGE = 4;
-/** The template's opening of the assistant's reply. */
-const REPLY_PRIMING_TOKENS = 3;
-/**
- * A conservative token estimate: `ceil(asciiChars / 3.5)` plus one token per non-ASCII character (CJK,
- * Cyrillic, accents, emoji take at least about one token each, often more than the ASCII rate suggests),
- * plus `TOKENS_PER_MESSAGE` per message and `REPLY_PRIMING_TOKENS` once.
- */
-function estimatePromptTokens(messages) {
-    if (messages.length === 0)
-        return 0;
-    let ascii = 0;
-    let other = 0;
-    for (const message of messages) {
-        for (const char of message.content) {
-            if (char.charCodeAt(0) < 0x80)
-                ascii += 1;
-            else
-                other += 1;
-        }
-    }
-    return (Math.ceil(ascii / ASCII_CHARS_PER_TOKEN) +
-        other +
-        TOKENS_PER_MESSAGE * messages.length +
-        REPLY_PRIMING_TOKENS);
-}
-/**
- * Fits `max_tokens` to the window. With no (usable) window the request goes out as asked: the server
- * knows its own limit and answers `context_length` if the prompt does not fit, which fails over.
- */
-function fitMaxTokens(input) {
-    const requested = positiveInteger(input.requested);
-    const window = positiveInteger(input.window);
-    if (window === undefined)
-        return { ok: true, maxTokens: requested };
-    const fraction = Number.isFinite(input.contextFraction)
-        ? Math.min(1, Math.max(0, input.contextFraction))
-        : 1;
-    const promptTokens = Math.max(0, Math.ceil(Number.isFinite(input.promptTokens) ? input.promptTokens : 0));
-    // The epsilon keeps binary floating point from losing a whole token (0.29 × 100 = 28.999999999999996).
-    const usable = Math.floor(window * fraction + 1e-9);
-    const room = usable - promptTokens;
-    const minOutput = Math.max(1, Math.ceil(input.minOutputTokens));
-    if (room < minOutput) {
-        return {
-            ok: false,
-            reason: `prompt of ~${promptTokens} tokens leaves ${Math.max(0, room)} of ${usable} usable tokens ` +
-                `(window ${window} × ${fraction}), fewer than the ${minOutput} required for output`,
-        };
-    }
-    return { ok: true, maxTokens: requested === undefined ? room : Math.min(room, requested) };
-}
-/** Integers ≥ 1 pass (fractions rounded down); anything else counts as "not given". */
-function positiveInteger(value) {
-    if (value === undefined || !Number.isFinite(value))
-        return undefined;
-    const whole = Math.floor(value);
-    return whole >= 1 ? whole : undefined;
-}
-
+// EXTERNAL MODULE: ./lib/fleet/context-budget.js
+var context_budget = __webpack_require__(7141);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./lib/fleet/attempt-guard.js
@@ -514,6 +449,8 @@ function classifyTransportError(err, afterHead, connectMs, secrets) {
 
 // EXTERNAL MODULE: external "node:dns"
 var external_node_dns_ = __webpack_require__(610);
+// EXTERNAL MODULE: ./lib/fleet/request-body.js
+var request_body = __webpack_require__(6458);
 ;// CONCATENATED MODULE: ./lib/fleet/endpoint-wiring.js
 /**
  * What the endpoint client prepares once per endpoint rather than once per request: the parsed target URL,
@@ -522,8 +459,9 @@ var external_node_dns_ = __webpack_require__(610);
  */
 
 
+
 function buildWiring(endpoint, env) {
-    const target = new URL(`${endpoint.url.replace(/\/+$/, '')}/chat/completions`);
+    const target = (0,request_body/* chatCompletionsUrl */.xh)(endpoint.url);
     const secrets = [];
     if (target.password)
         secrets.push(target.password, decodeURIComponent(target.password));
@@ -646,6 +584,8 @@ async function readErrorText(body, maxBytes, guard) {
     return Buffer.concat(chunks, received).subarray(0, maxBytes).toString('utf8');
 }
 
+// EXTERNAL MODULE: ./lib/fleet/early-requests.js
+var early_requests = __webpack_require__(410);
 // EXTERNAL MODULE: ./node_modules/eventsource-parser/dist/index.js
 var dist = __webpack_require__(2309);
 ;// CONCATENATED MODULE: ./lib/fleet/sse-stream.js
@@ -822,6 +762,8 @@ function usageOf(raw) {
 
 
 
+
+
 const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** Enough of an error body to classify it (codes can sit after a long message) and quote its start. */
 const ERROR_TEXT_BYTES = 16 * 1024;
@@ -867,17 +809,19 @@ function createEndpointClient(options = {}) {
         if (call.signal?.aborted)
             return failed({ kind: 'aborted', message: 'aborted by the caller' }, startedAt);
         const streaming = request.stream === true;
-        const body = JSON.stringify(requestBody(request, call, streaming));
+        const body = JSON.stringify((0,request_body/* requestBody */.IO)(request, call, streaming));
         const guard = new AttemptGuard(endpoint.timeouts, call.signal);
         let afterHead = false;
         try {
-            const response = await (0,undici/* request */.Em)(wiring.target, {
-                dispatcher: (wiring.agent ??= createAgent(endpoint.timeouts.connectMs)),
-                method: 'POST',
-                headers: streaming ? wiring.streamHeaders : wiring.plainHeaders,
-                body,
-                signal: guard.signal,
-            });
+            const early = (0,early_requests/* takeEarlyRequest */.A2)(wiring.target.href, body);
+            const response = (early && (await adoptEarly(early, guard.signal))) ??
+                (await (0,undici/* request */.Em)(wiring.target, {
+                    dispatcher: (wiring.agent ??= createAgent(endpoint.timeouts.connectMs)),
+                    method: 'POST',
+                    headers: streaming ? wiring.streamHeaders : wiring.plainHeaders,
+                    body,
+                    signal: guard.signal,
+                }));
             afterHead = true;
             guard.headArrived(streaming);
             const outcome = await readResponse(response, streaming, guard, wiring.secrets, call.onDelta, startedAt);
@@ -939,6 +883,8 @@ function createEndpointClient(options = {}) {
             wiring.agent = undefined;
         },
         async close() {
+            // Nothing adopts an early request after the router is gone.
+            (0,early_requests/* abandonEarlyRequests */.Fl)();
             const agents = [...retiring];
             for (const wiring of wirings.values()) {
                 if (wiring.agent)
@@ -950,20 +896,29 @@ function createEndpointClient(options = {}) {
         },
     };
 }
-function requestBody(request, call, streaming) {
-    const body = { model: call.model, messages: request.messages, stream: streaming };
-    if (request.temperature !== undefined)
-        body.temperature = request.temperature;
-    // The router fits max_tokens to the context window; the client sends only what it was given.
-    if (call.maxTokens !== undefined)
-        body.max_tokens = call.maxTokens;
-    if (request.stop !== undefined && request.stop.length > 0)
-        body.stop = request.stop;
-    if (request.json === true)
-        body.response_format = { type: 'json_object' };
-    if (streaming)
-        body.stream_options = { include_usage: true };
-    return body;
+/**
+ * The response of a request sent early (see early-requests.ts) as the client reads responses; undefined
+ * when it failed before its head arrived, and the client then sends the request itself. The attempt's
+ * guard owns it from here: a timeout or a cancellation destroys it like any other.
+ */
+async function adoptEarly(early, signal) {
+    const abort = () => early.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    if (signal.aborted)
+        early.abort();
+    try {
+        const message = await early.response;
+        // The reader needs the status, the headers and a readable body: an IncomingMessage has all three.
+        return {
+            statusCode: message.statusCode ?? 0,
+            headers: message.headers,
+            body: message,
+        };
+    }
+    catch {
+        signal.removeEventListener('abort', abort);
+        return undefined;
+    }
 }
 function parseCompletion(text, status, secrets) {
     let parsed;
@@ -1447,7 +1402,7 @@ class FleetView {
     }
     maxTokensFor(candidate, shape) {
         const endpoint = this.endpoint(candidate.endpointId);
-        const fit = fitMaxTokens({
+        const fit = (0,context_budget/* fitMaxTokens */.CW)({
             window: this.health.contextWindow(endpoint, candidate.model),
             contextFraction: this.config.policy.contextFraction,
             promptTokens: shape.promptTokens,
@@ -1729,7 +1684,7 @@ class FleetRouter {
             request,
             options,
             shape: {
-                promptTokens: estimatePromptTokens(request.messages),
+                promptTokens: (0,context_budget/* estimatePromptTokens */.bW)(request.messages),
                 requestedMaxTokens: request.maxTokens,
                 excluded: new Set(options.exclude),
             },
@@ -2073,9 +2028,9 @@ function renderStatusMarkdown(rows) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   JE: () => (/* binding */ readJsonFile),
-/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   n1: () => (/* binding */ isTempFile)
+/* harmony export */   n1: () => (/* binding */ isTempFile),
+/* harmony export */   writeFileAtomic: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
