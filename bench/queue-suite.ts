@@ -11,9 +11,10 @@
  * take turns, nine rounds (the first two discarded), in a rotating order; `ratio` compares medians,
  * `ratioBest` the fastest rounds (the figure least disturbed by other work on the machine).
  *
- * drain — four `keel lane --persistent` processes (as the daemon runs them: the real engine on a temp git
- * repository) wait on an empty queue; 60 one-sentence tasks are appended at once, and the clock runs from
- * that write to the last outcome recorded in the claim-state file. The simulator runs in its own process
+ * drain — four `keel lane --persistent` processes (as the daemon runs them: the built keel, the real engine
+ * on a temp git repository) wait on an empty queue and each drain one warm-up task first (as the solo figure
+ * below has a warm-up run); then 60 one-sentence tasks are appended at once, and the clock runs from that
+ * write to the last outcome recorded in the claim-state file. The simulator runs in its own process
  * (scripted model, one endpoint, `maxParallel` 4, 50 ms latency; `run.validate: []`).
  *
  * What "capacity" means for whole runs: the most this fleet can drain, on this machine — a roofline, the
@@ -57,7 +58,8 @@ const LANES = 4;
 const MAX_PARALLEL = 4;
 const LATENCY_MS = 50;
 const CALLS_PER_RUN = 3;
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+/** The lanes run as the daemon runs them: the built keel (`dist/cli`, what the `keel` bin is). */
+const BUILT_CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 
 export async function run(args: string[]): Promise<void> {
   const only = new Set(args);
@@ -67,7 +69,8 @@ export async function run(args: string[]): Promise<void> {
     if (wanted('ingest')) await ingest(join(base, 'ingest'));
     if (wanted('drain')) await drain(join(base, 'drain'));
   } finally {
-    await rm(base, { recursive: true, force: true });
+    if (process.env.KEEL_BENCH_KEEP) console.error(`kept ${base}`);
+    else await rm(base, { recursive: true, force: true });
   }
 }
 
@@ -231,6 +234,14 @@ async function drain(dir: string): Promise<void> {
       async () => (await Promise.all(names.map((n) => laneIdle(stateDir, n)))).every(Boolean),
       'the lanes to start',
     );
+    // Warm-up, as the solo figure had one: a task per lane, so that the timed tasks meet warm processes.
+    const store = new ClaimStore({ path: stateFile });
+    await appendFile(queueFile, names.map((_, i) => `${JSON.stringify(warmTask(i))}\n`).join(''));
+    await waitFor(async () => {
+      await store.refresh();
+      const entries = store.entries();
+      return entries.length === LANES && entries.every((e) => e.state !== 'claimed');
+    }, 'the warm-up tasks');
     await sim.reset();
     const cpuBefore = lanes.map((lane) => processCpuSeconds(lane.pid));
     const machineBefore = machineCpu();
@@ -242,10 +253,9 @@ async function drain(dir: string): Promise<void> {
         (_, i) => `${JSON.stringify({ id: `d${i}`, text: `Add a helper in src/d${i}.js.` })}\n`,
       ).join(''),
     );
-    const store = new ClaimStore({ path: stateFile });
     await waitFor(async () => {
       await store.refresh();
-      const entries = store.entries();
+      const entries = store.entries().filter((e) => !e.id.startsWith('warm-'));
       return entries.length === DRAIN_TASKS && entries.every((e) => e.state !== 'claimed');
     }, 'the queue to drain');
     const cpuAfter = lanes.map((lane) => processCpuSeconds(lane.pid));
@@ -263,7 +273,7 @@ async function drain(dir: string): Promise<void> {
           : laneCpu + after - before;
     });
     if (laneCpu !== undefined) laneCpu /= DRAIN_TASKS;
-    const entries = store.entries();
+    const entries = store.entries().filter((e) => !e.id.startsWith('warm-'));
     const seconds = (Math.max(...entries.map((e) => e.finishedAt ?? 0)) - t0) / 1000;
     const stats = await sim.stats();
     const done = entries.filter((e) => e.state === 'done').length;
@@ -330,7 +340,11 @@ function spawnLane(name: string, setup: LaneSetup): ChildProcess {
     ...['--queue-file', setup.queueFile, '--queue-state-file', setup.stateFile],
     ...['--repo', setup.repo, '--config', setup.configPath, '--state-dir', setup.stateDir],
   ];
-  return spawn(process.execPath, [CLI, ...args], { stdio: 'ignore' });
+  return spawn(process.execPath, [BUILT_CLI, ...args], { stdio: 'ignore' });
+}
+
+function warmTask(i: number): { id: string; text: string } {
+  return { id: `warm-${i}`, text: `Add a warm-up helper in src/warm${i}.js.` };
 }
 
 async function laneIdle(stateDir: string, lane: string): Promise<boolean> {
