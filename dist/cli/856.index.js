@@ -1543,6 +1543,9 @@ async function commitStep(git, ws, o) {
     await git.run(['add', '--all'], { cwd });
     const args = [
         ...(await identityArgs(git, cwd, ws.cache)),
+        // A commit ends with `git maintenance run --auto`: a process per commit for housekeeping that is the
+        // repository owner's to schedule, not something to start (and maybe kill) inside a run.
+        ...['-c', 'maintenance.auto=false'],
         'commit',
         '--quiet',
         '--no-verify',
