@@ -14,6 +14,7 @@ import { sendEarlyResumeRequest } from '../../src/run/early-resume.ts';
 import { abandonEarlyRequests, earlyRequestStats } from '../../src/fleet/early-requests.ts';
 import type { FleetSimulator } from '../../src/sim/fleet-simulator.ts';
 import {
+  BUILT_CLI,
   createRunFixture,
   fixtureArgs,
   readState,
@@ -89,6 +90,17 @@ describe('keel run --resume', () => {
       { type: 'early_request', offered: 1, adopted: 1, abandoned: 0, at: expect.any(Number) as unknown },
     ]);
     // Every request the simulator saw is one the router made: the early one was not an extra.
+    expect(chatRequests()).toBe(events.filter((e) => e.type === 'router_attempt').length);
+  }, 60_000);
+
+  it('the built keel (dist/cli) adopts it too: one instance of the hand-over across its chunks', async () => {
+    const fx = await interruptedRun();
+    const before = eventsOf(fx).length;
+    sim.resetStats();
+    const exit = await runKeel(['--resume', RUN_ID, ...fixtureArgs(fx)], { cli: BUILT_CLI });
+    expect(exit.code, exit.stderr).toBe(0);
+    const events = eventsOf(fx).slice(before);
+    expect(events.filter((e) => e.type === 'early_request')).toMatchObject([{ offered: 1, adopted: 1 }]);
     expect(chatRequests()).toBe(events.filter((e) => e.type === 'router_attempt').length);
   }, 60_000);
 

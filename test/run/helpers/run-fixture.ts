@@ -24,6 +24,8 @@ import {
 import { scriptedResponder } from '../../../src/sim/scripted-model.ts';
 
 export const CLI = resolve(import.meta.dirname, '../../../src/cli.ts');
+/** The committed bundle (`npm test` checks it is current): what the `keel` bin and the Action run. */
+export const BUILT_CLI = resolve(import.meta.dirname, '../../../dist/cli/index.js');
 export const MODEL = 'sim-model';
 
 /** No global or system git config (hooks, signing, default branch) leaks in from the machine. */
@@ -226,6 +228,8 @@ export interface KeelRunOptions {
   env?: Record<string, string | undefined>;
   /** The child is SIGKILLed and the promise rejects after this long (a hung run is a failure). */
   timeoutMs?: number;
+  /** The keel entry to run; default the sources (`src/cli.ts`), `BUILT_CLI` for the bundle users run. */
+  cli?: string;
 }
 
 export interface KeelExit {
@@ -248,7 +252,7 @@ export function fixtureArgs(fx: RunFixture): string[] {
 /** Starts `node src/cli.ts run …args`; resolves when it exits (never rejects on a non-zero exit). */
 export function runKeel(args: string[], options: KeelRunOptions = {}): Promise<KeelExit> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'run', ...args], {
+  const child = spawn(process.execPath, [options.cli ?? CLI, 'run', ...args], {
     env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
