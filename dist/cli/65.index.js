@@ -4495,7 +4495,7 @@ retry.VERSION = VERSION;
 
 /***/ }),
 
-/***/ 2094:
+/***/ 6856:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

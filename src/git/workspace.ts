@@ -346,6 +346,16 @@ export async function diffSinceBase(git: Git, ws: WorkBranch, maxBytes: number):
 const MAX_FILE_LIST_BYTES = 16 << 20;
 
 /** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
+/**
+ * The files of a commit, as `ls-files` lists them in a fresh checkout of it (same paths, same byte order):
+ * the planner's view of the repository, which needs no work tree and so can be asked for before one exists.
+ */
+export async function filesAtCommit(git: Git, repoRoot: string, sha: string): Promise<string[]> {
+  const args = ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha];
+  const text = await gitFullOutput(git, args, repoRoot, MAX_FILE_LIST_BYTES);
+  return text.split('\0').filter((p) => p !== '');
+}
+
 export async function trackedFiles(git: Git, ws: WorkBranch): Promise<string[]> {
   const text = await gitFullOutput(git, ['ls-files', '-z'], ws.worktree, MAX_FILE_LIST_BYTES);
   return text.split('\0').filter((p) => p !== '');

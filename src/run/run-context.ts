@@ -3,6 +3,7 @@
  * fakes), and the two disciplines every step follows — checkpoint after every change that matters, and
  * announce what happens as a structured event.
  */
+import type { AgentResult, Plan } from '../agents/types.ts';
 import type { Clock } from '../clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import type { CommandRunner } from '../exec/command-runner.ts';
@@ -37,6 +38,8 @@ export interface RunDeps {
   resumeCommand: string;
   /** Coder answers asked for while a resumed run's work tree was being verified. */
   prefetch?: CoderPrefetch;
+  /** The planner's answer, asked while the work tree was created (`plan-prefetch.ts`). */
+  planPrefetch?: Promise<AgentResult<Plan> | undefined>;
   /** Coder results from fan-out jobs, by subtask id; consumed as used. */
   externalCode?: Map<string, ExternalCodeResult>;
   /** Publishes the work branch before the pull request (Actions); returns the remote branch name. */

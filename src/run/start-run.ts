@@ -25,6 +25,7 @@ import { readJsonFile } from './atomic-file.ts';
 import { buildManifest, METRICS_FILE, MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
 import { RunContext } from './run-context.ts';
 import type { ExternalCodeResult } from './external-code.ts';
+import { startPlanPrefetch } from './plan-prefetch.ts';
 import { CoderPrefetch } from './prefetch.ts';
 import { newRunId } from './run-id.ts';
 import { coderCapacity } from './steps/code-batch.ts';
@@ -132,6 +133,9 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   await persistence.checkpoint(state, metrics.snapshot());
   options.onStarted?.({ runId: state.runId, runDir, stateDir });
 
+  // The planner's request, meanwhile: creating the work tree is local work it does not need to wait for.
+  const planPrefetch = startPlanPrefetch({ git, router, config }, state, prefetchStop.signal);
+
   const shutdown = installShutdown({
     clock,
     ...(options.processEvents ? { events: options.processEvents } : {}),
@@ -175,6 +179,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
         redact,
         resumeCommand,
         prefetch,
+        ...(planPrefetch ? { planPrefetch } : {}),
         ...(options.externalCode ? { externalCode: options.externalCode } : {}),
         ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),
         ...(options.pushTo !== undefined
@@ -203,6 +208,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   } finally {
     prefetchStop.abort();
     await prefetch.settle();
+    await planPrefetch;
     stopHeartbeat.abort();
     await heartbeat;
     shutdown.dispose();

@@ -6,6 +6,7 @@ import { budgetShares } from '../../src/git/read-files.ts';
 import {
   commitStep,
   diffSinceBase,
+  filesAtCommit,
   headSha,
   prepareWorkspace,
   readFiles,
@@ -48,6 +49,27 @@ describe('headSha, diffSinceBase, trackedFiles', () => {
       'src/app.txt',
       'uncommitted-later.txt',
     ]);
+  });
+});
+
+describe('filesAtCommit', () => {
+  it("lists a commit's files exactly as ls-files lists a fresh checkout of it, order included", async () => {
+    const { git, ws } = await scene();
+    // Names whose order differs between "sort by name" and "sort by path" (`-` and `.` sort before `/`).
+    for (const path of ['a-b', 'a.b', 'a/b', 'a/b-c', 'a/c/d', 'a0', 'Z', 'sp ace.txt', 'ünï.txt']) {
+      mkdirSync(join(ws.worktree, path, '..'), { recursive: true });
+      writeFileSync(join(ws.worktree, path), path);
+    }
+    const { sha } = await commitStep(git, ws, { runId: 'r1', stepId: 'code:names', message: 'names' });
+    const fresh = await prepareWorkspace(git, {
+      repoRoot: ws.repoRoot,
+      runId: 'r2',
+      worktree: join(tempDir(), 'wt2'),
+      baseRef: sha!,
+    });
+    const listed = await trackedFiles(git, fresh);
+    expect(listed).toContain('a/c/d');
+    expect(await filesAtCommit(git, ws.repoRoot, sha!)).toEqual(listed);
   });
 });
 

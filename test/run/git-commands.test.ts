@@ -101,6 +101,7 @@ describe('the git commands of one run', () => {
     // The user's checkout: reads, and the worktree bookkeeping.
     const readOnly = new Set([
       'rev-parse',
+      'ls-tree',
       'log',
       'diff',
       'ls-files',

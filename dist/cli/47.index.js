@@ -1,5 +1,5 @@
-export const id = 856;
-export const ids = [856];
+export const id = 47;
+export const ids = [47];
 export const modules = {
 
 /***/ 5179:
@@ -479,7 +479,7 @@ const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 /***/ }),
 
-/***/ 6856:
+/***/ 3047:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1257,7 +1257,7 @@ async function gitTest(git, args, cwd) {
     throw new WorkspaceError('unexpected', `git ${args.join(' ')} exited ${result.exitCode}: ${result.stderr.text.trim()}`);
 }
 /** stdout of a command whose whole output is parsed: a cut would corrupt it, so a cut is an error. */
-async function gitFullOutput(git, args, cwd, maxBytes) {
+async function workspace_guards_gitFullOutput(git, args, cwd, maxBytes) {
     const result = await git.run(args, { cwd, maxOutputBytes: maxBytes });
     if (result.stdout.truncated) {
         throw new WorkspaceError('too-large', `git ${args[0] ?? ''} printed ${result.stdout.totalBytes} bytes (bound ${maxBytes})`);
@@ -1620,7 +1620,7 @@ async function readBranchCommits(git, ws) {
         `${ws.baseSha}..refs/heads/${ws.branch}`,
         '--',
     ];
-    const text = await gitFullOutput(git, args, ws.repoRoot, MAX_LOG_BYTES);
+    const text = await workspace_guards_gitFullOutput(git, args, ws.repoRoot, MAX_LOG_BYTES);
     const commits = [];
     for (const record of text.split(RECORD)) {
         const [sha, runs, steps] = record.trim().split(FIELD);
@@ -1908,7 +1908,7 @@ async function checkExistingBranch(git, ws, tip) {
     }
 }
 async function listWorktrees(git, cwd) {
-    const text = await gitFullOutput(git, ['worktree', 'list', '--porcelain'], cwd, 4 << 20);
+    const text = await workspace_guards_gitFullOutput(git, ['worktree', 'list', '--porcelain'], cwd, 4 << 20);
     const entries = [];
     for (const block of text.split('\n\n')) {
         const lines = block.split('\n');
@@ -2041,6 +2041,15 @@ async function diffSinceBase(git, ws, maxBytes) {
 }
 const MAX_FILE_LIST_BYTES = 16 << 20;
 /** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
+/**
+ * The files of a commit, as `ls-files` lists them in a fresh checkout of it (same paths, same byte order):
+ * the planner's view of the repository, which needs no work tree and so can be asked for before one exists.
+ */
+async function filesAtCommit(git, repoRoot, sha) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha];
+    const text = await workspace_guards_gitFullOutput(git, args, repoRoot, MAX_FILE_LIST_BYTES);
+    return text.split('\0').filter((p) => p !== '');
+}
 async function trackedFiles(git, ws) {
     const text = await gitFullOutput(git, ['ls-files', '-z'], ws.worktree, MAX_FILE_LIST_BYTES);
     return text.split('\0').filter((p) => p !== '');
@@ -3858,6 +3867,33 @@ function templatePlan(task) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/run/plan-prefetch.js
+/**
+ * The planner's request goes out while the work tree is being created: it needs only the task and the files
+ * of the base commit (`filesAtCommit`), none of which the work tree changes before a plan exists. Model
+ * calls have no effects, so starting one early costs nothing when the run then stops; the plan step takes
+ * the answer as if it had asked itself.
+ */
+
+
+/** What the planner sees of the repository at most (the prompt stays bounded in big repositories). */
+const MAX_FILES_IN_PROMPT = 400;
+/** Asks the planner for the run's task, given the files of its base commit. */
+async function askPlanner(deps, state, signal) {
+    const files = await filesAtCommit(deps.git, state.repo.root, state.repo.baseSha);
+    return planTask(deps.router, {
+        task: state.task.text,
+        repoFiles: files.slice(0, MAX_FILES_IN_PROMPT),
+        maxSubtasks: deps.config.run.maxSubtasks,
+    }, { ...(signal ? { signal } : {}) });
+}
+/** The planner's answer, asked now; undefined when the run has a plan already. Never rejects. */
+function startPlanPrefetch(deps, state, signal) {
+    if (state.plan !== undefined)
+        return undefined;
+    return askPlanner(deps, state, signal).catch(() => undefined);
+}
+
 ;// CONCATENATED MODULE: ./lib/run/steps/plan-step.js
 /**
  * Step `plan`: the planner turns the task into milestones of subtasks. When no planner model can answer,
@@ -3865,15 +3901,14 @@ function templatePlan(task) {
  */
 
 
-const MAX_FILES_IN_PROMPT = 400;
 async function planStep(ctx) {
     const step = ctx.step('plan');
     if (step.status === 'done' && ctx.state.plan)
         return;
     const { deps, state } = ctx;
     ctx.begin(step);
-    const files = (await trackedFiles(deps.git, ctx.workspace)).slice(0, MAX_FILES_IN_PROMPT);
-    const result = await planTask(deps.router, { task: state.task.text, repoFiles: files, maxSubtasks: deps.config.run.maxSubtasks }, { signal: deps.signal });
+    // Asked while the work tree was being created (plan-prefetch.ts), or now; a failed prefetch asks again.
+    const result = (await deps.planPrefetch) ?? (await askPlanner(deps, state, deps.signal));
     if (ctx.stopping)
         return;
     const plan = result.ok ? result.value : templatePlan(state.task.text);
@@ -4657,6 +4692,7 @@ var state_store = __webpack_require__(1472);
 
 
 
+
 class RunStartError extends Error {
     name = 'RunStartError';
     expected = true;
@@ -4715,6 +4751,8 @@ async function startRun(options) {
     // The state exists on disk before the work tree does, so a crash in between is resumable.
     await persistence.checkpoint(state, metrics.snapshot());
     options.onStarted?.({ runId: state.runId, runDir, stateDir });
+    // The planner's request, meanwhile: creating the work tree is local work it does not need to wait for.
+    const planPrefetch = startPlanPrefetch({ git, router, config }, state, prefetchStop.signal);
     const shutdown = installShutdown({
         clock,
         ...(options.processEvents ? { events: options.processEvents } : {}),
@@ -4755,6 +4793,7 @@ async function startRun(options) {
             redact,
             resumeCommand,
             prefetch,
+            ...(planPrefetch ? { planPrefetch } : {}),
             ...(options.externalCode ? { externalCode: options.externalCode } : {}),
             ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),
             ...(options.pushTo !== undefined
@@ -4782,6 +4821,7 @@ async function startRun(options) {
     finally {
         prefetchStop.abort();
         await prefetch.settle();
+        await planPrefetch;
         stopHeartbeat.abort();
         await heartbeat;
         shutdown.dispose();
