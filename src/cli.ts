@@ -2,6 +2,7 @@
 /** The `keel` executable: wire the real process to the command table, nothing else. */
 import { enableCompileCache } from 'node:module';
 // Static: small (it loads node:http only when it sends), and one chunk fewer to fetch before the request.
+import { abandonEarlyRequests } from './fleet/early-requests.ts';
 import { sendEarlyResumeRequest } from './run/early-resume.ts';
 
 // Resumes are measured from process start to the first model request: reuse V8's compiled code across
@@ -33,3 +34,6 @@ try {
   process.stderr.write(formatFatal(error));
   process.exitCode = 1;
 }
+// An early request nothing adopted (the run stopped before its router existed) must not keep the process
+// alive until the model answers.
+abandonEarlyRequests();

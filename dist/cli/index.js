@@ -561,17 +561,19 @@ function correctionMessage(error) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
-/* harmony import */ var _run_early_resume_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7432);
+/* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(410);
+/* harmony import */ var _run_early_resume_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7432);
 /** The `keel` executable: wire the real process to the command table, nothing else. */
 
 // Static: small (it loads node:http only when it sends), and one chunk fewer to fetch before the request.
+
 
 // Resumes are measured from process start to the first model request: reuse V8's compiled code across
 // runs (Node keeps the cache in the OS temp directory). Enabled before the command modules load.
 (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
 // A resumed run's first model request goes out now, while the rest of keel loads (src/run/early-resume.ts).
 if (process.argv[2] === 'run' && process.argv.includes('--resume')) {
-    await (0,_run_early_resume_js__WEBPACK_IMPORTED_MODULE_1__/* .sendEarlyResumeRequest */ .m)(process.argv.slice(2), { cwd: process.cwd(), env: process.env });
+    await (0,_run_early_resume_js__WEBPACK_IMPORTED_MODULE_2__/* .sendEarlyResumeRequest */ .m)(process.argv.slice(2), { cwd: process.cwd(), env: process.env });
 }
 const { runCli } = await __nccwpck_require__.e(/* import() */ 518).then(__nccwpck_require__.bind(__nccwpck_require__, 518));
 const { formatFatal } = await __nccwpck_require__.e(/* import() */ 784).then(__nccwpck_require__.bind(__nccwpck_require__, 3784));
@@ -592,6 +594,9 @@ catch (error) {
     process.stderr.write(formatFatal(error));
     process.exitCode = 1;
 }
+// An early request nothing adopted (the run stopped before its router existed) must not keep the process
+// alive until the model answers.
+(0,_fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .abandonEarlyRequests */ .Fl)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

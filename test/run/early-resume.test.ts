@@ -104,6 +104,22 @@ describe('keel run --resume', () => {
     expect(chatRequests()).toBe(events.filter((e) => e.type === 'router_attempt').length);
   }, 60_000);
 
+  it('a resume that fails before its router exists still exits at once, the early request cancelled', async () => {
+    const fx = await interruptedRun();
+    // Shaped enough for the early request, not valid for the run: the store refuses this version.
+    const statePath = join(fx.runDir(RUN_ID), 'state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as Record<string, unknown>;
+    await writeFile(statePath, JSON.stringify({ ...state, version: 999 }));
+    for (const name of ['a', 'b']) await sim.setMode(name, 'ok', 30_000);
+    sim.resetStats();
+    const exit = await runKeel(['--resume', RUN_ID, ...fixtureArgs(fx)], { timeoutMs: 20_000 });
+    expect(exit.code).not.toBe(0);
+    expect(exit.stderr).toMatch(/bench|version|cannot|no run/i);
+    // The early request went out (the model would take 30 s) and did not hold the process.
+    expect(chatRequests()).toBe(1);
+    expect(exit.durationMs).toBeLessThan(10_000);
+  }, 60_000);
+
   it('sends nothing early when the configuration changed since the last run, and still finishes', async () => {
     const fx = await interruptedRun();
     await fx.writeConfig({ roles: ROLES, policy: { maxWaitMs: 2_500 } });
