@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { emit, percentile, round } from './lib/measure.ts';
+import { emit, percentileOf, round } from './lib/measure.ts';
 
 const CHILD = fileURLToPath(new URL('./capture-child.ts', import.meta.url));
 const GIB = 1 << 30;
@@ -125,10 +125,7 @@ function runCase(stdoutBytes: number, stderrBytes: number): Promise<ChildReport>
 }
 
 function median(values: number[]): number {
-  return percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
+  return percentileOf(values, 50);
 }
 
 function mb(bytes: number): number {

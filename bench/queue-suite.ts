@@ -50,7 +50,7 @@ import { QueueReader } from '../src/queue/queue-reader.ts';
 import { startRun } from '../src/run/start-run.ts';
 import { readJsonFile } from '../src/run/atomic-file.ts';
 import { emit, round } from './lib/measure.ts';
-import { spawnSimulator } from './lib/sim-process.ts';
+import { spawnSimulator, stopChild } from './lib/sim-process.ts';
 
 const INGEST_TASKS = 100_000;
 const DRAIN_TASKS = 60;
@@ -358,14 +358,6 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`bench: gave up waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 /** The collector, for a clean heap before each timed round (the flag is set at run time, before use). */

@@ -4,8 +4,7 @@
  * process is the built bundle (`dist/cli`, what the bin and the Action run); the "model" is a loopback
  * server that notes when the first chat request arrives and then the process is killed.
  */
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createSampleRepo } from '../src/demo/sample-project.ts';
 import { TaskStateStore } from '../src/run/state-store.ts';
 import type { RunState } from '../src/run/state.ts';
-import { emit, percentile, round } from './lib/measure.ts';
+import { emit, percentileOf, round } from './lib/measure.ts';
 
 const BUNDLE = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 const RUN_ID = 'bench-resume';
@@ -61,35 +60,19 @@ export async function resume(dir: string, iterations: number, state: RunState): 
       keel.push(await resumeOnce());
       node.push(await nodeOnce());
     }
-    const k50 = percentile(
-      [...keel].sort((a, b) => a - b),
-      50,
-    );
-    const n50 = percentile(
-      [...node].sort((a, b) => a - b),
-      50,
-    );
+    const k50 = percentileOf(keel, 50);
+    const n50 = percentileOf(node, 50);
     emit({
       scenario: 'resume',
       subtasks: Object.keys(pending.steps).length - 1,
       iterations,
       keelToFirstRequest: {
         p50Ms: round(k50),
-        p99Ms: round(
-          percentile(
-            [...keel].sort((a, b) => a - b),
-            99,
-          ),
-        ),
+        p99Ms: round(percentileOf(keel, 99)),
       },
       nodeStartup: {
         p50Ms: round(n50),
-        p99Ms: round(
-          percentile(
-            [...node].sort((a, b) => a - b),
-            99,
-          ),
-        ),
+        p99Ms: round(percentileOf(node, 99)),
       },
       p50Ratio: round(k50 / n50),
       target: 'p50Ratio <= 2.0',

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { TaskStateStore } from '../src/run/state-store.ts';
 import { runStateSchema, RUN_STATE_VERSION, type RunState, type StepRecord } from '../src/run/state.ts';
 import { capture } from './capture-bench.ts';
-import { emit, percentile, round } from './lib/measure.ts';
+import { emit, percentileOf, round } from './lib/measure.ts';
 import { resume } from './resume-bench.ts';
 
 const SUBTASKS = 1_000;
@@ -61,10 +61,10 @@ async function checkpoint(dir: string, iterations: number): Promise<void> {
       timings[name].push(performance.now() - t0);
     }
   }
-  const store50 = p(timings.store, 50);
-  const store99 = p(timings.store, 99);
-  const bare50 = p(timings.bare, 50);
-  const bare99 = p(timings.bare, 99);
+  const store50 = percentileOf(timings.store, 50);
+  const store99 = percentileOf(timings.store, 99);
+  const bare50 = percentileOf(timings.bare, 50);
+  const bare99 = percentileOf(timings.bare, 99);
   emit({
     scenario: 'checkpoint',
     subtasks: SUBTASKS,
@@ -77,13 +77,6 @@ async function checkpoint(dir: string, iterations: number): Promise<void> {
     p99Ratio: round(store99 / bare99),
     target: 'p50Ratio <= 1.5',
   });
-}
-
-function p(values: number[], percent: number): number {
-  return percentile(
-    [...values].sort((a, b) => a - b),
-    percent,
-  );
 }
 
 /** The baseline: what any careful program does to replace a file, and nothing more. */

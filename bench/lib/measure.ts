@@ -14,6 +14,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[index]!;
 }
 
+/** `percentile` of values in any order (they are not reordered). */
+export function percentileOf(values: readonly number[], p: number): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
+}
+
 export function summarize(latencies: number[], durationMs: number): LatencySummary {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {

@@ -46,9 +46,10 @@ export async function spawnSimulator(specs: string[]): Promise<SimProcess> {
   };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, resolved once the child has exited (at once if it already has). */
+export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });

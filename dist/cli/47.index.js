@@ -55,10 +55,9 @@ function uniqueSlug(texts, taken, fallback) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i8: () => (/* binding */ signalGroup),
-/* harmony export */   xq: () => (/* binding */ groupAlive)
+/* harmony export */   i: () => (/* binding */ signalGroup),
+/* harmony export */   x: () => (/* binding */ groupAlive)
 /* harmony export */ });
-/* unused harmony export errorCode */
 /**
  * Signals for a child that leads its own process group (`spawn(..., { detached: true })`). Signalling the
  * group (`-pid`) reaches the grandchildren too: `npm test` → `sh` → `node` → workers all stop together,
@@ -730,10 +729,10 @@ class Execution {
         const pid = this.#child.pid;
         if (pid === undefined)
             return;
-        (0,process_group/* signalGroup */.i8)(pid, 'SIGTERM');
+        (0,process_group/* signalGroup */.i)(pid, 'SIGTERM');
         const grace = this.#config.killGraceMs;
         this.#timers.push(setTimeout(() => {
-            (0,process_group/* signalGroup */.i8)(pid, 'SIGKILL');
+            (0,process_group/* signalGroup */.i)(pid, 'SIGKILL');
             // Whatever still holds the pipes left the group (setsid): give it the same grace, then let go.
             this.#timers.push(setTimeout(() => this.#releaseStreams(), grace));
         }, grace));
@@ -742,7 +741,7 @@ class Execution {
         // Normally 'close' follows at once. If descendants keep stdout/stderr open, end them after the grace.
         this.#timers.push(setTimeout(() => {
             const pid = this.#child.pid;
-            if (pid !== undefined && (0,process_group/* groupAlive */.xq)(pid))
+            if (pid !== undefined && (0,process_group/* groupAlive */.x)(pid))
                 this.#stop('linger');
             else
                 this.#releaseStreams();
@@ -1243,10 +1242,6 @@ class WorkspaceError extends Error {
         this.reason = reason;
     }
 }
-/** stdout of a git command, trimmed. */
-async function gitText(git, args, cwd) {
-    return (await git.run(args, { cwd })).stdout.text.trim();
-}
 /** For yes/no commands (`merge-base --is-ancestor`, `diff --quiet`): exit 0 yes, 1 no, anything else throws. */
 async function gitTest(git, args, cwd) {
     const result = await git.run(args, { cwd, allowFailure: true });
@@ -1288,9 +1283,6 @@ async function workspace_guards_canonical(path) {
 }
 async function workspace_guards_exists(path) {
     return (0,promises_.stat)(path).then(() => true, () => false);
-}
-async function commonDirOf(git, cwd) {
-    return workspace_guards_canonical(await gitText(git, ['rev-parse', '--path-format=absolute', '--git-common-dir'], cwd));
 }
 /** The files that say an operation stopped half-way in a worktree, and how each is abandoned. */
 const OPERATION_MARKERS = [
@@ -1341,7 +1333,8 @@ async function workspace_guards_ensureKeelWorktree(git, ws) {
 async function repoCommonDir(git, ws) {
     if (ws.cache?.repoCommonDir !== undefined)
         return ws.cache.repoCommonDir;
-    const common = await commonDirOf(git, ws.repoRoot);
+    const args = ['rev-parse', '--path-format=absolute', '--git-common-dir'];
+    const common = await workspace_guards_canonical((await git.run(args, { cwd: ws.repoRoot })).stdout.text.trim());
     if (ws.cache)
         ws.cache.repoCommonDir = common;
     return common;
@@ -1396,7 +1389,8 @@ async function refsAreFiles(probe) {
             return false;
     return true;
 }
-const SHA_LINE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n?$/;
+/** A full commit sha (SHA-1 or SHA-256). */
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /**
  * The work branch's head right after keel moved it in its worktree (`probe` is that worktree's, taken
  * before). A branch moved by a ref update is a loose ref file — `<common dir>/refs/heads/<branch>`, written
@@ -1408,8 +1402,9 @@ async function movedBranchHead(git, ws, probe) {
     if (isBranchName(ws.branch) && (await refsAreFiles(probe))) {
         const path = (0,external_node_path_.join)(probe.commonDir, 'refs', 'heads', ...ws.branch.split('/'));
         const text = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
-        if (text !== undefined && SHA_LINE.test(text))
-            return text.trim();
+        const line = text?.endsWith('\n') ? text.slice(0, -1) : text;
+        if (line !== undefined && SHA.test(line))
+            return line;
     }
     return branchHead(git, ws);
 }
@@ -1674,6 +1669,10 @@ function groupByStep(commits) {
 ;// CONCATENATED MODULE: ./lib/git/push.js
 
 
+/**
+ * Results and decisions read the branch's head with `headSha`: the run's remembered one while nothing but the
+ * run moved it (a rebase here forgets it), else git's. Every change is preceded by `ensureKeelWorktree`.
+ */
 async function pushWorkBranch(git, ws, o) {
     if (o.remote === '' || o.remote.startsWith('-'))
         throw new WorkspaceError('invalid', `not a remote: ${o.remote}`);
@@ -1682,7 +1681,7 @@ async function pushWorkBranch(git, ws, o) {
     let reason = 'the remote branch kept moving';
     for (let round = 0; round <= (o.maxRebaseRounds ?? 2); round++) {
         if (await push(git, ws, o.remote, ws.branch)) {
-            return { remoteBranch: ws.branch, sha: await head(git, ws), rebased, newBranch: false };
+            return { remoteBranch: ws.branch, sha: await headSha(git, ws), rebased, newBranch: false };
         }
         const outcome = await rebaseOntoRemote(git, ws, o.remote);
         if (outcome === 'conflict' || outcome === 'unrelated') {
@@ -1726,7 +1725,7 @@ async function rebaseOntoRemote(git, ws, remote) {
     // Rebasing onto history without our base would carry foreign commits into the run's range.
     if (!(await isAncestor(git, ws.baseSha, theirs, cwd)))
         return 'unrelated';
-    if (await isAncestor(git, theirs, await head(git, ws), cwd))
+    if (await isAncestor(git, theirs, await headSha(git, ws), cwd))
         return 'up-to-date';
     // Keep every keel commit, even one whose change the remote already has: its trailers prove its step done.
     const rebase = [
@@ -1756,16 +1755,11 @@ async function pushToNewBranch(git, ws, o, rebased, reason) {
         const target = `${ws.branch}-${n}`;
         // A branch that exists is only updated as a fast-forward (our own earlier fallback); otherwise, next.
         if (await push(git, ws, o.remote, target)) {
-            return { remoteBranch: target, sha: await head(git, ws), rebased, newBranch: true, reason };
+            return { remoteBranch: target, sha: await headSha(git, ws), rebased, newBranch: true, reason };
         }
     }
     throw new WorkspaceError('refused', `could not push ${ws.branch}: ${reason}, and ${limit} fallback branches were taken`);
 }
-/**
- * The branch's head: the run's remembered one while nothing but the run moved it (a rebase here forgets
- * it), else git's. Only decisions and results use it; every change is preceded by `ensureKeelWorktree`.
- */
-const head = headSha;
 
 // EXTERNAL MODULE: ./lib/git/read-files.js
 var read_files = __webpack_require__(1324);
@@ -1819,10 +1813,8 @@ async function prepareWorkspace(git, o) {
     const ws = { repoRoot, worktree, branch, ...base };
     await checkExistingBranch(git, ws, tip);
     const registered = await registeredWorktree(git, ws);
-    for (const path of [worktree, ...(await Promise.all((o.exclude ?? []).map(workspace_guards_canonical)))]) {
-        if ((0,proc_scan/* isInside */.FK)(path, repoRoot) && path !== repoRoot)
-            await addToExclude(commonDir, (0,external_node_path_.relative)(repoRoot, path));
-    }
+    if ((0,proc_scan/* isInside */.FK)(worktree, repoRoot))
+        await addToExclude(commonDir, (0,external_node_path_.relative)(repoRoot, worktree));
     let aborted = false;
     if (!registered) {
         const args = tip === undefined ? ['-b', branch, worktree, base.baseSha] : [worktree, branch];
@@ -1848,7 +1840,6 @@ async function prepareWorkspace(git, o) {
 }
 /** A base that `rev-parse` reads as exactly one revision: a sha, `HEAD`, a branch or tag name. */
 const SINGLE_REVISION = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /**
  * The checkout's top, the common dir, the base commit and the branch's tip in one `rev-parse`: with
  * `--revs-only`, a revision that does not exist is left out rather than failing the command, and the tip is
@@ -1945,7 +1936,7 @@ async function registeredWorktree(git, ws) {
     // Detached is what a rebase that crashed half-way looks like: `discardLeftovers` aborts it and then proves
     // the branch is back before touching anything.
     if (here && here.branch !== ref && here.branch !== undefined) {
-        throw new WorkspaceError('refused', `${ws.worktree} is a worktree of ${here.branch ?? 'a detached HEAD'}`);
+        throw new WorkspaceError('refused', `${ws.worktree} is a worktree of ${here.branch}`);
     }
     if (!here && (await workspace_guards_exists(ws.worktree)) && !(await isEmptyDir(ws.worktree))) {
         throw new WorkspaceError('refused', `${ws.worktree} exists and is not keel's worktree`);
@@ -2040,7 +2031,6 @@ async function diffSinceBase(git, ws, maxBytes) {
     return (0,capture/* headOfText */.tI)(result.stdout.text, maxBytes);
 }
 const MAX_FILE_LIST_BYTES = 16 << 20;
-/** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
 /**
  * The files of a commit, as `ls-files` lists them in a fresh checkout of it (same paths, same byte order):
  * the planner's view of the repository, which needs no work tree and so can be asked for before one exists.
@@ -2050,6 +2040,7 @@ async function filesAtCommit(git, repoRoot, sha) {
     const text = await workspace_guards_gitFullOutput(git, args, repoRoot, MAX_FILE_LIST_BYTES);
     return text.split('\0').filter((p) => p !== '');
 }
+/** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
 async function trackedFiles(git, ws) {
     const text = await gitFullOutput(git, ['ls-files', '-z'], ws.worktree, MAX_FILE_LIST_BYTES);
     return text.split('\0').filter((p) => p !== '');
@@ -2075,6 +2066,8 @@ async function removeWorkspace(git, ws) {
 
 // EXTERNAL MODULE: ./lib/telemetry/event-log.js
 var event_log = __webpack_require__(7012);
+// EXTERNAL MODULE: ./lib/run/atomic-file.js
+var atomic_file = __webpack_require__(2551);
 ;// CONCATENATED MODULE: ./lib/run/effects.js
 /**
  * Every effect a run has outside its work branch goes through this interface: issues, the tracking
@@ -2703,6 +2696,8 @@ function decideBatch(tally, attempt, rule) {
     return { decision: 'give-up', rate };
 }
 
+// EXTERNAL MODULE: ./lib/run/pending-subtasks.js
+var pending_subtasks = __webpack_require__(727);
 ;// CONCATENATED MODULE: ./lib/run/serial.js
 /** Runs async tasks one at a time, in call order: commits in one work tree, checkpoints of one run. */
 class Serial {
@@ -3629,6 +3624,7 @@ async function codeOne(ctx, subtask, commits) {
 
 
 
+
 async function codeStep(ctx) {
     const { state, deps } = ctx;
     const subtasks = state.plan.milestones.flatMap((m) => m.subtasks);
@@ -3650,10 +3646,8 @@ async function codeStep(ctx) {
             await ctx.checkpoint();
         }
         const { attempt, baseSha } = state.openBatch;
-        const pending = subtasks.filter((s) => {
-            const status = ctx.step(`code:${s.id}`).status;
-            return status === 'pending' || status === 'running';
-        });
+        // The same selection, in the same order, as the resume's prefetch and early request asked for.
+        const pending = (0,pending_subtasks/* pendingSubtasks */.Y)(state, state.plan, Infinity);
         if (pending.length > 0)
             deps.progress(`coding ${pending.length} subtask(s), batch attempt ${attempt}`);
         const commits = new Serial();
@@ -4174,6 +4168,7 @@ async function publishStep(ctx) {
 
 
 
+
 async function runEngine(ctx) {
     const { state } = ctx;
     state.status = 'running';
@@ -4217,7 +4212,7 @@ async function interrupt(ctx, error) {
     state.status = 'interrupted';
     const detail = error === undefined || (ctx.stopping && isAbort(error)) ? shutdown?.error : engine_describe(error);
     state.interruption = {
-        reason: shutdown?.message ?? `error: ${errorMessage(error)}`.slice(0, 200),
+        reason: shutdown?.message ?? `error: ${(0,atomic_file/* errorMessage */.gJ)(error)}`.slice(0, 200),
         at: deps.clock.now(),
         ...(detail !== undefined ? { error: deps.redact(detail).slice(0, 4_000) } : {}),
     };
@@ -4277,9 +4272,6 @@ function isAbort(error) {
     return (error instanceof ShutdownError ||
         (error instanceof Error && /abort/i.test(`${error.name} ${error.message}`)));
 }
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 function engine_describe(error) {
     return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
@@ -4288,8 +4280,6 @@ function engine_describe(error) {
 var run_heartbeat = __webpack_require__(5133);
 // EXTERNAL MODULE: ./lib/run/local-effects.js
 var local_effects = __webpack_require__(2841);
-// EXTERNAL MODULE: ./lib/run/atomic-file.js
-var atomic_file = __webpack_require__(2551);
 // EXTERNAL MODULE: ./lib/run/manifest.js
 var manifest = __webpack_require__(9164);
 ;// CONCATENATED MODULE: ./lib/run/metrics.js
@@ -4599,8 +4589,6 @@ class RunContext {
     }
 }
 
-// EXTERNAL MODULE: ./lib/run/pending-subtasks.js
-var pending_subtasks = __webpack_require__(727);
 ;// CONCATENATED MODULE: ./lib/run/prefetch.js
 /**
  * On resume, the first coder requests go out while the work tree is still being checked and cleaned:
@@ -4946,9 +4934,9 @@ function secretValues(config, env) {
 /* harmony export */   Py: () => (/* binding */ successRateOf),
 /* harmony export */   R9: () => (/* binding */ recoveryMarkdown),
 /* harmony export */   fU: () => (/* binding */ runSummaryMarkdown),
+/* harmony export */   hz: () => (/* binding */ codeSteps),
 /* harmony export */   nH: () => (/* binding */ finalStatus)
 /* harmony export */ });
-/* unused harmony export codeSteps */
 /** The status a run that reached the end of its steps finishes with. */
 function finalStatus(state) {
     const steps = Object.values(state.steps);

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IR: () => (/* binding */ FileLock),
 /* harmony export */   XB: () => (/* binding */ LockTimeoutError),
+/* harmony export */   iz: () => (/* binding */ parseHolder),
 /* harmony export */   jW: () => (/* binding */ isProcessAlive)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_BACKOFF_MS, DEFAULT_STALE_LOCK_MS, lockBackoff */
@@ -300,6 +301,7 @@ async function writeNew(path, text) {
         await handle.close();
     }
 }
+/** A lock file's holder record, or undefined for anything else (also the daemon's lock reads it). */
 function parseHolder(text) {
     try {
         const value = JSON.parse(text);
@@ -557,18 +559,8 @@ async function summarizeRun(runDir, name) {
     const problems = [];
     if (manifest.ok) {
         const parsed = _manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestSchema */ .rc.safeParse(manifest.value);
-        if (parsed.success) {
-            const m = parsed.data;
-            return {
-                runId: m.runId,
-                runDir,
-                status: m.status,
-                task: m.task,
-                updatedAt: m.updatedAt,
-                steps: m.steps,
-                source: 'manifest',
-            };
-        }
+        if (parsed.success)
+            return fromManifest(parsed.data, runDir, 'manifest');
         problems.push(`manifest.json: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     }
     else if (manifest.reason !== 'missing') {
@@ -577,18 +569,8 @@ async function summarizeRun(runDir, name) {
     const state = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, STATE_FILE));
     if (state.ok) {
         const parsed = _state_js__WEBPACK_IMPORTED_MODULE_6__/* .runStateSchema */ .El.safeParse(state.value);
-        if (parsed.success) {
-            const m = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .buildManifest */ .u1)(parsed.data);
-            return {
-                runId: m.runId,
-                runDir,
-                status: m.status,
-                task: m.task,
-                updatedAt: m.updatedAt,
-                steps: m.steps,
-                source: 'state',
-            };
-        }
+        if (parsed.success)
+            return fromManifest((0,_manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .buildManifest */ .u1)(parsed.data), runDir, 'state');
         problems.push(`state.json: ${describeIssue(parsed.error)}`);
     }
     else {
@@ -603,6 +585,18 @@ async function summarizeRun(runDir, name) {
         steps: { ...EMPTY_COUNTS },
         source: 'none',
         problem: problems.join('; '),
+    };
+}
+/** A checkpoint without a readable manifest is summarised through the manifest it would have written. */
+function fromManifest(m, runDir, source) {
+    return {
+        runId: m.runId,
+        runDir,
+        status: m.status,
+        task: m.task,
+        updatedAt: m.updatedAt,
+        steps: m.steps,
+        source,
     };
 }
 const statusOnly = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ status: zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_STATUSES */ .LV) });

@@ -185,20 +185,10 @@ async function readHolder(path) {
             return { kind: 'none' };
         throw error;
     }
-    try {
-        const value = JSON.parse(text);
-        if (value !== null &&
-            typeof value === 'object' &&
-            Number.isInteger(value.pid) &&
-            typeof value.host === 'string' &&
-            typeof value.at === 'number' &&
-            typeof value.token === 'string' &&
-            (value.identity === undefined || typeof value.identity === 'string')) {
-            return { kind: 'holder', holder: value };
-        }
-    }
-    catch {
-        // fall through
+    // The file lock's holder fields, plus the daemon's own `identity` (optional, a string when there).
+    const holder = (0,file_lock/* parseHolder */.iz)(text);
+    if (holder && (holder.identity === undefined || typeof holder.identity === 'string')) {
+        return { kind: 'holder', holder: holder };
     }
     return { kind: 'unreadable' };
 }
@@ -449,15 +439,15 @@ class SupervisedProcess {
         let escalated = false;
         // Before the exit is seen the leader is at worst a zombie, so its pid (= the group id) cannot have been
         // reused; after it, only a group that still has members is signalled.
-        if (this.#exit === undefined || (0,process_group/* groupAlive */.xq)(pid)) {
-            (0,process_group/* signalGroup */.i8)(pid, 'SIGTERM');
+        if (this.#exit === undefined || (0,process_group/* groupAlive */.x)(pid)) {
+            (0,process_group/* signalGroup */.i)(pid, 'SIGTERM');
             const gone = await within(graceMs, clock, async (signal) => {
                 await this.exited;
-                while ((0,process_group/* groupAlive */.xq)(pid))
+                while ((0,process_group/* groupAlive */.x)(pid))
                     await clock.sleep(GROUP_POLL_MS, signal);
             });
             if (!gone) {
-                (0,process_group/* signalGroup */.i8)(pid, 'SIGKILL');
+                (0,process_group/* signalGroup */.i)(pid, 'SIGKILL');
                 escalated = true;
                 await this.exited;
             }
@@ -1131,10 +1121,9 @@ function abortReason(signal) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i8: () => (/* binding */ signalGroup),
-/* harmony export */   xq: () => (/* binding */ groupAlive)
+/* harmony export */   i: () => (/* binding */ signalGroup),
+/* harmony export */   x: () => (/* binding */ groupAlive)
 /* harmony export */ });
-/* unused harmony export errorCode */
 /**
  * Signals for a child that leads its own process group (`spawn(..., { detached: true })`). Signalling the
  * group (`-pid`) reaches the grandchildren too: `npm test` → `sh` → `node` → workers all stop together,
@@ -1530,6 +1519,7 @@ function errorMessage(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IR: () => (/* binding */ FileLock),
 /* harmony export */   XB: () => (/* binding */ LockTimeoutError),
+/* harmony export */   iz: () => (/* binding */ parseHolder),
 /* harmony export */   jW: () => (/* binding */ isProcessAlive)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_BACKOFF_MS, DEFAULT_STALE_LOCK_MS, lockBackoff */
@@ -1822,6 +1812,7 @@ async function writeNew(path, text) {
         await handle.close();
     }
 }
+/** A lock file's holder record, or undefined for anything else (also the daemon's lock reads it). */
 function parseHolder(text) {
     try {
         const value = JSON.parse(text);

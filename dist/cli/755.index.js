@@ -65,7 +65,7 @@ function exitCode(state, onInterrupt) {
     return 0;
 }
 function report({ state, runDir }, io, json) {
-    const code = Object.values(state.steps).filter((s) => s.id.startsWith('code:'));
+    const code = (0,_run_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .codeSteps */ .hz)(state);
     const outcome = {
         runId: state.runId,
         status: state.status,

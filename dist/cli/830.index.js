@@ -1474,6 +1474,10 @@ var atomic_file = __webpack_require__(2551);
 ;// CONCATENATED MODULE: ./lib/queue/queue-format.js
 const SAMPLE_BYTES = 64 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
+/** Whether `bytes` open with the UTF-8 byte-order mark (3 bytes, which readers skip). */
+function startsWithBom(bytes) {
+    return BOM.every((byte, i) => bytes[i] === byte);
+}
 /**
  * `[` → an array; a first line that parses as a `{ "tasks": [...] }` wrapper with nothing after it, is `{`
  * alone, or opens `{"tasks":` → an object document; anything else → NDJSON. Undefined while the file holds
@@ -1482,7 +1486,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 async function detectFormat(file, size) {
     let sample = await readAt(file, 0, Math.min(SAMPLE_BYTES, size));
     const whole = sample.length === size;
-    if (BOM.every((byte, i) => sample[i] === byte))
+    if (startsWithBom(sample))
         sample = sample.subarray(3);
     const text = sample.toString('utf8');
     const trimmed = text.trimStart();
@@ -1918,8 +1922,7 @@ class QueueReader {
     }
     async #readLines(file, size, out) {
         if (this.#position.offset === 0 && size >= 3) {
-            const start = await readAt(file, 0, 3);
-            if (BOM.every((byte, i) => start[i] === byte)) {
+            if (startsWithBom(await readAt(file, 0, 3))) {
                 this.#position = { ...this.#position, offset: 3 };
                 this.#consumed = { offset: 3, line: 0 };
             }
@@ -1997,27 +2000,17 @@ class QueueReader {
     #item(raw, ref, out, once = false) {
         const result = (0,normalize/* normalizeTask */.Lj)(raw, ref, this.#normalize);
         if (!result.ok) {
-            if (once)
-                this.#problemOnce(out, result.problem.ref, result.problem.reason);
-            else
-                this.#problem(out, result.problem.ref, result.problem.reason);
+            this.#report(out, result.problem.ref, result.problem.reason, once);
             return undefined;
         }
-        return this.#keep(result.task, ref, out, once);
-    }
-    /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
-    #keep(task, ref, out, once = false) {
-        const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, task);
+        // A valid task: handed out if its id is new, a duplicate problem if not; its id either way.
+        const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, result.task);
         if (first !== undefined)
-            this.#duplicate(out, task.id, first, ref, once);
-        return task.id;
+            this.#duplicate(out, result.task.id, first, ref, once);
+        return result.task.id;
     }
     #duplicate(out, id, first, ref, once = false) {
-        const reason = `duplicate id "${id}" (first at ${first})`;
-        if (once)
-            this.#problemOnce(out, ref, reason);
-        else
-            this.#problem(out, ref, reason);
+        this.#report(out, ref, `duplicate id "${id}" (first at ${first})`, once);
     }
     async #readDocument(file, signature, size, out) {
         this.#documentSignature = signature;
@@ -2028,7 +2021,7 @@ class QueueReader {
             return;
         }
         let bytes = await readAt(file, 0, size);
-        if (BOM.every((byte, i) => bytes[i] === byte))
+        if (startsWithBom(bytes))
             bytes = bytes.subarray(3);
         const text = bytes.toString('utf8');
         const badUtf8 = text.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(bytes);
@@ -2062,6 +2055,13 @@ class QueueReader {
         const problem = { ref, reason };
         out.problems.push(problem);
         this.#log({ type: 'queue_problem', ...problem });
+    }
+    /** With `once`, a problem already reported (a document is read again whole when it changes) is not. */
+    #report(out, ref, reason, once) {
+        if (once)
+            this.#problemOnce(out, ref, reason);
+        else
+            this.#problem(out, ref, reason);
     }
     #problemOnce(out, ref, reason) {
         const key = `${ref}\n${reason}`;

@@ -736,7 +736,7 @@ async function saveConfigCache(stateDir, source, config) {
     const { writeFileAtomic } = await __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 2551));
     await writeFileAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, CONFIG_CACHE_FILE), `${JSON.stringify(cache)}\n`).catch(() => undefined);
 }
-/** The cache, if there is a readable one of this version; its config is as trustworthy as the digest check. */
+/** The cache, if there is a readable one of this version; its config counts only if its text is the file's. */
 function readConfigCache(stateDir) {
     try {
         const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, CONFIG_CACHE_FILE), 'utf8'));
@@ -1052,6 +1052,9 @@ function offerEarlyRequest(request, lifetimeMs) {
 }
 /** The early request for exactly this URL and body, removed from the waiting set; undefined if none. */
 function takeEarlyRequest(url, body) {
+    // Every request of a run asks; all but its first find nothing waiting.
+    if (waiting.size === 0)
+        return undefined;
     for (const request of waiting) {
         if (request.url === url && request.body === body) {
             waiting.delete(request);

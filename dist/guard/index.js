@@ -41716,7 +41716,7 @@ function actionsIO() {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54715);
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21999);
-/* harmony import */ var _guard_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69985);
+/* harmony import */ var _guard_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(37884);
 /** The `actions/guard` step: see `../guard-action.ts`. */
 
 
@@ -41779,7 +41779,7 @@ async function runEntry(body) {
 
 /***/ }),
 
-/***/ 69985:
+/***/ 37884:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41793,7 +41793,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./lib/clock.js
-const systemClock = {
+const clock_systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
         if (signal?.aborted) {
@@ -42030,7 +42030,7 @@ class GitHubEffectsError extends Error {
         this.status = status;
     }
 }
-function statusOf(error) {
+function effects_errors_statusOf(error) {
     const status = error?.status;
     return typeof status === 'number' ? status : undefined;
 }
@@ -42067,7 +42067,7 @@ function describeValidation(entry) {
 /** A 422 whose validation errors carry this `code` (`already_exists`, `custom` …). */
 function hasValidationCode(error, code) {
     const data = error?.response?.data;
-    return (statusOf(error) === 422 &&
+    return (effects_errors_statusOf(error) === 422 &&
         Array.isArray(data?.errors) &&
         data.errors.some((e) => e !== null && typeof e === 'object' && e.code === code));
 }
@@ -42082,7 +42082,7 @@ function saysMatching(error, pattern) {
 function effectsError(operation, subject, error, advice) {
     if (error instanceof GitHubEffectsError)
         return error;
-    const status = statusOf(error);
+    const status = effects_errors_statusOf(error);
     const said = githubMessage(error);
     let message;
     switch (status) {
@@ -42177,7 +42177,7 @@ class LabelBook {
             return;
         }
         catch (error) {
-            if (statusOf(error) !== 404)
+            if (effects_errors_statusOf(error) !== 404)
                 throw effectsError('look up a label', `label "${name}"`, error);
         }
         try {
@@ -42224,7 +42224,7 @@ class EffectsContext {
         this.runUrl = options.runUrl;
         this.redact = options.redact ?? ((text) => redact_redact(text, []));
         this.log = options.log ?? (() => undefined);
-        this.clock = options.clock ?? systemClock;
+        this.clock = options.clock ?? clock_systemClock;
         this.createRetryBaseMs = options.createRetryBaseMs ?? 1_000;
         this.labels = new LabelBook(this.client, this.owner, this.repo, (name) => this.log({ type: 'github_label_created', name }));
     }
@@ -42273,7 +42273,7 @@ async function createOnce(ctx, kind, marker, create, find) {
             return await create();
         }
         catch (error) {
-            const status = statusOf(error);
+            const status = effects_errors_statusOf(error);
             if ((status !== undefined && status < 500) || attempt >= CREATE_ATTEMPTS)
                 throw error;
             await ctx.clock.sleep(ctx.createRetryBaseMs * attempt ** 2);
@@ -42317,7 +42317,7 @@ async function findIssue(ctx, marker) {
         }
         catch (error) {
             // Deleted or transferred since: look again as if it had never been seen.
-            if (statusOf(error) !== 404 && statusOf(error) !== 410) {
+            if (effects_errors_statusOf(error) !== 404 && effects_errors_statusOf(error) !== 410) {
                 throw effectsError('read an issue', ctx.subject(known), error);
             }
         }
@@ -42360,7 +42360,7 @@ async function findTrackingComment(ctx, issue, marker, subject) {
                 return data;
         }
         catch (error) {
-            if (statusOf(error) !== 404)
+            if (effects_errors_statusOf(error) !== 404)
                 throw effectsError('read the tracking comment', subject, error);
         }
         ctx.comments.delete(marker);
@@ -42399,7 +42399,7 @@ async function findPull(ctx, marker, head, subject) {
                 return data;
         }
         catch (error) {
-            if (statusOf(error) !== 404)
+            if (effects_errors_statusOf(error) !== 404)
                 throw effectsError('read a pull request', subject, error);
         }
         ctx.pulls.delete(marker);
@@ -42605,7 +42605,7 @@ async function ensurePullRequest(ctx, spec) {
     }
     catch (error) {
         if (!(draft &&
-            statusOf(error) === 422 &&
+            effects_errors_statusOf(error) === 422 &&
             saysMatching(error, /draft pull requests are not supported/i))) {
             throw error;
         }
@@ -42638,9 +42638,9 @@ async function createPull(ctx, params, head, base, subject) {
         return { pull: data, adopted: false };
     }
     catch (error) {
-        if (statusOf(error) === 422 && saysMatching(error, /draft pull requests are not supported/i))
+        if (effects_errors_statusOf(error) === 422 && saysMatching(error, /draft pull requests are not supported/i))
             throw error;
-        if (statusOf(error) !== 422 || !saysMatching(error, /pull request already exists/i)) {
+        if (effects_errors_statusOf(error) !== 422 || !saysMatching(error, /pull request already exists/i)) {
             const advice = saysMatching(error, /no commits between|head/i)
                 ? 'is the work branch pushed, with commits?'
                 : undefined;
@@ -43274,7 +43274,7 @@ const FIXED_ENV = {
 function createGit(options) {
     const config = {
         runner: options.runner,
-        clock: options.clock ?? systemClock,
+        clock: options.clock ?? clock_systemClock,
         timeoutMs: options.timeoutMs ?? GIT_DEFAULTS.timeoutMs,
         retries: Math.max(0, options.retries ?? GIT_DEFAULTS.retries),
         backoffMs: options.backoffMs ?? GIT_DEFAULTS.backoffMs,
@@ -43545,7 +43545,7 @@ function state_branch_options_resolveOptions(o) {
             trackingRef: `refs/keel/fetched/${remoteKey}/${branch}`,
             timeoutMs: o.timeoutMs ?? STATE_BRANCH_DEFAULTS.timeoutMs,
             maxAttempts: Math.max(1, o.maxAttempts ?? STATE_BRANCH_DEFAULTS.maxAttempts),
-            clock: o.clock ?? systemClock,
+            clock: o.clock ?? clock_systemClock,
             log: o.log ?? (() => undefined),
             secrets: o.secrets ?? [],
         },
@@ -43564,237 +43564,6 @@ function state_branch_options_describeError(error) {
         return `${error.message} (time budget exhausted)`;
     }
     return atomic_file_errorMessage(error);
-}
-
-;// CONCATENATED MODULE: ./lib/github/state-files.js
-/**
- * What may leave the runner as a durable copy of a checkpoint, shared by the state branch and the artifacts:
- * run ids that are safe as one path segment, whitelists of file names (anything not named here is not state
- * and is never pushed or uploaded), and the last check that no configured secret is in what goes out.
- *
- * Whitelists rather than blacklists: a run directory also holds locks, `*.tmp` files of a killed writer,
- * `.heartbeat`, corrupt checkpoints set aside — and a bug elsewhere could put anything there. Only names we
- * know to be state go.
- */
-/** The same pattern as `runStateSchema.runId`: one path segment, never `.`/`..`, never an option. */
-const state_files_RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
-function state_files_isValidRunId(runId) {
-    return state_files_RUN_ID_PATTERN.test(runId);
-}
-const state_files_STATE_FILE = 'state.json';
-const MANIFEST_FILE = 'manifest.json';
-const METRICS_FILE = 'metrics.json';
-const state_files_FLEET_STATE_FILE = 'fleet-state.json';
-const state_files_RUNS_DIR = 'runs';
-/**
- * On the state branch, per run: the checkpoint and its two small sidecars. Not `events.ndjson` (up to
- * 5 MiB × 4 rotated files per run, growing every checkpoint: the branch's history would grow by megabytes
- * per push, forever) and not `effects/` (records of issues and PRs that live on GitHub anyway, and whose
- * markers the publisher finds there). The artifact carries both.
- */
-const state_files_BRANCH_RUN_FILES = [state_files_STATE_FILE, MANIFEST_FILE, METRICS_FILE];
-function isBranchRunFile(name) {
-    return state_files_BRANCH_RUN_FILES.includes(name);
-}
-/**
- * In an artifact, relative to the run directory ('/'-separated): the checkpoint, its sidecars, the event log
- * with its rotations, the local effect records and the rendered recovery issue. Never `*.lock`, `*.tmp`,
- * `.heartbeat` or `state.json.corrupt-*`, and nothing of the worktree (it is not under the run directory,
- * and if it were, no worktree path matches).
- */
-const ARTIFACT_FILE = /^(?:state\.json|manifest\.json|metrics\.json|recovery\.md|events(?:\.[1-9][0-9]{0,2})?\.ndjson|effects\/(?:issues|comments|pulls)\/[1-9][0-9]{0,8}\.json)$/;
-function isArtifactStateFile(relativePath) {
-    return ARTIFACT_FILE.test(relativePath);
-}
-/** The subdirectories an artifact may contain (everything else in the run directory is not walked). */
-const ARTIFACT_SUBDIRS = ['effects/issues', 'effects/comments', 'effects/pulls'];
-/**
- * Larger than any honest checkpoint file (the state of 2 000 subtasks with long instructions stays far
- * below), smaller than GitHub's 100 MB file limit. A bigger file is refused rather than pushed.
- */
-const state_files_MAX_STATE_FILE_BYTES = 32 * 1024 * 1024;
-/** Shorter values are not treated as secrets: the same floor as the run's redaction list. */
-const MIN_SECRET_CHARS = 4;
-/**
- * The index (1-based, into `secrets`) of the first configured secret found in `content`, raw or as it
- * appears inside a JSON string (quotes and backslashes escaped). Undefined when none is. Reasons built from
- * this say "secret #n", never the value.
- */
-function state_files_findSecret(content, secrets) {
-    for (const [i, secret] of secrets.entries()) {
-        if (secret.length < MIN_SECRET_CHARS)
-            continue;
-        if (content.includes(secret))
-            return i + 1;
-        const escaped = JSON.stringify(secret).slice(1, -1);
-        if (escaped !== secret && content.includes(escaped))
-            return i + 1;
-    }
-    return undefined;
-}
-function state_files_secretReason(path, index) {
-    return `${path} contains configured secret #${index}: refusing to copy it off the runner`;
-}
-
-;// CONCATENATED MODULE: ./lib/github/state-tree.js
-
-/** Big enough for the listing of thousands of runs; a truncated listing is refused, never used. */
-const LISTING_BYTES = 16 * 1024 * 1024;
-class StateTreeError extends Error {
-    name = 'StateTreeError';
-}
-/** The entries of a tree, or undefined when `treeish` names nothing (a run not on the branch yet). */
-async function state_tree_listTree(run, treeish) {
-    const result = await run(['ls-tree', '-z', treeish], { allowFailure: true, maxOutputBytes: LISTING_BYTES });
-    if (result.exitCode !== 0)
-        return undefined;
-    if (result.stdout.truncated)
-        throw new StateTreeError(`listing of ${treeish} is too large`);
-    const entries = [];
-    for (const record of result.stdout.text.split('\0')) {
-        if (record === '')
-            continue;
-        const match = /^(\d{6}) (\w+) ([0-9a-f]{40,64})\t(.+)$/s.exec(record);
-        if (!match)
-            throw new StateTreeError(`unexpected ls-tree output for ${treeish}`);
-        entries.push({ mode: match[1], type: match[2], sha: match[3], name: match[4] });
-    }
-    return entries;
-}
-async function state_tree_makeTree(run, entries) {
-    const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join('');
-    const result = await run(['mktree', '-z'], { input });
-    return objectId(result, 'mktree');
-}
-async function state_tree_writeBlob(run, content) {
-    const result = await run(['hash-object', '-w', '--stdin'], { input: content });
-    return objectId(result, 'hash-object');
-}
-/** The commit's tree. */
-async function treeOf(run, commit) {
-    return objectId(await run(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`]), 'rev-parse');
-}
-/**
- * A blob's content — `object` is a blob id or `<tree-ish>:<path>` — or `missing`, or `tooLarge` when over the
- * state file bound (a truncated file is never used).
- */
-async function state_tree_readBlob(run, object) {
-    const result = await run(['cat-file', 'blob', object], {
-        allowFailure: true,
-        maxOutputBytes: state_files_MAX_STATE_FILE_BYTES,
-    });
-    if (result.exitCode !== 0)
-        return { missing: true };
-    if (result.stdout.truncated)
-        return { tooLarge: true };
-    return { text: result.stdout.text };
-}
-/** Every path (recursively) that differs between two trees; `from` undefined = the empty tree. */
-async function state_tree_changedPaths(run, from, to) {
-    const args = from === undefined
-        ? ['ls-tree', '-r', '-z', '--name-only', to]
-        : ['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to];
-    const result = await run(args, { maxOutputBytes: LISTING_BYTES });
-    if (result.stdout.truncated)
-        throw new StateTreeError('tree comparison too large');
-    return result.stdout.text.split('\0').filter((p) => p !== '');
-}
-function objectId(result, what) {
-    const id = result.stdout.text.trim();
-    if (!/^[0-9a-f]{40,64}$/.test(id))
-        throw new StateTreeError(`${what} printed no object id`);
-    return id;
-}
-
-;// CONCATENATED MODULE: ./lib/github/state-branch-commit.js
-
-
-
-/** keel's own identity for state commits: they are bookkeeping, not anyone's work. */
-const IDENTITY = (/* unused pure expression or super */ null && (['-c', 'user.name=keel', '-c', 'user.email=keel@localhost']));
-const BLOB_MODE = '100644';
-const TREE_MODE = '040000';
-/**
- * The tip's tree with this run's files (and the fleet state) replaced, committed on top of the tip.
- * `blobs` maps each local file's branch path to its blob, written beforehand.
- */
-async function state_branch_commit_buildCommit(c, run, local, blobs, tip) {
-    const root = tip ? ((await listTree(run, tip.tree)) ?? []) : [];
-    const runsEntry = root.find((e) => e.name === RUNS_DIR);
-    if (runsEntry && runsEntry.type !== 'tree')
-        throw new Error(`${RUNS_DIR} on ${c.branch} is not a directory`);
-    const runs = runsEntry ? ((await listTree(run, runsEntry.sha)) ?? []) : [];
-    const own = runs.find((e) => e.name === local.runId);
-    const ownEntries = own?.type === 'tree' ? ((await listTree(run, own.sha)) ?? []) : [];
-    let newRoot = root;
-    const keepTheirs = own?.type === 'tree' && (await branchIsNewer(run, own.sha, STATE_FILE, 'updatedAt', local.updatedAt));
-    if (keepTheirs) {
-        c.log({
-            type: 'state_branch_skipped',
-            path: `${RUNS_DIR}/${local.runId}`,
-            reason: 'the branch has a newer checkpoint of this run',
-        });
-    }
-    else {
-        let runEntries = ownEntries;
-        for (const f of local.runFiles) {
-            runEntries = withEntry(runEntries, blobEntry(f.path.slice(f.path.lastIndexOf('/') + 1), blobs.get(f.path)));
-        }
-        const runTree = await makeTree(run, runEntries);
-        const runsTree = await makeTree(run, withEntry(runs, treeEntry(local.runId, runTree)));
-        newRoot = withEntry(newRoot, treeEntry(RUNS_DIR, runsTree));
-    }
-    if (local.fleet) {
-        const theirs = root.find((e) => e.name === FLEET_STATE_FILE);
-        const newer = theirs?.type === 'blob' &&
-            (await branchIsNewer(run, theirs.sha, undefined, 'savedAt', local.fleet.savedAt));
-        if (!newer)
-            newRoot = withEntry(newRoot, blobEntry(FLEET_STATE_FILE, blobs.get(FLEET_STATE_FILE)));
-    }
-    const tree = await makeTree(run, newRoot);
-    if (tip && tree === tip.tree)
-        return { unchanged: true, sha: tip.sha };
-    // `runs/<runId>` itself: a non-directory of that name (garbage) is replaced by this run's directory.
-    const allowed = new Set([
-        ...local.runFiles.map((f) => f.path),
-        `${RUNS_DIR}/${local.runId}`,
-        FLEET_STATE_FILE,
-    ]);
-    const stray = (await changedPaths(run, tip?.tree, tree)).filter((p) => !allowed.has(p));
-    if (stray.length > 0) {
-        throw new Error(`refusing to push: the rebuilt tree would also change ${stray.length} other path(s) on ${c.branch}`);
-    }
-    const message = `keel: checkpoint ${local.runId} (${local.status})`;
-    const args = [
-        ...IDENTITY,
-        'commit-tree',
-        '--no-gpg-sign',
-        tree,
-        ...(tip ? ['-p', tip.sha] : []),
-        '-m',
-        message,
-    ];
-    const commit = (await run(args)).stdout.text.trim();
-    if (!/^[0-9a-f]{40,64}$/.test(commit))
-        throw new Error('commit-tree printed no commit id');
-    return { unchanged: false, sha: commit };
-}
-/** Whether the branch's copy (a blob, or `path` inside a tree) carries a larger `field` than ours. */
-async function branchIsNewer(run, object, path, field, ours) {
-    const read = await readBlob(run, path === undefined ? object : `${object}:${path}`);
-    if (!('text' in read))
-        return false;
-    const value = parseJson(read.text)?.[field];
-    return typeof value === 'number' && value > ours;
-}
-function withEntry(entries, entry) {
-    return [...entries.filter((e) => e.name !== entry.name), entry];
-}
-function blobEntry(name, sha) {
-    return { mode: BLOB_MODE, type: 'blob', sha, name };
-}
-function treeEntry(name, sha) {
-    return { mode: TREE_MODE, type: 'tree', sha, name };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -53332,70 +53101,13 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/fleet/fleet-state.js
-/**
- * The router's memory across runs: breaker and cooldown state with wall-clock times, plus the latest probe
- * results. Saved with every checkpoint and in a fleet-state file, so that a scheduled run does not
- * rediscover a dead endpoint by hammering it. Parsing is lenient: a damaged or foreign file costs the
- * saved knowledge, never the run.
- */
-
-
-
-const timestamp = schemas_number().finite().nonnegative();
-const breakerSnapshotSchema = object({
-    state: schemas_enum(['closed', 'open', 'halfOpen']),
-    failures: array(timestamp).max(10_000),
-    openedAt: timestamp.optional(),
-});
-const fleetStateSchema = object({
-    version: literal(1),
-    savedAt: timestamp,
-    breakers: record(schemas_string().max(512), breakerSnapshotSchema),
-    cooldowns: record(schemas_string().max(128), object({ until: timestamp, strikes: schemas_number().int().min(0).max(64) })),
-    /** The health book's own snapshot; it validates its part itself. */
-    health: unknown().optional(),
-});
-/** A valid fleet state, or undefined (with the reason) when the input is not one. */
-function fleet_state_parseFleetState(input) {
-    if (input === undefined || input === null)
-        return {};
-    const parsed = fleetStateSchema.safeParse(input);
-    if (parsed.success)
-        return { state: parsed.data };
-    const issue = parsed.error.issues[0];
-    return { problem: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
-}
-async function fleet_state_readFleetStateFile(path) {
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return {};
-        return { problem: `${path}: ${error.message}` };
-    }
-    try {
-        const result = fleet_state_parseFleetState(JSON.parse(text));
-        return result.problem ? { problem: `${path}: ${result.problem}` } : result;
-    }
-    catch (error) {
-        return { problem: `${path}: not JSON (${error.message})` };
-    }
-}
-/** Atomic replace (temp file, fsync, rename, directory fsync): a crash leaves old or new, never half. */
-async function writeFleetStateFile(path, state) {
-    await writeFileAtomic(path, `${JSON.stringify(state)}\n`);
-}
-
 ;// CONCATENATED MODULE: ./lib/run/state.js
 /**
  * The run's checkpoint: everything needed to continue after a crash, versioned and validated with zod
  * when read (a file from a crashed or older process is untrusted input). Written after every step.
  */
 
-const RUN_STATE_VERSION = 1;
+const state_RUN_STATE_VERSION = 1;
 const RUN_STATUSES = ['running', 'completed', 'partial', 'degraded', 'interrupted', 'failed'];
 const state_STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped'];
 const state_text = (max) => schemas_string().max(max);
@@ -53447,8 +53159,8 @@ const effectSchema = object({
     ref: state_text(1_000),
     createdAt: state_time,
 });
-const runStateSchema = object({
-    version: literal(RUN_STATE_VERSION),
+const state_runStateSchema = object({
+    version: literal(state_RUN_STATE_VERSION),
     runId: schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/),
     task: object({ text: state_text(20_000), source: state_text(40) }),
     status: schemas_enum(RUN_STATUSES),
@@ -53492,7 +53204,7 @@ function state_isUnfinished(state) {
 const manifest_MANIFEST_FILE = 'manifest.json';
 const TASK_PREVIEW_CHARS = 200;
 const count = schemas_number().int().nonnegative();
-const manifestSchema = object({
+const manifest_manifestSchema = object({
     version: literal(1),
     runId: schemas_string().max(80),
     status: schemas_enum(RUN_STATUSES),
@@ -53512,7 +53224,7 @@ function countSteps(state) {
     return counts;
 }
 /** Pure. The task preview is redacted (bearer tokens, `sk-…` keys) before it is cut, so no key is half-cut. */
-function buildManifest(state) {
+function manifest_buildManifest(state) {
     const preview = redact(state.task.text, []);
     return {
         version: 1,
@@ -53675,6 +53387,931 @@ function nonNegative(value) {
     return value !== undefined && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
+;// CONCATENATED MODULE: ./lib/run/persistence.js
+/**
+ * One checkpoint = the snapshot (`state.json`, through the store and its lock retries), then the manifest
+ * and the metrics. Seed 004's rule: a snapshot that fails after its retries never stops the manifest and
+ * the metrics from being written — they are what a human and `keel status` look at, and the next
+ * checkpoint will try the snapshot again. Nothing here throws into the engine: failures are logged and
+ * returned.
+ *
+ * Checkpoints are serialised and coalesced: while one is being written, further calls wait and only the
+ * newest of them is written next (it contains everything the older ones did). A thousand subtasks
+ * finishing together cost a handful of writes, not a thousand, and an older snapshot can never land after
+ * a newer one.
+ */
+
+
+
+
+
+
+const METRICS_FILE = 'metrics.json';
+class PersistenceCoordinator {
+    runDir;
+    #store;
+    #clock;
+    #log;
+    #pending;
+    #draining = false;
+    #manifestWrittenAt;
+    constructor(options) {
+        this.runDir = options.runDir;
+        this.#store = options.store;
+        this.#clock = options.clock ?? systemClock;
+        this.#log = options.log ?? (() => undefined);
+    }
+    /** When the manifest was last written successfully (wall-clock ms), for the heartbeat's throttle. */
+    get manifestWrittenAt() {
+        return this.#manifestWrittenAt;
+    }
+    /**
+     * Saves the snapshot, then — whatever happened to it — the manifest and the metrics. Resolves when this
+     * state (or a newer one passed meanwhile) has been through a checkpoint. Never rejects.
+     */
+    checkpoint(state, metrics) {
+        return new Promise((resolve) => {
+            if (this.#pending) {
+                this.#pending.state = state;
+                this.#pending.metrics = metrics;
+                this.#pending.waiters.push(resolve);
+            }
+            else {
+                this.#pending = { state, metrics, waiters: [resolve] };
+            }
+            if (!this.#draining)
+                void this.#drain();
+        });
+    }
+    /** Writes `manifest.json` from the state. Never throws; the failure is logged and returned. */
+    async writeManifest(state) {
+        return this.#writeSidecar(MANIFEST_FILE, () => buildManifest(state));
+    }
+    async #drain() {
+        this.#draining = true;
+        try {
+            while (this.#pending) {
+                const job = this.#pending;
+                this.#pending = undefined;
+                const result = await this.#checkpointOnce(job.state, job.metrics);
+                for (const resolve of job.waiters)
+                    resolve(result);
+            }
+        }
+        finally {
+            this.#draining = false;
+        }
+    }
+    async #checkpointOnce(state, metrics) {
+        let snapshot;
+        try {
+            await this.#store.save(state);
+            snapshot = { snapshot: 'saved' };
+        }
+        catch (error) {
+            snapshot = { snapshot: 'failed', error: errorMessage(error) };
+            this.#log({ type: 'snapshot_failed', runId: state.runId, error: snapshot.error });
+        }
+        const sidecars = await Promise.all([
+            this.#writeSidecar(MANIFEST_FILE, () => buildManifest(state)),
+            this.#writeSidecar(METRICS_FILE, () => metrics),
+        ]);
+        return { ...snapshot, sidecarErrors: sidecars.flatMap((s) => (s.ok ? [] : [s.error])) };
+    }
+    /** `build` runs inside the try: a state the manifest cannot be built from is a failed write, not a throw. */
+    async #writeSidecar(file, build) {
+        try {
+            await writeFileAtomic(join(this.runDir, file), `${JSON.stringify(build(), null, 2)}\n`);
+            if (file === MANIFEST_FILE)
+                this.#manifestWrittenAt = this.#clock.now();
+            return { ok: true };
+        }
+        catch (error) {
+            const message = `${file}: ${errorMessage(error)}`;
+            this.#log({ type: 'sidecar_failed', file, error: message });
+            return { ok: false, error: message };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/run-id.js
+/** Run ids: sortable by time, unique enough across runners, valid as a git branch component and a dir name. */
+
+function newRunId(now) {
+    const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+const run_id_RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./lib/run/file-lock.js
+/**
+ * An inter-process lock as a file, with bounded retries (seed 004: 5 attempts, exponential backoff from
+ * 100 ms — 100, 200, 400, 800 — so at most 1.5 s of waiting, well under the 3 s budget).
+ *
+ * Why a file and not a package: the lock file names its holder (`{ pid, host, at, token }`), so a lock left
+ * by a process that died (SIGKILL, OOM) is recognised at once by its dead pid instead of after a long
+ * mtime timeout, and nothing runs a timer in the background (fake timers stay in charge in tests).
+ *
+ * - Acquire: write the holder to a private temp file, then `link` it to the lock path. `link` fails when
+ *   the lock exists, and the lock appears with its content complete — nobody ever reads a half-written
+ *   holder.
+ * - Takeover: a holder whose pid is dead on this host, or older than `staleMs`, is stale. Removing it is
+ *   guarded by a second lock (`<lock>.takeover`) and re-checks that the lock still has the exact content
+ *   judged stale, so two processes that both saw the stale lock cannot delete each other's fresh one.
+ * - Release: only a lock that still carries our token is removed.
+ * - In-process callers are queued (one at a time per `FileLock`) before they touch the file, so twenty
+ *   parallel calls in one process do not burn each other's retry budget.
+ *
+ * Outcomes are values (`LockResult`); the store and the effects turn exhaustion into their exceptions.
+ */
+
+
+
+
+
+
+const DEFAULT_LOCK_ATTEMPTS = 5;
+const DEFAULT_LOCK_BACKOFF_MS = 100;
+/** Far beyond any save; a live holder older than this is hung, and its atomic writes stay harmless anyway. */
+const DEFAULT_STALE_LOCK_MS = 30_000;
+/** Thrown at the edges (the effects, the store's subclass) when the lock could not be had in time. */
+class LockTimeoutError extends Error {
+    name = 'LockTimeoutError';
+    lock;
+    attempts;
+    waitedMs;
+    holder;
+    constructor(lock, failure) {
+        const by = failure.holder ? ` (held by pid ${failure.holder.pid} on ${failure.holder.host})` : '';
+        super(`lock ${lock} still busy after ${failure.attempts} attempts over ${failure.waitedMs} ms${by}`);
+        this.lock = lock;
+        this.attempts = failure.attempts;
+        this.waitedMs = failure.waitedMs;
+        this.holder = failure.holder;
+    }
+}
+/** The backoff before attempt `n + 1` (n ≥ 1): base × 2^(n−1). */
+function lockBackoff(attempt, baseMs) {
+    return baseMs * 2 ** (attempt - 1);
+}
+/** What `link` says on file systems that have no hard links (some network and FUSE mounts, FAT). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+/**
+ * Tokens of the locks this process holds right now, across all `FileLock` instances: how a lock carrying
+ * our own pid is told apart from one left by a dead process that had the same pid.
+ */
+const heldTokens = new Set();
+class file_lock_FileLock {
+    path;
+    #clock;
+    #attempts;
+    #backoffMs;
+    #staleMs;
+    #log;
+    #queue = Promise.resolve();
+    constructor(options) {
+        this.path = options.path;
+        this.#clock = options.clock ?? clock_systemClock;
+        this.#attempts = Math.max(1, options.attempts ?? DEFAULT_LOCK_ATTEMPTS);
+        this.#backoffMs = options.backoffMs ?? DEFAULT_LOCK_BACKOFF_MS;
+        this.#staleMs = options.staleMs ?? DEFAULT_STALE_LOCK_MS;
+        this.#log = options.log ?? (() => undefined);
+    }
+    /**
+     * Runs `work` holding the lock and releases it afterwards, whatever `work` does. `work`'s own failure
+     * is rethrown; a lock that could not be had is `{ ok: false }` and `work` never ran.
+     */
+    withLock(work) {
+        const turn = this.#queue.then(() => this.#locked(work));
+        // The queue only orders; one caller's failure is that caller's, not the next one's.
+        this.#queue = turn.catch(() => undefined);
+        return turn;
+    }
+    async #locked(work) {
+        const started = this.#clock.now();
+        let holder;
+        for (let attempt = 1;; attempt++) {
+            const outcome = await this.#tryAcquire();
+            if (outcome.kind === 'acquired') {
+                try {
+                    return { ok: true, value: await work() };
+                }
+                finally {
+                    await this.#release(outcome.token);
+                }
+            }
+            holder = outcome.kind === 'busy' ? outcome.holder : outcome.observed.holder;
+            if (attempt >= this.#attempts) {
+                const failure = {
+                    attempts: attempt,
+                    waitedMs: this.#clock.now() - started,
+                    ...(holder ? { holder } : {}),
+                };
+                this.#log({ type: 'lock_exhausted', lock: this.path, ...failure });
+                return { ok: false, ...failure };
+            }
+            const waitMs = lockBackoff(attempt, this.#backoffMs);
+            this.#log({ type: 'lock_retry', lock: this.path, attempt, waitMs, ...(holder ? { holder } : {}) });
+            await this.#clock.sleep(waitMs);
+        }
+    }
+    /** One attempt: create, or take over a stale lock and create. */
+    async #tryAcquire() {
+        const first = await this.#create(this.path);
+        if (first.kind !== 'stale')
+            return first;
+        if (!(await this.#removeStale(first.observed)))
+            return first;
+        const second = await this.#create(this.path);
+        // Someone else won the race for the freed lock: that is a busy lock, not a stale one.
+        return second.kind === 'stale'
+            ? { kind: 'busy', ...(second.observed.holder ? { holder: second.observed.holder } : {}) }
+            : second;
+    }
+    async #create(path) {
+        const holder = {
+            pid: process.pid,
+            host: (0,external_node_os_.hostname)(),
+            at: this.#clock.now(),
+            token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+        };
+        const text = JSON.stringify(holder);
+        const temp = `${path}.${holder.token}.tmp`;
+        await writeNew(temp, text);
+        try {
+            await (0,promises_.link)(temp, path);
+            heldTokens.add(holder.token);
+            return { kind: 'acquired', token: holder.token };
+        }
+        catch (error) {
+            const code = atomic_file_errorCode(error);
+            if (code === 'EEXIST')
+                return this.#inspect(path);
+            if (!NO_HARD_LINKS.has(code ?? ''))
+                throw error;
+        }
+        finally {
+            await (0,promises_.unlink)(temp).catch(() => undefined);
+        }
+        // A file system without hard links: exclusive create, then the content. For an instant the lock is
+        // empty; an empty lock is judged by its age, so nobody takes it over in that instant.
+        try {
+            heldTokens.add(holder.token);
+            await writeNew(path, text);
+            return { kind: 'acquired', token: holder.token };
+        }
+        catch (error) {
+            heldTokens.delete(holder.token);
+            if (atomic_file_errorCode(error) === 'EEXIST')
+                return this.#inspect(path);
+            throw error;
+        }
+    }
+    /** Who holds the lock at `path`, and whether that holder is gone. */
+    async #inspect(path) {
+        let text;
+        let mtimeMs;
+        try {
+            [text, mtimeMs] = await Promise.all([(0,promises_.readFile)(path, 'utf8'), (0,promises_.stat)(path).then((s) => s.mtimeMs)]);
+        }
+        catch (error) {
+            // Released between our link and our read: busy for this attempt, free for the next.
+            if (atomic_file_errorCode(error) === 'ENOENT')
+                return { kind: 'busy' };
+            throw error;
+        }
+        const holder = parseHolder(text);
+        if (holder === undefined) {
+            // Empty (the no-hard-links path, mid-write) or damaged: only its age can tell, and that is the
+            // file system's clock, not ours.
+            return Date.now() - mtimeMs > this.#staleMs
+                ? { kind: 'stale', observed: { text, mtimeMs, reason: 'unreadable' } }
+                : { kind: 'busy' };
+        }
+        if (holder.host === (0,external_node_os_.hostname)() && !this.#holderAlive(holder)) {
+            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'dead' } };
+        }
+        if (this.#clock.now() - holder.at > this.#staleMs) {
+            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'expired' } };
+        }
+        return { kind: 'busy', holder };
+    }
+    /**
+     * Our own pid with a token this process does not hold is a lock left by an earlier process that had
+     * the same pid — routine in containers, where a restarted process often gets the same small pid.
+     */
+    #holderAlive(holder) {
+        if (holder.pid === process.pid)
+            return heldTokens.has(holder.token);
+        return isProcessAlive(holder.pid);
+    }
+    /**
+     * Removes the stale lock, unless it changed since it was judged. Returns whether the lock was removed
+     * (by us, or already gone).
+     */
+    async #removeStale(observed) {
+        const guardPath = `${this.path}.takeover`;
+        const guard = await this.#create(guardPath);
+        if (guard.kind !== 'acquired') {
+            // A guard left by a process killed in its microseconds-long takeover: remove it; the next attempt
+            // takes over properly. (Two processes doing this at the same instant after such a crash is the
+            // one race left, and it needs two unlikely events at once.)
+            if (guard.kind === 'stale')
+                await (0,promises_.unlink)(guardPath).catch(() => undefined);
+            return false;
+        }
+        try {
+            let current;
+            let mtimeMs;
+            try {
+                [current, mtimeMs] = await Promise.all([
+                    (0,promises_.readFile)(this.path, 'utf8'),
+                    (0,promises_.stat)(this.path).then((s) => s.mtimeMs),
+                ]);
+            }
+            catch (error) {
+                if (atomic_file_errorCode(error) === 'ENOENT')
+                    return true;
+                throw error;
+            }
+            if (current !== observed.text || mtimeMs !== observed.mtimeMs)
+                return false;
+            await (0,promises_.unlink)(this.path);
+            if (observed.holder)
+                await (0,promises_.unlink)(`${this.path}.${observed.holder.token}.tmp`).catch(() => undefined);
+            this.#log({
+                type: 'lock_takeover',
+                lock: this.path,
+                reason: observed.reason,
+                ...(observed.holder ? { holder: observed.holder } : {}),
+            });
+            return true;
+        }
+        finally {
+            await this.#release(guard.token, guardPath);
+        }
+    }
+    async #release(token, path = this.path) {
+        heldTokens.delete(token);
+        try {
+            const holder = parseHolder(await (0,promises_.readFile)(path, 'utf8'));
+            if (holder?.token !== token) {
+                this.#log({ type: 'lock_lost', lock: path, detail: 'taken over by another process while held' });
+                return;
+            }
+            await (0,promises_.unlink)(path);
+        }
+        catch (error) {
+            // A lock we cannot remove is reported, not thrown: the work under it is done, and a dead-pid lock
+            // is taken over by the next process anyway.
+            this.#log({ type: 'lock_lost', lock: path, detail: atomic_file_errorMessage(error) });
+        }
+    }
+}
+async function writeNew(path, text) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'wx');
+    }
+    catch (error) {
+        // The first lock in a new run directory creates the directory.
+        if (atomic_file_errorCode(error) !== 'ENOENT')
+            throw error;
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        handle = await (0,promises_.open)(path, 'wx');
+    }
+    try {
+        await handle.writeFile(text);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A lock file's holder record, or undefined for anything else (also the daemon's lock reads it). */
+function parseHolder(text) {
+    try {
+        const value = JSON.parse(text);
+        if (value !== null &&
+            typeof value === 'object' &&
+            Number.isInteger(value.pid) &&
+            typeof value.host === 'string' &&
+            typeof value.at === 'number' &&
+            typeof value.token === 'string') {
+            return value;
+        }
+    }
+    catch {
+        // fall through
+    }
+    return undefined;
+}
+/** `kill(pid, 0)` checks existence without sending anything; EPERM means it exists under another user. */
+function isProcessAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return atomic_file_errorCode(error) === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/state-store.js
+/**
+ * The checkpoint on disk: `<runDir>/state.json`, written atomically under an inter-process lock with
+ * bounded retries (seed 004). Two processes may share a run directory — a resumed run while the old
+ * one is still shutting down, the Action's `post` step, `keel status` — and the lock keeps their writes
+ * in turn; `TaskStateStoreLockError` says the lock stayed busy for all of the retries, and the caller
+ * (the persistence coordinator) carries on and tries again at the next checkpoint.
+ *
+ * The write path is typed and is not validated again (JSON.stringify only: the bench measures it). The
+ * read path validates with zod: a file from a crashed or older process is untrusted input. A corrupt
+ * checkpoint is moved aside, never deleted — it may be the only copy of someone's afternoon.
+ */
+
+
+
+
+
+
+
+
+const state_store_STATE_FILE = 'state.json';
+const STATE_LOCK_FILE = 'state.lock';
+const state_store_RUNS_DIR = 'runs';
+/** `save` could not get the lock within its retries; the snapshot was not written. */
+class TaskStateStoreLockError extends LockTimeoutError {
+    name = 'TaskStateStoreLockError';
+    constructor(lock, failure) {
+        super(lock, failure);
+        this.message = `state snapshot not saved: ${this.message}`;
+    }
+}
+class TaskStateStore {
+    runDir;
+    statePath;
+    #lock;
+    #clock;
+    #log;
+    constructor(options) {
+        this.runDir = options.runDir;
+        this.statePath = join(options.runDir, state_store_STATE_FILE);
+        this.#clock = options.clock ?? systemClock;
+        this.#log = options.log ?? (() => undefined);
+        this.#lock = new FileLock({
+            path: join(options.runDir, STATE_LOCK_FILE),
+            clock: this.#clock,
+            ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
+            ...(options.lockBackoffMs !== undefined ? { backoffMs: options.lockBackoffMs } : {}),
+            ...(options.staleLockMs !== undefined ? { staleMs: options.staleLockMs } : {}),
+            log: this.#log,
+        });
+    }
+    /** Writes the snapshot atomically under the lock; throws `TaskStateStoreLockError` when it stays busy. */
+    async save(state) {
+        // Serialised before the lock is taken: the lock is held only for the write itself.
+        const json = `${JSON.stringify(state)}\n`;
+        const result = await this.#lock.withLock(() => writeFileAtomic(this.statePath, json));
+        if (!result.ok)
+            throw new TaskStateStoreLockError(this.#lock.path, result);
+    }
+    /**
+     * The saved state, or nothing (no checkpoint yet), or a problem: unreadable, corrupt (moved aside to
+     * `state.json.corrupt-<ms>`), or written by a newer keel (left alone). Never throws.
+     */
+    async load() {
+        const read = await readJsonFile(this.statePath);
+        if (!read.ok) {
+            if (read.reason === 'missing')
+                return {};
+            if (read.reason === 'unreadable')
+                return { problem: read.detail };
+            return { problem: await this.#setAside(read.text ?? '', read.detail) };
+        }
+        const parsed = runStateSchema.safeParse(read.value);
+        if (parsed.success)
+            return { state: parsed.data };
+        const version = read.value?.version;
+        if (typeof version === 'number' && version > RUN_STATE_VERSION) {
+            this.#log({ type: 'state_newer', file: this.statePath, version });
+            return { problem: `${this.statePath}: written by a newer keel (state version ${version})` };
+        }
+        return { problem: await this.#setAside(read.text, `${this.statePath}: ${describeIssue(parsed.error)}`) };
+    }
+    /**
+     * Moves the corrupt file aside under the lock, after checking that it is still the content judged
+     * corrupt: a writer may have replaced it with a good snapshot in the meantime.
+     */
+    async #setAside(text, problem) {
+        const target = `${this.statePath}.corrupt-${this.#clock.now()}`;
+        let moved;
+        try {
+            const result = await this.#lock.withLock(async () => {
+                const again = await readJsonFile(this.statePath);
+                const same = again.ok ? again.text === text : again.reason === 'not-json' && again.text === text;
+                if (!same)
+                    return false;
+                await rename(this.statePath, target);
+                return true;
+            });
+            moved = result.ok && result.value;
+        }
+        catch (error) {
+            this.#log({
+                type: 'state_corrupt',
+                file: this.statePath,
+                problem: `${problem}; not moved: ${errorMessage(error)}`,
+            });
+            return `${problem} (could not move it aside: ${errorMessage(error)})`;
+        }
+        this.#log({
+            type: 'state_corrupt',
+            file: this.statePath,
+            problem,
+            ...(moved ? { movedTo: target } : {}),
+        });
+        return moved
+            ? `${problem} (moved aside to ${target})`
+            : `${problem} (left in place: it changed or the lock was busy)`;
+    }
+}
+function describeIssue(error) {
+    const issue = error.issues[0];
+    return `invalid checkpoint at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`;
+}
+const EMPTY_COUNTS = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0 };
+/**
+ * Every run under `<stateDir>/runs/`, newest first, from its manifest (or its state when the manifest is
+ * missing or damaged). Never throws: a directory that cannot be read becomes an entry with a `problem`.
+ */
+async function listRuns(stateDir) {
+    const runsDir = join(stateDir, state_store_RUNS_DIR);
+    let names;
+    try {
+        const entries = await readdir(runsDir, { withFileTypes: true });
+        names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    }
+    catch {
+        return [];
+    }
+    const summaries = await Promise.all(names.map((name) => summarizeRun(join(runsDir, name), name)));
+    return summaries.sort((a, b) => b.updatedAt - a.updatedAt || a.runId.localeCompare(b.runId));
+}
+async function summarizeRun(runDir, name) {
+    const manifest = await readJsonFile(join(runDir, MANIFEST_FILE));
+    const problems = [];
+    if (manifest.ok) {
+        const parsed = manifestSchema.safeParse(manifest.value);
+        if (parsed.success)
+            return fromManifest(parsed.data, runDir, 'manifest');
+        problems.push(`manifest.json: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    else if (manifest.reason !== 'missing') {
+        problems.push(manifest.detail);
+    }
+    const state = await readJsonFile(join(runDir, state_store_STATE_FILE));
+    if (state.ok) {
+        const parsed = runStateSchema.safeParse(state.value);
+        if (parsed.success)
+            return fromManifest(buildManifest(parsed.data), runDir, 'state');
+        problems.push(`state.json: ${describeIssue(parsed.error)}`);
+    }
+    else {
+        problems.push(state.reason === 'missing' ? 'no manifest.json or state.json' : state.detail);
+    }
+    return {
+        runId: name,
+        runDir,
+        status: 'unknown',
+        task: '',
+        updatedAt: 0,
+        steps: { ...EMPTY_COUNTS },
+        source: 'none',
+        problem: problems.join('; '),
+    };
+}
+/** A checkpoint without a readable manifest is summarised through the manifest it would have written. */
+function fromManifest(m, runDir, source) {
+    return {
+        runId: m.runId,
+        runDir,
+        status: m.status,
+        task: m.task,
+        updatedAt: m.updatedAt,
+        steps: m.steps,
+        source,
+    };
+}
+const statusOnly = object({ status: schemas_enum(RUN_STATUSES) });
+/**
+ * The newest run that can be resumed (`keel run --resume` without an id). The manifest may lag behind the
+ * checkpoint (its write failed, or the process died between the two), so the candidate's `state.json`
+ * has the last word on whether it is finished.
+ */
+async function latestUnfinishedRun(stateDir) {
+    for (const run of await listRuns(stateDir)) {
+        if (run.status === 'unknown' || !isUnfinished({ status: run.status }))
+            continue;
+        const state = await readJsonFile(join(run.runDir, state_store_STATE_FILE));
+        if (!state.ok)
+            continue;
+        const parsed = statusOnly.safeParse(state.value);
+        if (parsed.success && isUnfinished(parsed.data))
+            return { ...run, status: parsed.data.status };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-files.js
+/**
+ * What may leave the runner as a durable copy of a checkpoint, shared by the state branch and the artifacts:
+ * run ids that are safe as one path segment, whitelists of file names (anything not named here is not state
+ * and is never pushed or uploaded), and the last check that no configured secret is in what goes out.
+ *
+ * Whitelists rather than blacklists: a run directory also holds locks, `*.tmp` files of a killed writer,
+ * `.heartbeat`, corrupt checkpoints set aside — and a bug elsewhere could put anything there. Only names we
+ * know to be state go.
+ */
+
+
+
+
+// The run directory's own names, as the run writes them.
+
+/** The same pattern as `runStateSchema.runId`: one path segment, never `.`/`..`, never an option. */
+function state_files_isValidRunId(runId) {
+    return run_id_RUN_ID_PATTERN.test(runId);
+}
+const state_files_FLEET_STATE_FILE = 'fleet-state.json';
+/**
+ * On the state branch, per run: the checkpoint and its two small sidecars. Not `events.ndjson` (up to
+ * 5 MiB × 4 rotated files per run, growing every checkpoint: the branch's history would grow by megabytes
+ * per push, forever) and not `effects/` (records of issues and PRs that live on GitHub anyway, and whose
+ * markers the publisher finds there). The artifact carries both.
+ */
+const state_files_BRANCH_RUN_FILES = [state_store_STATE_FILE, manifest_MANIFEST_FILE, METRICS_FILE];
+/**
+ * In an artifact, relative to the run directory ('/'-separated): the checkpoint, its sidecars, the event log
+ * with its rotations, the local effect records and the rendered recovery issue. Never `*.lock`, `*.tmp`,
+ * `.heartbeat` or `state.json.corrupt-*`, and nothing of the worktree (it is not under the run directory,
+ * and if it were, no worktree path matches).
+ */
+const ARTIFACT_FILE = /^(?:state\.json|manifest\.json|metrics\.json|recovery\.md|events(?:\.[1-9][0-9]{0,2})?\.ndjson|effects\/(?:issues|comments|pulls)\/[1-9][0-9]{0,8}\.json)$/;
+function isArtifactStateFile(relativePath) {
+    return ARTIFACT_FILE.test(relativePath);
+}
+/** The subdirectories an artifact may contain (everything else in the run directory is not walked). */
+const ARTIFACT_SUBDIRS = ['effects/issues', 'effects/comments', 'effects/pulls'];
+/**
+ * Larger than any honest checkpoint file (the state of 2 000 subtasks with long instructions stays far
+ * below), smaller than GitHub's 100 MB file limit. A bigger file is refused rather than pushed.
+ */
+const state_files_MAX_STATE_FILE_BYTES = 32 * 1024 * 1024;
+/** Shorter values are not treated as secrets: the same floor as the run's redaction list. */
+const MIN_SECRET_CHARS = 4;
+/**
+ * The index (1-based, into `secrets`) of the first configured secret found in `content`, raw or as it
+ * appears inside a JSON string (quotes and backslashes escaped). Undefined when none is. Reasons built from
+ * this say "secret #n", never the value.
+ */
+function state_files_findSecret(content, secrets) {
+    for (const [i, secret] of secrets.entries()) {
+        if (secret.length < MIN_SECRET_CHARS)
+            continue;
+        if (content.includes(secret))
+            return i + 1;
+        const escaped = JSON.stringify(secret).slice(1, -1);
+        if (escaped !== secret && content.includes(escaped))
+            return i + 1;
+    }
+    return undefined;
+}
+function state_files_secretReason(path, index) {
+    return `${path} contains configured secret #${index}: refusing to copy it off the runner`;
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-tree.js
+
+/** Big enough for the listing of thousands of runs; a truncated listing is refused, never used. */
+const LISTING_BYTES = 16 * 1024 * 1024;
+class StateTreeError extends Error {
+    name = 'StateTreeError';
+}
+/** The entries of a tree, or undefined when `treeish` names nothing (a run not on the branch yet). */
+async function state_tree_listTree(run, treeish) {
+    const result = await run(['ls-tree', '-z', treeish], { allowFailure: true, maxOutputBytes: LISTING_BYTES });
+    if (result.exitCode !== 0)
+        return undefined;
+    if (result.stdout.truncated)
+        throw new StateTreeError(`listing of ${treeish} is too large`);
+    const entries = [];
+    for (const record of result.stdout.text.split('\0')) {
+        if (record === '')
+            continue;
+        const match = /^(\d{6}) (\w+) ([0-9a-f]{40,64})\t(.+)$/s.exec(record);
+        if (!match)
+            throw new StateTreeError(`unexpected ls-tree output for ${treeish}`);
+        entries.push({ mode: match[1], type: match[2], sha: match[3], name: match[4] });
+    }
+    return entries;
+}
+async function state_tree_makeTree(run, entries) {
+    const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join('');
+    const result = await run(['mktree', '-z'], { input });
+    return objectId(result, 'mktree');
+}
+async function state_tree_writeBlob(run, content) {
+    const result = await run(['hash-object', '-w', '--stdin'], { input: content });
+    return objectId(result, 'hash-object');
+}
+/** The commit's tree. */
+async function treeOf(run, commit) {
+    return objectId(await run(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`]), 'rev-parse');
+}
+/**
+ * A blob's content — `object` is a blob id or `<tree-ish>:<path>` — or `missing`, or `tooLarge` when over the
+ * state file bound (a truncated file is never used).
+ */
+async function state_tree_readBlob(run, object) {
+    const result = await run(['cat-file', 'blob', object], {
+        allowFailure: true,
+        maxOutputBytes: state_files_MAX_STATE_FILE_BYTES,
+    });
+    if (result.exitCode !== 0)
+        return { missing: true };
+    if (result.stdout.truncated)
+        return { tooLarge: true };
+    return { text: result.stdout.text };
+}
+/** Every path (recursively) that differs between two trees; `from` undefined = the empty tree. */
+async function state_tree_changedPaths(run, from, to) {
+    const args = from === undefined
+        ? ['ls-tree', '-r', '-z', '--name-only', to]
+        : ['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to];
+    const result = await run(args, { maxOutputBytes: LISTING_BYTES });
+    if (result.stdout.truncated)
+        throw new StateTreeError('tree comparison too large');
+    return result.stdout.text.split('\0').filter((p) => p !== '');
+}
+function objectId(result, what) {
+    const id = result.stdout.text.trim();
+    if (!/^[0-9a-f]{40,64}$/.test(id))
+        throw new StateTreeError(`${what} printed no object id`);
+    return id;
+}
+
+;// CONCATENATED MODULE: ./lib/github/state-branch-commit.js
+
+
+
+/** keel's own identity for state commits: they are bookkeeping, not anyone's work. */
+const IDENTITY = (/* unused pure expression or super */ null && (['-c', 'user.name=keel', '-c', 'user.email=keel@localhost']));
+const BLOB_MODE = '100644';
+const TREE_MODE = '040000';
+/**
+ * The tip's tree with this run's files (and the fleet state) replaced, committed on top of the tip.
+ * `blobs` maps each local file's branch path to its blob, written beforehand.
+ */
+async function state_branch_commit_buildCommit(c, run, local, blobs, tip) {
+    const root = tip ? ((await listTree(run, tip.tree)) ?? []) : [];
+    const runsEntry = root.find((e) => e.name === RUNS_DIR);
+    if (runsEntry && runsEntry.type !== 'tree')
+        throw new Error(`${RUNS_DIR} on ${c.branch} is not a directory`);
+    const runs = runsEntry ? ((await listTree(run, runsEntry.sha)) ?? []) : [];
+    const own = runs.find((e) => e.name === local.runId);
+    const ownEntries = own?.type === 'tree' ? ((await listTree(run, own.sha)) ?? []) : [];
+    let newRoot = root;
+    const keepTheirs = own?.type === 'tree' && (await branchIsNewer(run, own.sha, STATE_FILE, 'updatedAt', local.updatedAt));
+    if (keepTheirs) {
+        c.log({
+            type: 'state_branch_skipped',
+            path: `${RUNS_DIR}/${local.runId}`,
+            reason: 'the branch has a newer checkpoint of this run',
+        });
+    }
+    else {
+        let runEntries = ownEntries;
+        for (const f of local.runFiles) {
+            runEntries = withEntry(runEntries, blobEntry(f.path.slice(f.path.lastIndexOf('/') + 1), blobs.get(f.path)));
+        }
+        const runTree = await makeTree(run, runEntries);
+        const runsTree = await makeTree(run, withEntry(runs, treeEntry(local.runId, runTree)));
+        newRoot = withEntry(newRoot, treeEntry(RUNS_DIR, runsTree));
+    }
+    if (local.fleet) {
+        const theirs = root.find((e) => e.name === FLEET_STATE_FILE);
+        const newer = theirs?.type === 'blob' &&
+            (await branchIsNewer(run, theirs.sha, undefined, 'savedAt', local.fleet.savedAt));
+        if (!newer)
+            newRoot = withEntry(newRoot, blobEntry(FLEET_STATE_FILE, blobs.get(FLEET_STATE_FILE)));
+    }
+    const tree = await makeTree(run, newRoot);
+    if (tip && tree === tip.tree)
+        return { unchanged: true, sha: tip.sha };
+    // `runs/<runId>` itself: a non-directory of that name (garbage) is replaced by this run's directory.
+    const allowed = new Set([
+        ...local.runFiles.map((f) => f.path),
+        `${RUNS_DIR}/${local.runId}`,
+        FLEET_STATE_FILE,
+    ]);
+    const stray = (await changedPaths(run, tip?.tree, tree)).filter((p) => !allowed.has(p));
+    if (stray.length > 0) {
+        throw new Error(`refusing to push: the rebuilt tree would also change ${stray.length} other path(s) on ${c.branch}`);
+    }
+    const message = `keel: checkpoint ${local.runId} (${local.status})`;
+    const args = [
+        ...IDENTITY,
+        'commit-tree',
+        '--no-gpg-sign',
+        tree,
+        ...(tip ? ['-p', tip.sha] : []),
+        '-m',
+        message,
+    ];
+    const commit = (await run(args)).stdout.text.trim();
+    if (!/^[0-9a-f]{40,64}$/.test(commit))
+        throw new Error('commit-tree printed no commit id');
+    return { unchanged: false, sha: commit };
+}
+/** Whether the branch's copy (a blob, or `path` inside a tree) carries a larger `field` than ours. */
+async function branchIsNewer(run, object, path, field, ours) {
+    const read = await readBlob(run, path === undefined ? object : `${object}:${path}`);
+    if (!('text' in read))
+        return false;
+    const value = parseJson(read.text)?.[field];
+    return typeof value === 'number' && value > ours;
+}
+function withEntry(entries, entry) {
+    return [...entries.filter((e) => e.name !== entry.name), entry];
+}
+function blobEntry(name, sha) {
+    return { mode: BLOB_MODE, type: 'blob', sha, name };
+}
+function treeEntry(name, sha) {
+    return { mode: TREE_MODE, type: 'tree', sha, name };
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/fleet-state.js
+/**
+ * The router's memory across runs: breaker and cooldown state with wall-clock times, plus the latest probe
+ * results. Saved with every checkpoint and in a fleet-state file, so that a scheduled run does not
+ * rediscover a dead endpoint by hammering it. Parsing is lenient: a damaged or foreign file costs the
+ * saved knowledge, never the run.
+ */
+
+
+
+const timestamp = schemas_number().finite().nonnegative();
+const breakerSnapshotSchema = object({
+    state: schemas_enum(['closed', 'open', 'halfOpen']),
+    failures: array(timestamp).max(10_000),
+    openedAt: timestamp.optional(),
+});
+const fleetStateSchema = object({
+    version: literal(1),
+    savedAt: timestamp,
+    breakers: record(schemas_string().max(512), breakerSnapshotSchema),
+    cooldowns: record(schemas_string().max(128), object({ until: timestamp, strikes: schemas_number().int().min(0).max(64) })),
+    /** The health book's own snapshot; it validates its part itself. */
+    health: unknown().optional(),
+});
+/** A valid fleet state, or undefined (with the reason) when the input is not one. */
+function fleet_state_parseFleetState(input) {
+    if (input === undefined || input === null)
+        return {};
+    const parsed = fleetStateSchema.safeParse(input);
+    if (parsed.success)
+        return { state: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+}
+async function fleet_state_readFleetStateFile(path) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return {};
+        return { problem: `${path}: ${error.message}` };
+    }
+    try {
+        const result = fleet_state_parseFleetState(JSON.parse(text));
+        return result.problem ? { problem: `${path}: ${result.problem}` } : result;
+    }
+    catch (error) {
+        return { problem: `${path}: not JSON (${error.message})` };
+    }
+}
+/** Atomic replace (temp file, fsync, rename, directory fsync): a crash leaves old or new, never half. */
+async function writeFleetStateFile(path, state) {
+    await writeFileAtomic(path, `${JSON.stringify(state)}\n`);
+}
+
 ;// CONCATENATED MODULE: ./lib/github/state-install.js
 /**
  * Bringing a durable copy (from the state branch or an artifact) into the local state directory. The copy is
@@ -53707,7 +54344,7 @@ function state_install_parseCheckpoint(text, runId, where) {
     catch {
         return { ok: false, reason: `${where}: not JSON` };
     }
-    const parsed = runStateSchema.safeParse(value);
+    const parsed = state_runStateSchema.safeParse(value);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return {
@@ -53725,16 +54362,16 @@ function state_install_parseCheckpoint(text, runId, where) {
  * prefixes reasons so a human can find the bad file.
  */
 async function state_install_installRunFiles(runDir, runId, files, where, clock) {
-    const text = files.get(state_files_STATE_FILE);
+    const text = files.get(state_store_STATE_FILE);
     if (text === undefined)
-        return { ok: false, reason: `${where}: no ${state_files_STATE_FILE}` };
-    const incoming = state_install_parseCheckpoint(text, runId, `${where}/${state_files_STATE_FILE}`);
+        return { ok: false, reason: `${where}: no ${state_store_STATE_FILE}` };
+    const incoming = state_install_parseCheckpoint(text, runId, `${where}/${state_store_STATE_FILE}`);
     if (!incoming.ok)
         return incoming;
-    const statePath = (0,external_node_path_.join)(runDir, state_files_STATE_FILE);
+    const statePath = (0,external_node_path_.join)(runDir, state_store_STATE_FILE);
     const local = await atomic_file_readJsonFile(statePath);
     if (local.ok) {
-        const parsed = runStateSchema.safeParse(local.value);
+        const parsed = state_runStateSchema.safeParse(local.value);
         if (parsed.success && parsed.data.updatedAt >= incoming.state.updatedAt) {
             return { ok: true, state: parsed.data, installed: [], kept: true, skipped: [] };
         }
@@ -53747,7 +54384,7 @@ async function state_install_installRunFiles(runDir, runId, files, where, clock)
     const installed = [];
     const skipped = [];
     for (const [path, content] of files) {
-        if (path === state_files_STATE_FILE)
+        if (path === state_store_STATE_FILE)
             continue;
         const problem = sidecarProblem(path, content);
         if (problem !== undefined) {
@@ -53758,7 +54395,7 @@ async function state_install_installRunFiles(runDir, runId, files, where, clock)
         installed.push(path);
     }
     await atomic_file_writeFileAtomic(statePath, text);
-    installed.push(state_files_STATE_FILE);
+    installed.push(state_store_STATE_FILE);
     return { ok: true, state: incoming.state, installed, kept: false, skipped };
 }
 /** Why a sidecar is not installed, or undefined when it may be. */
@@ -53773,7 +54410,7 @@ function sidecarProblem(path, content) {
     catch {
         return 'not JSON';
     }
-    const schema = path === MANIFEST_FILE ? manifestSchema : path === METRICS_FILE ? runMetricsSchema : undefined;
+    const schema = path === manifest_MANIFEST_FILE ? manifest_manifestSchema : path === METRICS_FILE ? runMetricsSchema : undefined;
     if (schema === undefined)
         return undefined;
     const parsed = schema.safeParse(value);
@@ -54083,18 +54720,18 @@ async function listBranchRuns(o) {
 }
 /** From each run's manifest, or its checkpoint when the manifest is missing or damaged. */
 async function state_branch_list_listRunsAt(run, tip) {
-    const entries = ((await state_tree_listTree(run, `${tip}:${state_files_RUNS_DIR}`)) ?? []).filter((e) => e.type === 'tree' && state_files_isValidRunId(e.name));
+    const entries = ((await state_tree_listTree(run, `${tip}:${state_store_RUNS_DIR}`)) ?? []).filter((e) => e.type === 'tree' && state_files_isValidRunId(e.name));
     const runs = await mapLimit(entries, READ_CONCURRENCY, async (e) => {
-        const manifest = await state_tree_readBlob(run, `${e.sha}:${MANIFEST_FILE}`);
+        const manifest = await state_tree_readBlob(run, `${e.sha}:${manifest_MANIFEST_FILE}`);
         if ('text' in manifest) {
-            const parsed = manifestSchema.safeParse(state_json_parseJson(manifest.text));
+            const parsed = manifest_manifestSchema.safeParse(state_json_parseJson(manifest.text));
             if (parsed.success && parsed.data.runId === e.name) {
                 return { runId: e.name, status: parsed.data.status, updatedAt: parsed.data.updatedAt };
             }
         }
-        const state = await state_tree_readBlob(run, `${e.sha}:${state_files_STATE_FILE}`);
+        const state = await state_tree_readBlob(run, `${e.sha}:${state_store_STATE_FILE}`);
         if ('text' in state) {
-            const parsed = runStateSchema.safeParse(state_json_parseJson(state.text));
+            const parsed = state_runStateSchema.safeParse(state_json_parseJson(state.text));
             if (parsed.success && parsed.data.runId === e.name) {
                 return { runId: e.name, status: parsed.data.status, updatedAt: parsed.data.updatedAt };
             }
@@ -54262,15 +54899,6 @@ async function restoreFleetState(c, run, tip, stateDir, skip) {
 
 
 
-
-;// CONCATENATED MODULE: ./lib/run/run-id.js
-/** Run ids: sortable by time, unique enough across runners, valid as a git branch component and a dir name. */
-
-function newRunId(now) {
-    const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
-const run_id_RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 ;// CONCATENATED MODULE: ./lib/agents/prompts.js
 /** What the files of one subtask may take of a coder prompt, all together (bytes). */
@@ -54742,6 +55370,7 @@ function quote(text, json = true) {
 }
 
 ;// CONCATENATED MODULE: ./lib/github/trigger-gateway.js
+
 const DEFAULT_TASK_LABEL = 'keel';
 /** `keel:paused` (a human said stop) and `keel:running` (a run holds it) keep an issue off the schedule. */
 function pausedLabel(label = DEFAULT_TASK_LABEL) {
@@ -54756,9 +55385,6 @@ const PERMISSIONS = (/* unused pure expression or super */ null && (['admin', 'm
 function createTriggerGateway(client, ctx, options = {}) {
     const { owner, repo } = ctx;
     const label = options.label ?? DEFAULT_TASK_LABEL;
-    // keel's own issues (recovery records, manual-implementation follow-ups) carry the label too, so that
-    // they are found again by their markers; they are records, not tasks.
-    const skip = new Set([pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((name) => name.toLowerCase()));
     return {
         async permissionOf(user) {
             try {
@@ -54771,38 +55397,49 @@ function createTriggerGateway(client, ctx, options = {}) {
             }
             catch (error) {
                 // Not a collaborator of a private repository, or no such user.
-                if (trigger_gateway_statusOf(error) === 404)
+                if (statusOf(error) === 404)
                     return 'none';
                 throw error;
             }
         },
         async nextScheduledTask() {
-            const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
-                owner,
-                repo,
-                state: 'open',
-                labels: label,
-                sort: 'created',
-                direction: 'asc',
-                per_page: 100,
-            });
-            let seen = 0;
-            for await (const page of pages) {
-                for (const issue of page.data) {
-                    // The issues API lists pull requests too.
-                    if (issue.pull_request)
-                        continue;
-                    const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
-                    if (names.some((name) => skip.has(name.toLowerCase())))
-                        continue;
-                    return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
-                }
-                if (++seen >= MAX_PAGES)
-                    break;
+            for await (const { issue } of openTaskIssues(client, ctx, label)) {
+                return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
             }
             return undefined;
         },
     };
+}
+/**
+ * The open issues carrying `label`, oldest first, at most `maxPages` pages of a hundred: pull requests (the
+ * issues API lists them too), paused and running issues, and keel's own records skipped. keel's own issues
+ * (recovery records, manual-implementation follow-ups) carry the label too, so that they are found again by
+ * their markers; they are records, not tasks.
+ */
+async function* openTaskIssues(client, ctx, label = DEFAULT_TASK_LABEL, maxPages = MAX_PAGES) {
+    const skip = new Set([pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((name) => name.toLowerCase()));
+    const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        state: 'open',
+        labels: label,
+        sort: 'created',
+        direction: 'asc',
+        per_page: 100,
+    });
+    let seen = 0;
+    for await (const page of pages) {
+        for (const issue of page.data) {
+            if (issue.pull_request)
+                continue;
+            const labels = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
+            if (labels.some((name) => skip.has(name.toLowerCase())))
+                continue;
+            yield { issue, labels };
+        }
+        if (++seen >= maxPages)
+            break;
+    }
 }
 /**
  * `role_name` names the fine-grained role (`maintain`, `triage` …); `permission` is the legacy level (`admin`,
@@ -54814,12 +55451,6 @@ function permissionFrom(roleName, permission) {
         return role;
     const legacy = permission.toLowerCase();
     return PERMISSIONS.includes(legacy) ? legacy : 'none';
-}
-function trigger_gateway_statusOf(error) {
-    if (error === null || typeof error !== 'object')
-        return undefined;
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/github/triggers.js
@@ -54958,322 +55589,6 @@ function ignored(reason) {
     return { kind: 'ignored', reason };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./lib/run/file-lock.js
-/**
- * An inter-process lock as a file, with bounded retries (seed 004: 5 attempts, exponential backoff from
- * 100 ms — 100, 200, 400, 800 — so at most 1.5 s of waiting, well under the 3 s budget).
- *
- * Why a file and not a package: the lock file names its holder (`{ pid, host, at, token }`), so a lock left
- * by a process that died (SIGKILL, OOM) is recognised at once by its dead pid instead of after a long
- * mtime timeout, and nothing runs a timer in the background (fake timers stay in charge in tests).
- *
- * - Acquire: write the holder to a private temp file, then `link` it to the lock path. `link` fails when
- *   the lock exists, and the lock appears with its content complete — nobody ever reads a half-written
- *   holder.
- * - Takeover: a holder whose pid is dead on this host, or older than `staleMs`, is stale. Removing it is
- *   guarded by a second lock (`<lock>.takeover`) and re-checks that the lock still has the exact content
- *   judged stale, so two processes that both saw the stale lock cannot delete each other's fresh one.
- * - Release: only a lock that still carries our token is removed.
- * - In-process callers are queued (one at a time per `FileLock`) before they touch the file, so twenty
- *   parallel calls in one process do not burn each other's retry budget.
- *
- * Outcomes are values (`LockResult`); the store and the effects turn exhaustion into their exceptions.
- */
-
-
-
-
-
-
-const DEFAULT_LOCK_ATTEMPTS = 5;
-const DEFAULT_LOCK_BACKOFF_MS = 100;
-/** Far beyond any save; a live holder older than this is hung, and its atomic writes stay harmless anyway. */
-const DEFAULT_STALE_LOCK_MS = 30_000;
-/** Thrown at the edges (the effects, the store's subclass) when the lock could not be had in time. */
-class LockTimeoutError extends Error {
-    name = 'LockTimeoutError';
-    lock;
-    attempts;
-    waitedMs;
-    holder;
-    constructor(lock, failure) {
-        const by = failure.holder ? ` (held by pid ${failure.holder.pid} on ${failure.holder.host})` : '';
-        super(`lock ${lock} still busy after ${failure.attempts} attempts over ${failure.waitedMs} ms${by}`);
-        this.lock = lock;
-        this.attempts = failure.attempts;
-        this.waitedMs = failure.waitedMs;
-        this.holder = failure.holder;
-    }
-}
-/** The backoff before attempt `n + 1` (n ≥ 1): base × 2^(n−1). */
-function lockBackoff(attempt, baseMs) {
-    return baseMs * 2 ** (attempt - 1);
-}
-/** What `link` says on file systems that have no hard links (some network and FUSE mounts, FAT). */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
-/**
- * Tokens of the locks this process holds right now, across all `FileLock` instances: how a lock carrying
- * our own pid is told apart from one left by a dead process that had the same pid.
- */
-const heldTokens = new Set();
-class FileLock {
-    path;
-    #clock;
-    #attempts;
-    #backoffMs;
-    #staleMs;
-    #log;
-    #queue = Promise.resolve();
-    constructor(options) {
-        this.path = options.path;
-        this.#clock = options.clock ?? systemClock;
-        this.#attempts = Math.max(1, options.attempts ?? DEFAULT_LOCK_ATTEMPTS);
-        this.#backoffMs = options.backoffMs ?? DEFAULT_LOCK_BACKOFF_MS;
-        this.#staleMs = options.staleMs ?? DEFAULT_STALE_LOCK_MS;
-        this.#log = options.log ?? (() => undefined);
-    }
-    /**
-     * Runs `work` holding the lock and releases it afterwards, whatever `work` does. `work`'s own failure
-     * is rethrown; a lock that could not be had is `{ ok: false }` and `work` never ran.
-     */
-    withLock(work) {
-        const turn = this.#queue.then(() => this.#locked(work));
-        // The queue only orders; one caller's failure is that caller's, not the next one's.
-        this.#queue = turn.catch(() => undefined);
-        return turn;
-    }
-    async #locked(work) {
-        const started = this.#clock.now();
-        let holder;
-        for (let attempt = 1;; attempt++) {
-            const outcome = await this.#tryAcquire();
-            if (outcome.kind === 'acquired') {
-                try {
-                    return { ok: true, value: await work() };
-                }
-                finally {
-                    await this.#release(outcome.token);
-                }
-            }
-            holder = outcome.kind === 'busy' ? outcome.holder : outcome.observed.holder;
-            if (attempt >= this.#attempts) {
-                const failure = {
-                    attempts: attempt,
-                    waitedMs: this.#clock.now() - started,
-                    ...(holder ? { holder } : {}),
-                };
-                this.#log({ type: 'lock_exhausted', lock: this.path, ...failure });
-                return { ok: false, ...failure };
-            }
-            const waitMs = lockBackoff(attempt, this.#backoffMs);
-            this.#log({ type: 'lock_retry', lock: this.path, attempt, waitMs, ...(holder ? { holder } : {}) });
-            await this.#clock.sleep(waitMs);
-        }
-    }
-    /** One attempt: create, or take over a stale lock and create. */
-    async #tryAcquire() {
-        const first = await this.#create(this.path);
-        if (first.kind !== 'stale')
-            return first;
-        if (!(await this.#removeStale(first.observed)))
-            return first;
-        const second = await this.#create(this.path);
-        // Someone else won the race for the freed lock: that is a busy lock, not a stale one.
-        return second.kind === 'stale'
-            ? { kind: 'busy', ...(second.observed.holder ? { holder: second.observed.holder } : {}) }
-            : second;
-    }
-    async #create(path) {
-        const holder = {
-            pid: process.pid,
-            host: (0,external_node_os_.hostname)(),
-            at: this.#clock.now(),
-            token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
-        };
-        const text = JSON.stringify(holder);
-        const temp = `${path}.${holder.token}.tmp`;
-        await writeNew(temp, text);
-        try {
-            await (0,promises_.link)(temp, path);
-            heldTokens.add(holder.token);
-            return { kind: 'acquired', token: holder.token };
-        }
-        catch (error) {
-            const code = atomic_file_errorCode(error);
-            if (code === 'EEXIST')
-                return this.#inspect(path);
-            if (!NO_HARD_LINKS.has(code ?? ''))
-                throw error;
-        }
-        finally {
-            await (0,promises_.unlink)(temp).catch(() => undefined);
-        }
-        // A file system without hard links: exclusive create, then the content. For an instant the lock is
-        // empty; an empty lock is judged by its age, so nobody takes it over in that instant.
-        try {
-            heldTokens.add(holder.token);
-            await writeNew(path, text);
-            return { kind: 'acquired', token: holder.token };
-        }
-        catch (error) {
-            heldTokens.delete(holder.token);
-            if (atomic_file_errorCode(error) === 'EEXIST')
-                return this.#inspect(path);
-            throw error;
-        }
-    }
-    /** Who holds the lock at `path`, and whether that holder is gone. */
-    async #inspect(path) {
-        let text;
-        let mtimeMs;
-        try {
-            [text, mtimeMs] = await Promise.all([(0,promises_.readFile)(path, 'utf8'), (0,promises_.stat)(path).then((s) => s.mtimeMs)]);
-        }
-        catch (error) {
-            // Released between our link and our read: busy for this attempt, free for the next.
-            if (atomic_file_errorCode(error) === 'ENOENT')
-                return { kind: 'busy' };
-            throw error;
-        }
-        const holder = parseHolder(text);
-        if (holder === undefined) {
-            // Empty (the no-hard-links path, mid-write) or damaged: only its age can tell, and that is the
-            // file system's clock, not ours.
-            return Date.now() - mtimeMs > this.#staleMs
-                ? { kind: 'stale', observed: { text, mtimeMs, reason: 'unreadable' } }
-                : { kind: 'busy' };
-        }
-        if (holder.host === (0,external_node_os_.hostname)() && !this.#holderAlive(holder)) {
-            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'dead' } };
-        }
-        if (this.#clock.now() - holder.at > this.#staleMs) {
-            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'expired' } };
-        }
-        return { kind: 'busy', holder };
-    }
-    /**
-     * Our own pid with a token this process does not hold is a lock left by an earlier process that had
-     * the same pid — routine in containers, where a restarted process often gets the same small pid.
-     */
-    #holderAlive(holder) {
-        if (holder.pid === process.pid)
-            return heldTokens.has(holder.token);
-        return isProcessAlive(holder.pid);
-    }
-    /**
-     * Removes the stale lock, unless it changed since it was judged. Returns whether the lock was removed
-     * (by us, or already gone).
-     */
-    async #removeStale(observed) {
-        const guardPath = `${this.path}.takeover`;
-        const guard = await this.#create(guardPath);
-        if (guard.kind !== 'acquired') {
-            // A guard left by a process killed in its microseconds-long takeover: remove it; the next attempt
-            // takes over properly. (Two processes doing this at the same instant after such a crash is the
-            // one race left, and it needs two unlikely events at once.)
-            if (guard.kind === 'stale')
-                await (0,promises_.unlink)(guardPath).catch(() => undefined);
-            return false;
-        }
-        try {
-            let current;
-            let mtimeMs;
-            try {
-                [current, mtimeMs] = await Promise.all([
-                    (0,promises_.readFile)(this.path, 'utf8'),
-                    (0,promises_.stat)(this.path).then((s) => s.mtimeMs),
-                ]);
-            }
-            catch (error) {
-                if (atomic_file_errorCode(error) === 'ENOENT')
-                    return true;
-                throw error;
-            }
-            if (current !== observed.text || mtimeMs !== observed.mtimeMs)
-                return false;
-            await (0,promises_.unlink)(this.path);
-            if (observed.holder)
-                await (0,promises_.unlink)(`${this.path}.${observed.holder.token}.tmp`).catch(() => undefined);
-            this.#log({
-                type: 'lock_takeover',
-                lock: this.path,
-                reason: observed.reason,
-                ...(observed.holder ? { holder: observed.holder } : {}),
-            });
-            return true;
-        }
-        finally {
-            await this.#release(guard.token, guardPath);
-        }
-    }
-    async #release(token, path = this.path) {
-        heldTokens.delete(token);
-        try {
-            const holder = parseHolder(await (0,promises_.readFile)(path, 'utf8'));
-            if (holder?.token !== token) {
-                this.#log({ type: 'lock_lost', lock: path, detail: 'taken over by another process while held' });
-                return;
-            }
-            await (0,promises_.unlink)(path);
-        }
-        catch (error) {
-            // A lock we cannot remove is reported, not thrown: the work under it is done, and a dead-pid lock
-            // is taken over by the next process anyway.
-            this.#log({ type: 'lock_lost', lock: path, detail: atomic_file_errorMessage(error) });
-        }
-    }
-}
-async function writeNew(path, text) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(path, 'wx');
-    }
-    catch (error) {
-        // The first lock in a new run directory creates the directory.
-        if (atomic_file_errorCode(error) !== 'ENOENT')
-            throw error;
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        handle = await (0,promises_.open)(path, 'wx');
-    }
-    try {
-        await handle.writeFile(text);
-    }
-    finally {
-        await handle.close();
-    }
-}
-function parseHolder(text) {
-    try {
-        const value = JSON.parse(text);
-        if (value !== null &&
-            typeof value === 'object' &&
-            Number.isInteger(value.pid) &&
-            typeof value.host === 'string' &&
-            typeof value.at === 'number' &&
-            typeof value.token === 'string') {
-            return value;
-        }
-    }
-    catch {
-        // fall through
-    }
-    return undefined;
-}
-/** `kill(pid, 0)` checks existence without sending anything; EPERM means it exists under another user. */
-function isProcessAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return atomic_file_errorCode(error) === 'EPERM';
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/telemetry/event-log.js
 /**
  * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
@@ -55307,7 +55622,7 @@ class EventLog {
         this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
         this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
         this.#redact = options.redact;
-        this.#clock = options.clock ?? systemClock;
+        this.#clock = options.clock ?? clock_systemClock;
         this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
     }
     /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */
@@ -56341,7 +56656,7 @@ function shouldSkipEndpoint(endpoint, runnerEnvironment) {
 }
 /** `GET {url}/models`: healthy when it answers 2xx with a list of models. */
 async function probeHealth(endpoint, deps) {
-    const clock = deps.clock ?? systemClock;
+    const clock = deps.clock ?? clock_systemClock;
     const http = httpDeps(endpoint, deps);
     const startedAt = clock.now();
     const answer = await requestJson(joinUrl(endpoint.url, '/models'), http);
@@ -56366,7 +56681,7 @@ async function probeHealth(endpoint, deps) {
  * yields a window. A hosted endpoint is only asked `/models`: the local servers' paths mean nothing there.
  */
 async function scanCapabilities(endpoint, deps) {
-    const clock = deps.clock ?? systemClock;
+    const clock = deps.clock ?? clock_systemClock;
     const http = httpDeps(endpoint, deps);
     const finish = (found, error) => ({
         endpointId: endpoint.id,
@@ -56444,7 +56759,7 @@ function httpDeps(endpoint, deps) {
     const apiKey = endpoint.apiKeyEnv ? (deps.env ?? process.env)[endpoint.apiKeyEnv] : undefined;
     return {
         fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-        clock: deps.clock ?? systemClock,
+        clock: deps.clock ?? clock_systemClock,
         timeoutMs: deps.timeoutMs,
         maxBytes: deps.maxResponseBytes ?? DEFAULT_PROBE_MAX_BYTES,
         ...(apiKey ? { apiKey } : {}),
@@ -56815,9 +57130,9 @@ function guardDirOf(lanesFile) {
 }
 /** One cycle under the guard's lock; `busy` when another cycle holds it (it is doing this job right now). */
 async function runGuardCycle(options) {
-    const clock = options.clock ?? systemClock;
+    const clock = options.clock ?? clock_systemClock;
     const dir = options.guardDir ?? guardDirOf(options.lanesFile);
-    const lock = new FileLock({ path: (0,external_node_path_.join)(dir, LOCK_FILE), clock, attempts: 1, staleMs: LOCK_STALE_MS });
+    const lock = new file_lock_FileLock({ path: (0,external_node_path_.join)(dir, LOCK_FILE), clock, attempts: 1, staleMs: LOCK_STALE_MS });
     const result = await lock.withLock(() => cycle({ ...options, clock, dir }));
     if (result.ok)
         return { kind: 'ran', report: result.value };
@@ -57666,12 +57981,12 @@ class ClaimStore {
     constructor(options) {
         this.path = options.path;
         this.maxClaimed = Math.max(1, options.maxClaimed ?? claim_state_DEFAULT_MAX_CLAIMED);
-        this.#clock = options.clock ?? systemClock;
+        this.#clock = options.clock ?? clock_systemClock;
         this.#log = options.log ?? (() => undefined);
         // A claim holds the lock for one small write, and lanes claim often: a first retry after 10 ms, not
         // the checkpoint's 100 (a lane waiting longer than the write takes is drain rate lost), and eight
         // attempts, so the bounded total (1.27 s) is still about the checkpoint's.
-        this.#lock = new FileLock({
+        this.#lock = new file_lock_FileLock({
             path: `${options.path}.lock`,
             clock: this.#clock,
             attempts: options.lockAttempts ?? 8,
@@ -57870,6 +58185,10 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./lib/queue/queue-format.js
 const SAMPLE_BYTES = 64 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
+/** Whether `bytes` open with the UTF-8 byte-order mark (3 bytes, which readers skip). */
+function startsWithBom(bytes) {
+    return BOM.every((byte, i) => bytes[i] === byte);
+}
 /**
  * `[` → an array; a first line that parses as a `{ "tasks": [...] }` wrapper with nothing after it, is `{`
  * alone, or opens `{"tasks":` → an object document; anything else → NDJSON. Undefined while the file holds
@@ -57878,7 +58197,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 async function detectFormat(file, size) {
     let sample = await readAt(file, 0, Math.min(SAMPLE_BYTES, size));
     const whole = sample.length === size;
-    if (BOM.every((byte, i) => sample[i] === byte))
+    if (startsWithBom(sample))
         sample = sample.subarray(3);
     const text = sample.toString('utf8');
     const trimmed = text.trimStart();
@@ -58312,8 +58631,7 @@ class QueueReader {
     }
     async #readLines(file, size, out) {
         if (this.#position.offset === 0 && size >= 3) {
-            const start = await readAt(file, 0, 3);
-            if (BOM.every((byte, i) => start[i] === byte)) {
+            if (startsWithBom(await readAt(file, 0, 3))) {
                 this.#position = { ...this.#position, offset: 3 };
                 this.#consumed = { offset: 3, line: 0 };
             }
@@ -58391,27 +58709,17 @@ class QueueReader {
     #item(raw, ref, out, once = false) {
         const result = normalizeTask(raw, ref, this.#normalize);
         if (!result.ok) {
-            if (once)
-                this.#problemOnce(out, result.problem.ref, result.problem.reason);
-            else
-                this.#problem(out, result.problem.ref, result.problem.reason);
+            this.#report(out, result.problem.ref, result.problem.reason, once);
             return undefined;
         }
-        return this.#keep(result.task, ref, out, once);
-    }
-    /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
-    #keep(task, ref, out, once = false) {
-        const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, task);
+        // A valid task: handed out if its id is new, a duplicate problem if not; its id either way.
+        const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, result.task);
         if (first !== undefined)
-            this.#duplicate(out, task.id, first, ref, once);
-        return task.id;
+            this.#duplicate(out, result.task.id, first, ref, once);
+        return result.task.id;
     }
     #duplicate(out, id, first, ref, once = false) {
-        const reason = `duplicate id "${id}" (first at ${first})`;
-        if (once)
-            this.#problemOnce(out, ref, reason);
-        else
-            this.#problem(out, ref, reason);
+        this.#report(out, ref, `duplicate id "${id}" (first at ${first})`, once);
     }
     async #readDocument(file, signature, size, out) {
         this.#documentSignature = signature;
@@ -58422,7 +58730,7 @@ class QueueReader {
             return;
         }
         let bytes = await readAt(file, 0, size);
-        if (BOM.every((byte, i) => bytes[i] === byte))
+        if (startsWithBom(bytes))
             bytes = bytes.subarray(3);
         const text = bytes.toString('utf8');
         const badUtf8 = text.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(bytes);
@@ -58456,6 +58764,13 @@ class QueueReader {
         const problem = { ref, reason };
         out.problems.push(problem);
         this.#log({ type: 'queue_problem', ...problem });
+    }
+    /** With `once`, a problem already reported (a document is read again whole when it changes) is not. */
+    #report(out, ref, reason, once) {
+        if (once)
+            this.#problemOnce(out, ref, reason);
+        else
+            this.#problem(out, ref, reason);
     }
     #problemOnce(out, ref, reason) {
         const key = `${ref}\n${reason}`;
@@ -58633,11 +58948,15 @@ async function loadLanesFile(path) {
 }
 
 ;// CONCATENATED MODULE: ./lib/action/settings.js
+/**
+ * The Action's inputs, parsed once into a typed object (as actions/checkout does), with an error that
+ * names the input when one is malformed.
+ */
+
 class SettingsError extends Error {
     name = 'SettingsError';
     expected = true;
 }
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 const settings_BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
 function readSettings(io) {
     const text = (name) => {
@@ -58645,7 +58964,7 @@ function readSettings(io) {
         return value === '' ? undefined : value;
     };
     const runId = text('run-id');
-    if (runId !== undefined && !RUN_ID.test(runId))
+    if (runId !== undefined && !run_id_RUN_ID_PATTERN.test(runId))
         throw new SettingsError(`input run-id: "${runId}" is not a run id`);
     const stateBranch = text('state-branch') ?? 'keel/state';
     if (!settings_BRANCH.test(stateBranch) || stateBranch.includes('..')) {
@@ -58667,9 +58986,12 @@ function readSettings(io) {
         allowedBots: (text('allowed-bots') ?? '').split(/[\s,]+/).filter(Boolean),
     };
 }
-function bool(io, name) {
+/** A `true`/`false` input; `empty` when it is not set. */
+function bool(io, name, empty = false) {
     const value = io.input(name).trim().toLowerCase();
-    if (value === '' || value === 'false')
+    if (value === '')
+        return empty;
+    if (value === 'false')
         return false;
     if (value === 'true')
         return true;
@@ -60107,6 +60429,17 @@ async function prepareUpload(rootDir, files, secrets, kind = 'state') {
         return { ok: false, reason: `nothing to upload from ${rootDir}` };
     return { ok: true, files: out, skipped };
 }
+/** Writes prepared files under `dir` (created as needed), each at its relative path; their full paths. */
+async function writeUploadFiles(dir, files) {
+    const paths = [];
+    for (const f of files) {
+        const path = (0,external_node_path_.join)(dir, ...f.path.split('/'));
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_.writeFile)(path, f.data);
+        paths.push(path);
+    }
+    return paths;
+}
 /**
  * A result artifact (a fan-out coder's `result.json`): flat JSON files, nothing else. Not state, so neither
  * whitelisted as state nor validated as a checkpoint; its reader validates it (`externalCodeResultSchema`).
@@ -60172,7 +60505,7 @@ async function installDownloaded(sourceDir, into, name, clock) {
 const ACTIONS_ARTIFACT_TIMEOUT_MS = 30_000;
 function createActionsArtifactStore(options) {
     const secrets = options.secrets ?? [];
-    const clock = options.clock ?? systemClock;
+    const clock = options.clock ?? clock_systemClock;
     const timeoutMs = options.timeoutMs ?? ACTIONS_ARTIFACT_TIMEOUT_MS;
     let client = options.client
         ? Promise.resolve(options.client)
@@ -60201,13 +60534,7 @@ function createActionsArtifactStore(options) {
                 return prepared;
             const dir = await staging();
             try {
-                const paths = [];
-                for (const f of prepared.files) {
-                    const path = (0,external_node_path_.join)(dir, ...f.path.split('/'));
-                    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-                    await (0,promises_.writeFile)(path, f.data);
-                    paths.push(path);
-                }
+                const paths = await writeUploadFiles(dir, prepared.files);
                 const c = await getClient();
                 const opts = options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {};
                 let response;
@@ -60232,8 +60559,6 @@ function createActionsArtifactStore(options) {
         });
     }
     async function download(name, into, from) {
-        if (!ARTIFACT_NAME_PATTERN.test(name))
-            return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
         const findBy = from
             ? {
                 token: options.token,
@@ -60242,6 +60567,27 @@ function createActionsArtifactStore(options) {
                 repositoryName: options.repo,
             }
             : undefined;
+        const where = from ? ` in workflow run ${from.workflowRunId}` : '';
+        return fetchArtifact(name, findBy, where, async (dir) => {
+            const installed = await installDownloaded(dir, into, name, clock);
+            if (!installed.ok)
+                return installed;
+            return { ok: true, restored: installed.installed, kept: installed.kept, skipped: installed.skipped };
+        });
+    }
+    /** A result artifact of this workflow run (`uploadResult`), copied as it is into `into`. */
+    async function downloadResult(name, into) {
+        return fetchArtifact(name, undefined, '', async (dir) => {
+            const restored = await copyResultFiles(dir, into);
+            return restored.length > 0
+                ? { ok: true, restored }
+                : { ok: false, reason: `artifact ${name}: no result` };
+        });
+    }
+    /** Downloads artifact `name` (of another workflow run with `findBy`) into a staging directory for `use`. */
+    async function fetchArtifact(name, findBy, where, use) {
+        if (!ARTIFACT_NAME_PATTERN.test(name))
+            return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
         return bounded(`download of artifact ${name}`, async () => {
             const c = await getClient();
             let id;
@@ -60249,7 +60595,6 @@ function createActionsArtifactStore(options) {
                 id = (await c.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
             }
             catch (error) {
-                const where = from ? ` in workflow run ${from.workflowRunId}` : '';
                 return { ok: false, reason: `no artifact ${name}${where}: ${atomic_file_errorMessage(error)}` };
             }
             const dir = await staging();
@@ -60257,38 +60602,7 @@ function createActionsArtifactStore(options) {
                 const got = await c.downloadArtifact(id, { path: dir, ...(findBy ? { findBy } : {}) });
                 if (got.digestMismatch === true)
                     return { ok: false, reason: `artifact ${name}: digest mismatch` };
-                const installed = await installDownloaded(dir, into, name, clock);
-                if (!installed.ok)
-                    return installed;
-                return { ok: true, restored: installed.installed, kept: installed.kept, skipped: installed.skipped };
-            }
-            finally {
-                await (0,promises_.rm)(dir, { recursive: true, force: true });
-            }
-        });
-    }
-    /** A result artifact of this workflow run (`uploadResult`), copied as it is into `into`. */
-    async function downloadResult(name, into) {
-        if (!ARTIFACT_NAME_PATTERN.test(name))
-            return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
-        return bounded(`download of artifact ${name}`, async () => {
-            const c = await getClient();
-            let id;
-            try {
-                id = (await c.getArtifact(name)).artifact.id;
-            }
-            catch (error) {
-                return { ok: false, reason: `no artifact ${name}: ${atomic_file_errorMessage(error)}` };
-            }
-            const dir = await staging();
-            try {
-                const got = await c.downloadArtifact(id, { path: dir });
-                if (got.digestMismatch === true)
-                    return { ok: false, reason: `artifact ${name}: digest mismatch` };
-                const restored = await copyResultFiles(dir, into);
-                return restored.length > 0
-                    ? { ok: true, restored }
-                    : { ok: false, reason: `artifact ${name}: no result` };
+                return await use(dir);
             }
             finally {
                 await (0,promises_.rm)(dir, { recursive: true, force: true });
@@ -60329,7 +60643,7 @@ function isConflict(error) {
 function createDirectoryArtifactStore(dir, options = {}) {
     const current = runSegment(options.workflowRunId);
     const secrets = options.secrets ?? [];
-    const clock = options.clock ?? systemClock;
+    const clock = options.clock ?? clock_systemClock;
     async function upload(name, rootDir, files, kind = 'state') {
         if (!ARTIFACT_NAME_PATTERN.test(name))
             return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
@@ -60340,11 +60654,7 @@ function createDirectoryArtifactStore(dir, options = {}) {
             const target = (0,external_node_path_.join)(dir, current, name);
             const tag = `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
             const staging = (0,external_node_path_.join)(dir, current, `.${name}.${tag}.partial`);
-            for (const f of prepared.files) {
-                const path = (0,external_node_path_.join)(staging, ...f.path.split('/'));
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-                await (0,promises_.writeFile)(path, f.data);
-            }
+            await writeUploadFiles(staging, prepared.files);
             const old = (0,external_node_path_.join)(dir, current, `.${name}.${tag}.old`);
             const hadOld = await (0,promises_.rename)(target, old).then(() => true, (error) => {
                 if (atomic_file_errorCode(error) === 'ENOENT')
@@ -60941,7 +61251,7 @@ function githubEffects(setup, trackingIssue) {
 
 async function runGuardAction(deps) {
     const { io, env } = deps;
-    const clock = deps.clock ?? systemClock;
+    const clock = deps.clock ?? clock_systemClock;
     const setup = await actionSetup(await actionBase(io, env), io, env);
     const { ctx, config, settings, client, secrets } = setup;
     const lanesFile = await loadLanesFile((0,external_node_path_.join)(ctx.workspace, io.input('lanes').trim() || '.github/keel-lanes.yml'));
@@ -60962,7 +61272,7 @@ async function runGuardAction(deps) {
     if ((await atomic_file_readJsonFile((0,external_node_path_.join)(guardDir, GUARD_STATE_FILE))).ok === false) {
         io.info(`keel guard: no previous guard state in ${guardDir}; idle counters start at zero (cache .keel/guard between runs to keep them)`);
     }
-    if (boolInput(io, 'tracking-issues')) {
+    if (bool(io, 'tracking-issues', true)) {
         for (const lane of lanesFile.lanes) {
             await ensureTrackingIssue(issues, lane, label, lanesFile.guard.stalePauseMs);
         }
@@ -61062,14 +61372,6 @@ function guardSummary(report) {
     if (report.stateProblem !== undefined)
         notes.push(`- ${cell(report.stateProblem)}`);
     return [...lines, ...notes, ''].join('\n');
-}
-function boolInput(io, name) {
-    const value = io.input(name).trim().toLowerCase();
-    if (value === '' || value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new SettingsError(`input ${name}: expected true or false, got "${value}"`);
 }
 async function defaultBranch(setup) {
     try {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { systemClock } from '../clock.ts';
 import type { Git } from '../git/git-runner.ts';
 import type { ArtifactStore } from '../github/artifacts.ts';
-import { collectStateFiles } from '../github/artifacts.ts';
+import { artifactName, collectStateFiles } from '../github/artifacts.ts';
 import { fetchCheckpoint, pushCheckpoint } from '../github/state-branch.ts';
 import { startDeadline } from '../github/state-deadline.ts';
 import { TaskStateStore } from '../run/state-store.ts';
@@ -46,11 +46,9 @@ export async function saveDurably(
   );
   const work = await pushWorkBranch(d, run.runDir, Math.max(1_000, Math.floor(timeoutMs / 2)));
   if (work !== undefined) d.log(work);
-  const files = await collectStateFiles(run.runDir);
-  const uploaded = await d.artifacts.upload(`keel-state-${run.runId}`, run.runDir, files);
-  d.log(
-    uploaded.ok ? `checkpoint uploaded as artifact keel-state-${run.runId}` : `artifact: ${uploaded.reason}`,
-  );
+  const name = artifactName(run.runId);
+  const uploaded = await d.artifacts.upload(name, run.runDir, await collectStateFiles(run.runDir));
+  d.log(uploaded.ok ? `checkpoint uploaded as artifact ${name}` : `artifact: ${uploaded.reason}`);
 }
 
 /**
@@ -73,7 +71,7 @@ export async function restoreDurably(
     return [`state branch ${d.branch} (run ${fetched.runId})`, ...notes].join('; ');
   }
   if (runId === undefined) return `nothing on ${d.branch}: ${fetched.reason}`;
-  const name = `keel-state-${runId}`;
+  const name = artifactName(runId);
   const workflowRunId = await findArtifactRun(name);
   const downloaded = await d.artifacts.download(
     name,

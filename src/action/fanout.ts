@@ -15,6 +15,7 @@ import { readFiles } from '../git/workspace.ts';
 import { externalCodeResultSchema, toExternalResult, type ExternalCodeResult } from '../run/external-code.ts';
 import { startRun } from '../run/start-run.ts';
 import { TaskStateStore } from '../run/state-store.ts';
+import type { RunState } from '../run/state.ts';
 import { MAX_FILE_BYTES_IN_PROMPT } from '../run/steps/code-one.ts';
 import type { ActionIO } from './action-io.ts';
 import { restoreDurably, saveDurably } from './durable.ts';
@@ -64,7 +65,8 @@ export async function runPlanAction({ io, env, signal }: StepDeps): Promise<numb
 
 export async function runCodeAction({ io, env, signal }: StepDeps): Promise<number> {
   const setup = await actionSetup(await actionBase(io, env), io, env);
-  const { state, subtaskId } = await loadForStep(setup, io, io.input('subtask').trim());
+  const subtaskId = io.input('subtask').trim();
+  const state = await loadForStep(setup, io);
   const subtask = state.plan?.milestones.flatMap((m) => m.subtasks).find((s) => s.id === subtaskId);
   if (!subtask || !state.plan) throw new Error(`run ${state.runId} has no subtask "${subtaskId}"`);
   const router = createRouter(setup.config, { env, state: state.fleet });
@@ -100,7 +102,7 @@ export async function runCodeAction({ io, env, signal }: StepDeps): Promise<numb
 export async function runReviewAction({ io, env, signal }: StepDeps): Promise<number> {
   const setup = await actionSetup(await actionBase(io, env), io, env);
   const { settings, ctx, config, stateDir } = setup;
-  const { state } = await loadForStep(setup, io);
+  const state = await loadForStep(setup, io);
   const external = new Map<string, ExternalCodeResult>();
   for (const subtask of state.plan?.milestones.flatMap((m) => m.subtasks) ?? []) {
     const into = join(ctx.runnerTemp, 'keel-results', state.runId, subtask.id);
@@ -144,14 +146,15 @@ export async function runReviewAction({ io, env, signal }: StepDeps): Promise<nu
   return final.status === 'failed' ? 1 : 0;
 }
 
-async function loadForStep(setup: ActionSetup, io: ActionIO, subtaskId = '') {
+/** The checkpoint of the run named by input run-id, restored from its durable copies. */
+async function loadForStep(setup: ActionSetup, io: ActionIO): Promise<RunState> {
   const runId = setup.settings.runId;
   if (!runId) throw new Error('input run-id is required');
   const found = await restoreDurably(setup.durable, setup.stateDir, runId, async () => undefined);
   io.info(`checkpoint: ${found}`);
   const { state, problem } = await new TaskStateStore({ runDir: join(setup.stateDir, 'runs', runId) }).load();
   if (!state) throw new Error(`no checkpoint of run ${runId}: ${problem ?? found}`);
-  return { state, subtaskId };
+  return state;
 }
 
 async function readResult(path: string): Promise<ExternalCodeResult | undefined> {

@@ -37,7 +37,7 @@ import { guardQueueDepth } from '../lanes/guard-queue.ts';
 import { loadLanesFile } from '../lanes/lanes-file.ts';
 import { errorMessage, readJsonFile } from '../run/atomic-file.ts';
 import type { ActionIO } from './action-io.ts';
-import { SettingsError } from './settings.ts';
+import { bool } from './settings.ts';
 import { actionBase, actionSetup, type ActionSetup } from './setup.ts';
 
 export interface GuardActionDeps {
@@ -79,7 +79,7 @@ export async function runGuardAction(deps: GuardActionDeps): Promise<number> {
       `keel guard: no previous guard state in ${guardDir}; idle counters start at zero (cache .keel/guard between runs to keep them)`,
     );
   }
-  if (boolInput(io, 'tracking-issues')) {
+  if (bool(io, 'tracking-issues', true)) {
     for (const lane of lanesFile.lanes) {
       await ensureTrackingIssue(issues, lane, label, lanesFile.guard.stalePauseMs);
     }
@@ -187,13 +187,6 @@ export function guardSummary(report: GuardCycleReport): string {
   }
   if (report.stateProblem !== undefined) notes.push(`- ${cell(report.stateProblem)}`);
   return [...lines, ...notes, ''].join('\n');
-}
-
-function boolInput(io: Pick<ActionIO, 'input'>, name: string): boolean {
-  const value = io.input(name).trim().toLowerCase();
-  if (value === '' || value === 'true') return true;
-  if (value === 'false') return false;
-  throw new SettingsError(`input ${name}: expected true or false, got "${value}"`);
 }
 
 async function defaultBranch(setup: ActionSetup): Promise<string> {

@@ -2,6 +2,7 @@
  * The Action's inputs, parsed once into a typed object (as actions/checkout does), with an error that
  * names the input when one is malformed.
  */
+import { RUN_ID_PATTERN } from '../run/run-id.ts';
 import type { ActionIO } from './action-io.ts';
 
 export interface ActionSettings {
@@ -23,7 +24,6 @@ export class SettingsError extends Error {
   readonly expected = true;
 }
 
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
 
 export function readSettings(io: Pick<ActionIO, 'input'>): ActionSettings {
@@ -32,7 +32,7 @@ export function readSettings(io: Pick<ActionIO, 'input'>): ActionSettings {
     return value === '' ? undefined : value;
   };
   const runId = text('run-id');
-  if (runId !== undefined && !RUN_ID.test(runId))
+  if (runId !== undefined && !RUN_ID_PATTERN.test(runId))
     throw new SettingsError(`input run-id: "${runId}" is not a run id`);
   const stateBranch = text('state-branch') ?? 'keel/state';
   if (!BRANCH.test(stateBranch) || stateBranch.includes('..')) {
@@ -55,9 +55,11 @@ export function readSettings(io: Pick<ActionIO, 'input'>): ActionSettings {
   };
 }
 
-function bool(io: Pick<ActionIO, 'input'>, name: string): boolean {
+/** A `true`/`false` input; `empty` when it is not set. */
+export function bool(io: Pick<ActionIO, 'input'>, name: string, empty = false): boolean {
   const value = io.input(name).trim().toLowerCase();
-  if (value === '' || value === 'false') return false;
+  if (value === '') return empty;
+  if (value === 'false') return false;
   if (value === 'true') return true;
   throw new SettingsError(`input ${name}: expected true or false, got "${value}"`);
 }

@@ -7,7 +7,7 @@ import { saveConfigCache } from '../config/config-cache.ts';
 import { loadConfigFile } from '../config/load.ts';
 import { startRun, type StartRunResult } from '../run/start-run.ts';
 import type { RunState } from '../run/state.ts';
-import { successRateOf } from '../run/summary.ts';
+import { codeSteps, successRateOf } from '../run/summary.ts';
 import type { CliIO, Command } from './io.ts';
 import { parseRunArgs, RUN_USAGE } from './run-args.ts';
 
@@ -53,7 +53,7 @@ export function exitCode(state: RunState, onInterrupt: number): number {
 }
 
 function report({ state, runDir }: StartRunResult, io: CliIO, json: boolean): void {
-  const code = Object.values(state.steps).filter((s) => s.id.startsWith('code:'));
+  const code = codeSteps(state);
   const outcome = {
     runId: state.runId,
     status: state.status,

@@ -37,7 +37,7 @@ export async function saveConfigCache(
   );
 }
 
-/** The cache, if there is a readable one of this version; its config is as trustworthy as the digest check. */
+/** The cache, if there is a readable one of this version; its config counts only if its text is the file's. */
 export function readConfigCache(stateDir: string): ConfigCache | undefined {
   try {
     const value = JSON.parse(readFileSync(join(stateDir, CONFIG_CACHE_FILE), 'utf8')) as Partial<ConfigCache>;

@@ -21,7 +21,7 @@ export function groupAlive(pid: number): boolean {
   return signalGroup(pid, 0);
 }
 
-export function errorCode(error: unknown): string | undefined {
+function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = error.code;
   return typeof code === 'string' ? code : undefined;

@@ -37,6 +37,8 @@ export function offerEarlyRequest(request: EarlyRequest, lifetimeMs: number): vo
 
 /** The early request for exactly this URL and body, removed from the waiting set; undefined if none. */
 export function takeEarlyRequest(url: string, body: string): EarlyRequest | undefined {
+  // Every request of a run asks; all but its first find nothing waiting.
+  if (waiting.size === 0) return undefined;
   for (const request of waiting) {
     if (request.url === url && request.body === body) {
       waiting.delete(request);

@@ -28,6 +28,10 @@ export interface PushOptions {
   maxNewBranches?: number;
 }
 
+/**
+ * Results and decisions read the branch's head with `headSha`: the run's remembered one while nothing but the
+ * run moved it (a rebase here forgets it), else git's. Every change is preceded by `ensureKeelWorktree`.
+ */
 export async function pushWorkBranch(git: Git, ws: WorkBranch, o: PushOptions): Promise<PushResult> {
   if (o.remote === '' || o.remote.startsWith('-'))
     throw new WorkspaceError('invalid', `not a remote: ${o.remote}`);
@@ -36,7 +40,7 @@ export async function pushWorkBranch(git: Git, ws: WorkBranch, o: PushOptions): 
   let reason = 'the remote branch kept moving';
   for (let round = 0; round <= (o.maxRebaseRounds ?? 2); round++) {
     if (await push(git, ws, o.remote, ws.branch)) {
-      return { remoteBranch: ws.branch, sha: await head(git, ws), rebased, newBranch: false };
+      return { remoteBranch: ws.branch, sha: await headSha(git, ws), rebased, newBranch: false };
     }
     const outcome = await rebaseOntoRemote(git, ws, o.remote);
     if (outcome === 'conflict' || outcome === 'unrelated') {
@@ -78,7 +82,7 @@ async function rebaseOntoRemote(git: Git, ws: WorkBranch, remote: string): Promi
   if (theirs === undefined) return 'gone';
   // Rebasing onto history without our base would carry foreign commits into the run's range.
   if (!(await isAncestor(git, ws.baseSha, theirs, cwd))) return 'unrelated';
-  if (await isAncestor(git, theirs, await head(git, ws), cwd)) return 'up-to-date';
+  if (await isAncestor(git, theirs, await headSha(git, ws), cwd)) return 'up-to-date';
   // Keep every keel commit, even one whose change the remote already has: its trailers prove its step done.
   const rebase = [
     ...(await identityArgs(git, cwd, ws.cache)),
@@ -113,7 +117,7 @@ async function pushToNewBranch(
     const target = `${ws.branch}-${n}`;
     // A branch that exists is only updated as a fast-forward (our own earlier fallback); otherwise, next.
     if (await push(git, ws, o.remote, target)) {
-      return { remoteBranch: target, sha: await head(git, ws), rebased, newBranch: true, reason };
+      return { remoteBranch: target, sha: await headSha(git, ws), rebased, newBranch: true, reason };
     }
   }
   throw new WorkspaceError(
@@ -121,9 +125,3 @@ async function pushToNewBranch(
     `could not push ${ws.branch}: ${reason}, and ${limit} fallback branches were taken`,
   );
 }
-
-/**
- * The branch's head: the run's remembered one while nothing but the run moved it (a rebase here forgets
- * it), else git's. Only decisions and results use it; every change is preceded by `ensureKeelWorktree`.
- */
-const head = headSha;

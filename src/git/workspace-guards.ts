@@ -40,11 +40,6 @@ export class WorkspaceError extends Error {
   }
 }
 
-/** stdout of a git command, trimmed. */
-export async function gitText(git: Git, args: string[], cwd: string): Promise<string> {
-  return (await git.run(args, { cwd })).stdout.text.trim();
-}
-
 /** For yes/no commands (`merge-base --is-ancestor`, `diff --quiet`): exit 0 yes, 1 no, anything else throws. */
 export async function gitTest(git: Git, args: string[], cwd: string): Promise<boolean> {
   const result = await git.run(args, { cwd, allowFailure: true });
@@ -102,10 +97,6 @@ export async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-export async function commonDirOf(git: Git, cwd: string): Promise<string> {
-  return canonical(await gitText(git, ['rev-parse', '--path-format=absolute', '--git-common-dir'], cwd));
 }
 
 /** The files that say an operation stopped half-way in a worktree, and how each is abandoned. */
@@ -169,7 +160,8 @@ export async function ensureKeelWorktree(git: Git, ws: WorkBranch): Promise<Work
 /** The repository's common dir: known to the run (it does not change), else asked of git. */
 export async function repoCommonDir(git: Git, ws: WorkBranch): Promise<string> {
   if (ws.cache?.repoCommonDir !== undefined) return ws.cache.repoCommonDir;
-  const common = await commonDirOf(git, ws.repoRoot);
+  const args = ['rev-parse', '--path-format=absolute', '--git-common-dir'];
+  const common = await canonical((await git.run(args, { cwd: ws.repoRoot })).stdout.text.trim());
   if (ws.cache) ws.cache.repoCommonDir = common;
   return common;
 }
@@ -236,7 +228,8 @@ async function refsAreFiles(probe: WorktreeProbe): Promise<boolean> {
   return true;
 }
 
-const SHA_LINE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n?$/;
+/** A full commit sha (SHA-1 or SHA-256). */
+export const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * The work branch's head right after keel moved it in its worktree (`probe` is that worktree's, taken
@@ -249,7 +242,8 @@ export async function movedBranchHead(git: Git, ws: WorkBranch, probe: WorktreeP
   if (isBranchName(ws.branch) && (await refsAreFiles(probe))) {
     const path = join(probe.commonDir, 'refs', 'heads', ...ws.branch.split('/'));
     const text = await readFile(path, 'utf8').catch(() => undefined);
-    if (text !== undefined && SHA_LINE.test(text)) return text.trim();
+    const line = text?.endsWith('\n') ? text.slice(0, -1) : text;
+    if (line !== undefined && SHA.test(line)) return line;
   }
   return branchHead(git, ws);
 }

@@ -24,6 +24,7 @@ import {
   isBranchName,
   OPERATION_MARKERS,
   probeWorktree,
+  SHA,
   WorkspaceError,
   type WorkBranch,
   type WorktreeProbe,
@@ -49,8 +50,6 @@ export interface PrepareOptions {
   baseRef?: string;
   /** The pull request's base; default: the branch `baseRef` names, else the base sha. */
   baseBranch?: string;
-  /** More of keel's own directories (its state dir): those inside the checkout go into `.git/info/exclude`. */
-  exclude?: string[];
   /**
    * Remember facts about the work branch for the rest of the run (`WorkBranch.cache`): only the run changes
    * its branch meanwhile, so its head and step commits need not be asked of git again and again.
@@ -90,10 +89,7 @@ export async function prepareWorkspace(git: Git, o: PrepareOptions): Promise<Wor
   const ws: WorkBranch = { repoRoot, worktree, branch, ...base };
   await checkExistingBranch(git, ws, tip);
   const registered = await registeredWorktree(git, ws);
-  for (const path of [worktree, ...(await Promise.all((o.exclude ?? []).map(canonical)))]) {
-    if (isInside(path, repoRoot) && path !== repoRoot)
-      await addToExclude(commonDir, relative(repoRoot, path));
-  }
+  if (isInside(worktree, repoRoot)) await addToExclude(commonDir, relative(repoRoot, worktree));
   let aborted = false;
   if (!registered) {
     const args = tip === undefined ? ['-b', branch, worktree, base.baseSha] : [worktree, branch];
@@ -127,7 +123,6 @@ interface Repository {
 
 /** A base that `rev-parse` reads as exactly one revision: a sha, `HEAD`, a branch or tag name. */
 const SINGLE_REVISION = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * The checkout's top, the common dir, the base commit and the branch's tip in one `rev-parse`: with
@@ -202,7 +197,7 @@ interface WorktreeEntry {
   prunable: boolean;
 }
 
-export async function listWorktrees(git: Git, cwd: string): Promise<WorktreeEntry[]> {
+async function listWorktrees(git: Git, cwd: string): Promise<WorktreeEntry[]> {
   const text = await gitFullOutput(git, ['worktree', 'list', '--porcelain'], cwd, 4 << 20);
   const entries: WorktreeEntry[] = [];
   for (const block of text.split('\n\n')) {
@@ -239,10 +234,7 @@ async function registeredWorktree(git: Git, ws: WorkBranch): Promise<boolean> {
   // Detached is what a rebase that crashed half-way looks like: `discardLeftovers` aborts it and then proves
   // the branch is back before touching anything.
   if (here && here.branch !== ref && here.branch !== undefined) {
-    throw new WorkspaceError(
-      'refused',
-      `${ws.worktree} is a worktree of ${here.branch ?? 'a detached HEAD'}`,
-    );
+    throw new WorkspaceError('refused', `${ws.worktree} is a worktree of ${here.branch}`);
   }
   if (!here && (await exists(ws.worktree)) && !(await isEmptyDir(ws.worktree))) {
     throw new WorkspaceError('refused', `${ws.worktree} exists and is not keel's worktree`);
@@ -345,7 +337,6 @@ export async function diffSinceBase(git: Git, ws: WorkBranch, maxBytes: number):
 
 const MAX_FILE_LIST_BYTES = 16 << 20;
 
-/** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
 /**
  * The files of a commit, as `ls-files` lists them in a fresh checkout of it (same paths, same byte order):
  * the planner's view of the repository, which needs no work tree and so can be asked for before one exists.
@@ -356,6 +347,7 @@ export async function filesAtCommit(git: Git, repoRoot: string, sha: string): Pr
   return text.split('\0').filter((p) => p !== '');
 }
 
+/** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
 export async function trackedFiles(git: Git, ws: WorkBranch): Promise<string[]> {
   const text = await gitFullOutput(git, ['ls-files', '-z'], ws.worktree, MAX_FILE_LIST_BYTES);
   return text.split('\0').filter((p) => p !== '');

@@ -15,9 +15,9 @@
  *   call, which cannot be cancelled, finishes or fails on its own; its staging copy is removed after it.
  * - The library is loaded on first use, not at import: it is large and most runs of the CLI never need it.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ArtifactClient } from '@actions/artifact';
 import { systemClock, type Clock } from '../clock.ts';
 import { errorMessage } from '../run/atomic-file.ts';
@@ -26,6 +26,7 @@ import {
   copyResultFiles,
   installDownloaded,
   prepareUpload,
+  writeUploadFiles,
 } from './artifact-files.ts';
 import type { ArtifactStore, DownloadResult, UploadResult } from './artifacts.ts';
 import { DeadlineExceeded, startDeadline } from './state-deadline.ts';
@@ -35,6 +36,9 @@ export type ArtifactClientLike = Pick<
   ArtifactClient,
   'uploadArtifact' | 'getArtifact' | 'downloadArtifact' | 'deleteArtifact'
 >;
+
+/** Where `@actions/artifact` finds an artifact of another workflow run. */
+type FindBy = NonNullable<NonNullable<Parameters<ArtifactClientLike['getArtifact']>[1]>['findBy']>;
 
 export interface ActionsArtifactStoreOptions {
   /** A token with `actions:read`, for artifacts of other workflow runs (`findBy`). */
@@ -100,13 +104,7 @@ export function createActionsArtifactStore(options: ActionsArtifactStoreOptions)
       if (!prepared.ok) return prepared;
       const dir = await staging();
       try {
-        const paths: string[] = [];
-        for (const f of prepared.files) {
-          const path = join(dir, ...f.path.split('/'));
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(path, f.data);
-          paths.push(path);
-        }
+        const paths = await writeUploadFiles(dir, prepared.files);
         const c = await getClient();
         const opts = options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {};
         let response;
@@ -133,8 +131,6 @@ export function createActionsArtifactStore(options: ActionsArtifactStoreOptions)
     into: string,
     from?: { workflowRunId: number },
   ): Promise<DownloadResult> {
-    if (!ARTIFACT_NAME_PATTERN.test(name))
-      return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
     const findBy = from
       ? {
           token: options.token,
@@ -143,48 +139,46 @@ export function createActionsArtifactStore(options: ActionsArtifactStoreOptions)
           repositoryName: options.repo,
         }
       : undefined;
-    return bounded(`download of artifact ${name}`, async (): Promise<DownloadResult> => {
-      const c = await getClient();
-      let id: number;
-      try {
-        id = (await c.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
-      } catch (error) {
-        const where = from ? ` in workflow run ${from.workflowRunId}` : '';
-        return { ok: false, reason: `no artifact ${name}${where}: ${errorMessage(error)}` };
-      }
-      const dir = await staging();
-      try {
-        const got = await c.downloadArtifact(id, { path: dir, ...(findBy ? { findBy } : {}) });
-        if (got.digestMismatch === true) return { ok: false, reason: `artifact ${name}: digest mismatch` };
-        const installed = await installDownloaded(dir, into, name, clock);
-        if (!installed.ok) return installed;
-        return { ok: true, restored: installed.installed, kept: installed.kept, skipped: installed.skipped };
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+    const where = from ? ` in workflow run ${from.workflowRunId}` : '';
+    return fetchArtifact(name, findBy, where, async (dir) => {
+      const installed = await installDownloaded(dir, into, name, clock);
+      if (!installed.ok) return installed;
+      return { ok: true, restored: installed.installed, kept: installed.kept, skipped: installed.skipped };
     });
   }
 
   /** A result artifact of this workflow run (`uploadResult`), copied as it is into `into`. */
   async function downloadResult(name: string, into: string): Promise<DownloadResult> {
+    return fetchArtifact(name, undefined, '', async (dir) => {
+      const restored = await copyResultFiles(dir, into);
+      return restored.length > 0
+        ? { ok: true, restored }
+        : { ok: false, reason: `artifact ${name}: no result` };
+    });
+  }
+
+  /** Downloads artifact `name` (of another workflow run with `findBy`) into a staging directory for `use`. */
+  async function fetchArtifact(
+    name: string,
+    findBy: FindBy | undefined,
+    where: string,
+    use: (dir: string) => Promise<DownloadResult>,
+  ): Promise<DownloadResult> {
     if (!ARTIFACT_NAME_PATTERN.test(name))
       return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
     return bounded(`download of artifact ${name}`, async (): Promise<DownloadResult> => {
       const c = await getClient();
       let id: number;
       try {
-        id = (await c.getArtifact(name)).artifact.id;
+        id = (await c.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
       } catch (error) {
-        return { ok: false, reason: `no artifact ${name}: ${errorMessage(error)}` };
+        return { ok: false, reason: `no artifact ${name}${where}: ${errorMessage(error)}` };
       }
       const dir = await staging();
       try {
-        const got = await c.downloadArtifact(id, { path: dir });
+        const got = await c.downloadArtifact(id, { path: dir, ...(findBy ? { findBy } : {}) });
         if (got.digestMismatch === true) return { ok: false, reason: `artifact ${name}: digest mismatch` };
-        const restored = await copyResultFiles(dir, into);
-        return restored.length > 0
-          ? { ok: true, restored }
-          : { ok: false, reason: `artifact ${name}: no result` };
+        return await use(dir);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

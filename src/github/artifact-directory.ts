@@ -9,7 +9,7 @@
  * dot-named leftover that no artifact name can collide with.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { systemClock, type Clock } from '../clock.ts';
 import { errorCode, errorMessage } from '../run/atomic-file.ts';
@@ -18,6 +18,7 @@ import {
   copyResultFiles,
   installDownloaded,
   prepareUpload,
+  writeUploadFiles,
 } from './artifact-files.ts';
 import type { ArtifactStore, DownloadResult, UploadResult } from './artifacts.ts';
 
@@ -55,11 +56,7 @@ export function createDirectoryArtifactStore(
       const target = join(dir, current, name);
       const tag = `${process.pid}-${randomBytes(6).toString('hex')}`;
       const staging = join(dir, current, `.${name}.${tag}.partial`);
-      for (const f of prepared.files) {
-        const path = join(staging, ...f.path.split('/'));
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, f.data);
-      }
+      await writeUploadFiles(staging, prepared.files);
       const old = join(dir, current, `.${name}.${tag}.old`);
       const hadOld = await rename(target, old).then(
         () => true,

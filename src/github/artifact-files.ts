@@ -5,7 +5,7 @@
  * whitelisted files, through the same validation and newest-wins rule as the state branch).
  */
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../clock.ts';
 import { errorCode, errorMessage } from '../run/atomic-file.ts';
 import {
@@ -104,6 +104,18 @@ export async function prepareUpload(
   }
   if (out.length === 0) return { ok: false, reason: `nothing to upload from ${rootDir}` };
   return { ok: true, files: out, skipped };
+}
+
+/** Writes prepared files under `dir` (created as needed), each at its relative path; their full paths. */
+export async function writeUploadFiles(dir: string, files: readonly UploadFile[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (const f of files) {
+    const path = join(dir, ...f.path.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, f.data);
+    paths.push(path);
+  }
+  return paths;
 }
 
 /**

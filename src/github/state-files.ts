@@ -8,18 +8,20 @@
  * know to be state go.
  */
 
-/** The same pattern as `runStateSchema.runId`: one path segment, never `.`/`..`, never an option. */
-export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+import { MANIFEST_FILE } from '../run/manifest.ts';
+import { METRICS_FILE } from '../run/persistence.ts';
+import { RUN_ID_PATTERN } from '../run/run-id.ts';
+import { RUNS_DIR, STATE_FILE } from '../run/state-store.ts';
 
+// The run directory's own names, as the run writes them.
+export { MANIFEST_FILE, METRICS_FILE, RUNS_DIR, STATE_FILE };
+
+/** The same pattern as `runStateSchema.runId`: one path segment, never `.`/`..`, never an option. */
 export function isValidRunId(runId: string): boolean {
   return RUN_ID_PATTERN.test(runId);
 }
 
-export const STATE_FILE = 'state.json';
-export const MANIFEST_FILE = 'manifest.json';
-export const METRICS_FILE = 'metrics.json';
 export const FLEET_STATE_FILE = 'fleet-state.json';
-export const RUNS_DIR = 'runs';
 
 /**
  * On the state branch, per run: the checkpoint and its two small sidecars. Not `events.ndjson` (up to
@@ -28,11 +30,6 @@ export const RUNS_DIR = 'runs';
  * markers the publisher finds there). The artifact carries both.
  */
 export const BRANCH_RUN_FILES = [STATE_FILE, MANIFEST_FILE, METRICS_FILE] as const;
-export type BranchRunFile = (typeof BRANCH_RUN_FILES)[number];
-
-export function isBranchRunFile(name: string): name is BranchRunFile {
-  return (BRANCH_RUN_FILES as readonly string[]).includes(name);
-}
 
 /**
  * In an artifact, relative to the run directory ('/'-separated): the checkpoint, its sidecars, the event log

@@ -3,6 +3,7 @@
  * never writes, so a stranger's comment costs at most one GET and changes nothing.
  */
 import type { ActionContext } from './context.ts';
+import { statusOf } from './effects-errors.ts';
 import type { GitHubClient } from './octokit.ts';
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
@@ -42,13 +43,6 @@ export function createTriggerGateway(
 ): TriggerGateway {
   const { owner, repo } = ctx;
   const label = options.label ?? DEFAULT_TASK_LABEL;
-  // keel's own issues (recovery records, manual-implementation follow-ups) carry the label too, so that
-  // they are found again by their markers; they are records, not tasks.
-  const skip = new Set(
-    [pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((name) =>
-      name.toLowerCase(),
-    ),
-  );
   return {
     async permissionOf(user) {
       try {
@@ -65,29 +59,61 @@ export function createTriggerGateway(
       }
     },
     async nextScheduledTask() {
-      const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
-        owner,
-        repo,
-        state: 'open',
-        labels: label,
-        sort: 'created',
-        direction: 'asc',
-        per_page: 100,
-      });
-      let seen = 0;
-      for await (const page of pages) {
-        for (const issue of page.data) {
-          // The issues API lists pull requests too.
-          if (issue.pull_request) continue;
-          const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
-          if (names.some((name) => skip.has(name.toLowerCase()))) continue;
-          return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
-        }
-        if (++seen >= MAX_PAGES) break;
+      for await (const { issue } of openTaskIssues(client, ctx, label)) {
+        return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
       }
       return undefined;
     },
   };
+}
+
+/** An open issue from `openTaskIssues`, with its label names as GitHub spells them. */
+export interface OpenTaskIssue {
+  issue: {
+    number: number;
+    title: string;
+    body?: string | null;
+    html_url: string;
+  };
+  labels: string[];
+}
+
+/**
+ * The open issues carrying `label`, oldest first, at most `maxPages` pages of a hundred: pull requests (the
+ * issues API lists them too), paused and running issues, and keel's own records skipped. keel's own issues
+ * (recovery records, manual-implementation follow-ups) carry the label too, so that they are found again by
+ * their markers; they are records, not tasks.
+ */
+export async function* openTaskIssues(
+  client: GitHubClient,
+  ctx: Pick<ActionContext, 'owner' | 'repo'>,
+  label = DEFAULT_TASK_LABEL,
+  maxPages = MAX_PAGES,
+): AsyncGenerator<OpenTaskIssue> {
+  const skip = new Set(
+    [pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((name) =>
+      name.toLowerCase(),
+    ),
+  );
+  const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: 'open',
+    labels: label,
+    sort: 'created',
+    direction: 'asc',
+    per_page: 100,
+  });
+  let seen = 0;
+  for await (const page of pages) {
+    for (const issue of page.data) {
+      if (issue.pull_request) continue;
+      const labels = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
+      if (labels.some((name) => skip.has(name.toLowerCase()))) continue;
+      yield { issue, labels };
+    }
+    if (++seen >= maxPages) break;
+  }
 }
 
 /**
@@ -99,10 +125,4 @@ function permissionFrom(roleName: string | undefined, permission: string): Permi
   if (role !== undefined && PERMISSIONS.includes(role)) return role as Permission;
   const legacy = permission.toLowerCase();
   return PERMISSIONS.includes(legacy) ? (legacy as Permission) : 'none';
-}
-
-function statusOf(error: unknown): number | undefined {
-  if (error === null || typeof error !== 'object') return undefined;
-  const status = (error as { status?: unknown }).status;
-  return typeof status === 'number' ? status : undefined;
 }

@@ -19,14 +19,9 @@ import { readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { systemClock, type Clock } from '../clock.ts';
 import { errorCode, writeFileAtomic } from '../run/atomic-file.ts';
-import { FileLock, isProcessAlive } from '../run/file-lock.ts';
+import { FileLock, isProcessAlive, parseHolder, type LockHolder } from '../run/file-lock.ts';
 
-export interface DaemonLockHolder {
-  pid: number;
-  host: string;
-  /** Wall-clock ms when the lock was taken. */
-  at: number;
-  token: string;
+export interface DaemonLockHolder extends LockHolder {
   /** `<boot id>:<start time>` of the holder on Linux; absent where /proc is not available. */
   identity?: string;
 }
@@ -101,21 +96,10 @@ async function readHolder(path: string): Promise<ReadHolder> {
     if (errorCode(error) === 'ENOENT') return { kind: 'none' };
     throw error;
   }
-  try {
-    const value = JSON.parse(text) as Partial<DaemonLockHolder> | null;
-    if (
-      value !== null &&
-      typeof value === 'object' &&
-      Number.isInteger(value.pid) &&
-      typeof value.host === 'string' &&
-      typeof value.at === 'number' &&
-      typeof value.token === 'string' &&
-      (value.identity === undefined || typeof value.identity === 'string')
-    ) {
-      return { kind: 'holder', holder: value as DaemonLockHolder };
-    }
-  } catch {
-    // fall through
+  // The file lock's holder fields, plus the daemon's own `identity` (optional, a string when there).
+  const holder: (LockHolder & { identity?: unknown }) | undefined = parseHolder(text);
+  if (holder && (holder.identity === undefined || typeof holder.identity === 'string')) {
+    return { kind: 'holder', holder: holder as DaemonLockHolder };
   }
   return { kind: 'unreadable' };
 }

@@ -1,9 +1,10 @@
 /**
  * Open issues labelled `keel` as a second source of the same tasks (id `issue:<number>`), claimed through
- * the same claim store as queue-file tasks. Skipped, as the scheduled trigger skips them
- * (`trigger-gateway.ts`): pull requests (the issues API lists them too), `keel:paused`, `keel:running`,
- * keel's own records (`keel-recovery`, `manual-implementation`, or a body carrying a `<!-- keel:run= -->`
- * marker). The text is the title and the description, sanitised (strangers write issues; models read them).
+ * the same claim store as queue-file tasks, listed by `openTaskIssues` (`trigger-gateway.ts`), which skips
+ * what the scheduled trigger skips: pull requests (the issues API lists them too), `keel:paused`,
+ * `keel:running`, keel's own records (`keel-recovery`, `manual-implementation`). A body carrying a
+ * `<!-- keel:run= -->` marker is one of keel's records too, skipped here. The text is the title and the
+ * description, sanitised (strangers write issues; models read them).
  *
  * Labels steer: `keel:lane:<name>` names the owner — only a configured lane, and only one — and
  * `keel:priority:<n>` the priority.
@@ -11,7 +12,7 @@
 import type { ActionContext } from '../github/context.ts';
 import type { GitHubClient } from '../github/octokit.ts';
 import { sanitizeUntrusted } from '../github/sanitize.ts';
-import { DEFAULT_TASK_LABEL, pausedLabel, runningLabel } from '../github/trigger-gateway.ts';
+import { DEFAULT_TASK_LABEL, openTaskIssues } from '../github/trigger-gateway.ts';
 import { normalizeTask } from './normalize.ts';
 import type { QueueProblem, QueueTask } from './types.ts';
 
@@ -33,57 +34,36 @@ export async function issueTasks(
   options: IssueTasksOptions = {},
 ): Promise<IssueTasks> {
   const label = options.label ?? DEFAULT_TASK_LABEL;
-  const skip = new Set(
-    [pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((n) =>
-      n.toLowerCase(),
-    ),
-  );
   const lanePrefix = `${label}:lane:`.toLowerCase();
   const priorityPrefix = `${label}:priority:`.toLowerCase();
   const out: IssueTasks = { tasks: [], problems: [] };
-  const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
-    owner: ctx.owner,
-    repo: ctx.repo,
-    state: 'open',
-    labels: label,
-    sort: 'created',
-    direction: 'asc',
-    per_page: 100,
-  });
-  let seen = 0;
-  for await (const page of pages) {
-    for (const issue of page.data) {
-      if (issue.pull_request) continue;
-      const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
-      if (names.some((name) => skip.has(name.toLowerCase()))) continue;
-      const body = issue.body ?? '';
-      if (body.includes('<!-- keel:run=')) continue;
-      const ref = issue.html_url || `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/issues/${issue.number}`;
-      const owners = names
-        .filter((n) => n.toLowerCase().startsWith(lanePrefix))
-        .map((n) => n.slice(lanePrefix.length));
-      if (new Set(owners).size > 1) {
-        out.problems.push({ ref, reason: `more than one lane label: ${owners.join(', ')}` });
-        continue;
-      }
-      const priorities = names
-        .filter((n) => n.toLowerCase().startsWith(priorityPrefix))
-        .map((n) => Number(n.slice(priorityPrefix.length)));
-      const text = sanitizeUntrusted(body.trim() === '' ? issue.title : `${issue.title}\n\n${body}`);
-      const result = normalizeTask(
-        {
-          id: `issue:${issue.number}`,
-          text,
-          ...(owners[0] !== undefined ? { owner: owners[0] } : {}),
-          ...(priorities.length > 0 ? { priority: Math.max(...priorities) } : {}),
-        },
-        ref,
-        { lanes, source: 'issue' },
-      );
-      if (result.ok) out.tasks.push(result.task);
-      else out.problems.push(result.problem);
+  for await (const { issue, labels: names } of openTaskIssues(client, ctx, label, options.maxPages ?? 10)) {
+    const body = issue.body ?? '';
+    if (body.includes('<!-- keel:run=')) continue;
+    const ref = issue.html_url || `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/issues/${issue.number}`;
+    const owners = names
+      .filter((n) => n.toLowerCase().startsWith(lanePrefix))
+      .map((n) => n.slice(lanePrefix.length));
+    if (new Set(owners).size > 1) {
+      out.problems.push({ ref, reason: `more than one lane label: ${owners.join(', ')}` });
+      continue;
     }
-    if (++seen >= (options.maxPages ?? 10)) break;
+    const priorities = names
+      .filter((n) => n.toLowerCase().startsWith(priorityPrefix))
+      .map((n) => Number(n.slice(priorityPrefix.length)));
+    const text = sanitizeUntrusted(body.trim() === '' ? issue.title : `${issue.title}\n\n${body}`);
+    const result = normalizeTask(
+      {
+        id: `issue:${issue.number}`,
+        text,
+        ...(owners[0] !== undefined ? { owner: owners[0] } : {}),
+        ...(priorities.length > 0 ? { priority: Math.max(...priorities) } : {}),
+      },
+      ref,
+      { lanes, source: 'issue' },
+    );
+    if (result.ok) out.tasks.push(result.task);
+    else out.problems.push(result.problem);
   }
   return out;
 }

@@ -6,7 +6,12 @@ import type { FileHandle } from 'node:fs/promises';
 import type { QueueFormat } from './types.ts';
 
 const SAMPLE_BYTES = 64 * 1024;
-export const BOM: readonly number[] = [0xef, 0xbb, 0xbf];
+const BOM: readonly number[] = [0xef, 0xbb, 0xbf];
+
+/** Whether `bytes` open with the UTF-8 byte-order mark (3 bytes, which readers skip). */
+export function startsWithBom(bytes: Uint8Array): boolean {
+  return BOM.every((byte, i) => bytes[i] === byte);
+}
 
 /**
  * `[` → an array; a first line that parses as a `{ "tasks": [...] }` wrapper with nothing after it, is `{`
@@ -16,7 +21,7 @@ export const BOM: readonly number[] = [0xef, 0xbb, 0xbf];
 export async function detectFormat(file: FileHandle, size: number): Promise<QueueFormat | undefined> {
   let sample = await readAt(file, 0, Math.min(SAMPLE_BYTES, size));
   const whole = sample.length === size;
-  if (BOM.every((byte, i) => sample[i] === byte)) sample = sample.subarray(3);
+  if (startsWithBom(sample)) sample = sample.subarray(3);
   const text = sample.toString('utf8');
   const trimmed = text.trimStart();
   if (trimmed === '') return undefined;

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import { errorCode, errorMessage } from '../run/atomic-file.ts';
-import { BOM, detectFormat, readAt } from './queue-format.ts';
+import { detectFormat, readAt, startsWithBom } from './queue-format.ts';
 import {
   DEFAULT_MAX_LINE_BYTES,
   LINE_BAD_UTF8,
@@ -222,8 +222,7 @@ export class QueueReader {
 
   async #readLines(file: FileHandle, size: number, out: QueueRead): Promise<void> {
     if (this.#position.offset === 0 && size >= 3) {
-      const start = await readAt(file, 0, 3);
-      if (BOM.every((byte, i) => start[i] === byte)) {
+      if (startsWithBom(await readAt(file, 0, 3))) {
         this.#position = { ...this.#position, offset: 3 };
         this.#consumed = { offset: 3, line: 0 };
       }
@@ -299,24 +298,17 @@ export class QueueReader {
   #item(raw: unknown, ref: string, out: QueueRead, once = false): string | undefined {
     const result = normalizeTask(raw, ref, this.#normalize);
     if (!result.ok) {
-      if (once) this.#problemOnce(out, result.problem.ref, result.problem.reason);
-      else this.#problem(out, result.problem.ref, result.problem.reason);
+      this.#report(out, result.problem.ref, result.problem.reason, once);
       return undefined;
     }
-    return this.#keep(result.task, ref, out, once);
-  }
-
-  /** A valid task: handed out if its id is new, a duplicate problem if not; its id either way. */
-  #keep(task: QueueTask, ref: string, out: QueueRead, once = false): string {
-    const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, task);
-    if (first !== undefined) this.#duplicate(out, task.id, first, ref, once);
-    return task.id;
+    // A valid task: handed out if its id is new, a duplicate problem if not; its id either way.
+    const first = firstOccurrence(this.#seen, this.#earlier, out.tasks, result.task);
+    if (first !== undefined) this.#duplicate(out, result.task.id, first, ref, once);
+    return result.task.id;
   }
 
   #duplicate(out: QueueRead, id: string, first: string, ref: string, once = false): void {
-    const reason = `duplicate id "${id}" (first at ${first})`;
-    if (once) this.#problemOnce(out, ref, reason);
-    else this.#problem(out, ref, reason);
+    this.#report(out, ref, `duplicate id "${id}" (first at ${first})`, once);
   }
 
   async #readDocument(file: FileHandle, signature: string, size: number, out: QueueRead): Promise<void> {
@@ -328,7 +320,7 @@ export class QueueReader {
       return;
     }
     let bytes = await readAt(file, 0, size);
-    if (BOM.every((byte, i) => bytes[i] === byte)) bytes = bytes.subarray(3);
+    if (startsWithBom(bytes)) bytes = bytes.subarray(3);
     const text = bytes.toString('utf8');
     const badUtf8 = text.includes('\uFFFD') && !isUtf8(bytes);
     let value: unknown;
@@ -359,6 +351,12 @@ export class QueueReader {
     const problem = { ref, reason };
     out.problems.push(problem);
     this.#log({ type: 'queue_problem', ...problem });
+  }
+
+  /** With `once`, a problem already reported (a document is read again whole when it changes) is not. */
+  #report(out: QueueRead, ref: string, reason: string, once: boolean): void {
+    if (once) this.#problemOnce(out, ref, reason);
+    else this.#problem(out, ref, reason);
   }
 
   #problemOnce(out: QueueRead, ref: string, reason: string): void {

@@ -4,6 +4,7 @@
  * skips what is done and never repeats an effect. When shutdown fires, the engine stops taking work,
  * checkpoints, and writes the recovery record with the exact resume command.
  */
+import { errorMessage } from './atomic-file.ts';
 import { effectMarker } from './effects.ts';
 import type { RunContext } from './run-context.ts';
 import { ShutdownError } from './shutdown.ts';
@@ -120,10 +121,6 @@ function isAbort(error: unknown): boolean {
     error instanceof ShutdownError ||
     (error instanceof Error && /abort/i.test(`${error.name} ${error.message}`))
   );
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function describe(error: unknown): string {

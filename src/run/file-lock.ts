@@ -315,7 +315,8 @@ async function writeNew(path: string, text: string): Promise<void> {
   }
 }
 
-function parseHolder(text: string): LockHolder | undefined {
+/** A lock file's holder record, or undefined for anything else (also the daemon's lock reads it). */
+export function parseHolder(text: string): LockHolder | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockHolder> | null;
     if (

@@ -1,4 +1,7 @@
-/** The subtasks a resumed run codes first. Shared by the prefetch and the early request, which must agree. */
+/**
+ * The subtasks a batch codes, in plan order. Shared by the coder batch, the resume's prefetch and the early
+ * request: a prefetched answer is only used if all three pick the same subtasks in the same order.
+ */
 import type { Plan, Subtask } from '../agents/types.ts';
 
 export function pendingSubtasks(

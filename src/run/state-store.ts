@@ -15,7 +15,13 @@ import { z } from 'zod';
 import { systemClock, type Clock } from '../clock.ts';
 import { errorMessage, readJsonFile, writeFileAtomic } from './atomic-file.ts';
 import { FileLock, LockTimeoutError, type LockEvent, type LockHolder } from './file-lock.ts';
-import { buildManifest, MANIFEST_FILE, manifestSchema, type StepCounts } from './manifest.ts';
+import {
+  buildManifest,
+  MANIFEST_FILE,
+  manifestSchema,
+  type RunManifest,
+  type StepCounts,
+} from './manifest.ts';
 import {
   isUnfinished,
   RUN_STATE_VERSION,
@@ -186,18 +192,7 @@ async function summarizeRun(runDir: string, name: string): Promise<RunSummary> {
   const problems: string[] = [];
   if (manifest.ok) {
     const parsed = manifestSchema.safeParse(manifest.value);
-    if (parsed.success) {
-      const m = parsed.data;
-      return {
-        runId: m.runId,
-        runDir,
-        status: m.status,
-        task: m.task,
-        updatedAt: m.updatedAt,
-        steps: m.steps,
-        source: 'manifest',
-      };
-    }
+    if (parsed.success) return fromManifest(parsed.data, runDir, 'manifest');
     problems.push(`manifest.json: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   } else if (manifest.reason !== 'missing') {
     problems.push(manifest.detail);
@@ -205,18 +200,7 @@ async function summarizeRun(runDir: string, name: string): Promise<RunSummary> {
   const state = await readJsonFile(join(runDir, STATE_FILE));
   if (state.ok) {
     const parsed = runStateSchema.safeParse(state.value);
-    if (parsed.success) {
-      const m = buildManifest(parsed.data);
-      return {
-        runId: m.runId,
-        runDir,
-        status: m.status,
-        task: m.task,
-        updatedAt: m.updatedAt,
-        steps: m.steps,
-        source: 'state',
-      };
-    }
+    if (parsed.success) return fromManifest(buildManifest(parsed.data), runDir, 'state');
     problems.push(`state.json: ${describeIssue(parsed.error)}`);
   } else {
     problems.push(state.reason === 'missing' ? 'no manifest.json or state.json' : state.detail);
@@ -230,6 +214,19 @@ async function summarizeRun(runDir: string, name: string): Promise<RunSummary> {
     steps: { ...EMPTY_COUNTS },
     source: 'none',
     problem: problems.join('; '),
+  };
+}
+
+/** A checkpoint without a readable manifest is summarised through the manifest it would have written. */
+function fromManifest(m: RunManifest, runDir: string, source: 'manifest' | 'state'): RunSummary {
+  return {
+    runId: m.runId,
+    runDir,
+    status: m.status,
+    task: m.task,
+    updatedAt: m.updatedAt,
+    steps: m.steps,
+    source,
   };
 }
 

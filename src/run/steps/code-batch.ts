@@ -11,6 +11,7 @@ import type { KeelConfig } from '../../config/schema.ts';
 import { headSha, resetWorkBranch, stepCommits } from '../../git/workspace.ts';
 import { effectMarker } from '../effects.ts';
 import { decideBatch, type BatchTally } from '../partial-success.ts';
+import { pendingSubtasks } from '../pending-subtasks.ts';
 import type { RunContext } from '../run-context.ts';
 import { forEachLimited, Serial } from '../serial.ts';
 import { codeOne } from './code-one.ts';
@@ -39,10 +40,8 @@ export async function codeStep(ctx: RunContext): Promise<CodePhase> {
       await ctx.checkpoint();
     }
     const { attempt, baseSha } = state.openBatch;
-    const pending = subtasks.filter((s) => {
-      const status = ctx.step(`code:${s.id}`).status;
-      return status === 'pending' || status === 'running';
-    });
+    // The same selection, in the same order, as the resume's prefetch and early request asked for.
+    const pending = pendingSubtasks(state, state.plan!, Infinity);
     if (pending.length > 0) deps.progress(`coding ${pending.length} subtask(s), batch attempt ${attempt}`);
     const commits = new Serial();
     await forEachLimited(pending, coderCapacity(deps.config), async (subtask) => {

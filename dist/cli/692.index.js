@@ -1,8 +1,8 @@
-export const id = 352;
-export const ids = [352];
+export const id = 692;
+export const ids = [692];
 export const modules = {
 
-/***/ 6352:
+/***/ 9692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -352,7 +352,111 @@ function cutAt(text, length) {
     return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+;// CONCATENATED MODULE: ./lib/github/effects-errors.js
+/**
+ * What went wrong talking to GitHub, said so a human can act on it. The engine turns a publish error
+ * into an interruption whose reason is `error: <message>` cut at 200 characters, so the message leads
+ * with what failed and why, and GitHub's own words follow.
+ */
+class GitHubEffectsError extends Error {
+    name = 'GitHubEffectsError';
+    /** The HTTP status GitHub answered with; undefined when the request never got an answer. */
+    status;
+    /** What keel was doing: `create issue`, `comment on #12` … */
+    operation;
+    constructor(operation, message, status, cause) {
+        super(message, cause === undefined ? undefined : { cause });
+        this.operation = operation;
+        this.status = status;
+    }
+}
+function effects_errors_statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** GitHub's message and its validation errors in one line: `Validation Failed: already_exists (name)`. */
+function githubMessage(error) {
+    const data = error?.response?.data;
+    const parts = [];
+    if (data && typeof data === 'object') {
+        if (typeof data.message === 'string')
+            parts.push(data.message);
+        if (Array.isArray(data.errors)) {
+            const details = data.errors.map(describeValidation).filter((d) => d.length > 0);
+            if (details.length > 0)
+                parts.push(details.join('; '));
+        }
+    }
+    if (parts.length === 0) {
+        const message = error?.message;
+        parts.push(typeof message === 'string' ? message : String(error));
+    }
+    return parts.join(': ').replace(/\s+/g, ' ').slice(0, 500);
+}
+function describeValidation(entry) {
+    if (typeof entry === 'string')
+        return entry;
+    if (entry === null || typeof entry !== 'object')
+        return '';
+    const { message, code, field } = entry;
+    if (typeof message === 'string')
+        return message;
+    const text = typeof code === 'string' ? code : '';
+    return typeof field === 'string' ? `${text} (${field})` : text;
+}
+/** A 422 whose validation errors carry this `code` (`already_exists`, `custom` …). */
+function hasValidationCode(error, code) {
+    const data = error?.response?.data;
+    return (effects_errors_statusOf(error) === 422 &&
+        Array.isArray(data?.errors) &&
+        data.errors.some((e) => e !== null && typeof e === 'object' && e.code === code));
+}
+/** GitHub's message (or a validation error's) mentions `pattern`. */
+function saysMatching(error, pattern) {
+    return pattern.test(githubMessage(error));
+}
+/**
+ * The error to throw for a failed request. `subject` names what it was about (`tracking issue #12`,
+ * `pull request keel/run-1 → main`) so 404s and 403s can say which thing is missing or refused.
+ */
+function effectsError(operation, subject, error, advice) {
+    if (error instanceof GitHubEffectsError)
+        return error;
+    const status = effects_errors_statusOf(error);
+    const said = githubMessage(error);
+    let message;
+    switch (status) {
+        case undefined:
+            message = `GitHub unreachable while trying to ${operation} (${subject}): ${said}`;
+            break;
+        case 401:
+            message = `GitHub rejected the token (401) while trying to ${operation}: check the github-token input`;
+            break;
+        case 403:
+            message = /rate limit/i.test(said)
+                ? `GitHub rate limit hit while trying to ${operation} for ${subject} (403): ${said}`
+                : /locked/i.test(said)
+                    ? `${subject} is locked: GitHub refuses to ${operation} (403). Unlock the conversation or start keel elsewhere`
+                    : `GitHub refused to ${operation} for ${subject} (403): the workflow needs \`issues: write\` and \`pull-requests: write\` — ${said}`;
+            break;
+        case 404:
+            message = `${subject} not found (404) while trying to ${operation}: deleted, transferred, or not visible to the token`;
+            break;
+        case 410:
+            // Deleted issues, and repositories with issues turned off.
+            message = `GitHub answered 410 Gone while trying to ${operation} (${subject}): ${said}`;
+            break;
+        case 422:
+            message = `GitHub rejected the request to ${operation} for ${subject} (422): ${said}${advice ? ` — ${advice}` : ''}`;
+            break;
+        default:
+            message = `GitHub failed to ${operation} for ${subject} (${status}): ${said}`;
+    }
+    return new GitHubEffectsError(operation, message, status, error);
+}
+
 ;// CONCATENATED MODULE: ./lib/github/trigger-gateway.js
+
 const DEFAULT_TASK_LABEL = 'keel';
 /** `keel:paused` (a human said stop) and `keel:running` (a run holds it) keep an issue off the schedule. */
 function pausedLabel(label = DEFAULT_TASK_LABEL) {
@@ -367,9 +471,6 @@ const PERMISSIONS = (/* unused pure expression or super */ null && (['admin', 'm
 function createTriggerGateway(client, ctx, options = {}) {
     const { owner, repo } = ctx;
     const label = options.label ?? DEFAULT_TASK_LABEL;
-    // keel's own issues (recovery records, manual-implementation follow-ups) carry the label too, so that
-    // they are found again by their markers; they are records, not tasks.
-    const skip = new Set([pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((name) => name.toLowerCase()));
     return {
         async permissionOf(user) {
             try {
@@ -388,63 +489,21 @@ function createTriggerGateway(client, ctx, options = {}) {
             }
         },
         async nextScheduledTask() {
-            const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
-                owner,
-                repo,
-                state: 'open',
-                labels: label,
-                sort: 'created',
-                direction: 'asc',
-                per_page: 100,
-            });
-            let seen = 0;
-            for await (const page of pages) {
-                for (const issue of page.data) {
-                    // The issues API lists pull requests too.
-                    if (issue.pull_request)
-                        continue;
-                    const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
-                    if (names.some((name) => skip.has(name.toLowerCase())))
-                        continue;
-                    return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
-                }
-                if (++seen >= MAX_PAGES)
-                    break;
+            for await (const { issue } of openTaskIssues(client, ctx, label)) {
+                return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
             }
             return undefined;
         },
     };
 }
 /**
- * `role_name` names the fine-grained role (`maintain`, `triage` …); `permission` is the legacy level (`admin`,
- * `write`, `read`, `none`), the base of a custom role, which is what counts when `role_name` is custom.
+ * The open issues carrying `label`, oldest first, at most `maxPages` pages of a hundred: pull requests (the
+ * issues API lists them too), paused and running issues, and keel's own records skipped. keel's own issues
+ * (recovery records, manual-implementation follow-ups) carry the label too, so that they are found again by
+ * their markers; they are records, not tasks.
  */
-function permissionFrom(roleName, permission) {
-    const role = roleName?.toLowerCase();
-    if (role !== undefined && PERMISSIONS.includes(role))
-        return role;
-    const legacy = permission.toLowerCase();
-    return PERMISSIONS.includes(legacy) ? legacy : 'none';
-}
-function statusOf(error) {
-    if (error === null || typeof error !== 'object')
-        return undefined;
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
-}
-
-// EXTERNAL MODULE: ./lib/queue/normalize.js
-var normalize = __webpack_require__(7664);
-;// CONCATENATED MODULE: ./lib/queue/issue-source.js
-
-
-
-async function issueTasks(client, ctx, lanes, options = {}) {
-    const label = options.label ?? DEFAULT_TASK_LABEL;
-    const skip = new Set([pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((n) => n.toLowerCase()));
-    const lanePrefix = `${label}:lane:`.toLowerCase();
-    const priorityPrefix = `${label}:priority:`.toLowerCase();
-    const out = { tasks: [], problems: [] };
+async function* openTaskIssues(client, ctx, label = DEFAULT_TASK_LABEL, maxPages = MAX_PAGES) {
+    const skip = new Set([pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((name) => name.toLowerCase()));
     const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
         owner: ctx.owner,
         repo: ctx.repo,
@@ -459,37 +518,64 @@ async function issueTasks(client, ctx, lanes, options = {}) {
         for (const issue of page.data) {
             if (issue.pull_request)
                 continue;
-            const names = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
-            if (names.some((name) => skip.has(name.toLowerCase())))
+            const labels = issue.labels.map((entry) => (typeof entry === 'string' ? entry : (entry.name ?? '')));
+            if (labels.some((name) => skip.has(name.toLowerCase())))
                 continue;
-            const body = issue.body ?? '';
-            if (body.includes('<!-- keel:run='))
-                continue;
-            const ref = issue.html_url || `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/issues/${issue.number}`;
-            const owners = names
-                .filter((n) => n.toLowerCase().startsWith(lanePrefix))
-                .map((n) => n.slice(lanePrefix.length));
-            if (new Set(owners).size > 1) {
-                out.problems.push({ ref, reason: `more than one lane label: ${owners.join(', ')}` });
-                continue;
-            }
-            const priorities = names
-                .filter((n) => n.toLowerCase().startsWith(priorityPrefix))
-                .map((n) => Number(n.slice(priorityPrefix.length)));
-            const text = sanitizeUntrusted(body.trim() === '' ? issue.title : `${issue.title}\n\n${body}`);
-            const result = (0,normalize/* normalizeTask */.Lj)({
-                id: `issue:${issue.number}`,
-                text,
-                ...(owners[0] !== undefined ? { owner: owners[0] } : {}),
-                ...(priorities.length > 0 ? { priority: Math.max(...priorities) } : {}),
-            }, ref, { lanes, source: 'issue' });
-            if (result.ok)
-                out.tasks.push(result.task);
-            else
-                out.problems.push(result.problem);
+            yield { issue, labels };
         }
-        if (++seen >= (options.maxPages ?? 10))
+        if (++seen >= maxPages)
             break;
+    }
+}
+/**
+ * `role_name` names the fine-grained role (`maintain`, `triage` …); `permission` is the legacy level (`admin`,
+ * `write`, `read`, `none`), the base of a custom role, which is what counts when `role_name` is custom.
+ */
+function permissionFrom(roleName, permission) {
+    const role = roleName?.toLowerCase();
+    if (role !== undefined && PERMISSIONS.includes(role))
+        return role;
+    const legacy = permission.toLowerCase();
+    return PERMISSIONS.includes(legacy) ? legacy : 'none';
+}
+
+// EXTERNAL MODULE: ./lib/queue/normalize.js
+var normalize = __webpack_require__(7664);
+;// CONCATENATED MODULE: ./lib/queue/issue-source.js
+
+
+
+async function issueTasks(client, ctx, lanes, options = {}) {
+    const label = options.label ?? DEFAULT_TASK_LABEL;
+    const lanePrefix = `${label}:lane:`.toLowerCase();
+    const priorityPrefix = `${label}:priority:`.toLowerCase();
+    const out = { tasks: [], problems: [] };
+    for await (const { issue, labels: names } of openTaskIssues(client, ctx, label, options.maxPages ?? 10)) {
+        const body = issue.body ?? '';
+        if (body.includes('<!-- keel:run='))
+            continue;
+        const ref = issue.html_url || `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/issues/${issue.number}`;
+        const owners = names
+            .filter((n) => n.toLowerCase().startsWith(lanePrefix))
+            .map((n) => n.slice(lanePrefix.length));
+        if (new Set(owners).size > 1) {
+            out.problems.push({ ref, reason: `more than one lane label: ${owners.join(', ')}` });
+            continue;
+        }
+        const priorities = names
+            .filter((n) => n.toLowerCase().startsWith(priorityPrefix))
+            .map((n) => Number(n.slice(priorityPrefix.length)));
+        const text = sanitizeUntrusted(body.trim() === '' ? issue.title : `${issue.title}\n\n${body}`);
+        const result = (0,normalize/* normalizeTask */.Lj)({
+            id: `issue:${issue.number}`,
+            text,
+            ...(owners[0] !== undefined ? { owner: owners[0] } : {}),
+            ...(priorities.length > 0 ? { priority: Math.max(...priorities) } : {}),
+        }, ref, { lanes, source: 'issue' });
+        if (result.ok)
+            out.tasks.push(result.task);
+        else
+            out.problems.push(result.problem);
     }
     return out;
 }
