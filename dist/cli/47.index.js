@@ -1536,8 +1536,8 @@ async function commitStep(git, ws, o) {
     const probe = await workspace_guards_ensureKeelWorktree(git, ws);
     const cwd = ws.worktree;
     await git.run(['add', '--all'], { cwd });
-    const args = [
-        ...(await identityArgs(git, cwd, ws.cache)),
+    const commit = (identity) => [
+        ...identity,
         // A commit ends with `git maintenance run --auto`: a process per commit for housekeeping that is the
         // repository owner's to schedule, not something to start (and maybe kill) inside a run.
         ...['-c', 'maintenance.auto=false'],
@@ -1557,7 +1557,7 @@ async function commitStep(git, ws, o) {
     const known = ws.cache?.commits;
     ws.cache?.forgetBranch();
     try {
-        await git.run(args, { cwd });
+        await commitWithIdentity(git, ws, commit);
     }
     catch (error) {
         // Nothing staged: `git commit` refuses with exit 1 and writes nothing. Asked (`diff --cached`) only
@@ -1578,6 +1578,34 @@ async function commitStep(git, ws, o) {
     }
     return { sha, created: true };
 }
+/**
+ * Commits as the environment or the git config says, else as keel (`identityArgs`). Asking the config first
+ * costs a command per run; instead the commit goes first with `user.useConfigOnly`, which makes git refuse
+ * (writing nothing) rather than guess a name from the host, and only a refusal asks. A repository found
+ * without an identity is remembered for the process, so a lane there asks first from then on, as before.
+ */
+async function commitWithIdentity(git, ws, commit) {
+    const cwd = ws.worktree;
+    const repository = ws.cache?.repoCommonDir ?? ws.repoRoot;
+    if (ws.cache?.identity !== undefined || withoutIdentity.has(repository)) {
+        await git.run(commit(await identityArgs(git, cwd, ws.cache)), { cwd });
+        return;
+    }
+    try {
+        await git.run(commit(['-c', 'user.useConfigOnly=true']), { cwd });
+        if (ws.cache)
+            ws.cache.identity = [];
+    }
+    catch (error) {
+        if (!(error instanceof GitError && IDENTITY_UNKNOWN.test(error.result.stderr.text)))
+            throw error;
+        withoutIdentity.add(repository);
+        await git.run(commit(await identityArgs(git, cwd, ws.cache)), { cwd });
+    }
+}
+const IDENTITY_UNKNOWN = /identity unknown|please tell me who you are/i;
+/** Repositories (common dirs) where a commit found no identity, in this process. */
+const withoutIdentity = new Set();
 /**
  * The model writes the message: it is bounded, and any line that looks like one of keel's trailers is
  * removed, so a message cannot claim to be another step's commit.
@@ -1804,11 +1832,12 @@ async function prepareWorkspace(git, o) {
     const branch = o.branch ?? `keel/${o.runId}`;
     if (!isBranchName(branch))
         throw new WorkspaceError('invalid', `not a branch name: ${branch}`);
+    const fresh = await freshWorkspace(git, o, worktree, branch);
+    if (fresh)
+        return fresh;
     const repo = await readRepository(git, o.repoRoot, o.baseRef ?? 'HEAD', branch);
     const { repoRoot, commonDir, tip } = repo;
-    if ((0,proc_scan/* isInside */.FK)(repoRoot, worktree) || (0,proc_scan/* isInside */.FK)(worktree, commonDir)) {
-        throw new WorkspaceError('refused', `the worktree ${worktree} would contain the checkout or sit in its git dir`);
-    }
+    checkPlacement(repoRoot, commonDir, worktree);
     const base = await resolveBase(git, repoRoot, o.baseRef ?? 'HEAD', repo.baseSha, o.baseBranch);
     const ws = { repoRoot, worktree, branch, ...base };
     await checkExistingBranch(git, ws, tip);
@@ -1828,15 +1857,44 @@ async function prepareWorkspace(git, o) {
     }
     if (o.cache !== true)
         return ws;
+    // An aborted cherry-pick sequence can move the branch back: then the head is asked for when needed.
+    return { ...ws, cache: branchCache(commonDir, aborted ? undefined : (tip ?? base.baseSha), base.baseSha) };
+}
+/**
+ * A new run's worktree in one command: `worktree add -b` makes the branch and the worktree, or refuses
+ * when either exists in any form (a branch of that name, a registered or non-empty path), changing nothing
+ * — every case the careful path has a rule for. Undefined then, or when `o.fresh` does not apply.
+ */
+async function freshWorkspace(git, o, worktree, branch) {
+    const baseSha = o.baseRef;
+    if (o.fresh === undefined || o.baseBranch === undefined || baseSha === undefined || !SHA.test(baseSha))
+        return undefined;
+    if (branch === o.baseBranch || (await workspace_guards_exists(worktree)))
+        return undefined;
+    const repoRoot = await workspace_guards_canonical(o.fresh.repoRoot);
+    const commonDir = await workspace_guards_canonical(o.fresh.commonDir);
+    checkPlacement(repoRoot, commonDir, worktree);
+    if ((0,proc_scan/* isInside */.FK)(worktree, repoRoot))
+        await addToExclude(commonDir, (0,external_node_path_.relative)(repoRoot, worktree));
+    const args = ['worktree', 'add', '--quiet', '-b', branch, worktree, baseSha];
+    const added = await git.run(args, { cwd: repoRoot, allowFailure: true });
+    if (added.exitCode !== 0)
+        return undefined;
+    const ws = { repoRoot, worktree, branch, baseSha, baseBranch: o.baseBranch };
+    return o.cache === true ? { ...ws, cache: branchCache(commonDir, baseSha, baseSha) } : ws;
+}
+function checkPlacement(repoRoot, commonDir, worktree) {
+    if ((0,proc_scan/* isInside */.FK)(repoRoot, worktree) || (0,proc_scan/* isInside */.FK)(worktree, commonDir)) {
+        throw new WorkspaceError('refused', `the worktree ${worktree} would contain the checkout or sit in its git dir`);
+    }
+}
+function branchCache(commonDir, head, baseSha) {
     const cache = new WorkBranchCache();
     cache.repoCommonDir = commonDir;
-    // An aborted cherry-pick sequence can move the branch back: then the head is asked for when needed.
-    if (!aborted) {
-        cache.head = tip ?? base.baseSha;
-        if (cache.head === base.baseSha)
-            cache.commits = []; // `base..base` is empty
-    }
-    return { ...ws, cache };
+    cache.head = head;
+    if (head === baseSha)
+        cache.commits = []; // `base..base` is empty
+    return cache;
 }
 /** A base that `rev-parse` reads as exactly one revision: a sha, `HEAD`, a branch or tag name. */
 const SINGLE_REVISION = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -2034,12 +2092,36 @@ const MAX_FILE_LIST_BYTES = 16 << 20;
 /**
  * The files of a commit, as `ls-files` lists them in a fresh checkout of it (same paths, same byte order):
  * the planner's view of the repository, which needs no work tree and so can be asked for before one exists.
+ *
+ * Remembered per process for the last few commits: a commit's tree never changes (the sha names its
+ * content), and a lane runs task after task from the same base — one `ls-tree` per base, not per run.
  */
 async function filesAtCommit(git, repoRoot, sha) {
+    const key = `${repoRoot}\0${sha}`;
+    const known = SHA.test(sha) ? filesByCommit.get(key) : undefined;
+    if (known) {
+        filesByCommit.delete(key);
+        filesByCommit.set(key, known);
+        return [...known];
+    }
     const args = ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha];
     const text = await workspace_guards_gitFullOutput(git, args, repoRoot, MAX_FILE_LIST_BYTES);
-    return text.split('\0').filter((p) => p !== '');
+    const files = text.split('\0').filter((p) => p !== '');
+    // Only full shas: `HEAD` or a branch name would name another tree tomorrow.
+    if (SHA.test(sha)) {
+        filesByCommit.delete(key);
+        filesByCommit.set(key, files);
+        for (const oldest of filesByCommit.keys()) {
+            if (filesByCommit.size <= FILE_LISTS_KEPT)
+                break;
+            filesByCommit.delete(oldest);
+        }
+    }
+    return [...files];
 }
+const FILE_LISTS_KEPT = 4;
+/** Insertion-ordered: the first key is the least recently listed. */
+const filesByCommit = new Map();
 /** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
 async function trackedFiles(git, ws) {
     const text = await gitFullOutput(git, ['ls-files', '-z'], ws.worktree, MAX_FILE_LIST_BYTES);
@@ -4760,6 +4842,8 @@ async function startRun(options) {
             branch: state.repo.workBranch,
             baseRef: state.repo.baseSha,
             baseBranch: state.repo.baseBranch,
+            // A new run has just read its checkout: its worktree is added with no questions asked first.
+            ...(created ? { fresh: { repoRoot: state.repo.root, commonDir: created.commonDir } } : {}),
             // Only the run moves its work branch while it runs (validation commands aside: `validateStep`
             // forgets), so its head and step commits are read from git once, not before every step.
             cache: true,

@@ -37,8 +37,8 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
   const probe = await ensureKeelWorktree(git, ws);
   const cwd = ws.worktree;
   await git.run(['add', '--all'], { cwd });
-  const args = [
-    ...(await identityArgs(git, cwd, ws.cache)),
+  const commit = (identity: string[]): string[] => [
+    ...identity,
     // A commit ends with `git maintenance run --auto`: a process per commit for housekeeping that is the
     // repository owner's to schedule, not something to start (and maybe kill) inside a run.
     ...['-c', 'maintenance.auto=false'],
@@ -58,7 +58,7 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
   const known = ws.cache?.commits;
   ws.cache?.forgetBranch();
   try {
-    await git.run(args, { cwd });
+    await commitWithIdentity(git, ws, commit);
   } catch (error) {
     // Nothing staged: `git commit` refuses with exit 1 and writes nothing. Asked (`diff --cached`) only
     // then, rather than before every commit: a step whose edits changed nothing is the rare case.
@@ -79,6 +79,33 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
   }
   return { sha, created: true };
 }
+
+/**
+ * Commits as the environment or the git config says, else as keel (`identityArgs`). Asking the config first
+ * costs a command per run; instead the commit goes first with `user.useConfigOnly`, which makes git refuse
+ * (writing nothing) rather than guess a name from the host, and only a refusal asks. A repository found
+ * without an identity is remembered for the process, so a lane there asks first from then on, as before.
+ */
+async function commitWithIdentity(git: Git, ws: WorkBranch, commit: (identity: string[]) => string[]) {
+  const cwd = ws.worktree;
+  const repository = ws.cache?.repoCommonDir ?? ws.repoRoot;
+  if (ws.cache?.identity !== undefined || withoutIdentity.has(repository)) {
+    await git.run(commit(await identityArgs(git, cwd, ws.cache)), { cwd });
+    return;
+  }
+  try {
+    await git.run(commit(['-c', 'user.useConfigOnly=true']), { cwd });
+    if (ws.cache) ws.cache.identity = [];
+  } catch (error) {
+    if (!(error instanceof GitError && IDENTITY_UNKNOWN.test(error.result.stderr.text))) throw error;
+    withoutIdentity.add(repository);
+    await git.run(commit(await identityArgs(git, cwd, ws.cache)), { cwd });
+  }
+}
+
+const IDENTITY_UNKNOWN = /identity unknown|please tell me who you are/i;
+/** Repositories (common dirs) where a commit found no identity, in this process. */
+const withoutIdentity = new Set<string>();
 
 /**
  * The model writes the message: it is bounded, and any line that looks like one of keel's trailers is

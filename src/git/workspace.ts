@@ -55,6 +55,13 @@ export interface PrepareOptions {
    * its branch meanwhile, so its head and step commits need not be asked of git again and again.
    */
   cache?: boolean;
+  /**
+   * A new run's checkout as it has just been read (`rev-parse` of its top, common dir and HEAD), with
+   * `baseRef` its base sha and `baseBranch` set. Then the worktree is added straight away, on a new branch,
+   * with no questions first; when git refuses (the branch exists, the path is registered already) the
+   * careful path below takes over, as if this had not been given.
+   */
+  fresh?: { repoRoot: string; commonDir: string };
 }
 
 /**
@@ -77,14 +84,11 @@ export async function prepareWorkspace(git: Git, o: PrepareOptions): Promise<Wor
   const worktree = await canonical(o.worktree);
   const branch = o.branch ?? `keel/${o.runId}`;
   if (!isBranchName(branch)) throw new WorkspaceError('invalid', `not a branch name: ${branch}`);
+  const fresh = await freshWorkspace(git, o, worktree, branch);
+  if (fresh) return fresh;
   const repo = await readRepository(git, o.repoRoot, o.baseRef ?? 'HEAD', branch);
   const { repoRoot, commonDir, tip } = repo;
-  if (isInside(repoRoot, worktree) || isInside(worktree, commonDir)) {
-    throw new WorkspaceError(
-      'refused',
-      `the worktree ${worktree} would contain the checkout or sit in its git dir`,
-    );
-  }
+  checkPlacement(repoRoot, commonDir, worktree);
   const base = await resolveBase(git, repoRoot, o.baseRef ?? 'HEAD', repo.baseSha, o.baseBranch);
   const ws: WorkBranch = { repoRoot, worktree, branch, ...base };
   await checkExistingBranch(git, ws, tip);
@@ -101,14 +105,51 @@ export async function prepareWorkspace(git: Git, o: PrepareOptions): Promise<Wor
     aborted = await discardLeftovers(git, ws, commonDir);
   }
   if (o.cache !== true) return ws;
+  // An aborted cherry-pick sequence can move the branch back: then the head is asked for when needed.
+  return { ...ws, cache: branchCache(commonDir, aborted ? undefined : (tip ?? base.baseSha), base.baseSha) };
+}
+
+/**
+ * A new run's worktree in one command: `worktree add -b` makes the branch and the worktree, or refuses
+ * when either exists in any form (a branch of that name, a registered or non-empty path), changing nothing
+ * — every case the careful path has a rule for. Undefined then, or when `o.fresh` does not apply.
+ */
+async function freshWorkspace(
+  git: Git,
+  o: PrepareOptions,
+  worktree: string,
+  branch: string,
+): Promise<WorkBranch | undefined> {
+  const baseSha = o.baseRef;
+  if (o.fresh === undefined || o.baseBranch === undefined || baseSha === undefined || !SHA.test(baseSha))
+    return undefined;
+  if (branch === o.baseBranch || (await exists(worktree))) return undefined;
+  const repoRoot = await canonical(o.fresh.repoRoot);
+  const commonDir = await canonical(o.fresh.commonDir);
+  checkPlacement(repoRoot, commonDir, worktree);
+  if (isInside(worktree, repoRoot)) await addToExclude(commonDir, relative(repoRoot, worktree));
+  const args = ['worktree', 'add', '--quiet', '-b', branch, worktree, baseSha];
+  const added = await git.run(args, { cwd: repoRoot, allowFailure: true });
+  if (added.exitCode !== 0) return undefined;
+  const ws: WorkBranch = { repoRoot, worktree, branch, baseSha, baseBranch: o.baseBranch };
+  return o.cache === true ? { ...ws, cache: branchCache(commonDir, baseSha, baseSha) } : ws;
+}
+
+function checkPlacement(repoRoot: string, commonDir: string, worktree: string): void {
+  if (isInside(repoRoot, worktree) || isInside(worktree, commonDir)) {
+    throw new WorkspaceError(
+      'refused',
+      `the worktree ${worktree} would contain the checkout or sit in its git dir`,
+    );
+  }
+}
+
+function branchCache(commonDir: string, head: string | undefined, baseSha: string): WorkBranchCache {
   const cache = new WorkBranchCache();
   cache.repoCommonDir = commonDir;
-  // An aborted cherry-pick sequence can move the branch back: then the head is asked for when needed.
-  if (!aborted) {
-    cache.head = tip ?? base.baseSha;
-    if (cache.head === base.baseSha) cache.commits = []; // `base..base` is empty
-  }
-  return { ...ws, cache };
+  cache.head = head;
+  if (head === baseSha) cache.commits = []; // `base..base` is empty
+  return cache;
 }
 
 interface Repository {
@@ -340,12 +381,36 @@ const MAX_FILE_LIST_BYTES = 16 << 20;
 /**
  * The files of a commit, as `ls-files` lists them in a fresh checkout of it (same paths, same byte order):
  * the planner's view of the repository, which needs no work tree and so can be asked for before one exists.
+ *
+ * Remembered per process for the last few commits: a commit's tree never changes (the sha names its
+ * content), and a lane runs task after task from the same base — one `ls-tree` per base, not per run.
  */
 export async function filesAtCommit(git: Git, repoRoot: string, sha: string): Promise<string[]> {
+  const key = `${repoRoot}\0${sha}`;
+  const known = SHA.test(sha) ? filesByCommit.get(key) : undefined;
+  if (known) {
+    filesByCommit.delete(key);
+    filesByCommit.set(key, known);
+    return [...known];
+  }
   const args = ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha];
   const text = await gitFullOutput(git, args, repoRoot, MAX_FILE_LIST_BYTES);
-  return text.split('\0').filter((p) => p !== '');
+  const files = text.split('\0').filter((p) => p !== '');
+  // Only full shas: `HEAD` or a branch name would name another tree tomorrow.
+  if (SHA.test(sha)) {
+    filesByCommit.delete(key);
+    filesByCommit.set(key, files);
+    for (const oldest of filesByCommit.keys()) {
+      if (filesByCommit.size <= FILE_LISTS_KEPT) break;
+      filesByCommit.delete(oldest);
+    }
+  }
+  return [...files];
 }
+
+const FILE_LISTS_KEPT = 4;
+/** Insertion-ordered: the first key is the least recently listed. */
+const filesByCommit = new Map<string, string[]>();
 
 /** Files tracked at the work branch's head (worktree-relative, `/`-separated). */
 export async function trackedFiles(git: Git, ws: WorkBranch): Promise<string[]> {

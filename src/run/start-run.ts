@@ -155,6 +155,8 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
       branch: state.repo.workBranch,
       baseRef: state.repo.baseSha,
       baseBranch: state.repo.baseBranch,
+      // A new run has just read its checkout: its worktree is added with no questions asked first.
+      ...(created ? { fresh: { repoRoot: state.repo.root, commonDir: created.commonDir } } : {}),
       // Only the run moves its work branch while it runs (validation commands aside: `validateStep`
       // forgets), so its head and step commits are read from git once, not before every step.
       cache: true,

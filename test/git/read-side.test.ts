@@ -71,6 +71,23 @@ describe('filesAtCommit', () => {
     expect(listed).toContain('a/c/d');
     expect(await filesAtCommit(git, ws.repoRoot, sha!)).toEqual(listed);
   });
+
+  it('asks git once per commit sha, and hands out copies of what it remembers', async () => {
+    const { git, ws } = await scene();
+    const asked: string[][] = [];
+    const counting = {
+      run: (args: string[], o: Parameters<typeof git.run>[1]) => (asked.push(args), git.run(args, o)),
+    };
+    const first = await filesAtCommit(counting, ws.repoRoot, ws.baseSha);
+    first.push('mutated-by-the-caller');
+    const second = await filesAtCommit(counting, ws.repoRoot, ws.baseSha);
+    expect(second).toEqual(['README.md', 'src/app.txt']);
+    expect(asked.filter((a) => a[0] === 'ls-tree')).toHaveLength(1);
+    // A name rather than a sha is asked every time: `HEAD` names another tree after the next commit.
+    await filesAtCommit(counting, ws.repoRoot, 'HEAD');
+    await filesAtCommit(counting, ws.repoRoot, 'HEAD');
+    expect(asked.filter((a) => a[0] === 'ls-tree')).toHaveLength(3);
+  });
 });
 
 describe('readFiles', () => {

@@ -87,6 +87,53 @@ describe('commitStep', () => {
     );
   });
 
+  it('asks the config for an identity only where a commit found none, and from then on first', async () => {
+    const commitsAndConfigs = (calls: string[][]) =>
+      calls
+        .filter((a) => a.includes('commit') || a.includes('config'))
+        .map((a) => (a.includes('commit') ? 'commit' : 'config'));
+    const configured = await scene();
+    sh(configured.ws.repoRoot, 'config', 'user.name', 'Configured');
+    sh(configured.ws.repoRoot, 'config', 'user.email', 'configured@example.com');
+    configured.calls.length = 0;
+    writeFileSync(join(configured.ws.worktree, 'x.txt'), 'x\n');
+    await commitStep(configured.git, configured.ws, { runId: 'run-1', stepId: 's', message: 'x' });
+    expect(commitsAndConfigs(configured.calls)).toEqual(['commit']);
+
+    // No identity anywhere: the first commit is refused (nothing written), the config asked, keel signs.
+    const bare = await scene();
+    const runs = [
+      bare.ws,
+      await prepareWorkspace(bare.git, {
+        repoRoot: bare.ws.repoRoot,
+        runId: 'run-2',
+        worktree: join(tempDir(), 'wt2'),
+      }),
+    ];
+    bare.calls.length = 0;
+    writeFileSync(join(runs[0]!.worktree, 'x.txt'), 'x\n');
+    await commitStep(bare.git, runs[0]!, { runId: 'run-1', stepId: 's', message: 'x' });
+    expect(commitsAndConfigs(bare.calls)).toEqual(['commit', 'config', 'commit']);
+    expect(count(runs[0]!)).toBe(1);
+    expect(sh(runs[0]!.worktree, 'log', '-1', '--format=%an <%ae>')).toBe('keel <keel@localhost>');
+    // The next run in this repository (same process) asks first: two commands, not three.
+    bare.calls.length = 0;
+    writeFileSync(join(runs[1]!.worktree, 'y.txt'), 'y\n');
+    await commitStep(bare.git, runs[1]!, { runId: 'run-2', stepId: 's', message: 'y' });
+    expect(commitsAndConfigs(bare.calls)).toEqual(['config', 'commit']);
+    // …and still follows the config when an identity appears later.
+    sh(bare.ws.repoRoot, 'config', 'user.name', 'Later');
+    sh(bare.ws.repoRoot, 'config', 'user.email', 'later@example.com');
+    const third = await prepareWorkspace(bare.git, {
+      repoRoot: bare.ws.repoRoot,
+      runId: 'run-3',
+      worktree: join(tempDir(), 'wt3'),
+    });
+    writeFileSync(join(third.worktree, 'z.txt'), 'z\n');
+    await commitStep(bare.git, third, { runId: 'run-3', stepId: 's', message: 'z' });
+    expect(sh(third.worktree, 'log', '-1', '--format=%an <%ae>')).toBe('Later <later@example.com>');
+  });
+
   it("does not run the repository's hooks (post-commit is not skipped by --no-verify; hooksPath stops it)", async () => {
     const { git, ws } = await scene();
     const marker = join(tempDir(), 'hook-ran');
