@@ -4087,8 +4087,8 @@ async function validateStep(ctx) {
     const { deps } = ctx;
     const commands = deps.config.run.validate;
     if (commands.length === 0) {
+        // No checkpoint of its own: nothing ran, and a resume before the next one decides the same again.
         ctx.finish(step, 'skipped');
-        await ctx.checkpoint();
         return;
     }
     ctx.begin(step);
@@ -4539,11 +4539,15 @@ class PersistenceCoordinator {
     #pending;
     #draining = false;
     #manifestWrittenAt;
+    #sidecarEveryMs;
+    /** The last checkpoint that wrote the sidecars (both of them, successfully): when, and the run's status. */
+    #sidecars;
     constructor(options) {
         this.runDir = options.runDir;
         this.#store = options.store;
         this.#clock = options.clock ?? lib_clock/* systemClock */.m;
         this.#log = options.log ?? (() => undefined);
+        this.#sidecarEveryMs = Math.max(0, options.sidecarEveryMs ?? 0);
     }
     /** When the manifest was last written successfully (wall-clock ms), for the heartbeat's throttle. */
     get manifestWrittenAt() {
@@ -4589,18 +4593,30 @@ class PersistenceCoordinator {
     async #checkpointOnce(state, metrics) {
         let snapshot;
         try {
-            await this.#store.save(state);
+            await this.#store.save({ ...state, metrics });
             snapshot = { snapshot: 'saved' };
         }
         catch (error) {
             snapshot = { snapshot: 'failed', error: (0,atomic_file/* errorMessage */.gJ)(error) };
             this.#log({ type: 'snapshot_failed', runId: state.runId, error: snapshot.error });
         }
+        // Seed 004: a failed snapshot never stops the views; and then they are what is left, so they are due.
+        if (snapshot.snapshot === 'saved' && !this.#sidecarsDue(state.status))
+            return { ...snapshot, sidecarErrors: [] };
+        const now = this.#clock.now();
         const sidecars = await Promise.all([
             this.#writeSidecar(manifest/* MANIFEST_FILE */.h1, () => (0,manifest/* buildManifest */.u1)(state)),
             this.#writeSidecar(METRICS_FILE, () => metrics),
         ]);
-        return { ...snapshot, sidecarErrors: sidecars.flatMap((s) => (s.ok ? [] : [s.error])) };
+        const sidecarErrors = sidecars.flatMap((s) => (s.ok ? [] : [s.error]));
+        this.#sidecars = sidecarErrors.length === 0 ? { at: now, status: state.status } : undefined;
+        return { ...snapshot, sidecarErrors };
+    }
+    #sidecarsDue(status) {
+        const last = this.#sidecars;
+        if (this.#sidecarEveryMs === 0 || last === undefined || status !== 'running')
+            return true;
+        return last.status !== status || this.#clock.now() - last.at >= this.#sidecarEveryMs;
     }
     /** `build` runs inside the try: a state the manifest cannot be built from is a failed write, not a throw. */
     async #writeSidecar(file, build) {
@@ -4786,11 +4802,21 @@ async function startRun(options) {
     const runDir = (0,external_node_path_.join)(stateDir, 'runs', state.runId);
     await excludeStateDir(git, state.repo.root, stateDir, created?.commonDir);
     const store = new state_store.TaskStateStore({ runDir, clock });
-    const persistence = new PersistenceCoordinator({ store, runDir, clock });
+    const persistence = new PersistenceCoordinator({
+        store,
+        runDir,
+        clock,
+        sidecarEveryMs: config.run.heartbeatMs,
+    });
     const metrics = new MetricsRecorder();
     if (resumed) {
-        // A resumed run continues its counts rather than starting them over.
-        const saved = await (0,atomic_file/* readJsonFile */.JE)((0,external_node_path_.join)(runDir, METRICS_FILE));
+        // A resumed run continues its counts rather than starting them over: those of its last snapshot, or
+        // (a state written by an older keel) of its metrics file.
+        const inSnapshot = resumed.metrics;
+        delete resumed.metrics; // the recorder's counts go into every snapshot from now on
+        const saved = inSnapshot !== undefined
+            ? { ok: true, value: inSnapshot }
+            : await (0,atomic_file/* readJsonFile */.JE)((0,external_node_path_.join)(runDir, METRICS_FILE));
         if (saved.ok)
             metrics.restore(saved.value);
         state.resumes += 1;

@@ -2096,6 +2096,8 @@ const runStateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     effects: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), effectSchema),
     /** The router's breaker, cooldown and probe state (`Router.exportState()`), restored on resume. */
     fleet: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    /** The run's counters at this checkpoint (`metrics.json` is their view), restored on resume. */
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
     /** Why the run stopped early, for the recovery record; redacted. */
     interruption: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ reason: text(200), at: time, error: text(4_000).optional() }).optional(),
     /** How many times this run was resumed. */

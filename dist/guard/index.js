@@ -53182,6 +53182,8 @@ const state_runStateSchema = object({
     effects: record(schemas_string(), effectSchema),
     /** The router's breaker, cooldown and probe state (`Router.exportState()`), restored on resume. */
     fleet: unknown().optional(),
+    /** The run's counters at this checkpoint (`metrics.json` is their view), restored on resume. */
+    metrics: unknown().optional(),
     /** Why the run stopped early, for the recovery record; redacted. */
     interruption: object({ reason: state_text(200), at: state_time, error: state_text(4_000).optional() }).optional(),
     /** How many times this run was resumed. */
@@ -53415,11 +53417,15 @@ class PersistenceCoordinator {
     #pending;
     #draining = false;
     #manifestWrittenAt;
+    #sidecarEveryMs;
+    /** The last checkpoint that wrote the sidecars (both of them, successfully): when, and the run's status. */
+    #sidecars;
     constructor(options) {
         this.runDir = options.runDir;
         this.#store = options.store;
         this.#clock = options.clock ?? systemClock;
         this.#log = options.log ?? (() => undefined);
+        this.#sidecarEveryMs = Math.max(0, options.sidecarEveryMs ?? 0);
     }
     /** When the manifest was last written successfully (wall-clock ms), for the heartbeat's throttle. */
     get manifestWrittenAt() {
@@ -53465,18 +53471,30 @@ class PersistenceCoordinator {
     async #checkpointOnce(state, metrics) {
         let snapshot;
         try {
-            await this.#store.save(state);
+            await this.#store.save({ ...state, metrics });
             snapshot = { snapshot: 'saved' };
         }
         catch (error) {
             snapshot = { snapshot: 'failed', error: errorMessage(error) };
             this.#log({ type: 'snapshot_failed', runId: state.runId, error: snapshot.error });
         }
+        // Seed 004: a failed snapshot never stops the views; and then they are what is left, so they are due.
+        if (snapshot.snapshot === 'saved' && !this.#sidecarsDue(state.status))
+            return { ...snapshot, sidecarErrors: [] };
+        const now = this.#clock.now();
         const sidecars = await Promise.all([
             this.#writeSidecar(MANIFEST_FILE, () => buildManifest(state)),
             this.#writeSidecar(METRICS_FILE, () => metrics),
         ]);
-        return { ...snapshot, sidecarErrors: sidecars.flatMap((s) => (s.ok ? [] : [s.error])) };
+        const sidecarErrors = sidecars.flatMap((s) => (s.ok ? [] : [s.error]));
+        this.#sidecars = sidecarErrors.length === 0 ? { at: now, status: state.status } : undefined;
+        return { ...snapshot, sidecarErrors };
+    }
+    #sidecarsDue(status) {
+        const last = this.#sidecars;
+        if (this.#sidecarEveryMs === 0 || last === undefined || status !== 'running')
+            return true;
+        return last.status !== status || this.#clock.now() - last.at >= this.#sidecarEveryMs;
     }
     /** `build` runs inside the try: a state the manifest cannot be built from is a failed write, not a throw. */
     async #writeSidecar(file, build) {

@@ -99,11 +99,22 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   const runDir = join(stateDir, 'runs', state.runId);
   await excludeStateDir(git, state.repo.root, stateDir, created?.commonDir);
   const store = new TaskStateStore({ runDir, clock });
-  const persistence = new PersistenceCoordinator({ store, runDir, clock });
+  const persistence = new PersistenceCoordinator({
+    store,
+    runDir,
+    clock,
+    sidecarEveryMs: config.run.heartbeatMs,
+  });
   const metrics = new MetricsRecorder();
   if (resumed) {
-    // A resumed run continues its counts rather than starting them over.
-    const saved = await readJsonFile(join(runDir, METRICS_FILE));
+    // A resumed run continues its counts rather than starting them over: those of its last snapshot, or
+    // (a state written by an older keel) of its metrics file.
+    const inSnapshot = resumed.metrics;
+    delete resumed.metrics; // the recorder's counts go into every snapshot from now on
+    const saved =
+      inSnapshot !== undefined
+        ? { ok: true as const, value: inSnapshot }
+        : await readJsonFile(join(runDir, METRICS_FILE));
     if (saved.ok) metrics.restore(saved.value);
     state.resumes += 1;
     metrics.resumed();

@@ -93,6 +93,8 @@ export const runStateSchema = z.object({
   effects: z.record(z.string(), effectSchema),
   /** The router's breaker, cooldown and probe state (`Router.exportState()`), restored on resume. */
   fleet: z.unknown().optional(),
+  /** The run's counters at this checkpoint (`metrics.json` is their view), restored on resume. */
+  metrics: z.unknown().optional(),
   /** Why the run stopped early, for the recovery record; redacted. */
   interruption: z.object({ reason: text(200), at: time, error: text(4_000).optional() }).optional(),
   /** How many times this run was resumed. */

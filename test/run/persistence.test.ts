@@ -35,7 +35,8 @@ describe('PersistenceCoordinator', () => {
     const state = makeState('ok', { subtasks: 4 });
     const metrics = { ...emptyMetrics(), qualityRetries: 2 };
     expect(await coordinator.checkpoint(state, metrics)).toEqual({ snapshot: 'saved', sidecarErrors: [] });
-    expect(await readJson(join(runDir, 'state.json'))).toEqual(state);
+    // The snapshot carries the metrics too: a resume restores them from there.
+    expect(await readJson(join(runDir, 'state.json'))).toEqual({ ...state, metrics });
     expect(await readJson(join(runDir, 'manifest.json'))).toEqual(buildManifest(state));
     expect(await readJson(join(runDir, 'metrics.json'))).toEqual(metrics);
     expect(coordinator.manifestWrittenAt).toBeTypeOf('number');
@@ -83,6 +84,64 @@ describe('PersistenceCoordinator', () => {
     expect(result.sidecarErrors).toHaveLength(2);
     expect(events.map((e) => e.type)).toEqual(['snapshot_failed', 'sidecar_failed', 'sidecar_failed']);
     expect(await coordinator.writeManifest(makeState('y'))).toMatchObject({ ok: false });
+  });
+
+  it('with sidecarEveryMs, rewrites manifest and metrics of a running run at most that often, and always on a status change', async () => {
+    const runDir = join(dir, 'run');
+    let now = BASE_TIME;
+    const clock = { now: () => now, sleep: () => Promise.resolve() };
+    const store = new TaskStateStore({ runDir, clock });
+    const coordinator = new PersistenceCoordinator({ store, runDir, clock, sidecarEveryMs: 1_000 });
+    const metricsOnDisk = async () => ((await readJson(join(runDir, 'metrics.json'))) as RunMetrics).batches;
+    const snapshotMetrics = async () =>
+      ((await readJson(join(runDir, 'state.json'))) as { metrics: RunMetrics }).metrics.batches;
+    const at = (batches: number) => ({ ...emptyMetrics(), batches });
+
+    await coordinator.checkpoint(makeState('a'), at(1)); // the first: written
+    expect(await metricsOnDisk()).toBe(1);
+    now += 999;
+    await coordinator.checkpoint(makeState('b'), at(2));
+    expect(await metricsOnDisk()).toBe(1); // not yet due…
+    expect(await snapshotMetrics()).toBe(2); // …and the snapshot has the count all the same
+    expect(coordinator.manifestWrittenAt).toBe(BASE_TIME);
+    now += 1;
+    await coordinator.checkpoint(makeState('c'), at(3));
+    expect(await metricsOnDisk()).toBe(3);
+    now += 10;
+    await coordinator.checkpoint({ ...makeState('d'), status: 'completed' }, at(4));
+    expect(await metricsOnDisk()).toBe(4);
+    expect(((await readJson(join(runDir, 'manifest.json'))) as { status: string }).status).toBe('completed');
+    now += 10;
+    await coordinator.checkpoint({ ...makeState('e'), status: 'completed' }, at(5)); // not running: always
+    expect(await metricsOnDisk()).toBe(5);
+  });
+
+  it('with sidecarEveryMs, writes the views at the next checkpoint after a failed write, and whenever the snapshot fails', async () => {
+    const runDir = join(dir, 'run');
+    const { clock, advance } = recordingClock();
+    let failSnapshot = false;
+    const store: SnapshotStore = {
+      save: () => (failSnapshot ? Promise.reject(new Error('EIO')) : Promise.resolve()),
+    };
+    const coordinator = new PersistenceCoordinator({ store, runDir, clock, sidecarEveryMs: 60_000 });
+    await writeFile(join(dir, 'blocker'), 'a file where the run directory should be');
+    const blocked = new PersistenceCoordinator({
+      store,
+      runDir: join(dir, 'blocker'),
+      clock,
+      sidecarEveryMs: 60_000,
+    });
+    expect((await blocked.checkpoint(makeState('a'), emptyMetrics())).sidecarErrors).toHaveLength(2);
+    advance(10);
+    // Not written last time, so due now (and failing again here, which is reported again).
+    expect((await blocked.checkpoint(makeState('b'), emptyMetrics())).sidecarErrors).toHaveLength(2);
+
+    await coordinator.checkpoint(makeState('c'), { ...emptyMetrics(), batches: 1 });
+    advance(10);
+    failSnapshot = true;
+    const result = await coordinator.checkpoint(makeState('d'), { ...emptyMetrics(), batches: 2 });
+    expect(result.snapshot).toBe('failed');
+    expect(((await readJson(join(runDir, 'metrics.json'))) as RunMetrics).batches).toBe(2);
   });
 
   it('serialises checkpoints and writes only the newest of those that queued meanwhile', async () => {

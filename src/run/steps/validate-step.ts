@@ -24,8 +24,8 @@ export async function validateStep(ctx: RunContext): Promise<void> {
   const { deps } = ctx;
   const commands = deps.config.run.validate;
   if (commands.length === 0) {
+    // No checkpoint of its own: nothing ran, and a resume before the next one decides the same again.
     ctx.finish(step, 'skipped');
-    await ctx.checkpoint();
     return;
   }
   ctx.begin(step);
