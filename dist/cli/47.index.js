@@ -4187,10 +4187,11 @@ function reviewOf(ctx) {
 
 
 
+/** False when the step was done already (nothing ran, nothing was saved). */
 async function publishStep(ctx) {
     const step = ctx.step('publish');
     if (step.status === 'done')
-        return;
+        return false;
     const { deps, state } = ctx;
     ctx.begin(step);
     const review = reviewOf(ctx);
@@ -4233,6 +4234,7 @@ async function publishStep(ctx) {
     state.status = status;
     await ctx.event('published', { status, pullRequest: state.effects.pull_request?.ref });
     await ctx.checkpoint();
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./lib/run/engine.js
@@ -4275,9 +4277,11 @@ async function runEngine(ctx) {
         // Once publish has run, the run is finished: a signal that came meanwhile has nothing left to stop.
         // Calling it interrupted would open a recovery record for a finished run, and its resume, with every
         // step done, would end "running".
-        await publishStep(ctx);
+        const published = await publishStep(ctx);
         await ctx.event('run_finished', { status: state.status });
-        await ctx.checkpoint();
+        // Publish's last checkpoint saved the finished run; another one here would write it again, unchanged.
+        if (!published)
+            await ctx.checkpoint();
         return state;
     }
     catch (error) {
@@ -4844,11 +4848,12 @@ async function startRun(options) {
     // models again would only spend calls (on hosted fallbacks, where the review job cannot see the LAN).
     if (resumed && !options.externalCode)
         prefetch.start(state, router, coderCapacity(config), prompts/* MAX_FILE_BYTES_IN_PROMPT */.dW, prefetchStop.signal);
+    // The planner's request, meanwhile: saving the state and creating the work tree are local work it does
+    // not need to wait for (a model call has no effects: if the run stops first, it was only a call).
+    const planPrefetch = startPlanPrefetch({ git, router, config }, state, prefetchStop.signal);
     // The state exists on disk before the work tree does, so a crash in between is resumable.
     await persistence.checkpoint(state, metrics.snapshot());
     options.onStarted?.({ runId: state.runId, runDir, stateDir });
-    // The planner's request, meanwhile: creating the work tree is local work it does not need to wait for.
-    const planPrefetch = startPlanPrefetch({ git, router, config }, state, prefetchStop.signal);
     const shutdown = installShutdown({
         clock,
         ...(options.processEvents ? { events: options.processEvents } : {}),

@@ -186,8 +186,8 @@ function isLoopback(baseUrl) {
 
 // EXTERNAL MODULE: ./lib/lanes/lane-engine.js
 var lane_engine = __webpack_require__(9180);
-// EXTERNAL MODULE: ./lib/lanes/lane-runner.js + 2 modules
-var lane_runner = __webpack_require__(4520);
+// EXTERNAL MODULE: ./lib/lanes/lane-runner.js + 3 modules
+var lane_runner = __webpack_require__(7366);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./lib/lanes/lane-watch.js

@@ -889,8 +889,8 @@ function guardProbes(options) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/lanes/lane-runner.js + 2 modules
-var lane_runner = __webpack_require__(4520);
+// EXTERNAL MODULE: ./lib/lanes/lane-runner.js + 3 modules
+var lane_runner = __webpack_require__(7366);
 ;// CONCATENATED MODULE: ./lib/lanes/guard-local.js
 /**
  * The guard's effects on a self-hosted box (`keel guard once|loop`):

@@ -58001,14 +58001,14 @@ class ClaimStore {
         this.maxClaimed = Math.max(1, options.maxClaimed ?? claim_state_DEFAULT_MAX_CLAIMED);
         this.#clock = options.clock ?? clock_systemClock;
         this.#log = options.log ?? (() => undefined);
-        // A claim holds the lock for one small write, and lanes claim often: a first retry after 10 ms, not
-        // the checkpoint's 100 (a lane waiting longer than the write takes is drain rate lost), and eight
-        // attempts, so the bounded total (1.27 s) is still about the checkpoint's.
+        // A claim holds the lock for one small write (1–3 ms), and lanes claim often: a first retry after 5 ms,
+        // not the checkpoint's 100 (a lane waiting longer than the write takes is drain rate lost), and nine
+        // attempts, so the bounded total (1.275 s) is still about the checkpoint's.
         this.#lock = new file_lock_FileLock({
             path: `${options.path}.lock`,
             clock: this.#clock,
-            attempts: options.lockAttempts ?? 8,
-            backoffMs: options.lockBackoffMs ?? 10,
+            attempts: options.lockAttempts ?? 9,
+            backoffMs: options.lockBackoffMs ?? 5,
             log: this.#log,
         });
     }
@@ -58066,19 +58066,21 @@ class ClaimStore {
     }
     /** Records how a claimed task ended. Only the claiming lane may, when `lane` is given. */
     async finish(taskId, outcome, detail, options = {}) {
+        const written = await this.#transaction((data, now) => finishIn(data, now, taskId, outcome, detail, options), true);
+        return written === BUSY ? { kind: 'lock-busy' } : written;
+    }
+    /**
+     * `finish`, then `claim` of the lane's next task, in one transaction: one lock and one write between two
+     * tasks instead of two. The claim is tried whatever the finish found.
+     */
+    async finishAndClaim(finished, next) {
+        const { taskId, outcome, detail, ...options } = finished;
         const written = await this.#transaction((data, now) => {
-            const existing = data.entries.get(taskId);
-            if (existing?.state !== 'claimed' || (options.lane !== undefined && existing.lane !== options.lane))
-                return { kind: 'not-claimed', ...(existing ? { entry: existing } : {}) };
-            const entry = {
-                ...existing,
-                state: outcome,
-                finishedAt: now,
-                ...(options.runId !== undefined ? { runId: options.runId } : {}),
-                ...(detail !== undefined ? { detail: detail.slice(0, MAX_DETAIL) } : {}),
-            };
-            data.entries.set(taskId, entry);
-            return { kind: 'finished', entry };
+            const finish = finishIn(data, now, taskId, outcome, detail, options);
+            const claim = claimIn(data, now, next.taskId, options.lane, next.task);
+            if (next.cursor && claim.kind !== 'unknown-task')
+                advance(data, next.cursor.path, next.cursor.cursor);
+            return { finish, claim };
         }, true);
         return written === BUSY ? { kind: 'lock-busy' } : written;
     }
@@ -58146,6 +58148,20 @@ class ClaimStore {
         }
         return fromFile(parsed.data);
     }
+}
+function finishIn(data, now, taskId, outcome, detail, options) {
+    const existing = data.entries.get(taskId);
+    if (existing?.state !== 'claimed' || (options.lane !== undefined && existing.lane !== options.lane))
+        return { kind: 'not-claimed', ...(existing ? { entry: existing } : {}) };
+    const entry = {
+        ...existing,
+        state: outcome,
+        finishedAt: now,
+        ...(options.runId !== undefined ? { runId: options.runId } : {}),
+        ...(detail !== undefined ? { detail: detail.slice(0, MAX_DETAIL) } : {}),
+    };
+    data.entries.set(taskId, entry);
+    return { kind: 'finished', entry };
 }
 function claimIn(data, now, taskId, lane, task) {
     const existing = data.entries.get(taskId);

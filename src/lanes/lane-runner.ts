@@ -12,17 +12,18 @@
  * - Persistent (`--persistent`): a drained queue is waited on — polled, and woken early by `wake` (a file
  *   watch) — instead of ending the lane. This is what keeps work flowing while the coordinator is down.
  * - Order (`LaneBacklog`): new work before recycled work; higher priority first, then queue order.
+ * - Between two tasks, one write: the finished task's outcome and the claim of the next go in one claim-store
+ *   transaction (unless the lane stops after this task: paused, at `maxTasks`, stopping, too many errors).
  * - The heartbeat beats all along, also during a long run.
  */
 import { join } from 'node:path';
 import { abortReason, systemClock, type Clock } from '../clock.ts';
-import { ClaimStore, taskOf, type ClaimEntry } from '../queue/claim-store.ts';
-import { QueueReader } from '../queue/queue-reader.ts';
+import { ClaimStore, taskOf, type ClaimEntry, type ClaimResult } from '../queue/claim-store.ts';
 import { recycleCycle, type RecycleSettings } from '../queue/recycle.ts';
-import type { ClaimOutcome, QueueEvent, QueueProblem, QueueTask } from '../queue/types.ts';
+import type { ClaimOutcome, QueueEvent, QueueTask } from '../queue/types.ts';
 import { errorMessage } from '../run/atomic-file.ts';
 import type { EventLog, LogEvent } from '../telemetry/event-log.ts';
-import { LaneBacklog } from './lane-backlog.ts';
+import { LaneIntake, type ClaimRequest, type TaskSource } from './lane-intake.ts';
 import { laneRunId, type LaneEngine, type LaneRunOutcome } from './lane-engine.ts';
 import { isPaused, runLaneHeartbeat, writeLaneHeartbeat, type LaneBeat } from './lane-status.ts';
 
@@ -30,13 +31,6 @@ export const DEFAULT_POLL_MS = 2_000;
 const FINISH_ATTEMPTS = 10;
 /** Engine calls per task and lane start when the engine throws (a run that ends badly is not retried). */
 const MAX_ATTEMPTS = 3;
-
-/** Another place tasks come from (issues labelled `keel`), read at most every `everyMs`. */
-export interface TaskSource {
-  name: string;
-  everyMs: number;
-  read(): Promise<{ tasks: QueueTask[]; problems: QueueProblem[] }>;
-}
 
 export interface LaneRunnerOptions {
   lane: string;
@@ -63,6 +57,8 @@ export interface LaneRunnerOptions {
   maxConsecutiveErrors?: number;
 }
 
+export type { TaskSource };
+
 export type LaneStop = 'drained' | 'max-tasks' | 'stopped' | 'paused' | 'interrupted' | 'errors';
 
 export interface LaneResult {
@@ -80,13 +76,15 @@ export class LaneRunner {
   readonly #clock: Clock;
   readonly #signal: AbortSignal;
   readonly #pollMs: number;
-  readonly #reader: QueueReader;
-  readonly #backlog: LaneBacklog;
-  readonly #lastSourceRead = new Map<string, number>();
+  readonly #intake: LaneIntake;
   #lastRecycle = Number.NEGATIVE_INFINITY;
   #beat: LaneBeat = { status: 'starting', processed: 0 };
   #paused = false;
   #consecutiveErrors = 0;
+  /** Claimed together with the last outcome, to be run by the next cycle. */
+  #handedOver: ClaimEntry | undefined;
+  /** The status writes `#announce` queued (each settles: `writeLaneHeartbeat` never rejects). */
+  #beatWrites: Promise<void> = Promise.resolve();
   readonly #outcomes: Record<ClaimOutcome, number> = { done: 0, blocked: 0, failed: 0 };
 
   constructor(options: LaneRunnerOptions) {
@@ -94,11 +92,10 @@ export class LaneRunner {
     this.#clock = options.clock ?? systemClock;
     this.#signal = options.signal ?? new AbortController().signal;
     this.#pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
-    this.#backlog = new LaneBacklog(options.lane);
-    this.#reader = new QueueReader({
-      path: options.queueFile,
-      lanes: options.lanes,
-      log: (event) => this.#event(event),
+    this.#intake = new LaneIntake({
+      ...options,
+      clock: this.#clock,
+      event: (event) => this.#event(event),
     });
   }
 
@@ -123,6 +120,7 @@ export class LaneRunner {
     } finally {
       stopBeat.abort();
       await beat;
+      await this.#beatWrites;
       this.#beat = { status: 'stopping', processed: this.#beat.processed };
       await this.#writeBeat();
       this.#event({ type: 'lane_stopped', lane: this.#o.lane, stop: result?.stop ?? 'error', ...result });
@@ -133,7 +131,7 @@ export class LaneRunner {
   async #work(): Promise<{ stop: LaneStop; detail?: string }> {
     const { store, lane, queueFile } = this.#o;
     await store.refresh();
-    this.#reader.seek(store.cursor(queueFile));
+    this.#intake.seek(store.cursor(queueFile));
     const resumable = store.inFlight(lane);
     this.#event({
       type: 'lane_started',
@@ -159,52 +157,67 @@ export class LaneRunner {
     const { store, lane, maxTasks } = this.#o;
     if (this.#signal.aborted) return { stop: 'stopped' };
     if (maxTasks !== undefined && this.#beat.processed >= maxTasks) return { stop: 'max-tasks' };
+    const handedOver = this.#handedOver;
+    this.#handedOver = undefined;
+    if (handedOver) return this.#runClaimed(handedOver, false);
     if (await this.#checkPause()) {
       if (!this.#o.persistent) return { stop: 'paused', detail: this.#o.pauseFlag };
       await this.#idle('paused');
       return 'continue';
     }
-    await this.#ingest();
-    await store.refresh();
-    const next = this.#backlog.next(
-      (id) => store.isKnown(id),
-      () => store.reopened(),
-    );
+    const next = await this.#intake.next();
     if (next === undefined) {
-      await this.#saveCursor();
+      await this.#intake.saveCursor();
       if (await this.#recycled()) return 'continue';
       if (!this.#o.persistent) return { stop: 'drained' };
       await this.#idle('idle');
       return 'continue';
     }
-    // Counting `next` as settled holds only if the claim goes through, which is when the store applies it;
-    // so the reader is not told to move on (`commit: false`).
-    const cursor = this.#reader.consumed((id) => id === next.id || store.isKnown(id), false);
-    const claim = await store.claim(next.id, lane, {
-      task: next,
-      ...(cursor ? { cursor: { path: this.#o.queueFile, cursor } } : {}),
-    });
+    const claim = await store.claim(next.task.id, lane, next);
+    const entry = this.#claimed(next.task, claim);
+    if (entry) return this.#runClaimed(entry, false);
+    if (claim.kind === 'lock-busy') await this.#idle('idle');
+    return 'continue';
+  }
+
+  /** What a claim came to: the entry to run, or undefined (someone else has it, or the lock was busy). */
+  #claimed(task: QueueTask, claim: ClaimResult): ClaimEntry | undefined {
     switch (claim.kind) {
       case 'claimed':
-        this.#backlog.drop(next.id);
-        this.#event({ type: 'task_claimed', taskId: next.id, ref: next.ref, attempt: claim.entry.attempts });
-        return this.#runClaimed(claim.entry, false);
+        this.#intake.drop(task.id);
+        this.#event({ type: 'task_claimed', taskId: task.id, ref: task.ref, attempt: claim.entry.attempts });
+        return claim.entry;
       case 'already-claimed':
       case 'unknown-task':
-        this.#backlog.drop(next.id);
-        return 'continue';
+        this.#intake.drop(task.id);
+        return undefined;
       case 'lock-busy':
-        this.#event({ type: 'lane_claim_busy', taskId: next.id });
-        await this.#idle('idle');
-        return 'continue';
+        this.#event({ type: 'lane_claim_busy', taskId: task.id });
+        return undefined;
+    }
+  }
+
+  /**
+   * The task to claim in the same transaction that records the one just finished (the next cycle runs it),
+   * when the lane goes on: not stopping, not at `maxTasks` after this one, not paused. A look that fails
+   * (a claim-state file gone bad) claims nothing here; the next cycle meets the problem and stops the lane.
+   */
+  async #handoverCandidate(): Promise<ClaimRequest | undefined> {
+    const { maxTasks } = this.#o;
+    if (this.#signal.aborted) return undefined;
+    if (maxTasks !== undefined && this.#beat.processed + 1 >= maxTasks) return undefined;
+    try {
+      if (await this.#checkPause()) return undefined;
+      return await this.#intake.next();
+    } catch {
+      return undefined;
     }
   }
 
   async #runClaimed(entry: ClaimEntry, resumed: boolean): Promise<Step> {
     const task = taskOf(entry);
     const runId = laneRunId(task.id, entry.recycles);
-    this.#beat = { ...this.#beat, status: 'running', taskId: task.id, runId };
-    await this.#writeBeat();
+    this.#announce({ ...this.#beat, status: 'running', taskId: task.id, runId });
     this.#event({ type: 'task_started', taskId: task.id, runId, resumed });
     this.#progress(`${resumed ? 'resuming' : 'running'} ${task.id} as run ${runId}`);
     let step: Step = 'continue';
@@ -226,13 +239,13 @@ export class LaneRunner {
       step = { stop: 'stopped' };
     } else {
       this.#consecutiveErrors++;
-      await this.#finish(task.id, 'failed', attempt.error, runId, 'error');
       const max = this.#o.maxConsecutiveErrors ?? 3;
-      if (this.#consecutiveErrors >= max)
+      const goesOn = this.#consecutiveErrors < max;
+      await this.#finish(task.id, 'failed', attempt.error, runId, 'error', goesOn);
+      if (!goesOn)
         step = { stop: 'errors', detail: `${max} tasks in a row failed to run; last: ${attempt.error}` };
     }
-    this.#beat = { status: 'idle', processed: this.#beat.processed };
-    await this.#writeBeat();
+    this.#announce({ status: 'idle', processed: this.#beat.processed });
     return step;
   }
 
@@ -263,10 +276,28 @@ export class LaneRunner {
     }
   }
 
-  /** Records the outcome; a busy lock is tried again (the outcome of a finished run must not be lost). */
-  async #finish(taskId: string, outcome: ClaimOutcome, detail: string, runId: string, status: string) {
+  /**
+   * Records the outcome — and claims the next task in the same write when there is one (`#handedOver`); a
+   * busy lock is tried again (the outcome of a finished run must not be lost).
+   */
+  async #finish(
+    taskId: string,
+    outcome: ClaimOutcome,
+    detail: string,
+    runId: string,
+    status: string,
+    goesOn = true,
+  ) {
+    const { store, lane } = this.#o;
+    const next = goesOn ? await this.#handoverCandidate() : undefined;
     for (let attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
-      const finished = await this.#o.store.finish(taskId, outcome, detail, { lane: this.#o.lane, runId });
+      const written = next
+        ? await store.finishAndClaim(
+            { taskId, outcome, detail, lane, runId },
+            { taskId: next.task.id, ...next },
+          )
+        : { finish: await store.finish(taskId, outcome, detail, { lane, runId }) };
+      const finished = 'finish' in written ? written.finish : written;
       if (finished.kind === 'lock-busy') {
         await this.#clock.sleep(this.#pollMs);
         continue;
@@ -280,41 +311,11 @@ export class LaneRunner {
         this.#event({ type: 'task_finished', taskId, runId, outcome, status, detail: detail.slice(0, 300) });
       }
       this.#progress(`${taskId}: ${outcome} (run ${runId}: ${status})`);
+      if (next && 'claim' in written) this.#handedOver = this.#claimed(next.task, written.claim);
       return;
     }
     // Still claimed: the restart resumes the run, finds it finished and records the outcome then.
     this.#event({ type: 'task_finish_deferred', taskId, runId, outcome });
-  }
-
-  /** New lines of the queue file, and the other sources when they are due. */
-  async #ingest(): Promise<void> {
-    const read = await this.#reader.read();
-    this.#backlog.add(read.tasks);
-    const now = this.#clock.now();
-    for (const source of this.#o.sources ?? []) {
-      const last = this.#lastSourceRead.get(source.name);
-      if (last !== undefined && now - last < source.everyMs) continue;
-      this.#lastSourceRead.set(source.name, now);
-      try {
-        const found = await source.read();
-        for (const problem of found.problems)
-          this.#event({ type: 'queue_problem', source: source.name, ...problem });
-        this.#backlog.add(found.tasks);
-      } catch (error) {
-        this.#event({ type: 'lane_source_failed', source: source.name, error: errorMessage(error) });
-      }
-    }
-  }
-
-  async #saveCursor(): Promise<void> {
-    const cursor = this.#reader.consumed((id) => this.#o.store.isKnown(id));
-    const stored = this.#o.store.cursor(this.#o.queueFile);
-    if (
-      cursor === undefined ||
-      (stored !== undefined && stored.ino === cursor.ino && stored.offset >= cursor.offset)
-    )
-      return;
-    await this.#o.store.advanceCursor(this.#o.queueFile, cursor);
   }
 
   /** A recycle cycle when one is configured and due (at most once per `afterMs / 10`); whether it reopened any. */
@@ -345,8 +346,8 @@ export class LaneRunner {
   /** Waits one poll (or less, when woken); never throws, also not when the signal aborts. */
   async #idle(status: 'idle' | 'paused'): Promise<void> {
     if (this.#beat.status !== status) {
-      this.#beat = { status, processed: this.#beat.processed };
-      await this.#writeBeat();
+      this.#announce({ status, processed: this.#beat.processed });
+      await this.#beatWrites;
     }
     if (this.#signal.aborted) return;
     const stop = new AbortController();
@@ -361,6 +362,16 @@ export class LaneRunner {
       stop.abort();
       this.#signal.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * A new status, written behind the lane's work rather than before it goes on: the beat is for the guard,
+   * the watchdog and humans, and an fsynced write before and after every task was time every task waited.
+   * Writes stay in order (each writes the newest status); `run` waits for them before its last beat.
+   */
+  #announce(beat: LaneBeat): void {
+    this.#beat = beat;
+    this.#beatWrites = this.#beatWrites.then(() => this.#writeBeat());
   }
 
   #writeBeat(): Promise<void> {

@@ -38,9 +38,10 @@ export async function runEngine(ctx: RunContext): Promise<RunState> {
     // Once publish has run, the run is finished: a signal that came meanwhile has nothing left to stop.
     // Calling it interrupted would open a recovery record for a finished run, and its resume, with every
     // step done, would end "running".
-    await publishStep(ctx);
+    const published = await publishStep(ctx);
     await ctx.event('run_finished', { status: state.status });
-    await ctx.checkpoint();
+    // Publish's last checkpoint saved the finished run; another one here would write it again, unchanged.
+    if (!published) await ctx.checkpoint();
     return state;
   } catch (error) {
     return await interrupt(ctx, error);

@@ -140,12 +140,12 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   // models again would only spend calls (on hosted fallbacks, where the review job cannot see the LAN).
   if (resumed && !options.externalCode)
     prefetch.start(state, router, coderCapacity(config), MAX_FILE_BYTES_IN_PROMPT, prefetchStop.signal);
+  // The planner's request, meanwhile: saving the state and creating the work tree are local work it does
+  // not need to wait for (a model call has no effects: if the run stops first, it was only a call).
+  const planPrefetch = startPlanPrefetch({ git, router, config }, state, prefetchStop.signal);
   // The state exists on disk before the work tree does, so a crash in between is resumable.
   await persistence.checkpoint(state, metrics.snapshot());
   options.onStarted?.({ runId: state.runId, runDir, stateDir });
-
-  // The planner's request, meanwhile: creating the work tree is local work it does not need to wait for.
-  const planPrefetch = startPlanPrefetch({ git, router, config }, state, prefetchStop.signal);
 
   const shutdown = installShutdown({
     clock,

@@ -3,7 +3,7 @@
  * compaction invariant — compacting aggressively while the whole queue is read again and again never
  * hands out a task that was claimed.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimStore, ClaimStoreError, maxClaimedFrom } from '../../src/queue/claim-store.ts';
 import { QueueReader } from '../../src/queue/queue-reader.ts';
@@ -64,6 +64,37 @@ describe('claims', () => {
     });
     expect(await store.finish('nope', 'done')).toEqual({ kind: 'not-claimed' });
     expect(store.inFlight('a')).toEqual([]);
+  });
+
+  it('records an outcome and claims the next task in one write (finishAndClaim)', async () => {
+    const path = tmp.path('state.json');
+    const store = new ClaimStore({ path });
+    const other = new ClaimStore({ path });
+    await store.claim('1', 'a', { task: task('1') });
+    await other.claim('3', 'b', { task: task('3') });
+    const before = (await stat(path)).ino;
+    const written = await store.finishAndClaim(
+      { taskId: '1', outcome: 'done', detail: 'ok', lane: 'a', runId: 'q-1' },
+      { taskId: '2', task: task('2') },
+    );
+    expect(written).toMatchObject({
+      finish: { kind: 'finished', entry: { state: 'done', runId: 'q-1' } },
+      claim: { kind: 'claimed', entry: { id: '2', lane: 'a', attempts: 1 } },
+    });
+    expect((await stat(path)).ino).not.toBe(before); // one atomic replacement carried both
+    await other.refresh();
+    expect(other.entry('1')).toMatchObject({ state: 'done', detail: 'ok' });
+    expect(other.inFlight('a').map((e) => e.id)).toEqual(['2']);
+    // Someone else's task is not taken, and the outcome is recorded all the same.
+    expect(
+      await store.finishAndClaim(
+        { taskId: '2', outcome: 'blocked', lane: 'a' },
+        { taskId: '3', task: task('3') },
+      ),
+    ).toMatchObject({
+      finish: { kind: 'finished', entry: { state: 'blocked' } },
+      claim: { kind: 'already-claimed', entry: { lane: 'b' } },
+    });
   });
 
   it('refuses to hand out anything from a claim-state file it cannot understand, and leaves it alone', async () => {

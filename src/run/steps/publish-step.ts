@@ -9,9 +9,10 @@ import type { RunContext } from '../run-context.ts';
 import { finalStatus, runSummaryMarkdown } from '../summary.ts';
 import { reviewOf } from './review-step.ts';
 
-export async function publishStep(ctx: RunContext): Promise<void> {
+/** False when the step was done already (nothing ran, nothing was saved). */
+export async function publishStep(ctx: RunContext): Promise<boolean> {
   const step = ctx.step('publish');
-  if (step.status === 'done') return;
+  if (step.status === 'done') return false;
   const { deps, state } = ctx;
   ctx.begin(step);
   const review = reviewOf(ctx);
@@ -61,4 +62,5 @@ export async function publishStep(ctx: RunContext): Promise<void> {
   state.status = status;
   await ctx.event('published', { status, pullRequest: state.effects.pull_request?.ref });
   await ctx.checkpoint();
+  return true;
 }

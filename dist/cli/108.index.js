@@ -1,5 +1,5 @@
-export const id = 830;
-export const ids = [830];
+export const id = 108;
+export const ids = [108];
 export const modules = {
 
 /***/ 9180:
@@ -105,7 +105,7 @@ async function waitForOtherRunner(runDir, heartbeatMs, clock, signal) {
 
 /***/ }),
 
-/***/ 4520:
+/***/ 7366:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -123,12 +123,12 @@ var external_node_path_ = __webpack_require__(6760);
 var clock = __webpack_require__(5233);
 // EXTERNAL MODULE: ./lib/queue/claim-store.js
 var claim_store = __webpack_require__(7627);
-// EXTERNAL MODULE: ./lib/queue/queue-reader.js + 3 modules
-var queue_reader = __webpack_require__(3758);
 // EXTERNAL MODULE: ./lib/queue/recycle.js
 var recycle = __webpack_require__(974);
 // EXTERNAL MODULE: ./lib/run/atomic-file.js
 var atomic_file = __webpack_require__(2551);
+// EXTERNAL MODULE: ./lib/queue/queue-reader.js + 3 modules
+var queue_reader = __webpack_require__(3758);
 ;// CONCATENATED MODULE: ./lib/lanes/lane-backlog.js
 class LaneBacklog {
     #lane;
@@ -180,6 +180,74 @@ class LaneBacklog {
     }
     mine(task) {
         return task.owner === undefined || task.owner === this.#lane;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/lanes/lane-intake.js
+
+
+
+class LaneIntake {
+    #o;
+    #reader;
+    #backlog;
+    #lastSourceRead = new Map();
+    constructor(options) {
+        this.#o = options;
+        this.#backlog = new LaneBacklog(options.lane);
+        this.#reader = new queue_reader/* QueueReader */.n({ path: options.queueFile, lanes: options.lanes, log: options.event });
+    }
+    /** Starts reading the queue file where the claim store says the lanes got to. */
+    seek(cursor) {
+        this.#reader.seek(cursor);
+    }
+    /** The task to claim next, after reading what is new; undefined when there is none. */
+    async next() {
+        const { store } = this.#o;
+        await this.#ingest();
+        await store.refresh();
+        const next = this.#backlog.next((id) => store.isKnown(id), () => store.reopened());
+        if (next === undefined)
+            return undefined;
+        // Counting `next` as settled holds only if the claim goes through, which is when the store applies it;
+        // so the reader is not told to move on (`commit: false`).
+        const cursor = this.#reader.consumed((id) => id === next.id || store.isKnown(id), false);
+        return { task: next, ...(cursor ? { cursor: { path: this.#o.queueFile, cursor } } : {}) };
+    }
+    /** Claimed (by anyone): not offered again. */
+    drop(id) {
+        this.#backlog.drop(id);
+    }
+    /** Saves how far the queue file is settled, when that moved (a drained lane's last word). */
+    async saveCursor() {
+        const { store, queueFile } = this.#o;
+        const cursor = this.#reader.consumed((id) => store.isKnown(id));
+        const stored = store.cursor(queueFile);
+        if (cursor === undefined ||
+            (stored !== undefined && stored.ino === cursor.ino && stored.offset >= cursor.offset))
+            return;
+        await store.advanceCursor(queueFile, cursor);
+    }
+    /** New lines of the queue file, and the other sources when they are due. */
+    async #ingest() {
+        const read = await this.#reader.read();
+        this.#backlog.add(read.tasks);
+        const now = this.#o.clock.now();
+        for (const source of this.#o.sources ?? []) {
+            const last = this.#lastSourceRead.get(source.name);
+            if (last !== undefined && now - last < source.everyMs)
+                continue;
+            this.#lastSourceRead.set(source.name, now);
+            try {
+                const found = await source.read();
+                for (const problem of found.problems)
+                    this.#o.event({ type: 'queue_problem', source: source.name, ...problem });
+                this.#backlog.add(found.tasks);
+            }
+            catch (error) {
+                this.#o.event({ type: 'lane_source_failed', source: source.name, error: (0,atomic_file/* errorMessage */.gJ)(error) });
+            }
+        }
     }
 }
 
@@ -251,9 +319,10 @@ async function isPaused(flag) {
  * - Persistent (`--persistent`): a drained queue is waited on — polled, and woken early by `wake` (a file
  *   watch) — instead of ending the lane. This is what keeps work flowing while the coordinator is down.
  * - Order (`LaneBacklog`): new work before recycled work; higher priority first, then queue order.
+ * - Between two tasks, one write: the finished task's outcome and the claim of the next go in one claim-store
+ *   transaction (unless the lane stops after this task: paused, at `maxTasks`, stopping, too many errors).
  * - The heartbeat beats all along, also during a long run.
  */
-
 
 
 
@@ -271,24 +340,25 @@ class LaneRunner {
     #clock;
     #signal;
     #pollMs;
-    #reader;
-    #backlog;
-    #lastSourceRead = new Map();
+    #intake;
     #lastRecycle = Number.NEGATIVE_INFINITY;
     #beat = { status: 'starting', processed: 0 };
     #paused = false;
     #consecutiveErrors = 0;
+    /** Claimed together with the last outcome, to be run by the next cycle. */
+    #handedOver;
+    /** The status writes `#announce` queued (each settles: `writeLaneHeartbeat` never rejects). */
+    #beatWrites = Promise.resolve();
     #outcomes = { done: 0, blocked: 0, failed: 0 };
     constructor(options) {
         this.#o = options;
         this.#clock = options.clock ?? clock/* systemClock */.m;
         this.#signal = options.signal ?? new AbortController().signal;
         this.#pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
-        this.#backlog = new LaneBacklog(options.lane);
-        this.#reader = new queue_reader/* QueueReader */.n({
-            path: options.queueFile,
-            lanes: options.lanes,
-            log: (event) => this.#event(event),
+        this.#intake = new LaneIntake({
+            ...options,
+            clock: this.#clock,
+            event: (event) => this.#event(event),
         });
     }
     async run() {
@@ -313,6 +383,7 @@ class LaneRunner {
         finally {
             stopBeat.abort();
             await beat;
+            await this.#beatWrites;
             this.#beat = { status: 'stopping', processed: this.#beat.processed };
             await this.#writeBeat();
             this.#event({ type: 'lane_stopped', lane: this.#o.lane, stop: result?.stop ?? 'error', ...result });
@@ -322,7 +393,7 @@ class LaneRunner {
     async #work() {
         const { store, lane, queueFile } = this.#o;
         await store.refresh();
-        this.#reader.seek(store.cursor(queueFile));
+        this.#intake.seek(store.cursor(queueFile));
         const resumable = store.inFlight(lane);
         this.#event({
             type: 'lane_started',
@@ -352,17 +423,19 @@ class LaneRunner {
             return { stop: 'stopped' };
         if (maxTasks !== undefined && this.#beat.processed >= maxTasks)
             return { stop: 'max-tasks' };
+        const handedOver = this.#handedOver;
+        this.#handedOver = undefined;
+        if (handedOver)
+            return this.#runClaimed(handedOver, false);
         if (await this.#checkPause()) {
             if (!this.#o.persistent)
                 return { stop: 'paused', detail: this.#o.pauseFlag };
             await this.#idle('paused');
             return 'continue';
         }
-        await this.#ingest();
-        await store.refresh();
-        const next = this.#backlog.next((id) => store.isKnown(id), () => store.reopened());
+        const next = await this.#intake.next();
         if (next === undefined) {
-            await this.#saveCursor();
+            await this.#intake.saveCursor();
             if (await this.#recycled())
                 return 'continue';
             if (!this.#o.persistent)
@@ -370,33 +443,54 @@ class LaneRunner {
             await this.#idle('idle');
             return 'continue';
         }
-        // Counting `next` as settled holds only if the claim goes through, which is when the store applies it;
-        // so the reader is not told to move on (`commit: false`).
-        const cursor = this.#reader.consumed((id) => id === next.id || store.isKnown(id), false);
-        const claim = await store.claim(next.id, lane, {
-            task: next,
-            ...(cursor ? { cursor: { path: this.#o.queueFile, cursor } } : {}),
-        });
+        const claim = await store.claim(next.task.id, lane, next);
+        const entry = this.#claimed(next.task, claim);
+        if (entry)
+            return this.#runClaimed(entry, false);
+        if (claim.kind === 'lock-busy')
+            await this.#idle('idle');
+        return 'continue';
+    }
+    /** What a claim came to: the entry to run, or undefined (someone else has it, or the lock was busy). */
+    #claimed(task, claim) {
         switch (claim.kind) {
             case 'claimed':
-                this.#backlog.drop(next.id);
-                this.#event({ type: 'task_claimed', taskId: next.id, ref: next.ref, attempt: claim.entry.attempts });
-                return this.#runClaimed(claim.entry, false);
+                this.#intake.drop(task.id);
+                this.#event({ type: 'task_claimed', taskId: task.id, ref: task.ref, attempt: claim.entry.attempts });
+                return claim.entry;
             case 'already-claimed':
             case 'unknown-task':
-                this.#backlog.drop(next.id);
-                return 'continue';
+                this.#intake.drop(task.id);
+                return undefined;
             case 'lock-busy':
-                this.#event({ type: 'lane_claim_busy', taskId: next.id });
-                await this.#idle('idle');
-                return 'continue';
+                this.#event({ type: 'lane_claim_busy', taskId: task.id });
+                return undefined;
+        }
+    }
+    /**
+     * The task to claim in the same transaction that records the one just finished (the next cycle runs it),
+     * when the lane goes on: not stopping, not at `maxTasks` after this one, not paused. A look that fails
+     * (a claim-state file gone bad) claims nothing here; the next cycle meets the problem and stops the lane.
+     */
+    async #handoverCandidate() {
+        const { maxTasks } = this.#o;
+        if (this.#signal.aborted)
+            return undefined;
+        if (maxTasks !== undefined && this.#beat.processed + 1 >= maxTasks)
+            return undefined;
+        try {
+            if (await this.#checkPause())
+                return undefined;
+            return await this.#intake.next();
+        }
+        catch {
+            return undefined;
         }
     }
     async #runClaimed(entry, resumed) {
         const task = (0,claim_store/* taskOf */.Xb)(entry);
         const runId = (0,lane_engine/* laneRunId */.N)(task.id, entry.recycles);
-        this.#beat = { ...this.#beat, status: 'running', taskId: task.id, runId };
-        await this.#writeBeat();
+        this.#announce({ ...this.#beat, status: 'running', taskId: task.id, runId });
         this.#event({ type: 'task_started', taskId: task.id, runId, resumed });
         this.#progress(`${resumed ? 'resuming' : 'running'} ${task.id} as run ${runId}`);
         let step = 'continue';
@@ -421,13 +515,13 @@ class LaneRunner {
         }
         else {
             this.#consecutiveErrors++;
-            await this.#finish(task.id, 'failed', attempt.error, runId, 'error');
             const max = this.#o.maxConsecutiveErrors ?? 3;
-            if (this.#consecutiveErrors >= max)
+            const goesOn = this.#consecutiveErrors < max;
+            await this.#finish(task.id, 'failed', attempt.error, runId, 'error', goesOn);
+            if (!goesOn)
                 step = { stop: 'errors', detail: `${max} tasks in a row failed to run; last: ${attempt.error}` };
         }
-        this.#beat = { status: 'idle', processed: this.#beat.processed };
-        await this.#writeBeat();
+        this.#announce({ status: 'idle', processed: this.#beat.processed });
         return step;
     }
     /**
@@ -454,10 +548,18 @@ class LaneRunner {
             }
         }
     }
-    /** Records the outcome; a busy lock is tried again (the outcome of a finished run must not be lost). */
-    async #finish(taskId, outcome, detail, runId, status) {
+    /**
+     * Records the outcome — and claims the next task in the same write when there is one (`#handedOver`); a
+     * busy lock is tried again (the outcome of a finished run must not be lost).
+     */
+    async #finish(taskId, outcome, detail, runId, status, goesOn = true) {
+        const { store, lane } = this.#o;
+        const next = goesOn ? await this.#handoverCandidate() : undefined;
         for (let attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
-            const finished = await this.#o.store.finish(taskId, outcome, detail, { lane: this.#o.lane, runId });
+            const written = next
+                ? await store.finishAndClaim({ taskId, outcome, detail, lane, runId }, { taskId: next.task.id, ...next })
+                : { finish: await store.finish(taskId, outcome, detail, { lane, runId }) };
+            const finished = 'finish' in written ? written.finish : written;
             if (finished.kind === 'lock-busy') {
                 await this.#clock.sleep(this.#pollMs);
                 continue;
@@ -472,39 +574,12 @@ class LaneRunner {
                 this.#event({ type: 'task_finished', taskId, runId, outcome, status, detail: detail.slice(0, 300) });
             }
             this.#progress(`${taskId}: ${outcome} (run ${runId}: ${status})`);
+            if (next && 'claim' in written)
+                this.#handedOver = this.#claimed(next.task, written.claim);
             return;
         }
         // Still claimed: the restart resumes the run, finds it finished and records the outcome then.
         this.#event({ type: 'task_finish_deferred', taskId, runId, outcome });
-    }
-    /** New lines of the queue file, and the other sources when they are due. */
-    async #ingest() {
-        const read = await this.#reader.read();
-        this.#backlog.add(read.tasks);
-        const now = this.#clock.now();
-        for (const source of this.#o.sources ?? []) {
-            const last = this.#lastSourceRead.get(source.name);
-            if (last !== undefined && now - last < source.everyMs)
-                continue;
-            this.#lastSourceRead.set(source.name, now);
-            try {
-                const found = await source.read();
-                for (const problem of found.problems)
-                    this.#event({ type: 'queue_problem', source: source.name, ...problem });
-                this.#backlog.add(found.tasks);
-            }
-            catch (error) {
-                this.#event({ type: 'lane_source_failed', source: source.name, error: (0,atomic_file/* errorMessage */.gJ)(error) });
-            }
-        }
-    }
-    async #saveCursor() {
-        const cursor = this.#reader.consumed((id) => this.#o.store.isKnown(id));
-        const stored = this.#o.store.cursor(this.#o.queueFile);
-        if (cursor === undefined ||
-            (stored !== undefined && stored.ino === cursor.ino && stored.offset >= cursor.offset))
-            return;
-        await this.#o.store.advanceCursor(this.#o.queueFile, cursor);
     }
     /** A recycle cycle when one is configured and due (at most once per `afterMs / 10`); whether it reopened any. */
     async #recycled() {
@@ -534,8 +609,8 @@ class LaneRunner {
     /** Waits one poll (or less, when woken); never throws, also not when the signal aborts. */
     async #idle(status) {
         if (this.#beat.status !== status) {
-            this.#beat = { status, processed: this.#beat.processed };
-            await this.#writeBeat();
+            this.#announce({ status, processed: this.#beat.processed });
+            await this.#beatWrites;
         }
         if (this.#signal.aborted)
             return;
@@ -553,6 +628,15 @@ class LaneRunner {
             stop.abort();
             this.#signal.removeEventListener('abort', onAbort);
         }
+    }
+    /**
+     * A new status, written behind the lane's work rather than before it goes on: the beat is for the guard,
+     * the watchdog and humans, and an fsynced write before and after every task was time every task waited.
+     * Writes stay in order (each writes the newest status); `run` waits for them before its last beat.
+     */
+    #announce(beat) {
+        this.#beat = beat;
+        this.#beatWrites = this.#beatWrites.then(() => this.#writeBeat());
     }
     #writeBeat() {
         return writeLaneHeartbeat({
@@ -947,14 +1031,14 @@ class ClaimStore {
         this.maxClaimed = Math.max(1, options.maxClaimed ?? _claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_CLAIMED */ .Lf);
         this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
         this.#log = options.log ?? (() => undefined);
-        // A claim holds the lock for one small write, and lanes claim often: a first retry after 10 ms, not
-        // the checkpoint's 100 (a lane waiting longer than the write takes is drain rate lost), and eight
-        // attempts, so the bounded total (1.27 s) is still about the checkpoint's.
+        // A claim holds the lock for one small write (1–3 ms), and lanes claim often: a first retry after 5 ms,
+        // not the checkpoint's 100 (a lane waiting longer than the write takes is drain rate lost), and nine
+        // attempts, so the bounded total (1.275 s) is still about the checkpoint's.
         this.#lock = new _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .FileLock */ .IR({
             path: `${options.path}.lock`,
             clock: this.#clock,
-            attempts: options.lockAttempts ?? 8,
-            backoffMs: options.lockBackoffMs ?? 10,
+            attempts: options.lockAttempts ?? 9,
+            backoffMs: options.lockBackoffMs ?? 5,
             log: this.#log,
         });
     }
@@ -1012,19 +1096,21 @@ class ClaimStore {
     }
     /** Records how a claimed task ended. Only the claiming lane may, when `lane` is given. */
     async finish(taskId, outcome, detail, options = {}) {
+        const written = await this.#transaction((data, now) => finishIn(data, now, taskId, outcome, detail, options), true);
+        return written === BUSY ? { kind: 'lock-busy' } : written;
+    }
+    /**
+     * `finish`, then `claim` of the lane's next task, in one transaction: one lock and one write between two
+     * tasks instead of two. The claim is tried whatever the finish found.
+     */
+    async finishAndClaim(finished, next) {
+        const { taskId, outcome, detail, ...options } = finished;
         const written = await this.#transaction((data, now) => {
-            const existing = data.entries.get(taskId);
-            if (existing?.state !== 'claimed' || (options.lane !== undefined && existing.lane !== options.lane))
-                return { kind: 'not-claimed', ...(existing ? { entry: existing } : {}) };
-            const entry = {
-                ...existing,
-                state: outcome,
-                finishedAt: now,
-                ...(options.runId !== undefined ? { runId: options.runId } : {}),
-                ...(detail !== undefined ? { detail: detail.slice(0, MAX_DETAIL) } : {}),
-            };
-            data.entries.set(taskId, entry);
-            return { kind: 'finished', entry };
+            const finish = finishIn(data, now, taskId, outcome, detail, options);
+            const claim = claimIn(data, now, next.taskId, options.lane, next.task);
+            if (next.cursor && claim.kind !== 'unknown-task')
+                advance(data, next.cursor.path, next.cursor.cursor);
+            return { finish, claim };
         }, true);
         return written === BUSY ? { kind: 'lock-busy' } : written;
     }
@@ -1092,6 +1178,20 @@ class ClaimStore {
         }
         return (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .fromFile */ .H0)(parsed.data);
     }
+}
+function finishIn(data, now, taskId, outcome, detail, options) {
+    const existing = data.entries.get(taskId);
+    if (existing?.state !== 'claimed' || (options.lane !== undefined && existing.lane !== options.lane))
+        return { kind: 'not-claimed', ...(existing ? { entry: existing } : {}) };
+    const entry = {
+        ...existing,
+        state: outcome,
+        finishedAt: now,
+        ...(options.runId !== undefined ? { runId: options.runId } : {}),
+        ...(detail !== undefined ? { detail: detail.slice(0, MAX_DETAIL) } : {}),
+    };
+    data.entries.set(taskId, entry);
+    return { kind: 'finished', entry };
 }
 function claimIn(data, now, taskId, lane, task) {
     const existing = data.entries.get(taskId);
