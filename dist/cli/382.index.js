@@ -191,6 +191,401 @@ function renderRunSteps(state) {
 }
 
 
+/***/ }),
+
+/***/ 9164:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
+/* harmony export */   rc: () => (/* binding */ manifestSchema),
+/* harmony export */   u1: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* unused harmony exports TASK_PREVIEW_CHARS, countSteps */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
+/* harmony import */ var _fleet_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1176);
+/**
+ * `manifest.json`: the small summary of a run that `keel status`, `listRuns` and a human with `cat` read
+ * without parsing a checkpoint of a thousand steps. Derived from the state by a pure function; the
+ * checkpoint stays the truth.
+ */
+
+
+
+const MANIFEST_FILE = 'manifest.json';
+const TASK_PREVIEW_CHARS = 200;
+const count = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative();
+const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(80),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_STATUSES */ .LV),
+    task: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(TASK_PREVIEW_CHARS + 1),
+    steps: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ pending: count, running: count, done: count, failed: count, skipped: count }),
+    createdAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite().nonnegative(),
+    updatedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite().nonnegative(),
+    resumes: count,
+    /** What to type to continue this run. */
+    resume: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200),
+    interruption: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200).optional(),
+});
+function countSteps(state) {
+    const counts = Object.fromEntries(_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STEP_STATUSES */ .sE.map((s) => [s, 0]));
+    for (const step of Object.values(state.steps))
+        counts[step.status]++;
+    return counts;
+}
+/** Pure. The task preview is redacted (bearer tokens, `sk-…` keys) before it is cut, so no key is half-cut. */
+function buildManifest(state) {
+    const preview = (0,_fleet_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(state.task.text, []);
+    return {
+        version: 1,
+        runId: state.runId,
+        status: state.status,
+        task: preview.length > TASK_PREVIEW_CHARS ? `${preview.slice(0, TASK_PREVIEW_CHARS)}…` : preview,
+        steps: countSteps(state),
+        createdAt: state.createdAt,
+        updatedAt: state.updatedAt,
+        resumes: state.resumes,
+        resume: `keel run --resume ${state.runId}`,
+        ...(state.interruption ? { interruption: state.interruption.reason } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1472:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mr: () => (/* binding */ latestUnfinishedRun),
+/* harmony export */   TaskStateStore: () => (/* binding */ TaskStateStore),
+/* harmony export */   v: () => (/* binding */ listRuns)
+/* harmony export */ });
+/* unused harmony exports STATE_FILE, STATE_LOCK_FILE, RUNS_DIR, TaskStateStoreLockError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2311);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2551);
+/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4511);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9164);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1176);
+/**
+ * The checkpoint on disk: `<runDir>/state.json`, written atomically under an inter-process lock with
+ * bounded retries (seed 004). Two processes may share a run directory — a resumed run while the old
+ * one is still shutting down, the Action's `post` step, `keel status` — and the lock keeps their writes
+ * in turn; `TaskStateStoreLockError` says the lock stayed busy for all of the retries, and the caller
+ * (the persistence coordinator) carries on and tries again at the next checkpoint.
+ *
+ * The write path is typed and is not validated again (JSON.stringify only: the bench measures it). The
+ * read path validates with zod: a file from a crashed or older process is untrusted input. A corrupt
+ * checkpoint is moved aside, never deleted — it may be the only copy of someone's afternoon.
+ */
+
+
+
+
+
+
+
+
+const STATE_FILE = 'state.json';
+const STATE_LOCK_FILE = 'state.lock';
+const RUNS_DIR = 'runs';
+/** `save` could not get the lock within its retries; the snapshot was not written. */
+class TaskStateStoreLockError extends _file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .LockTimeoutError */ .XB {
+    name = 'TaskStateStoreLockError';
+    constructor(lock, failure) {
+        super(lock, failure);
+        this.message = `state snapshot not saved: ${this.message}`;
+    }
+}
+class TaskStateStore {
+    runDir;
+    statePath;
+    #lock;
+    #clock;
+    #log;
+    constructor(options) {
+        this.runDir = options.runDir;
+        this.statePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, STATE_FILE);
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#log = options.log ?? (() => undefined);
+        this.#lock = new _file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .FileLock */ .IR({
+            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, STATE_LOCK_FILE),
+            clock: this.#clock,
+            ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
+            ...(options.lockBackoffMs !== undefined ? { backoffMs: options.lockBackoffMs } : {}),
+            ...(options.staleLockMs !== undefined ? { staleMs: options.staleLockMs } : {}),
+            log: this.#log,
+        });
+    }
+    /** Writes the snapshot atomically under the lock; throws `TaskStateStoreLockError` when it stays busy. */
+    async save(state) {
+        // Serialised before the lock is taken: the lock is held only for the write itself.
+        const json = `${JSON.stringify(state)}\n`;
+        const result = await this.#lock.withLock(() => (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__.writeFileAtomic)(this.statePath, json));
+        if (!result.ok)
+            throw new TaskStateStoreLockError(this.#lock.path, result);
+    }
+    /**
+     * The saved state, or nothing (no checkpoint yet), or a problem: unreadable, corrupt (moved aside to
+     * `state.json.corrupt-<ms>`), or written by a newer keel (left alone). Never throws.
+     */
+    async load() {
+        const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(this.statePath);
+        if (!read.ok) {
+            if (read.reason === 'missing')
+                return {};
+            if (read.reason === 'unreadable')
+                return { problem: read.detail };
+            return { problem: await this.#setAside(read.text ?? '', read.detail) };
+        }
+        const parsed = _state_js__WEBPACK_IMPORTED_MODULE_6__/* .runStateSchema */ .El.safeParse(read.value);
+        if (parsed.success)
+            return { state: parsed.data };
+        const version = read.value?.version;
+        if (typeof version === 'number' && version > _state_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_STATE_VERSION */ .Lu) {
+            this.#log({ type: 'state_newer', file: this.statePath, version });
+            return { problem: `${this.statePath}: written by a newer keel (state version ${version})` };
+        }
+        return { problem: await this.#setAside(read.text, `${this.statePath}: ${describeIssue(parsed.error)}`) };
+    }
+    /**
+     * Moves the corrupt file aside under the lock, after checking that it is still the content judged
+     * corrupt: a writer may have replaced it with a good snapshot in the meantime.
+     */
+    async #setAside(text, problem) {
+        const target = `${this.statePath}.corrupt-${this.#clock.now()}`;
+        let moved;
+        try {
+            const result = await this.#lock.withLock(async () => {
+                const again = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(this.statePath);
+                const same = again.ok ? again.text === text : again.reason === 'not-json' && again.text === text;
+                if (!same)
+                    return false;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.statePath, target);
+                return true;
+            });
+            moved = result.ok && result.value;
+        }
+        catch (error) {
+            this.#log({
+                type: 'state_corrupt',
+                file: this.statePath,
+                problem: `${problem}; not moved: ${(0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`,
+            });
+            return `${problem} (could not move it aside: ${(0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)})`;
+        }
+        this.#log({
+            type: 'state_corrupt',
+            file: this.statePath,
+            problem,
+            ...(moved ? { movedTo: target } : {}),
+        });
+        return moved
+            ? `${problem} (moved aside to ${target})`
+            : `${problem} (left in place: it changed or the lock was busy)`;
+    }
+}
+function describeIssue(error) {
+    const issue = error.issues[0];
+    return `invalid checkpoint at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`;
+}
+const EMPTY_COUNTS = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0 };
+/**
+ * Every run under `<stateDir>/runs/`, newest first, from its manifest (or its state when the manifest is
+ * missing or damaged). Never throws: a directory that cannot be read becomes an entry with a `problem`.
+ */
+async function listRuns(stateDir) {
+    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, RUNS_DIR);
+    let names;
+    try {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(runsDir, { withFileTypes: true });
+        names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    }
+    catch {
+        return [];
+    }
+    const summaries = await Promise.all(names.map((name) => summarizeRun((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runsDir, name), name)));
+    return summaries.sort((a, b) => b.updatedAt - a.updatedAt || a.runId.localeCompare(b.runId));
+}
+async function summarizeRun(runDir, name) {
+    const manifest = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, _manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_FILE */ .h1));
+    const problems = [];
+    if (manifest.ok) {
+        const parsed = _manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestSchema */ .rc.safeParse(manifest.value);
+        if (parsed.success)
+            return fromManifest(parsed.data, runDir, 'manifest');
+        problems.push(`manifest.json: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    else if (manifest.reason !== 'missing') {
+        problems.push(manifest.detail);
+    }
+    const state = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, STATE_FILE));
+    if (state.ok) {
+        const parsed = _state_js__WEBPACK_IMPORTED_MODULE_6__/* .runStateSchema */ .El.safeParse(state.value);
+        if (parsed.success)
+            return fromManifest((0,_manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .buildManifest */ .u1)(parsed.data), runDir, 'state');
+        problems.push(`state.json: ${describeIssue(parsed.error)}`);
+    }
+    else {
+        problems.push(state.reason === 'missing' ? 'no manifest.json or state.json' : state.detail);
+    }
+    return {
+        runId: name,
+        runDir,
+        status: 'unknown',
+        task: '',
+        updatedAt: 0,
+        steps: { ...EMPTY_COUNTS },
+        source: 'none',
+        problem: problems.join('; '),
+    };
+}
+/** A checkpoint without a readable manifest is summarised through the manifest it would have written. */
+function fromManifest(m, runDir, source) {
+    return {
+        runId: m.runId,
+        runDir,
+        status: m.status,
+        task: m.task,
+        updatedAt: m.updatedAt,
+        steps: m.steps,
+        source,
+    };
+}
+const statusOnly = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ status: zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_STATUSES */ .LV) });
+/**
+ * The newest run that can be resumed (`keel run --resume` without an id). The manifest may lag behind the
+ * checkpoint (its write failed, or the process died between the two), so the candidate's `state.json`
+ * has the last word on whether it is finished.
+ */
+async function latestUnfinishedRun(stateDir) {
+    for (const run of await listRuns(stateDir)) {
+        if (run.status === 'unknown' || !(0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .isUnfinished */ .ui)({ status: run.status }))
+            continue;
+        const state = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(run.runDir, STATE_FILE));
+        if (!state.ok)
+            continue;
+        const parsed = statusOnly.safeParse(state.value);
+        if (parsed.success && (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .isUnfinished */ .ui)(parsed.data))
+            return { ...run, status: parsed.data.status };
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1176:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ runStateSchema),
+/* harmony export */   Fu: () => (/* binding */ planSchema),
+/* harmony export */   LV: () => (/* binding */ RUN_STATUSES),
+/* harmony export */   Lu: () => (/* binding */ RUN_STATE_VERSION),
+/* harmony export */   sE: () => (/* binding */ STEP_STATUSES),
+/* harmony export */   ui: () => (/* binding */ isUnfinished)
+/* harmony export */ });
+/* unused harmony exports subtaskSchema, stepSchema, batchSchema, effectSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
+/**
+ * The run's checkpoint: everything needed to continue after a crash, versioned and validated with zod
+ * when read (a file from a crashed or older process is untrusted input). Written after every step.
+ */
+
+const RUN_STATE_VERSION = 1;
+const RUN_STATUSES = ['running', 'completed', 'partial', 'degraded', 'interrupted', 'failed'];
+const STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped'];
+const text = (max) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(max);
+const time = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nonnegative();
+const subtaskSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9][a-z0-9-]{0,47}$/),
+    title: text(200),
+    files: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(text(300)).max(50),
+    instructions: text(8_000),
+});
+const planSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    milestones: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: text(64), title: text(200), subtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(subtaskSchema).max(2_000) }))
+        .max(100),
+    confidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1),
+    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+const stepSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: text(80),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(STEP_STATUSES),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    startedAt: time.optional(),
+    endedAt: time.optional(),
+    /** `endpointId/model` that produced the step's result, or `template` when degraded. */
+    model: text(300).optional(),
+    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    /** The commit made by this step (code steps), found again by its `Keel-Step` trailer after a crash. */
+    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[0-9a-f]{7,64}$/)
+        .optional(),
+    /** Redacted, bounded. */
+    error: text(4_000).optional(),
+    /** Step-specific result (validation outcome, review verdict …), small and JSON. */
+    result: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).optional(),
+});
+const batchSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    attempt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1),
+    /** The work-branch head before the batch: what a rejected batch is reset to. */
+    baseSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/),
+    succeeded: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    decision: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['accepted', 'rejected', 'degraded']),
+    decidedAt: time,
+});
+const effectSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['issue', 'comment', 'pull_request', 'recovery_issue']),
+    /** The hidden marker it carries: `<!-- keel:run=<id> step=<id> -->`. */
+    marker: text(300),
+    /** Where it lives (issue number, URL, file path). */
+    ref: text(1_000),
+    createdAt: time,
+});
+const runStateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RUN_STATE_VERSION),
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/),
+    task: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ text: text(20_000), source: text(40) }),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(RUN_STATUSES),
+    createdAt: time,
+    updatedAt: time,
+    repo: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        root: text(4_096),
+        baseBranch: text(255),
+        baseSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/),
+        workBranch: text(255),
+        worktree: text(4_096),
+    }),
+    plan: planSchema.optional(),
+    steps: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), stepSchema),
+    batches: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(batchSchema).max(100),
+    /** The coder batch under way: its attempt number and the head it started from (what a discard resets to). */
+    openBatch: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ attempt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1), baseSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/) })
+        .optional(),
+    effects: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), effectSchema),
+    /** The router's breaker, cooldown and probe state (`Router.exportState()`), restored on resume. */
+    fleet: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    /** The run's counters at this checkpoint (`metrics.json` is their view), restored on resume. */
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    /** Why the run stopped early, for the recovery record; redacted. */
+    interruption: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ reason: text(200), at: time, error: text(4_000).optional() }).optional(),
+    /** How many times this run was resumed. */
+    resumes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+});
+/** A run that can be resumed: not finished one way or another. */
+function isUnfinished(state) {
+    return state.status === 'running' || state.status === 'interrupted';
+}
+
+
 /***/ })
 
 };

@@ -1,5 +1,5 @@
 export const id = 506;
-export const ids = [506,551];
+export const ids = [506];
 export const modules = {
 
 /***/ 9676:
@@ -68,83 +68,6 @@ async function readFleetStateFile(path) {
 /** Atomic replace (temp file, fsync, rename, directory fsync): a crash leaves old or new, never half. */
 async function writeFleetStateFile(path, state) {
     await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_1__.writeFileAtomic)(path, `${JSON.stringify(state)}\n`);
-}
-
-
-/***/ }),
-
-/***/ 51:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   UN: () => (/* binding */ redactFragment),
-/* harmony export */   XF: () => (/* binding */ REDACTED),
-/* harmony export */   u: () => (/* binding */ quoteServer)
-/* harmony export */ });
-/* unused harmony export excerpt */
-/**
- * Failure messages quote what the server said, and servers echo requests back (headers included) when they
- * complain. Everything that leaves the endpoint client as text goes through `redact` first, so an API key can
- * only reach a log, a job summary or a recovery issue as `[REDACTED]`.
- */
-const REDACTED = '[REDACTED]';
-// Credentials that are not ours but look like keys: bearer tokens, OpenAI-style `sk-…` keys (any vendor's) and
-// GitHub tokens (`ghp_…`, `gho_…`, `ghs_…`, `ghu_…`, `ghr_…`, `github_pat_…`), which command output (git, CI
-// tools) can print. The GitHub forms are case-sensitive in reality; matching them case-insensitively only errs
-// towards redacting.
-const TOKEN_PATTERN = /\bBearer\s+[^\s"',;]+|\bsk-[A-Za-z0-9_-]{6,}|\bgh[opsur]_[A-Za-z0-9]{16,}|\bgithub_pat_[A-Za-z0-9_]{16,}/gi;
-/** A key cut short at the end of a quoted excerpt is still a leak if the prefix is long enough to matter. */
-const MIN_PARTIAL_SECRET = 6;
-// `https://user:token@host/…`: git and other tools print remote URLs, sometimes with the credential in them.
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi;
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length === 0)
-            continue;
-        out = out.replaceAll(secret, REDACTED);
-        out = redactTrailingPrefix(out, secret);
-    }
-    return out.replace(TOKEN_PATTERN, REDACTED).replace(URL_USERINFO, `$1${REDACTED}@`);
-}
-/**
- * For a fragment cut out of a longer text at both ends (the tail kept of a command's output): besides what
- * `redact` does, a fragment that *starts* with the last characters of a secret (the cut fell mid-key) has that
- * head replaced too.
- */
-function redactFragment(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length === 0)
-            continue;
-        out = redactLeadingSuffix(out, secret);
-    }
-    return redact(out, secrets);
-}
-function redactLeadingSuffix(text, secret) {
-    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
-        if (text.startsWith(secret.slice(secret.length - length)))
-            return REDACTED + text.slice(length);
-    }
-    return text;
-}
-/** The text ends with the first characters of the secret (it was cut mid-key): replace that tail. */
-function redactTrailingPrefix(text, secret) {
-    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
-        if (text.endsWith(secret.slice(0, length)))
-            return text.slice(0, text.length - length) + REDACTED;
-    }
-    return text;
-}
-/** One line, at most `max` characters: enough to recognise the server's complaint, short enough for a table. */
-function excerpt(text, max = 200) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length <= max ? line : `${line.slice(0, max)}…`;
-}
-/** Redact first, then cut: cutting first could leave part of a key that no longer matches in full. */
-function quoteServer(text, secrets, max = 200) {
-    return excerpt(redact(text, secrets), max);
 }
 
 
@@ -1363,6 +1286,8 @@ class FleetView {
     clock;
     health;
     slots = new SlotBook();
+    /** Leases shared with the other keel processes on this machine; undefined when off. */
+    shared;
     breakers;
     cooldowns = new Map();
     /** Endpoints refused with 401/403 and candidates answered with 404: skipped for the rest of the run. */
@@ -1425,7 +1350,9 @@ class FleetView {
                 local: endpoint.kind === 'local',
                 ...block,
                 unhealthy: this.health.health(endpoint.id, now) === 'unhealthy',
-                inflight: this.slots.inflight(endpoint.id) + this.slots.claimsBefore(endpoint.id, ticket),
+                inflight: this.slots.inflight(endpoint.id) +
+                    this.slots.claimsBefore(endpoint.id, ticket) +
+                    (this.shared?.othersInflight(endpoint.id) ?? 0),
                 cap: this.#effectiveCap(endpoint, now),
             };
         }));
@@ -1613,6 +1540,8 @@ function compare(a, b, preferLocal) {
     return a.order - b.order;
 }
 
+// EXTERNAL MODULE: ./lib/fleet/shared-slots.js
+var shared_slots = __webpack_require__(3567);
 // EXTERNAL MODULE: ./lib/fleet/status.js
 var fleet_status = __webpack_require__(664);
 ;// CONCATENATED MODULE: ./lib/fleet/router.js
@@ -1640,6 +1569,10 @@ var fleet_status = __webpack_require__(664);
 
 
 
+
+/** How often a request waiting for leases held by other processes looks again, watch or no watch. */
+const SHARED_POLL_MS = 250;
+const NO_LEASE = { release: () => Promise.resolve() };
 function createRouter(config, deps = {}) {
     return new FleetRouter(config, deps);
 }
@@ -1671,6 +1604,12 @@ class FleetRouter {
                 this.#fleet.slots.notify();
         };
         this.#fleet = new FleetView(config, this.#clock, this.health, env.RUNNER_ENVIRONMENT, onTransition, saved);
+        if (deps.slotsDir !== undefined) {
+            this.#fleet.shared = (0,shared_slots/* createSharedSlots */.R)(deps.slotsDir, config.endpoints, {
+                clock: this.#clock,
+                onChange: () => this.#fleet.slots.notify(),
+            });
+        }
     }
     async complete(role, request, options = {}) {
         if (this.#closed)
@@ -1720,26 +1659,36 @@ class FleetRouter {
                 preferLocal: this.#fleet.selfHosted,
                 ...(pass.options.prefer !== undefined ? { prefer: pass.options.prefer } : {}),
             });
+            let waiting;
             if (selection.kind === 'pick') {
                 const candidate = pass.chain[selection.candidate.tier][selection.candidate.order];
                 const endpoint = this.#fleet.endpoint(candidate.endpointId);
                 if (!this.#fleet.slots.tryAcquire(endpoint.id, endpoint.maxParallel))
                     continue;
-                this.#fleet.slots.leave(pass.ticket);
-                return { candidate, endpoint, tier: selection.candidate.tier + 1 };
+                const lease = await this.#lease(endpoint);
+                if (lease) {
+                    this.#fleet.slots.leave(pass.ticket);
+                    return { candidate, endpoint, tier: selection.candidate.tier + 1, lease };
+                }
+                // Another process took the endpoint's last lease since the count: wait as for a full tier.
+                this.#fleet.slots.release(endpoint.id);
+                waiting = { kind: 'saturated', tier: selection.candidate.tier };
             }
-            if (selection.kind === 'exhausted') {
+            else {
+                waiting = selection;
+            }
+            if (waiting.kind === 'exhausted') {
                 throw new router_types/* RouterError */.K('exhausted', role, attempts, 'every candidate failed or is unavailable');
             }
             const budget = policy.maxWaitMs - pass.waitedMs;
-            const ms = selection.kind === 'cooling' ? selection.until - this.#clock.now() : budget;
+            const ms = waiting.kind === 'cooling' ? waiting.until - this.#clock.now() : budget;
             if (budget <= 0 || ms > budget) {
-                if (selection.kind === 'saturated') {
+                if (waiting.kind === 'saturated') {
                     throw new router_types/* RouterError */.K('saturated', role, attempts, `every candidate stayed busy for ${policy.maxWaitMs} ms`);
                 }
                 throw new router_types/* RouterError */.K('exhausted', role, attempts, 'every candidate is cooling down beyond maxWaitMs');
             }
-            if (selection.kind === 'saturated') {
+            if (waiting.kind === 'saturated') {
                 // Queue for the usable endpoints, keeping this request's place across wake-ups.
                 const usable = views.flat().filter((v) => v.blocked === undefined);
                 this.#fleet.slots.enqueue(pass.ticket, new Set(usable.map((v) => v.endpointId)));
@@ -1747,10 +1696,13 @@ class FleetRouter {
             else {
                 this.#fleet.slots.leave(pass.ticket);
             }
-            this.#emit({ type: 'wait', role, reason: selection.kind, ms });
+            this.#emit({ type: 'wait', role, reason: waiting.kind, ms });
             const waitStart = this.#clock.now();
+            // Leases other processes release wake waiters through a directory watch; where that cannot be
+            // trusted to fire, a saturated wait also looks again every SHARED_POLL_MS.
+            const wait = waiting.kind === 'saturated' && this.#fleet.shared ? Math.min(ms, SHARED_POLL_MS) : ms;
             try {
-                await this.#fleet.slots.waitForChange(Math.max(0, ms), this.#clock, pass.options.signal);
+                await this.#fleet.slots.waitForChange(Math.max(0, wait), this.#clock, pass.options.signal);
             }
             catch {
                 throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled while waiting');
@@ -1759,7 +1711,7 @@ class FleetRouter {
         }
     }
     /** One attempt on a chosen candidate (its slot already taken): the completion, or undefined to go on. */
-    async #attempt(pass, { candidate, endpoint, tier }) {
+    async #attempt(pass, { candidate, endpoint, tier, lease }) {
         const { role, attempts, options } = pass;
         const fit = this.#fleet.maxTokensFor(candidate, pass.shape);
         const maxTokens = fit.ok ? fit.maxTokens : undefined;
@@ -1775,6 +1727,7 @@ class FleetRouter {
         }
         finally {
             this.#fleet.slots.release(endpoint.id);
+            await lease.release();
         }
         if (result === 'rejected')
             return undefined;
@@ -1882,15 +1835,203 @@ class FleetRouter {
             return;
         this.#closed = true;
         this.#fleet.breakers.close();
+        this.#fleet.shared?.close();
         this.#fleet.slots.notify();
         if (this.#ownsClient)
             await this.#client.close();
+    }
+    /** The endpoint's machine-wide lease (always granted when shared slots are off). */
+    async #lease(endpoint) {
+        const shared = this.#fleet.shared;
+        if (!shared)
+            return NO_LEASE;
+        try {
+            return await shared.tryAcquire(endpoint.id, endpoint.maxParallel);
+        }
+        catch {
+            // The lease files cannot be written (a full or read-only tmp): the per-process cap still holds.
+            return NO_LEASE;
+        }
     }
     #disable(target, reason) {
         if (this.#fleet.disabled.has(target))
             return;
         this.#fleet.disabled.set(target, reason);
         this.#emit({ type: 'disabled', target, reason });
+    }
+}
+
+
+/***/ }),
+
+/***/ 3567:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ slotsDirFor),
+/* harmony export */   R: () => (/* binding */ createSharedSlots)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var _run_file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4511);
+/**
+ * `maxParallel` across keel processes on one machine. Lanes — and runs started by hand or by the guard —
+ * that send to the same endpoint share its cap: a local model server does not serve more at once because
+ * its callers are four processes instead of one.
+ *
+ * - A request in flight holds a lease: the file `slot-<k>` (k < maxParallel) in a directory per endpoint URL
+ *   under the slots directory — `<stateDir>/slots/` for runs (so the lanes of one lanes file, and runs
+ *   started by hand in the same repository, share it; `KEEL_SLOTS_DIR` names one for the whole machine,
+ *   `KEEL_SHARED_SLOTS=0` turns this off). Leases are `FileLock`s: created whole and exclusively, naming
+ *   their holder, released only by it.
+ * - A lease of a process that died (SIGKILL, OOM) is free at once (its pid is dead), one older than the
+ *   endpoint's whole-request deadline plus a minute is free too (a hung holder, or a pid reused).
+ * - Choosing: the router counts other processes' live leases as in flight, so a loaded endpoint looks
+ *   loaded. Waiting: a release by another process changes the directory, and a watch on it wakes the
+ *   router's waiting requests (the router's own bounded wait is the fallback where watches do not work).
+ * - Caps are per lease index: processes whose configs give one URL different `maxParallel` values hold
+ *   at most the largest of them together.
+ * - The directory must be ours (owner, no group or other access, not a symlink): otherwise another user
+ *   could hold our slots, and shared slots are off for this process (the per-process cap still holds).
+ */
+
+
+
+
+
+/**
+ * Where a run's leases live: `KEEL_SLOTS_DIR`, else `<stateDir>/slots`; undefined with `KEEL_SHARED_SLOTS=0`.
+ */
+function slotsDirFor(stateDir, env) {
+    if (env.KEEL_SHARED_SLOTS === '0')
+        return undefined;
+    const machineWide = env.KEEL_SLOTS_DIR?.trim();
+    return machineWide ? machineWide : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(stateDir, 'slots');
+}
+/** Grace beyond the endpoint's whole-request deadline before a live holder's lease counts as abandoned. */
+const EXPIRY_GRACE_MS = 60_000;
+const LEASE = /^slot-(\d+)$/;
+/**
+ * The machine's shared slots for these endpoints, or undefined when they are off or their directory is not
+ * safely ours. `onChange` is called when another process may have released a lease.
+ */
+function createSharedSlots(root, endpoints, options) {
+    const dirs = new Map();
+    try {
+        ensurePrivateDir(root);
+        for (const endpoint of endpoints) {
+            const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(endpoint.url).digest('hex').slice(0, 24));
+            ensurePrivateDir(dir);
+            dirs.set(endpoint.id, new EndpointDir(dir, endpoint.timeouts.totalMs + EXPIRY_GRACE_MS, options.clock));
+        }
+    }
+    catch {
+        return undefined;
+    }
+    const watchers = [];
+    for (const dir of new Set([...dirs.values()].map((d) => d.path))) {
+        try {
+            const watcher = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.watch)(dir, { persistent: false }, () => options.onChange());
+            watcher.on('error', () => watcher.close());
+            watchers.push(watcher);
+        }
+        catch {
+            // No watch here: waiting requests wake at their bounded wait instead.
+        }
+    }
+    return {
+        othersInflight: (endpointId) => dirs.get(endpointId)?.othersInflight() ?? 0,
+        tryAcquire: async (endpointId, cap) => {
+            const dir = dirs.get(endpointId);
+            return dir ? dir.tryAcquire(cap) : NO_LEASE;
+        },
+        close: () => {
+            for (const watcher of watchers.splice(0))
+                watcher.close();
+        },
+    };
+}
+/** Endpoints without a directory (none configured at creation) need no lease. */
+const NO_LEASE = { release: () => Promise.resolve() };
+class EndpointDir {
+    path;
+    #expiryMs;
+    #clock;
+    /** Lease indexes this process holds here. */
+    #mine = new Set();
+    constructor(path, expiryMs, clock) {
+        this.path = path;
+        this.#expiryMs = expiryMs;
+        this.#clock = clock;
+    }
+    othersInflight() {
+        let names;
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(this.path);
+        }
+        catch {
+            return 0;
+        }
+        let held = 0;
+        const now = this.#clock.now();
+        for (const name of names) {
+            const index = LEASE.exec(name)?.[1];
+            if (index === undefined || this.#mine.has(Number(index)))
+                continue;
+            if (this.#live((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.path, name), now))
+                held++;
+        }
+        return held;
+    }
+    async tryAcquire(cap) {
+        for (let index = 0; index < cap; index++) {
+            if (this.#mine.has(index))
+                continue;
+            const lock = new _run_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .FileLock */ .IR({
+                path: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.path, `slot-${index}`),
+                clock: this.#clock,
+                staleMs: this.#expiryMs,
+            });
+            const held = await lock.tryHold();
+            if (held === undefined)
+                continue;
+            this.#mine.add(index);
+            return {
+                release: async () => {
+                    this.#mine.delete(index);
+                    await held.release();
+                },
+            };
+        }
+        return undefined;
+    }
+    /** A lease file of a holder that is alive (on another host: assumed) and within its expiry. */
+    #live(path, now) {
+        let text;
+        try {
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+        }
+        catch {
+            return false; // released meanwhile
+        }
+        const holder = (0,_run_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHolder */ .iz)(text);
+        // Unreadable: being written this instant (the link makes that rare), so held.
+        if (holder === undefined)
+            return true;
+        if (now - holder.at > this.#expiryMs)
+            return false;
+        return holder.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() || (0,_run_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .isProcessAlive */ .jW)(holder.pid);
+    }
+}
+/** Creates the directory private to this user, or checks that an existing one is; throws otherwise. */
+function ensurePrivateDir(path) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(path, { recursive: true, mode: 0o700 });
+    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path);
+    const uid = process.getuid?.();
+    if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
+        throw new Error(`${path} is not a private directory of this user`);
     }
 }
 
@@ -2017,128 +2158,6 @@ function renderStatusMarkdown(rows) {
         lines.push(`| ${row.role} | ${row.tier} | \`${row.key}\` | ${describeState(row)} | ${row.kind} | ${row.health} |`);
     }
     return `${lines.join('\n')}\n`;
-}
-
-
-/***/ }),
-
-/***/ 2551:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CA: () => (/* binding */ errorCode),
-/* harmony export */   JE: () => (/* binding */ readJsonFile),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   n1: () => (/* binding */ isTempFile),
-/* harmony export */   writeFileAtomic: () => (/* binding */ writeFileAtomic)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/**
- * Files that are either the old version or the new one, never half of either: the checkpoint, the manifest,
- * the metrics, the heartbeat, effect records, the fleet state. One implementation for all of them.
- *
- * `writeFileAtomic` writes a temp file in the target's directory (a rename is only atomic within one file
- * system), fsyncs it, renames it over the target and fsyncs the directory so the rename itself survives a
- * power cut. A SIGKILL at any instant leaves the old target or the new one, plus at worst an orphaned
- * `*.tmp` beside it (callers that own a directory under a lock may sweep those; see `isTempFile`).
- */
-
-
-
-/** Replaces `path` with `data` atomically. Creates the parent directory when it is missing. */
-async function writeFileAtomic(path, data, options = {}) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
-    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
-    try {
-        await writeSynced(temp, data);
-    }
-    catch (error) {
-        // The hot path never pays for mkdir: only a missing directory (first write, or a user who cleaned up)
-        // makes us create it and try once more.
-        if (errorCode(error) !== 'ENOENT')
-            throw await withoutTemp(temp, error);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
-        try {
-            await writeSynced(temp, data);
-        }
-        catch (again) {
-            throw await withoutTemp(temp, again);
-        }
-    }
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
-    }
-    catch (error) {
-        throw await withoutTemp(temp, error);
-    }
-    if (options.syncDir !== false)
-        await syncDirectory(dir);
-}
-/** A name `writeFileAtomic` uses for its temp files (for sweeping orphans left by a killed process). */
-function isTempFile(name) {
-    return /\.\d+-[0-9a-f]{12}\.tmp$/.test(name);
-}
-async function writeSynced(path, data) {
-    // 'wx': a temp name that somehow exists is someone else's file, not ours to truncate.
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
-    try {
-        await handle.writeFile(data);
-        await handle.sync();
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function withoutTemp(temp, error) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
-    return error;
-}
-/**
- * Directories cannot be opened on Windows and some file systems refuse fsync on them (EINVAL); there the
- * rename is as durable as the platform makes it. Any other failure (EIO) is real and is thrown.
- */
-async function syncDirectory(dir) {
-    if (process.platform === 'win32')
-        return;
-    let handle;
-    try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dir, 'r');
-        await handle.sync();
-    }
-    catch (error) {
-        const code = errorCode(error);
-        if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP')
-            throw error;
-    }
-    finally {
-        await handle?.close();
-    }
-}
-/** Reads and parses a JSON file. Never throws: what to do about a bad file is the caller's decision. */
-async function readJsonFile(path) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const reason = errorCode(error) === 'ENOENT' ? 'missing' : 'unreadable';
-        return { ok: false, reason, detail: `${path}: ${errorMessage(error)}` };
-    }
-    try {
-        return { ok: true, value: JSON.parse(text), text };
-    }
-    catch (error) {
-        return { ok: false, reason: 'not-json', detail: `${path}: not JSON (${errorMessage(error)})`, text };
-    }
-}
-function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 

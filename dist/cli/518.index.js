@@ -22,19 +22,19 @@ const COMMANDS = {
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(47), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 7755))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(47), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 7755))).runCommand,
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
     },
     status: {
         summary: 'print the failover status table (role → chain → state)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
     },
     sim: {
         summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(129), __webpack_require__.e(745)]).then(__webpack_require__.bind(__webpack_require__, 5745))).simCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(129), __webpack_require__.e(583)]).then(__webpack_require__.bind(__webpack_require__, 5745))).simCommand,
     },
     schema: {
         summary: 'print the JSON Schema of the configuration file',
@@ -42,19 +42,19 @@ const COMMANDS = {
     },
     demo: {
         summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(129), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 9004))).demoCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(129), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 9004))).demoCommand,
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(65), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(47), __webpack_require__.e(108), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 9692))).laneCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(65), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(47), __webpack_require__.e(108), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 9692))).laneCommand,
     },
     guard: {
         summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(506), __webpack_require__.e(472), __webpack_require__.e(47), __webpack_require__.e(108), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 3774))).guardCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(47), __webpack_require__.e(108), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 3774))).guardCommand,
     },
     daemon: {
         summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(538)]).then(__webpack_require__.bind(__webpack_require__, 2538))).daemonCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(105), __webpack_require__.e(538)]).then(__webpack_require__.bind(__webpack_require__, 2538))).daemonCommand,
     },
 };
 function usage() {

@@ -53607,6 +53607,16 @@ class file_lock_FileLock {
         this.#queue = turn.catch(() => undefined);
         return turn;
     }
+    /**
+     * One attempt, no waiting (a stale lock is still taken over): the lock with its release, or undefined when
+     * someone holds it. For locks held across long work that is not a callback (a request's slot lease).
+     */
+    async tryHold() {
+        const outcome = await this.#tryAcquire();
+        if (outcome.kind !== 'acquired')
+            return undefined;
+        return { release: () => this.#release(outcome.token) };
+    }
     async #locked(work) {
         const started = this.#clock.now();
         let holder;

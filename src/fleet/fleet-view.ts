@@ -10,6 +10,7 @@ import { recordFailure, recordSuccess, type CooldownEntry } from './cooldown.ts'
 import type { FleetState } from './fleet-state.ts';
 import type { HealthView } from './router-types.ts';
 import type { BlockReason, CandidateView } from './selection.ts';
+import type { SharedSlots } from './shared-slots.ts';
 import { SlotBook } from './slots.ts';
 
 /** How long a request waits before re-checking a half-open breaker whose single trial is in flight. */
@@ -26,6 +27,8 @@ export class FleetView {
   readonly clock: Clock;
   readonly health: HealthView;
   readonly slots = new SlotBook();
+  /** Leases shared with the other keel processes on this machine; undefined when off. */
+  shared: SharedSlots | undefined;
   readonly breakers: BreakerBoard;
   readonly cooldowns = new Map<string, CooldownEntry>();
   /** Endpoints refused with 401/403 and candidates answered with 404: skipped for the rest of the run. */
@@ -103,7 +106,10 @@ export class FleetView {
           local: endpoint.kind === 'local',
           ...block,
           unhealthy: this.health.health(endpoint.id, now) === 'unhealthy',
-          inflight: this.slots.inflight(endpoint.id) + this.slots.claimsBefore(endpoint.id, ticket),
+          inflight:
+            this.slots.inflight(endpoint.id) +
+            this.slots.claimsBefore(endpoint.id, ticket) +
+            (this.shared?.othersInflight(endpoint.id) ?? 0),
           cap: this.#effectiveCap(endpoint, now),
         };
       }),

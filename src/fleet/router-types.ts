@@ -26,6 +26,11 @@ export interface RouterDeps {
   /** A saved fleet state (`exportState()` of an earlier router); invalid input is ignored. */
   state?: unknown;
   onEvent?: (event: RouterEvent) => void;
+  /**
+   * Share each endpoint's `maxParallel` with the other keel processes using this directory
+   * (`shared-slots.ts`); without it the cap holds for this router alone.
+   */
+  slotsDir?: string;
 }
 
 export interface CompleteOptions {

@@ -28,7 +28,8 @@ import {
   type RouterDeps,
   type RouterEvent,
 } from './router-types.ts';
-import { selectCandidate } from './selection.ts';
+import { selectCandidate, type Selection } from './selection.ts';
+import { createSharedSlots, type Lease } from './shared-slots.ts';
 import { statusRows, type StatusRow } from './status.ts';
 import { FAILURE_POLICY, type ChatOutcome, type ChatRequest, type EndpointClient } from './types.ts';
 
@@ -66,7 +67,13 @@ interface Chosen {
   candidate: Candidate;
   endpoint: EndpointConfig;
   tier: number;
+  /** The machine-wide slot (`shared-slots.ts`), released with the local one. */
+  lease: Lease;
 }
+
+/** How often a request waiting for leases held by other processes looks again, watch or no watch. */
+const SHARED_POLL_MS = 250;
+const NO_LEASE: Lease = { release: () => Promise.resolve() };
 
 export function createRouter(config: KeelConfig, deps: RouterDeps = {}): Router {
   return new FleetRouter(config, deps);
@@ -107,6 +114,12 @@ class FleetRouter implements Router {
       onTransition,
       saved,
     );
+    if (deps.slotsDir !== undefined) {
+      this.#fleet.shared = createSharedSlots(deps.slotsDir, config.endpoints, {
+        clock: this.#clock,
+        onChange: () => this.#fleet.slots.notify(),
+      });
+    }
   }
 
   async complete(role: RoleName, request: ChatRequest, options: CompleteOptions = {}): Promise<Completion> {
@@ -153,20 +166,29 @@ class FleetRouter implements Router {
         preferLocal: this.#fleet.selfHosted,
         ...(pass.options.prefer !== undefined ? { prefer: pass.options.prefer } : {}),
       });
+      let waiting: Exclude<Selection, { kind: 'pick' }>;
       if (selection.kind === 'pick') {
         const candidate = pass.chain[selection.candidate.tier]![selection.candidate.order]!;
         const endpoint = this.#fleet.endpoint(candidate.endpointId);
         if (!this.#fleet.slots.tryAcquire(endpoint.id, endpoint.maxParallel)) continue;
-        this.#fleet.slots.leave(pass.ticket);
-        return { candidate, endpoint, tier: selection.candidate.tier + 1 };
+        const lease = await this.#lease(endpoint);
+        if (lease) {
+          this.#fleet.slots.leave(pass.ticket);
+          return { candidate, endpoint, tier: selection.candidate.tier + 1, lease };
+        }
+        // Another process took the endpoint's last lease since the count: wait as for a full tier.
+        this.#fleet.slots.release(endpoint.id);
+        waiting = { kind: 'saturated', tier: selection.candidate.tier };
+      } else {
+        waiting = selection;
       }
-      if (selection.kind === 'exhausted') {
+      if (waiting.kind === 'exhausted') {
         throw new RouterError('exhausted', role, attempts, 'every candidate failed or is unavailable');
       }
       const budget = policy.maxWaitMs - pass.waitedMs;
-      const ms = selection.kind === 'cooling' ? selection.until - this.#clock.now() : budget;
+      const ms = waiting.kind === 'cooling' ? waiting.until - this.#clock.now() : budget;
       if (budget <= 0 || ms > budget) {
-        if (selection.kind === 'saturated') {
+        if (waiting.kind === 'saturated') {
           throw new RouterError(
             'saturated',
             role,
@@ -181,17 +203,20 @@ class FleetRouter implements Router {
           'every candidate is cooling down beyond maxWaitMs',
         );
       }
-      if (selection.kind === 'saturated') {
+      if (waiting.kind === 'saturated') {
         // Queue for the usable endpoints, keeping this request's place across wake-ups.
         const usable = views.flat().filter((v) => v.blocked === undefined);
         this.#fleet.slots.enqueue(pass.ticket, new Set(usable.map((v) => v.endpointId)));
       } else {
         this.#fleet.slots.leave(pass.ticket);
       }
-      this.#emit({ type: 'wait', role, reason: selection.kind, ms });
+      this.#emit({ type: 'wait', role, reason: waiting.kind, ms });
       const waitStart = this.#clock.now();
+      // Leases other processes release wake waiters through a directory watch; where that cannot be
+      // trusted to fire, a saturated wait also looks again every SHARED_POLL_MS.
+      const wait = waiting.kind === 'saturated' && this.#fleet.shared ? Math.min(ms, SHARED_POLL_MS) : ms;
       try {
-        await this.#fleet.slots.waitForChange(Math.max(0, ms), this.#clock, pass.options.signal);
+        await this.#fleet.slots.waitForChange(Math.max(0, wait), this.#clock, pass.options.signal);
       } catch {
         throw new RouterError('aborted', role, attempts, 'cancelled while waiting');
       }
@@ -200,7 +225,10 @@ class FleetRouter implements Router {
   }
 
   /** One attempt on a chosen candidate (its slot already taken): the completion, or undefined to go on. */
-  async #attempt(pass: RequestPass, { candidate, endpoint, tier }: Chosen): Promise<Completion | undefined> {
+  async #attempt(
+    pass: RequestPass,
+    { candidate, endpoint, tier, lease }: Chosen,
+  ): Promise<Completion | undefined> {
     const { role, attempts, options } = pass;
     const fit = this.#fleet.maxTokensFor(candidate, pass.shape);
     const maxTokens = fit.ok ? fit.maxTokens : undefined;
@@ -217,6 +245,7 @@ class FleetRouter implements Router {
       );
     } finally {
       this.#fleet.slots.release(endpoint.id);
+      await lease.release();
     }
     if (result === 'rejected') return undefined;
 
@@ -327,8 +356,21 @@ class FleetRouter implements Router {
     if (this.#closed) return;
     this.#closed = true;
     this.#fleet.breakers.close();
+    this.#fleet.shared?.close();
     this.#fleet.slots.notify();
     if (this.#ownsClient) await this.#client.close();
+  }
+
+  /** The endpoint's machine-wide lease (always granted when shared slots are off). */
+  async #lease(endpoint: EndpointConfig): Promise<Lease | undefined> {
+    const shared = this.#fleet.shared;
+    if (!shared) return NO_LEASE;
+    try {
+      return await shared.tryAcquire(endpoint.id, endpoint.maxParallel);
+    } catch {
+      // The lease files cannot be written (a full or read-only tmp): the per-process cap still holds.
+      return NO_LEASE;
+    }
   }
 
   #disable(target: string, reason: string): void {

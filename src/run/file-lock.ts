@@ -129,6 +129,16 @@ export class FileLock {
     return turn;
   }
 
+  /**
+   * One attempt, no waiting (a stale lock is still taken over): the lock with its release, or undefined when
+   * someone holds it. For locks held across long work that is not a callback (a request's slot lease).
+   */
+  async tryHold(): Promise<{ release: () => Promise<void> } | undefined> {
+    const outcome = await this.#tryAcquire();
+    if (outcome.kind !== 'acquired') return undefined;
+    return { release: () => this.#release(outcome.token) };
+  }
+
   async #locked<T>(work: () => Promise<T>): Promise<LockResult<T>> {
     const started = this.#clock.now();
     let holder: LockHolder | undefined;

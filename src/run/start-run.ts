@@ -11,6 +11,7 @@ import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts
 import { REDACTED, redact as redactSecrets } from '../fleet/redact.ts';
 import { earlyRequestStats } from '../fleet/early-requests.ts';
 import { createRouter } from '../fleet/router.ts';
+import { slotsDirFor } from '../fleet/shared-slots.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
@@ -125,10 +126,12 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   const events = new EventLog({ path: join(runDir, 'events.ndjson'), redact });
   const fleetStatePath = join(stateDir, 'fleet-state.json');
   const savedFleet = state.fleet ?? (await readFleetStateFile(fleetStatePath)).state;
+  const slotsDir = slotsDirFor(stateDir, options.env);
   const router = createRouter(config, {
     env: options.env,
     clock,
     state: savedFleet,
+    ...(slotsDir !== undefined ? { slotsDir } : {}),
     onEvent: (event: RouterEvent) => {
       metrics.onRouterEvent(event);
       void events.append({ ...event, type: `router_${event.type}` });

@@ -1,335 +1,325 @@
-export const id = 472;
-export const ids = [472];
+export const id = 381;
+export const ids = [381];
 export const modules = {
 
-/***/ 4511:
+/***/ 5179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IR: () => (/* binding */ FileLock),
-/* harmony export */   XB: () => (/* binding */ LockTimeoutError),
-/* harmony export */   iz: () => (/* binding */ parseHolder),
-/* harmony export */   jW: () => (/* binding */ isProcessAlive)
+/* harmony export */   Yv: () => (/* binding */ slugify),
+/* harmony export */   nD: () => (/* binding */ uniqueSlug)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_BACKOFF_MS, DEFAULT_STALE_LOCK_MS, lockBackoff */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5233);
-/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2551);
+/* unused harmony exports ID_PATTERN, MAX_ID_LENGTH */
 /**
- * An inter-process lock as a file, with bounded retries (seed 004: 5 attempts, exponential backoff from
- * 100 ms — 100, 200, 400, 800 — so at most 1.5 s of waiting, well under the 3 s budget).
- *
- * Why a file and not a package: the lock file names its holder (`{ pid, host, at, token }`), so a lock left
- * by a process that died (SIGKILL, OOM) is recognised at once by its dead pid instead of after a long
- * mtime timeout, and nothing runs a timer in the background (fake timers stay in charge in tests).
- *
- * - Acquire: write the holder to a private temp file, then `link` it to the lock path. `link` fails when
- *   the lock exists, and the lock appears with its content complete — nobody ever reads a half-written
- *   holder.
- * - Takeover: a holder whose pid is dead on this host, or older than `staleMs`, is stale. Removing it is
- *   guarded by a second lock (`<lock>.takeover`) and re-checks that the lock still has the exact content
- *   judged stale, so two processes that both saw the stale lock cannot delete each other's fresh one.
- * - Release: only a lock that still carries our token is removed.
- * - In-process callers are queued (one at a time per `FileLock`) before they touch the file, so twenty
- *   parallel calls in one process do not burn each other's retry budget.
- *
- * Outcomes are values (`LockResult`); the store and the effects turn exhaustion into their exceptions.
+ * Ids that end up in step ids (`code:<id>`), branch-safe file names and checkpoint keys: lowercase letters,
+ * digits and `-`, starting with a letter or digit, at most 48 characters (the run state's `subtaskSchema`).
+ * Models write ids however they like; keel derives its own from what they wrote.
  */
-
-
-
-
-
-
-const DEFAULT_LOCK_ATTEMPTS = 5;
-const DEFAULT_LOCK_BACKOFF_MS = 100;
-/** Far beyond any save; a live holder older than this is hung, and its atomic writes stay harmless anyway. */
-const DEFAULT_STALE_LOCK_MS = 30_000;
-/** Thrown at the edges (the effects, the store's subclass) when the lock could not be had in time. */
-class LockTimeoutError extends Error {
-    name = 'LockTimeoutError';
-    lock;
-    attempts;
-    waitedMs;
-    holder;
-    constructor(lock, failure) {
-        const by = failure.holder ? ` (held by pid ${failure.holder.pid} on ${failure.holder.host})` : '';
-        super(`lock ${lock} still busy after ${failure.attempts} attempts over ${failure.waitedMs} ms${by}`);
-        this.lock = lock;
-        this.attempts = failure.attempts;
-        this.waitedMs = failure.waitedMs;
-        this.holder = failure.holder;
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
+const MAX_ID_LENGTH = 48;
+/** `"Add the README.md file!"` → `add-the-readme-md-file`; empty when nothing usable is left. */
+function slugify(text, max = MAX_ID_LENGTH) {
+    const slug = text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    if (slug.length <= max)
+        return slug;
+    const cut = slug.slice(0, max);
+    // Prefer ending on a word boundary, unless that would throw away most of the id.
+    const boundary = cut.lastIndexOf('-');
+    return (boundary >= max / 2 ? cut.slice(0, boundary) : cut).replace(/-+$/, '');
+}
+/**
+ * A slug of the first usable text, unique within `taken` (which it joins): `setup`, `setup-2`, `setup-3` ….
+ * Always matches {@link ID_PATTERN}.
+ */
+function uniqueSlug(texts, taken, fallback) {
+    const base = texts.map((text) => (text === undefined ? '' : slugify(text))).find((slug) => slug !== '');
+    const root = base ?? slugify(fallback);
+    let id = root;
+    for (let n = 2; taken.has(id); n++) {
+        const suffix = `-${n}`;
+        id = `${root.slice(0, MAX_ID_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
     }
+    taken.add(id);
+    return id;
 }
-/** The backoff before attempt `n + 1` (n ≥ 1): base × 2^(n−1). */
-function lockBackoff(attempt, baseMs) {
-    return baseMs * 2 ** (attempt - 1);
-}
-/** What `link` says on file systems that have no hard links (some network and FUSE mounts, FAT). */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+
+/***/ }),
+
+/***/ 2841:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Im: () => (/* binding */ LocalEffects)
+/* harmony export */ });
+/* unused harmony exports EFFECTS_DIR, RECOVERY_STEP, RECOVERY_FILE, markerStep */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5233);
+/* harmony import */ var _fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2551);
+/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4511);
 /**
- * Tokens of the locks this process holds right now, across all `FileLock` instances: how a lock carrying
- * our own pid is told apart from one left by a dead process that had the same pid.
+ * `Effects` as files under `<runDir>/effects/`, for the CLI outside GitHub, tests and chaos drills:
+ * `issues/<n>.json`, `comments/<n>.json`, `pulls/<n>.json` (issues and pull requests share one numbering,
+ * as on GitHub). The recovery issue (marker step `recovery`) is also rendered to `<runDir>/recovery.md`
+ * for the human who opens the state directory.
+ *
+ * Safe under SIGKILL at any instant:
+ * - a record is written with its marker in ONE atomic write, so it is either fully there or not at all;
+ * - looking the marker up, allocating the number and writing the record happen in one section under an
+ *   inter-process lock, so neither parallel calls nor a resumed process create a second record for a
+ *   marker, and two records never get the same number;
+ * - numbers come from the records present (highest + 1), not from a counter file that could disagree;
+ * - a temp file left by a killed writer is never read as a record, and is swept under the lock (every
+ *   write here happens under it, so a temp seen while holding it is an orphan).
  */
-const heldTokens = new Set();
-class FileLock {
-    path;
+
+
+
+
+
+
+
+const EFFECTS_DIR = 'effects';
+const RECOVERY_STEP = 'recovery';
+const RECOVERY_FILE = 'recovery.md';
+class LocalEffects {
+    runDir;
+    dir;
     #clock;
-    #attempts;
-    #backoffMs;
-    #staleMs;
+    #redact;
+    #lock;
     #log;
-    #queue = Promise.resolve();
     constructor(options) {
-        this.path = options.path;
-        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m;
-        this.#attempts = Math.max(1, options.attempts ?? DEFAULT_LOCK_ATTEMPTS);
-        this.#backoffMs = options.backoffMs ?? DEFAULT_LOCK_BACKOFF_MS;
-        this.#staleMs = options.staleMs ?? DEFAULT_STALE_LOCK_MS;
+        this.runDir = options.runDir;
+        this.dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, EFFECTS_DIR);
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+        this.#redact = options.redact ?? ((text) => (0,_fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(text, []));
         this.#log = options.log ?? (() => undefined);
+        this.#lock = new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .FileLock */ .IR({
+            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, '.lock'),
+            clock: this.#clock,
+            ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
+            ...(options.lockBackoffMs !== undefined ? { backoffMs: options.lockBackoffMs } : {}),
+            ...(options.staleLockMs !== undefined ? { staleMs: options.staleLockMs } : {}),
+            log: this.#log,
+        });
     }
-    /**
-     * Runs `work` holding the lock and releases it afterwards, whatever `work` does. `work`'s own failure
-     * is rethrown; a lock that could not be had is `{ ok: false }` and `work` never ran.
-     */
-    withLock(work) {
-        const turn = this.#queue.then(() => this.#locked(work));
-        // The queue only orders; one caller's failure is that caller's, not the next one's.
-        this.#queue = turn.catch(() => undefined);
-        return turn;
+    ensureIssue(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', spec.marker);
+            if (found) {
+                await this.#mirror(found.record);
+                return ref(found.path, false);
+            }
+            return this.#createIssue(spec);
+        });
+    }
+    upsertIssue(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', spec.marker);
+            if (!found)
+                return this.#createIssue(spec);
+            const body = this.#redact(spec.body);
+            const record = found.record.body === body ? found.record : { ...found.record, body, updatedAt: this.#clock.now() };
+            if (record !== found.record)
+                await writeRecord(found.path, record);
+            await this.#mirror(record);
+            return ref(found.path, false);
+        });
+    }
+    closeIssue(marker, comment) {
+        return this.#locked(async () => {
+            const found = await this.#find('issues', marker);
+            if (!found)
+                return undefined;
+            let record = found.record;
+            if (record.state !== 'closed') {
+                const at = this.#clock.now();
+                const comments = Array.isArray(record.comments) ? record.comments : [];
+                record = {
+                    ...record,
+                    state: 'closed',
+                    comments: [...comments, { body: this.#redact(comment), at }],
+                    updatedAt: at,
+                };
+                await writeRecord(found.path, record);
+            }
+            await this.#mirror(record);
+            return ref(found.path, false);
+        });
+    }
+    upsertComment(marker, body) {
+        return this.#locked(async () => {
+            const text = this.#redact(body);
+            const found = await this.#find('comments', marker);
+            if (found) {
+                if (found.record.body !== text) {
+                    await writeRecord(found.path, { ...found.record, body: text, updatedAt: this.#clock.now() });
+                }
+                return ref(found.path, false);
+            }
+            const number = await this.#nextNumber(['comments']);
+            const at = this.#clock.now();
+            const record = { number, marker, body: text, createdAt: at, updatedAt: at };
+            const path = this.#path('comments', number);
+            await writeRecord(path, record);
+            return ref(path, true);
+        });
+    }
+    ensurePullRequest(spec) {
+        return this.#locked(async () => {
+            const found = await this.#find('pulls', spec.marker);
+            if (found)
+                return ref(found.path, false);
+            const number = await this.#nextNumber(['issues', 'pulls']);
+            const at = this.#clock.now();
+            const record = {
+                number,
+                marker: spec.marker,
+                title: this.#redact(spec.title),
+                body: this.#redact(spec.body),
+                head: spec.head,
+                base: spec.base,
+                draft: spec.draft,
+                labels: [...spec.labels],
+                state: 'open',
+                createdAt: at,
+                updatedAt: at,
+            };
+            const path = this.#path('pulls', number);
+            await writeRecord(path, record);
+            return ref(path, true);
+        });
+    }
+    /** Every issue record (for tests and `keel status`), in number order. */
+    async issues() {
+        return (await this.#records('issues')).map((f) => f.record);
+    }
+    async pulls() {
+        return (await this.#records('pulls')).map((f) => f.record);
+    }
+    async comments() {
+        return (await this.#records('comments')).map((f) => f.record);
+    }
+    async #createIssue(spec) {
+        const number = await this.#nextNumber(['issues', 'pulls']);
+        const at = this.#clock.now();
+        const record = {
+            number,
+            marker: spec.marker,
+            title: this.#redact(spec.title),
+            body: this.#redact(spec.body),
+            labels: [...spec.labels],
+            state: 'open',
+            comments: [],
+            createdAt: at,
+            updatedAt: at,
+        };
+        const path = this.#path('issues', number);
+        await writeRecord(path, record);
+        await this.#mirror(record);
+        return ref(path, true);
     }
     async #locked(work) {
-        const started = this.#clock.now();
-        let holder;
-        for (let attempt = 1;; attempt++) {
-            const outcome = await this.#tryAcquire();
-            if (outcome.kind === 'acquired') {
-                try {
-                    return { ok: true, value: await work() };
-                }
-                finally {
-                    await this.#release(outcome.token);
-                }
-            }
-            holder = outcome.kind === 'busy' ? outcome.holder : outcome.observed.holder;
-            if (attempt >= this.#attempts) {
-                const failure = {
-                    attempts: attempt,
-                    waitedMs: this.#clock.now() - started,
-                    ...(holder ? { holder } : {}),
-                };
-                this.#log({ type: 'lock_exhausted', lock: this.path, ...failure });
-                return { ok: false, ...failure };
-            }
-            const waitMs = lockBackoff(attempt, this.#backoffMs);
-            this.#log({ type: 'lock_retry', lock: this.path, attempt, waitMs, ...(holder ? { holder } : {}) });
-            await this.#clock.sleep(waitMs);
-        }
+        const result = await this.#lock.withLock(work);
+        if (!result.ok)
+            throw new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .LockTimeoutError */ .XB(this.#lock.path, result);
+        return result.value;
     }
-    /** One attempt: create, or take over a stale lock and create. */
-    async #tryAcquire() {
-        const first = await this.#create(this.path);
-        if (first.kind !== 'stale')
-            return first;
-        if (!(await this.#removeStale(first.observed)))
-            return first;
-        const second = await this.#create(this.path);
-        // Someone else won the race for the freed lock: that is a busy lock, not a stale one.
-        return second.kind === 'stale'
-            ? { kind: 'busy', ...(second.observed.holder ? { holder: second.observed.holder } : {}) }
-            : second;
+    #path(kind, number) {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, `${number}.json`);
     }
-    async #create(path) {
-        const holder = {
-            pid: process.pid,
-            host: (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)(),
-            at: this.#clock.now(),
-            token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex'),
-        };
-        const text = JSON.stringify(holder);
-        const temp = `${path}.${holder.token}.tmp`;
-        await writeNew(temp, text);
+    /** Record files by number; orphaned temp files are removed on the way (callers hold the lock). */
+    async #numbers(kind, sweep) {
+        let names;
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temp, path);
-            heldTokens.add(holder.token);
-            return { kind: 'acquired', token: holder.token };
+            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind));
         }
         catch (error) {
-            const code = (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .CA)(error);
-            if (code === 'EEXIST')
-                return this.#inspect(path);
-            if (!NO_HARD_LINKS.has(code ?? ''))
-                throw error;
-        }
-        finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
-        }
-        // A file system without hard links: exclusive create, then the content. For an instant the lock is
-        // empty; an empty lock is judged by its age, so nobody takes it over in that instant.
-        try {
-            heldTokens.add(holder.token);
-            await writeNew(path, text);
-            return { kind: 'acquired', token: holder.token };
-        }
-        catch (error) {
-            heldTokens.delete(holder.token);
-            if ((0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .CA)(error) === 'EEXIST')
-                return this.#inspect(path);
+            if (error.code === 'ENOENT')
+                return [];
             throw error;
         }
+        const numbers = [];
+        for (const name of names) {
+            const match = /^(\d{1,15})\.json$/.exec(name);
+            if (match)
+                numbers.push(Number(match[1]));
+            else if (sweep && (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isTempFile */ .n1)(name))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, name)).catch(() => undefined);
+        }
+        return numbers.sort((a, b) => a - b);
     }
-    /** Who holds the lock at `path`, and whether that holder is gone. */
-    async #inspect(path) {
-        let text;
-        let mtimeMs;
+    async #records(kind, sweep = false) {
+        const found = [];
+        for (const number of await this.#numbers(kind, sweep)) {
+            const path = this.#path(kind, number);
+            const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readJsonFile */ .JE)(path);
+            // Only ever written whole, so a record that does not parse was damaged from outside: it is not
+            // anybody's marker, but its number stays taken (the file name counts, not its content).
+            if (!read.ok || read.value === null || typeof read.value !== 'object')
+                continue;
+            if (typeof read.value.marker !== 'string')
+                continue;
+            found.push({ record: read.value, path });
+        }
+        return found;
+    }
+    async #find(kind, marker) {
+        return (await this.#records(kind, true)).find((f) => f.record.marker === marker);
+    }
+    async #nextNumber(kinds) {
+        let highest = 0;
+        for (const kind of kinds)
+            highest = Math.max(highest, ...(await this.#numbers(kind, false)));
+        return highest + 1;
+    }
+    /** The recovery issue, rendered for humans. A view of the record: failures are logged, not thrown. */
+    async #mirror(record) {
+        if (markerStep(record.marker) !== RECOVERY_STEP)
+            return;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.runDir, RECOVERY_FILE);
         try {
-            [text, mtimeMs] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).then((s) => s.mtimeMs)]);
+            await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__.writeFileAtomic)(path, renderRecovery(record));
         }
         catch (error) {
-            // Released between our link and our read: busy for this attempt, free for the next.
-            if ((0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .CA)(error) === 'ENOENT')
-                return { kind: 'busy' };
-            throw error;
-        }
-        const holder = parseHolder(text);
-        if (holder === undefined) {
-            // Empty (the no-hard-links path, mid-write) or damaged: only its age can tell, and that is the
-            // file system's clock, not ours.
-            return Date.now() - mtimeMs > this.#staleMs
-                ? { kind: 'stale', observed: { text, mtimeMs, reason: 'unreadable' } }
-                : { kind: 'busy' };
-        }
-        if (holder.host === (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() && !this.#holderAlive(holder)) {
-            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'dead' } };
-        }
-        if (this.#clock.now() - holder.at > this.#staleMs) {
-            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'expired' } };
-        }
-        return { kind: 'busy', holder };
-    }
-    /**
-     * Our own pid with a token this process does not hold is a lock left by an earlier process that had
-     * the same pid — routine in containers, where a restarted process often gets the same small pid.
-     */
-    #holderAlive(holder) {
-        if (holder.pid === process.pid)
-            return heldTokens.has(holder.token);
-        return isProcessAlive(holder.pid);
-    }
-    /**
-     * Removes the stale lock, unless it changed since it was judged. Returns whether the lock was removed
-     * (by us, or already gone).
-     */
-    async #removeStale(observed) {
-        const guardPath = `${this.path}.takeover`;
-        const guard = await this.#create(guardPath);
-        if (guard.kind !== 'acquired') {
-            // A guard left by a process killed in its microseconds-long takeover: remove it; the next attempt
-            // takes over properly. (Two processes doing this at the same instant after such a crash is the
-            // one race left, and it needs two unlikely events at once.)
-            if (guard.kind === 'stale')
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(guardPath).catch(() => undefined);
-            return false;
-        }
-        try {
-            let current;
-            let mtimeMs;
-            try {
-                [current, mtimeMs] = await Promise.all([
-                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.path, 'utf8'),
-                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.path).then((s) => s.mtimeMs),
-                ]);
-            }
-            catch (error) {
-                if ((0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .CA)(error) === 'ENOENT')
-                    return true;
-                throw error;
-            }
-            if (current !== observed.text || mtimeMs !== observed.mtimeMs)
-                return false;
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(this.path);
-            if (observed.holder)
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(`${this.path}.${observed.holder.token}.tmp`).catch(() => undefined);
-            this.#log({
-                type: 'lock_takeover',
-                lock: this.path,
-                reason: observed.reason,
-                ...(observed.holder ? { holder: observed.holder } : {}),
-            });
-            return true;
-        }
-        finally {
-            await this.#release(guard.token, guardPath);
-        }
-    }
-    async #release(token, path = this.path) {
-        heldTokens.delete(token);
-        try {
-            const holder = parseHolder(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'));
-            if (holder?.token !== token) {
-                this.#log({ type: 'lock_lost', lock: path, detail: 'taken over by another process while held' });
-                return;
-            }
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path);
-        }
-        catch (error) {
-            // A lock we cannot remove is reported, not thrown: the work under it is done, and a dead-pid lock
-            // is taken over by the next process anyway.
-            this.#log({ type: 'lock_lost', lock: path, detail: (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error) });
+            this.#log({ type: 'effects_mirror_failed', file: path, error: (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error) });
         }
     }
 }
-async function writeNew(path, text) {
-    let handle;
-    try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
-    }
-    catch (error) {
-        // The first lock in a new run directory creates the directory.
-        if ((0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .CA)(error) !== 'ENOENT')
-            throw error;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
-    }
-    try {
-        await handle.writeFile(text);
-    }
-    finally {
-        await handle.close();
-    }
+async function writeRecord(path, record) {
+    await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__.writeFileAtomic)(path, `${JSON.stringify(record, null, 2)}\n`);
 }
-/** A lock file's holder record, or undefined for anything else (also the daemon's lock reads it). */
-function parseHolder(text) {
-    try {
-        const value = JSON.parse(text);
-        if (value !== null &&
-            typeof value === 'object' &&
-            Number.isInteger(value.pid) &&
-            typeof value.host === 'string' &&
-            typeof value.at === 'number' &&
-            typeof value.token === 'string') {
-            return value;
-        }
-    }
-    catch {
-        // fall through
-    }
-    return undefined;
+function ref(path, created) {
+    return { id: path, url: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(path).href, created };
 }
-/** `kill(pid, 0)` checks existence without sending anything; EPERM means it exists under another user. */
-function isProcessAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
+/** The step id in `<!-- keel:run=<id> step=<id> -->`, if the marker has that shape. */
+function markerStep(marker) {
+    return /\bstep=(\S+?)\s*-->/.exec(marker)?.[1];
+}
+function renderRecovery(record) {
+    const lines = [
+        `# ${record.title}`,
+        '',
+        `State: ${record.state} · labels: ${record.labels.join(', ') || '(none)'} · record: effects/issues/${record.number}.json`,
+        '',
+        record.body,
+    ];
+    for (const comment of Array.isArray(record.comments) ? record.comments : []) {
+        lines.push('', '---', '', `Comment (${new Date(comment.at).toISOString()}):`, '', comment.body);
     }
-    catch (error) {
-        return (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .CA)(error) === 'EPERM';
-    }
+    // The engine puts the marker in the body already; the file carries it exactly once either way.
+    if (!record.body.includes(record.marker))
+        lines.push('', record.marker);
+    return `${lines.join('\n')}\n`;
 }
 
 
@@ -725,6 +715,190 @@ const runStateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 /** A run that can be resumed: not finished one way or another. */
 function isUnfinished(state) {
     return state.status === 'running' || state.status === 'interrupted';
+}
+
+
+/***/ }),
+
+/***/ 7012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fP: () => (/* binding */ rotatedPath),
+/* harmony export */   vu: () => (/* binding */ EventLog),
+/* harmony export */   wj: () => (/* binding */ readEvents)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_EVENT_LOG_MAX_BYTES, DEFAULT_EVENT_LOG_KEEP */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
+/**
+ * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
+ * size (`events.ndjson` → `events.1.ndjson` → … → `events.<keep>.ndjson`, the oldest dropped).
+ *
+ * Appends go through one promise chain, so lines are written one after another — never interleaved or
+ * torn, even with a hundred callers at once — and rotation never races an append. Telemetry must not
+ * take a run down: `append` never rejects; the first failure is reported on stderr once, later ones are
+ * dropped silently.
+ */
+
+
+
+const DEFAULT_EVENT_LOG_MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_EVENT_LOG_KEEP = 3;
+/** Deeper structures are cut: an event is a record, not a data dump. */
+const MAX_DEPTH = 8;
+class EventLog {
+    path;
+    #maxBytes;
+    #keep;
+    #redact;
+    #clock;
+    #warn;
+    #chain = Promise.resolve();
+    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
+    #size;
+    #warned = false;
+    constructor(options) {
+        this.path = options.path;
+        this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
+        this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
+        this.#redact = options.redact;
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
+    }
+    /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */
+    append(event) {
+        // Serialised at the call, not when the queue gets to it: the line shows the event as it was then,
+        // even if the caller goes on mutating the objects it passed. `at` comes first and is ours.
+        let line;
+        try {
+            const record = { at: 0, ...event };
+            record.at = this.#clock.now();
+            line = `${JSON.stringify(redactDeep(record, this.#redact, 0))}\n`;
+        }
+        catch (error) {
+            this.#fail(error);
+            return this.#chain;
+        }
+        const next = this.#chain.then(() => this.#write(line));
+        this.#chain = next;
+        return next;
+    }
+    /** Resolves when everything appended so far is written. */
+    flush() {
+        return this.#chain;
+    }
+    async #write(line) {
+        try {
+            const bytes = Buffer.byteLength(line);
+            this.#size ??= await sizeOf(this.path);
+            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
+                await this.#rotate();
+                this.#size = 0;
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line).catch(async (error) => {
+                // A run directory that does not exist yet (or was cleaned away): create it once and try again.
+                if (error.code !== 'ENOENT')
+                    throw error;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), { recursive: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line);
+            });
+            this.#size += bytes;
+        }
+        catch (error) {
+            // The size we believed may be wrong now; ask the disk again next time.
+            this.#size = undefined;
+            this.#fail(error);
+        }
+    }
+    #fail(error) {
+        if (this.#warned)
+            return;
+        this.#warned = true;
+        this.#warn(`keel: event log ${this.path} failed, further events may be lost: ${String(error)}`);
+    }
+    async #rotate() {
+        if (this.#keep === 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.path, { force: true });
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(rotatedPath(this.path, this.#keep), { force: true });
+        for (let index = this.#keep - 1; index >= 1; index--) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
+    }
+}
+/** `events.ndjson` → `events.<n>.ndjson`. */
+function rotatedPath(path, index) {
+    const dot = path.lastIndexOf('.');
+    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
+}
+function redactDeep(value, redact, depth) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (depth >= MAX_DEPTH)
+        return '[…]';
+    if (value instanceof Error)
+        return redact(`${value.name}: ${value.message}`);
+    if (Array.isArray(value))
+        return value.map((item) => redactDeep(item, redact, depth + 1));
+    const out = {};
+    for (const [key, item] of Object.entries(value))
+        out[redact(key)] = redactDeep(item, redact, depth + 1);
+    return out;
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 0;
+        throw error;
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+/** Reads one events file (not its rotations). A missing file has no events. */
+async function readEvents(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { events: [], badLines: 0 };
+        throw error;
+    }
+    const events = [];
+    let badLines = 0;
+    for (const line of text.split('\n')) {
+        if (line === '')
+            continue;
+        try {
+            const value = JSON.parse(line);
+            if (value &&
+                typeof value === 'object' &&
+                typeof value.type === 'string' &&
+                typeof value.at === 'number') {
+                events.push(value);
+            }
+            else {
+                badLines++;
+            }
+        }
+        catch {
+            badLines++;
+        }
+    }
+    return { events, badLines };
 }
 
 
