@@ -724,14 +724,13 @@ function isUnfinished(state) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fP: () => (/* binding */ rotatedPath),
 /* harmony export */   vu: () => (/* binding */ EventLog),
 /* harmony export */   wj: () => (/* binding */ readEvents)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_EVENT_LOG_MAX_BYTES, DEFAULT_EVENT_LOG_KEEP */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5233);
+/* harmony import */ var _rotating_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7154);
 /**
  * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
  * size (`events.ndjson` → `events.1.ndjson` → … → `events.<keep>.ndjson`, the oldest dropped).
@@ -744,27 +743,24 @@ function isUnfinished(state) {
 
 
 
+
 const DEFAULT_EVENT_LOG_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_EVENT_LOG_KEEP = 3;
 /** Deeper structures are cut: an event is a record, not a data dump. */
 const MAX_DEPTH = 8;
 class EventLog {
     path;
-    #maxBytes;
-    #keep;
+    #file;
     #redact;
     #clock;
     #warn;
     #chain = Promise.resolve();
-    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
-    #size;
     #warned = false;
     constructor(options) {
         this.path = options.path;
-        this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
-        this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
+        this.#file = new _rotating_file_js__WEBPACK_IMPORTED_MODULE_2__/* .RotatingFile */ .l(options.path, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
         this.#redact = options.redact;
-        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
         this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
     }
     /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */
@@ -791,24 +787,9 @@ class EventLog {
     }
     async #write(line) {
         try {
-            const bytes = Buffer.byteLength(line);
-            this.#size ??= await sizeOf(this.path);
-            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
-                await this.#rotate();
-                this.#size = 0;
-            }
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line).catch(async (error) => {
-                // A run directory that does not exist yet (or was cleaned away): create it once and try again.
-                if (error.code !== 'ENOENT')
-                    throw error;
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), { recursive: true });
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line);
-            });
-            this.#size += bytes;
+            await this.#file.append(line);
         }
         catch (error) {
-            // The size we believed may be wrong now; ask the disk again next time.
-            this.#size = undefined;
             this.#fail(error);
         }
     }
@@ -818,23 +799,6 @@ class EventLog {
         this.#warned = true;
         this.#warn(`keel: event log ${this.path} failed, further events may be lost: ${String(error)}`);
     }
-    async #rotate() {
-        if (this.#keep === 0) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.path, { force: true });
-            return;
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(rotatedPath(this.path, this.#keep), { force: true });
-        for (let index = this.#keep - 1; index >= 1; index--) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
-    }
-}
-/** `events.ndjson` → `events.<n>.ndjson`. */
-function rotatedPath(path, index) {
-    const dot = path.lastIndexOf('.');
-    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
 }
 function redactDeep(value, redact, depth) {
     if (typeof value === 'string')
@@ -851,20 +815,6 @@ function redactDeep(value, redact, depth) {
     for (const [key, item] of Object.entries(value))
         out[redact(key)] = redactDeep(item, redact, depth + 1);
     return out;
-}
-async function sizeOf(path) {
-    try {
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return 0;
-        throw error;
-    }
-}
-function ignoreMissing(error) {
-    if (error.code !== 'ENOENT')
-        throw error;
 }
 /** Reads one events file (not its rotations). A missing file has no events. */
 async function readEvents(path) {
@@ -899,6 +849,94 @@ async function readEvents(path) {
         }
     }
     return { events, badLines };
+}
+
+
+/***/ }),
+
+/***/ 7154:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ RotatingFile)
+/* harmony export */ });
+/* unused harmony export rotatedPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/**
+ * An append-only file rotated by size: `x.log` → `x.1.log` → … → `x.<keep>.log`, the oldest dropped, so it
+ * fills at most `maxBytes × (keep + 1)` of disk. Shared by the event log and the daemon's child logs.
+ *
+ * Not safe for concurrent `append`s by itself: both users serialise them through one promise chain, so
+ * rotation never races an append. An `append` that fails rejects, and the next one asks the disk for the
+ * size again (the one believed may be wrong by then).
+ */
+
+
+class RotatingFile {
+    path;
+    #maxBytes;
+    #keep;
+    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
+    #size;
+    constructor(path, maxBytes, keep) {
+        this.path = path;
+        this.#maxBytes = Math.max(1, maxBytes);
+        this.#keep = Math.max(0, keep);
+    }
+    async append(data) {
+        const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+        try {
+            this.#size ??= await sizeOf(this.path);
+            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
+                await this.#rotate();
+                this.#size = 0;
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, data).catch(async (error) => {
+                // A directory that does not exist yet (or was cleaned away): create it once and try again.
+                if (error.code !== 'ENOENT')
+                    throw error;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), { recursive: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, data);
+            });
+            this.#size += bytes;
+        }
+        catch (error) {
+            this.#size = undefined;
+            throw error;
+        }
+    }
+    async #rotate() {
+        if (this.#keep === 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.path, { force: true });
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(rotatedPath(this.path, this.#keep), { force: true });
+        for (let index = this.#keep - 1; index >= 1; index--) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
+    }
+}
+/** `events.ndjson` → `events.<n>.ndjson`. */
+function rotatedPath(path, index) {
+    const dot = path.lastIndexOf('.');
+    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 0;
+        throw error;
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
 }
 
 

@@ -46,6 +46,7 @@ function errorCode(error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AC: () => (/* binding */ runHeartbeat),
+/* harmony export */   PR: () => (/* binding */ readHeartbeatFile),
 /* harmony export */   dt: () => (/* binding */ readHeartbeat),
 /* harmony export */   gE: () => (/* binding */ HEARTBEAT_FILE),
 /* harmony export */   s1: () => (/* binding */ isHeartbeatStale)
@@ -119,8 +120,12 @@ function latest(a, b) {
     return Math.max(a, b);
 }
 /** The last heartbeat of a run, or undefined when there is none or it is unreadable. */
-async function readHeartbeat(runDir) {
-    const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, HEARTBEAT_FILE));
+function readHeartbeat(runDir) {
+    return readHeartbeatFile((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, HEARTBEAT_FILE));
+}
+/** The heartbeat at `path` (a run's, a lane's, the guard's), or undefined when missing or not a heartbeat. */
+async function readHeartbeatFile(path) {
+    const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .JE)(path);
     if (!read.ok || read.value === null || typeof read.value !== 'object')
         return undefined;
     const { pid, at } = read.value;

@@ -256,8 +256,8 @@ function failuresAfterExit(previous, healthyMs, policy) {
     return healthyMs >= policy.resetAfterMs ? 1 : previous + 1;
 }
 
-// EXTERNAL MODULE: ./lib/telemetry/event-log.js
-var event_log = __webpack_require__(7012);
+// EXTERNAL MODULE: ./lib/telemetry/rotating-file.js
+var rotating_file = __webpack_require__(7154);
 ;// CONCATENATED MODULE: ./lib/lanes/supervised-log.js
 /**
  * Where a supervised child's stdout and stderr go: `<stateDir>/daemon/logs/<child>.log`, rotated by size
@@ -270,22 +270,19 @@ var event_log = __webpack_require__(7012);
  * daemon down: `write` never rejects, the first failure is reported once, later ones are dropped.
  */
 
-
-
 const DEFAULT_CHILD_LOG_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_CHILD_LOG_KEEP = 3;
 class SupervisedLog {
     path;
     #maxBytes;
-    #keep;
+    #file;
     #warn;
     #chain = Promise.resolve();
-    #size;
     #warned = false;
     constructor(options) {
         this.path = options.path;
         this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_CHILD_LOG_MAX_BYTES);
-        this.#keep = Math.max(0, options.keep ?? DEFAULT_CHILD_LOG_KEEP);
+        this.#file = new rotating_file/* RotatingFile */.l(this.path, this.#maxBytes, options.keep ?? DEFAULT_CHILD_LOG_KEEP);
         this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
     }
     /** Queues the bytes; resolves once they are written (or dropped after a failure). Never rejects. */
@@ -303,52 +300,15 @@ class SupervisedLog {
         // One chunk bigger than a whole file keeps its end: the last words before a crash matter most.
         const bytes = chunk.length > this.#maxBytes ? chunk.subarray(chunk.length - this.#maxBytes) : chunk;
         try {
-            this.#size ??= await sizeOf(this.path);
-            if (this.#size > 0 && this.#size + bytes.length > this.#maxBytes) {
-                await this.#rotate();
-                this.#size = 0;
-            }
-            await (0,promises_.appendFile)(this.path, bytes).catch(async (error) => {
-                if (error.code !== 'ENOENT')
-                    throw error;
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
-                await (0,promises_.appendFile)(this.path, bytes);
-            });
-            this.#size += bytes.length;
+            await this.#file.append(bytes);
         }
         catch (error) {
-            this.#size = undefined;
             if (this.#warned)
                 return;
             this.#warned = true;
             this.#warn(`keel: child log ${this.path} failed, further output may be lost: ${String(error)}`);
         }
     }
-    async #rotate() {
-        if (this.#keep === 0) {
-            await (0,promises_.rm)(this.path, { force: true });
-            return;
-        }
-        await (0,promises_.rm)((0,event_log/* rotatedPath */.fP)(this.path, this.#keep), { force: true });
-        for (let index = this.#keep - 1; index >= 1; index--) {
-            await (0,promises_.rename)((0,event_log/* rotatedPath */.fP)(this.path, index), (0,event_log/* rotatedPath */.fP)(this.path, index + 1)).catch(ignoreMissing);
-        }
-        await (0,promises_.rename)(this.path, (0,event_log/* rotatedPath */.fP)(this.path, 1)).catch(ignoreMissing);
-    }
-}
-async function sizeOf(path) {
-    try {
-        return (await (0,promises_.stat)(path)).size;
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return 0;
-        throw error;
-    }
-}
-function ignoreMissing(error) {
-    if (error.code !== 'ENOENT')
-        throw error;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -563,7 +523,6 @@ class StatusWriter {
  * - On shutdown (the signal aborts) every child is stopped at once, in parallel — SIGTERM to its group,
  *   SIGKILL after `stopGraceMs` — and `run` resolves with the final status once all are gone.
  */
-
 
 
 
@@ -843,7 +802,7 @@ class Watchdog {
             catch {
                 return new Promise(() => undefined); // cancelled: the race is already decided
             }
-            const beat = await readHeartbeatFile(watch.file);
+            const beat = await (0,run_heartbeat/* readHeartbeatFile */.PR)(watch.file);
             // Decided while we read (it exited): this read must not touch the status of what comes next.
             if (cancel.aborted)
                 return new Promise(() => undefined);
@@ -883,17 +842,9 @@ class Watchdog {
         return new Date(this.#clock.now()).toISOString();
     }
 }
-/** The heartbeat at `path`, or undefined when it is missing or not a heartbeat. */
-async function readHeartbeatFile(path) {
-    const read = await (0,atomic_file/* readJsonFile */.JE)(path);
-    if (!read.ok || read.value === null || typeof read.value !== 'object')
-        return undefined;
-    const { pid, at } = read.value;
-    if (!Number.isInteger(pid) || typeof at !== 'number' || !Number.isFinite(at))
-        return undefined;
-    return { pid: pid, at };
-}
 
+// EXTERNAL MODULE: ./lib/telemetry/event-log.js
+var event_log = __webpack_require__(7012);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var io = __webpack_require__(8908);
 ;// CONCATENATED MODULE: ./lib/cli/daemon-command.js
@@ -1319,6 +1270,7 @@ async function loadLanesFile(path) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AC: () => (/* binding */ runHeartbeat),
+/* harmony export */   PR: () => (/* binding */ readHeartbeatFile),
 /* harmony export */   dt: () => (/* binding */ readHeartbeat),
 /* harmony export */   gE: () => (/* binding */ HEARTBEAT_FILE),
 /* harmony export */   s1: () => (/* binding */ isHeartbeatStale)
@@ -1392,8 +1344,12 @@ function latest(a, b) {
     return Math.max(a, b);
 }
 /** The last heartbeat of a run, or undefined when there is none or it is unreadable. */
-async function readHeartbeat(runDir) {
-    const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, HEARTBEAT_FILE));
+function readHeartbeat(runDir) {
+    return readHeartbeatFile((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, HEARTBEAT_FILE));
+}
+/** The heartbeat at `path` (a run's, a lane's, the guard's), or undefined when missing or not a heartbeat. */
+async function readHeartbeatFile(path) {
+    const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .JE)(path);
     if (!read.ok || read.value === null || typeof read.value !== 'object')
         return undefined;
     const { pid, at } = read.value;
@@ -1583,14 +1539,13 @@ function isUnfinished(state) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fP: () => (/* binding */ rotatedPath),
 /* harmony export */   vu: () => (/* binding */ EventLog),
 /* harmony export */   wj: () => (/* binding */ readEvents)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_EVENT_LOG_MAX_BYTES, DEFAULT_EVENT_LOG_KEEP */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5233);
+/* harmony import */ var _rotating_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7154);
 /**
  * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
  * size (`events.ndjson` → `events.1.ndjson` → … → `events.<keep>.ndjson`, the oldest dropped).
@@ -1603,27 +1558,24 @@ function isUnfinished(state) {
 
 
 
+
 const DEFAULT_EVENT_LOG_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_EVENT_LOG_KEEP = 3;
 /** Deeper structures are cut: an event is a record, not a data dump. */
 const MAX_DEPTH = 8;
 class EventLog {
     path;
-    #maxBytes;
-    #keep;
+    #file;
     #redact;
     #clock;
     #warn;
     #chain = Promise.resolve();
-    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
-    #size;
     #warned = false;
     constructor(options) {
         this.path = options.path;
-        this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
-        this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
+        this.#file = new _rotating_file_js__WEBPACK_IMPORTED_MODULE_2__/* .RotatingFile */ .l(options.path, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
         this.#redact = options.redact;
-        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
         this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
     }
     /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */
@@ -1650,24 +1602,9 @@ class EventLog {
     }
     async #write(line) {
         try {
-            const bytes = Buffer.byteLength(line);
-            this.#size ??= await sizeOf(this.path);
-            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
-                await this.#rotate();
-                this.#size = 0;
-            }
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line).catch(async (error) => {
-                // A run directory that does not exist yet (or was cleaned away): create it once and try again.
-                if (error.code !== 'ENOENT')
-                    throw error;
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), { recursive: true });
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, line);
-            });
-            this.#size += bytes;
+            await this.#file.append(line);
         }
         catch (error) {
-            // The size we believed may be wrong now; ask the disk again next time.
-            this.#size = undefined;
             this.#fail(error);
         }
     }
@@ -1677,23 +1614,6 @@ class EventLog {
         this.#warned = true;
         this.#warn(`keel: event log ${this.path} failed, further events may be lost: ${String(error)}`);
     }
-    async #rotate() {
-        if (this.#keep === 0) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.path, { force: true });
-            return;
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(rotatedPath(this.path, this.#keep), { force: true });
-        for (let index = this.#keep - 1; index >= 1; index--) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
-    }
-}
-/** `events.ndjson` → `events.<n>.ndjson`. */
-function rotatedPath(path, index) {
-    const dot = path.lastIndexOf('.');
-    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
 }
 function redactDeep(value, redact, depth) {
     if (typeof value === 'string')
@@ -1710,20 +1630,6 @@ function redactDeep(value, redact, depth) {
     for (const [key, item] of Object.entries(value))
         out[redact(key)] = redactDeep(item, redact, depth + 1);
     return out;
-}
-async function sizeOf(path) {
-    try {
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return 0;
-        throw error;
-    }
-}
-function ignoreMissing(error) {
-    if (error.code !== 'ENOENT')
-        throw error;
 }
 /** Reads one events file (not its rotations). A missing file has no events. */
 async function readEvents(path) {
@@ -1758,6 +1664,94 @@ async function readEvents(path) {
         }
     }
     return { events, badLines };
+}
+
+
+/***/ }),
+
+/***/ 7154:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ RotatingFile)
+/* harmony export */ });
+/* unused harmony export rotatedPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/**
+ * An append-only file rotated by size: `x.log` → `x.1.log` → … → `x.<keep>.log`, the oldest dropped, so it
+ * fills at most `maxBytes × (keep + 1)` of disk. Shared by the event log and the daemon's child logs.
+ *
+ * Not safe for concurrent `append`s by itself: both users serialise them through one promise chain, so
+ * rotation never races an append. An `append` that fails rejects, and the next one asks the disk for the
+ * size again (the one believed may be wrong by then).
+ */
+
+
+class RotatingFile {
+    path;
+    #maxBytes;
+    #keep;
+    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
+    #size;
+    constructor(path, maxBytes, keep) {
+        this.path = path;
+        this.#maxBytes = Math.max(1, maxBytes);
+        this.#keep = Math.max(0, keep);
+    }
+    async append(data) {
+        const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+        try {
+            this.#size ??= await sizeOf(this.path);
+            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
+                await this.#rotate();
+                this.#size = 0;
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, data).catch(async (error) => {
+                // A directory that does not exist yet (or was cleaned away): create it once and try again.
+                if (error.code !== 'ENOENT')
+                    throw error;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.path), { recursive: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(this.path, data);
+            });
+            this.#size += bytes;
+        }
+        catch (error) {
+            this.#size = undefined;
+            throw error;
+        }
+    }
+    async #rotate() {
+        if (this.#keep === 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.path, { force: true });
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(rotatedPath(this.path, this.#keep), { force: true });
+        for (let index = this.#keep - 1; index >= 1; index--) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
+    }
+}
+/** `events.ndjson` → `events.<n>.ndjson`. */
+function rotatedPath(path, index) {
+    const dot = path.lastIndexOf('.');
+    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 0;
+        throw error;
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
 }
 
 

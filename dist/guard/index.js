@@ -41716,7 +41716,7 @@ function actionsIO() {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54715);
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21999);
-/* harmony import */ var _guard_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(37884);
+/* harmony import */ var _guard_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76203);
 /** The `actions/guard` step: see `../guard-action.ts`. */
 
 
@@ -41779,7 +41779,7 @@ async function runEntry(body) {
 
 /***/ }),
 
-/***/ 37884:
+/***/ 76203:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54769,7 +54769,7 @@ async function state_branch_list_listRunsAt(run, tip) {
     return runs.sort((a, b) => b.updatedAt - a.updatedAt || a.runId.localeCompare(b.runId));
 }
 function state_branch_list_isUnfinishedStatus(status) {
-    return status === 'running' || status === 'interrupted';
+    return isUnfinished({ status: status });
 }
 async function mapLimit(items, limit, fn) {
     const results = new Array(items.length);
@@ -55617,6 +55617,83 @@ function ignored(reason) {
     return { kind: 'ignored', reason };
 }
 
+;// CONCATENATED MODULE: ./lib/telemetry/rotating-file.js
+/**
+ * An append-only file rotated by size: `x.log` → `x.1.log` → … → `x.<keep>.log`, the oldest dropped, so it
+ * fills at most `maxBytes × (keep + 1)` of disk. Shared by the event log and the daemon's child logs.
+ *
+ * Not safe for concurrent `append`s by itself: both users serialise them through one promise chain, so
+ * rotation never races an append. An `append` that fails rejects, and the next one asks the disk for the
+ * size again (the one believed may be wrong by then).
+ */
+
+
+class RotatingFile {
+    path;
+    #maxBytes;
+    #keep;
+    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
+    #size;
+    constructor(path, maxBytes, keep) {
+        this.path = path;
+        this.#maxBytes = Math.max(1, maxBytes);
+        this.#keep = Math.max(0, keep);
+    }
+    async append(data) {
+        const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+        try {
+            this.#size ??= await sizeOf(this.path);
+            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
+                await this.#rotate();
+                this.#size = 0;
+            }
+            await (0,promises_.appendFile)(this.path, data).catch(async (error) => {
+                // A directory that does not exist yet (or was cleaned away): create it once and try again.
+                if (error.code !== 'ENOENT')
+                    throw error;
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
+                await (0,promises_.appendFile)(this.path, data);
+            });
+            this.#size += bytes;
+        }
+        catch (error) {
+            this.#size = undefined;
+            throw error;
+        }
+    }
+    async #rotate() {
+        if (this.#keep === 0) {
+            await (0,promises_.rm)(this.path, { force: true });
+            return;
+        }
+        await (0,promises_.rm)(rotatedPath(this.path, this.#keep), { force: true });
+        for (let index = this.#keep - 1; index >= 1; index--) {
+            await (0,promises_.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
+        }
+        await (0,promises_.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
+    }
+}
+/** `events.ndjson` → `events.<n>.ndjson`. */
+function rotatedPath(path, index) {
+    const dot = path.lastIndexOf('.');
+    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,promises_.stat)(path)).size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 0;
+        throw error;
+    }
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+
 ;// CONCATENATED MODULE: ./lib/telemetry/event-log.js
 /**
  * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
@@ -55630,25 +55707,22 @@ function ignored(reason) {
 
 
 
+
 const DEFAULT_EVENT_LOG_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_EVENT_LOG_KEEP = 3;
 /** Deeper structures are cut: an event is a record, not a data dump. */
 const MAX_DEPTH = 8;
 class EventLog {
     path;
-    #maxBytes;
-    #keep;
+    #file;
     #redact;
     #clock;
     #warn;
     #chain = Promise.resolve();
-    /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
-    #size;
     #warned = false;
     constructor(options) {
         this.path = options.path;
-        this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
-        this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
+        this.#file = new RotatingFile(options.path, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
         this.#redact = options.redact;
         this.#clock = options.clock ?? clock_systemClock;
         this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
@@ -55677,24 +55751,9 @@ class EventLog {
     }
     async #write(line) {
         try {
-            const bytes = Buffer.byteLength(line);
-            this.#size ??= await sizeOf(this.path);
-            if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
-                await this.#rotate();
-                this.#size = 0;
-            }
-            await (0,promises_.appendFile)(this.path, line).catch(async (error) => {
-                // A run directory that does not exist yet (or was cleaned away): create it once and try again.
-                if (error.code !== 'ENOENT')
-                    throw error;
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
-                await (0,promises_.appendFile)(this.path, line);
-            });
-            this.#size += bytes;
+            await this.#file.append(line);
         }
         catch (error) {
-            // The size we believed may be wrong now; ask the disk again next time.
-            this.#size = undefined;
             this.#fail(error);
         }
     }
@@ -55704,23 +55763,6 @@ class EventLog {
         this.#warned = true;
         this.#warn(`keel: event log ${this.path} failed, further events may be lost: ${String(error)}`);
     }
-    async #rotate() {
-        if (this.#keep === 0) {
-            await (0,promises_.rm)(this.path, { force: true });
-            return;
-        }
-        await (0,promises_.rm)(rotatedPath(this.path, this.#keep), { force: true });
-        for (let index = this.#keep - 1; index >= 1; index--) {
-            await (0,promises_.rename)(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
-        }
-        await (0,promises_.rename)(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
-    }
-}
-/** `events.ndjson` → `events.<n>.ndjson`. */
-function rotatedPath(path, index) {
-    const dot = path.lastIndexOf('.');
-    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
 }
 function redactDeep(value, redact, depth) {
     if (typeof value === 'string')
@@ -55737,20 +55779,6 @@ function redactDeep(value, redact, depth) {
     for (const [key, item] of Object.entries(value))
         out[redact(key)] = redactDeep(item, redact, depth + 1);
     return out;
-}
-async function sizeOf(path) {
-    try {
-        return (await (0,promises_.stat)(path)).size;
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return 0;
-        throw error;
-    }
-}
-function ignoreMissing(error) {
-    if (error.code !== 'ENOENT')
-        throw error;
 }
 /** Reads one events file (not its rotations). A missing file has no events. */
 async function readEvents(path) {

@@ -4,7 +4,7 @@
  * network).
  */
 import { manifestSchema } from '../run/manifest.ts';
-import { runStateSchema } from '../run/state.ts';
+import { isUnfinished, runStateSchema, type RunStatus } from '../run/state.ts';
 import { describeError, fail, resolveOptions, type StateBranchOptions } from './state-branch-options.ts';
 import { bindGit, fetchTip } from './state-branch-remote.ts';
 import { startDeadline } from './state-deadline.ts';
@@ -69,7 +69,7 @@ export async function listRunsAt(run: RunGit, tip: string): Promise<BranchRun[]>
 }
 
 export function isUnfinishedStatus(status: string): boolean {
-  return status === 'running' || status === 'interrupted';
+  return isUnfinished({ status: status as RunStatus });
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

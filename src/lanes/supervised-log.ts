@@ -8,9 +8,7 @@
  * it is slowed down instead of filling our memory. Like the event log, a failing log never takes the
  * daemon down: `write` never rejects, the first failure is reported once, later ones are dropped.
  */
-import { appendFile, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { rotatedPath } from '../telemetry/event-log.ts';
+import { RotatingFile } from '../telemetry/rotating-file.ts';
 
 export const DEFAULT_CHILD_LOG_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_CHILD_LOG_KEEP = 3;
@@ -26,16 +24,15 @@ export interface SupervisedLogOptions {
 export class SupervisedLog {
   readonly path: string;
   readonly #maxBytes: number;
-  readonly #keep: number;
+  readonly #file: RotatingFile;
   readonly #warn: (message: string) => void;
   #chain: Promise<void> = Promise.resolve();
-  #size: number | undefined;
   #warned = false;
 
   constructor(options: SupervisedLogOptions) {
     this.path = options.path;
     this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_CHILD_LOG_MAX_BYTES);
-    this.#keep = Math.max(0, options.keep ?? DEFAULT_CHILD_LOG_KEEP);
+    this.#file = new RotatingFile(this.path, this.#maxBytes, options.keep ?? DEFAULT_CHILD_LOG_KEEP);
     this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
   }
 
@@ -56,47 +53,11 @@ export class SupervisedLog {
     // One chunk bigger than a whole file keeps its end: the last words before a crash matter most.
     const bytes = chunk.length > this.#maxBytes ? chunk.subarray(chunk.length - this.#maxBytes) : chunk;
     try {
-      this.#size ??= await sizeOf(this.path);
-      if (this.#size > 0 && this.#size + bytes.length > this.#maxBytes) {
-        await this.#rotate();
-        this.#size = 0;
-      }
-      await appendFile(this.path, bytes).catch(async (error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        await mkdir(dirname(this.path), { recursive: true });
-        await appendFile(this.path, bytes);
-      });
-      this.#size += bytes.length;
+      await this.#file.append(bytes);
     } catch (error) {
-      this.#size = undefined;
       if (this.#warned) return;
       this.#warned = true;
       this.#warn(`keel: child log ${this.path} failed, further output may be lost: ${String(error)}`);
     }
   }
-
-  async #rotate(): Promise<void> {
-    if (this.#keep === 0) {
-      await rm(this.path, { force: true });
-      return;
-    }
-    await rm(rotatedPath(this.path, this.#keep), { force: true });
-    for (let index = this.#keep - 1; index >= 1; index--) {
-      await rename(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
-    }
-    await rename(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
-  }
-}
-
-async function sizeOf(path: string): Promise<number> {
-  try {
-    return (await stat(path)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-    throw error;
-  }
-}
-
-function ignoreMissing(error: unknown): void {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 }

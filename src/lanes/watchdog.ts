@@ -22,8 +22,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../clock.ts';
-import { readJsonFile } from '../run/atomic-file.ts';
-import { isHeartbeatStale, type Heartbeat } from '../run/heartbeat.ts';
+import { isHeartbeatStale, readHeartbeatFile, type Heartbeat } from '../run/heartbeat.ts';
 import type { LogEvent } from '../telemetry/event-log.ts';
 import { DEFAULT_BACKOFF, failuresAfterExit, restartDelay, type BackoffPolicy } from './watchdog-backoff.ts';
 import { SupervisedLog } from './supervised-log.ts';
@@ -419,13 +418,4 @@ export class Watchdog {
   #iso(): string {
     return new Date(this.#clock.now()).toISOString();
   }
-}
-
-/** The heartbeat at `path`, or undefined when it is missing or not a heartbeat. */
-export async function readHeartbeatFile(path: string): Promise<Heartbeat | undefined> {
-  const read = await readJsonFile(path);
-  if (!read.ok || read.value === null || typeof read.value !== 'object') return undefined;
-  const { pid, at } = read.value as Partial<Heartbeat>;
-  if (!Number.isInteger(pid) || typeof at !== 'number' || !Number.isFinite(at)) return undefined;
-  return { pid: pid!, at };
 }

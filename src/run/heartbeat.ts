@@ -91,8 +91,13 @@ function latest(a: number | undefined, b: number | undefined): number | undefine
 }
 
 /** The last heartbeat of a run, or undefined when there is none or it is unreadable. */
-export async function readHeartbeat(runDir: string): Promise<Heartbeat | undefined> {
-  const read = await readJsonFile(join(runDir, HEARTBEAT_FILE));
+export function readHeartbeat(runDir: string): Promise<Heartbeat | undefined> {
+  return readHeartbeatFile(join(runDir, HEARTBEAT_FILE));
+}
+
+/** The heartbeat at `path` (a run's, a lane's, the guard's), or undefined when missing or not a heartbeat. */
+export async function readHeartbeatFile(path: string): Promise<Heartbeat | undefined> {
+  const read = await readJsonFile(path);
   if (!read.ok || read.value === null || typeof read.value !== 'object') return undefined;
   const { pid, at } = read.value as Partial<Heartbeat>;
   if (!Number.isInteger(pid) || typeof at !== 'number' || !Number.isFinite(at)) return undefined;

@@ -7,9 +7,11 @@
  * take a run down: `append` never rejects; the first failure is reported on stderr once, later ones are
  * dropped silently.
  */
-import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { systemClock, type Clock } from '../clock.ts';
+import { RotatingFile } from './rotating-file.ts';
+
+export { rotatedPath } from './rotating-file.ts';
 
 export const DEFAULT_EVENT_LOG_MAX_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_EVENT_LOG_KEEP = 3;
@@ -35,20 +37,20 @@ export interface EventLogOptions {
 
 export class EventLog {
   readonly path: string;
-  readonly #maxBytes: number;
-  readonly #keep: number;
+  readonly #file: RotatingFile;
   readonly #redact: (text: string) => string;
   readonly #clock: Clock;
   readonly #warn: (message: string) => void;
   #chain: Promise<void> = Promise.resolve();
-  /** Bytes in the current file; read from disk on the first append (a resumed run appends). */
-  #size: number | undefined;
   #warned = false;
 
   constructor(options: EventLogOptions) {
     this.path = options.path;
-    this.#maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES);
-    this.#keep = Math.max(0, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
+    this.#file = new RotatingFile(
+      options.path,
+      options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES,
+      options.keep ?? DEFAULT_EVENT_LOG_KEEP,
+    );
     this.#redact = options.redact;
     this.#clock = options.clock ?? systemClock;
     this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
@@ -79,22 +81,8 @@ export class EventLog {
 
   async #write(line: string): Promise<void> {
     try {
-      const bytes = Buffer.byteLength(line);
-      this.#size ??= await sizeOf(this.path);
-      if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
-        await this.#rotate();
-        this.#size = 0;
-      }
-      await appendFile(this.path, line).catch(async (error: unknown) => {
-        // A run directory that does not exist yet (or was cleaned away): create it once and try again.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        await mkdir(dirname(this.path), { recursive: true });
-        await appendFile(this.path, line);
-      });
-      this.#size += bytes;
+      await this.#file.append(line);
     } catch (error) {
-      // The size we believed may be wrong now; ask the disk again next time.
-      this.#size = undefined;
       this.#fail(error);
     }
   }
@@ -104,25 +92,6 @@ export class EventLog {
     this.#warned = true;
     this.#warn(`keel: event log ${this.path} failed, further events may be lost: ${String(error)}`);
   }
-
-  async #rotate(): Promise<void> {
-    if (this.#keep === 0) {
-      await rm(this.path, { force: true });
-      return;
-    }
-    await rm(rotatedPath(this.path, this.#keep), { force: true });
-    for (let index = this.#keep - 1; index >= 1; index--) {
-      await rename(rotatedPath(this.path, index), rotatedPath(this.path, index + 1)).catch(ignoreMissing);
-    }
-    await rename(this.path, rotatedPath(this.path, 1)).catch(ignoreMissing);
-  }
-}
-
-/** `events.ndjson` → `events.<n>.ndjson`. */
-export function rotatedPath(path: string, index: number): string {
-  const dot = path.lastIndexOf('.');
-  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return dot > slash + 1 ? `${path.slice(0, dot)}.${index}${path.slice(dot)}` : `${path}.${index}`;
 }
 
 function redactDeep(value: unknown, redact: (text: string) => string, depth: number): unknown {
@@ -134,19 +103,6 @@ function redactDeep(value: unknown, redact: (text: string) => string, depth: num
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[redact(key)] = redactDeep(item, redact, depth + 1);
   return out;
-}
-
-async function sizeOf(path: string): Promise<number> {
-  try {
-    return (await stat(path)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-    throw error;
-  }
-}
-
-function ignoreMissing(error: unknown): void {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 }
 
 export interface ReadEvents {

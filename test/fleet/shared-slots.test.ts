@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/clock.ts';
+import { systemClock, type Clock } from '../../src/clock.ts';
 import { createRouter } from '../../src/fleet/router.ts';
 import { createSharedSlots, slotsDirFor } from '../../src/fleet/shared-slots.ts';
 import { startSimulator, type FleetSimulator } from '../../src/sim/fleet-simulator.ts';
@@ -50,7 +50,10 @@ function deadPid(): number {
 }
 
 function endpointDir(slotsDir: string): string {
-  const slots = createSharedSlots(slotsDir, config().endpoints, { clock: Date, onChange: () => undefined });
+  const slots = createSharedSlots(slotsDir, config().endpoints, {
+    clock: systemClock,
+    onChange: () => undefined,
+  });
   slots?.close();
   return join(slotsDir, readdirSync(slotsDir)[0]!);
 }
@@ -127,8 +130,14 @@ describe('leases', () => {
 
   it('wake a waiting router when another process releases one (directory watch)', async () => {
     let changes = 0;
-    const watcher = createSharedSlots(dir, config().endpoints, { clock: Date, onChange: () => changes++ })!;
-    const other = createSharedSlots(dir, config().endpoints, { clock: Date, onChange: () => undefined })!;
+    const watcher = createSharedSlots(dir, config().endpoints, {
+      clock: systemClock,
+      onChange: () => changes++,
+    })!;
+    const other = createSharedSlots(dir, config().endpoints, {
+      clock: systemClock,
+      onChange: () => undefined,
+    })!;
     try {
       const lease = (await other.tryAcquire('lan', 1))!;
       await lease.release();
@@ -145,9 +154,9 @@ describe('leases', () => {
     const open = join(dir, 'open');
     mkdirSync(open);
     chmodSync(open, 0o777);
-    expect(createSharedSlots(open, config().endpoints, { clock: Date, onChange: () => undefined })).toBe(
-      undefined,
-    );
+    expect(
+      createSharedSlots(open, config().endpoints, { clock: systemClock, onChange: () => undefined }),
+    ).toBe(undefined);
   });
 
   it('live in <stateDir>/slots, or KEEL_SLOTS_DIR, and not at all with KEEL_SHARED_SLOTS=0', () => {
