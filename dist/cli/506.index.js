@@ -1649,6 +1649,29 @@ class FleetRouter {
     async #choose(pass) {
         const { policy } = this.#fleet.config;
         const { role, attempts } = pass;
+        // One `wait` event per stretch of waiting for one reason, with how long it lasted: a wait is woken
+        // by every change in the fleet (and, with shared slots, looks again every SHARED_POLL_MS).
+        let stretch;
+        const endStretch = () => {
+            if (stretch)
+                this.#emit({ type: 'wait', role, reason: stretch.reason, ms: this.#clock.now() - stretch.since });
+            stretch = undefined;
+        };
+        try {
+            return await this.#chooseLoop(pass, (reason) => {
+                if (stretch?.reason === reason)
+                    return;
+                endStretch();
+                stretch = { reason, since: this.#clock.now() };
+            });
+        }
+        finally {
+            endStretch();
+        }
+    }
+    async #chooseLoop(pass, waits) {
+        const { policy } = this.#fleet.config;
+        const { role, attempts } = pass;
         for (;;) {
             if (pass.options.signal?.aborted)
                 throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled');
@@ -1696,7 +1719,7 @@ class FleetRouter {
             else {
                 this.#fleet.slots.leave(pass.ticket);
             }
-            this.#emit({ type: 'wait', role, reason: waiting.kind, ms });
+            waits(waiting.kind);
             const waitStart = this.#clock.now();
             // Leases other processes release wake waiters through a directory watch; where that cannot be
             // trusted to fire, a saturated wait also looks again every SHARED_POLL_MS.
@@ -1933,7 +1956,11 @@ function createSharedSlots(root, endpoints, options) {
     const watchers = [];
     for (const dir of new Set([...dirs.values()].map((d) => d.path))) {
         try {
-            const watcher = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.watch)(dir, { persistent: false }, () => options.onChange());
+            // Only a lease appearing or going matters (not the temp and takeover files of taking one).
+            const watcher = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.watch)(dir, { persistent: false }, (_, name) => {
+                if (name === null || LEASE.test(name))
+                    options.onChange();
+            });
             watcher.on('error', () => watcher.close());
             watchers.push(watcher);
         }
@@ -2025,14 +2052,19 @@ class EndpointDir {
         return holder.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() || (0,_run_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .isProcessAlive */ .jW)(holder.pid);
     }
 }
+/** Directories found private in this process: a lane makes a router per run, and asks once. */
+const privateDirs = new Set();
 /** Creates the directory private to this user, or checks that an existing one is; throws otherwise. */
 function ensurePrivateDir(path) {
+    if (privateDirs.has(path))
+        return;
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(path, { recursive: true, mode: 0o700 });
     const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path);
     const uid = process.getuid?.();
     if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
         throw new Error(`${path} is not a private directory of this user`);
     }
+    privateDirs.add(path);
 }
 
 

@@ -73,6 +73,7 @@ export type RouterEvent =
   | { type: 'breaker'; key: string; to: 'closed' | 'open' | 'halfOpen'; failures: number }
   | { type: 'cooldown'; endpointId: string; until: number; strikes: number }
   | { type: 'disabled'; target: string; reason: string }
+  /** A request waited (for a slot, or for a cooldown to end): `ms`, how long, reported when it ends. */
   | { type: 'wait'; role: RoleName; reason: 'saturated' | 'cooling'; ms: number };
 
 export type RouterErrorReason = 'exhausted' | 'saturated' | 'not_retryable' | 'aborted' | 'unknown_role';

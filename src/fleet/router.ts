@@ -157,6 +157,28 @@ class FleetRouter implements Router {
   async #choose(pass: RequestPass): Promise<Chosen> {
     const { policy } = this.#fleet.config;
     const { role, attempts } = pass;
+    // One `wait` event per stretch of waiting for one reason, with how long it lasted: a wait is woken
+    // by every change in the fleet (and, with shared slots, looks again every SHARED_POLL_MS).
+    let stretch: { reason: 'saturated' | 'cooling'; since: number } | undefined;
+    const endStretch = (): void => {
+      if (stretch)
+        this.#emit({ type: 'wait', role, reason: stretch.reason, ms: this.#clock.now() - stretch.since });
+      stretch = undefined;
+    };
+    try {
+      return await this.#chooseLoop(pass, (reason) => {
+        if (stretch?.reason === reason) return;
+        endStretch();
+        stretch = { reason, since: this.#clock.now() };
+      });
+    } finally {
+      endStretch();
+    }
+  }
+
+  async #chooseLoop(pass: RequestPass, waits: (reason: 'saturated' | 'cooling') => void): Promise<Chosen> {
+    const { policy } = this.#fleet.config;
+    const { role, attempts } = pass;
     for (;;) {
       if (pass.options.signal?.aborted) throw new RouterError('aborted', role, attempts, 'cancelled');
       const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
@@ -210,7 +232,7 @@ class FleetRouter implements Router {
       } else {
         this.#fleet.slots.leave(pass.ticket);
       }
-      this.#emit({ type: 'wait', role, reason: waiting.kind, ms });
+      waits(waiting.kind);
       const waitStart = this.#clock.now();
       // Leases other processes release wake waiters through a directory watch; where that cannot be
       // trusted to fire, a saturated wait also looks again every SHARED_POLL_MS.

@@ -74,7 +74,10 @@ export function createSharedSlots(
   const watchers: FSWatcher[] = [];
   for (const dir of new Set([...dirs.values()].map((d) => d.path))) {
     try {
-      const watcher = watch(dir, { persistent: false }, () => options.onChange());
+      // Only a lease appearing or going matters (not the temp and takeover files of taking one).
+      const watcher = watch(dir, { persistent: false }, (_, name) => {
+        if (name === null || LEASE.test(name)) options.onChange();
+      });
       watcher.on('error', () => watcher.close());
       watchers.push(watcher);
     } catch {
@@ -163,12 +166,17 @@ class EndpointDir {
   }
 }
 
+/** Directories found private in this process: a lane makes a router per run, and asks once. */
+const privateDirs = new Set<string>();
+
 /** Creates the directory private to this user, or checks that an existing one is; throws otherwise. */
 function ensurePrivateDir(path: string): void {
+  if (privateDirs.has(path)) return;
   mkdirSync(path, { recursive: true, mode: 0o700 });
   const stat = lstatSync(path);
   const uid = process.getuid?.();
   if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
     throw new Error(`${path} is not a private directory of this user`);
   }
+  privateDirs.add(path);
 }

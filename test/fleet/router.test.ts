@@ -404,6 +404,37 @@ describe('router: slow start after a cooldown', () => {
   });
 });
 
+describe('router: wait events', () => {
+  it('reports one wait per stretch of waiting, with how long it lasted, however often the wait is woken', async () => {
+    vi.useFakeTimers();
+    const config = testConfig({
+      endpoints: [endpoint('a', { maxParallel: 1 }), endpoint('b', { maxParallel: 1 })],
+      roles: { coder: ['a/m'], planner: ['b/m'] },
+    });
+    const release: (() => void)[] = [];
+    const { router, events } = make(
+      () => new Promise((resolve) => release.push(() => resolve(ok()))),
+      config,
+    );
+    const first = router.complete('coder', ask);
+    const second = router.complete('coder', ask); // waits for a's one slot
+    const others = [router.complete('planner', ask), router.complete('planner', ask)];
+    await vi.advanceTimersByTimeAsync(100);
+    release.splice(1, 1)[0]!(); // b's request ends: every waiter is woken, a is still full
+    await vi.advanceTimersByTimeAsync(200);
+    release.shift()!(); // a's first request ends after 300 ms
+    await first;
+    await vi.advanceTimersByTimeAsync(0);
+    release.splice(0).forEach((r) => r());
+    await Promise.all([second, ...others]);
+    const waits = events.filter((e) => e.type === 'wait');
+    expect(waits).toEqual([
+      { type: 'wait', role: 'planner', reason: 'saturated', ms: 100 },
+      { type: 'wait', role: 'coder', reason: 'saturated', ms: 300 },
+    ]);
+  });
+});
+
 describe('router: fairness under sustained load', () => {
   it('serves queued requests in arrival order: a newcomer never takes a slot an earlier request waits for', async () => {
     const config = testConfig({ endpoints: [endpoint('a', { maxParallel: 1 })], roles: { coder: ['a/m'] } });
