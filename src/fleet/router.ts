@@ -155,8 +155,7 @@ class FleetRouter implements Router {
 
   /** Picks a candidate and takes a slot there, waiting (bounded) for a slot or a cooldown when needed. */
   async #choose(pass: RequestPass): Promise<Chosen> {
-    const { policy } = this.#fleet.config;
-    const { role, attempts } = pass;
+    const { role } = pass;
     // One `wait` event per stretch of waiting for one reason, with how long it lasted: a wait is woken
     // by every change in the fleet (and, with shared slots, looks again every SHARED_POLL_MS).
     let stretch: { reason: 'saturated' | 'cooling'; since: number } | undefined;
