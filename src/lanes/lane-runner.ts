@@ -155,7 +155,12 @@ export class LaneRunner {
   /** One look for work: claim and run one task, or wait, or end. */
   async #cycle(): Promise<Step> {
     const { store, lane, maxTasks } = this.#o;
-    if (this.#signal.aborted) return { stop: 'stopped' };
+    if (this.#signal.aborted) {
+      // Claimed with the last outcome just before the stop: the restart resumes it like any claimed task.
+      if (this.#handedOver)
+        this.#event({ type: 'task_left_claimed', taskId: this.#handedOver.id, status: 'not started' });
+      return { stop: 'stopped' };
+    }
     if (maxTasks !== undefined && this.#beat.processed >= maxTasks) return { stop: 'max-tasks' };
     const handedOver = this.#handedOver;
     this.#handedOver = undefined;
