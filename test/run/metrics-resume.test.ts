@@ -47,39 +47,33 @@ async function setMetricsFile(runId: string, resumes: number): Promise<void> {
   await writeFile(path, JSON.stringify({ ...(await readJson<RunMetrics>(path)), resumes }));
 }
 
+/** Runs a task to its end, then `between` (the run on disk), then the resume: its metrics.json. */
+async function runThenResume(runId: string, between: () => Promise<void>): Promise<RunMetrics> {
+  const args = ['--task', `Add a helper in src/${runId}.js.`, '--run-id', runId, ...fixtureArgs(fx)];
+  const first = await runKeel(args);
+  expect(first.code, first.stdout + first.stderr).toBe(0);
+  await between();
+  const resumed = await runKeel(['--resume', runId, ...fixtureArgs(fx)]);
+  expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+  return readJson<RunMetrics>(join(fx.runDir(runId), 'metrics.json'));
+}
+
 describe('metrics across a resume', () => {
   it("continue from the snapshot's counts, not from a metrics.json that lags behind", async () => {
-    const first = await runKeel([
-      '--task',
-      'Add a helper in src/m1.js.',
-      '--run-id',
-      'm1',
-      ...fixtureArgs(fx),
-    ]);
-    expect(first.code, first.stdout + first.stderr).toBe(0);
-    const snapshot = await readJson<{ metrics: RunMetrics }>(join(fx.runDir('m1'), 'state.json'));
-    expect(snapshot.metrics).toEqual(await readJson(join(fx.runDir('m1'), 'metrics.json')));
-
-    await reopen('m1', (state) => ((state.metrics as RunMetrics).resumes = 5));
-    await setMetricsFile('m1', 0); // the view was behind when the run stopped
-    const resumed = await runKeel(['--resume', 'm1', ...fixtureArgs(fx)]);
-    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    expect((await readJson<RunMetrics>(join(fx.runDir('m1'), 'metrics.json'))).resumes).toBe(6);
+    const after = await runThenResume('m1', async () => {
+      const snapshot = await readJson<{ metrics: RunMetrics }>(join(fx.runDir('m1'), 'state.json'));
+      expect(snapshot.metrics).toEqual(await readJson(join(fx.runDir('m1'), 'metrics.json')));
+      await reopen('m1', (state) => ((state.metrics as RunMetrics).resumes = 5));
+      await setMetricsFile('m1', 0); // the view was behind when the run stopped
+    });
+    expect(after.resumes).toBe(6);
   }, 30_000);
 
   it('continue from metrics.json when the snapshot has none (written by an older keel)', async () => {
-    const first = await runKeel([
-      '--task',
-      'Add a helper in src/m2.js.',
-      '--run-id',
-      'm2',
-      ...fixtureArgs(fx),
-    ]);
-    expect(first.code, first.stdout + first.stderr).toBe(0);
-    await reopen('m2', (state) => delete state.metrics);
-    await setMetricsFile('m2', 3);
-    const resumed = await runKeel(['--resume', 'm2', ...fixtureArgs(fx)]);
-    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    expect((await readJson<RunMetrics>(join(fx.runDir('m2'), 'metrics.json'))).resumes).toBe(4);
+    const after = await runThenResume('m2', async () => {
+      await reopen('m2', (state) => delete state.metrics);
+      await setMetricsFile('m2', 3);
+    });
+    expect(after.resumes).toBe(4);
   }, 30_000);
 });
