@@ -1,17 +1,19 @@
 /**
  * The Action's `post` step, which GitHub runs even when `main` was killed (timeout, cancellation after the
  * grace period). If `main` finished, there is nothing to do. Otherwise the last checkpoint `main` left is
- * marked interrupted, copied to the state branch and an artifact, and the recovery issue is opened or
- * updated — so no run ever disappears without a trace.
+ * marked interrupted (and its manifest with it), the recovery issue is opened or updated, the tracking
+ * comment on the issue the run was asked from says so, and all of it is copied to the state branch and an
+ * artifact — so no run ever disappears without a trace.
  */
 import { join } from 'node:path';
 import { effectMarker } from '../run/effects.ts';
+import { PersistenceCoordinator } from '../run/persistence.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished } from '../run/state.ts';
 import { recoveryMarkdown } from '../run/summary.ts';
 import type { ActionIO } from './action-io.ts';
 import { saveDurably } from './durable.ts';
-import { resumeInstructions } from './run-action.ts';
+import { resumeInstructions, trackingIssueOf } from './run-action.ts';
 import { actionBase, actionSetup, githubEffects } from './setup.ts';
 
 export async function runPost({
@@ -48,7 +50,11 @@ export async function runPost({
     await store.save(state);
   }
   if (state.status === 'interrupted' && settings.effects === 'github') {
-    const effects = githubEffects(setup);
+    const asked = Number(io.getState('issueNumber'));
+    const effects = githubEffects(
+      setup,
+      trackingIssueOf(state) ?? (Number.isSafeInteger(asked) && asked > 0 ? asked : undefined),
+    );
     const marker = effectMarker(state.runId, 'recovery');
     const ref = await effects.upsertIssue({
       marker,
@@ -60,7 +66,25 @@ export async function runPost({
       labels: ['keel', 'keel-recovery'],
     });
     io.info(`keel post: recovery issue ${ref.url}`);
+    // The run's one tracking comment says so too, where the people who asked for the run look: what main
+    // would have written had it lived (`writeRecoveryRecord` in the engine). Unchanged text is not
+    // written again, so a second post adds nothing.
+    const tracking = effectMarker(state.runId, 'tracking');
+    const comment = await effects.upsertComment(
+      tracking,
+      `${recoveryMarkdown(state, resumeInstructions(ctx, state.runId))}\n\nRecovery record: ${ref.url}\n\n${tracking}`,
+    );
+    if (comment.url !== '') io.info(`keel post: tracking comment ${comment.url}`);
+    // Remembered as main remembers them, so a resume edits these instead of opening others.
+    const now = Date.now();
+    const known = JSON.stringify(state.effects);
+    state.effects.recovery ??= { kind: 'recovery_issue', marker, ref: ref.url, createdAt: now };
+    if (comment.url !== '' && state.effects.tracking?.ref !== comment.url)
+      state.effects.tracking = { kind: 'comment', marker: tracking, ref: comment.url, createdAt: now };
+    if (JSON.stringify(state.effects) !== known) await store.save(state);
   }
+  // `keel status` and the state branch's listing read the manifest: it says interrupted now too.
+  await new PersistenceCoordinator({ store, runDir }).writeManifest(state);
   await saveDurably(
     { ...durable, log: (line) => io.info(`keel post: ${line}`) },
     { runId: state.runId, runDir, fleetStatePath: join(stateDir, 'fleet-state.json') },

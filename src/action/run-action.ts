@@ -64,6 +64,8 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
   io.info(`checkpoint: ${found}`);
 
   const issueNumber = 'issueNumber' in decision ? decision.issueNumber : undefined;
+  // For `post`, should this step be killed: where the tracking comment goes.
+  if (issueNumber !== undefined) io.saveState('issueNumber', String(issueNumber));
   const result = await startRun({
     config,
     repo: ctx.workspace,

@@ -2,7 +2,7 @@
  * The built Action's `post` step, which the runner runs always — also after `main` was SIGKILLed (a job
  * timeout, a cancellation past its grace period). It gets `main`'s saved state as `STATE_*` variables, the
  * way the runner passes it, and must then do what `main` could not: mark the checkpoint interrupted, copy it
- * off the runner, open the recovery issue — once.
+ * off the runner, open the recovery issue and say so in the tracking comment — once.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +89,16 @@ describe('post after main was SIGKILLed', E2E, () => {
     expect(issues[0]!.labels).toEqual(expect.arrayContaining(['keel', 'keel-recovery']));
     expect(issues[0]!.body).toContain(`-f resume=true -f run-id=${runId}`);
     expect(issues[0]!.body).toContain(`/keel resume ${runId}`);
+    // The tracking comment on the issue the run was asked for says so too, with the way back.
+    const tracking = w.github.state.comments.filter((c) => c.body?.includes(marker(runId, 'tracking')));
+    expect(tracking).toHaveLength(1);
+    expect(tracking[0]).toMatchObject({ issue_number: ISSUE.number });
+    expect(tracking[0]!.body).toContain(`/keel resume ${runId}`);
+    expect(tracking[0]!.body).toContain('Recovery record: ');
+    const local = readLocalState(runner, runId) as unknown as { effects: Record<string, { ref: string }> };
+    expect(Object.keys(local.effects).sort()).toEqual(['recovery', 'tracking']);
+    const manifest = join(runner.workspace, '.keel', 'runs', runId, 'manifest.json');
+    expect((JSON.parse(readFileSync(manifest, 'utf8')) as { status: string }).status).toBe('interrupted');
     expect(readBranchState(w, runId)?.status).toBe('interrupted');
     const artifact = join(w.artifactDir, '1001', `keel-state-${runId}`, 'state.json');
     expect((JSON.parse(readFileSync(artifact, 'utf8')) as { status: string }).status).toBe('interrupted');
