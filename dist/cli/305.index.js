@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
   probeCommand: () => (/* binding */ probeCommand)
 });
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/config/load.js + 7 modules
 var config_load = __webpack_require__(5024);
 // EXTERNAL MODULE: ./lib/config/json-schema.js
@@ -31,15 +29,9 @@ var schema = __webpack_require__(1091);
 
 // EXTERNAL MODULE: ./lib/fleet/probe.js
 var fleet_probe = __webpack_require__(7430);
-// EXTERNAL MODULE: ./lib/cli/io.js
-var io = __webpack_require__(8908);
+// EXTERNAL MODULE: ./lib/cli/parse-command-args.js
+var parse_command_args = __webpack_require__(7851);
 ;// CONCATENATED MODULE: ./lib/cli/probe-command.js
-/**
- * `keel probe [--config FILE] [--json] [--capabilities]`: probes every endpoint once and prints what it
- * found. The first thing to run when a fleet misbehaves, so it says why an endpoint is down or skipped.
- * Exit 0 when at least one endpoint is healthy, 1 otherwise (a workflow step can gate on it).
- */
-
 
 
 
@@ -72,28 +64,23 @@ function createProbeCommand(deps = {}) {
 }
 const probeCommand = createProbeCommand();
 function parseOptions(argv) {
-    try {
-        const { values } = (0,external_node_util_.parseArgs)({
-            args: argv,
-            options: {
-                config: { type: 'string', short: 'c' },
-                json: { type: 'boolean', default: false },
-                capabilities: { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-            strict: true,
-            allowPositionals: false,
-        });
-        return {
-            json: values.json,
-            capabilities: values.capabilities,
-            help: values.help,
-            ...(values.config !== undefined ? { config: values.config } : {}),
-        };
-    }
-    catch (error) {
-        throw new io/* UsageError */.e(`${error instanceof Error ? error.message : String(error)}\n\n${PROBE_USAGE}`);
-    }
+    const { values } = (0,parse_command_args/* parseCommandArgs */.Q)({
+        args: argv,
+        options: {
+            config: { type: 'string', short: 'c' },
+            json: { type: 'boolean', default: false },
+            capabilities: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+    }, PROBE_USAGE);
+    return {
+        json: values.json,
+        capabilities: values.capabilities,
+        help: values.help,
+        ...(values.config !== undefined ? { config: values.config } : {}),
+    };
 }
 async function probeAll(config, io, deps, capabilities) {
     const probeDeps = {

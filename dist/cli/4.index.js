@@ -459,12 +459,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusCommand: () => (/* binding */ statusCommand)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5024);
-/* harmony import */ var _fleet_status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(664);
-/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1472);
-/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1855);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
+/* harmony import */ var _fleet_status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(664);
+/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1472);
+/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1855);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8908);
+/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7851);
 /**
  * `keel status`: the runs in the state directory with their step states, and the failover status table —
  * role → chain → CLOSED / MONITORING (n/5) / OPEN / HALF-OPEN / COOLDOWN / DISABLED / UNREACHABLE — from
@@ -485,23 +485,17 @@ const STATUS_USAGE = `usage: keel status [RUN_ID] [--json] [--config FILE] [--st
   --state-dir DIR  where runs and the fleet state are kept (default: .keel)
 `;
 const statusCommand = async (argv, io) => {
-    let parsed;
-    try {
-        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
-            args: argv,
-            options: {
-                json: { type: 'boolean', default: false },
-                config: { type: 'string' },
-                'state-dir': { type: 'string' },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-            strict: true,
-            allowPositionals: true,
-        });
-    }
-    catch (error) {
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${error.message}\n\n${STATUS_USAGE}`);
-    }
+    const parsed = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)({
+        args: argv,
+        options: {
+            json: { type: 'boolean', default: false },
+            config: { type: 'string' },
+            'state-dir': { type: 'string' },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: true,
+    }, STATUS_USAGE);
     const { values, positionals } = parsed;
     if (values.help) {
         io.stdout(STATUS_USAGE);
@@ -509,10 +503,10 @@ const statusCommand = async (argv, io) => {
     }
     if (positionals.length > 1)
         throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`one run id at most\n\n${STATUS_USAGE}`);
-    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, values['state-dir'] ?? _fleet_session_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_STATE_DIR */ .mU);
+    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, values['state-dir'] ?? _fleet_session_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU);
     if (positionals[0] !== undefined)
         return showRun(positionals[0], stateDir, io, values.json);
-    const runs = await (0,_run_state_store_js__WEBPACK_IMPORTED_MODULE_4__/* .listRuns */ .v)(stateDir);
+    const runs = await (0,_run_state_store_js__WEBPACK_IMPORTED_MODULE_3__/* .listRuns */ .v)(stateDir);
     const rows = await fleetRows(values.config, values['state-dir'], io);
     if (values.json) {
         io.stdout(`${JSON.stringify({ runs, fleet: rows ?? null }, null, 2)}\n`);
@@ -520,12 +514,12 @@ const statusCommand = async (argv, io) => {
     }
     io.stdout(renderRuns(runs));
     if (rows)
-        io.stdout(`\n${(0,_fleet_status_js__WEBPACK_IMPORTED_MODULE_3__/* .renderStatusText */ ._c)(rows)}`);
+        io.stdout(`\n${(0,_fleet_status_js__WEBPACK_IMPORTED_MODULE_2__/* .renderStatusText */ ._c)(rows)}`);
     return 0;
 };
 async function fleetRows(config, stateDir, io) {
     try {
-        const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_5__/* .openFleetSession */ .P1)({ ...(config !== undefined ? { config } : {}), ...(stateDir !== undefined ? { stateDir } : {}) }, io);
+        const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_4__/* .openFleetSession */ .P1)({ ...(config !== undefined ? { config } : {}), ...(stateDir !== undefined ? { stateDir } : {}) }, io);
         try {
             return session.router.status();
         }
@@ -535,7 +529,7 @@ async function fleetRows(config, stateDir, io) {
     }
     catch (error) {
         // Runs can be listed without a config; say why the fleet table is missing instead of failing.
-        if (!(error instanceof _config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL) || config !== undefined)
+        if (!(error instanceof _config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL) || config !== undefined)
             throw error;
         io.stderr(`keel status: no fleet table (${error.message.split('\n', 1)[0]})\n`);
         return undefined;
@@ -556,7 +550,7 @@ function renderRuns(runs) {
     return `${lines.join('\n')}\n`;
 }
 async function showRun(runId, stateDir, io, json) {
-    const loaded = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_4__.TaskStateStore({ runDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'runs', runId) }).load();
+    const loaded = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_3__.TaskStateStore({ runDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'runs', runId) }).load();
     if (!loaded.state) {
         io.stderr(`keel status: no run ${runId} in ${stateDir}${loaded.problem ? ` (${loaded.problem})` : ''}\n`);
         return 1;

@@ -11,11 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   askCommand: () => (/* binding */ askCommand),
 /* harmony export */   renderAttempts: () => (/* binding */ renderAttempts)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1091);
-/* harmony import */ var _fleet_router_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(235);
-/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1855);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
+/* harmony import */ var _fleet_router_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(235);
+/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1855);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8908);
+/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7851);
 /**
  * `keel ask --role R --prompt TEXT`: one routed request, the way an agent makes it. Prints the answer and
  * every attempt (which candidate, what happened, how long), so a user can watch failover happen.
@@ -42,7 +42,7 @@ const askCommand = async (argv, io) => {
         io.stdout(ASK_USAGE);
         return 0;
     }
-    const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_3__/* .openFleetSession */ .P1)(options, io);
+    const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_2__/* .openFleetSession */ .P1)(options, io);
     try {
         await session.refreshStaleProbes();
         const messages = [
@@ -60,7 +60,7 @@ const askCommand = async (argv, io) => {
         return 0;
     }
     catch (error) {
-        if (!(error instanceof _fleet_router_types_js__WEBPACK_IMPORTED_MODULE_2__/* .RouterError */ .K))
+        if (!(error instanceof _fleet_router_types_js__WEBPACK_IMPORTED_MODULE_1__/* .RouterError */ .K))
             throw error;
         if (options.json)
             io.stdout(`${JSON.stringify({ error: error.message, reason: error.reason, attempts: error.attempts }, null, 2)}\n`);
@@ -81,31 +81,25 @@ function renderAttempts(attempts) {
         .join('');
 }
 function parseAskArgs(argv) {
-    let values;
-    try {
-        ({ values } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-            args: argv,
-            options: {
-                role: { type: 'string' },
-                prompt: { type: 'string' },
-                system: { type: 'string' },
-                stream: { type: 'boolean', default: false },
-                json: { type: 'boolean', default: false },
-                config: { type: 'string' },
-                'state-dir': { type: 'string' },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-            strict: true,
-            allowPositionals: false,
-        }));
-    }
-    catch (error) {
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${error.message}\n\n${ASK_USAGE}`);
-    }
+    const { values } = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandArgs */ .Q)({
+        args: argv,
+        options: {
+            role: { type: 'string' },
+            prompt: { type: 'string' },
+            system: { type: 'string' },
+            stream: { type: 'boolean', default: false },
+            json: { type: 'boolean', default: false },
+            config: { type: 'string' },
+            'state-dir': { type: 'string' },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+    }, ASK_USAGE);
     if (values.help)
         return { role: 'coder', prompt: '', stream: false, json: false, help: true };
-    if (!values.role || !_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ROLE_NAMES */ .ST.includes(values.role)) {
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--role must be one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ROLE_NAMES */ .ST.join(', ')}\n\n${ASK_USAGE}`);
+    if (!values.role || !_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLE_NAMES */ .ST.includes(values.role)) {
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--role must be one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLE_NAMES */ .ST.join(', ')}\n\n${ASK_USAGE}`);
     }
     if (!values.prompt)
         throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--prompt is required\n\n${ASK_USAGE}`);

@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/fleet/redact.js
 var redact = __webpack_require__(51);
 // EXTERNAL MODULE: ./lib/run/heartbeat.js
@@ -847,6 +845,8 @@ class Watchdog {
 var event_log = __webpack_require__(7012);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var io = __webpack_require__(8908);
+// EXTERNAL MODULE: ./lib/cli/parse-command-args.js
+var parse_command_args = __webpack_require__(7851);
 ;// CONCATENATED MODULE: ./lib/cli/daemon-command.js
 /**
  * `keel daemon --lanes FILE`: on a self-hosted box, runs every lane of the lanes file (and with `--guard`
@@ -892,13 +892,12 @@ const OPTIONS = {
     help: { type: 'boolean', short: 'h' },
 };
 function parseDaemonArgs(argv) {
-    let values;
-    try {
-        ({ values } = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
-    }
-    catch (error) {
-        throw new io/* UsageError */.e(error instanceof Error ? error.message : String(error));
-    }
+    const { values } = (0,parse_command_args/* parseCommandArgs */.Q)({
+        args: argv,
+        options: OPTIONS,
+        strict: true,
+        allowPositionals: false,
+    });
     if (values.help)
         return 'help';
     if (values.lanes === undefined)

@@ -60,11 +60,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseSimArgs: () => (/* binding */ parseSimArgs),
 /* harmony export */   simCommand: () => (/* binding */ simCommand)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1091);
-/* harmony import */ var _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2519);
-/* harmony import */ var _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5129);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
+/* harmony import */ var _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2519);
+/* harmony import */ var _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5129);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8908);
+/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7851);
 /**
  * `keel sim`: the fleet simulator as a process, for failure drills and for pointing a real keel at. Prints one
  * JSON line per endpoint and one for the control server (machine-readable: scripts read the ports from them),
@@ -78,7 +78,7 @@ __webpack_require__.r(__webpack_exports__);
 const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [options]
 
   --endpoint NAME=PORT[:MODE[:LATENCY_MS]]  a simulated server; PORT 0 picks a free port (repeatable)
-  --flavor NAME=FLAVOR                      ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_FLAVORS */ .kQ.join('|')} (default vllm)
+  --flavor NAME=FLAVOR                      ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .SIM_FLAVORS */ .kQ.join('|')} (default vllm)
   --models NAME=m1,m2                       models served besides "sim-model"
   --context-window NAME=TOKENS              served context window; longer requests get context_length_exceeded
   --fail-rate NAME=RATE                     share of failed requests in mode flaky (default 0.5)
@@ -88,7 +88,7 @@ const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [opt
   --responder scripted|echo                 what the models answer: scripted plays keel's planner, coder and
                                             reviewer (default); echo names the endpoint and repeats the prompt
 
-modes: ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_MODES */ .n8.join(', ')}
+modes: ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .SIM_MODES */ .n8.join(', ')}
 control: POST /__sim/mode {"endpoint":"a","mode":"hang"}, GET /__sim/stats, POST /__sim/reset
 `;
 const OPTIONS = {
@@ -105,8 +105,8 @@ const OPTIONS = {
 };
 /** `scripted` is the default: a real keel pointed at `keel sim` gets plans, code and reviews it can use. */
 const SIM_RESPONDERS = new Map([
-    ['scripted', _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptedResponder */ .f],
-    ['echo', _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .echoResponder */ .gC],
+    ['scripted', _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scriptedResponder */ .f],
+    ['echo', _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .echoResponder */ .gC],
 ]);
 function integer(text, what, min, max) {
     const value = /^-?\d+$/.test(text) ? Number(text) : NaN;
@@ -121,13 +121,13 @@ function parseEndpoint(text) {
     const parts = text.slice(eq + 1).split(':');
     if (eq <= 0 || parts.length > 3)
         throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: expected NAME=PORT[:MODE[:LATENCY_MS]]`);
-    if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_ID_PATTERN */ .dI.test(name))
+    if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ENDPOINT_ID_PATTERN */ .dI.test(name))
         throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: "${name}" is not a valid endpoint name`);
     const [port, mode, latency] = parts;
     const spec = { name, port: integer(port ?? '', `${what}: port`, 0, 65_535) };
     if (mode !== undefined) {
-        if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .isSimMode */ .d7)(mode))
-            throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: unknown mode "${mode}" (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_MODES */ .n8.join(', ')})`);
+        if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .isSimMode */ .d7)(mode))
+            throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: unknown mode "${mode}" (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .SIM_MODES */ .n8.join(', ')})`);
         spec.mode = mode;
     }
     if (latency !== undefined)
@@ -146,14 +146,12 @@ function forEndpoint(byName, option, text, apply) {
     apply(spec, text.slice(eq + 1), what);
 }
 function parseSimArgs(argv) {
-    let values;
-    try {
-        ({ values } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
-    }
-    catch (error) {
-        // parseArgs names the offending argument in its message; pass it on as a usage error.
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(error instanceof Error ? error.message : String(error));
-    }
+    const { values } = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandArgs */ .Q)({
+        args: argv,
+        options: OPTIONS,
+        strict: true,
+        allowPositionals: false,
+    });
     if (values.help)
         return 'help';
     const endpoints = (values.endpoint ?? []).map(parseEndpoint);
@@ -167,8 +165,8 @@ function parseSimArgs(argv) {
     }
     for (const text of values.flavor ?? []) {
         forEndpoint(byName, 'flavor', text, (spec, value, what) => {
-            if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .isSimFlavor */ .MJ)(value))
-                throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: unknown flavor (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_FLAVORS */ .kQ.join(', ')})`);
+            if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .isSimFlavor */ .MJ)(value))
+                throw new _io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`${what}: unknown flavor (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .SIM_FLAVORS */ .kQ.join(', ')})`);
             spec.flavor = value;
         });
     }
@@ -228,7 +226,7 @@ const simCommand = async (argv, io) => {
     }
     let sim;
     try {
-        sim = await (0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .startSimulator */ .rs)(options);
+        sim = await (0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .startSimulator */ .rs)(options);
     }
     catch (error) {
         // A port in use is the user's situation to fix, not a crash: say so without a stack.

@@ -16,8 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/config/load.js + 7 modules
 var load = __webpack_require__(5024);
 // EXTERNAL MODULE: ./lib/fleet/redact.js
@@ -586,6 +584,8 @@ var heartbeat = __webpack_require__(5133);
 var event_log = __webpack_require__(7012);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var cli_io = __webpack_require__(8908);
+// EXTERNAL MODULE: ./lib/cli/parse-command-args.js
+var parse_command_args = __webpack_require__(7851);
 ;// CONCATENATED MODULE: ./lib/cli/lane-command.js
 /**
  * `keel lane`: a worker that drains a task queue through the run engine (seed 000's lane runner with
@@ -736,34 +736,28 @@ function secretValues(config, env) {
         .filter((v) => typeof v === 'string' && v.length >= 4);
 }
 function parseLaneArgs(argv) {
-    let values;
-    try {
-        ({ values } = (0,external_node_util_.parseArgs)({
-            args: argv,
-            options: {
-                'queue-file': { type: 'string' },
-                'queue-state-file': { type: 'string' },
-                lane: { type: 'string' },
-                lanes: { type: 'string' },
-                persistent: { type: 'boolean', default: false },
-                repo: { type: 'string' },
-                config: { type: 'string' },
-                'state-dir': { type: 'string' },
-                'pause-flag': { type: 'string' },
-                'poll-ms': { type: 'string' },
-                'max-tasks': { type: 'string' },
-                issues: { type: 'boolean', default: false },
-                recycle: { type: 'boolean', default: false },
-                json: { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-            strict: true,
-            allowPositionals: false,
-        }));
-    }
-    catch (error) {
-        throw new cli_io/* UsageError */.e(`${error.message}\n\n${LANE_USAGE}`);
-    }
+    const { values } = (0,parse_command_args/* parseCommandArgs */.Q)({
+        args: argv,
+        options: {
+            'queue-file': { type: 'string' },
+            'queue-state-file': { type: 'string' },
+            lane: { type: 'string' },
+            lanes: { type: 'string' },
+            persistent: { type: 'boolean', default: false },
+            repo: { type: 'string' },
+            config: { type: 'string' },
+            'state-dir': { type: 'string' },
+            'pause-flag': { type: 'string' },
+            'poll-ms': { type: 'string' },
+            'max-tasks': { type: 'string' },
+            issues: { type: 'boolean', default: false },
+            recycle: { type: 'boolean', default: false },
+            json: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+    }, LANE_USAGE);
     if (values.help)
         return 'help';
     const lane = values.lane ?? 'default';

@@ -23,8 +23,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/config/load.js + 7 modules
 var load = __webpack_require__(5024);
 // EXTERNAL MODULE: ./lib/run/atomic-file.js
@@ -1159,6 +1157,8 @@ function guardQueueDepth(lanesFile) {
 var lanes_file = __webpack_require__(8807);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var io = __webpack_require__(8908);
+// EXTERNAL MODULE: ./lib/cli/parse-command-args.js
+var parse_command_args = __webpack_require__(7851);
 ;// CONCATENATED MODULE: ./lib/cli/guard-command.js
 /**
  * `keel guard once|loop`: the idle guard on a self-hosted box (seed 001). `once` runs one cycle (cron, a
@@ -1251,23 +1251,17 @@ function createGuardCommand(deps = {}) {
 }
 const guardCommand = createGuardCommand();
 function parseGuardArgs(argv) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({
-            args: argv,
-            options: {
-                lanes: { type: 'string' },
-                config: { type: 'string', short: 'c' },
-                json: { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-            strict: true,
-            allowPositionals: true,
-        });
-    }
-    catch (error) {
-        throw new io/* UsageError */.e(`${(0,atomic_file/* errorMessage */.gJ)(error)}\n\n${GUARD_USAGE}`);
-    }
+    const parsed = (0,parse_command_args/* parseCommandArgs */.Q)({
+        args: argv,
+        options: {
+            lanes: { type: 'string' },
+            config: { type: 'string', short: 'c' },
+            json: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: true,
+    }, GUARD_USAGE);
     const { values, positionals } = parsed;
     if (values.help)
         return 'help';

@@ -617,6 +617,33 @@ class UsageError extends Error {
 
 /***/ }),
 
+/***/ 7851:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseCommandArgs)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8908);
+/**
+ * `parseArgs` for every command: what it refuses (an unknown option, a missing value) becomes a
+ * `UsageError` naming the argument, followed by the command's usage when one is given.
+ */
+
+
+function parseCommandArgs(config, usage) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(usage === undefined ? message : `${message}\n\n${usage}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 9357:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -624,8 +651,8 @@ class UsageError extends Error {
 /* harmony export */   W: () => (/* binding */ RUN_USAGE),
 /* harmony export */   u: () => (/* binding */ parseRunArgs)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8908);
+/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7851);
 /**
  * The arguments of `keel run`, parsed once. Its own module, light on imports, because the early resume
  * request (`src/run/early-resume.ts`) reads the same arguments before the rest of keel is loaded.
@@ -646,29 +673,23 @@ const RUN_USAGE = `usage: keel run --task TEXT [options]
   --json                       print the outcome as JSON on stdout (progress goes to stderr)
 `;
 function parseRunArgs(argv) {
-    let parsed;
-    try {
-        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-            args: argv,
-            options: {
-                task: { type: 'string' },
-                resume: { type: 'boolean', default: false },
-                'run-id': { type: 'string' },
-                repo: { type: 'string' },
-                config: { type: 'string' },
-                'state-dir': { type: 'string' },
-                'time-budget-minutes': { type: 'string' },
-                'exit-code-on-interrupt': { type: 'string' },
-                json: { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-            strict: true,
-            allowPositionals: true,
-        });
-    }
-    catch (error) {
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`${error.message}\n\n${RUN_USAGE}`);
-    }
+    const parsed = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCommandArgs */ .Q)({
+        args: argv,
+        options: {
+            task: { type: 'string' },
+            resume: { type: 'boolean', default: false },
+            'run-id': { type: 'string' },
+            repo: { type: 'string' },
+            config: { type: 'string' },
+            'state-dir': { type: 'string' },
+            'time-budget-minutes': { type: 'string' },
+            'exit-code-on-interrupt': { type: 'string' },
+            json: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: true,
+    }, RUN_USAGE);
     const { values, positionals } = parsed;
     if (values.help)
         return { json: false, help: true };

@@ -2,11 +2,11 @@
  * `keel ask --role R --prompt TEXT`: one routed request, the way an agent makes it. Prints the answer and
  * every attempt (which candidate, what happened, how long), so a user can watch failover happen.
  */
-import { parseArgs } from 'node:util';
 import { ROLE_NAMES, type RoleName } from '../config/schema.ts';
 import { RouterError, type Attempt } from '../fleet/router-types.ts';
 import { openFleetSession } from './fleet-session.ts';
 import { UsageError, type Command } from './io.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 export const ASK_USAGE = `usage: keel ask --role ROLE --prompt TEXT [--system TEXT] [--stream] [--json]
                 [--config FILE] [--state-dir DIR]
@@ -81,9 +81,8 @@ interface AskOptions {
 }
 
 function parseAskArgs(argv: string[]): AskOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs(
+    {
       args: argv,
       options: {
         role: { type: 'string' },
@@ -97,10 +96,9 @@ function parseAskArgs(argv: string[]): AskOptions {
       },
       strict: true,
       allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${ASK_USAGE}`);
-  }
+    },
+    ASK_USAGE,
+  );
   if (values.help) return { role: 'coder', prompt: '', stream: false, json: false, help: true };
   if (!values.role || !(ROLE_NAMES as readonly string[]).includes(values.role)) {
     throw new UsageError(`--role must be one of ${ROLE_NAMES.join(', ')}\n\n${ASK_USAGE}`);

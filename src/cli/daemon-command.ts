@@ -8,7 +8,6 @@
  * `status.json`, `events.ndjson`, `logs/<child>.log`.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import { redact } from '../fleet/redact.ts';
 import { daemonChildren, DEFAULT_HEARTBEAT_MAX_AGE_MS } from '../lanes/daemon-children.ts';
@@ -24,6 +23,7 @@ import {
 } from '../lanes/watchdog.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 const USAGE = `usage: keel daemon --lanes FILE [--config FILE] [--guard] [--json]
 
@@ -70,12 +70,12 @@ export interface DaemonDeps {
 }
 
 export function parseDaemonArgs(argv: string[]): DaemonArgs | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommandArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: true,
+    allowPositionals: false,
+  });
   if (values.help) return 'help';
   if (values.lanes === undefined) throw new UsageError('--lanes FILE is required');
   return {

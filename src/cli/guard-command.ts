@@ -10,7 +10,6 @@
 import { access } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config/load.ts';
 import type { KeelConfig } from '../config/schema.ts';
@@ -28,6 +27,7 @@ import { runGuardLoop } from '../lanes/guard-loop.ts';
 import { guardQueueDepth } from '../lanes/guard-queue.ts';
 import { loadLanesFile } from '../lanes/lanes-file.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 export const GUARD_USAGE = `usage: keel guard once [options]
        keel guard loop [options]
@@ -120,9 +120,8 @@ export function createGuardCommand(deps: GuardCommandDeps = {}): Command {
 export const guardCommand: Command = createGuardCommand();
 
 function parseGuardArgs(argv: string[]): GuardArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    {
       args: argv,
       options: {
         lanes: { type: 'string' },
@@ -132,10 +131,9 @@ function parseGuardArgs(argv: string[]): GuardArgs | 'help' {
       },
       strict: true,
       allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${errorMessage(error)}\n\n${GUARD_USAGE}`);
-  }
+    },
+    GUARD_USAGE,
+  );
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [mode, ...extra] = positionals;

@@ -9,7 +9,6 @@
  * interrupted by something else than our signal or when tasks kept failing to start.
  */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import { redact as redactSecrets } from '../fleet/redact.ts';
@@ -24,6 +23,7 @@ import { issueTasks } from '../queue/issue-source.ts';
 import { HEARTBEAT_FILE } from '../run/heartbeat.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 export const LANE_USAGE = `usage: keel lane --queue-file F --queue-state-file S [options]
 
@@ -173,9 +173,8 @@ function secretValues(config: KeelConfig, env: Record<string, string | undefined
 }
 
 function parseLaneArgs(argv: string[]): LaneArgs | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs(
+    {
       args: argv,
       options: {
         'queue-file': { type: 'string' },
@@ -196,10 +195,9 @@ function parseLaneArgs(argv: string[]): LaneArgs | 'help' {
       },
       strict: true,
       allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${LANE_USAGE}`);
-  }
+    },
+    LANE_USAGE,
+  );
   if (values.help) return 'help';
   const lane = values.lane ?? 'default';
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(lane))

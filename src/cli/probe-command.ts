@@ -3,7 +3,6 @@
  * found. The first thing to run when a fleet misbehaves, so it says why an endpoint is down or skipped.
  * Exit 0 when at least one endpoint is healthy, 1 otherwise (a workflow step can gate on it).
  */
-import { parseArgs } from 'node:util';
 import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config/index.ts';
 import type { EndpointConfig, KeelConfig } from '../config/schema.ts';
@@ -15,7 +14,8 @@ import {
   type FetchLike,
   type HealthProbe,
 } from '../fleet/probe.ts';
-import { UsageError, type CliIO, type Command } from './io.ts';
+import type { CliIO, Command } from './io.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 export const PROBE_USAGE = `usage: keel probe [--config FILE] [--json] [--capabilities]
 
@@ -76,8 +76,8 @@ function parseOptions(argv: string[]): {
   capabilities: boolean;
   help: boolean;
 } {
-  try {
-    const { values } = parseArgs({
+  const { values } = parseCommandArgs(
+    {
       args: argv,
       options: {
         config: { type: 'string', short: 'c' },
@@ -87,16 +87,15 @@ function parseOptions(argv: string[]): {
       },
       strict: true,
       allowPositionals: false,
-    });
-    return {
-      json: values.json,
-      capabilities: values.capabilities,
-      help: values.help,
-      ...(values.config !== undefined ? { config: values.config } : {}),
-    };
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${PROBE_USAGE}`);
-  }
+    },
+    PROBE_USAGE,
+  );
+  return {
+    json: values.json,
+    capabilities: values.capabilities,
+    help: values.help,
+    ...(values.config !== undefined ? { config: values.config } : {}),
+  };
 }
 
 async function probeAll(config: KeelConfig, io: CliIO, deps: ProbeCommandDeps, capabilities: boolean) {

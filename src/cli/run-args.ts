@@ -2,8 +2,8 @@
  * The arguments of `keel run`, parsed once. Its own module, light on imports, because the early resume
  * request (`src/run/early-resume.ts`) reads the same arguments before the rest of keel is loaded.
  */
-import { parseArgs } from 'node:util';
 import { UsageError } from './io.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 export const RUN_USAGE = `usage: keel run --task TEXT [options]
        keel run --resume [RUN_ID] [options]
@@ -33,9 +33,8 @@ export interface RunOptions {
 }
 
 export function parseRunArgs(argv: string[]): RunOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    {
       args: argv,
       options: {
         task: { type: 'string' },
@@ -51,10 +50,9 @@ export function parseRunArgs(argv: string[]): RunOptions {
       },
       strict: true,
       allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${RUN_USAGE}`);
-  }
+    },
+    RUN_USAGE,
+  );
   const { values, positionals } = parsed;
   if (values.help) return { json: false, help: true };
   if (positionals.length > (values.resume ? 1 : 0)) {

@@ -3,7 +3,6 @@
  * JSON line per endpoint and one for the control server (machine-readable: scripts read the ports from them),
  * then serves until SIGINT/SIGTERM and closes cleanly.
  */
-import { parseArgs } from 'node:util';
 import { ENDPOINT_ID_PATTERN } from '../config/schema.ts';
 import {
   SIM_FLAVORS,
@@ -18,6 +17,7 @@ import {
 } from '../sim/fleet-simulator.ts';
 import { scriptedResponder } from '../sim/scripted-model.ts';
 import { UsageError, type Command } from './io.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [options]
 
@@ -97,13 +97,12 @@ function forEndpoint(
 }
 
 export function parseSimArgs(argv: string[]): SimulatorOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    // parseArgs names the offending argument in its message; pass it on as a usage error.
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommandArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: true,
+    allowPositionals: false,
+  });
   if (values.help) return 'help';
   const endpoints = (values.endpoint ?? []).map(parseEndpoint);
   if (endpoints.length === 0) throw new UsageError('at least one --endpoint NAME=PORT is required');

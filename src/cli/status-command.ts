@@ -4,13 +4,13 @@
  * the fleet state the last command or run saved. `keel status RUN_ID` lists that run's steps one by one.
  */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { listRuns, TaskStateStore, type RunSummary } from '../run/state-store.ts';
 import type { RunState } from '../run/state.ts';
 import { DEFAULT_STATE_DIR, openFleetSession } from './fleet-session.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
+import { parseCommandArgs } from './parse-command-args.ts';
 
 export const STATUS_USAGE = `usage: keel status [RUN_ID] [--json] [--config FILE] [--state-dir DIR]
 
@@ -21,9 +21,8 @@ export const STATUS_USAGE = `usage: keel status [RUN_ID] [--json] [--config FILE
 `;
 
 export const statusCommand: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    {
       args: argv,
       options: {
         json: { type: 'boolean', default: false },
@@ -33,10 +32,9 @@ export const statusCommand: Command = async (argv, io) => {
       },
       strict: true,
       allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${STATUS_USAGE}`);
-  }
+    },
+    STATUS_USAGE,
+  );
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(STATUS_USAGE);
