@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4511);
 /* harmony import */ var _run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5133);
 /* harmony import */ var _run_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2104);
-/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3047);
+/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7825);
 /* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1472);
 /* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1176);
 /**

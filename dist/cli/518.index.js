@@ -22,7 +22,7 @@ const COMMANDS = {
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(47), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 7755))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(825), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 7755))).runCommand,
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',
@@ -46,11 +46,11 @@ const COMMANDS = {
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(65), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(47), __webpack_require__.e(108), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 9692))).laneCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(65), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(825), __webpack_require__.e(108), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 9692))).laneCommand,
     },
     guard: {
         summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(47), __webpack_require__.e(108), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 3774))).guardCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(825), __webpack_require__.e(108), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 3774))).guardCommand,
     },
     daemon: {
         summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',

@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _config_config_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3201);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5024);
-/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3047);
+/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7825);
 /* harmony import */ var _run_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9053);
 /* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9357);
 /**

@@ -6,11 +6,10 @@
  * artifact — so no run ever disappears without a trace.
  */
 import { join } from 'node:path';
-import { effectMarker } from '../run/effects.ts';
 import { PersistenceCoordinator } from '../run/persistence.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished } from '../run/state.ts';
-import { recoveryMarkdown } from '../run/summary.ts';
+import { writeRecoveryRecord } from '../run/recovery-record.ts';
 import type { ActionIO } from './action-io.ts';
 import { saveDurably } from './durable.ts';
 import { resumeInstructions, trackingIssueOf } from './run-action.ts';
@@ -55,33 +54,15 @@ export async function runPost({
       setup,
       trackingIssueOf(state) ?? (Number.isSafeInteger(asked) && asked > 0 ? asked : undefined),
     );
-    const marker = effectMarker(state.runId, 'recovery');
-    const ref = await effects.upsertIssue({
-      marker,
-      title: `keel: run ${state.runId} stopped — ${state.interruption?.reason ?? 'interrupted'}`.slice(
-        0,
-        200,
-      ),
-      body: `${recoveryMarkdown(state, resumeInstructions(ctx, state.runId))}\n\n${marker}`,
-      labels: ['keel', 'keel-recovery'],
+    // What main would have written had it lived. Unchanged text is not written again, and unchanged
+    // effects are not saved again, so a second post adds nothing.
+    const { issue, comment } = await writeRecoveryRecord(effects, state, {
+      resumeCommand: resumeInstructions(ctx, state.runId),
+      now: Date.now,
+      save: () => store.save(state),
     });
-    io.info(`keel post: recovery issue ${ref.url}`);
-    // The run's one tracking comment says so too, where the people who asked for the run look: what main
-    // would have written had it lived (`writeRecoveryRecord` in the engine). Unchanged text is not
-    // written again, so a second post adds nothing.
-    const tracking = effectMarker(state.runId, 'tracking');
-    const comment = await effects.upsertComment(
-      tracking,
-      `${recoveryMarkdown(state, resumeInstructions(ctx, state.runId))}\n\nRecovery record: ${ref.url}\n\n${tracking}`,
-    );
+    io.info(`keel post: recovery issue ${issue.url}`);
     if (comment.url !== '') io.info(`keel post: tracking comment ${comment.url}`);
-    // Remembered as main remembers them, so a resume edits these instead of opening others.
-    const now = Date.now();
-    const known = JSON.stringify(state.effects);
-    state.effects.recovery ??= { kind: 'recovery_issue', marker, ref: ref.url, createdAt: now };
-    if (comment.url !== '' && state.effects.tracking?.ref !== comment.url)
-      state.effects.tracking = { kind: 'comment', marker: tracking, ref: comment.url, createdAt: now };
-    if (JSON.stringify(state.effects) !== known) await store.save(state);
   }
   // `keel status` and the state branch's listing read the manifest: it says interrupted now too.
   await new PersistenceCoordinator({ store, runDir }).writeManifest(state);

@@ -5,7 +5,6 @@
  * checkpoints, and writes the recovery record with the exact resume command.
  */
 import { errorMessage } from './atomic-file.ts';
-import { effectMarker } from './effects.ts';
 import type { RunContext } from './run-context.ts';
 import { ShutdownError } from './shutdown.ts';
 import type { RunState } from './state.ts';
@@ -14,7 +13,7 @@ import { planStep } from './steps/plan-step.ts';
 import { publishStep } from './steps/publish-step.ts';
 import { reviewStep } from './steps/review-step.ts';
 import { validateStep } from './steps/validate-step.ts';
-import { recoveryMarkdown } from './summary.ts';
+import { writeRecoveryRecord } from './recovery-record.ts';
 
 export async function runEngine(ctx: RunContext): Promise<RunState> {
   const { state } = ctx;
@@ -61,7 +60,7 @@ async function interrupt(ctx: RunContext, error?: unknown): Promise<RunState> {
     ...(detail !== undefined ? { error: deps.redact(detail).slice(0, 4_000) } : {}),
   };
   await ctx.checkpoint();
-  await writeRecoveryRecord(ctx);
+  await recordRecovery(ctx);
   await ctx.event('run_interrupted', { reason: state.interruption.reason });
   deps.progress(`interrupted: ${state.interruption.reason}\nresume with: ${deps.resumeCommand}`);
   return state;
@@ -76,41 +75,21 @@ async function giveUp(ctx: RunContext): Promise<RunState> {
     at: deps.clock.now(),
   };
   await ctx.checkpoint();
-  await writeRecoveryRecord(ctx);
+  await recordRecovery(ctx);
   await ctx.event('run_failed', { reason: state.interruption.reason });
   deps.progress(`failed: ${state.interruption.reason}\nretry with: ${deps.resumeCommand}`);
   return state;
 }
 
-async function writeRecoveryRecord(ctx: RunContext): Promise<void> {
+/** The recovery issue and the tracking comment (`recovery-record.ts`); a failure is an event, not a throw. */
+async function recordRecovery(ctx: RunContext): Promise<void> {
   const { state, deps } = ctx;
-  const marker = effectMarker(state.runId, 'recovery');
   try {
-    const ref = await deps.effects.upsertIssue({
-      marker,
-      title: `keel: run ${state.runId} stopped — ${state.interruption?.reason ?? state.status}`.slice(0, 200),
-      body: `${recoveryMarkdown(state, deps.resumeCommand)}\n\n${marker}`,
-      labels: ['keel', 'keel-recovery'],
+    await writeRecoveryRecord(deps.effects, state, {
+      resumeCommand: deps.resumeCommand,
+      now: () => deps.clock.now(),
+      save: () => ctx.checkpoint(),
     });
-    state.effects.recovery ??= { kind: 'recovery_issue', marker, ref: ref.url, createdAt: deps.clock.now() };
-    await ctx.checkpoint();
-    // The run's one tracking comment says so too, where the people who asked for the run look.
-    const tracking = effectMarker(state.runId, 'tracking');
-    const comment = await deps.effects.upsertComment(
-      tracking,
-      `${recoveryMarkdown(state, deps.resumeCommand)}\n\nRecovery record: ${ref.url}\n\n${tracking}`,
-    );
-    // Remembered, so that a resume started from elsewhere (a dispatch, a comment on another issue) edits
-    // this comment rather than leaving it saying "stopped" or posting a second one.
-    if (comment.url !== '' && state.effects.tracking?.ref !== comment.url) {
-      state.effects.tracking = {
-        kind: 'comment',
-        marker: tracking,
-        ref: comment.url,
-        createdAt: deps.clock.now(),
-      };
-      await ctx.checkpoint();
-    }
   } catch (error) {
     // The checkpoint is already saved; a missing recovery record must not turn into a lost run.
     await ctx.event('recovery_record_failed', { error: deps.redact(describe(error)) });

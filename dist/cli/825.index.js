@@ -1,5 +1,5 @@
-export const id = 47;
-export const ids = [47];
+export const id = 825;
+export const ids = [825];
 export const modules = {
 
 /***/ 594:
@@ -160,7 +160,7 @@ const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 /***/ }),
 
-/***/ 3047:
+/***/ 7825:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1834,19 +1834,6 @@ async function removeWorkspace(git, ws) {
 var event_log = __webpack_require__(7012);
 // EXTERNAL MODULE: ./lib/run/atomic-file.js
 var atomic_file = __webpack_require__(2551);
-;// CONCATENATED MODULE: ./lib/run/effects.js
-/**
- * Every effect a run has outside its work branch goes through this interface: issues, the tracking
- * comment, the pull request, the recovery record. Each call is idempotent by its hidden marker — the
- * implementation looks the marker up before creating anything — so a crash and a resume never duplicate
- * an effect. `LocalEffects` (files in the state directory) implements it here; the GitHub publisher
- * implements it in the Action.
- */
-/** `<!-- keel:run=<id> step=<id> -->`: how an effect is found again. */
-function effectMarker(runId, stepId) {
-    return `<!-- keel:run=${runId} step=${stepId} -->`;
-}
-
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(8877);
 ;// CONCATENATED MODULE: ./lib/run/shutdown.js
@@ -2444,6 +2431,19 @@ function fenced(text) {
 /** keel finds its own issues by `<!-- keel:… -->` markers; quoted text must never contain one. */
 function neutraliseMarkers(text) {
     return text.replace(/<!--/g, '<!\u200b--');
+}
+
+;// CONCATENATED MODULE: ./lib/run/effects.js
+/**
+ * Every effect a run has outside its work branch goes through this interface: issues, the tracking
+ * comment, the pull request, the recovery record. Each call is idempotent by its hidden marker — the
+ * implementation looks the marker up before creating anything — so a crash and a resume never duplicate
+ * an effect. `LocalEffects` (files in the state directory) implements it here; the GitHub publisher
+ * implements it in the Action.
+ */
+/** `<!-- keel:run=<id> step=<id> -->`: how an effect is found again. */
+function effectMarker(runId, stepId) {
+    return `<!-- keel:run=${runId} step=${stepId} -->`;
 }
 
 ;// CONCATENATED MODULE: ./lib/run/partial-success.js
@@ -3921,6 +3921,39 @@ async function publishStep(ctx) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./lib/run/recovery-record.js
+/**
+ * The recovery record of a stopped run: the issue with the exact resume instructions (found by its marker,
+ * opened or updated) and the run's one tracking comment saying so, where the people who asked for the run
+ * look. Both are remembered in the state, so that a resume started from elsewhere (a dispatch, a comment on
+ * another issue) edits them rather than opening others. Written by the engine when a run stops, and by the
+ * Action's `post` when `main` was killed before it could.
+ */
+
+
+/** Throws what the effects throw; the state is saved up to the last effect made. */
+async function writeRecoveryRecord(effects, state, o) {
+    const instructions = (0,summary/* recoveryMarkdown */.R9)(state, o.resumeCommand);
+    const marker = effectMarker(state.runId, 'recovery');
+    const issue = await effects.upsertIssue({
+        marker,
+        title: `keel: run ${state.runId} stopped — ${state.interruption?.reason ?? state.status}`.slice(0, 200),
+        body: `${instructions}\n\n${marker}`,
+        labels: ['keel', 'keel-recovery'],
+    });
+    if (state.effects.recovery === undefined) {
+        state.effects.recovery = { kind: 'recovery_issue', marker, ref: issue.url, createdAt: o.now() };
+        await o.save();
+    }
+    const tracking = effectMarker(state.runId, 'tracking');
+    const comment = await effects.upsertComment(tracking, `${instructions}\n\nRecovery record: ${issue.url}\n\n${tracking}`);
+    if (comment.url !== '' && state.effects.tracking?.ref !== comment.url) {
+        state.effects.tracking = { kind: 'comment', marker: tracking, ref: comment.url, createdAt: o.now() };
+        await o.save();
+    }
+    return { issue, comment };
+}
+
 ;// CONCATENATED MODULE: ./lib/run/engine.js
 /**
  * The run engine: plan → code (parallel subtasks, partial success) → validate → review → publish, with a
@@ -3928,7 +3961,6 @@ async function publishStep(ctx) {
  * skips what is done and never repeats an effect. When shutdown fires, the engine stops taking work,
  * checkpoints, and writes the recovery record with the exact resume command.
  */
-
 
 
 
@@ -3987,7 +4019,7 @@ async function interrupt(ctx, error) {
         ...(detail !== undefined ? { error: deps.redact(detail).slice(0, 4_000) } : {}),
     };
     await ctx.checkpoint();
-    await writeRecoveryRecord(ctx);
+    await recordRecovery(ctx);
     await ctx.event('run_interrupted', { reason: state.interruption.reason });
     deps.progress(`interrupted: ${state.interruption.reason}\nresume with: ${deps.resumeCommand}`);
     return state;
@@ -4001,37 +4033,20 @@ async function giveUp(ctx) {
         at: deps.clock.now(),
     };
     await ctx.checkpoint();
-    await writeRecoveryRecord(ctx);
+    await recordRecovery(ctx);
     await ctx.event('run_failed', { reason: state.interruption.reason });
     deps.progress(`failed: ${state.interruption.reason}\nretry with: ${deps.resumeCommand}`);
     return state;
 }
-async function writeRecoveryRecord(ctx) {
+/** The recovery issue and the tracking comment (`recovery-record.ts`); a failure is an event, not a throw. */
+async function recordRecovery(ctx) {
     const { state, deps } = ctx;
-    const marker = effectMarker(state.runId, 'recovery');
     try {
-        const ref = await deps.effects.upsertIssue({
-            marker,
-            title: `keel: run ${state.runId} stopped — ${state.interruption?.reason ?? state.status}`.slice(0, 200),
-            body: `${(0,summary/* recoveryMarkdown */.R9)(state, deps.resumeCommand)}\n\n${marker}`,
-            labels: ['keel', 'keel-recovery'],
+        await writeRecoveryRecord(deps.effects, state, {
+            resumeCommand: deps.resumeCommand,
+            now: () => deps.clock.now(),
+            save: () => ctx.checkpoint(),
         });
-        state.effects.recovery ??= { kind: 'recovery_issue', marker, ref: ref.url, createdAt: deps.clock.now() };
-        await ctx.checkpoint();
-        // The run's one tracking comment says so too, where the people who asked for the run look.
-        const tracking = effectMarker(state.runId, 'tracking');
-        const comment = await deps.effects.upsertComment(tracking, `${(0,summary/* recoveryMarkdown */.R9)(state, deps.resumeCommand)}\n\nRecovery record: ${ref.url}\n\n${tracking}`);
-        // Remembered, so that a resume started from elsewhere (a dispatch, a comment on another issue) edits
-        // this comment rather than leaving it saying "stopped" or posting a second one.
-        if (comment.url !== '' && state.effects.tracking?.ref !== comment.url) {
-            state.effects.tracking = {
-                kind: 'comment',
-                marker: tracking,
-                ref: comment.url,
-                createdAt: deps.clock.now(),
-            };
-            await ctx.checkpoint();
-        }
     }
     catch (error) {
         // The checkpoint is already saved; a missing recovery record must not turn into a lost run.
