@@ -1572,7 +1572,6 @@ var fleet_status = __webpack_require__(664);
 
 /** How often a request waiting for leases held by other processes looks again, watch or no watch. */
 const SHARED_POLL_MS = 250;
-const NO_LEASE = { release: () => Promise.resolve() };
 function createRouter(config, deps = {}) {
     return new FleetRouter(config, deps);
 }
@@ -1605,7 +1604,7 @@ class FleetRouter {
         };
         this.#fleet = new FleetView(config, this.#clock, this.health, env.RUNNER_ENVIRONMENT, onTransition, saved);
         if (deps.slotsDir !== undefined) {
-            this.#fleet.shared = (0,shared_slots/* createSharedSlots */.R)(deps.slotsDir, config.endpoints, {
+            this.#fleet.shared = (0,shared_slots/* createSharedSlots */.RW)(deps.slotsDir, config.endpoints, {
                 clock: this.#clock,
                 onChange: () => this.#fleet.slots.notify(),
             });
@@ -1862,17 +1861,17 @@ class FleetRouter {
         if (this.#ownsClient)
             await this.#client.close();
     }
-    /** The endpoint's machine-wide lease (always granted when shared slots are off). */
+    /** The endpoint's shared slot lease (always granted when shared slots are off). */
     async #lease(endpoint) {
         const shared = this.#fleet.shared;
         if (!shared)
-            return NO_LEASE;
+            return shared_slots/* NO_LEASE */.be;
         try {
             return await shared.tryAcquire(endpoint.id, endpoint.maxParallel);
         }
         catch {
             // The lease files cannot be written (a full or read-only tmp): the per-process cap still holds.
-            return NO_LEASE;
+            return shared_slots/* NO_LEASE */.be;
         }
     }
     #disable(target, reason) {
@@ -1890,8 +1889,9 @@ class FleetRouter {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ slotsDirFor),
-/* harmony export */   R: () => (/* binding */ createSharedSlots)
+/* harmony export */   Cs: () => (/* binding */ slotsDirFor),
+/* harmony export */   RW: () => (/* binding */ createSharedSlots),
+/* harmony export */   be: () => (/* binding */ NO_LEASE)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -1979,7 +1979,7 @@ function createSharedSlots(root, endpoints, options) {
         },
     };
 }
-/** Endpoints without a directory (none configured at creation) need no lease. */
+/** The lease of a request that needs none (no shared slots, or an endpoint without a directory). */
 const NO_LEASE = { release: () => Promise.resolve() };
 class EndpointDir {
     path;

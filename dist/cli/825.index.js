@@ -4533,7 +4533,7 @@ async function startRun(options) {
     const events = new event_log/* EventLog */.vu({ path: (0,external_node_path_.join)(runDir, 'events.ndjson'), redact });
     const fleetStatePath = (0,external_node_path_.join)(stateDir, 'fleet-state.json');
     const savedFleet = state.fleet ?? (await (0,fleet_state/* readFleetStateFile */.qJ)(fleetStatePath)).state;
-    const slotsDir = (0,shared_slots/* slotsDirFor */.C)(stateDir, options.env);
+    const slotsDir = (0,shared_slots/* slotsDirFor */.Cs)(stateDir, options.env);
     const router = (0,fleet_router/* createRouter */.a)(config, {
         env: options.env,
         clock,

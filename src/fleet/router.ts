@@ -29,7 +29,7 @@ import {
   type RouterEvent,
 } from './router-types.ts';
 import { selectCandidate, type Selection } from './selection.ts';
-import { createSharedSlots, type Lease } from './shared-slots.ts';
+import { createSharedSlots, NO_LEASE, type Lease } from './shared-slots.ts';
 import { statusRows, type StatusRow } from './status.ts';
 import { FAILURE_POLICY, type ChatOutcome, type ChatRequest, type EndpointClient } from './types.ts';
 
@@ -67,13 +67,12 @@ interface Chosen {
   candidate: Candidate;
   endpoint: EndpointConfig;
   tier: number;
-  /** The machine-wide slot (`shared-slots.ts`), released with the local one. */
+  /** The slot lease shared with other keel processes (`shared-slots.ts`), released with the local slot. */
   lease: Lease;
 }
 
 /** How often a request waiting for leases held by other processes looks again, watch or no watch. */
 const SHARED_POLL_MS = 250;
-const NO_LEASE: Lease = { release: () => Promise.resolve() };
 
 export function createRouter(config: KeelConfig, deps: RouterDeps = {}): Router {
   return new FleetRouter(config, deps);
@@ -382,7 +381,7 @@ class FleetRouter implements Router {
     if (this.#ownsClient) await this.#client.close();
   }
 
-  /** The endpoint's machine-wide lease (always granted when shared slots are off). */
+  /** The endpoint's shared slot lease (always granted when shared slots are off). */
   async #lease(endpoint: EndpointConfig): Promise<Lease | undefined> {
     const shared = this.#fleet.shared;
     if (!shared) return NO_LEASE;

@@ -96,8 +96,8 @@ export function createSharedSlots(
   };
 }
 
-/** Endpoints without a directory (none configured at creation) need no lease. */
-const NO_LEASE: Lease = { release: () => Promise.resolve() };
+/** The lease of a request that needs none (no shared slots, or an endpoint without a directory). */
+export const NO_LEASE: Lease = { release: () => Promise.resolve() };
 
 class EndpointDir {
   readonly path: string;
