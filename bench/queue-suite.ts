@@ -45,12 +45,12 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { validateConfigValue } from '../src/config/load.ts';
-import { createSampleRepo } from '../src/demo/sample-project.ts';
+import { createSampleRepo } from '../src/cli/demo/sample-project.ts';
 import { ClaimStore } from '../src/queue/claim-store.ts';
 import { idHash } from '../src/queue/claim-state.ts';
 import { QueueReader } from '../src/queue/queue-reader.ts';
 import { startRun } from '../src/run/start-run.ts';
-import { readJsonFile } from '../src/run/atomic-file.ts';
+import { readJsonFile } from '../src/base/atomic-file.ts';
 import { emit, round } from './lib/measure.ts';
 import { spawnSimulator, stopChild } from './lib/sim-process.ts';
 

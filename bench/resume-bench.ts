@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSampleRepo } from '../src/demo/sample-project.ts';
+import { createSampleRepo } from '../src/cli/demo/sample-project.ts';
 import { TaskStateStore } from '../src/run/state-store.ts';
 import type { RunState } from '../src/run/state.ts';
 import { emit, percentileOf, round } from './lib/measure.ts';

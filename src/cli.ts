@@ -3,19 +3,19 @@
 import { enableCompileCache } from 'node:module';
 // Static: small (it loads node:http only when it sends), and one chunk fewer to fetch before the request.
 import { abandonEarlyRequests } from './fleet/early-requests.ts';
-import { sendEarlyResumeRequest } from './run/early-resume.ts';
+import { sendEarlyResumeRequest } from './cli/early-resume.ts';
 
 // Resumes are measured from process start to the first model request: reuse V8's compiled code across
 // runs (Node keeps the cache in the OS temp directory). Enabled before the command modules load.
 enableCompileCache?.();
 
-// A resumed run's first model request goes out now, while the rest of keel loads (src/run/early-resume.ts).
+// A resumed run's first model request goes out now, while the rest of keel loads (src/cli/early-resume.ts).
 if (process.argv[2] === 'run' && process.argv.includes('--resume')) {
   await sendEarlyResumeRequest(process.argv.slice(2), { cwd: process.cwd(), env: process.env });
 }
 
 const { runCli } = await import('./cli/index.ts');
-const { formatFatal } = await import('./cli/fatal.ts');
+const { formatFatal } = await import('./base/errors.ts');
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -37,4 +37,4 @@ export { createEndpointClient } from './fleet/endpoint-client.ts';
 export { FleetHealthBook, probeHealth, scanCapabilities } from './fleet/probe.ts';
 export type { FleetState } from './fleet/fleet-state.ts';
 export { renderStatusText, renderStatusMarkdown, type StatusRow } from './fleet/status.ts';
-export { systemClock, type Clock } from './clock.ts';
+export { systemClock, type Clock } from './base/clock.ts';

@@ -10,14 +10,14 @@ export const modules = {
 /* harmony export */   l: () => (/* binding */ engineLane)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
-/* harmony import */ var _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4511);
-/* harmony import */ var _run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5133);
-/* harmony import */ var _run_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2104);
-/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7825);
-/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1472);
-/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1176);
+/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4743);
+/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3071);
+/* harmony import */ var _base_heartbeat_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6893);
+/* harmony import */ var _base_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9048);
+/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4530);
+/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1472);
+/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1176);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8747);
 /**
  * How a lane runs a task: through the run engine (`startRun`), under a run id derived from the task id, so
  * that a lane killed mid-task resumes the very same run when it comes back — its checkpoint, its work
@@ -45,19 +45,19 @@ function laneRunId(taskId, recycles = 0) {
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(taskId).digest('hex').slice(0, 12);
     const head = taskId.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40);
     const runId = `qh${n}-${head}-${hash}`;
-    return _run_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_PATTERN */ .z.test(runId) ? runId : `qh${n}-${hash}`;
+    return _base_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID_PATTERN */ .z.test(runId) ? runId : `qh${n}-${hash}`;
 }
 function engineLane(options) {
-    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+    const clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
     return async (task, ctx) => {
-        const runDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.stateDir, 'runs', ctx.runId);
+        const runDir = (0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .stateLayout */ .G)(options.stateDir).run(ctx.runId).dir;
         await waitForOtherRunner(runDir, options.config.run.heartbeatMs, clock, ctx.signal);
         // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
         // `startRun` would retry a failed run.
-        const saved = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_7__.TaskStateStore({ runDir, clock }).load();
-        if (saved.state && !(0,_run_state_js__WEBPACK_IMPORTED_MODULE_8__/* .isUnfinished */ .ui)(saved.state))
+        const saved = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_6__.TaskStateStore({ runDir, clock }).load();
+        if (saved.state && !(0,_run_state_js__WEBPACK_IMPORTED_MODULE_7__/* .isUnfinished */ .ui)(saved.state))
             return outcomeOf(saved.state);
-        const { state } = await (0,_run_start_run_js__WEBPACK_IMPORTED_MODULE_6__/* .startRun */ .A)({
+        const { state } = await (0,_run_start_run_js__WEBPACK_IMPORTED_MODULE_5__/* .startRun */ .A)({
             config: options.config,
             repo: options.repo,
             stateDir: options.stateDir,
@@ -88,10 +88,10 @@ function outcomeOf(state) {
 async function waitForOtherRunner(runDir, heartbeatMs, clock, signal) {
     const maxAgeMs = Math.max(3 * heartbeatMs, 2_000);
     for (;;) {
-        const beat = await (0,_run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__/* .readHeartbeat */ .dt)(runDir);
-        if (beat === undefined || beat.pid === process.pid || !(0,_run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .isProcessAlive */ .jW)(beat.pid))
+        const beat = await (0,_base_heartbeat_js__WEBPACK_IMPORTED_MODULE_3__/* .readHeartbeat */ .dt)(runDir);
+        if (beat === undefined || beat.pid === process.pid || !(0,_base_file_lock_js__WEBPACK_IMPORTED_MODULE_2__/* .isProcessAlive */ .jW)(beat.pid))
             return;
-        if ((0,_run_heartbeat_js__WEBPACK_IMPORTED_MODULE_4__/* .isHeartbeatStale */ .s1)(beat, clock.now(), maxAgeMs))
+        if ((0,_base_heartbeat_js__WEBPACK_IMPORTED_MODULE_3__/* .isHeartbeatStale */ .s1)(beat, clock.now(), maxAgeMs))
             return;
         try {
             await clock.sleep(heartbeatMs, signal);
@@ -117,16 +117,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_POLL_MS
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./lib/clock.js
-var clock = __webpack_require__(5233);
+// EXTERNAL MODULE: ./lib/base/clock.js
+var clock = __webpack_require__(4743);
 // EXTERNAL MODULE: ./lib/queue/claim-store.js
 var claim_store = __webpack_require__(7627);
 // EXTERNAL MODULE: ./lib/queue/recycle.js
 var recycle = __webpack_require__(974);
-// EXTERNAL MODULE: ./lib/run/atomic-file.js
-var atomic_file = __webpack_require__(2551);
+// EXTERNAL MODULE: ./lib/base/errors.js
+var errors = __webpack_require__(7594);
 // EXTERNAL MODULE: ./lib/queue/queue-reader.js + 3 modules
 var queue_reader = __webpack_require__(3758);
 ;// CONCATENATED MODULE: ./lib/lanes/lane-backlog.js
@@ -245,7 +243,7 @@ class LaneIntake {
                 this.#backlog.add(found.tasks);
             }
             catch (error) {
-                this.#o.event({ type: 'lane_source_failed', source: source.name, error: (0,atomic_file/* errorMessage */.gJ)(error) });
+                this.#o.event({ type: 'lane_source_failed', source: source.name, error: (0,errors/* errorMessage */.g)(error) });
             }
         }
     }
@@ -255,6 +253,8 @@ class LaneIntake {
 var lane_engine = __webpack_require__(9180);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./lib/base/atomic-file.js
+var atomic_file = __webpack_require__(1975);
 ;// CONCATENATED MODULE: ./lib/lanes/lane-status.js
 /**
  * What a lane shows the outside: its heartbeat (`<stateDir>/lanes/<name>/.heartbeat`, or the file the
@@ -265,6 +265,7 @@ var promises_ = __webpack_require__(1455);
  * run's heartbeat: one write per tick, a failed write is tried again at the next tick, never a throw. It
  * keeps beating while a long run is in progress (the watchdog must not take a busy lane for a hung one).
  */
+
 
 
 async function runLaneHeartbeat(options) {
@@ -287,7 +288,7 @@ async function writeLaneHeartbeat(options) {
         await (0,atomic_file.writeFileAtomic)(options.file, `${JSON.stringify(beat)}\n`, { syncDir: false });
     }
     catch (error) {
-        options.onError?.((0,atomic_file/* errorMessage */.gJ)(error));
+        options.onError?.((0,errors/* errorMessage */.g)(error));
     }
 }
 /**
@@ -300,10 +301,12 @@ async function isPaused(flag) {
         return true;
     }
     catch (error) {
-        return (0,atomic_file/* errorCode */.CA)(error) !== 'ENOENT' && (0,atomic_file/* errorCode */.CA)(error) !== 'ENOTDIR';
+        return (0,errors/* errorCode */.C)(error) !== 'ENOENT' && (0,errors/* errorCode */.C)(error) !== 'ENOTDIR';
     }
 }
 
+// EXTERNAL MODULE: ./lib/base/state-layout.js
+var state_layout = __webpack_require__(8747);
 ;// CONCATENATED MODULE: ./lib/lanes/lane-runner.js
 /**
  * A lane: a worker bound to one queue. It claims tasks (its own — `owner` = its name — and unowned ones),
@@ -546,8 +549,8 @@ class LaneRunner {
             }
             catch (error) {
                 if (this.#signal.aborted || attempt >= MAX_ATTEMPTS)
-                    return { error: (0,atomic_file/* errorMessage */.gJ)(error) };
-                this.#event({ type: 'task_retry', taskId: task.id, runId, attempt, error: (0,atomic_file/* errorMessage */.gJ)(error) });
+                    return { error: (0,errors/* errorMessage */.g)(error) };
+                this.#event({ type: 'task_retry', taskId: task.id, runId, attempt, error: (0,errors/* errorMessage */.g)(error) });
                 await this.#clock.sleep(this.#pollMs * attempt, this.#signal).catch(() => undefined);
             }
         }
@@ -659,7 +662,7 @@ class LaneRunner {
 }
 /** `<stateDir>/lanes/<name>`: the lane's heartbeat, events and default pause flag. */
 function laneDirOf(stateDir, lane) {
-    return (0,external_node_path_.join)(stateDir, 'lanes', lane);
+    return (0,state_layout/* stateLayout */.G)(stateDir).lane(lane).dir;
 }
 
 
@@ -676,7 +679,8 @@ function laneDirOf(stateDir, lane) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2311);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2311);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8747);
 /**
  * The lanes file (`keel daemon --lanes FILE`, `keel guard`): which workers exist, the queue each drains,
  * the endpoints each depends on, and — in Actions — the workflow that runs it on which runner labels.
@@ -685,72 +689,73 @@ function laneDirOf(stateDir, lane) {
 
 
 
-const name = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+
+const name = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected letters, digits, ".", "_" or "-"');
-const laneSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+const laneSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
     name,
-    queueFile: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(4_096),
-    queueStateFile: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(4_096),
+    queueFile: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).max(4_096),
+    queueStateFile: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).max(4_096),
     /** Endpoint ids (from keel.yml) this lane's models live on: the guard's health floor looks at them. */
-    endpoints: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).max(64).default([]),
+    endpoints: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).max(64).default([]),
     /** `local`: works only with LAN endpoints (seed 001's local-only lanes); `hosted`; `any`. */
-    kind: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['local', 'hosted', 'any']).default('any'),
+    kind: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['local', 'hosted', 'any']).default('any'),
     /** Keep waiting for new queue lines instead of exiting when the queue is drained. */
-    persistent: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().default(true),
+    persistent: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(true),
     /** A file whose presence pauses the lane; it holds `{ at, by, reason }`. Default `<stateDir>/lanes/<name>/paused.flag`. */
-    pauseFlag: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(4_096).optional(),
+    pauseFlag: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(4_096).optional(),
     /** Actions: the workflow file the guard dispatches to start this lane, and the runner labels it runs on. */
-    workflow: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(255).optional(),
-    runnerLabels: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(100)).max(20).default([]),
+    workflow: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(255).optional(),
+    runnerLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(100)).max(20).default([]),
     /** Extra arguments for the lane's `keel lane` process under the daemon. */
-    args: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(4_096)).max(50).default([]),
+    args: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(4_096)).max(50).default([]),
 });
-const guardSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    probeIntervalMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(60_000),
-    capabilityIntervalMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(900_000),
-    cycleIntervalMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(60_000),
+const guardSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    probeIntervalMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(60_000),
+    capabilityIntervalMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(900_000),
+    cycleIntervalMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(60_000),
     /** A pause flag older than this is stale (seed 001: stale manual pauses starved the fleet). */
-    stalePauseMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+    stalePauseMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()
         .int()
         .positive()
         .default(6 * 3_600_000),
-    maxStartsPerCycle: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).max(100).default(2),
+    maxStartsPerCycle: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).max(100).default(2),
     /** Share of a lane's endpoints that must be healthy before the guard starts it. */
-    healthFloor: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().min(0).max(1).default(0.5),
-    allow: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(name).default([]),
-    deny: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(name).default([]),
+    healthFloor: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().min(0).max(1).default(0.5),
+    allow: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(name).default([]),
+    deny: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(name).default([]),
     /** Raise `persistent_idle_condition` after this many consecutive idle cycles. */
-    idleCyclesBeforeAlert: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).default(3),
+    idleCyclesBeforeAlert: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(1).default(3),
     /** A lane's (or a run's) heartbeat older than this means nobody is running it. */
-    heartbeatStaleMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(120_000),
+    heartbeatStaleMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(120_000),
     /**
      * After the guard starts a lane it counts as starting, not idle, this long: a spawned process needs a
      * moment for its first heartbeat, and a dispatched workflow may queue for minutes for a runner.
      */
-    startGraceMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(300_000),
+    startGraceMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(300_000),
     /**
      * Resumes dispatched per cycle. One by default: keel.yml's concurrency group cancels a pending run when
      * another is queued, so a burst of resumes to that workflow would mostly cancel each other.
      */
-    maxResumesPerCycle: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).max(100).default(1),
+    maxResumesPerCycle: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).max(100).default(1),
     /** A resume that did not take (the run is still interrupted, unchanged) is dispatched again after this. */
-    resumeRetryMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(3_600_000),
-    recycle: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-        enabled: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().default(false),
-        afterMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+    resumeRetryMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(3_600_000),
+    recycle: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+        enabled: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(false),
+        afterMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()
             .int()
             .positive()
             .default(24 * 3_600_000),
-        maxPerCycle: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).default(5),
-        maxPerTask: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).default(3),
+        maxPerCycle: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(5),
+        maxPerTask: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(3),
     })
         .prefault({}),
 })
     .prefault({});
-const lanesFileSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
-    stateDir: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(4_096).default('.keel'),
-    lanes: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(laneSchema).min(1).max(100),
+const lanesFileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
+    stateDir: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(4_096).default(_base_state_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_STATE_DIR */ .mU),
+    lanes: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(laneSchema).min(1).max(100),
     guard: guardSchema,
 });
 class LanesFileError extends Error {
@@ -789,7 +794,7 @@ async function loadLanesFile(path) {
             queueStateFile: at(lane.queueStateFile),
             pauseFlag: lane.pauseFlag !== undefined
                 ? at(lane.pauseFlag)
-                : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(stateDir, 'lanes', lane.name, 'paused.flag'),
+                : (0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .stateLayout */ .G)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(stateDir)).lane(lane.name).pauseFlag,
         })),
     };
 }
@@ -987,9 +992,10 @@ function withHistory(history, item) {
 /* harmony export */ });
 /* unused harmony exports MAX_CLAIMED_ENV, ClaimStoreError */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5233);
-/* harmony import */ var _run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2551);
-/* harmony import */ var _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4511);
+/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4743);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7594);
+/* harmony import */ var _base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1975);
+/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3071);
 /* harmony import */ var _claim_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6483);
 /**
  * The claim-state file (`--queue-state-file`): which task ids are claimed, by which lane, and how each
@@ -1002,6 +1008,7 @@ function withHistory(history, item) {
  * exists but cannot be understood throws `ClaimStoreError`: handing out tasks without knowing what was
  * claimed would run work twice, so the lane stops and says so instead — the file is left as it is.
  */
+
 
 
 
@@ -1033,12 +1040,12 @@ class ClaimStore {
     constructor(options) {
         this.path = options.path;
         this.maxClaimed = Math.max(1, options.maxClaimed ?? _claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_CLAIMED */ .Lf);
-        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
         this.#log = options.log ?? (() => undefined);
         // A claim holds the lock for one small write (1–3 ms), and lanes claim often: a first retry after 5 ms,
         // not the checkpoint's 100 (a lane waiting longer than the write takes is drain rate lost), and nine
         // attempts, so the bounded total (1.275 s) is still about the checkpoint's.
-        this.#lock = new _run_file_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .FileLock */ .IR({
+        this.#lock = new _base_file_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .FileLock */ .IR({
             path: `${options.path}.lock`,
             clock: this.#clock,
             attempts: options.lockAttempts ?? 9,
@@ -1160,7 +1167,7 @@ class ClaimStore {
                         inFlight,
                     });
                 }
-                await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__.writeFileAtomic)(this.path, `${JSON.stringify((0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .toFile */ .eZ)(data, now))}\n`);
+                await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__.writeFileAtomic)(this.path, `${JSON.stringify((0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .toFile */ .eZ)(data, now))}\n`);
             }
             this.#data = data;
             this.#signature = await signatureOf(this.path);
@@ -1169,7 +1176,7 @@ class ClaimStore {
         return outcome.ok ? outcome.value : BUSY;
     }
     async #read() {
-        const read = await (0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .JE)(this.path);
+        const read = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .J)(this.path);
         if (!read.ok) {
             if (read.reason === 'missing')
                 return (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyClaimData */ .g4)();
@@ -1241,7 +1248,7 @@ async function signatureOf(path) {
         return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
     }
     catch (error) {
-        if ((0,_run_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ENOENT')
+        if ((0,_base_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'ENOENT')
             return 'missing';
         throw error;
     }
@@ -1573,8 +1580,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./lib/run/atomic-file.js
-var atomic_file = __webpack_require__(2551);
+// EXTERNAL MODULE: ./lib/base/errors.js
+var errors = __webpack_require__(7594);
 ;// CONCATENATED MODULE: ./lib/queue/queue-format.js
 const SAMPLE_BYTES = 64 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
@@ -1920,8 +1927,8 @@ class QueueReader {
             file = await (0,promises_.open)(this.path, 'r');
         }
         catch (error) {
-            if ((0,atomic_file/* errorCode */.CA)(error) !== 'ENOENT')
-                this.#problemOnce(out, this.#display, `unreadable: ${(0,atomic_file/* errorMessage */.gJ)(error)}`);
+            if ((0,errors/* errorCode */.C)(error) !== 'ENOENT')
+                this.#problemOnce(out, this.#display, `unreadable: ${(0,errors/* errorMessage */.g)(error)}`);
             return out;
         }
         try {
@@ -1952,7 +1959,7 @@ class QueueReader {
         }
         catch (error) {
             // An I/O error mid-read (the file vanished on a network share): report it, keep what was read.
-            this.#problemOnce(out, this.#display, `read failed: ${(0,atomic_file/* errorMessage */.gJ)(error)}`);
+            this.#problemOnce(out, this.#display, `read failed: ${(0,errors/* errorMessage */.g)(error)}`);
         }
         finally {
             await file.close();
@@ -2095,7 +2102,7 @@ class QueueReader {
             raw = JSON.parse(text);
         }
         catch (error) {
-            this.#problem(out, ref, `not JSON: ${(0,atomic_file/* errorMessage */.gJ)(error).slice(0, 200)}`);
+            this.#problem(out, ref, `not JSON: ${(0,errors/* errorMessage */.g)(error).slice(0, 200)}`);
             return undefined;
         }
         return this.#item(raw, ref, out);
@@ -2135,7 +2142,7 @@ class QueueReader {
         }
         catch (error) {
             // Most likely caught mid-write by a producer that does not rename into place: read again on change.
-            this.#problemOnce(out, this.#display, `not valid JSON (yet?): ${(0,atomic_file/* errorMessage */.gJ)(error).slice(0, 200)}`);
+            this.#problemOnce(out, this.#display, `not valid JSON (yet?): ${(0,errors/* errorMessage */.g)(error).slice(0, 200)}`);
             return;
         }
         const items = Array.isArray(value)

@@ -2,6 +2,36 @@ export const id = 381;
 export const ids = [381];
 export const modules = {
 
+/***/ 6171:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ planSchema)
+/* harmony export */ });
+/* unused harmony export subtaskSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
+/**
+ * The plan as the run state checkpoints it: what `planner.ts` must produce (a model's answer is shaped into
+ * this and checked against it before the engine sees it), and what a resume reads back.
+ */
+
+const text = (max) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(max);
+const subtaskSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9][a-z0-9-]{0,47}$/),
+    title: text(200),
+    files: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(text(300)).max(50),
+    instructions: text(8_000),
+});
+const planSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    milestones: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: text(64), title: text(200), subtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(subtaskSchema).max(2_000) }))
+        .max(100),
+    confidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1),
+    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+
+
+/***/ }),
+
 /***/ 5179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -12,7 +42,7 @@ export const modules = {
 /* unused harmony exports ID_PATTERN, MAX_ID_LENGTH */
 /**
  * Ids that end up in step ids (`code:<id>`), branch-safe file names and checkpoint keys: lowercase letters,
- * digits and `-`, starting with a letter or digit, at most 48 characters (the run state's `subtaskSchema`).
+ * digits and `-`, starting with a letter or digit, at most 48 characters (`subtaskSchema` (plan-schema.ts)).
  * Models write ids however they like; keel derives its own from what they wrote.
  */
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
@@ -57,14 +87,16 @@ function uniqueSlug(texts, taken, fallback) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Im: () => (/* binding */ LocalEffects)
 /* harmony export */ });
-/* unused harmony exports EFFECTS_DIR, RECOVERY_STEP, RECOVERY_FILE, markerStep */
+/* unused harmony exports RECOVERY_STEP, markerStep */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5233);
-/* harmony import */ var _fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51);
-/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2551);
-/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4511);
+/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4743);
+/* harmony import */ var _base_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3516);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7594);
+/* harmony import */ var _base_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1975);
+/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3071);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8747);
 /**
  * `Effects` as files under `<runDir>/effects/`, for the CLI outside GitHub, tests and chaos drills:
  * `issues/<n>.json`, `comments/<n>.json`, `pulls/<n>.json` (issues and pull requests share one numbering,
@@ -87,9 +119,9 @@ function uniqueSlug(texts, taken, fallback) {
 
 
 
-const EFFECTS_DIR = 'effects';
+
+
 const RECOVERY_STEP = 'recovery';
-const RECOVERY_FILE = 'recovery.md';
 class LocalEffects {
     runDir;
     dir;
@@ -99,11 +131,11 @@ class LocalEffects {
     #log;
     constructor(options) {
         this.runDir = options.runDir;
-        this.dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, EFFECTS_DIR);
-        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
-        this.#redact = options.redact ?? ((text) => (0,_fleet_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E$)(text, []));
+        this.dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .EFFECTS_DIR */ .rT);
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+        this.#redact = options.redact ?? ((text) => (0,_base_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(text, []));
         this.#log = options.log ?? (() => undefined);
-        this.#lock = new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .FileLock */ .IR({
+        this.#lock = new _base_file_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .FileLock */ .IR({
             path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, '.lock'),
             clock: this.#clock,
             ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
@@ -231,7 +263,7 @@ class LocalEffects {
     async #locked(work) {
         const result = await this.#lock.withLock(work);
         if (!result.ok)
-            throw new _file_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .LockTimeoutError */ .XB(this.#lock.path, result);
+            throw new _base_file_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .LockTimeoutError */ .XB(this.#lock.path, result);
         return result.value;
     }
     #path(kind, number) {
@@ -253,7 +285,7 @@ class LocalEffects {
             const match = /^(\d{1,15})\.json$/.exec(name);
             if (match)
                 numbers.push(Number(match[1]));
-            else if (sweep && (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isTempFile */ .n1)(name))
+            else if (sweep && (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .isTempFile */ .n)(name))
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, kind, name)).catch(() => undefined);
         }
         return numbers.sort((a, b) => a - b);
@@ -262,7 +294,7 @@ class LocalEffects {
         const found = [];
         for (const number of await this.#numbers(kind, sweep)) {
             const path = this.#path(kind, number);
-            const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readJsonFile */ .JE)(path);
+            const read = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readJsonFile */ .J)(path);
             // Only ever written whole, so a record that does not parse was damaged from outside: it is not
             // anybody's marker, but its number stays taken (the file name counts, not its content).
             if (!read.ok || read.value === null || typeof read.value !== 'object')
@@ -286,17 +318,17 @@ class LocalEffects {
     async #mirror(record) {
         if (markerStep(record.marker) !== RECOVERY_STEP)
             return;
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.runDir, RECOVERY_FILE);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .RECOVERY_FILE */ .RU);
         try {
-            await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__.writeFileAtomic)(path, renderRecovery(record));
+            await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__.writeFileAtomic)(path, renderRecovery(record));
         }
         catch (error) {
-            this.#log({ type: 'effects_mirror_failed', file: path, error: (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error) });
+            this.#log({ type: 'effects_mirror_failed', file: path, error: (0,_base_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error) });
         }
     }
 }
 async function writeRecord(path, record) {
-    await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__.writeFileAtomic)(path, `${JSON.stringify(record, null, 2)}\n`);
+    await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_5__.writeFileAtomic)(path, `${JSON.stringify(record, null, 2)}\n`);
 }
 function ref(path, created) {
     return { id: path, url: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(path).href, created };
@@ -329,14 +361,13 @@ function renderRecovery(record) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
 /* harmony export */   rc: () => (/* binding */ manifestSchema),
 /* harmony export */   u1: () => (/* binding */ buildManifest)
 /* harmony export */ });
 /* unused harmony exports TASK_PREVIEW_CHARS, countSteps */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
-/* harmony import */ var _fleet_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1176);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2311);
+/* harmony import */ var _base_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3516);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1176);
 /**
  * `manifest.json`: the small summary of a run that `keel status`, `listRuns` and a human with `cat` read
  * without parsing a checkpoint of a thousand steps. Derived from the state by a pure function; the
@@ -345,31 +376,30 @@ function renderRecovery(record) {
 
 
 
-const MANIFEST_FILE = 'manifest.json';
 const TASK_PREVIEW_CHARS = 200;
-const count = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative();
-const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
-    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(80),
-    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_STATUSES */ .LV),
-    task: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(TASK_PREVIEW_CHARS + 1),
-    steps: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ pending: count, running: count, done: count, failed: count, skipped: count }),
-    createdAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite().nonnegative(),
-    updatedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite().nonnegative(),
+const count = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative();
+const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1),
+    runId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(80),
+    status: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_STATUSES */ .LV),
+    task: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(TASK_PREVIEW_CHARS + 1),
+    steps: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ pending: count, running: count, done: count, failed: count, skipped: count }),
+    createdAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().finite().nonnegative(),
+    updatedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().finite().nonnegative(),
     resumes: count,
     /** What to type to continue this run. */
-    resume: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200),
-    interruption: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200).optional(),
+    resume: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(200),
+    interruption: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(200).optional(),
 });
 function countSteps(state) {
-    const counts = Object.fromEntries(_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STEP_STATUSES */ .sE.map((s) => [s, 0]));
+    const counts = Object.fromEntries(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STEP_STATUSES */ .sE.map((s) => [s, 0]));
     for (const step of Object.values(state.steps))
         counts[step.status]++;
     return counts;
 }
 /** Pure. The task preview is redacted (bearer tokens, `sk-…` keys) before it is cut, so no key is half-cut. */
 function buildManifest(state) {
-    const preview = (0,_fleet_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(state.task.text, []);
+    const preview = (0,_base_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(state.task.text, []);
     return {
         version: 1,
         runId: state.runId,
@@ -395,15 +425,17 @@ function buildManifest(state) {
 /* harmony export */   TaskStateStore: () => (/* binding */ TaskStateStore),
 /* harmony export */   v: () => (/* binding */ listRuns)
 /* harmony export */ });
-/* unused harmony exports STATE_FILE, STATE_LOCK_FILE, RUNS_DIR, TaskStateStoreLockError */
+/* unused harmony exports STATE_LOCK_FILE, TaskStateStoreLockError */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2311);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5233);
-/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2551);
-/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4511);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9164);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1176);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2311);
+/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4743);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7594);
+/* harmony import */ var _base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1975);
+/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3071);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8747);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9164);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1176);
 /**
  * The checkpoint on disk: `<runDir>/state.json`, written atomically under an inter-process lock with
  * bounded retries (seed 004). Two processes may share a run directory — a resumed run while the old
@@ -423,11 +455,11 @@ function buildManifest(state) {
 
 
 
-const STATE_FILE = 'state.json';
+
+
 const STATE_LOCK_FILE = 'state.lock';
-const RUNS_DIR = 'runs';
 /** `save` could not get the lock within its retries; the snapshot was not written. */
-class TaskStateStoreLockError extends _file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .LockTimeoutError */ .XB {
+class TaskStateStoreLockError extends _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .LockTimeoutError */ .XB {
     name = 'TaskStateStoreLockError';
     constructor(lock, failure) {
         super(lock, failure);
@@ -442,10 +474,10 @@ class TaskStateStore {
     #log;
     constructor(options) {
         this.runDir = options.runDir;
-        this.statePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, STATE_FILE);
-        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.statePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_FILE */ .bv);
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
         this.#log = options.log ?? (() => undefined);
-        this.#lock = new _file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .FileLock */ .IR({
+        this.#lock = new _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .FileLock */ .IR({
             path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, STATE_LOCK_FILE),
             clock: this.#clock,
             ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
@@ -458,7 +490,7 @@ class TaskStateStore {
     async save(state) {
         // Serialised before the lock is taken: the lock is held only for the write itself.
         const json = `${JSON.stringify(state)}\n`;
-        const result = await this.#lock.withLock(() => (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__.writeFileAtomic)(this.statePath, json));
+        const result = await this.#lock.withLock(() => (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__.writeFileAtomic)(this.statePath, json));
         if (!result.ok)
             throw new TaskStateStoreLockError(this.#lock.path, result);
     }
@@ -467,7 +499,7 @@ class TaskStateStore {
      * `state.json.corrupt-<ms>`), or written by a newer keel (left alone). Never throws.
      */
     async load() {
-        const read = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(this.statePath);
+        const read = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .J)(this.statePath);
         if (!read.ok) {
             if (read.reason === 'missing')
                 return {};
@@ -475,11 +507,11 @@ class TaskStateStore {
                 return { problem: read.detail };
             return { problem: await this.#setAside(read.text ?? '', read.detail) };
         }
-        const parsed = _state_js__WEBPACK_IMPORTED_MODULE_6__/* .runStateSchema */ .El.safeParse(read.value);
+        const parsed = _state_js__WEBPACK_IMPORTED_MODULE_7__/* .runStateSchema */ .El.safeParse(read.value);
         if (parsed.success)
             return { state: parsed.data };
         const version = read.value?.version;
-        if (typeof version === 'number' && version > _state_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_STATE_VERSION */ .Lu) {
+        if (typeof version === 'number' && version > _state_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_STATE_VERSION */ .Lu) {
             this.#log({ type: 'state_newer', file: this.statePath, version });
             return { problem: `${this.statePath}: written by a newer keel (state version ${version})` };
         }
@@ -494,7 +526,7 @@ class TaskStateStore {
         let moved;
         try {
             const result = await this.#lock.withLock(async () => {
-                const again = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(this.statePath);
+                const again = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .J)(this.statePath);
                 const same = again.ok ? again.text === text : again.reason === 'not-json' && again.text === text;
                 if (!same)
                     return false;
@@ -507,9 +539,9 @@ class TaskStateStore {
             this.#log({
                 type: 'state_corrupt',
                 file: this.statePath,
-                problem: `${problem}; not moved: ${(0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`,
+                problem: `${problem}; not moved: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)}`,
             });
-            return `${problem} (could not move it aside: ${(0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)})`;
+            return `${problem} (could not move it aside: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)})`;
         }
         this.#log({
             type: 'state_corrupt',
@@ -532,7 +564,7 @@ const EMPTY_COUNTS = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0 };
  * missing or damaged). Never throws: a directory that cannot be read becomes an entry with a `problem`.
  */
 async function listRuns(stateDir) {
-    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, RUNS_DIR);
+    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNS_DIR */ .z4);
     let names;
     try {
         const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(runsDir, { withFileTypes: true });
@@ -545,10 +577,10 @@ async function listRuns(stateDir) {
     return summaries.sort((a, b) => b.updatedAt - a.updatedAt || a.runId.localeCompare(b.runId));
 }
 async function summarizeRun(runDir, name) {
-    const manifest = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, _manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_FILE */ .h1));
+    const manifest = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .J)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_FILE */ .h1));
     const problems = [];
     if (manifest.ok) {
-        const parsed = _manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestSchema */ .rc.safeParse(manifest.value);
+        const parsed = _manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .manifestSchema */ .rc.safeParse(manifest.value);
         if (parsed.success)
             return fromManifest(parsed.data, runDir, 'manifest');
         problems.push(`manifest.json: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -556,11 +588,11 @@ async function summarizeRun(runDir, name) {
     else if (manifest.reason !== 'missing') {
         problems.push(manifest.detail);
     }
-    const state = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, STATE_FILE));
+    const state = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .J)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_FILE */ .bv));
     if (state.ok) {
-        const parsed = _state_js__WEBPACK_IMPORTED_MODULE_6__/* .runStateSchema */ .El.safeParse(state.value);
+        const parsed = _state_js__WEBPACK_IMPORTED_MODULE_7__/* .runStateSchema */ .El.safeParse(state.value);
         if (parsed.success)
-            return fromManifest((0,_manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .buildManifest */ .u1)(parsed.data), runDir, 'state');
+            return fromManifest((0,_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .buildManifest */ .u1)(parsed.data), runDir, 'state');
         problems.push(`state.json: ${describeIssue(parsed.error)}`);
     }
     else {
@@ -589,7 +621,7 @@ function fromManifest(m, runDir, source) {
         source,
     };
 }
-const statusOnly = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ status: zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_STATUSES */ .LV) });
+const statusOnly = zod__WEBPACK_IMPORTED_MODULE_9__/* .object */ .Ikc({ status: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_STATUSES */ .LV) });
 /**
  * The newest run that can be resumed (`keel run --resume` without an id). The manifest may lag behind the
  * checkpoint (its write failed, or the process died between the two), so the candidate's `state.json`
@@ -597,13 +629,13 @@ const statusOnly = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ status: 
  */
 async function latestUnfinishedRun(stateDir) {
     for (const run of await listRuns(stateDir)) {
-        if (run.status === 'unknown' || !(0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .isUnfinished */ .ui)({ status: run.status }))
+        if (run.status === 'unknown' || !(0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .isUnfinished */ .ui)({ status: run.status }))
             continue;
-        const state = await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(run.runDir, STATE_FILE));
+        const state = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .J)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(run.runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_FILE */ .bv));
         if (!state.ok)
             continue;
         const parsed = statusOnly.safeParse(state.value);
-        if (parsed.success && (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .isUnfinished */ .ui)(parsed.data))
+        if (parsed.success && (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .isUnfinished */ .ui)(parsed.data))
             return { ...run, status: parsed.data.status };
     }
     return undefined;
@@ -617,100 +649,89 @@ async function latestUnfinishedRun(stateDir) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   El: () => (/* binding */ runStateSchema),
-/* harmony export */   Fu: () => (/* binding */ planSchema),
 /* harmony export */   LV: () => (/* binding */ RUN_STATUSES),
 /* harmony export */   Lu: () => (/* binding */ RUN_STATE_VERSION),
 /* harmony export */   sE: () => (/* binding */ STEP_STATUSES),
 /* harmony export */   ui: () => (/* binding */ isUnfinished)
 /* harmony export */ });
-/* unused harmony exports subtaskSchema, stepSchema, batchSchema, effectSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
+/* unused harmony exports stepSchema, batchSchema, effectSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
+/* harmony import */ var _agents_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6171);
 /**
  * The run's checkpoint: everything needed to continue after a crash, versioned and validated with zod
  * when read (a file from a crashed or older process is untrusted input). Written after every step.
  */
 
+
 const RUN_STATE_VERSION = 1;
 const RUN_STATUSES = ['running', 'completed', 'partial', 'degraded', 'interrupted', 'failed'];
 const STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped'];
-const text = (max) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(max);
-const time = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nonnegative();
-const subtaskSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9][a-z0-9-]{0,47}$/),
-    title: text(200),
-    files: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(text(300)).max(50),
-    instructions: text(8_000),
-});
-const planSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    milestones: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: text(64), title: text(200), subtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(subtaskSchema).max(2_000) }))
-        .max(100),
-    confidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1),
-    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-});
-const stepSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const text = (max) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(max);
+const time = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite().nonnegative();
+const stepSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     id: text(80),
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(STEP_STATUSES),
-    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(STEP_STATUSES),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     startedAt: time.optional(),
     endedAt: time.optional(),
     /** `endpointId/model` that produced the step's result, or `template` when degraded. */
     model: text(300).optional(),
-    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    degraded: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
     /** The commit made by this step (code steps), found again by its `Keel-Step` trailer after a crash. */
-    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .regex(/^[0-9a-f]{7,64}$/)
         .optional(),
     /** Redacted, bounded. */
     error: text(4_000).optional(),
     /** Step-specific result (validation outcome, review verdict …), small and JSON. */
-    result: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).optional(),
+    result: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).optional(),
 });
-const batchSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    attempt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1),
+const batchSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    attempt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1),
     /** The work-branch head before the batch: what a rejected batch is reset to. */
-    baseSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/),
-    succeeded: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    total: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    decision: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['accepted', 'rejected', 'degraded']),
+    baseSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/),
+    succeeded: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    decision: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['accepted', 'rejected', 'degraded']),
     decidedAt: time,
 });
-const effectSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['issue', 'comment', 'pull_request', 'recovery_issue']),
+const effectSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['issue', 'comment', 'pull_request', 'recovery_issue']),
     /** The hidden marker it carries: `<!-- keel:run=<id> step=<id> -->`. */
     marker: text(300),
     /** Where it lives (issue number, URL, file path). */
     ref: text(1_000),
     createdAt: time,
 });
-const runStateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RUN_STATE_VERSION),
-    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/),
-    task: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ text: text(20_000), source: text(40) }),
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(RUN_STATUSES),
+const runStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(RUN_STATE_VERSION),
+    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/),
+    task: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ text: text(20_000), source: text(40) }),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(RUN_STATUSES),
     createdAt: time,
     updatedAt: time,
-    repo: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    repo: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         root: text(4_096),
         baseBranch: text(255),
-        baseSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/),
+        baseSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/),
         workBranch: text(255),
         worktree: text(4_096),
     }),
-    plan: planSchema.optional(),
-    steps: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), stepSchema),
-    batches: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(batchSchema).max(100),
+    plan: _agents_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .planSchema */ .F.optional(),
+    steps: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), stepSchema),
+    batches: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(batchSchema).max(100),
     /** The coder batch under way: its attempt number and the head it started from (what a discard resets to). */
-    openBatch: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ attempt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1), baseSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/) })
+    openBatch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ attempt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1), baseSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/) })
         .optional(),
-    effects: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), effectSchema),
+    effects: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), effectSchema),
     /** The router's breaker, cooldown and probe state (`Router.exportState()`), restored on resume. */
-    fleet: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    fleet: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
     /** The run's counters at this checkpoint (`metrics.json` is their view), restored on resume. */
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
     /** Why the run stopped early, for the recovery record; redacted. */
-    interruption: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ reason: text(200), at: time, error: text(4_000).optional() }).optional(),
+    interruption: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ reason: text(200), at: time, error: text(4_000).optional() }).optional(),
     /** How many times this run was resumed. */
-    resumes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    resumes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
 });
 /** A run that can be resumed: not finished one way or another. */
 function isUnfinished(state) {
@@ -729,7 +750,7 @@ function isUnfinished(state) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_EVENT_LOG_MAX_BYTES, DEFAULT_EVENT_LOG_KEEP */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5233);
+/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4743);
 /* harmony import */ var _rotating_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7154);
 /**
  * `events.ndjson`: one JSON object per line (`{ at, type, … }`), redacted before it is written, rotated by
@@ -760,7 +781,7 @@ class EventLog {
         this.path = options.path;
         this.#file = new _rotating_file_js__WEBPACK_IMPORTED_MODULE_2__/* .RotatingFile */ .l(options.path, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
         this.#redact = options.redact;
-        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
         this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
     }
     /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */

@@ -42,7 +42,7 @@ const askCommand = async (argv, io) => {
         io.stdout(ASK_USAGE);
         return 0;
     }
-    const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_2__/* .openFleetSession */ .P1)(options, io);
+    const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_2__/* .openFleetSession */ .P)(options, io);
     try {
         await session.refreshStaleProbes();
         const messages = [
@@ -122,14 +122,13 @@ function parseAskArgs(argv) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P1: () => (/* binding */ openFleetSession),
-/* harmony export */   mU: () => (/* binding */ DEFAULT_STATE_DIR)
+/* harmony export */   P: () => (/* binding */ openFleetSession)
 /* harmony export */ });
-/* unused harmony export FLEET_STATE_FILE */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
 /* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9676);
 /* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7506);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8747);
 /**
  * What `keel ask`, `keel status` (and later `keel run`) share: the config, and a router that starts from
  * the fleet state the previous command saved and saves it again when done — so breaker and cooldown
@@ -139,11 +138,10 @@ function parseAskArgs(argv) {
 
 
 
-const DEFAULT_STATE_DIR = '.keel';
-const FLEET_STATE_FILE = 'fleet-state.json';
+
 async function openFleetSession(options, io, deps = {}) {
     const config = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)(options.config, { cwd: io.cwd });
-    const fleetStatePath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.stateDir ?? DEFAULT_STATE_DIR), FLEET_STATE_FILE);
+    const fleetStatePath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.stateDir ?? _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU), _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .FLEET_STATE_FILE */ .aC);
     const saved = await (0,_fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readFleetStateFile */ .qJ)(fleetStatePath);
     if (saved.problem)
         io.stderr(`keel: ignoring saved fleet state (${saved.problem})\n`);

@@ -18,19 +18,19 @@ export const modules = {
 const COMMANDS = {
     probe: {
         summary: 'probe every endpoint: health, models, context windows (--json)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(337), __webpack_require__.e(305)]).then(__webpack_require__.bind(__webpack_require__, 4305))).probeCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(305)]).then(__webpack_require__.bind(__webpack_require__, 4305))).probeCommand,
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(825), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 7755))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 7637))).runCommand,
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(506), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
     },
     status: {
         summary: 'print the failover status table (role → chain → state)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(506), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
     },
     sim: {
         summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
@@ -42,19 +42,19 @@ const COMMANDS = {
     },
     demo: {
         summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(129), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 9004))).demoCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(129), __webpack_require__.e(174)]).then(__webpack_require__.bind(__webpack_require__, 4174))).demoCommand,
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(65), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(825), __webpack_require__.e(108), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 9692))).laneCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(65), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 1227))).laneCommand,
     },
     guard: {
         summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(337), __webpack_require__.e(105), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(825), __webpack_require__.e(108), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 3774))).guardCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(506), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(912)]).then(__webpack_require__.bind(__webpack_require__, 4912))).guardCommand,
     },
     daemon: {
         summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(105), __webpack_require__.e(538)]).then(__webpack_require__.bind(__webpack_require__, 2538))).daemonCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(50), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 9150))).daemonCommand,
     },
 };
 function usage() {

@@ -12,7 +12,7 @@ export const modules = {
 /* unused harmony exports ID_PATTERN, MAX_ID_LENGTH */
 /**
  * Ids that end up in step ids (`code:<id>`), branch-safe file names and checkpoint keys: lowercase letters,
- * digits and `-`, starting with a letter or digit, at most 48 characters (the run state's `subtaskSchema`).
+ * digits and `-`, starting with a letter or digit, at most 48 characters (`subtaskSchema` (plan-schema.ts)).
  * Models write ids however they like; keel derives its own from what they wrote.
  */
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;

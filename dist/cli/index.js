@@ -252,7 +252,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   EX: () => (/* binding */ planOutline),
-/* harmony export */   WQ: () => (/* binding */ PROMPT_LIMITS),
 /* harmony export */   Yq: () => (/* binding */ reviewerMessages),
 /* harmony export */   by: () => (/* binding */ ROLE_TAGS),
 /* harmony export */   cj: () => (/* binding */ correctionMessage),
@@ -262,7 +261,22 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /* harmony export */   v_: () => (/* binding */ readBlocks),
 /* harmony export */   w5: () => (/* binding */ REJECTED_ANSWER_CHARS)
 /* harmony export */ });
-/* unused harmony exports BLOCK_NAMES, escapeBlockText, unescapeBlockText, block, bounded */
+/* unused harmony exports BLOCK_NAMES, PROMPT_LIMITS, escapeBlockText, unescapeBlockText, block, bounded */
+/* harmony import */ var _base_sanitize_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1717);
+/**
+ * The agents' prompts. Two rules hold for every one of them:
+ *
+ * - Untrusted text (task and issue text, file contents, diffs, command output, and earlier models' plans) goes
+ *   only into the USER message, inside delimited blocks (`<task>…</task>`), bounded, with a sentence saying
+ *   that it is data. A closing tag of keel's blocks inside such text is written `&lt;/task>` so that the text
+ *   cannot end its block and talk to the model from outside it.
+ * - The SYSTEM message is keel's alone: the role (tagged `[keel:planner]` … so that the simulator's scripted
+ *   model can recognise it), the exact JSON shape, the rules. Nothing run-specific goes there except bounds.
+ *
+ * Prompts are deterministic functions of their input: the same request yields the same bytes on every
+ * endpoint, which keeps failover reproducible (and the scripted model's answers identical).
+ */
+
 /** What the files of one subtask may take of a coder prompt, all together (bytes). */
 const MAX_FILE_BYTES_IN_PROMPT = 64 * 1024;
 const ROLE_TAGS = {
@@ -273,7 +287,7 @@ const ROLE_TAGS = {
 const BLOCK_NAMES = ['task', 'repo-files', 'plan', 'subtask', 'file', 'diff', 'validation'];
 /** Bounds of what goes into a prompt, in characters. */
 const PROMPT_LIMITS = {
-    task: 20_000,
+    task: _base_sanitize_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TASK_CHARS */ .P,
     repoFiles: 400,
     repoFilesChars: 24_000,
     plan: 12_000,
@@ -556,13 +570,249 @@ function correctionMessage(error) {
 
 /***/ }),
 
+/***/ 1717:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ MAX_TASK_CHARS),
+/* harmony export */   _: () => (/* binding */ sanitizeUntrusted)
+/* harmony export */ });
+/**
+ * Comment and issue text is written by strangers and read by models. Before it reaches a prompt it loses
+ * whatever a human reading the issue on GitHub would not see, so that nothing can instruct a model from
+ * where a reviewer cannot look:
+ *
+ * - HTML comments (`<!-- … -->`, and an unterminated `<!--` up to the end), which GitHub hides; they are
+ *   also the form of keel's own hidden markers (`<!-- keel:run=… step=… -->`), which quoted text must never
+ *   carry into something keel writes back.
+ * - keel's markers in their escaped forms (`&lt;!-- keel:… --&gt;`, `&#60;`, `&#x3c;`, `&amp;lt;` …), which a
+ *   model could decode on the way back out.
+ * - Markdown "comments": link reference definitions pointing nowhere (`[//]: # (…)`, `[x]: <> "…"`), which
+ *   render as nothing.
+ * - Invisible and format characters: zero-width characters, bidi controls, the soft hyphen, the BOM, tag
+ *   characters, variation selectors (all of Unicode's default-ignorable code points and format characters);
+ *   NUL, the other C0 and C1 controls and DEL (tab and newline stay); lone surrogates.
+ *
+ * Line breaks become `\n`, the text is NFC-normalised and trimmed, and its length is bounded with a visible
+ * marker. The result is a fixed point: sanitising it again changes nothing.
+ */
+/** The bound on a task's text: what a prompt carries of it (`PROMPT_LIMITS.task` is this). */
+const MAX_TASK_CHARS = 20_000;
+const DEFAULT_MAX_CHARS = MAX_TASK_CHARS;
+// CRLF, lone CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: all one line break.
+const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
+// C0 controls but tab and newline, DEL, C1 controls.
+const CONTROLS = /(?![\t\n])\p{Cc}/gu;
+// Default-ignorable code points cover U+00AD, U+034F, U+061C, U+115F–1160, U+17B4–17B5, U+180B–180F,
+// U+200B–200F, U+202A–202E, U+2060–206F, U+3164, U+FE00–FE0F, U+FEFF, U+FFA0, U+1D173–1D17A and
+// U+E0000–E0FFF (tags, variation selectors); format characters (Cf) add the rest of the invisible ones.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Bidi_Control}]/gu;
+// To the first `-->` after the opener, or to the end of the text. `<!-->` counts as an opener, not as a whole
+// comment: removing too much is safe, removing too little would let hidden text through.
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// An escaped `<` (`&lt;`, `&amp;lt;`, `&#60;`, `&#x3c;`, semicolon optional) opening a keel marker, up to an
+// escaped or plain `-->`, or the end of the line.
+const ESCAPED_LT = String.raw `&(?:amp;)*(?:lt|#0*60|#x0*3c);?`;
+const ESCAPED_GT = String.raw `&(?:amp;)*(?:gt|#0*62|#x0*3e);?`;
+const ESCAPED_MARKER = new RegExp(String.raw `${ESCAPED_LT}\\?!\s*-\s*-\s*keel\s*:[^\n]*?(?:-\s*-\s*(?:>|${ESCAPED_GT})|(?=\n)|$)`, 'gi');
+// `[label]: #` or `[label]: <>`, optionally with a title: a definition no link can use, i.e. a comment.
+const MARKDOWN_COMMENT = /^ {0,3}\[[^\]\n]+\]:[ \t]*(?:#|<>)(?:[ \t][^\n]*)?$/gm;
+/** Passes before giving up on convergence; real text needs one or two. */
+const MAX_PASSES = 8;
+function sanitizeUntrusted(text, options = {}) {
+    const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+    if (!Number.isSafeInteger(maxChars) || maxChars < 1) {
+        throw new RangeError(`maxChars must be a positive integer, got ${maxChars}`);
+    }
+    return bound(clean(text), maxChars);
+}
+/**
+ * Removing one construct can join its neighbours into another (`<!<!-- -->--`), so the passes repeat until
+ * nothing changes. Text built to nest deeper than MAX_PASSES loses every `<` and `&` instead: without them no
+ * comment or escaped marker can form, and every further pass that changes anything shortens the text.
+ */
+function clean(text) {
+    let current = text;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const next = cleanOnce(current);
+        if (next === current)
+            return next;
+        current = next;
+    }
+    current = current.replace(/[<&]/g, '');
+    for (;;) {
+        const next = cleanOnce(current);
+        if (next === current)
+            return next;
+        current = next;
+    }
+}
+function cleanOnce(text) {
+    return text
+        .toWellFormed()
+        .replace(LINE_BREAKS, '\n')
+        .replace(CONTROLS, '')
+        .replace(INVISIBLE, '')
+        .normalize('NFC')
+        .replace(HTML_COMMENT, '')
+        .replace(ESCAPED_MARKER, '')
+        .replace(MARKDOWN_COMMENT, '')
+        .normalize('NFC')
+        .trim();
+}
+/**
+ * At most `maxChars` units, the marker saying how much there was. The kept head is cleaned again: a cut can
+ * turn the end of a line into a construct the whole text did not have (`[x]: #anchor` cut after the `#`).
+ */
+function bound(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    const marker = `\n[… ${text.length} characters, truncated]`;
+    if (marker.length >= maxChars)
+        return clean(cutAt(text, maxChars - 1)) + '…';
+    // With nothing kept, the marker's leading line break would be trimmed by the next sanitisation.
+    return (clean(cutAt(text, maxChars - marker.length)) + marker).trimStart();
+}
+/** The first `length` units, without half of a surrogate pair at the end. */
+function cutAt(text, length) {
+    const cut = text.slice(0, length);
+    return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+
+/***/ }),
+
+/***/ 8747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ CONFIG_CACHE_FILE),
+/* harmony export */   Co: () => (/* binding */ GUARD_HISTORY_FILE),
+/* harmony export */   G: () => (/* binding */ stateLayout),
+/* harmony export */   HL: () => (/* binding */ METRICS_FILE),
+/* harmony export */   Pc: () => (/* binding */ EVENTS_FILE),
+/* harmony export */   RU: () => (/* binding */ RECOVERY_FILE),
+/* harmony export */   WA: () => (/* binding */ runLayout),
+/* harmony export */   _A: () => (/* binding */ GUARD_REPORT_FILE),
+/* harmony export */   aC: () => (/* binding */ FLEET_STATE_FILE),
+/* harmony export */   bv: () => (/* binding */ STATE_FILE),
+/* harmony export */   gE: () => (/* binding */ HEARTBEAT_FILE),
+/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
+/* harmony export */   ln: () => (/* binding */ PAUSE_FLAG_FILE),
+/* harmony export */   mU: () => (/* binding */ DEFAULT_STATE_DIR),
+/* harmony export */   rT: () => (/* binding */ EFFECTS_DIR),
+/* harmony export */   ro: () => (/* binding */ GUARD_STATE_FILE),
+/* harmony export */   z4: () => (/* binding */ RUNS_DIR)
+/* harmony export */ });
+/* unused harmony exports LEASE_FILE, WORKTREES_DIR, SLOTS_DIR, LANES_DIR, GUARD_DIR, DAEMON_DIR */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/**
+ * Where everything lives under a state directory (`.keel` by default, at the repository's root). The one
+ * owner of these names: every module that reads or writes the state directory asks this one, so a run, a
+ * lane, the guard, the daemon, the Action and `keel status` can never disagree about a path.
+ *
+ * ```
+ * <stateDir>/
+ *   runs/<runId>/            state.json, manifest.json, metrics.json, events.ndjson, .heartbeat,
+ *                            recovery.md, lease.json, effects/{issues,comments,pulls}/
+ *   worktrees/<runId>/       the run's git worktree (its work branch checked out)
+ *   fleet-state.json         breakers, cooldowns and probes, carried from one command to the next
+ *   config-cache.json        the configuration as the last run validated it (the early resume reads it)
+ *   slots/                   one lease file per model request in flight (shared `maxParallel`)
+ *   lanes/<lane>/            a lane's claims, heartbeat, status, pause flag and events
+ *   guard/                   the idle guard's state, last cycle, history and heartbeat
+ *   daemon/                  the daemon's lock, status, events and child logs
+ * ```
+ */
+
+const DEFAULT_STATE_DIR = '.keel';
+// File names inside a run directory.
+const STATE_FILE = 'state.json';
+const MANIFEST_FILE = 'manifest.json';
+const METRICS_FILE = 'metrics.json';
+const EVENTS_FILE = 'events.ndjson';
+const HEARTBEAT_FILE = '.heartbeat';
+const RECOVERY_FILE = 'recovery.md';
+const LEASE_FILE = 'lease.json';
+const EFFECTS_DIR = 'effects';
+// Names directly under the state directory.
+const RUNS_DIR = 'runs';
+const WORKTREES_DIR = 'worktrees';
+const FLEET_STATE_FILE = 'fleet-state.json';
+const CONFIG_CACHE_FILE = 'config-cache.json';
+const SLOTS_DIR = 'slots';
+const LANES_DIR = 'lanes';
+const GUARD_DIR = 'guard';
+const DAEMON_DIR = 'daemon';
+// Inside `guard/`.
+const GUARD_STATE_FILE = 'state.json';
+const GUARD_REPORT_FILE = 'last-cycle.json';
+const GUARD_HISTORY_FILE = 'history.ndjson';
+// Inside `lanes/<lane>/`.
+const PAUSE_FLAG_FILE = 'paused.flag';
+function runLayout(runDir) {
+    return {
+        dir: runDir,
+        state: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, STATE_FILE),
+        manifest: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, MANIFEST_FILE),
+        metrics: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, METRICS_FILE),
+        events: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, EVENTS_FILE),
+        heartbeat: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, HEARTBEAT_FILE),
+        recovery: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, RECOVERY_FILE),
+        lease: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, LEASE_FILE),
+        effects: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runDir, EFFECTS_DIR),
+    };
+}
+function stateLayout(stateDir) {
+    const runs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, RUNS_DIR);
+    const lanes = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, LANES_DIR);
+    const guard = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, GUARD_DIR);
+    const daemon = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, DAEMON_DIR);
+    return {
+        root: stateDir,
+        runs,
+        run: (runId) => runLayout((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(runs, runId)),
+        worktree: (runId) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, WORKTREES_DIR, runId),
+        fleetState: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, FLEET_STATE_FILE),
+        configCache: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, CONFIG_CACHE_FILE),
+        slots: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, SLOTS_DIR),
+        lanes,
+        lane: (name) => {
+            const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(lanes, name);
+            return {
+                dir,
+                heartbeat: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, HEARTBEAT_FILE),
+                pauseFlag: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, PAUSE_FLAG_FILE),
+                events: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, EVENTS_FILE),
+            };
+        },
+        guard: {
+            dir: guard,
+            state: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(guard, GUARD_STATE_FILE),
+            lastCycle: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(guard, GUARD_REPORT_FILE),
+            history: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(guard, GUARD_HISTORY_FILE),
+            heartbeat: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(guard, HEARTBEAT_FILE),
+        },
+        daemon: {
+            dir: daemon,
+            status: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(daemon, 'status.json'),
+            events: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(daemon, EVENTS_FILE),
+            lock: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(daemon, 'daemon.pid'),
+            logs: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(daemon, 'logs'),
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 9069:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(410);
-/* harmony import */ var _run_early_resume_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7432);
+/* harmony import */ var _cli_early_resume_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6817);
 /** The `keel` executable: wire the real process to the command table, nothing else. */
 
 // Static: small (it loads node:http only when it sends), and one chunk fewer to fetch before the request.
@@ -571,12 +821,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // Resumes are measured from process start to the first model request: reuse V8's compiled code across
 // runs (Node keeps the cache in the OS temp directory). Enabled before the command modules load.
 (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
-// A resumed run's first model request goes out now, while the rest of keel loads (src/run/early-resume.ts).
+// A resumed run's first model request goes out now, while the rest of keel loads (src/cli/early-resume.ts).
 if (process.argv[2] === 'run' && process.argv.includes('--resume')) {
-    await (0,_run_early_resume_js__WEBPACK_IMPORTED_MODULE_2__/* .sendEarlyResumeRequest */ .m)(process.argv.slice(2), { cwd: process.cwd(), env: process.env });
+    await (0,_cli_early_resume_js__WEBPACK_IMPORTED_MODULE_2__/* .sendEarlyResumeRequest */ .m)(process.argv.slice(2), { cwd: process.cwd(), env: process.env });
 }
 const { runCli } = await __nccwpck_require__.e(/* import() */ 518).then(__nccwpck_require__.bind(__nccwpck_require__, 518));
-const { formatFatal } = await __nccwpck_require__.e(/* import() */ 784).then(__nccwpck_require__.bind(__nccwpck_require__, 3784));
+const { formatFatal } = await __nccwpck_require__.e(/* import() */ 594).then(__nccwpck_require__.bind(__nccwpck_require__, 7594));
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
@@ -600,6 +850,209 @@ catch (error) {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6817:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ sendEarlyResumeRequest)
+/* harmony export */ });
+/* unused harmony export EARLY_REQUEST_LIFETIME_MS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9281);
+/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9357);
+/* harmony import */ var _config_config_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3201);
+/* harmony import */ var _config_search_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1169);
+/* harmony import */ var _fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7141);
+/* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(410);
+/* harmony import */ var _fleet_request_body_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6458);
+/* harmony import */ var _git_read_files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1324);
+/* harmony import */ var _run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(727);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8747);
+/**
+ * `keel run --resume RUN_ID`: the first coder request goes out before the rest of keel has even loaded.
+ *
+ * Loading keel (the HTTP client, the schemas, the YAML parser, the engine) takes several times as long as
+ * starting Node; a resumed run's first model request does not have to wait for it. This module — small,
+ * and importing none of those — reads the run's checkpoint, the configuration as the last run validated it
+ * (`config-cache.ts`, used only while the file's text is unchanged) and the saved fleet state, builds the
+ * request the router would send for the first pending subtask to the endpoint it would pick, and sends
+ * it. The run then loads and starts as always; when the endpoint client is about to send a request with
+ * exactly this URL and body, it adopts this one's response instead (`fleet/early-requests.ts`). Any other
+ * outcome costs one unused request, which is cancelled.
+ *
+ * Deliberately narrow, because it acts on unvalidated data: only a named run, only a plain `http:`
+ * endpoint of `kind: local` with an explicit context window and no API key (no secret is ever sent from
+ * here, and the URL must appear in the configuration file's text), only when its breaker is closed and it
+ * is not cooling down. Anything unexpected means no early request; it never throws.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** How long an early request waits to be adopted before it is cancelled. */
+const EARLY_REQUEST_LIFETIME_MS = 20_000;
+/** Sends the early request when everything above holds; says why not otherwise. Never throws. */
+async function sendEarlyResumeRequest(argv, options) {
+    try {
+        return await prepareAndSend(argv, options);
+    }
+    catch (error) {
+        return { sent: false, why: `unexpected: ${error.message}` };
+    }
+}
+async function prepareAndSend(argv, options) {
+    if (options.env.KEEL_EARLY_REQUEST === '0')
+        return { sent: false, why: 'disabled by KEEL_EARLY_REQUEST=0' };
+    const args = (0,_run_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRunArgs */ .u)(argv.slice(1));
+    if (typeof args.resume !== 'string')
+        return { sent: false, why: 'not a resume of a named run' };
+    const repo = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.repo ?? '.');
+    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.stateDir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_STATE_DIR */ .mU));
+    const configPath = args.config !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.config) : findConfigFile(repo);
+    if (configPath === undefined)
+        return { sent: false, why: 'no configuration file' };
+    const cache = (0,_config_config_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .readConfigCache */ .v)(stateDir);
+    const configText = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(configPath, 'utf8');
+    if (cache?.path !== configPath || cache.text !== configText) {
+        return { sent: false, why: 'the configuration changed since it was last validated' };
+    }
+    const config = cache.config;
+    const state = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .stateLayout */ .G)(stateDir).run(args.resume).state, 'utf8'));
+    if (state.status !== 'running' && state.status !== 'interrupted')
+        return { sent: false, why: 'not resumable' };
+    const { plan, steps } = state;
+    const task = state.task?.text;
+    const worktree = state.repo?.worktree;
+    if (!plan || !steps || typeof task !== 'string' || typeof worktree !== 'string') {
+        return { sent: false, why: 'no plan yet' };
+    }
+    const subtask = (0,_run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_8__/* .pendingSubtasks */ .Y)({ steps }, plan, 1)[0];
+    if (!subtask)
+        return { sent: false, why: 'no pending subtask' };
+    // As the prefetch does (prefetch.ts): no work tree yet (a fresh checkout) means no files to show.
+    const files = await (0,_git_read_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .U)({ worktree }, subtask.files, _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILE_BYTES_IN_PROMPT */ .dW).catch(() => []);
+    const request = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_9__/* .agentRequest */ .hN)((0,_agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .coderMessages */ .mD)({ task, plan, subtask, files }));
+    const fleet = state.fleet ?? readFleetFile((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .stateLayout */ .G)(stateDir).fleetState);
+    const choice = chooseCandidate(config, fleet, (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_10__/* .estimatePromptTokens */ .bW)(request.messages), options);
+    if ('why' in choice)
+        return { sent: false, why: choice.why };
+    const { endpoint, candidate, maxTokens } = choice;
+    if (!configText.includes(endpoint.url))
+        return { sent: false, why: 'endpoint URL not in the file' };
+    const url = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_9__/* .chatCompletionsUrl */ .xh)(endpoint.url);
+    const body = JSON.stringify((0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_9__/* .requestBody */ .IO)(request, { model: candidate.model, maxTokens }, true));
+    await send(url, body);
+    return { sent: true, url: url.href, model: candidate.model };
+}
+function findConfigFile(repo) {
+    for (const relative of _config_search_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .CONFIG_SEARCH_PATHS */ .t) {
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, relative);
+        try {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isFile())
+                return absolute;
+        }
+        catch {
+            // not there: the next one
+        }
+    }
+    return undefined;
+}
+function readFleetFile(path) {
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The candidate the router picks for an idle fleet: the first tier's first usable candidate in config
+ * order (local ones first on a self-hosted runner). Then the conditions of this module's header.
+ */
+function chooseCandidate(config, fleet, promptTokens, options) {
+    const now = options.now ?? Date.now();
+    const endpoints = new Map(config.endpoints.map((e) => [e.id, e]));
+    const fits = (endpoint) => (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_10__/* .fitMaxTokens */ .CW)({
+        window: endpoint.contextWindow,
+        contextFraction: config.policy.contextFraction,
+        promptTokens,
+        requested: undefined,
+        minOutputTokens: config.policy.minOutputTokens,
+    });
+    const usable = (config.roles.coder?.[0] ?? []).filter((candidate) => {
+        const endpoint = endpoints.get(candidate.endpointId);
+        if (!endpoint || !fits(endpoint).ok)
+            return false;
+        const breaker = fleet?.breakers?.[candidate.key];
+        const until = fleet?.cooldowns?.[endpoint.id]?.until;
+        return ((breaker === undefined || breaker.state === 'closed') && !(typeof until === 'number' && until > now));
+    });
+    if (options.env.RUNNER_ENVIRONMENT === 'self-hosted') {
+        usable.sort((a, b) => Number(endpoints.get(b.endpointId)?.kind === 'local') -
+            Number(endpoints.get(a.endpointId)?.kind === 'local'));
+    }
+    const candidate = usable[0];
+    if (!candidate)
+        return { why: 'no usable first-tier coder' };
+    const endpoint = endpoints.get(candidate.endpointId);
+    if (endpoint.kind !== 'local' || endpoint.apiKeyEnv !== undefined || endpoint.contextWindow === undefined) {
+        return { why: `${endpoint.id} is not a keyless local endpoint with a configured context window` };
+    }
+    if (!endpoint.url.startsWith('http://'))
+        return { why: `${endpoint.id} is not plain http` };
+    const fit = fits(endpoint);
+    return { endpoint, candidate, maxTokens: fit.ok ? fit.maxTokens : undefined };
+}
+/** How long the start waits for the request to reach the socket (loading keel blocks the event loop). */
+const FLUSH_WAIT_MS = 100;
+/** Sends the request and offers it for adoption; resolves once it is written (or after FLUSH_WAIT_MS). */
+async function send(url, body) {
+    // Loaded here: every other command imports this module (cli.ts) and has no use for node:http.
+    const { request: httpRequest } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 19));
+    let cancel = () => undefined;
+    let flushed = () => undefined;
+    const written = new Promise((resolveWritten) => {
+        flushed = resolveWritten;
+        setTimeout(resolveWritten, FLUSH_WAIT_MS).unref();
+    });
+    const response = new Promise((resolveResponse, reject) => {
+        const request = httpRequest(url, {
+            method: 'POST',
+            headers: {
+                'content-type': 'application/json',
+                accept: 'text/event-stream',
+                'content-length': Buffer.byteLength(body),
+            },
+        });
+        cancel = () => request.destroy(new Error('early request cancelled'));
+        request.once('response', (message) => {
+            // A cancelled response must not crash the process while nobody reads it; a reader adds its own.
+            message.on('error', () => undefined);
+            resolveResponse(message);
+        });
+        // Every error, not just the first: a cancellation after the response also lands here.
+        request.on('error', (error) => {
+            flushed();
+            reject(error);
+        });
+        request.end(body, () => flushed());
+    });
+    (0,_fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_5__/* .offerEarlyRequest */ .Rc)({ url: url.href, body, response, abort: () => cancel() }, EARLY_REQUEST_LIFETIME_MS);
+    await written;
+}
+
 
 /***/ }),
 
@@ -655,7 +1108,7 @@ function parseCommandArgs(config, usage) {
 /* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7851);
 /**
  * The arguments of `keel run`, parsed once. Its own module, light on imports, because the early resume
- * request (`src/run/early-resume.ts`) reads the same arguments before the rest of keel is loaded.
+ * request (`src/cli/early-resume.ts`) reads the same arguments before the rest of keel is loaded.
  */
 
 
@@ -729,15 +1182,15 @@ function numberOption(flag, raw, key, min) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   gr: () => (/* binding */ saveConfigCache),
-/* harmony export */   vk: () => (/* binding */ readConfigCache)
+/* harmony export */   g: () => (/* binding */ saveConfigCache),
+/* harmony export */   v: () => (/* binding */ readConfigCache)
 /* harmony export */ });
-/* unused harmony export CONFIG_CACHE_FILE */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8747);
 /**
  * The validated configuration of the last run, with the exact text it came from
- * (`<stateDir>/config-cache.json`). Only the early resume request reads it (`src/run/early-resume.ts`), to
+ * (`<stateDir>/config-cache.json`). Only the early resume request reads it (`src/cli/early-resume.ts`), to
  * know where a resumed run's first coder request goes without loading the YAML parser and the schema; the
  * run itself always loads and validates the file. A cache whose text is not the file's text is ignored
  * (compared whole: a config file is small, and hashing would load node:crypto on the hot path), and nothing read from it decides more than where one model request goes — and the client uses
@@ -745,7 +1198,7 @@ function numberOption(flag, raw, key, min) {
  */
 
 
-const CONFIG_CACHE_FILE = 'config-cache.json';
+
 const CACHE_VERSION = 1;
 /** Writes the cache unless it already holds this file's text; never throws (it is only a cache). */
 async function saveConfigCache(stateDir, source, config) {
@@ -754,13 +1207,13 @@ async function saveConfigCache(stateDir, source, config) {
         return;
     const cache = { version: CACHE_VERSION, path: source.absolute, text: source.text, config };
     // Loaded here, not at the top: the early resume reads this module, and atomic-file loads node:crypto.
-    const { writeFileAtomic } = await __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 2551));
-    await writeFileAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, CONFIG_CACHE_FILE), `${JSON.stringify(cache)}\n`).catch(() => undefined);
+    const { writeFileAtomic } = await __nccwpck_require__.e(/* import() */ 975).then(__nccwpck_require__.bind(__nccwpck_require__, 1975));
+    await writeFileAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .CONFIG_CACHE_FILE */ .By), `${JSON.stringify(cache)}\n`).catch(() => undefined);
 }
 /** The cache, if there is a readable one of this version; its config counts only if its text is the file's. */
 function readConfigCache(stateDir) {
     try {
-        const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, CONFIG_CACHE_FILE), 'utf8'));
+        const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .CONFIG_CACHE_FILE */ .By), 'utf8'));
         if (value.version !== CACHE_VERSION || typeof value.path !== 'string' || typeof value.text !== 'string')
             return undefined;
         if (typeof value.config !== 'object' || value.config === null)
@@ -1343,207 +1796,6 @@ async function readBounded(path, full, size, share) {
     finally {
         await handle.close();
     }
-}
-
-
-/***/ }),
-
-/***/ 7432:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ sendEarlyResumeRequest)
-/* harmony export */ });
-/* unused harmony export EARLY_REQUEST_LIFETIME_MS */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9281);
-/* harmony import */ var _cli_run_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9357);
-/* harmony import */ var _config_config_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3201);
-/* harmony import */ var _config_search_paths_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1169);
-/* harmony import */ var _fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7141);
-/* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(410);
-/* harmony import */ var _fleet_request_body_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6458);
-/* harmony import */ var _git_read_files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1324);
-/* harmony import */ var _pending_subtasks_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(727);
-/**
- * `keel run --resume RUN_ID`: the first coder request goes out before the rest of keel has even loaded.
- *
- * Loading keel (the HTTP client, the schemas, the YAML parser, the engine) takes several times as long as
- * starting Node; a resumed run's first model request does not have to wait for it. This module — small,
- * and importing none of those — reads the run's checkpoint, the configuration as the last run validated it
- * (`config-cache.ts`, used only while the file's text is unchanged) and the saved fleet state, builds the
- * request the router would send for the first pending subtask to the endpoint it would pick, and sends
- * it. The run then loads and starts as always; when the endpoint client is about to send a request with
- * exactly this URL and body, it adopts this one's response instead (`fleet/early-requests.ts`). Any other
- * outcome costs one unused request, which is cancelled.
- *
- * Deliberately narrow, because it acts on unvalidated data: only a named run, only a plain `http:`
- * endpoint of `kind: local` with an explicit context window and no API key (no secret is ever sent from
- * here, and the URL must appear in the configuration file's text), only when its breaker is closed and it
- * is not cooling down. Anything unexpected means no early request; it never throws.
- */
-
-
-
-
-
-
-
-
-
-
-
-/** How long an early request waits to be adopted before it is cancelled. */
-const EARLY_REQUEST_LIFETIME_MS = 20_000;
-/** Sends the early request when everything above holds; says why not otherwise. Never throws. */
-async function sendEarlyResumeRequest(argv, options) {
-    try {
-        return await prepareAndSend(argv, options);
-    }
-    catch (error) {
-        return { sent: false, why: `unexpected: ${error.message}` };
-    }
-}
-async function prepareAndSend(argv, options) {
-    if (options.env.KEEL_EARLY_REQUEST === '0')
-        return { sent: false, why: 'disabled by KEEL_EARLY_REQUEST=0' };
-    const args = (0,_cli_run_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRunArgs */ .u)(argv.slice(1));
-    if (typeof args.resume !== 'string')
-        return { sent: false, why: 'not a resume of a named run' };
-    const repo = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.repo ?? '.');
-    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.stateDir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, '.keel'));
-    const configPath = args.config !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.config) : findConfigFile(repo);
-    if (configPath === undefined)
-        return { sent: false, why: 'no configuration file' };
-    const cache = (0,_config_config_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .readConfigCache */ .vk)(stateDir);
-    const configText = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(configPath, 'utf8');
-    if (cache?.path !== configPath || cache.text !== configText) {
-        return { sent: false, why: 'the configuration changed since it was last validated' };
-    }
-    const config = cache.config;
-    const state = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, 'runs', args.resume, 'state.json'), 'utf8'));
-    if (state.status !== 'running' && state.status !== 'interrupted')
-        return { sent: false, why: 'not resumable' };
-    const { plan, steps } = state;
-    const task = state.task?.text;
-    const worktree = state.repo?.worktree;
-    if (!plan || !steps || typeof task !== 'string' || typeof worktree !== 'string') {
-        return { sent: false, why: 'no plan yet' };
-    }
-    const subtask = (0,_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_7__/* .pendingSubtasks */ .Y)({ steps }, plan, 1)[0];
-    if (!subtask)
-        return { sent: false, why: 'no pending subtask' };
-    // As the prefetch does (prefetch.ts): no work tree yet (a fresh checkout) means no files to show.
-    const files = await (0,_git_read_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .U)({ worktree }, subtask.files, _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILE_BYTES_IN_PROMPT */ .dW).catch(() => []);
-    const request = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_8__/* .agentRequest */ .hN)((0,_agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .coderMessages */ .mD)({ task, plan, subtask, files }));
-    const fleet = state.fleet ?? readFleetFile((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, 'fleet-state.json'));
-    const choice = chooseCandidate(config, fleet, (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_9__/* .estimatePromptTokens */ .bW)(request.messages), options);
-    if ('why' in choice)
-        return { sent: false, why: choice.why };
-    const { endpoint, candidate, maxTokens } = choice;
-    if (!configText.includes(endpoint.url))
-        return { sent: false, why: 'endpoint URL not in the file' };
-    const url = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_8__/* .chatCompletionsUrl */ .xh)(endpoint.url);
-    const body = JSON.stringify((0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_8__/* .requestBody */ .IO)(request, { model: candidate.model, maxTokens }, true));
-    await send(url, body);
-    return { sent: true, url: url.href, model: candidate.model };
-}
-function findConfigFile(repo) {
-    for (const relative of _config_search_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .CONFIG_SEARCH_PATHS */ .t) {
-        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, relative);
-        try {
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isFile())
-                return absolute;
-        }
-        catch {
-            // not there: the next one
-        }
-    }
-    return undefined;
-}
-function readFleetFile(path) {
-    try {
-        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The candidate the router picks for an idle fleet: the first tier's first usable candidate in config
- * order (local ones first on a self-hosted runner). Then the conditions of this module's header.
- */
-function chooseCandidate(config, fleet, promptTokens, options) {
-    const now = options.now ?? Date.now();
-    const endpoints = new Map(config.endpoints.map((e) => [e.id, e]));
-    const fits = (endpoint) => (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_9__/* .fitMaxTokens */ .CW)({
-        window: endpoint.contextWindow,
-        contextFraction: config.policy.contextFraction,
-        promptTokens,
-        requested: undefined,
-        minOutputTokens: config.policy.minOutputTokens,
-    });
-    const usable = (config.roles.coder?.[0] ?? []).filter((candidate) => {
-        const endpoint = endpoints.get(candidate.endpointId);
-        if (!endpoint || !fits(endpoint).ok)
-            return false;
-        const breaker = fleet?.breakers?.[candidate.key];
-        const until = fleet?.cooldowns?.[endpoint.id]?.until;
-        return ((breaker === undefined || breaker.state === 'closed') && !(typeof until === 'number' && until > now));
-    });
-    if (options.env.RUNNER_ENVIRONMENT === 'self-hosted') {
-        usable.sort((a, b) => Number(endpoints.get(b.endpointId)?.kind === 'local') -
-            Number(endpoints.get(a.endpointId)?.kind === 'local'));
-    }
-    const candidate = usable[0];
-    if (!candidate)
-        return { why: 'no usable first-tier coder' };
-    const endpoint = endpoints.get(candidate.endpointId);
-    if (endpoint.kind !== 'local' || endpoint.apiKeyEnv !== undefined || endpoint.contextWindow === undefined) {
-        return { why: `${endpoint.id} is not a keyless local endpoint with a configured context window` };
-    }
-    if (!endpoint.url.startsWith('http://'))
-        return { why: `${endpoint.id} is not plain http` };
-    const fit = fits(endpoint);
-    return { endpoint, candidate, maxTokens: fit.ok ? fit.maxTokens : undefined };
-}
-/** How long the start waits for the request to reach the socket (loading keel blocks the event loop). */
-const FLUSH_WAIT_MS = 100;
-/** Sends the request and offers it for adoption; resolves once it is written (or after FLUSH_WAIT_MS). */
-async function send(url, body) {
-    // Loaded here: every other command imports this module (cli.ts) and has no use for node:http.
-    const { request: httpRequest } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 19));
-    let cancel = () => undefined;
-    let flushed = () => undefined;
-    const written = new Promise((resolveWritten) => {
-        flushed = resolveWritten;
-        setTimeout(resolveWritten, FLUSH_WAIT_MS).unref();
-    });
-    const response = new Promise((resolveResponse, reject) => {
-        const request = httpRequest(url, {
-            method: 'POST',
-            headers: {
-                'content-type': 'application/json',
-                accept: 'text/event-stream',
-                'content-length': Buffer.byteLength(body),
-            },
-        });
-        cancel = () => request.destroy(new Error('early request cancelled'));
-        request.once('response', (message) => {
-            // A cancelled response must not crash the process while nobody reads it; a reader adds its own.
-            message.on('error', () => undefined);
-            resolveResponse(message);
-        });
-        // Every error, not just the first: a cancellation after the response also lands here.
-        request.on('error', (error) => {
-            flushed();
-            reject(error);
-        });
-        request.end(body, () => flushed());
-    });
-    (0,_fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_5__/* .offerEarlyRequest */ .Rc)({ url: url.href, body, response, abort: () => cancel() }, EARLY_REQUEST_LIFETIME_MS);
-    await written;
 }
 
 

@@ -9,15 +9,15 @@
  * runner's workspace path means nothing here, and when it happens to exist it is someone else's directory.
  */
 import { realpath } from 'node:fs/promises';
-import { join } from 'node:path';
-import { systemClock } from '../clock.ts';
+import { systemClock } from '../base/clock.ts';
 import type { Git } from '../git/git-runner.ts';
-import type { ArtifactStore } from '../github/artifacts.ts';
-import { artifactName, collectStateFiles } from '../github/artifacts.ts';
-import { fetchCheckpoint, pushCheckpoint } from '../github/state-branch.ts';
-import { startDeadline } from '../github/state-deadline.ts';
+import type { ArtifactStore } from '../durable/artifacts/artifacts.ts';
+import { artifactName, collectStateFiles } from '../durable/artifacts/artifacts.ts';
+import { fetchCheckpoint, pushCheckpoint } from '../durable/state-branch/state-branch.ts';
+import { startDeadline } from '../durable/state-branch/state-deadline.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished, type RunState } from '../run/state.ts';
+import { stateLayout } from '../base/state-layout.ts';
 
 const REMOTE = 'origin';
 
@@ -131,7 +131,7 @@ async function pushWorkBranch(
  * when this checkout does not have it. Returns what it did, for the log.
  */
 async function adoptHere(d: DurableState, stateDir: string, runId: string): Promise<string[]> {
-  const store = new TaskStateStore({ runDir: join(stateDir, 'runs', runId) });
+  const store = new TaskStateStore({ runDir: stateLayout(stateDir).run(runId).dir });
   const { state } = await store.load();
   if (!state) return [];
   const notes: string[] = [];
@@ -140,7 +140,7 @@ async function adoptHere(d: DurableState, stateDir: string, runId: string): Prom
   const recorded = await realpath(state.repo.root).catch(() => state.repo.root);
   if (recorded !== (await realpath(here).catch(() => here))) {
     state.repo.root = here;
-    state.repo.worktree = join(stateDir, 'worktrees', runId);
+    state.repo.worktree = stateLayout(stateDir).worktree(runId);
     await store.save(state);
     notes.push(`checkout moved to ${here}`);
   }

@@ -4,7 +4,7 @@
  * the exit code is set rather than `process.exit` called, so pending writes finish.
  */
 import * as core from '@actions/core';
-import { formatFatal } from '../cli/fatal.ts';
+import { formatFatal } from '../base/errors.ts';
 
 export async function runEntry(body: (signal: AbortSignal) => Promise<number>): Promise<void> {
   const controller = new AbortController();

@@ -22,6 +22,7 @@ import { restoreDurably, saveDurably } from './durable.ts';
 import { writeOutputs } from './outputs.ts';
 import { resumeInstructions } from './run-action.ts';
 import { actionBase, actionSetup, githubEffects, type ActionSetup } from './setup.ts';
+import { stateLayout } from '../base/state-layout.ts';
 
 interface StepDeps {
   io: ActionIO;
@@ -51,7 +52,7 @@ export async function runPlanAction({ io, env, signal }: StepDeps): Promise<numb
   });
   await saveDurably(
     setup.durable,
-    { runId: state.runId, runDir, fleetStatePath: join(stateDir, 'fleet-state.json') },
+    { runId: state.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
     20_000,
   );
   const subtasks = state.plan?.milestones.flatMap((m) => m.subtasks.map((s) => s.id)) ?? [];
@@ -139,7 +140,7 @@ export async function runReviewAction({ io, env, signal }: StepDeps): Promise<nu
   });
   await saveDurably(
     setup.durable,
-    { runId: final.runId, runDir, fleetStatePath: join(stateDir, 'fleet-state.json') },
+    { runId: final.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
     4_000,
   );
   writeOutputs(io, final);
@@ -152,7 +153,9 @@ async function loadForStep(setup: ActionSetup, io: ActionIO): Promise<RunState> 
   if (!runId) throw new Error('input run-id is required');
   const found = await restoreDurably(setup.durable, setup.stateDir, runId, async () => undefined);
   io.info(`checkpoint: ${found}`);
-  const { state, problem } = await new TaskStateStore({ runDir: join(setup.stateDir, 'runs', runId) }).load();
+  const { state, problem } = await new TaskStateStore({
+    runDir: stateLayout(setup.stateDir).run(runId).dir,
+  }).load();
   if (!state) throw new Error(`no checkpoint of run ${runId}: ${problem ?? found}`);
   return state;
 }

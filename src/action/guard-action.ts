@@ -10,32 +10,27 @@
  * afresh and `persistent_idle_condition` can never be reached — the step says so in its log.
  */
 import { join } from 'node:path';
-import { systemClock, type Clock } from '../clock.ts';
-import { runUrl } from '../github/context.ts';
-import { GitHubEffects } from '../github/github-effects.ts';
-import { listBranchRuns, type BranchRun } from '../github/state-branch.ts';
-import { pausedLabel } from '../github/triggers.ts';
-import { redact } from '../fleet/redact.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
+import { runUrl } from '../github/api/context.ts';
+import { GitHubEffects } from '../github/effects/github-effects.ts';
+import { listBranchRuns, type BranchRun } from '../durable/state-branch/state-branch.ts';
+import { pausedLabel } from '../github/triggers/triggers.ts';
+import { redact } from '../base/secrets.ts';
 import type { FetchLike } from '../fleet/probe.ts';
-import {
-  GUARD_DIR,
-  GUARD_REPORT_FILE,
-  GUARD_STATE_FILE,
-  runGuardCycle,
-  type GuardCycleReport,
-  type QueueDepth,
-} from '../lanes/guard.ts';
+import { GUARD_REPORT_FILE, GUARD_STATE_FILE, stateLayout } from '../base/state-layout.ts';
+import { runGuardCycle, type GuardCycleReport, type QueueDepth } from '../guard/guard.ts';
 import {
   ensureTrackingIssue,
   githubGuardEffects,
   githubTarget,
   GUARD_ISSUE_LABEL,
   issueAlerts,
-} from '../lanes/guard-github.ts';
-import { guardProbes } from '../lanes/guard-probes.ts';
-import { guardQueueDepth } from '../lanes/guard-queue.ts';
+} from '../github/guard/guard-github.ts';
+import { guardProbes } from '../guard/guard-probes.ts';
+import { guardQueueDepth } from '../guard/guard-queue.ts';
 import { loadLanesFile } from '../lanes/lanes-file.ts';
-import { errorMessage, readJsonFile } from '../run/atomic-file.ts';
+import { errorMessage } from '../base/errors.ts';
+import { readJsonFile } from '../base/atomic-file.ts';
 import type { ActionIO } from './action-io.ts';
 import { bool } from './settings.ts';
 import { actionBase, actionSetup, type ActionSetup } from './setup.ts';
@@ -59,7 +54,7 @@ export async function runGuardAction(deps: GuardActionDeps): Promise<number> {
   const lanesFile = await loadLanesFile(
     join(ctx.workspace, io.input('lanes').trim() || '.github/keel-lanes.yml'),
   );
-  const guardDir = join(setup.stateDir, GUARD_DIR);
+  const guardDir = stateLayout(setup.stateDir).guard.dir;
   const label = pausedLabel('keel');
   const scrub = (text: string): string => redact(text, secrets);
   const issues = new GitHubEffects({

@@ -1,11 +1,10 @@
 /** The Action's outputs and job summary, from the final run state. */
-import { join } from 'node:path';
 import type { KeelConfig } from '../config/schema.ts';
 import { readFleetStateFile } from '../fleet/fleet-state.ts';
 import { createRouter } from '../fleet/router.ts';
-import { renderJobSummary } from '../github/summary.ts';
-import { readJsonFile } from '../run/atomic-file.ts';
-import { METRICS_FILE } from '../run/persistence.ts';
+import { renderJobSummary } from '../github/summary/summary.ts';
+import { readJsonFile } from '../base/atomic-file.ts';
+import { stateLayout } from '../base/state-layout.ts';
 import type { RunState } from '../run/state.ts';
 import { successRateOf } from '../run/summary.ts';
 import type { ActionIO } from './action-io.ts';
@@ -24,16 +23,16 @@ export function writeOutputs(io: ActionIO, state: RunState): void {
 
 export async function writeSummary(
   io: ActionIO,
-  input: { state: RunState; runDir: string; config: KeelConfig; runLink: string },
+  input: { state: RunState; stateDir: string; config: KeelConfig; runLink: string },
 ): Promise<void> {
   const { state } = input;
   // The failover table from the state the run left behind, without contacting any endpoint.
-  const fleet =
-    (await readFleetStateFile(join(input.runDir, '..', '..', 'fleet-state.json'))).state ?? state.fleet;
+  const layout = stateLayout(input.stateDir);
+  const fleet = (await readFleetStateFile(layout.fleetState)).state ?? state.fleet;
   const router = createRouter(input.config, { env: {}, state: fleet });
   const rows = router.status();
   await router.close();
-  const metrics = await readJsonFile(join(input.runDir, METRICS_FILE));
+  const metrics = await readJsonFile(layout.run(state.runId).metrics);
   const markdown = renderJobSummary({
     state,
     fleet: rows,

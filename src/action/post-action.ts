@@ -5,7 +5,6 @@
  * comment on the issue the run was asked from says so, and all of it is copied to the state branch and an
  * artifact — so no run ever disappears without a trace.
  */
-import { join } from 'node:path';
 import { PersistenceCoordinator } from '../run/persistence.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished } from '../run/state.ts';
@@ -14,6 +13,7 @@ import type { ActionIO } from './action-io.ts';
 import { saveDurably } from './durable.ts';
 import { resumeInstructions, trackingIssueOf } from './run-action.ts';
 import { actionBase, actionSetup, githubEffects } from './setup.ts';
+import { stateLayout } from '../base/state-layout.ts';
 
 export async function runPost({
   io,
@@ -68,7 +68,7 @@ export async function runPost({
   await new PersistenceCoordinator({ store, runDir }).writeManifest(state);
   await saveDurably(
     { ...durable, log: (line) => io.info(`keel post: ${line}`) },
-    { runId: state.runId, runDir, fleetStatePath: join(stateDir, 'fleet-state.json') },
+    { runId: state.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
     8_000,
   );
   return 0;

@@ -3,12 +3,11 @@
  * or resume keel with GitHub as the place its effects go, and leave outputs, a job summary and durable
  * copies of the checkpoint behind — also when the run is cancelled.
  */
-import { join } from 'node:path';
-import { runUrl, type ActionContext } from '../github/context.ts';
-import type { GitHubClient } from '../github/octokit.ts';
-import { annotationsFor } from '../github/summary.ts';
-import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers.ts';
-import { exitCode } from '../cli/run-command.ts';
+import { runUrl, type ActionContext } from '../github/api/context.ts';
+import type { GitHubClient } from '../github/api/octokit.ts';
+import { annotationsFor } from '../github/summary/summary.ts';
+import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers/triggers.ts';
+import { exitCode } from '../run/exit-code.ts';
 import { startRun } from '../run/start-run.ts';
 import type { RunState } from '../run/state.ts';
 import type { ActionIO } from './action-io.ts';
@@ -16,6 +15,7 @@ import { restoreDurably, saveDurably } from './durable.ts';
 import { handleCommand } from './issue-commands.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
 import { actionBase, actionSetup, githubEffects } from './setup.ts';
+import { stateLayout } from '../base/state-layout.ts';
 
 /** Time allowed for the durable copies after the run: well inside GitHub's 7.5 s between SIGINT and SIGTERM. */
 const SAVE_TIMEOUT_MS = 4_000;
@@ -94,12 +94,12 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
   const { state, runDir } = result;
   await saveDurably(
     durable,
-    { runId: state.runId, runDir, fleetStatePath: join(stateDir, 'fleet-state.json') },
+    { runId: state.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
     SAVE_TIMEOUT_MS,
   );
   writeOutputs(io, state);
   for (const annotation of annotationsFor(state)) io.annotate(annotation);
-  await writeSummary(io, { state, runDir, config, runLink: runUrl(ctx) });
+  await writeSummary(io, { state, stateDir, config, runLink: runUrl(ctx) });
   io.saveState('finished', 'true');
   return exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt);
 }

@@ -2,7 +2,7 @@
  * The Action's inputs, parsed once into a typed object (as actions/checkout does), with an error that
  * names the input when one is malformed.
  */
-import { RUN_ID_PATTERN } from '../run/run-id.ts';
+import { RUN_ID_PATTERN } from '../base/run-id.ts';
 import type { ActionIO } from './action-io.ts';
 
 export interface ActionSettings {

@@ -7,14 +7,15 @@ import { loadConfig } from '../config/load.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
-import { selectArtifactStore } from '../github/artifacts.ts';
-import { readActionContext, runUrl, type ActionContext } from '../github/context.ts';
-import { GitHubEffects } from '../github/github-effects.ts';
-import { redact } from '../fleet/redact.ts';
-import { createOctokit, type GitHubClient } from '../github/octokit.ts';
+import { selectArtifactStore } from '../durable/artifacts/artifacts.ts';
+import { readActionContext, runUrl, type ActionContext } from '../github/api/context.ts';
+import { GitHubEffects } from '../github/effects/github-effects.ts';
+import { collectSecrets, redact } from '../base/secrets.ts';
+import { createOctokit, type GitHubClient } from '../github/api/octokit.ts';
 import type { ActionIO } from './action-io.ts';
 import type { DurableState } from './durable.ts';
 import { readSettings, type ActionSettings } from './settings.ts';
+import { DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 
 export interface ActionBase {
   settings: ActionSettings;
@@ -44,14 +45,14 @@ export async function actionSetup(
 ): Promise<ActionSetup> {
   const { settings, ctx } = base;
   const config = await loadConfig(join(ctx.workspace, settings.config), { cwd: ctx.workspace });
-  const secrets = secretsOf(config, env, settings.token);
+  const secrets = collectSecrets(config, env, [settings.token]);
   for (const secret of secrets) io.setSecret(secret);
   const git = createGit({ runner: createCommandRunner({ secrets: () => secrets }), secrets: () => secrets });
   return {
     ...base,
     config,
     secrets,
-    stateDir: join(ctx.workspace, '.keel'),
+    stateDir: join(ctx.workspace, DEFAULT_STATE_DIR),
     git,
     durable: {
       git,
@@ -69,19 +70,6 @@ export async function actionSetup(
       log: (line) => io.info(line),
     },
   };
-}
-
-/** Every API key the config names and the token: masked in logs, refused in anything pushed or uploaded. */
-export function secretsOf(
-  config: KeelConfig,
-  env: Record<string, string | undefined>,
-  token: string,
-): string[] {
-  const names = new Set(config.endpoints.flatMap((e) => (e.apiKeyEnv ? [e.apiKeyEnv] : [])));
-  const values = [...names]
-    .map((n) => env[n])
-    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
-  return token.length >= 4 ? [...values, token] : values;
 }
 
 /** The GitHub publisher for this repository: links the workflow run, scrubs the configured keys. */

@@ -9,7 +9,8 @@ import { callAgent, type AgentCallOptions, type AgentRouter } from './call-agent
 import { parseAnswer, shorten } from './parse-json.ts';
 import { coderMessages, planOutline } from './prompts.ts';
 import { coderAnswerSchema, type CoderAnswer } from './schemas.ts';
-import type { AgentResult, CodeChange, Edit, Plan, Subtask } from './types.ts';
+import type { Edit } from '../git/edit.ts';
+import type { AgentResult, CodeChange, Plan, Subtask } from './types.ts';
 
 export interface CodeInput {
   task: string;

@@ -3,7 +3,7 @@
  * fallback is the template plan (seed 002, adapted): the whole task as one subtask, so a run without any
  * planner model still gets to the coder.
  */
-import { planSchema } from '../run/state.ts';
+import { planSchema } from './plan-schema.ts';
 import { callAgent, type AgentCallOptions, type AgentRouter } from './call-agent.ts';
 import { parseAnswer, shorten, type Parsed } from './parse-json.ts';
 import { plannerMessages } from './prompts.ts';

@@ -11,6 +11,7 @@
  * Prompts are deterministic functions of their input: the same request yields the same bytes on every
  * endpoint, which keeps failover reproducible (and the scripted model's answers identical).
  */
+import { MAX_TASK_CHARS } from '../base/sanitize-untrusted.ts';
 import type { ChatMessage } from '../fleet/types.ts';
 import type { Plan, Subtask } from './types.ts';
 
@@ -30,7 +31,7 @@ export type BlockName = (typeof BLOCK_NAMES)[number];
 
 /** Bounds of what goes into a prompt, in characters. */
 export const PROMPT_LIMITS = {
-  task: 20_000,
+  task: MAX_TASK_CHARS,
   repoFiles: 400,
   repoFilesChars: 24_000,
   plan: 12_000,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 // ---------------------------------------------------------------------------------------------------------
 // Planner
 
-/** The bounds of the run state's `subtaskSchema`, which the plan must pass when it is checkpointed. */
+/** The bounds of `subtaskSchema` (plan-schema.ts), which the plan must pass when it is checkpointed. */
 export const PLAN_LIMITS = {
   title: 200,
   instructions: 8_000,

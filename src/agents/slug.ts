@@ -1,6 +1,6 @@
 /**
  * Ids that end up in step ids (`code:<id>`), branch-safe file names and checkpoint keys: lowercase letters,
- * digits and `-`, starting with a letter or digit, at most 48 characters (the run state's `subtaskSchema`).
+ * digits and `-`, starting with a letter or digit, at most 48 characters (`subtaskSchema` (plan-schema.ts)).
  * Models write ids however they like; keel derives its own from what they wrote.
  */
 

@@ -1,3 +1,4 @@
+import type { Edit } from '../git/edit.ts';
 import type { RouterErrorReason } from '../fleet/router-types.ts';
 
 /**
@@ -27,12 +28,6 @@ export interface Plan {
   /** True for the template plan used when every planner model failed. */
   degraded: boolean;
 }
-
-/** One change to the workspace. Paths are workspace-relative and checked before anything is written. */
-export type Edit =
-  | { kind: 'write'; path: string; content: string }
-  | { kind: 'replace'; path: string; search: string; replace: string }
-  | { kind: 'delete'; path: string };
 
 export interface CodeChange {
   edits: Edit[];

@@ -8,11 +8,12 @@
  * `status.json`, `events.ndjson`, `logs/<child>.log`.
  */
 import { resolve } from 'node:path';
-import type { Clock } from '../clock.ts';
-import { redact } from '../fleet/redact.ts';
-import { daemonChildren, DEFAULT_HEARTBEAT_MAX_AGE_MS } from '../lanes/daemon-children.ts';
-import { acquireDaemonLock } from '../lanes/daemon-lock.ts';
-import { daemonPaths } from '../lanes/daemon-paths.ts';
+import type { Clock } from '../base/clock.ts';
+import { collectSecrets, redact } from '../base/secrets.ts';
+import { loadConfig } from '../config/load.ts';
+import type { KeelConfig } from '../config/schema.ts';
+import { daemonChildren, DEFAULT_HEARTBEAT_MAX_AGE_MS } from '../daemon/daemon-children.ts';
+import { acquireDaemonLock } from '../daemon/daemon-lock.ts';
 import { LanesFileError, loadLanesFile } from '../lanes/lanes-file.ts';
 import {
   DEFAULT_STOP_GRACE_MS,
@@ -20,10 +21,11 @@ import {
   type BackoffPolicy,
   type WatchdogEvent,
   type WatchdogStatus,
-} from '../lanes/watchdog.ts';
+} from '../daemon/watchdog.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
+import { stateLayout } from '../base/state-layout.ts';
 
 const USAGE = `usage: keel daemon --lanes FILE [--config FILE] [--guard] [--json]
 
@@ -101,6 +103,18 @@ function milliseconds(text: string | undefined, what: string, fallback: number):
   return value;
 }
 
+/**
+ * The configuration the lanes will use, only to know which keys to redact from the daemon's own log. A
+ * missing or broken one is the lanes' to report (each child loads it and says why): here it means no keys.
+ */
+async function configForSecrets(path: string | undefined, io: CliIO): Promise<KeelConfig | undefined> {
+  try {
+    return await loadConfig(path, { cwd: io.cwd });
+  } catch {
+    return undefined;
+  }
+}
+
 export const daemonCommand: Command = (argv, io) => runDaemon(argv, io);
 
 export async function runDaemon(argv: string[], io: CliIO, deps: DaemonDeps = {}): Promise<number> {
@@ -122,7 +136,7 @@ export async function runDaemon(argv: string[], io: CliIO, deps: DaemonDeps = {}
   if (entry === undefined)
     throw new Error('keel daemon: cannot tell which script runs keel (process.argv[1])');
 
-  const paths = daemonPaths(lanes.stateDir);
+  const paths = stateLayout(lanes.stateDir).daemon;
   const locked = await acquireDaemonLock(paths.lock, deps.clock);
   if (!locked.ok) {
     const by =
@@ -133,9 +147,7 @@ export async function runDaemon(argv: string[], io: CliIO, deps: DaemonDeps = {}
     return 1;
   }
 
-  const secrets = ['GITHUB_TOKEN', 'GH_TOKEN']
-    .map((name) => io.env[name])
-    .filter((value): value is string => typeof value === 'string' && value.length >= 4);
+  const secrets = collectSecrets(await configForSecrets(args.config, io), io.env);
   const events = new EventLog({
     path: paths.events,
     redact: (text) => redact(text, secrets),

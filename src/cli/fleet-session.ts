@@ -10,9 +10,7 @@ import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts
 import { createRouter, type Router } from '../fleet/router.ts';
 import type { RouterDeps } from '../fleet/router-types.ts';
 import type { CliIO } from './io.ts';
-
-export const DEFAULT_STATE_DIR = '.keel';
-export const FLEET_STATE_FILE = 'fleet-state.json';
+import { FLEET_STATE_FILE, DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 
 export interface FleetSessionOptions {
   config?: string;

@@ -1,8 +1,8 @@
 /**
  * `keel guard once|loop`: the idle guard on a self-hosted box (seed 001). `once` runs one cycle (cron, a
  * systemd timer, a debugging session) and `loop` runs cycles every `guard.cycleIntervalMs` until
- * SIGTERM/SIGINT (under `keel daemon --guard`). What a cycle does is in `lanes/guard.ts`; how it starts
- * lanes and resumes runs here is in `lanes/guard-local.ts`.
+ * SIGTERM/SIGINT (under `keel daemon --guard`). What a cycle does is in `guard/guard.ts`; how it starts
+ * lanes and resumes runs here is in `guard/guard-local.ts`.
  *
  * Exit 0 after a cycle ran (idle lanes are the guard's business, not a failure of the command) or when
  * another cycle held the lock (it was doing the job); a lanes file or config that cannot be loaded fails.
@@ -10,21 +10,21 @@
 import { access } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import { loadConfig } from '../config/load.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import type { FetchLike } from '../fleet/probe.ts';
-import { errorMessage } from '../run/atomic-file.ts';
+import { errorMessage } from '../base/errors.ts';
 import {
   formatAge,
   runGuardCycle,
   type GuardCycleOutcome,
   type GuardCycleReport,
   type QueueDepth,
-} from '../lanes/guard.ts';
-import { localGuardEffects, type Launcher } from '../lanes/guard-local.ts';
-import { runGuardLoop } from '../lanes/guard-loop.ts';
-import { guardQueueDepth } from '../lanes/guard-queue.ts';
+} from '../guard/guard.ts';
+import { localGuardEffects, type Launcher } from '../guard/guard-local.ts';
+import { runGuardLoop } from '../guard/guard-loop.ts';
+import { guardQueueDepth } from '../guard/guard-queue.ts';
 import { loadLanesFile } from '../lanes/lanes-file.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';

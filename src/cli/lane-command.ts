@@ -10,17 +10,16 @@
  */
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.ts';
-import type { KeelConfig } from '../config/schema.ts';
-import { redact as redactSecrets } from '../fleet/redact.ts';
-import { readActionContext } from '../github/context.ts';
-import { createOctokit } from '../github/octokit.ts';
+import { collectSecrets, redact as redactSecrets } from '../base/secrets.ts';
+import { readActionContext } from '../github/api/context.ts';
+import { createOctokit } from '../github/api/octokit.ts';
 import { engineLane } from '../lanes/lane-engine.ts';
 import { laneDirOf, LaneRunner, type LaneResult, type TaskSource } from '../lanes/lane-runner.ts';
 import { createQueueWatch } from '../lanes/lane-watch.ts';
 import { loadLanesFile, type LaneConfig, type LanesFile } from '../lanes/lanes-file.ts';
 import { ClaimStore, maxClaimedFrom } from '../queue/claim-store.ts';
-import { issueTasks } from '../queue/issue-source.ts';
-import { HEARTBEAT_FILE } from '../run/heartbeat.ts';
+import { issueTasks } from '../github/tasks/issue-source.ts';
+import { HEARTBEAT_FILE, DEFAULT_STATE_DIR, EVENTS_FILE, PAUSE_FLAG_FILE } from '../base/state-layout.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
@@ -83,15 +82,15 @@ export const laneCommand: Command = async (argv, io) => {
     io,
   );
   const repo = resolve(io.cwd, args.repo ?? '.');
-  const stateDir = resolve(io.cwd, args.stateDir ?? lanesFile?.stateDir ?? join(repo, '.keel'));
+  const stateDir = resolve(io.cwd, args.stateDir ?? lanesFile?.stateDir ?? join(repo, DEFAULT_STATE_DIR));
   const laneDir = laneDirOf(lanesFile?.stateDir ?? stateDir, args.lane);
   const config = await loadConfig(args.config !== undefined ? resolve(io.cwd, args.config) : undefined, {
     cwd: repo,
   });
   const persistent = args.persistent && io.env.KEEL_TASK_QUEUE_PERSISTENT_MODE !== '0';
-  const secrets = secretValues(config, io.env);
+  const secrets = collectSecrets(config, io.env);
   const events = new EventLog({
-    path: join(laneDir, 'events.ndjson'),
+    path: join(laneDir, EVENTS_FILE),
     redact: (text) => redactSecrets(text, secrets),
   });
   const progress = (line: string): void => (args.json ? io.stderr : io.stdout)(`${line}\n`);
@@ -143,7 +142,7 @@ function required(value: string | undefined, flag: string, io: CliIO): string {
 
 function pauseFlagOf(args: LaneArgs, lane: LaneConfig | undefined, laneDir: string, io: CliIO): string {
   if (args.pauseFlag !== undefined) return resolve(io.cwd, args.pauseFlag);
-  return lane?.pauseFlag ?? join(laneDir, 'paused.flag');
+  return lane?.pauseFlag ?? join(laneDir, PAUSE_FLAG_FILE);
 }
 
 function recycleSettings(lanesFile: LanesFile | undefined) {
@@ -161,15 +160,6 @@ async function issueSource(io: CliIO, lanes: string[]): Promise<TaskSource> {
   const ctx = await readActionContext(io.env);
   const client = createOctokit({ token, baseUrl: ctx.apiUrl });
   return { name: 'issues', everyMs: ISSUE_POLL_MS, read: () => issueTasks(client, ctx, lanes) };
-}
-
-/** Every API key the config names, and the GitHub tokens: nothing the lane logs may carry one. */
-function secretValues(config: KeelConfig, env: Record<string, string | undefined>): string[] {
-  const names = new Set(config.endpoints.flatMap((e) => (e.apiKeyEnv ? [e.apiKeyEnv] : [])));
-  for (const name of ['GITHUB_TOKEN', 'GH_TOKEN']) names.add(name);
-  return [...names]
-    .map((name) => env[name])
-    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }
 
 function parseLaneArgs(argv: string[]): LaneArgs | 'help' {

@@ -3,7 +3,7 @@
  * found. The first thing to run when a fleet misbehaves, so it says why an endpoint is down or skipped.
  * Exit 0 when at least one endpoint is healthy, 1 otherwise (a workflow step can gate on it).
  */
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import { loadConfig } from '../config/index.ts';
 import type { EndpointConfig, KeelConfig } from '../config/schema.ts';
 import {

@@ -1,6 +1,6 @@
 /**
  * The arguments of `keel run`, parsed once. Its own module, light on imports, because the early resume
- * request (`src/run/early-resume.ts`) reads the same arguments before the rest of keel is loaded.
+ * request (`src/cli/early-resume.ts`) reads the same arguments before the rest of keel is loaded.
  */
 import { UsageError } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';

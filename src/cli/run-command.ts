@@ -6,10 +6,11 @@ import { resolve } from 'node:path';
 import { saveConfigCache } from '../config/config-cache.ts';
 import { loadConfigFile } from '../config/load.ts';
 import { startRun, type StartRunResult } from '../run/start-run.ts';
-import type { RunState } from '../run/state.ts';
+import { exitCode } from '../run/exit-code.ts';
 import { codeSteps, successRateOf } from '../run/summary.ts';
 import type { CliIO, Command } from './io.ts';
 import { parseRunArgs, RUN_USAGE } from './run-args.ts';
+import { DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 
 export { RUN_USAGE } from './run-args.ts';
 
@@ -24,8 +25,8 @@ export const runCommand: Command = async (argv, io) => {
     options.config !== undefined ? resolve(io.cwd, options.config) : undefined,
     { cwd: repo },
   );
-  const stateDir = resolve(io.cwd, options.stateDir ?? resolve(repo, '.keel'));
-  // For the next resume's early request (src/run/early-resume.ts); a cache, so never fatal.
+  const stateDir = resolve(io.cwd, options.stateDir ?? resolve(repo, DEFAULT_STATE_DIR));
+  // For the next resume's early request (src/cli/early-resume.ts); a cache, so never fatal.
   await saveConfigCache(stateDir, source, config);
   const progress = (line: string): void => (options.json ? io.stderr : io.stdout)(`${line}\n`);
   const result = await startRun({
@@ -45,12 +46,6 @@ export const runCommand: Command = async (argv, io) => {
   report(result, io, options.json);
   return exitCode(result.state, exitCodeOnInterrupt);
 };
-
-export function exitCode(state: RunState, onInterrupt: number): number {
-  if (state.status === 'interrupted') return onInterrupt;
-  if (state.status === 'failed' || state.status === 'running') return 1;
-  return 0;
-}
 
 function report({ state, runDir }: StartRunResult, io: CliIO, json: boolean): void {
   const code = codeSteps(state);

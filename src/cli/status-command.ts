@@ -3,12 +3,13 @@
  * role → chain → CLOSED / MONITORING (n/5) / OPEN / HALF-OPEN / COOLDOWN / DISABLED / UNREACHABLE — from
  * the fleet state the last command or run saved. `keel status RUN_ID` lists that run's steps one by one.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError } from '../config/load.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { listRuns, TaskStateStore, type RunSummary } from '../run/state-store.ts';
 import type { RunState } from '../run/state.ts';
-import { DEFAULT_STATE_DIR, openFleetSession } from './fleet-session.ts';
+import { DEFAULT_STATE_DIR, stateLayout } from '../base/state-layout.ts';
+import { openFleetSession } from './fleet-session.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 
@@ -91,7 +92,7 @@ export function renderRuns(runs: RunSummary[]): string {
 }
 
 async function showRun(runId: string, stateDir: string, io: CliIO, json: boolean): Promise<number> {
-  const loaded = await new TaskStateStore({ runDir: join(stateDir, 'runs', runId) }).load();
+  const loaded = await new TaskStateStore({ runDir: stateLayout(stateDir).run(runId).dir }).load();
   if (!loaded.state) {
     io.stderr(`keel status: no run ${runId} in ${stateDir}${loaded.problem ? ` (${loaded.problem})` : ''}\n`);
     return 1;

@@ -1,6 +1,6 @@
 /**
  * The validated configuration of the last run, with the exact text it came from
- * (`<stateDir>/config-cache.json`). Only the early resume request reads it (`src/run/early-resume.ts`), to
+ * (`<stateDir>/config-cache.json`). Only the early resume request reads it (`src/cli/early-resume.ts`), to
  * know where a resumed run's first coder request goes without loading the YAML parser and the schema; the
  * run itself always loads and validates the file. A cache whose text is not the file's text is ignored
  * (compared whole: a config file is small, and hashing would load node:crypto on the hot path), and nothing read from it decides more than where one model request goes — and the client uses
@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeelConfig } from './schema.ts';
+import { CONFIG_CACHE_FILE } from '../base/state-layout.ts';
 
-export const CONFIG_CACHE_FILE = 'config-cache.json';
 const CACHE_VERSION = 1;
 
 export interface ConfigCache {
@@ -31,7 +31,7 @@ export async function saveConfigCache(
   if (current?.path === source.absolute && current.text === source.text) return;
   const cache: ConfigCache = { version: CACHE_VERSION, path: source.absolute, text: source.text, config };
   // Loaded here, not at the top: the early resume reads this module, and atomic-file loads node:crypto.
-  const { writeFileAtomic } = await import('../run/atomic-file.ts');
+  const { writeFileAtomic } = await import('../base/atomic-file.ts');
   await writeFileAtomic(join(stateDir, CONFIG_CACHE_FILE), `${JSON.stringify(cache)}\n`).catch(
     () => undefined,
   );

@@ -4,7 +4,7 @@
  * Every problem found in a file is collected and reported at once, each with the path of the bad field, so
  * that a user fixes the whole file in one round instead of one error per run.
  */
-import { redactSecrets } from './secrets.ts';
+import { redact } from '../base/secrets.ts';
 
 export type PathSegment = string | number;
 
@@ -40,8 +40,8 @@ export class ConfigError extends Error {
     // built from a key) must not carry an API key into logs.
     const safe = issues.map((issue) => ({
       ...issue,
-      path: redactSecrets(issue.path),
-      message: redactSecrets(issue.message),
+      path: redact(issue.path, []),
+      message: redact(issue.message, []),
     }));
     super(formatIssues(source, safe));
     this.source = source;

@@ -5,30 +5,12 @@
  * the environment variable holding their key (`apiKeyEnv`) instead. The detectors err on the side of
  * rejecting: a false alarm costs a rename, a miss costs a key rotation.
  */
-
-interface SecretPattern {
-  kind: string;
-  pattern: RegExp;
-}
-
-// The left guard stops matches inside longer words ("task-…", "ask-…") without needing \b, which would also
-// refuse a key glued to "_" or "-". Lengths are below the real formats' so truncated pastes are still caught.
-const START = '(?<![A-Za-z0-9])';
-const SECRET_PATTERNS: readonly SecretPattern[] = [
-  // Covers OpenAI (sk-…, sk-proj-…), Anthropic (sk-ant-…) and OpenRouter (sk-or-…) alike.
-  { kind: 'an API key (sk-…)', pattern: new RegExp(`${START}sk-[A-Za-z0-9_-]{16,}`) },
-  { kind: 'a Google API key (AIza…)', pattern: new RegExp(`${START}AIza[A-Za-z0-9_-]{20,}`) },
-  { kind: 'a GitHub token', pattern: new RegExp(`${START}gh[opsur]_[A-Za-z0-9]{20,}`) },
-  { kind: 'a GitHub token', pattern: new RegExp(`${START}github_pat_[A-Za-z0-9_]{20,}`) },
-  { kind: 'a Hugging Face token (hf_…)', pattern: new RegExp(`${START}hf_[A-Za-z0-9]{20,}`) },
-  { kind: 'a Groq API key (gsk_…)', pattern: new RegExp(`${START}gsk_[A-Za-z0-9]{20,}`) },
-  { kind: 'a Slack token (xox…)', pattern: new RegExp(`${START}xox[abposr]-[A-Za-z0-9-]{10,}`) },
-  { kind: 'an Authorization header value (Bearer …)', pattern: /\bBearer\s+[^\s"']{8,}/i },
-];
+import { findTokenShape } from '../base/secrets.ts';
 
 /** What kind of credential `text` contains, or undefined. */
 export function detectSecret(text: string): string | undefined {
-  for (const { kind, pattern } of SECRET_PATTERNS) if (pattern.test(text)) return kind;
+  const shape = findTokenShape(text);
+  if (shape !== undefined) return shape;
   if (hasUrlUserinfo(text)) return 'a URL with a user name or password in it (user:password@host)';
   const param = secretQueryParameter(text);
   if (param !== undefined) return `a URL carrying a credential in its query ("${param}=…")`;
@@ -99,24 +81,6 @@ function secretQueryParameter(text: string): string | undefined {
     }
   }
   return undefined;
-}
-
-const REDACTED = '[redacted]';
-const REDACTORS: readonly [RegExp, string][] = [
-  ...SECRET_PATTERNS.map(({ pattern }): [RegExp, string] => [
-    new RegExp(pattern.source, `${pattern.flags}g`),
-    REDACTED,
-  ]),
-  // Bounded repetitions keep these linear on long strings.
-  [/:\/\/[^/?#\s@]{0,512}@/g, `://${REDACTED}@`],
-  [/([?&][^=&#\s]{0,32}(?:key|token|secret|pass|auth|cred)[^=&#\s]{0,32}=)[^&#\s]*/gi, `$1${REDACTED}`],
-];
-
-/** Replace anything that looks like a credential in `text`, for messages that may echo user input. */
-export function redactSecrets(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of REDACTORS) out = out.replace(pattern, replacement);
-  return out;
 }
 
 export const USE_API_KEY_ENV =

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
-import { redact, redactFragment } from '../fleet/redact.ts';
+import { redact, redactFragment } from '../base/secrets.ts';
 import { HeadTailCapture, omittedMarker, type CapturedParts } from './capture.ts';
 import { groupAlive, signalGroup } from './process-group.ts';
 import type { CapturedStream, CommandResult, CommandRunner, CommandSpec } from './types.ts';

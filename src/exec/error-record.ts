@@ -2,7 +2,7 @@
  * The short, redacted record of a failed command that goes into checkpoints, events and recovery issues. The
  * captured stderr can be 64 KiB; the record keeps its last 8 KiB, because the error is usually at the end.
  */
-import { redact } from '../fleet/redact.ts';
+import { redact } from '../base/secrets.ts';
 import { tailOfText } from './capture.ts';
 import type { CommandErrorRecord, CommandResult, CommandSpec } from './types.ts';
 

@@ -12,7 +12,7 @@
  */
 import { EventEmitter } from 'node:events';
 import CircuitBreaker from 'opossum';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Policy } from '../config/schema.ts';
 import { FAILURE_POLICY, type ChatOutcome } from './types.ts';
 

@@ -4,7 +4,7 @@
  * a context overflow reported as a 400 must not stop the whole request, a throttle must not trip a breaker.
  */
 import type { Failure, FailureKind } from './types.ts';
-import { quoteServer } from './redact.ts';
+import { quoteServer } from '../base/secrets.ts';
 
 /**
  * How servers say "the prompt does not fit". OpenAI and Groq (`context_length_exceeded`, "maximum context

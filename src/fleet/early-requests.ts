@@ -1,6 +1,6 @@
 /**
  * Requests sent before the router existed — a resumed run's first coder request, sent while the rest of
- * keel is still loading (`src/run/early-resume.ts`) — waiting to be adopted by the endpoint client. When
+ * keel is still loading (`src/cli/early-resume.ts`) — waiting to be adopted by the endpoint client. When
  * the client is about to send a request to the same URL with exactly the same body, it takes the early
  * request's response instead of asking again; everything else about the attempt (slot, breaker, timeouts,
  * failure handling) is the router's as usual. An early request nobody adopts within its lifetime is

@@ -13,7 +13,7 @@ import { AttemptGuard, guardMessage } from './attempt-guard.ts';
 import { classifyErrorPayload, classifyHttpError, classifyTransportError } from './classify-failure.ts';
 import { buildWiring, createAgent, wiringChanged, type EndpointWiring } from './endpoint-wiring.ts';
 import { readBounded, readErrorText } from './read-body.ts';
-import { quoteServer } from './redact.ts';
+import { quoteServer } from '../base/secrets.ts';
 import { requestBody } from './request-body.ts';
 import { abandonEarlyRequests, takeEarlyRequest, type EarlyRequest } from './early-requests.ts';
 import { DeltaCallbackError, readChatStream, usageOf, type StreamOutcome } from './sse-stream.ts';

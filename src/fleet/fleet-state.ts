@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../run/atomic-file.ts';
+import { writeFileAtomic } from '../base/atomic-file.ts';
 
 const timestamp = z.number().finite().nonnegative();
 

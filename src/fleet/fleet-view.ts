@@ -2,7 +2,7 @@
  * The router's live knowledge of the fleet — breakers, cooldowns, slots, disabled endpoints, probe results —
  * and the snapshot of it that selection works on.
  */
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Candidate, EndpointConfig, KeelConfig } from '../config/schema.ts';
 import { BreakerBoard, type BreakerTransition } from './circuit-breaker.ts';
 import { fitMaxTokens } from './context-budget.ts';

@@ -4,7 +4,8 @@
  * A probe talks to servers that may be half-dead, misconfigured or not what the config claims; none of that
  * is exceptional here.
  */
-import { abortReason, type Clock } from '../clock.ts';
+import { redact } from '../base/secrets.ts';
+import { abortReason, type Clock } from '../base/clock.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -85,7 +86,7 @@ export async function requestJson(
     const timedOut = reason instanceof ProbeTimeout;
     return {
       ok: false,
-      error: redact(describeError(reason), deps.apiKey),
+      error: truncate(redact(describeError(reason), deps.apiKey ? [deps.apiKey] : [])),
       ...(timedOut ? { timedOut } : {}),
     };
   } finally {
@@ -156,13 +157,6 @@ export function describeError(error: unknown): string {
     return truncate(error.message);
   }
   return truncate(String(error));
-}
-
-/** Removes the key (and anything that looks like a bearer token) from text that may reach logs or a table. */
-export function redact(text: string, apiKey?: string): string {
-  let out = text;
-  if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[redacted]');
-  return truncate(out.replace(/Bearer\s+\S+/gi, 'Bearer [redacted]'));
 }
 
 function truncate(text: string): string {

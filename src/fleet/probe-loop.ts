@@ -4,7 +4,7 @@
  * The two loops run side by side so that a slow scan (Ollama needs one request per model) never delays
  * the health probes the router depends on.
  */
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { EndpointConfig } from '../config/schema.ts';
 import { describeError } from './probe-http.ts';
 import type { FleetHealthBook } from './health-book.ts';

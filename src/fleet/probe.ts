@@ -6,7 +6,7 @@
  * Probing functions take endpoints one at a time and never decide *whether* to probe: callers filter with
  * `shouldSkipEndpoint`, so that a GitHub-hosted runner makes no connection attempt to a LAN address.
  */
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import type { EndpointConfig } from '../config/schema.ts';
 import {
   discoverLlamaCpp,

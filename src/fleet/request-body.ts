@@ -1,7 +1,7 @@
 /**
  * The JSON body of one `/chat/completions` request. Its own module, free of heavy imports, because two
  * callers must produce it byte for byte alike: the endpoint client, and the early request a resumed run
- * sends before the client is even loaded (`src/run/early-resume.ts`), whose answer the client adopts only
+ * sends before the client is even loaded (`src/cli/early-resume.ts`), whose answer the client adopts only
  * when the body it would have sent is exactly the same.
  */
 import type { ChatCallOptions, ChatRequest } from './types.ts';

@@ -1,6 +1,6 @@
 /** The router's public vocabulary: options, results, events, and the one error it throws. */
 import type { EndpointConfig, RoleName } from '../config/schema.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { FleetHealthBook } from './health-book.ts';
 import type { FetchLike } from './probe-http.ts';
 import type { EndpointClient, FailureKind, Usage } from './types.ts';

@@ -11,7 +11,7 @@
  * - Breakers (opossum, per endpoint+model) and cooldowns (per endpoint) are exported with wall-clock times
  *   and restored by the next run.
  */
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import type { Candidate, EndpointConfig, KeelConfig, RoleName } from '../config/schema.ts';
 import type { BreakerTransition } from './circuit-breaker.ts';
 import { estimatePromptTokens } from './context-budget.ts';

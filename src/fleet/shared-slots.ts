@@ -22,9 +22,10 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { EndpointConfig } from '../config/schema.ts';
-import { FileLock, isProcessAlive, parseHolder } from '../run/file-lock.ts';
+import { FileLock, isProcessAlive, parseHolder } from '../base/file-lock.ts';
+import { stateLayout } from '../base/state-layout.ts';
 
 export interface Lease {
   release(): Promise<void>;
@@ -44,7 +45,7 @@ export interface SharedSlots {
 export function slotsDirFor(stateDir: string, env: Record<string, string | undefined>): string | undefined {
   if (env.KEEL_SHARED_SLOTS === '0') return undefined;
   const machineWide = env.KEEL_SLOTS_DIR?.trim();
-  return machineWide ? machineWide : join(stateDir, 'slots');
+  return machineWide ? machineWide : stateLayout(stateDir).slots;
 }
 
 /** Grace beyond the endpoint's whole-request deadline before a live holder's lease counts as abandoned. */

@@ -7,7 +7,7 @@
  * slot that an earlier queued request is waiting for, so under sustained load newcomers cannot starve the
  * queue (without this, the request that just finished would re-take its own slot before any waiter ran).
  */
-import { abortReason, type Clock } from '../clock.ts';
+import { abortReason, type Clock } from '../base/clock.ts';
 
 export interface QueuedRequest {
   readonly ticket: number;

@@ -6,7 +6,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { AttemptGuard } from './attempt-guard.ts';
 import { classifyErrorPayload } from './classify-failure.ts';
-import { quoteServer } from './redact.ts';
+import { quoteServer } from '../base/secrets.ts';
 import type { Failure, Usage } from './types.ts';
 
 export interface StreamContext {

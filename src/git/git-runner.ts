@@ -21,7 +21,7 @@
  *   spawn failure or death by signal always throws: "it failed" must not be mistaken for "the answer is no".
  */
 import { realpath } from 'node:fs/promises';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import { commandErrorRecord } from '../exec/error-record.ts';
 import type { CommandResult, CommandRunner, CommandSpec } from '../exec/types.ts';
 import { classifyGitFailure, GitError, isRetryable, type GitFailureKind } from './git-errors.ts';

@@ -18,7 +18,7 @@
  *   throwaway worktree, where git restores the rest.
  */
 import nodePath from 'node:path';
-import type { Edit } from '../agents/types.ts';
+import type { Edit } from './edit.ts';
 import {
   ensureParentDirectory,
   inspectTarget,

@@ -4,17 +4,17 @@
  * branch, its effects — instead of starting the task over.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import type { QueueTask } from '../queue/types.ts';
-import { isProcessAlive } from '../run/file-lock.ts';
-import { isHeartbeatStale, readHeartbeat } from '../run/heartbeat.ts';
-import { RUN_ID_PATTERN } from '../run/run-id.ts';
+import { isProcessAlive } from '../base/file-lock.ts';
+import { isHeartbeatStale, readHeartbeat } from '../base/heartbeat.ts';
+import { RUN_ID_PATTERN } from '../base/run-id.ts';
 import type { ProcessEvents } from '../run/shutdown.ts';
 import { startRun } from '../run/start-run.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished, type RunStatus } from '../run/state.ts';
+import { stateLayout } from '../base/state-layout.ts';
 
 export interface LaneTaskContext {
   runId: string;
@@ -63,7 +63,7 @@ export interface EngineLaneOptions {
 export function engineLane(options: EngineLaneOptions): LaneEngine {
   const clock = options.clock ?? systemClock;
   return async (task, ctx) => {
-    const runDir = join(options.stateDir, 'runs', ctx.runId);
+    const runDir = stateLayout(options.stateDir).run(ctx.runId).dir;
     await waitForOtherRunner(runDir, options.config.run.heartbeatMs, clock, ctx.signal);
     // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
     // `startRun` would retry a failed run.

@@ -3,11 +3,11 @@
  * store keeps), the other sources when they are due (issues labelled `keel`), and tasks reopened by
  * recycling — ordered by `LaneBacklog` and filtered against the claims.
  */
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { ClaimStore } from '../queue/claim-store.ts';
 import { QueueReader } from '../queue/queue-reader.ts';
 import type { QueueCursor, QueueEvent, QueueProblem, QueueTask } from '../queue/types.ts';
-import { errorMessage } from '../run/atomic-file.ts';
+import { errorMessage } from '../base/errors.ts';
 import type { LogEvent } from '../telemetry/event-log.ts';
 import { LaneBacklog } from './lane-backlog.ts';
 

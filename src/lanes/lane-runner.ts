@@ -16,16 +16,16 @@
  *   transaction (unless the lane stops after this task: paused, at `maxTasks`, stopping, too many errors).
  * - The heartbeat beats all along, also during a long run.
  */
-import { join } from 'node:path';
-import { abortReason, systemClock, type Clock } from '../clock.ts';
+import { abortReason, systemClock, type Clock } from '../base/clock.ts';
 import { ClaimStore, taskOf, type ClaimEntry, type ClaimResult } from '../queue/claim-store.ts';
 import { recycleCycle, type RecycleSettings } from '../queue/recycle.ts';
 import type { ClaimOutcome, QueueEvent, QueueTask } from '../queue/types.ts';
-import { errorMessage } from '../run/atomic-file.ts';
+import { errorMessage } from '../base/errors.ts';
 import type { EventLog, LogEvent } from '../telemetry/event-log.ts';
 import { LaneIntake, type ClaimRequest, type TaskSource } from './lane-intake.ts';
 import { laneRunId, type LaneEngine, type LaneRunOutcome } from './lane-engine.ts';
 import { isPaused, runLaneHeartbeat, writeLaneHeartbeat, type LaneBeat } from './lane-status.ts';
+import { stateLayout } from '../base/state-layout.ts';
 
 export const DEFAULT_POLL_MS = 2_000;
 const FINISH_ATTEMPTS = 10;
@@ -399,5 +399,5 @@ export class LaneRunner {
 
 /** `<stateDir>/lanes/<name>`: the lane's heartbeat, events and default pause flag. */
 export function laneDirOf(stateDir: string, lane: string): string {
-  return join(stateDir, 'lanes', lane);
+  return stateLayout(stateDir).lane(lane).dir;
 }

@@ -8,8 +8,9 @@
  * keeps beating while a long run is in progress (the watchdog must not take a busy lane for a hung one).
  */
 import { stat } from 'node:fs/promises';
-import type { Clock } from '../clock.ts';
-import { errorCode, errorMessage, writeFileAtomic } from '../run/atomic-file.ts';
+import type { Clock } from '../base/clock.ts';
+import { errorCode, errorMessage } from '../base/errors.ts';
+import { writeFileAtomic } from '../base/atomic-file.ts';
 
 export type LaneState = 'starting' | 'idle' | 'running' | 'paused' | 'stopping';
 

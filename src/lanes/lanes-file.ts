@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { stateLayout, DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 
 const name = z
   .string()
@@ -79,7 +80,7 @@ export const guardSchema = z
 
 export const lanesFileSchema = z.strictObject({
   version: z.literal(1),
-  stateDir: z.string().max(4_096).default('.keel'),
+  stateDir: z.string().max(4_096).default(DEFAULT_STATE_DIR),
   lanes: z.array(laneSchema).min(1).max(100),
   guard: guardSchema,
 });
@@ -124,7 +125,7 @@ export async function loadLanesFile(path: string): Promise<LanesFile> {
       pauseFlag:
         lane.pauseFlag !== undefined
           ? at(lane.pauseFlag)
-          : resolve(stateDir, 'lanes', lane.name, 'paused.flag'),
+          : stateLayout(resolve(stateDir)).lane(lane.name).pauseFlag,
     })),
   };
 }

@@ -10,7 +10,8 @@
  */
 import { stat, unlink } from 'node:fs/promises';
 import { z } from 'zod';
-import { errorCode, readJsonFile, writeFileAtomic } from '../run/atomic-file.ts';
+import { errorCode } from '../base/errors.ts';
+import { readJsonFile, writeFileAtomic } from '../base/atomic-file.ts';
 import type { LaneConfig } from './lanes-file.ts';
 
 export interface PauseFlag {

@@ -10,9 +10,10 @@
  * claimed would run work twice, so the lane stops and says so instead — the file is left as it is.
  */
 import { stat } from 'node:fs/promises';
-import { systemClock, type Clock } from '../clock.ts';
-import { errorCode, readJsonFile, writeFileAtomic } from '../run/atomic-file.ts';
-import { FileLock, type LockEvent } from '../run/file-lock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
+import { errorCode } from '../base/errors.ts';
+import { readJsonFile, writeFileAtomic } from '../base/atomic-file.ts';
+import { FileLock, type LockEvent } from '../base/file-lock.ts';
 import {
   claimFileSchema,
   compact,

@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
-import { errorCode, errorMessage } from '../run/atomic-file.ts';
+import { errorCode, errorMessage } from '../base/errors.ts';
 import { detectFormat, readAt, startsWithBom } from './queue-format.ts';
 import {
   DEFAULT_MAX_LINE_BYTES,

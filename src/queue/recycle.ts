@@ -10,7 +10,7 @@
  * `planRecycle` decides from plain entries and a time (pure); `applyRecycle` reopens under the claim
  * store's lock and re-checks every decision there, since a lane may have changed an entry in between.
  */
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import { isFinished, withHistory, type ClaimEntry } from './claim-state.ts';
 import type { ClaimStore } from './claim-store.ts';
 import type { ClaimOutcome, QueueEvent } from './types.ts';

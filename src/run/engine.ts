@@ -4,7 +4,7 @@
  * skips what is done and never repeats an effect. When shutdown fires, the engine stops taking work,
  * checkpoints, and writes the recovery record with the exact resume command.
  */
-import { errorMessage } from './atomic-file.ts';
+import { errorMessage } from '../base/errors.ts';
 import type { RunContext } from './run-context.ts';
 import { ShutdownError } from './shutdown.ts';
 import type { RunState } from './state.ts';

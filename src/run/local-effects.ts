@@ -16,15 +16,15 @@
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { systemClock, type Clock } from '../clock.ts';
-import { redact as redactText } from '../fleet/redact.ts';
-import { errorMessage, isTempFile, readJsonFile, writeFileAtomic } from './atomic-file.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
+import { redact as redactText } from '../base/secrets.ts';
+import { errorMessage } from '../base/errors.ts';
+import { isTempFile, readJsonFile, writeFileAtomic } from '../base/atomic-file.ts';
 import type { EffectRef, Effects, IssueSpec, PullRequestSpec } from './effects.ts';
-import { FileLock, LockTimeoutError, type LockEvent } from './file-lock.ts';
+import { FileLock, LockTimeoutError, type LockEvent } from '../base/file-lock.ts';
+import { EFFECTS_DIR, RECOVERY_FILE } from '../base/state-layout.ts';
 
-export const EFFECTS_DIR = 'effects';
 export const RECOVERY_STEP = 'recovery';
-export const RECOVERY_FILE = 'recovery.md';
 
 type Kind = 'issues' | 'comments' | 'pulls';
 

@@ -4,10 +4,9 @@
  * checkpoint stays the truth.
  */
 import { z } from 'zod';
-import { redact } from '../fleet/redact.ts';
+import { redact } from '../base/secrets.ts';
 import { RUN_STATUSES, STEP_STATUSES, type RunState, type StepStatus } from './state.ts';
 
-export const MANIFEST_FILE = 'manifest.json';
 export const TASK_PREVIEW_CHARS = 200;
 
 export type StepCounts = Record<StepStatus, number>;

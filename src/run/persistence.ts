@@ -11,16 +11,17 @@
  * a newer one.
  */
 import { join } from 'node:path';
-import { systemClock, type Clock } from '../clock.ts';
-import { errorMessage, writeFileAtomic } from './atomic-file.ts';
-import { buildManifest, MANIFEST_FILE } from './manifest.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
+import { errorMessage } from '../base/errors.ts';
+import { writeFileAtomic } from '../base/atomic-file.ts';
+import { MANIFEST_FILE, METRICS_FILE } from '../base/state-layout.ts';
+import { buildManifest } from './manifest.ts';
 import type { RunMetrics } from './metrics.ts';
 import type { RunState } from './state.ts';
 
-export { buildManifest, countSteps, MANIFEST_FILE, type RunManifest, type StepCounts } from './manifest.ts';
+export { MANIFEST_FILE } from '../base/state-layout.ts';
+export { buildManifest, countSteps, type RunManifest, type StepCounts } from './manifest.ts';
 export { emptyMetrics, MetricsRecorder, runMetricsSchema, type RunMetrics } from './metrics.ts';
-
-export const METRICS_FILE = 'metrics.json';
 
 /** What the coordinator needs of `TaskStateStore`. */
 export interface SnapshotStore {

@@ -4,7 +4,7 @@
  * announce what happens as a structured event.
  */
 import type { AgentResult, Plan } from '../agents/types.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import type { CommandRunner } from '../exec/command-runner.ts';
 import type { Router } from '../fleet/router.ts';
@@ -15,7 +15,7 @@ import type { Effects } from './effects.ts';
 import type { MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
 import type { ExternalCodeResult } from './external-code.ts';
 import type { CoderPrefetch } from './prefetch.ts';
-import { Serial } from './serial.ts';
+import { Serial } from '../base/serial.ts';
 import type { RunState, StepRecord } from './state.ts';
 
 export interface RunDeps {

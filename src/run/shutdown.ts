@@ -5,8 +5,8 @@
  * the signal fires, checkpoints, writes the recovery record and returns — it never just dies.
  */
 import { getHeapStatistics } from 'node:v8';
-import type { Clock } from '../clock.ts';
-import { systemClock } from '../clock.ts';
+import type { Clock } from '../base/clock.ts';
+import { systemClock } from '../base/clock.ts';
 
 export type ShutdownKind =
   'SIGINT' | 'SIGTERM' | 'uncaught_exception' | 'unhandled_rejection' | 'time_budget' | 'heap';

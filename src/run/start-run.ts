@@ -4,11 +4,11 @@
  * shutdown, heartbeat — and what it does after: save the fleet state, report, pick the exit code.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
 import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts';
-import { REDACTED, redact as redactSecrets } from '../fleet/redact.ts';
+import { collectSecrets, REDACTED, redact as redactSecrets } from '../base/secrets.ts';
 import { earlyRequestStats } from '../fleet/early-requests.ts';
 import { createRouter } from '../fleet/router.ts';
 import { slotsDirFor } from '../fleet/shared-slots.ts';
@@ -20,15 +20,16 @@ import { prepareWorkspace, pushWorkBranch } from '../git/workspace.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { runEngine } from './engine.ts';
 import type { Effects } from './effects.ts';
-import { runHeartbeat } from './heartbeat.ts';
+import { runHeartbeat } from '../base/heartbeat.ts';
 import { LocalEffects } from './local-effects.ts';
-import { readJsonFile } from './atomic-file.ts';
-import { buildManifest, METRICS_FILE, MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
+import { readJsonFile } from '../base/atomic-file.ts';
+import { METRICS_FILE, stateLayout, runLayout } from '../base/state-layout.ts';
+import { buildManifest, MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
 import { RunContext } from './run-context.ts';
 import type { ExternalCodeResult } from './external-code.ts';
 import { startPlanPrefetch } from './plan-prefetch.ts';
 import { CoderPrefetch } from './prefetch.ts';
-import { newRunId } from './run-id.ts';
+import { newRunId } from '../base/run-id.ts';
 import { coderCapacity } from './steps/code-batch.ts';
 import { MAX_FILE_BYTES_IN_PROMPT } from './steps/code-one.ts';
 import { installShutdown, type ProcessEvents } from './shutdown.ts';
@@ -85,7 +86,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   const { config, progress } = options;
   const stateDir = resolve(options.stateDir);
   const repo = resolve(options.repo);
-  const secrets = secretValues(config, options.env);
+  const secrets = collectSecrets(config, options.env);
   const redact = (text: string): string => redactSecrets(text, secrets);
   const runner = createCommandRunner({ secrets: () => secrets });
   const git = createGit({ runner, clock, secrets: () => secrets });
@@ -93,11 +94,11 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   const resumed = await findRunToResume(options, stateDir);
   if (resumed && !isUnfinished(resumed) && resumed.status !== 'failed') {
     progress(`run ${resumed.runId} already finished: ${resumed.status}`);
-    return { state: resumed, runDir: join(stateDir, 'runs', resumed.runId) };
+    return { state: resumed, runDir: stateLayout(stateDir).run(resumed.runId).dir };
   }
   const created = resumed ? undefined : await newRunState(options, git, repo, stateDir, clock, secrets);
   const state = resumed ?? created!.state;
-  const runDir = join(stateDir, 'runs', state.runId);
+  const runDir = stateLayout(stateDir).run(state.runId).dir;
   await excludeStateDir(git, state.repo.root, stateDir, created?.commonDir);
   const store = new TaskStateStore({ runDir, clock });
   const persistence = new PersistenceCoordinator({
@@ -123,8 +124,8 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   } else {
     progress(`run ${state.runId}: ${state.task.text.split('\n', 1)[0]}`);
   }
-  const events = new EventLog({ path: join(runDir, 'events.ndjson'), redact });
-  const fleetStatePath = join(stateDir, 'fleet-state.json');
+  const events = new EventLog({ path: runLayout(runDir).events, redact });
+  const fleetStatePath = stateLayout(stateDir).fleetState;
   const savedFleet = state.fleet ?? (await readFleetStateFile(fleetStatePath)).state;
   const slotsDir = slotsDirFor(stateDir, options.env);
   const router = createRouter(config, {
@@ -240,7 +241,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
 async function findRunToResume(options: StartRunOptions, stateDir: string): Promise<RunState | undefined> {
   const id = typeof options.resume === 'string' ? options.resume : options.runId;
   if (id !== undefined) {
-    const loaded = await new TaskStateStore({ runDir: join(stateDir, 'runs', id) }).load();
+    const loaded = await new TaskStateStore({ runDir: stateLayout(stateDir).run(id).dir }).load();
     if (loaded.state) return loaded.state;
     if (options.resume !== undefined) {
       throw new RunStartError(`no run ${id} in ${stateDir}${loaded.problem ? ` (${loaded.problem})` : ''}`);
@@ -250,7 +251,7 @@ async function findRunToResume(options: StartRunOptions, stateDir: string): Prom
   if (options.resume === true) {
     const latest = await latestUnfinishedRun(stateDir);
     if (!latest) throw new RunStartError(`no unfinished run to resume in ${stateDir}`);
-    const loaded = await new TaskStateStore({ runDir: join(stateDir, 'runs', latest.runId) }).load();
+    const loaded = await new TaskStateStore({ runDir: stateLayout(stateDir).run(latest.runId).dir }).load();
     if (!loaded.state)
       throw new RunStartError(`run ${latest.runId} cannot be loaded: ${loaded.problem ?? 'unknown'}`);
     return loaded.state;
@@ -289,7 +290,7 @@ async function newRunState(
       baseBranch,
       baseSha,
       workBranch: `keel/${runId}`,
-      worktree: join(stateDir, 'worktrees', runId),
+      worktree: stateLayout(stateDir).worktree(runId),
     },
     steps: {},
     batches: [],
@@ -345,13 +346,4 @@ function defaultResumeCommand(runId: string, repo: string, stateDir: string): st
 
 function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Every API key the config names, so that no log, record or event can carry one. */
-function secretValues(config: KeelConfig, env: Record<string, string | undefined>): string[] {
-  const names = new Set(config.endpoints.flatMap((e) => (e.apiKeyEnv ? [e.apiKeyEnv] : [])));
-  for (const name of ['GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_GITHUB-TOKEN']) names.add(name);
-  return [...names]
-    .map((name) => env[name])
-    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }

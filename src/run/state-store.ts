@@ -12,16 +12,12 @@
 import { readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { systemClock, type Clock } from '../clock.ts';
-import { errorMessage, readJsonFile, writeFileAtomic } from './atomic-file.ts';
-import { FileLock, LockTimeoutError, type LockEvent, type LockHolder } from './file-lock.ts';
-import {
-  buildManifest,
-  MANIFEST_FILE,
-  manifestSchema,
-  type RunManifest,
-  type StepCounts,
-} from './manifest.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
+import { errorMessage } from '../base/errors.ts';
+import { readJsonFile, writeFileAtomic } from '../base/atomic-file.ts';
+import { FileLock, LockTimeoutError, type LockEvent, type LockHolder } from '../base/file-lock.ts';
+import { MANIFEST_FILE, RUNS_DIR, STATE_FILE } from '../base/state-layout.ts';
+import { buildManifest, manifestSchema, type RunManifest, type StepCounts } from './manifest.ts';
 import {
   isUnfinished,
   RUN_STATE_VERSION,
@@ -31,9 +27,7 @@ import {
   type RunStatus,
 } from './state.ts';
 
-export const STATE_FILE = 'state.json';
 export const STATE_LOCK_FILE = 'state.lock';
-export const RUNS_DIR = 'runs';
 
 export type StoreEvent =
   | LockEvent

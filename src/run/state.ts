@@ -3,6 +3,7 @@
  * when read (a file from a crashed or older process is untrusted input). Written after every step.
  */
 import { z } from 'zod';
+import { planSchema } from '../agents/plan-schema.ts';
 
 export const RUN_STATE_VERSION = 1;
 
@@ -14,21 +15,6 @@ export type StepStatus = (typeof STEP_STATUSES)[number];
 
 const text = (max: number) => z.string().max(max);
 const time = z.number().finite().nonnegative();
-
-export const subtaskSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/),
-  title: text(200),
-  files: z.array(text(300)).max(50),
-  instructions: text(8_000),
-});
-
-export const planSchema = z.object({
-  milestones: z
-    .array(z.object({ id: text(64), title: text(200), subtasks: z.array(subtaskSchema).max(2_000) }))
-    .max(100),
-  confidence: z.number().min(0).max(1),
-  degraded: z.boolean(),
-});
 
 export const stepSchema = z.object({
   id: text(80),

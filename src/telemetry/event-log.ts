@@ -8,7 +8,7 @@
  * dropped silently.
  */
 import { readFile } from 'node:fs/promises';
-import { systemClock, type Clock } from '../clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import { RotatingFile } from './rotating-file.ts';
 
 export { rotatedPath } from './rotating-file.ts';

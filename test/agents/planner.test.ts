@@ -1,7 +1,7 @@
 /** The planner: its bounds, keel's ids, and the template plan it degrades to. */
 import { describe, expect, it } from 'vitest';
 import { planTask, templatePlan } from '../../src/agents/planner.ts';
-import { planSchema } from '../../src/run/state.ts';
+import { planSchema } from '../../src/agents/plan-schema.ts';
 import { fakeRouter, lastUser, sequence } from './fake-router.ts';
 
 const KEYS = ['a/m', 'b/m'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configJsonSchema, loadConfig, parseConfigText } from '../../src/config/index.ts';
-import { detectSecret, isSecretKeyName, redactSecrets } from '../../src/config/secrets.ts';
+import { redact } from '../../src/base/secrets.ts';
+import { detectSecret, isSecretKeyName } from '../../src/config/secrets.ts';
 import { expectConfigError, VALID_YAML, validInput, type LooseConfig } from './helpers.ts';
 
 /** A value that must never be printed back; each secret below embeds it. */
@@ -164,7 +165,7 @@ describe('no false alarms', () => {
   it('detects and redacts each form', () => {
     for (const secret of Object.values(SECRET_VALUES)) {
       expect(detectSecret(`prefix ${secret} suffix`), secret).toBeDefined();
-      expect(redactSecrets(`prefix ${secret} suffix`)).not.toContain(CANARY);
+      expect(redact(`prefix ${secret} suffix`, [])).not.toContain(CANARY);
     }
   });
 });

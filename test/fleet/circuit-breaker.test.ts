@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../src/clock.ts';
+import { systemClock } from '../../src/base/clock.ts';
 import { BreakerBoard, type BreakerTransition } from '../../src/fleet/circuit-breaker.ts';
 import { fail, ok } from '../helpers/outcomes.ts';
 

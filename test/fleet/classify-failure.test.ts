@@ -8,7 +8,7 @@ import {
   isContextLengthText,
   parseRetryAfter,
 } from '../../src/fleet/classify-failure.ts';
-import { quoteServer, redact, REDACTED } from '../../src/fleet/redact.ts';
+import { quoteServer, redact, REDACTED } from '../../src/base/secrets.ts';
 
 describe('isContextLengthText', () => {
   const overflows = [

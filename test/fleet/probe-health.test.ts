@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Clock } from '../../src/clock.ts';
+import type { Clock } from '../../src/base/clock.ts';
 import { probeHealth } from '../../src/fleet/probe.ts';
 import { endpoint, fakeFetch, stallingBody } from './fixtures/fake-fetch.ts';
 import { llamaCppModels, lmStudioModels, ollamaModels, vllmModels } from './fixtures/flavor-responses.ts';
@@ -114,7 +114,7 @@ describe('probeHealth', () => {
     const hosted = endpoint({ id: 'openai', url: URL_V1, kind: 'hosted', apiKeyEnv: 'KEY' });
     const probe = await probeHealth(hosted, { fetch, env: { KEY: key }, timeoutMs: 3_000 });
     expect(probe.healthy).toBe(false);
-    expect(probe.error).toContain('[redacted]');
+    expect(probe.error).toContain('[REDACTED]');
     expect(probe.error).not.toContain('abcdefghijklmnop');
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../src/clock.ts';
+import { systemClock } from '../../src/base/clock.ts';
 import { FleetHealthBook } from '../../src/fleet/probe.ts';
 import { runProbeLoop } from '../../src/fleet/probe-loop.ts';
 import { endpoint, fakeFetch, type FakeRoute } from './fixtures/fake-fetch.ts';

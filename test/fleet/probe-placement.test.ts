@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../src/clock.ts';
+import { systemClock } from '../../src/base/clock.ts';
 import { createProbeCommand } from '../../src/cli/probe-command.ts';
 import { FleetHealthBook, shouldSkipEndpoint } from '../../src/fleet/probe.ts';
 import { runProbeLoop } from '../../src/fleet/probe-loop.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { systemClock, type Clock } from '../../src/clock.ts';
+import { systemClock, type Clock } from '../../src/base/clock.ts';
 import { createRouter, type Router } from '../../src/fleet/router.ts';
 import { RouterError, type RouterEvent } from '../../src/fleet/router-types.ts';
 import type { ChatRequest } from '../../src/fleet/types.ts';

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock, type Clock } from '../../src/clock.ts';
+import { systemClock, type Clock } from '../../src/base/clock.ts';
 import { createRouter } from '../../src/fleet/router.ts';
 import { createSharedSlots, slotsDirFor } from '../../src/fleet/shared-slots.ts';
 import { startSimulator, type FleetSimulator } from '../../src/sim/fleet-simulator.ts';

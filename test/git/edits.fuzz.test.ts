@@ -25,7 +25,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Edit } from '../../src/agents/types.ts';
+import type { Edit } from '../../src/git/edit.ts';
 import { applyEdits, checkEditPath, type EditPolicy } from '../../src/git/safe-edits.ts';
 import { mulberry32 } from '../config/helpers.ts';
 

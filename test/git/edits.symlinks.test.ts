@@ -8,7 +8,7 @@ import { lstatSync, realpathSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Edit } from '../../src/agents/types.ts';
+import type { Edit } from '../../src/git/edit.ts';
 import { ensureParentDirectory, removeFile, writeFileAtomic } from '../../src/git/edit-fs.ts';
 import { applyEdits, checkEditPath, DEFAULT_EDIT_POLICY } from '../../src/git/safe-edits.ts';
 import { tempDir } from '../config/helpers.ts';

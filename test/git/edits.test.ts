@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Edit } from '../../src/agents/types.ts';
+import type { Edit } from '../../src/git/edit.ts';
 import { displayPath } from '../../src/git/edit-path.ts';
 import { applyEdits, checkEditPath, DEFAULT_EDIT_POLICY, type EditPolicy } from '../../src/git/safe-edits.ts';
 import { tempDir } from '../config/helpers.ts';

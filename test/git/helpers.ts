@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../../src/clock.ts';
+import type { Clock } from '../../src/base/clock.ts';
 import { createCommandRunner } from '../../src/exec/command-runner.ts';
 import { createGit, type Git, type GitEvent, type GitOptions } from '../../src/git/git-runner.ts';
 

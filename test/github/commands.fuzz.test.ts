@@ -10,9 +10,9 @@
  * Replay a failure with KEEL_COMMANDS_FUZZ_SEED=<seed> (KEEL_COMMANDS_FUZZ_RUNS to change the run length).
  */
 import { expect, it } from 'vitest';
-import { parseCommand } from '../../src/github/commands.ts';
-import { sanitizeUntrusted } from '../../src/github/sanitize.ts';
-import { RUN_ID_PATTERN } from '../../src/run/run-id.ts';
+import { parseCommand } from '../../src/github/triggers/commands.ts';
+import { sanitizeUntrusted } from '../../src/base/sanitize-untrusted.ts';
+import { RUN_ID_PATTERN } from '../../src/base/run-id.ts';
 import { mulberry32 } from '../config/helpers.ts';
 
 const SEED = Number(process.env.KEEL_COMMANDS_FUZZ_SEED ?? 0x6b636d64);

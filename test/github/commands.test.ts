@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/github/commands.ts';
+import { parseCommand } from '../../src/github/triggers/commands.ts';
 
 describe('parseCommand', () => {
   it('reads /keel run with its text, continuing on the following lines', () => {

@@ -1,6 +1,11 @@
 /** Body and title bounds: the marker is always kept, last and once. */
 import { describe, expect, it } from 'vitest';
-import { boundBody, boundTitle, closingMarker, MAX_BODY_CHARS } from '../../src/github/effects-body.ts';
+import {
+  boundBody,
+  boundTitle,
+  closingMarker,
+  MAX_BODY_CHARS,
+} from '../../src/github/effects/effects-body.ts';
 import { effectMarker } from '../../src/run/effects.ts';
 
 const marker = effectMarker('run-1', 'recovery');

@@ -1,6 +1,10 @@
 /** Error messages a human can act on; they become the run's interruption reason. */
 import { describe, expect, it } from 'vitest';
-import { effectsError, GitHubEffectsError, hasValidationCode } from '../../src/github/effects-errors.ts';
+import {
+  effectsError,
+  GitHubEffectsError,
+  hasValidationCode,
+} from '../../src/github/effects/effects-errors.ts';
 
 const failure = (status: number | undefined, data: unknown, message = 'request failed') =>
   Object.assign(new Error(message), status === undefined ? {} : { status, response: { data } });

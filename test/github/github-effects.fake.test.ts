@@ -4,8 +4,8 @@
  */
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GitHubEffects, type GitHubEffectsEvent } from '../../src/github/github-effects.ts';
-import { createOctokit } from '../../src/github/octokit.ts';
+import { GitHubEffects, type GitHubEffectsEvent } from '../../src/github/effects/github-effects.ts';
+import { createOctokit } from '../../src/github/api/octokit.ts';
 import { effectMarker, type IssueSpec, type PullRequestSpec } from '../../src/run/effects.ts';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github.ts';
 

@@ -9,7 +9,7 @@ import {
   GitHubEffects,
   GitHubEffectsError,
   type GitHubEffectsEvent,
-} from '../../src/github/github-effects.ts';
+} from '../../src/github/effects/github-effects.ts';
 import { effectMarker } from '../../src/run/effects.ts';
 import {
   API,

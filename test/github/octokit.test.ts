@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOctokit, type GitHubLog } from '../../src/github/octokit.ts';
+import { createOctokit, type GitHubLog } from '../../src/github/api/octokit.ts';
 
 const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
 const ORIGIN = 'http://127.0.0.1:49321';

@@ -13,7 +13,7 @@
  * Replay a failure with KEEL_SANITIZE_FUZZ_SEED=<seed> (KEEL_SANITIZE_FUZZ_RUNS to change the run length).
  */
 import { expect, it } from 'vitest';
-import { sanitizeUntrusted } from '../../src/github/sanitize.ts';
+import { sanitizeUntrusted } from '../../src/base/sanitize-untrusted.ts';
 import { mulberry32 } from '../config/helpers.ts';
 
 const SEED = Number(process.env.KEEL_SANITIZE_FUZZ_SEED ?? 0x73616e69);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeUntrusted } from '../../src/github/sanitize.ts';
+import { sanitizeUntrusted } from '../../src/base/sanitize-untrusted.ts';
 
 describe('sanitizeUntrusted', () => {
   it('removes HTML comments, terminated or not', () => {

@@ -9,9 +9,9 @@ import {
   MAX_STEP_ROWS,
   renderJobSummary,
   type JobSummaryInput,
-} from '../../src/github/summary.ts';
-import { capBytes, link, MAX_SUMMARY_BYTES } from '../../src/github/summary-markdown.ts';
-import { MAX_DIAGRAM_SUBTASKS } from '../../src/github/summary-mermaid.ts';
+} from '../../src/github/summary/summary.ts';
+import { capBytes, link, MAX_SUMMARY_BYTES } from '../../src/github/summary/summary-markdown.ts';
+import { MAX_DIAGRAM_SUBTASKS } from '../../src/github/summary/summary-mermaid.ts';
 import { emptyMetrics } from '../../src/run/metrics.ts';
 import { RUN_STATE_VERSION, type RunState, type StepRecord } from '../../src/run/state.ts';
 

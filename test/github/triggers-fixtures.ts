@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ActionContext } from '../../src/github/context.ts';
+import type { ActionContext } from '../../src/github/api/context.ts';
 
 export const OWNER = 'octo-org';
 export const REPO = 'widgets';

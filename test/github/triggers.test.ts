@@ -5,13 +5,13 @@
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOctokit } from '../../src/github/octokit.ts';
+import { createOctokit } from '../../src/github/api/octokit.ts';
 import {
   createTriggerGateway,
   resolveTrigger,
   type TriggerDecision,
   type TriggerInputs,
-} from '../../src/github/triggers.ts';
+} from '../../src/github/triggers/triggers.ts';
 import {
   API_HEADERS,
   API_PREFIX,

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '../../src/clock.ts';
+import type { Clock } from '../../src/base/clock.ts';
 import type { LaneEngine, LaneRunOutcome } from '../../src/lanes/lane-engine.ts';
 import { LaneRunner, type LaneRunnerOptions } from '../../src/lanes/lane-runner.ts';
 import { ClaimStore } from '../../src/queue/claim-store.ts';

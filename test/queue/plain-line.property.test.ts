@@ -7,7 +7,7 @@
  */
 import { open, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorMessage } from '../../src/run/atomic-file.ts';
+import { errorMessage } from '../../src/base/errors.ts';
 import {
   findHostileKey,
   judgedByZod,

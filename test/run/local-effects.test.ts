@@ -3,7 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { effectMarker } from '../../src/run/effects.ts';
-import { LockTimeoutError } from '../../src/run/file-lock.ts';
+import { LockTimeoutError } from '../../src/base/file-lock.ts';
 import { LocalEffects, markerStep, type IssueRecord } from '../../src/run/local-effects.ts';
 import { deadPid, recordingClock } from './fixtures/states.ts';
 

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileLock } from '../../src/run/file-lock.ts';
+import { FileLock } from '../../src/base/file-lock.ts';
 import { buildManifest } from '../../src/run/manifest.ts';
 import {
   latestUnfinishedRun,

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { redact } from '../../src/fleet/redact.ts';
+import { redact } from '../../src/base/secrets.ts';
 import { EventLog, readEvents, rotatedPath } from '../../src/telemetry/event-log.ts';
 
 let dir: string;

@@ -13,7 +13,7 @@ import { effectMarker } from '../effects.ts';
 import { decideBatch, type BatchTally } from '../partial-success.ts';
 import { pendingSubtasks } from '../pending-subtasks.ts';
 import type { RunContext } from '../run-context.ts';
-import { forEachLimited, Serial } from '../serial.ts';
+import { forEachLimited, Serial } from '../../base/serial.ts';
 import { codeOne } from './code-one.ts';
 
 /** Result of the coding phase: go on to validation, or stop (interrupted, or gave up). */

@@ -9,7 +9,7 @@ import { applyEdits } from '../../git/safe-edits.ts';
 import { commitStep, readFiles } from '../../git/workspace.ts';
 import { fromExternalResult } from '../external-code.ts';
 import type { RunContext } from '../run-context.ts';
-import type { Serial } from '../serial.ts';
+import type { Serial } from '../../base/serial.ts';
 
 import { MAX_FILE_BYTES_IN_PROMPT } from '../../agents/prompts.ts';
 

@@ -1,0 +1,1202 @@
+export const id = 50;
+export const ids = [50];
+export const modules = {
+
+/***/ 4743:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ abortReason),
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortReason(signal));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+function abortReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error('aborted');
+}
+
+
+/***/ }),
+
+/***/ 3516:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   UN: () => (/* binding */ redactFragment),
+/* harmony export */   XF: () => (/* binding */ REDACTED),
+/* harmony export */   kf: () => (/* binding */ findTokenShape),
+/* harmony export */   qb: () => (/* binding */ collectSecrets),
+/* harmony export */   u: () => (/* binding */ quoteServer)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_CHARS, PLATFORM_SECRET_ENV, TOKEN_SHAPES, findSecret, excerpt */
+/**
+ * keel's one secrets policy: which values are secret (`collectSecrets`), what a credential looks like
+ * (`TOKEN_SHAPES`), how text is cleaned of both before it can reach a log, a table, an issue, a comment, an
+ * artifact or a pushed file (`redact`), and how outgoing content is checked (`findSecret`, `findTokenShape`).
+ *
+ * Failure messages quote what servers said, and servers echo requests back (headers included); command output
+ * prints remote URLs and tokens; models repeat what they were shown. Every sink goes through `redact`, so a key
+ * can only appear as `[REDACTED]`.
+ */
+const REDACTED = '[REDACTED]';
+/** Shorter values are not treated as secrets: redacting every "a" or "12" would destroy the text, not a key. */
+const MIN_SECRET_CHARS = 4;
+/**
+ * Environment variables that hold credentials of the platform rather than of a model endpoint: the GitHub
+ * token as workflows, the CLI and the action's input pass it, and the runner's own tokens.
+ */
+const PLATFORM_SECRET_ENV = [
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    'INPUT_GITHUB-TOKEN',
+    'INPUT_GITHUB_TOKEN',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+];
+/**
+ * Every secret value of this process: the endpoints' keys (by the names the configuration gives), the
+ * platform's tokens, and `extra` (a token passed as an input). Values shorter than `MIN_SECRET_CHARS` and
+ * duplicates are dropped. The one list every entry point (run, lane, daemon, action, probe) redacts with.
+ */
+function collectSecrets(config, env, extra = []) {
+    const names = new Set(PLATFORM_SECRET_ENV);
+    for (const endpoint of config?.endpoints ?? [])
+        if (endpoint.apiKeyEnv)
+            names.add(endpoint.apiKeyEnv);
+    const values = [...[...names].map((name) => env[name]), ...extra];
+    return [...new Set(values.filter(isSecretValue))];
+}
+function isSecretValue(value) {
+    return typeof value === 'string' && value.length >= MIN_SECRET_CHARS;
+}
+// The left guard stops matches inside longer words ("task-…", "ask-…") without needing \b, which would also
+// refuse a key glued to "_" or "-". Lengths are below the real formats' so truncated pastes are still caught.
+const START = '(?<![A-Za-z0-9])';
+function shape(kind, head, body, strict, loose, flags = '') {
+    return {
+        kind,
+        pattern: new RegExp(`${START}${head}${body}{${strict},}`, flags),
+        loose: new RegExp(`${START}${head}${body}{${loose},}`, `${flags}g`),
+    };
+}
+/**
+ * What credentials look like, whoever's they are (a key pasted in an issue, a token a tool printed). The GitHub
+ * forms are case-sensitive in reality; matching them case-insensitively only errs towards catching. GitHub's
+ * newer installation tokens (`ghs_<app id>_<JWT>`, from 2026) have dots and underscores after the prefix.
+ */
+const TOKEN_SHAPES = [
+    // OpenAI (sk-…, sk-proj-…, sk-svcacct-…), Anthropic (sk-ant-…) and OpenRouter (sk-or-…) alike.
+    shape('an API key (sk-…)', 'sk-', '[A-Za-z0-9_-]', 16, 6),
+    shape('a Google API key (AIza…)', 'AIza', '[A-Za-z0-9_-]', 20, 12),
+    shape('a GitHub token', 'gh[opsur]_', '[A-Za-z0-9._]', 20, 16, 'i'),
+    shape('a GitHub token', 'github_pat_', '[A-Za-z0-9_]', 20, 16, 'i'),
+    shape('a Hugging Face token (hf_…)', 'hf_', '[A-Za-z0-9]', 20, 12),
+    shape('a Groq API key (gsk_…)', 'gsk_', '[A-Za-z0-9]', 20, 12),
+    shape('a Slack token (xox…)', 'xox[abposr]-', '[A-Za-z0-9-]', 10, 10),
+    shape('an AWS access key id (AKIA…)', '(?:AKIA|ASIA)', '[A-Z0-9]', 16, 16),
+    {
+        kind: 'a private key (PEM)',
+        pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/,
+        loose: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g,
+    },
+    {
+        kind: 'an Authorization header value (Bearer …)',
+        pattern: /\bBearer\s+[^\s"']{8,}/i,
+        loose: /\bBearer\s+[^\s"',;]{3,}/gi,
+    },
+];
+// `https://user:token@host/…`: git and other tools print remote URLs, sometimes with the credential in them.
+// Bounded repetitions keep these linear on long strings.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,32}:\/\/)[^\s/?#@]{1,512}@/gi;
+const CREDENTIAL_QUERY = /([?&][^=&#\s]{0,32}(?:key|token|secret|pass|auth|cred)[^=&#\s]{0,32}=)[^&#\s]+/gi;
+/** A key cut short at the end of a quoted excerpt is still a leak if the prefix is long enough to matter. */
+const MIN_PARTIAL_SECRET = 6;
+/** `text` without the given secrets, anything shaped like a credential, and credentials inside URLs. */
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < MIN_SECRET_CHARS)
+            continue;
+        out = out.replaceAll(secret, REDACTED);
+        const escaped = JSON.stringify(secret).slice(1, -1);
+        if (escaped !== secret)
+            out = out.replaceAll(escaped, REDACTED);
+        out = redactTrailingPrefix(out, secret);
+    }
+    for (const { loose } of TOKEN_SHAPES)
+        out = out.replace(loose, REDACTED);
+    return out.replace(URL_USERINFO, `$1${REDACTED}@`).replace(CREDENTIAL_QUERY, `$1${REDACTED}`);
+}
+/**
+ * For a fragment cut out of a longer text at both ends (the tail kept of a command's output): besides what
+ * `redact` does, a fragment that *starts* with the last characters of a secret (the cut fell mid-key) has that
+ * head replaced too.
+ */
+function redactFragment(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < MIN_SECRET_CHARS)
+            continue;
+        out = redactLeadingSuffix(out, secret);
+    }
+    return redact(out, secrets);
+}
+function redactLeadingSuffix(text, secret) {
+    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
+        if (text.startsWith(secret.slice(secret.length - length)))
+            return REDACTED + text.slice(length);
+    }
+    return text;
+}
+/** The text ends with the first characters of the secret (it was cut mid-key): replace that tail. */
+function redactTrailingPrefix(text, secret) {
+    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
+        if (text.endsWith(secret.slice(0, length)))
+            return text.slice(0, text.length - length) + REDACTED;
+    }
+    return text;
+}
+/** The kind of the first credential-shaped text in `text`, or undefined. */
+function findTokenShape(text) {
+    for (const { kind, pattern } of TOKEN_SHAPES)
+        if (pattern.test(text))
+            return kind;
+    return undefined;
+}
+/**
+ * The index (1-based, into `secrets`) of the first secret found in `content`, raw or as it appears inside a
+ * JSON string (quotes and backslashes escaped). Undefined when none is. Reasons built from this say
+ * "secret #n", never the value.
+ */
+function findSecret(content, secrets) {
+    for (const [i, secret] of secrets.entries()) {
+        if (secret.length < MIN_SECRET_CHARS)
+            continue;
+        if (content.includes(secret))
+            return i + 1;
+        const escaped = JSON.stringify(secret).slice(1, -1);
+        if (escaped !== secret && content.includes(escaped))
+            return i + 1;
+    }
+    return undefined;
+}
+/** One line, at most `max` characters: enough to recognise the server's complaint, short enough for a table. */
+function excerpt(text, max = 200) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= max ? line : `${line.slice(0, max)}…`;
+}
+/** Redact first, then cut: cutting first could leave part of a key that no longer matches in full. */
+function quoteServer(text, secrets, max = 200) {
+    return excerpt(redact(text, secrets), max);
+}
+
+
+/***/ }),
+
+/***/ 5024:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xL: () => (/* reexport */ ConfigError),
+  Z9: () => (/* binding */ loadConfig),
+  HT: () => (/* binding */ loadConfigFile),
+  GJ: () => (/* binding */ validateConfigValue)
+});
+
+// UNUSED EXPORTS: CONFIG_SEARCH_PATHS, INLINE_SOURCE, normalizeConfig, parseConfigText
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/base/secrets.js
+var secrets = __webpack_require__(3516);
+;// CONCATENATED MODULE: ./lib/config/errors.js
+/**
+ * The one error type configuration loading raises, and the path rendering its issues share.
+ *
+ * Every problem found in a file is collected and reported at once, each with the path of the bad field, so
+ * that a user fixes the whole file in one round instead of one error per run.
+ */
+
+/** More than this many lines in a message helps nobody; `issues` still holds all of them. */
+const MAX_LINES_IN_MESSAGE = 50;
+const MAX_KEY_LENGTH_IN_PATH = 40;
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+class ConfigError extends Error {
+    name = 'ConfigError';
+    /** Tells the CLI to print the message without a stack: the user's file is wrong, not keel. */
+    expected = true;
+    source;
+    issues;
+    constructor(source, issues) {
+        // Scrub once more on the way out: whatever slipped into a message (a parser echoing its input, a path
+        // built from a key) must not carry an API key into logs.
+        const safe = issues.map((issue) => ({
+            ...issue,
+            path: (0,secrets/* redact */.E$)(issue.path, []),
+            message: (0,secrets/* redact */.E$)(issue.message, []),
+        }));
+        super(formatIssues(source, safe));
+        this.source = source;
+        this.issues = safe;
+    }
+}
+function formatIssues(source, issues) {
+    const lines = issues.slice(0, MAX_LINES_IN_MESSAGE).map((issue) => {
+        const where = issue.line === undefined ? source : `${source}:${issue.line}:${issue.column ?? 1}`;
+        return issue.path === '' ? `${where}: ${issue.message}` : `${where}: ${issue.path}: ${issue.message}`;
+    });
+    const hidden = issues.length - MAX_LINES_IN_MESSAGE;
+    if (hidden > 0)
+        lines.push(`${source}: … and ${hidden} more problem${hidden === 1 ? '' : 's'}`);
+    return lines.join('\n');
+}
+/** `['endpoints', 1, 'timeouts', 'idleMs']` → `endpoints[1].timeouts.idleMs`. */
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (PLAIN_KEY.test(segment) && segment.length <= MAX_KEY_LENGTH_IN_PATH) {
+            out += out === '' ? segment : `.${segment}`;
+        }
+        else {
+            const shown = segment.length > MAX_KEY_LENGTH_IN_PATH ? `${segment.slice(0, MAX_KEY_LENGTH_IN_PATH)}…` : segment;
+            out += `[${JSON.stringify(shown)}]`;
+        }
+    }
+    return out;
+}
+function toConfigIssue(raw) {
+    return { path: formatPath(raw.path), message: raw.message };
+}
+function configError(source, raw) {
+    return new ConfigError(source, raw.map(toConfigIssue));
+}
+
+;// CONCATENATED MODULE: ./lib/config/secrets.js
+/**
+ * Recognising API keys and other credentials pasted into a configuration file.
+ *
+ * keel configuration is committed to repositories, so a literal key there is a leaked key. Endpoints name
+ * the environment variable holding their key (`apiKeyEnv`) instead. The detectors err on the side of
+ * rejecting: a false alarm costs a rename, a miss costs a key rotation.
+ */
+
+/** What kind of credential `text` contains, or undefined. */
+function detectSecret(text) {
+    const shape = (0,secrets/* findTokenShape */.kf)(text);
+    if (shape !== undefined)
+        return shape;
+    if (hasUrlUserinfo(text))
+        return 'a URL with a user name or password in it (user:password@host)';
+    const param = secretQueryParameter(text);
+    if (param !== undefined)
+        return `a URL carrying a credential in its query ("${param}=…")`;
+    return undefined;
+}
+const SECRET_KEY_WORDS = [
+    'apikey',
+    'accesskey',
+    'secretkey',
+    'privatekey',
+    'authkey',
+    'token',
+    'secret',
+    'password',
+    'passwd',
+    'authorization',
+    'credential',
+];
+const SECRET_KEY_EXACT = new Set(['key', 'auth', 'bearer', 'pass', 'pwd']);
+/**
+ * Whether a mapping key names a credential (`apiKey`, `api_key`, `token`, `clientSecret`, `password`, …).
+ * `apiKeyEnv` and other `…Env` keys hold a variable NAME and are fine. Plurals are not matched on purpose:
+ * `minOutputTokens` is a count, not a credential (a test checks no schema key is caught).
+ */
+function isSecretKeyName(key) {
+    const normalised = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (normalised.endsWith('env'))
+        return false;
+    if (SECRET_KEY_EXACT.has(normalised))
+        return true;
+    return SECRET_KEY_WORDS.some((word) => normalised.endsWith(word));
+}
+/** Looser than {@link isSecretKeyName}: fields whose values we never quote back in messages. */
+function isSecretAdjacentKey(key) {
+    return /key|token|secret|pass|auth|cred/i.test(key);
+}
+// Written as scans rather than one regular expression each: a naive pattern backtracks quadratically on a
+// long string without "://", and strings here may be a megabyte long.
+function hasUrlUserinfo(text) {
+    for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+        // Userinfo is whatever precedes "@" in the authority, which ends at the first "/", "?", "#" or space.
+        AUTHORITY.lastIndex = at + 3;
+        if (AUTHORITY.exec(text)?.[0].includes('@') === true)
+            return true;
+    }
+    return false;
+}
+const AUTHORITY = /[^/?#\s]*/y;
+function secretQueryParameter(text) {
+    for (const token of text.split(/\s+/)) {
+        const scheme = token.indexOf('://');
+        const question = scheme === -1 ? -1 : token.indexOf('?', scheme);
+        if (question === -1)
+            continue;
+        const query = token.slice(question + 1).split('#', 1)[0] ?? '';
+        for (const part of query.split(/[&?]/)) {
+            const equals = part.indexOf('=');
+            if (equals <= 0)
+                continue;
+            const name = part.slice(0, equals);
+            let decoded = name;
+            try {
+                decoded = decodeURIComponent(name);
+            }
+            catch {
+                // A malformed escape is not our concern here; the raw name is checked instead.
+            }
+            if (isSecretKeyName(decoded))
+                return decoded;
+        }
+    }
+    return undefined;
+}
+const USE_API_KEY_ENV = 'keep the key out of the file: store it in an environment variable (a repository secret in Actions) and set ' +
+    'apiKeyEnv to the NAME of that variable, e.g. apiKeyEnv: OPENAI_API_KEY';
+
+;// CONCATENATED MODULE: ./lib/config/scan.js
+
+/** The real file is at most 5 levels deep; 64 leaves room for any sane mistake and none for a stack attack. */
+const MAX_DEPTH = 64;
+const MAX_ISSUES = 200;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+function scanRawConfig(root) {
+    const issues = [];
+    const ancestors = new Set();
+    const add = (path, message) => {
+        if (issues.length < MAX_ISSUES)
+            issues.push({ path, message });
+    };
+    const visitString = (text, path) => {
+        const kind = detectSecret(text);
+        if (kind !== undefined)
+            add(path, `this looks like ${kind}; ${USE_API_KEY_ENV}`);
+    };
+    const visit = (value, path) => {
+        if (issues.length >= MAX_ISSUES)
+            return;
+        if (typeof value === 'string')
+            return visitString(value, path);
+        if (typeof value !== 'object' || value === null)
+            return;
+        if (path.length > MAX_DEPTH)
+            return add(path, `nested more than ${MAX_DEPTH} levels deep`);
+        if (ancestors.has(value))
+            return add(path, 'refers back to itself (a recursive YAML alias?)');
+        if (!Array.isArray(value) && !isPlainObject(value))
+            return; // the schema reports the wrong type
+        ancestors.add(value);
+        if (Array.isArray(value)) {
+            value.forEach((item, index) => visit(item, [...path, index]));
+        }
+        else {
+            for (const key of Object.keys(value))
+                visitEntry(value, key, path);
+        }
+        ancestors.delete(value);
+    };
+    const visitEntry = (object, key, path) => {
+        if (FORBIDDEN_KEYS.has(key)) {
+            return add([...path, key], `the key "${key}" is not allowed (it could tamper with object prototypes)`);
+        }
+        const keyKind = detectSecret(key);
+        // The path would spell the secret out, so report at the parent and do not name the key.
+        if (keyKind !== undefined)
+            return add(path, `a key in this mapping looks like ${keyKind}; ${USE_API_KEY_ENV}`);
+        const child = object[key];
+        if (isSecretKeyName(key) && isScalarCredential(child)) {
+            return add([...path, key], `literal credentials are not accepted in the configuration; ${USE_API_KEY_ENV}`);
+        }
+        visit(child, [...path, key]);
+    };
+    visit(root, []);
+    return issues;
+}
+function isScalarCredential(value) {
+    // YAML reads an all-digit password as a number; it is still a password.
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint';
+}
+function isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+
+// EXTERNAL MODULE: ./lib/config/schema.js
+var schema = __webpack_require__(1091);
+;// CONCATENATED MODULE: ./lib/config/cross-checks.js
+/**
+ * Rules that span fields and so cannot live in the schema's per-field checks: endpoint ids are unique, chain
+ * entries name declared endpoints, a role does not list the same candidate twice, some role exists.
+ *
+ * They run on the raw tree, defensively, so that they are reported together with the schema's issues in
+ * one round; a part the schema already rejects (a malformed entry, a non-list) is skipped here rather than
+ * reported twice.
+ */
+
+
+
+function crossCheckConfig(raw) {
+    if (!isPlainObject(raw))
+        return [];
+    const issues = [];
+    const declared = checkEndpointIds(raw.endpoints, issues);
+    checkRoles(raw.roles, declared, issues);
+    return issues;
+}
+/** The declared ids in order, or undefined when some endpoint has no usable id (then nothing is "unknown"). */
+function checkEndpointIds(endpoints, issues) {
+    if (!Array.isArray(endpoints))
+        return undefined;
+    const firstIndex = new Map();
+    let complete = true;
+    endpoints.forEach((endpoint, index) => {
+        const id = isPlainObject(endpoint) ? endpoint.id : undefined;
+        if (typeof id !== 'string') {
+            complete = false;
+            return;
+        }
+        const first = firstIndex.get(id);
+        if (first === undefined)
+            firstIndex.set(id, index);
+        else {
+            issues.push({
+                path: ['endpoints', index, 'id'],
+                message: `duplicate endpoint id "${id}" (first declared at ${formatPath(['endpoints', first])})`,
+            });
+        }
+    });
+    return complete && firstIndex.size > 0 ? [...firstIndex.keys()] : undefined;
+}
+function checkRoles(roles, declared, issues) {
+    if (!isPlainObject(roles))
+        return;
+    const present = schema/* ROLE_NAMES */.ST.filter((role) => Object.hasOwn(roles, role) && roles[role] !== undefined);
+    if (present.length === 0) {
+        issues.push({ path: ['roles'], message: `declare at least one role (${schema/* ROLE_NAMES */.ST.join(', ')})` });
+    }
+    for (const role of present) {
+        const chain = roles[role];
+        if (Array.isArray(chain))
+            checkChain(role, chain, declared, issues);
+    }
+}
+function checkChain(role, chain, declared, issues) {
+    const seen = new Map();
+    const checkEntry = (entry, path) => {
+        if (typeof entry !== 'string' || !schema/* CANDIDATE_PATTERN */.Po.test(entry))
+            return; // the schema reports it
+        const endpointId = entry.slice(0, entry.indexOf('/'));
+        if (declared !== undefined && !declared.includes(endpointId)) {
+            issues.push({ path, message: `unknown endpoint "${endpointId}" (declared: ${declared.join(', ')})` });
+        }
+        const earlier = seen.get(entry);
+        if (earlier !== undefined) {
+            issues.push({ path, message: `"${entry}" already appears in this chain at ${formatPath(earlier)}` });
+        }
+        else
+            seen.set(entry, path);
+    };
+    chain.forEach((tier, t) => {
+        if (Array.isArray(tier))
+            tier.forEach((entry, i) => checkEntry(entry, ['roles', role, t, i]));
+        else
+            checkEntry(tier, ['roles', role, t]);
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/config/normalize.js
+/**
+ * Shaping a validated file into what the router consumes: every role chain as tiers of candidates.
+ */
+
+/**
+ * `lan-a/qwen2.5-coder:7b` → `{ endpointId: 'lan-a', model: 'qwen2.5-coder:7b' }`. The split is at the FIRST
+ * "/" because endpoint ids never contain one and model names often do (`openrouter/meta-llama/llama-3.1-8b`).
+ */
+function parseCandidate(entry) {
+    const slash = entry.indexOf('/');
+    if (slash <= 0 || slash === entry.length - 1) {
+        throw new Error(`not an "endpointId/model" entry: ${JSON.stringify(entry)}`);
+    }
+    return { endpointId: entry.slice(0, slash), model: entry.slice(slash + 1), key: entry };
+}
+/** Assumes `parsed` passed the schema and the cross-field checks (see `parseConfigText`). */
+function normalizeConfig(parsed) {
+    const roles = {};
+    for (const role of schema/* ROLE_NAMES */.ST) {
+        const chain = parsed.roles[role];
+        if (chain === undefined)
+            continue;
+        // A tier written as one string is a tier of one.
+        roles[role] = chain.map((tier) => (typeof tier === 'string' ? [tier] : tier).map(parseCandidate));
+    }
+    return {
+        version: parsed.version,
+        endpoints: parsed.endpoints,
+        roles,
+        policy: parsed.policy,
+        run: parsed.run,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./lib/config/parse-source.js
+/**
+ * Text → plain data, bounded: YAML for `.yml`/`.yaml` (and anything unnamed), JSON.parse for `.json`.
+ *
+ * Everything that can go wrong here becomes a ConfigError with a position where one is known. Parser
+ * messages are reworded rather than passed through because both parsers like to quote the source around
+ * the error, and that source may be a pasted API key.
+ */
+
+
+/** A configuration is a few kilobytes; a megabyte is a mistake or an attack. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * Aliases let a small YAML file expand exponentially ("billion laughs"). A configuration has little reason
+ * to alias at all, so the budget (alias resolutions × alias nodes, as the yaml package counts) is small.
+ */
+const MAX_YAML_ALIAS_COUNT = 32;
+const MAX_SYNTAX_ISSUES = 10;
+function isJsonSource(source) {
+    return source.toLowerCase().endsWith('.json');
+}
+function checkSize(byteLength, source) {
+    if (byteLength > MAX_CONFIG_BYTES) {
+        throw new ConfigError(source, [
+            {
+                path: '',
+                message: `the file is ${byteLength} bytes; a configuration may be at most ${MAX_CONFIG_BYTES}`,
+            },
+        ]);
+    }
+}
+function parseSourceText(text, source) {
+    checkSize(Buffer.byteLength(text, 'utf8'), source);
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const value = isJsonSource(source) ? parseJson(body, source) : parseYaml(body, source);
+    if (value === null || value === undefined) {
+        throw new ConfigError(source, [
+            { path: '', message: 'the file is empty; start from examples/keel.yml or `keel schema`' },
+        ]);
+    }
+    return value;
+}
+function parseYaml(text, source) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    let document;
+    try {
+        // prettyErrors would append a code frame quoting the file; logLevel keeps yaml from writing warnings to
+        // the process (a library must not).
+        document = (0,dist/* parseDocument */.Tp)(text, {
+            prettyErrors: false,
+            lineCounter,
+            uniqueKeys: true,
+            logLevel: 'silent',
+        });
+    }
+    catch (error) {
+        throw unreadable(source, 'YAML', error);
+    }
+    if (document.errors.length > 0) {
+        const issues = document.errors.slice(0, MAX_SYNTAX_ISSUES).map((error) => {
+            const { line, col } = lineCounter.linePos(error.pos[0]);
+            // The yaml package catches its own stack overflow on absurd nesting and reports it as a syntax error.
+            const reason = /call stack/i.test(error.message) ? 'nested too deeply to read' : error.message;
+            return { path: '', line, column: col, message: `YAML syntax error: ${reason}` };
+        });
+        throw new ConfigError(source, issues);
+    }
+    try {
+        return document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new ConfigError(source, [
+                {
+                    path: '',
+                    message: `YAML anchors/aliases expand too much (budget ${MAX_YAML_ALIAS_COUNT}); write the values out`,
+                },
+            ]);
+        }
+        throw unreadable(source, 'YAML', error);
+    }
+}
+function parseJson(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        if (!(error instanceof SyntaxError))
+            throw unreadable(source, 'JSON', error);
+        return throwJsonSyntaxError(text, source, error.message);
+    }
+}
+function throwJsonSyntaxError(text, source, message) {
+    // V8 words these as `Expected ',' or '}' after property value in JSON at position 10 (line 3 column 2)`
+    // or `Unexpected token 's', "…source text…" is not valid JSON`; keep the reason, drop any quoted source.
+    const reason = (message.split(/ in JSON at position|, "|, \.\.\./)[0] ?? message).replace(/"/g, '').trim();
+    const position = /at position (\d+)/.exec(message)?.[1];
+    const issue = { path: '', message: `JSON syntax error: ${reason || 'not valid JSON'}` };
+    if (position !== undefined)
+        Object.assign(issue, lineAndColumn(text, Number(position)));
+    throw new ConfigError(source, [issue]);
+}
+function lineAndColumn(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+/** The parsers' own failures (deep nesting can exhaust the stack) reported as the file's fault, not ours. */
+function unreadable(source, format, error) {
+    const tooDeep = error instanceof RangeError;
+    return new ConfigError(source, [
+        {
+            path: '',
+            message: tooDeep ? `${format} is nested too deeply to read` : `could not read the file as ${format}`,
+        },
+    ]);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
+var schemas = __webpack_require__(2311);
+;// CONCATENATED MODULE: ./lib/config/schema-issues.js
+/**
+ * Turning zod's issues into messages a person fixing a YAML file can act on:
+ * `endpoints[1].maxParallel: expected a number ≥ 1 (got 0)`, `endpoints[0].maxParalel: unknown key (did you
+ * mean "maxParallel"?)`.
+ *
+ * Messages written in the schema itself (`expected version: 1`) are kept; the error map below only fills in
+ * the ones zod would otherwise word generically. Either way the offending value is appended, shortened, and
+ * never for fields that may hold credentials.
+ */
+
+
+
+const MAX_QUOTED_LENGTH = 40;
+const EXPECTED_NAMES = {
+    number: 'a number',
+    int: 'an integer',
+    string: 'a string',
+    boolean: 'true or false',
+    object: 'a mapping (key: value pairs)',
+    array: 'a list',
+    null: 'null',
+};
+/** Per-parse error map: zod consults it only for issues whose schema carries no message of its own. */
+const schemaErrorMap = (issue) => {
+    switch (issue.code) {
+        case 'invalid_type':
+            return `expected ${EXPECTED_NAMES[issue.expected] ?? issue.expected}`;
+        case 'too_small':
+            return boundMessage(issue.origin, true, issue.inclusive === false ? '>' : '≥', issue.minimum);
+        case 'too_big':
+            return boundMessage(issue.origin, false, issue.inclusive === false ? '<' : '≤', issue.maximum);
+        case 'invalid_value':
+            return issue.values.length === 1
+                ? `expected ${JSON.stringify(issue.values[0])}`
+                : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'not_multiple_of':
+            return `expected a multiple of ${String(issue.divisor)}`;
+        case 'invalid_format':
+            return `expected ${issue.format === 'regex' ? 'a value of the documented form' : issue.format}`;
+        default:
+            return undefined;
+    }
+};
+function boundMessage(origin, lower, sign, bound) {
+    const n = String(bound);
+    const atLeastOrMost = lower ? 'at least' : 'at most';
+    if (origin === 'array' || origin === 'set')
+        return `expected ${atLeastOrMost} ${n} item${n === '1' ? '' : 's'}`;
+    if (origin === 'string')
+        return `expected ${atLeastOrMost} ${n} character${n === '1' ? '' : 's'}`;
+    return `expected a number ${sign} ${n}`;
+}
+/** Flatten zod issues into path + message pairs, one per problem. */
+function describeSchemaIssues(issues, schema, raw) {
+    const out = [];
+    const visit = (issue, prefix) => {
+        const path = [...prefix, ...issue.path.map(toSegment)];
+        if (issue.code === 'unrecognized_keys') {
+            for (const key of issue.keys)
+                out.push({ path: [...path, key], message: unknownKeyMessage(schema, path, key) });
+            return;
+        }
+        if (issue.code === 'invalid_union') {
+            const branch = closestBranch(issue.errors);
+            if (branch)
+                return branch.forEach((inner) => visit(inner, path));
+        }
+        // A refinement receives the whole object it checks; the field it blames is what the user should see.
+        if (issue.code === 'custom') {
+            const value = valueAt(raw, path);
+            // An absent field took its default, so "(missing)" would mislead.
+            out.push({ path, message: `${issue.message}${value === undefined ? '' : describeGot(value, path)}` });
+        }
+        else
+            out.push({ path, message: `${issue.message}${describeGot(issue.input, path)}` });
+    };
+    for (const issue of issues)
+        visit(issue, []);
+    return out;
+}
+function valueAt(root, path) {
+    let node = root;
+    for (const segment of path) {
+        if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment))
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+function toSegment(key) {
+    return typeof key === 'number' ? key : String(key);
+}
+/**
+ * A union reports every branch's failure. When exactly one branch got past the type check (a tier given as
+ * a list whose second entry is wrong), its issues say what is wrong; otherwise the union's own message does.
+ */
+function closestBranch(branches) {
+    const typeMatched = branches.filter((branch) => branch.length > 0 && !branch.every((i) => i.path.length === 0 && i.code === 'invalid_type'));
+    return typeMatched.length === 1 ? typeMatched[0] : undefined;
+}
+/** ` (got 0)`, ` (got "lokal")`, ` (missing)` — or nothing when the value is not worth showing. */
+function describeGot(value, path) {
+    if (value === undefined)
+        return ' (missing)';
+    if (value === null)
+        return ' (got null)';
+    if (typeof value === 'string') {
+        const last = path.at(-1);
+        if (typeof last === 'string' && isSecretAdjacentKey(last))
+            return ` (got a string of ${value.length} characters)`;
+        const shown = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
+        return ` (got ${JSON.stringify(shown)})`;
+    }
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+        return ` (got ${String(value)})`;
+    }
+    if (Array.isArray(value)) {
+        return value.length === 0
+            ? ' (got an empty list)'
+            : ` (got a list of ${value.length} item${value.length === 1 ? '' : 's'})`;
+    }
+    if (isPlainObject(value))
+        return ' (got a mapping)';
+    return ` (got ${typeof value === 'object' ? 'an object' : `a ${typeof value}`})`;
+}
+function unknownKeyMessage(schema, path, key) {
+    if (key === '<<')
+        return 'unknown key: YAML merge keys ("<<") are not supported here; repeat the fields instead';
+    const allowed = allowedKeysAt(schema, path);
+    if (allowed.length === 0)
+        return 'unknown key';
+    const suggestion = closestKey(key, allowed);
+    if (suggestion !== undefined)
+        return `unknown key (did you mean "${suggestion}"?)`;
+    return `unknown key; allowed here: ${allowed.join(', ')}`;
+}
+/** The keys the object schema at `path` declares, found by walking the schema the way zod walked the data. */
+function allowedKeysAt(schema, path) {
+    let nodes = [schema];
+    for (const segment of path) {
+        nodes = nodes.flatMap(unwrap).flatMap((node) => {
+            if (typeof segment === 'number' && node instanceof schemas/* ZodArray */.naA)
+                return [node.element];
+            if (typeof segment === 'string' && node instanceof schemas/* ZodObject */.bvH) {
+                const child = node.shape[segment];
+                return child ? [child] : [];
+            }
+            return [];
+        });
+    }
+    const keys = nodes
+        .flatMap(unwrap)
+        .flatMap((node) => (node instanceof schemas/* ZodObject */.bvH ? Object.keys(node.shape) : []));
+    return [...new Set(keys)];
+}
+/** Look through optional/default/prefault wrappers and into union branches. */
+function unwrap(node) {
+    if (node instanceof schemas/* ZodOptional */.IiU || node instanceof schemas/* ZodNullable */.l1C)
+        return unwrap(node.unwrap());
+    if (node instanceof schemas/* ZodDefault */.XiL || node instanceof schemas/* ZodPrefault */.xgV)
+        return unwrap(node.unwrap());
+    if (node instanceof schemas/* ZodUnion */.fZ7)
+        return node.options.flatMap(unwrap);
+    return [node];
+}
+function closestKey(key, allowed) {
+    const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+    // `max_parallel`, `MaxParallel`, `max-parallel` are the same mistake.
+    const same = allowed.find((candidate) => squash(candidate) === squash(key));
+    if (same !== undefined)
+        return same;
+    if (key.length > 64)
+        return undefined;
+    let best;
+    for (const candidate of allowed) {
+        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+        if (distance <= Math.min(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) {
+            best = { key: candidate, distance };
+        }
+    }
+    return best?.key;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+// EXTERNAL MODULE: ./lib/config/search-paths.js
+var search_paths = __webpack_require__(1169);
+;// CONCATENATED MODULE: ./lib/config/load.js
+/**
+ * Loading the configuration: find the file, read it bounded, parse, reject literal secrets, validate with
+ * the schema, apply the cross-field rules, normalise. Every problem surfaces as one ConfigError that lists
+ * all of them with the path of the bad field.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const INLINE_SOURCE = '<inline>';
+const READ_CHUNK_BYTES = 64 * 1024;
+/** Parse and validate configuration text. `source` names the file in messages and picks JSON for `.json`. */
+function parseConfigText(text, source) {
+    return validateConfigValue(parseSourceText(text, source), source);
+}
+/** Validate already-parsed data (from a file or built in code) into the router's form. */
+function validateConfigValue(raw, source = INLINE_SOURCE) {
+    // Secrets, forbidden keys and cycles stop here: the schema must neither recurse forever nor quote a key.
+    const unsafe = scanRawConfig(raw);
+    if (unsafe.length > 0)
+        throw configError(source, unsafe);
+    const result = schema/* configSchema */.Qn.safeParse(raw, { error: schemaErrorMap, reportInput: true });
+    const issues = [
+        ...(result.success ? [] : describeSchemaIssues(result.error.issues, schema/* configSchema */.Qn, raw)),
+        ...crossCheckConfig(raw),
+    ];
+    if (issues.length > 0 || !result.success) {
+        throw configError(source, issues.length > 0 ? issues : [{ path: [], message: 'invalid configuration' }]);
+    }
+    return normalizeConfig(result.data);
+}
+/**
+ * Load the configuration from a file (YAML or JSON), from an object built in code, or — with no argument —
+ * from the first of {@link CONFIG_SEARCH_PATHS} that exists under `cwd`.
+ */
+async function loadConfig(pathOrObject, options = {}) {
+    if (typeof pathOrObject === 'object' && pathOrObject !== null) {
+        return validateConfigValue(pathOrObject, INLINE_SOURCE);
+    }
+    return (await loadConfigFile(pathOrObject, options)).config;
+}
+/** `loadConfig` for a file (the given one, or the first of the search paths), with the text it read. */
+async function loadConfigFile(configPath, options = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    const found = configPath !== undefined
+        ? { absolute: external_node_path_.resolve(cwd, configPath), source: configPath }
+        : await findConfigFile(cwd);
+    const text = await readConfigFile(found.absolute, found.source);
+    return { config: parseConfigText(text, found.source), source: { absolute: found.absolute, text } };
+}
+async function findConfigFile(cwd) {
+    const looked = [];
+    for (const relative of search_paths/* CONFIG_SEARCH_PATHS */.t) {
+        const absolute = external_node_path_.resolve(cwd, relative);
+        looked.push(absolute);
+        if (await isFile(absolute))
+            return { absolute, source: relative };
+    }
+    throw new ConfigError(cwd, [
+        {
+            path: '',
+            message: `no keel configuration found; looked in ${looked.join(', ')}. ` +
+                'Create one (see examples/keel.yml; `keel schema` prints its JSON Schema) or pass a path.',
+        },
+    ]);
+}
+async function isFile(absolute) {
+    try {
+        return (await (0,promises_.stat)(absolute)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Reads in chunks and stops past MAX_CONFIG_BYTES, so that a file growing under us is still bounded. */
+async function readConfigFile(absolute, source) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(absolute, 'r');
+    }
+    catch (error) {
+        throw new ConfigError(source, [{ path: '', message: describeOpenError(error, absolute) }]);
+    }
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            throw new ConfigError(source, [{ path: '', message: `${absolute} is not a file` }]);
+        checkSize(info.size, source);
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(READ_CHUNK_BYTES);
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            total += bytesRead;
+            checkSize(total, source);
+            chunks.push(chunk.subarray(0, bytesRead));
+        }
+        try {
+            return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+        }
+        catch {
+            throw new ConfigError(source, [{ path: '', message: 'the file is not valid UTF-8 text' }]);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+function describeOpenError(error, absolute) {
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return `file not found (looked for ${absolute})`;
+    if (code === 'EACCES' || code === 'EPERM')
+        return `permission denied reading ${absolute}`;
+    return `cannot read ${absolute}${typeof code === 'string' ? ` (${code})` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 1091:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Po: () => (/* binding */ CANDIDATE_PATTERN),
+/* harmony export */   Qn: () => (/* binding */ configSchema),
+/* harmony export */   ST: () => (/* binding */ ROLE_NAMES),
+/* harmony export */   dI: () => (/* binding */ ENDPOINT_ID_PATTERN)
+/* harmony export */ });
+/* unused harmony exports timeoutsSchema, endpointSchema, policySchema, runSettingsSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
+/**
+ * The configuration file users write (`.github/keel.yml` or `keel.yml`): one zod schema, the single source of
+ * truth for validation, defaults, TypeScript types and the JSON Schema that `keel schema` prints.
+ *
+ * The schema stays free of transforms so that `z.toJSONSchema` can describe the input exactly; shaping the
+ * parsed file into the router's form (tiers of `{ endpointId, model }`) happens in `load.ts`.
+ */
+
+const ROLE_NAMES = ['planner', 'coder', 'reviewer'];
+/** Endpoint ids never contain `/`: a chain entry is split at its first `/` into endpoint id and model. */
+const ENDPOINT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A chain entry: an endpoint id, "/", and a model name (which may itself contain "/"). */
+const CANDIDATE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/\S+$/;
+const candidateRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .regex(CANDIDATE_PATTERN, 'expected "endpointId/model", e.g. "lan-a/qwen2.5-coder:7b"')
+    .describe('An endpoint id and a model name, split at the first "/" (model names may contain "/").');
+const tier = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([candidateRef, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(candidateRef).min(1, 'a tier lists at least one "endpointId/model"')], {
+    error: 'expected "endpointId/model" or a list of them',
+})
+    .describe('One "endpointId/model", or a list of them served least-loaded first.');
+const chain = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(tier)
+    .min(1, 'a role needs at least one tier')
+    .describe('Tiers tried in order; the next tier is used only when the previous one cannot serve.');
+const positiveMs = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive();
+const timeoutsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    connectMs: positiveMs.default(5_000).describe('TCP/TLS connect timeout.'),
+    firstTokenMs: positiveMs
+        .default(60_000)
+        .describe('Time to the first streamed token (for non-streamed requests: to the response head).'),
+    idleMs: positiveMs.default(30_000).describe('Longest gap allowed between two chunks of a response.'),
+    totalMs: positiveMs.default(600_000).describe('Whole-request deadline.'),
+})
+    .prefault({});
+const endpointSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(ENDPOINT_ID_PATTERN, 'expected letters, digits, ".", "_" or "-" (no "/"), at most 64'),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({
+        protocol: /^https?$/,
+        error: 'expected an http(s) URL of an OpenAI-compatible API, e.g. http://host:11434/v1',
+    })
+        .describe('Base URL of the OpenAI-compatible API, usually ending in /v1.'),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['local', 'hosted']).describe('local: a server on your LAN; hosted: a paid API.'),
+    apiKeyEnv: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the NAME of an environment variable, not a key')
+        .optional()
+        .describe('Name of the environment variable holding the API key. Literal keys are rejected.'),
+    maxParallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(1)
+        .max(1024)
+        .default(4)
+        .describe('Hard cap on requests in flight at this endpoint.'),
+    contextWindow: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(256)
+        .optional()
+        .describe('Context window in tokens; discovered from the server when absent.'),
+    reachable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .optional()
+        .describe('For local endpoints: reachable from GitHub-hosted runners too (e.g. through a tunnel).'),
+    flavor: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['auto', 'openai', 'vllm', 'llamacpp', 'lmstudio', 'ollama'])
+        .default('auto')
+        .describe('Server software, for context-window discovery; "auto" tries each.'),
+    timeouts: timeoutsSchema,
+});
+const policySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    breaker: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+        failureThreshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(1000).default(5),
+        resetTimeoutMs: positiveMs.default(60_000).describe('Open → half-open after this long.'),
+        windowMs: positiveMs.default(300_000).describe('Failures older than this do not count.'),
+    })
+        .prefault({}),
+    cooldown: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+        baseMs: positiveMs.default(1_000).describe('First cooldown after a failure; doubles per failure.'),
+        maxMs: positiveMs.default(300_000),
+    })
+        .prefault({})
+        .refine((c) => c.maxMs >= c.baseMs, { message: 'maxMs must be at least baseMs', path: ['maxMs'] }),
+    contextFraction: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .gt(0)
+        .max(1)
+        .default(0.95)
+        .describe('Share of the context window a request may fill: max_tokens = floor(window × this) − prompt.'),
+    minOutputTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(1)
+        .default(256)
+        .describe('A candidate whose window leaves fewer output tokens than this is skipped.'),
+    spillover: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .default(false)
+        .describe('When a tier is saturated, let the next tier serve at once instead of waiting for a slot.'),
+    maxWaitMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .nonnegative()
+        .default(30_000)
+        .describe('Longest wait for a free slot, or for the earliest cooldown to end.'),
+    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(1)
+        .max(100)
+        .default(12)
+        .describe('Attempts per request across all candidates.'),
+    maxResponseBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(1024)
+        .default(8 * 1024 * 1024)
+        .describe('Responses larger than this are abandoned.'),
+    probe: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+        healthIntervalMs: positiveMs.default(15_000),
+        capabilityIntervalMs: positiveMs.default(300_000),
+        timeoutMs: positiveMs.default(3_000),
+        staleAfterMs: positiveMs.default(120_000).describe('Probe results older than this are ignored.'),
+    })
+        .prefault({}),
+})
+    .prefault({});
+const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    validate: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(2_000))
+        .max(20)
+        .default([])
+        .describe('Commands run in the work tree after coding, e.g. ["npm test"]; they come from this file only.'),
+    validateTimeoutMs: positiveMs.default(600_000),
+    minSuccessRate: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .min(0)
+        .max(1)
+        .default(0.5)
+        .describe('Share of coder subtasks that must succeed for a batch to be kept (partial success).'),
+    maxBatchRetries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(10)
+        .default(1)
+        .describe('How often a batch below minSuccessRate is discarded and tried again before the run stops.'),
+    maxSubtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(200).default(12),
+    allowWorkflowEdits: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Let model edits touch .github/workflows/ (off: a workflow change needs a human).'),
+    exitCodeOnInterrupt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .int()
+        .min(0)
+        .max(255)
+        .default(0)
+        .describe('Exit code when a run is interrupted and checkpointed (0: the job is not marked failed).'),
+    heartbeatMs: positiveMs.default(5_000),
+})
+    .prefault({});
+const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    $schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1, 'expected version: 1'),
+    endpoints: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(endpointSchema).min(1, 'declare at least one endpoint'),
+    roles: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+        planner: chain.optional(),
+        coder: chain.optional(),
+        reviewer: chain.optional(),
+    }),
+    policy: policySchema,
+    run: runSettingsSchema,
+})
+    .describe('keel configuration');
+
+
+/***/ })
+
+};

@@ -1,0 +1,116 @@
+export const id = 637;
+export const ids = [637];
+export const modules = {
+
+/***/ 7637:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  RUN_USAGE: () => (/* reexport */ run_args/* RUN_USAGE */.W),
+  runCommand: () => (/* binding */ runCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/config/config-cache.js
+var config_cache = __webpack_require__(3201);
+// EXTERNAL MODULE: ./lib/config/load.js + 7 modules
+var load = __webpack_require__(5024);
+// EXTERNAL MODULE: ./lib/run/start-run.js + 38 modules
+var start_run = __webpack_require__(4530);
+;// CONCATENATED MODULE: ./lib/run/exit-code.js
+/** The process exit code of a run's outcome: interrupted runs exit with the configured code (a resume follows). */
+function exitCode(state, onInterrupt) {
+    if (state.status === 'interrupted')
+        return onInterrupt;
+    if (state.status === 'failed' || state.status === 'running')
+        return 1;
+    return 0;
+}
+
+// EXTERNAL MODULE: ./lib/run/summary.js
+var summary = __webpack_require__(9053);
+// EXTERNAL MODULE: ./lib/cli/run-args.js
+var run_args = __webpack_require__(9357);
+// EXTERNAL MODULE: ./lib/base/state-layout.js
+var state_layout = __webpack_require__(8747);
+;// CONCATENATED MODULE: ./lib/cli/run-command.js
+/**
+ * `keel run`: a task through planner → coder → reviewer, checkpointed after every step;
+ * `keel run --resume [RUN_ID]` continues the latest (or the named) unfinished run where it stopped.
+ */
+
+
+
+
+
+
+
+
+
+const runCommand = async (argv, io) => {
+    const options = (0,run_args/* parseRunArgs */.u)(argv);
+    if (options.help) {
+        io.stdout(run_args/* RUN_USAGE */.W);
+        return 0;
+    }
+    const repo = (0,external_node_path_.resolve)(io.cwd, options.repo ?? '.');
+    const { config, source } = await (0,load/* loadConfigFile */.HT)(options.config !== undefined ? (0,external_node_path_.resolve)(io.cwd, options.config) : undefined, { cwd: repo });
+    const stateDir = (0,external_node_path_.resolve)(io.cwd, options.stateDir ?? (0,external_node_path_.resolve)(repo, state_layout/* DEFAULT_STATE_DIR */.mU));
+    // For the next resume's early request (src/cli/early-resume.ts); a cache, so never fatal.
+    await (0,config_cache/* saveConfigCache */.g)(stateDir, source, config);
+    const progress = (line) => (options.json ? io.stderr : io.stdout)(`${line}\n`);
+    const result = await (0,start_run/* startRun */.A)({
+        config,
+        repo,
+        stateDir,
+        env: io.env,
+        progress,
+        // The CLI's own SIGINT/SIGTERM handler: a signal during start-up, before the run's, is not lost.
+        signal: io.signal,
+        ...(options.task !== undefined ? { task: options.task } : {}),
+        ...(options.resume !== undefined ? { resume: options.resume } : {}),
+        ...(options.runId !== undefined ? { runId: options.runId } : {}),
+        ...(options.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: options.timeBudgetMinutes } : {}),
+    });
+    const exitCodeOnInterrupt = options.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt;
+    report(result, io, options.json);
+    return exitCode(result.state, exitCodeOnInterrupt);
+};
+function report({ state, runDir }, io, json) {
+    const code = (0,summary/* codeSteps */.hz)(state);
+    const outcome = {
+        runId: state.runId,
+        status: state.status,
+        workBranch: state.repo.workBranch,
+        commits: code.filter((s) => s.commit).map((s) => ({ step: s.id, commit: s.commit })),
+        failed: code.filter((s) => s.status === 'failed').map((s) => ({ step: s.id, error: s.error })),
+        partialSuccessRate: (0,summary/* successRateOf */.Py)(state),
+        degraded: state.status === 'degraded',
+        effects: state.effects,
+        interruption: state.interruption,
+        runDir,
+    };
+    if (json) {
+        io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+        return;
+    }
+    io.stdout(`\nrun ${state.runId} — status: ${state.status}\n`);
+    io.stdout(`  work branch ${state.repo.workBranch}: ${outcome.commits.length} commit(s)\n`);
+    for (const c of outcome.commits)
+        io.stdout(`    ${c.commit?.slice(0, 8)}  ${c.step}\n`);
+    for (const f of outcome.failed)
+        io.stdout(`  failed ${f.step}: ${f.error ?? ''}\n`);
+    for (const [key, effect] of Object.entries(state.effects))
+        io.stdout(`  ${key}: ${effect.ref}\n`);
+    io.stdout(`status: ${state.status}\n`);
+}
+
+
+/***/ })
+
+};
