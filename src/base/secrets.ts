@@ -63,7 +63,14 @@ export interface TokenShape {
 // refuse a key glued to "_" or "-". Lengths are below the real formats' so truncated pastes are still caught.
 const START = '(?<![A-Za-z0-9])';
 
-function shape(kind: string, head: string, body: string, strict: number, loose: number, flags = ''): TokenShape {
+function shape(
+  kind: string,
+  head: string,
+  body: string,
+  strict: number,
+  loose: number,
+  flags = '',
+): TokenShape {
   return {
     kind,
     pattern: new RegExp(`${START}${head}${body}{${strict},}`, flags),
