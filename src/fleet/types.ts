@@ -17,6 +17,12 @@ export interface ChatRequest {
   maxTokens?: number;
   /** Ask for a JSON object (`response_format: { type: "json_object" }`). */
   json?: boolean;
+  /**
+   * The answer's JSON Schema, for servers that take `response_format: { type: "json_schema" }` (with
+   * `json: true`). Where an endpoint refuses a format, the router falls back for that endpoint to
+   * `json_object`, then to no `response_format`, and remembers what it learned in the fleet state.
+   */
+  jsonSchema?: { name: string; schema: Record<string, unknown> };
   stop?: string[];
   /** Stream the response (SSE). Streams let first-token and idle timeouts detect a stall early. */
   stream?: boolean;
