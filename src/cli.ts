@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** The `keel` executable: wire the real process to the command table, nothing else. */
+// First, before anything loads undici: on an older Node, one line and exit 1 (src/node-guard.ts).
+import './node-guard.ts';
 import { enableCompileCache } from 'node:module';
 // Static: small (it loads node:http only when it sends), and one chunk fewer to fetch before the request.
 import { abandonEarlyRequests } from './fleet/early-requests.ts';
@@ -22,16 +24,34 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
 }
 
+/**
+ * A reader that went away (`keel status | head -1`) is not an error of keel's: without a listener the
+ * stream's EPIPE would be thrown as an uncaught exception with a stack. Later writes to that stream are
+ * dropped, and the command goes on to its end — a run piped into `head` still checkpoints and finishes.
+ */
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else throw error;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
+const stdout = writer(process.stdout);
+const stderr = writer(process.stderr);
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout,
+    stderr,
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,
   });
 } catch (error) {
-  process.stderr.write(formatFatal(error));
+  stderr(formatFatal(error));
   process.exitCode = 1;
 }
 // An early request nothing adopted (the run stopped before its router existed) must not keep the process

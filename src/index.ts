@@ -5,6 +5,9 @@
  *   const router = createRouter(await loadConfig('keel.yml'));
  *   const { content } = await router.complete('coder', { messages: [{ role: 'user', content: 'hi' }] });
  */
+// First: on an older Node this throws one clear sentence before undici fails to load.
+import './library-guard.ts';
+
 export { loadConfig, parseConfigText, ConfigError } from './config/load.ts';
 export { configJsonSchema } from './config/json-schema.ts';
 export type {

@@ -25,6 +25,7 @@ import {
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
+import { projectDir } from './project-dir.ts';
 import { stateLayout } from '../base/state-layout.ts';
 
 const USAGE = `usage: keel daemon --lanes FILE [--config FILE] [--guard] [--json]
@@ -109,7 +110,7 @@ function milliseconds(text: string | undefined, what: string, fallback: number):
  */
 async function configForSecrets(path: string | undefined, io: CliIO): Promise<KeelConfig | undefined> {
   try {
-    return await loadConfig(path, { cwd: io.cwd });
+    return await loadConfig(path !== undefined ? resolve(io.cwd, path) : undefined, { cwd: projectDir(io) });
   } catch {
     return undefined;
   }
@@ -167,7 +168,7 @@ export async function runDaemon(argv: string[], io: CliIO, deps: DaemonDeps = {}
       guard: args.guard,
       nodePath: process.execPath,
       entry,
-      cwd: io.cwd,
+      cwd: projectDir(io),
       env: { ...io.env },
       heartbeatMaxAgeMs: args.heartbeatMaxAgeMs,
     });

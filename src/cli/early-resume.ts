@@ -28,6 +28,7 @@ import { estimatePromptTokens, fitMaxTokens } from '../fleet/context-budget.ts';
 import { offerEarlyRequest } from '../fleet/early-requests.ts';
 import { agentRequest, chatCompletionsUrl, requestBody } from '../fleet/request-body.ts';
 import { readFiles } from '../git/read-files.ts';
+import { projectDir } from './project-dir.ts';
 import { pendingSubtasks } from '../run/pending-subtasks.ts';
 import { stateLayout, DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 
@@ -72,7 +73,8 @@ async function prepareAndSend(argv: string[], options: EarlyResumeOptions): Prom
   if (options.env.KEEL_EARLY_REQUEST === '0') return { sent: false, why: 'disabled by KEEL_EARLY_REQUEST=0' };
   const args = parseRunArgs(argv.slice(1));
   if (typeof args.resume !== 'string') return { sent: false, why: 'not a resume of a named run' };
-  const repo = resolve(options.cwd, args.repo ?? '.');
+  // As `keel run` finds it (run-command.ts): the repository around the working directory.
+  const repo = args.repo !== undefined ? resolve(options.cwd, args.repo) : projectDir(options);
   const stateDir = resolve(options.cwd, args.stateDir ?? resolve(repo, DEFAULT_STATE_DIR));
 
   const configPath = args.config !== undefined ? resolve(options.cwd, args.config) : findConfigFile(repo);

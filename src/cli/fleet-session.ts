@@ -10,6 +10,7 @@ import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts
 import { createRouter, type Router } from '../fleet/router.ts';
 import type { RouterDeps } from '../fleet/router-types.ts';
 import type { CliIO } from './io.ts';
+import { projectDir } from './project-dir.ts';
 import { FLEET_STATE_FILE, DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 
 export interface FleetSessionOptions {
@@ -32,8 +33,14 @@ export async function openFleetSession(
   io: CliIO,
   deps: Omit<RouterDeps, 'state' | 'env'> = {},
 ): Promise<FleetSession> {
-  const config = await loadConfig(options.config, { cwd: io.cwd });
-  const fleetStatePath = join(resolve(io.cwd, options.stateDir ?? DEFAULT_STATE_DIR), FLEET_STATE_FILE);
+  const home = projectDir(io);
+  const config = await loadConfig(
+    options.config !== undefined ? resolve(io.cwd, options.config) : undefined,
+    { cwd: home },
+  );
+  const stateDir =
+    options.stateDir !== undefined ? resolve(io.cwd, options.stateDir) : join(home, DEFAULT_STATE_DIR);
+  const fleetStatePath = join(stateDir, FLEET_STATE_FILE);
   const saved = await readFleetStateFile(fleetStatePath);
   if (saved.problem) io.stderr(`keel: ignoring saved fleet state (${saved.problem})\n`);
   const router = createRouter(config, { ...deps, env: io.env, state: saved.state });

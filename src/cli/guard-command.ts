@@ -28,6 +28,7 @@ import { guardQueueDepth } from '../guard/guard-queue.ts';
 import { loadLanesFile } from '../lanes/lanes-file.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
+import { projectDir } from './project-dir.ts';
 
 export const GUARD_USAGE = `usage: keel guard once [options]
        keel guard loop [options]
@@ -74,10 +75,11 @@ export function createGuardCommand(deps: GuardCommandDeps = {}): Command {
       io.stdout(GUARD_USAGE);
       return 0;
     }
-    const lanesPath = await findLanesFile(args.lanes, io.cwd);
+    const home = projectDir(io);
+    const lanesPath = await findLanesFile(args.lanes, io.cwd, home);
     const lanesFile = await loadLanesFile(lanesPath);
     const configPath = args.config !== undefined ? resolve(io.cwd, args.config) : undefined;
-    const config: KeelConfig = await loadConfig(configPath, { cwd: io.cwd });
+    const config: KeelConfig = await loadConfig(configPath, { cwd: home });
     const actor = `keel guard (pid ${process.pid} on ${hostname()})`;
     const effects = localGuardEffects({
       lanesFile,
@@ -86,7 +88,7 @@ export function createGuardCommand(deps: GuardCommandDeps = {}): Command {
       ...(configPath !== undefined ? { configPath } : {}),
       queueDepth: deps.queueDepth ?? guardQueueDepth(lanesFile),
       env: io.env,
-      cwd: io.cwd,
+      cwd: home,
       signal: io.signal,
       actor,
       ...(deps.clock ? { clock: deps.clock } : {}),
@@ -147,10 +149,10 @@ function parseGuardArgs(argv: string[]): GuardArgs | 'help' {
   };
 }
 
-async function findLanesFile(given: string | undefined, cwd: string): Promise<string> {
+async function findLanesFile(given: string | undefined, cwd: string, home: string): Promise<string> {
   if (given !== undefined) return resolve(cwd, given);
   for (const candidate of LANES_SEARCH_PATHS) {
-    const path = resolve(cwd, candidate);
+    const path = resolve(home, candidate);
     try {
       await access(path);
       return path;

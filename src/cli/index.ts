@@ -3,6 +3,7 @@
  * loading the simulator, and so on.
  */
 import { UsageError, type CliIO, type Command } from './io.ts';
+import { keelVersion } from './version.ts';
 
 interface CommandEntry {
   summary: string;
@@ -56,7 +57,11 @@ const COMMANDS: Record<string, CommandEntry> = {
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
-  return `usage: keel <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+  return (
+    `usage: keel <command> [options]\n       keel --version\n\ncommands:\n${lines.join('\n')}\n\n` +
+    `Every command takes --help. Run inside a repository (any folder of it): the configuration and .keel/\n` +
+    `are found at its root.\n`
+  );
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -64,6 +69,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(`keel ${keelVersion()}\n`);
+    return 0;
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {

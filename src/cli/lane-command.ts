@@ -23,6 +23,7 @@ import { HEARTBEAT_FILE, DEFAULT_STATE_DIR, EVENTS_FILE, PAUSE_FLAG_FILE } from 
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
+import { projectDir } from './project-dir.ts';
 
 export const LANE_USAGE = `usage: keel lane --queue-file F --queue-state-file S [options]
 
@@ -81,7 +82,7 @@ export const laneCommand: Command = async (argv, io) => {
     '--queue-state-file',
     io,
   );
-  const repo = resolve(io.cwd, args.repo ?? '.');
+  const repo = args.repo !== undefined ? resolve(io.cwd, args.repo) : projectDir(io);
   const stateDir = resolve(io.cwd, args.stateDir ?? lanesFile?.stateDir ?? join(repo, DEFAULT_STATE_DIR));
   const laneDir = laneDirOf(lanesFile?.stateDir ?? stateDir, args.lane);
   const config = await loadConfig(args.config !== undefined ? resolve(io.cwd, args.config) : undefined, {

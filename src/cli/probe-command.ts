@@ -14,7 +14,9 @@ import {
   type FetchLike,
   type HealthProbe,
 } from '../fleet/probe.ts';
+import { resolve } from 'node:path';
 import type { CliIO, Command } from './io.ts';
+import { projectDir } from './project-dir.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 
 export const PROBE_USAGE = `usage: keel probe [--config FILE] [--json] [--capabilities]
@@ -55,7 +57,9 @@ export function createProbeCommand(deps: ProbeCommandDeps = {}): Command {
       return 0;
     }
     const load = deps.loadConfig ?? loadConfig;
-    const config = await load(options.config, { cwd: io.cwd });
+    const config = await load(options.config !== undefined ? resolve(io.cwd, options.config) : undefined, {
+      cwd: projectDir(io),
+    });
     const rows = await probeAll(config, io, deps, options.capabilities);
     const healthy = rows.filter((row) => row.status === 'healthy').length;
     if (options.json) {

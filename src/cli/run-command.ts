@@ -9,6 +9,7 @@ import { startRun, type StartRunResult } from '../run/start-run.ts';
 import { exitCode } from '../run/exit-code.ts';
 import { codeSteps, successRateOf } from '../run/summary.ts';
 import type { CliIO, Command } from './io.ts';
+import { projectDir } from './project-dir.ts';
 import { parseRunArgs, RUN_USAGE } from './run-args.ts';
 import { DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 
@@ -20,7 +21,7 @@ export const runCommand: Command = async (argv, io) => {
     io.stdout(RUN_USAGE);
     return 0;
   }
-  const repo = resolve(io.cwd, options.repo ?? '.');
+  const repo = options.repo !== undefined ? resolve(io.cwd, options.repo) : projectDir(io);
   const { config, source } = await loadConfigFile(
     options.config !== undefined ? resolve(io.cwd, options.config) : undefined,
     { cwd: repo },

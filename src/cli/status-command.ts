@@ -3,7 +3,7 @@
  * role → chain → CLOSED / MONITORING (n/5) / OPEN / HALF-OPEN / COOLDOWN / DISABLED / UNREACHABLE — from
  * the fleet state the last command or run saved. `keel status RUN_ID` lists that run's steps one by one.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '../config/load.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { listRuns, TaskStateStore, type RunSummary } from '../run/state-store.ts';
@@ -12,6 +12,7 @@ import { DEFAULT_STATE_DIR, stateLayout } from '../base/state-layout.ts';
 import { openFleetSession } from './fleet-session.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
+import { projectDir } from './project-dir.ts';
 
 export const STATUS_USAGE = `usage: keel status [RUN_ID] [--json] [--config FILE] [--state-dir DIR]
 
@@ -42,7 +43,10 @@ export const statusCommand: Command = async (argv, io) => {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`one run id at most\n\n${STATUS_USAGE}`);
-  const stateDir = resolve(io.cwd, values['state-dir'] ?? DEFAULT_STATE_DIR);
+  const stateDir =
+    values['state-dir'] !== undefined
+      ? resolve(io.cwd, values['state-dir'])
+      : join(projectDir(io), DEFAULT_STATE_DIR);
 
   if (positionals[0] !== undefined) return showRun(positionals[0], stateDir, io, values.json);
 

@@ -311,7 +311,13 @@ async function readCheckout(
 ): Promise<{ root: string; commonDir: string; baseSha: string; baseBranch: string }> {
   const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
   args.push('HEAD', '--symbolic-full-name', 'HEAD');
-  const lines = (await git.run(args, { cwd })).stdout.text.split('\n');
+  let output: string;
+  try {
+    output = (await git.run(args, { cwd })).stdout.text;
+  } catch (error) {
+    throw (await checkoutProblem(git, cwd)) ?? error;
+  }
+  const lines = output.split('\n');
   const [root, commonDir, baseSha, head] = lines;
   if (root === undefined || root === '' || commonDir === undefined || commonDir === '')
     throw new RunStartError(`git rev-parse in ${cwd} did not name the checkout`);
@@ -319,6 +325,27 @@ async function readCheckout(
     throw new RunStartError(`git rev-parse in ${cwd} did not name HEAD's commit`);
   const baseBranch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : baseSha;
   return { root, commonDir, baseSha, baseBranch };
+}
+
+/**
+ * Why `rev-parse` could not name the checkout, in one line a user can act on: not a repository at all, or one
+ * without a commit yet (a run branches from HEAD). Undefined when it is something else (git's own words).
+ */
+async function checkoutProblem(git: Git, cwd: string): Promise<RunStartError | undefined> {
+  const works = async (args: string[]): Promise<boolean> =>
+    git.run(args, { cwd }).then(
+      () => true,
+      () => false,
+    );
+  if (!(await works(['rev-parse', '--git-dir'])))
+    return new RunStartError(
+      `${cwd} is not inside a git repository: keel works on a branch of a repository (run it in a clone, or pass --repo DIR)`,
+    );
+  if (!(await works(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])))
+    return new RunStartError(
+      `the repository at ${cwd} has no commit yet: keel branches its work from HEAD, so commit something first`,
+    );
+  return undefined;
 }
 
 /**
