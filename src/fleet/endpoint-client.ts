@@ -16,6 +16,7 @@ import { readBounded, readErrorText } from './read-body.ts';
 import { quoteServer } from '../base/secrets.ts';
 import { requestBody } from './request-body.ts';
 import { abandonEarlyRequests, takeEarlyRequest, type EarlyRequest } from './early-requests.ts';
+import { ToolCallPieces, reasoningOf } from './answer-extras.ts';
 import { DeltaCallbackError, readChatStream, usageOf, type StreamOutcome } from './sse-stream.ts';
 import type { ChatCallOptions, ChatOutcome, ChatRequest, EndpointClient, Failure } from './types.ts';
 
@@ -35,7 +36,15 @@ type ResponseData = Dispatcher.ResponseData;
 /** The parts of a completion we read; optional everywhere because the server is not trusted. */
 interface Completion {
   error?: unknown;
-  choices?: { message?: { content?: unknown } | null; finish_reason?: unknown }[];
+  choices?: {
+    message?: {
+      content?: unknown;
+      reasoning_content?: unknown;
+      reasoning?: unknown;
+      tool_calls?: unknown;
+    } | null;
+    finish_reason?: unknown;
+  }[];
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
 }
 
@@ -219,9 +228,14 @@ function parseCompletion(text: string, status: number, secrets: readonly string[
     return malformed(`HTTP ${status}: no choices[0].message: ${quoteServer(text, secrets)}`);
   }
   const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : null;
-  // `content: null` (a refusal or tool call, which keel does not request) is an empty answer, not a broken one.
+  // `content: null` (a refusal, or a tool call: read below) is an empty answer, not a broken one.
   const content = typeof message.content === 'string' ? message.content : '';
   const outcome: StreamOutcome = { ok: true, content, finishReason };
+  const reasoning = reasoningOf(message);
+  if (reasoning !== undefined) outcome.reasoning = reasoning;
+  const toolCalls = new ToolCallPieces();
+  toolCalls.add(message.tool_calls);
+  if (toolCalls.calls().length > 0) outcome.toolCalls = toolCalls.calls();
   if (completion.usage) outcome.usage = usageOf(completion.usage);
   return outcome;
 }

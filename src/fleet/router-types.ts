@@ -3,7 +3,7 @@ import type { EndpointConfig, RoleName } from '../config/schema.ts';
 import type { Clock } from '../base/clock.ts';
 import type { FleetHealthBook } from './health-book.ts';
 import type { FetchLike } from './probe-http.ts';
-import type { EndpointClient, FailureKind, Usage } from './types.ts';
+import type { AnswerExtras, EndpointClient, FailureKind, Usage } from './types.ts';
 
 /** What the router needs to know from probes. `FleetHealthBook` (probe.ts) implements it. */
 export interface HealthView {
@@ -54,7 +54,7 @@ export interface Attempt {
   status?: number;
 }
 
-export interface Completion {
+export interface Completion extends AnswerExtras {
   content: string;
   key: string;
   endpointId: string;

@@ -291,6 +291,8 @@ class FleetRouter implements Router {
         model: candidate.model,
         attempts,
         finishReason: result.finishReason,
+        ...(result.reasoning !== undefined ? { reasoning: result.reasoning } : {}),
+        ...(result.toolCalls !== undefined ? { toolCalls: result.toolCalls } : {}),
         ...(result.usage ? { usage: result.usage } : {}),
         ...(maxTokens !== undefined ? { maxTokens } : {}),
         waitedMs: pass.waitedMs,

@@ -7,7 +7,8 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { AttemptGuard } from './attempt-guard.ts';
 import { classifyErrorPayload } from './classify-failure.ts';
 import { quoteServer } from '../base/secrets.ts';
-import type { Failure, Usage } from './types.ts';
+import { ToolCallPieces, reasoningOf } from './answer-extras.ts';
+import type { AnswerExtras, Failure, Usage } from './types.ts';
 
 export interface StreamContext {
   guard: AttemptGuard;
@@ -19,7 +20,13 @@ export interface StreamContext {
 }
 
 export type StreamOutcome =
-  | { ok: true; content: string; finishReason: string | null; usage?: Usage; firstTokenMs?: number }
+  | ({
+      ok: true;
+      content: string;
+      finishReason: string | null;
+      usage?: Usage;
+      firstTokenMs?: number;
+    } & AnswerExtras)
   | { ok: false; failure: Failure };
 
 /** The caller's `onDelta` threw: a bug on the caller's side, not an endpoint fault, so it is rethrown as is. */
@@ -33,7 +40,12 @@ export class DeltaCallbackError extends Error {
 interface StreamChunk {
   error?: unknown;
   choices?: {
-    delta?: { content?: unknown; reasoning_content?: unknown; reasoning?: unknown } | null;
+    delta?: {
+      content?: unknown;
+      reasoning_content?: unknown;
+      reasoning?: unknown;
+      tool_calls?: unknown;
+    } | null;
     finish_reason?: unknown;
   }[];
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
@@ -70,6 +82,8 @@ class ChatStreamReader {
   failure: Failure | undefined;
   readonly #context: StreamContext;
   readonly #pieces: string[] = [];
+  readonly #reasoning: string[] = [];
+  readonly #toolCalls = new ToolCallPieces();
   #finishReason: string | null = null;
   #usage: Usage | undefined;
   #firstTokenMs: number | undefined;
@@ -123,6 +137,9 @@ class ChatStreamReader {
       content: this.#pieces.join(''),
       finishReason: this.#finishReason,
     };
+    if (this.#reasoning.length > 0) outcome.reasoning = this.#reasoning.join('');
+    const toolCalls = this.#toolCalls.calls();
+    if (toolCalls.length > 0) outcome.toolCalls = toolCalls;
     if (this.#usage) outcome.usage = this.#usage;
     if (this.#firstTokenMs !== undefined) outcome.firstTokenMs = this.#firstTokenMs;
     return outcome;
@@ -138,10 +155,15 @@ class ChatStreamReader {
         this.#markFirstToken();
         this.#pieces.push(text);
         this.#emit(text);
-      } else if (isNonEmptyString(delta.reasoning_content) || isNonEmptyString(delta.reasoning)) {
+      } else {
+        const reasoning = reasoningOf(delta);
         // A reasoning model thinking out loud is generating, not stalled: it meets the first-token deadline.
-        this.#markFirstToken();
+        if (reasoning !== undefined) {
+          this.#markFirstToken();
+          this.#reasoning.push(reasoning);
+        }
       }
+      if (delta.tool_calls !== undefined && this.#toolCalls.add(delta.tool_calls)) this.#markFirstToken();
     }
     if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') {
       this.#finishReason = choice.finish_reason;
@@ -167,10 +189,6 @@ class ChatStreamReader {
   #quote(text: string): string {
     return quoteServer(text, this.#context.secrets);
   }
-}
-
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0;
 }
 
 export function usageOf(raw: { prompt_tokens?: unknown; completion_tokens?: unknown }): Usage {

@@ -62,7 +62,24 @@ export interface Usage {
   completionTokens?: number;
 }
 
-export interface ChatSuccess {
+/**
+ * A function call the model made in place of (or beside) an answer in `content`. keel offers no tools, but
+ * models trained on tool use put their answer into one anyway; the agents decide what such a call is worth.
+ */
+export interface ToolCall {
+  name: string;
+  /** The arguments as the model wrote them: a JSON string, unchecked. */
+  arguments: string;
+}
+
+/** What a model said besides `content`; absent when empty. */
+export interface AnswerExtras {
+  /** `reasoning_content` (llama.cpp, vLLM, DeepSeek) or `reasoning` (Ollama, OpenRouter): the thinking. */
+  reasoning?: string;
+  toolCalls?: ToolCall[];
+}
+
+export interface ChatSuccess extends AnswerExtras {
   ok: true;
   content: string;
   finishReason: string | null;

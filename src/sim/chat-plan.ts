@@ -22,6 +22,7 @@ import {
   tokensForChars,
   type Completion,
 } from './openai-responses.ts';
+import { checkAnswer, type CheckedAnswer } from './sim-answer.ts';
 import type { SimResponder, SimResponderContext } from './types.ts';
 
 /** Streams and trickles use at most this many content pieces: "several chunks", and `slow` lasts ~8 gaps. */
@@ -175,12 +176,9 @@ export function planChat(subject: ChatSubject, mode: SimMode, raw: string): Chat
 
   const context: SimResponderContext = { endpoint: subject.name, model, messages };
   if (maxTokens !== undefined) context.maxTokens = maxTokens;
-  let content: string;
+  let produced: CheckedAnswer;
   try {
-    // Checked because scripted responders are often plain JS: a non-string would crash the server mid-request.
-    const produced: unknown = subject.responder(context);
-    if (typeof produced !== 'string') throw new TypeError(`returned ${typeof produced}, not a string`);
-    content = produced;
+    produced = checkAnswer(subject.responder(context));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return jsonReply(
@@ -190,8 +188,8 @@ export function planChat(subject: ChatSubject, mode: SimMode, raw: string): Chat
     );
   }
   // Like a real server, stop at max_tokens and say so, rather than returning more than was asked for.
-  let finishReason: Completion['finishReason'] = 'stop';
-  if (maxTokens !== undefined && tokensForChars(content.length) > maxTokens) {
+  let { content, finishReason } = produced;
+  if (content !== null && maxTokens !== undefined && tokensForChars(content.length) > maxTokens) {
     content = content.slice(0, maxTokens * 4);
     finishReason = 'length';
   }
@@ -202,8 +200,10 @@ export function planChat(subject: ChatSubject, mode: SimMode, raw: string): Chat
     content,
     finishReason,
     promptTokens,
-    completionTokens: tokensForChars(content.length),
+    completionTokens: tokensForChars((content ?? '').length + (produced.reasoning ?? '').length),
   };
+  if (produced.reasoning !== undefined) completion.reasoning = produced.reasoning;
+  if (produced.toolCalls !== undefined) completion.toolCalls = produced.toolCalls;
   return { outcome: mode === 'flaky' ? 'ok' : mode, reply: answer(mode, completion, stream) };
 }
 
@@ -217,7 +217,7 @@ function answer(mode: SimMode, completion: Completion, stream: boolean): SimRepl
     return { kind: 'json', status: 200, headers, body };
   }
   if (mode === 'malformed') return { kind: 'stream', body: malformedEvents(completion) };
-  const events = contentEvents(completion, splitPieces(completion.content, MAX_PIECES));
+  const events = contentEvents(completion, splitPieces(completion.content ?? '', MAX_PIECES));
   if (mode === 'cut') {
     return {
       kind: 'cut',

@@ -25,7 +25,7 @@ import type {
   SimEndpointSpec,
   SimEndpointStats,
   SimModeTuning,
-  SimResponder,
+  SimResponderContext,
   SimulatorOptions,
 } from './types.ts';
 
@@ -42,7 +42,7 @@ export { MODEL_MAX_CONTEXT } from './probe-routes.ts';
 export type * from './types.ts';
 
 /** The default content: names who answered and echoes the question, so a test can see where a request went. */
-export const echoResponder: SimResponder = ({ endpoint, model, messages }) => {
+export const echoResponder = ({ endpoint, model, messages }: SimResponderContext): string => {
   const lastUser = messages.findLast((message) => message.role === 'user')?.content ?? '';
   return `sim(${endpoint}/${model}): ${lastUser.slice(0, 60)}`;
 };

@@ -13,8 +13,11 @@ export interface Completion {
   id: string;
   created: number;
   model: string;
-  content: string;
-  finishReason: 'stop' | 'length';
+  content: string | null;
+  /** Sent as `reasoning_content`, before the content. */
+  reasoning?: string;
+  toolCalls?: { name: string; arguments: string }[];
+  finishReason: 'stop' | 'length' | 'tool_calls';
   promptTokens: number;
   completionTokens: number;
 }
@@ -42,14 +45,23 @@ export function completionBody(c: Completion): string {
     object: 'chat.completion',
     created: c.created,
     model: c.model,
-    choices: [
-      { index: 0, message: { role: 'assistant', content: c.content }, finish_reason: c.finishReason },
-    ],
+    choices: [{ index: 0, message: messageOf(c), finish_reason: c.finishReason }],
     usage: usageOf(c),
   });
 }
 
-function chunkEvent(c: Completion, delta: Record<string, string>, last: boolean): string {
+function messageOf(c: Completion): Record<string, unknown> {
+  const message: Record<string, unknown> = { role: 'assistant', content: c.content };
+  if (c.reasoning !== undefined) message.reasoning_content = c.reasoning;
+  if (c.toolCalls !== undefined) message.tool_calls = c.toolCalls.map(toolCallOf);
+  return message;
+}
+
+function toolCallOf(call: { name: string; arguments: string }, index: number): Record<string, unknown> {
+  return { index, id: `call_${index + 1}`, type: 'function', function: call };
+}
+
+function chunkEvent(c: Completion, delta: Record<string, unknown>, last: boolean): string {
   const chunk = {
     id: c.id,
     object: 'chat.completion.chunk',
@@ -61,10 +73,21 @@ function chunkEvent(c: Completion, delta: Record<string, string>, last: boolean)
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 
-/** One SSE event per content piece; the first also carries the role, as vLLM and OpenAI do. */
+/**
+ * One SSE event per content piece; the first also carries the role, as vLLM and OpenAI do. Reasoning comes
+ * first, in deltas of its own (`reasoning_content`, as llama.cpp and vLLM stream it), and tool calls last, one
+ * delta per call.
+ */
 export function contentEvents(c: Completion, pieces: readonly string[]): string[] {
-  return pieces.map((piece, index) =>
-    chunkEvent(c, index === 0 ? { role: 'assistant', content: piece } : { content: piece }, false),
+  const deltas: Record<string, unknown>[] = [];
+  if (c.reasoning !== undefined) {
+    for (const piece of splitPieces(c.reasoning, 4)) deltas.push({ reasoning_content: piece });
+  }
+  if (c.content !== null || deltas.length === 0) for (const piece of pieces) deltas.push({ content: piece });
+  for (const [index, call] of (c.toolCalls ?? []).entries())
+    deltas.push({ tool_calls: [toolCallOf(call, index)] });
+  return deltas.map((delta, index) =>
+    chunkEvent(c, index === 0 ? { role: 'assistant', ...delta } : delta, false),
   );
 }
 

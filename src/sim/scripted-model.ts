@@ -13,11 +13,11 @@ import { ROLE_TAGS, readBlocks, type ReadBlock } from '../agents/prompts.ts';
 import { slugify, uniqueSlug } from '../agents/slug.ts';
 import { echoResponder } from './fleet-simulator.ts';
 import { scriptedEdits, type ShownFile } from './scripted-code.ts';
-import type { SimResponder } from './types.ts';
+import type { SimResponderContext } from './types.ts';
 
 const MAX_SUBTASKS = 8;
 
-export const scriptedResponder: SimResponder = (ctx) => {
+export const scriptedResponder: (ctx: SimResponderContext) => string = (ctx) => {
   const system = ctx.messages.find((message) => message.role === 'system')?.content ?? '';
   const prompt = ctx.messages.find((message) => message.role === 'user')?.content ?? '';
   if (system.startsWith(ROLE_TAGS.planner)) return scriptedPlan(readBlocks(prompt));

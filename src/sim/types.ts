@@ -28,8 +28,26 @@ export interface SimResponderContext {
   maxTokens?: number;
 }
 
-/** Produces the assistant's content for one chat request. Must be synchronous and should be deterministic. */
-export type SimResponder = (ctx: SimResponderContext) => string;
+/**
+ * An answer with more than content, as reasoning models and tool-trained models give them: the thinking in
+ * `reasoning_content`, the answer as a tool call, or cut at the output limit.
+ */
+export interface SimAnswer {
+  /** `null` is sent as `content: null` (what servers send beside tool calls). */
+  content: string | null;
+  /** Sent as `reasoning_content` (llama.cpp's and vLLM's name for it). */
+  reasoning?: string;
+  /** Sent as OpenAI `tool_calls`; `arguments` is the JSON string the model wrote. */
+  toolCalls?: { name: string; arguments: string }[];
+  /** Default `stop` (`tool_calls` when there are tool calls); `length` says the model was cut at its limit. */
+  finishReason?: 'stop' | 'length' | 'tool_calls';
+}
+
+/**
+ * Produces the assistant's answer for one chat request: its content, or a {@link SimAnswer}. Must be
+ * synchronous and should be deterministic.
+ */
+export type SimResponder = (ctx: SimResponderContext) => string | SimAnswer;
 
 export interface SimulatorOptions {
   endpoints: SimEndpointSpec[];

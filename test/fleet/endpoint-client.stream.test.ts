@@ -93,6 +93,32 @@ describe('a streamed request', () => {
     expect(outcome).toMatchObject({ ok: true, content: 'naïve €' });
   });
 
+  it('gathers streamed reasoning and tool-call pieces (joined by index) beside the content', async () => {
+    const outcome = await askStream((_req, res) => {
+      sseHead(res);
+      const choice = (d: object, finish: string | null = null) => ({
+        choices: [{ index: 0, delta: d, finish_reason: finish }],
+      });
+      sseEvent(res, choice({ role: 'assistant', reasoning_content: 'Thinking ' }));
+      sseEvent(res, choice({ reasoning_content: 'hard.' }));
+      sseEvent(
+        res,
+        choice({ tool_calls: [{ index: 0, id: 'c', function: { name: 'sub', arguments: '{"x"' } }] }),
+      );
+      sseEvent(res, choice({ tool_calls: [{ index: 0, function: { name: 'mit', arguments: ':1}' } }] }));
+      sseEvent(res, choice({}, 'tool_calls'));
+      sseEvent(res, '[DONE]');
+      res.end();
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      content: '',
+      finishReason: 'tool_calls',
+      reasoning: 'Thinking hard.',
+      toolCalls: [{ name: 'submit', arguments: '{"x":1}' }],
+    });
+  });
+
   it('accepts plain JSON from a server that ignores stream: true', async () => {
     const outcome = await askStream((_req, res) => sendJson(res, 200, completion('not streamed')));
     expect(outcome).toMatchObject({ ok: true, content: 'not streamed', finishReason: 'stop' });

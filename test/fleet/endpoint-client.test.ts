@@ -90,6 +90,44 @@ describe('a plain request', () => {
     const outcome = await askPlain((_req, res) => sendJson(res, 200, body));
     expect(outcome).toMatchObject({ ok: true, content: '', finishReason: 'stop' });
   });
+
+  it('returns the reasoning (reasoning_content or reasoning) and tool calls beside the content', async () => {
+    const body = {
+      choices: [
+        {
+          index: 0,
+          message: {
+            role: 'assistant',
+            content: null,
+            reasoning_content: 'The plan has one subtask.',
+            tool_calls: [
+              { id: 'c1', type: 'function', function: { name: 'submit', arguments: '{"a":1}' } },
+              { id: 'c2', type: 'function', function: { name: 'other', arguments: { b: 2 } } },
+            ],
+          },
+          finish_reason: 'tool_calls',
+        },
+      ],
+    };
+    const outcome = await askPlain((_req, res) => sendJson(res, 200, body));
+    expect(outcome).toMatchObject({
+      ok: true,
+      content: '',
+      finishReason: 'tool_calls',
+      reasoning: 'The plan has one subtask.',
+      toolCalls: [
+        { name: 'submit', arguments: '{"a":1}' },
+        { name: 'other', arguments: '{"b":2}' },
+      ],
+    });
+    const ollama = await askPlain((_req, res) =>
+      sendJson(res, 200, {
+        choices: [{ index: 0, message: { content: 'x', reasoning: 'thought' }, finish_reason: 'stop' }],
+      }),
+    );
+    expect(ollama).toMatchObject({ ok: true, content: 'x', reasoning: 'thought' });
+    if (ollama.ok) expect(ollama.toolCalls).toBeUndefined();
+  });
 });
 
 describe('HTTP status classification', () => {
