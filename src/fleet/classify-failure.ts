@@ -3,15 +3,19 @@
  * error) into a `Failure`. The router acts on the kind alone (`FAILURE_POLICY`), so the kind must be exact:
  * a context overflow reported as a 400 must not stop the whole request, a throttle must not trip a breaker.
  */
-import type { Failure, FailureKind } from './types.ts';
+import type { Failure, FailureKind, Refusal, TokenParam } from './types.ts';
 import { quoteServer } from '../base/secrets.ts';
 
 /**
  * How servers say "the prompt does not fit". OpenAI and Groq (`context_length_exceeded`, "maximum context
- * length", "reduce the length of the messages"), vLLM ("maximum model length", `max_model_len`), llama.cpp
- * ("exceeds the available context size", `exceed_context_size_error`, `n_ctx`), Ollama ("exceeds the context
- * length"), LM Studio ("context length of only", "the context overflows"), Anthropic ("prompt is too long"),
- * Gemini ("exceeds the maximum number of tokens"), TGI ("tokens + `max_new_tokens` must be <=").
+ * length", "reduce the length of the messages"), vLLM ("maximum model length", `max_model_len`; since the
+ * renderer rewrite, vllm/renderers/params.py, "the model's context length is only L tokens" and
+ * `param: "input_tokens"` / "(parameter=input_tokens, value=N)"), llama.cpp ("exceeds the available context
+ * size", `exceed_context_size_error`, `n_ctx`), Ollama ("exceeds the context length"; since v0.30.9,
+ * commit bbb40a0a6, a last message too long for the window: "the prompt is longer than the context length
+ * currently available to the model"), LM Studio ("context length of only", "the context overflows", and
+ * its MLX engine's "Context size has been exceeded"), Anthropic ("prompt is too long"), Gemini ("exceeds the
+ * maximum number of tokens"), TGI ("tokens + `max_new_tokens` must be <=").
  */
 const CONTEXT_LENGTH_TEXT = new RegExp(
   [
@@ -30,6 +34,11 @@ const CONTEXT_LENGTH_TEXT = new RegExp(
     'context (?:length|size|window) of only',
     'context (?:the )?overflows?',
     'max_new_tokens`? must be <=',
+    'longer than the context length',
+    'context length is only',
+    'context size has been exceeded',
+    'parameter=input_tokens',
+    '"param"\\s*:\\s*"input_tokens"',
   ].join('|'),
   'i',
 );
@@ -97,6 +106,10 @@ export function classifyHttpError(input: HttpErrorInput): Failure {
   const { status, body, secrets } = input;
   const kind = kindForStatus(status, body);
   const failure: Failure = { kind, status, message: httpMessage(status, serverErrorText(body), secrets) };
+  if (kind === 'client_error') {
+    const refusal = refusalOf(body);
+    if (refusal) failure.refusal = refusal;
+  }
   if (kind === 'rate_limited' || status === 503) {
     const retryAfterMs = parseRetryAfter(input.retryAfter, input.retryAfterMs, Date.now());
     if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
@@ -104,10 +117,30 @@ export function classifyHttpError(input: HttpErrorInput): Failure {
   return failure;
 }
 
+/**
+ * Billing, not throttling: OpenAI's 429 `insufficient_quota` ("You exceeded your current quota, please check
+ * your plan and billing details"), and 402 Payment Required (OpenRouter's "Insufficient credits").
+ */
+const QUOTA_TEXT = /insufficient_quota|exceeded your current quota/i;
+/**
+ * llama.cpp while it loads its model answers every route, `/health` included, with 503
+ * `{"error":{"message":"Loading model","type":"unavailable_error","code":503}}` and no Retry-After
+ * (tools/server/server-http.cpp, `middleware_server_state`, at 00dd081).
+ */
+const LOADING_TEXT = /"Loading model"|^Loading model$/i;
+/**
+ * Ollama's scheduler queue is full (`OLLAMA_MAX_QUEUE`, 512): 503 "server busy, please try again.  maximum
+ * pending requests exceeded" (server/sched.go `ErrMaxQueue`, ollama fb30760): a throttle, not a fault.
+ */
+const BUSY_TEXT = /server busy|maximum pending requests exceeded/i;
+
 function kindForStatus(status: number, body: string): FailureKind {
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'model_not_found';
+  if (status === 402 || (status === 429 && QUOTA_TEXT.test(body))) return 'quota';
   if (status === 429) return 'rate_limited';
+  if (status === 503 && LOADING_TEXT.test(serverErrorText(body).trim())) return 'loading';
+  if (status === 503 && BUSY_TEXT.test(body)) return 'rate_limited';
   if ((status === 400 || status === 413 || status === 422) && isContextLengthText(body))
     return 'context_length';
   // 408 is the server giving up on us (a proxy's timeout), not a bad request: another candidate may serve it.
@@ -116,6 +149,83 @@ function kindForStatus(status: number, body: string): FailureKind {
   // 5xx, and anything else unexpected (a redirect from a misconfigured base URL): this endpoint cannot serve,
   // but the request itself is fine, so it must fail over rather than stop.
   return 'server_error';
+}
+
+const TOKEN_PARAMS: readonly TokenParam[] = ['max_completion_tokens', 'max_tokens'];
+/** How servers and proxies say "I do not take this field". */
+const UNSUPPORTED_TEXT =
+  /unsupported[_ ]parameter|not supported|unrecognized|unknown (?:field|parameter|argument)|extra (?:inputs|fields) (?:are )?not permitted|extra_forbidden|not allowed/i;
+/**
+ * OpenAI: "max_tokens is too large: 32768. This model supports at most 16384 completion tokens, whereas you
+ * provided 32768." (code `invalid_value` since 2025; null before). Anthropic's OpenAI-compatible API:
+ * "max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens for …".
+ */
+const OUTPUT_CAP_TEXT = [
+  /max_(?:completion_)?tokens['"`]? is too large: \d+\. This model supports at most (\d+)/i,
+  /max_(?:completion_)?tokens['"`]?: \d+ > (\d+), which is the maximum allowed number of output tokens/i,
+];
+
+/**
+ * What part of the request a 4xx refused, when keel can send it differently: the router then asks the
+ * same candidate once more, shaped as the server wants (`Refusal`). Undefined for anything else.
+ */
+export function refusalOf(body: string): Refusal | undefined {
+  const fields = errorFields(body);
+  const text = `${fields.message ?? body} ${fields.code ?? ''}`;
+  for (const pattern of OUTPUT_CAP_TEXT) {
+    const cap = Number(pattern.exec(text)?.[1]);
+    if (Number.isSafeInteger(cap) && cap > 0) return { kind: 'output_cap', cap };
+  }
+  const param = fields.param;
+  // OpenAI's reasoning models: "Unsupported parameter: 'max_tokens' is not supported with this model. Use
+  // 'max_completion_tokens' instead." with `param: "max_tokens"`, `code: "unsupported_parameter"`.
+  const named =
+    TOKEN_PARAMS.find((name) => name === param) ??
+    (/unsupported parameter:\s*'(max_(?:completion_)?tokens)'/i.exec(text)?.[1] as TokenParam | undefined) ??
+    onlyOneOf(text);
+  if (named !== undefined && UNSUPPORTED_TEXT.test(text)) return { kind: 'token_param', param: named };
+  // LM Studio: "'response_format.type' must be 'json_schema' or 'text'"; llama.cpp: "response_format type
+  // must be one of \"text\" or \"json_object\", but got: …"; OpenAI: `param: "response_format"`.
+  if (param === 'response_format' || /response_format|json_schema|json_object/i.test(text)) {
+    return { kind: 'response_format' };
+  }
+  return undefined;
+}
+
+/** The token parameter a text names, when it names exactly one of the two. */
+function onlyOneOf(text: string): TokenParam | undefined {
+  const completion = /max_completion_tokens/.test(text);
+  const plain = /max_tokens/.test(text);
+  if (completion && !plain) return 'max_completion_tokens';
+  if (plain && !completion) return 'max_tokens';
+  return undefined;
+}
+
+interface ErrorFields {
+  message?: string;
+  param?: string;
+  code?: string;
+}
+
+/** The OpenAI error envelope's fields, from `{error:{…}}` or vLLM ≤0.10's flat `{object:"error",…}`. */
+function errorFields(body: string): ErrorFields {
+  const message = serverErrorText(body);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body.trimStart());
+  } catch {
+    return { message };
+  }
+  if (typeof payload !== 'object' || payload === null) return { message };
+  const error = (payload as { error?: unknown }).error;
+  const inner = (typeof error === 'object' && error !== null ? error : payload) as Record<string, unknown>;
+  const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const fields: ErrorFields = { message };
+  const param = str(inner.param);
+  if (param !== undefined) fields.param = param;
+  const code = str(inner.code);
+  if (code !== undefined) fields.code = code;
+  return fields;
 }
 
 function httpMessage(status: number, text: string, secrets: readonly string[]): string {

@@ -9,17 +9,45 @@ import { fitMaxTokens } from './context-budget.ts';
 import { recordFailure, recordSuccess, type CooldownEntry } from './cooldown.ts';
 import type { FleetState } from './fleet-state.ts';
 import type { HealthView } from './router-types.ts';
+import type { ChatRequest } from './types.ts';
 import type { BlockReason, CandidateView } from './selection.ts';
 import type { SharedSlots } from './shared-slots.ts';
 import { SlotBook } from './slots.ts';
 
 /** How long a request waits before re-checking a half-open breaker whose single trial is in flight. */
 const TRIAL_RECHECK_MS = 1_000;
+/** How often a llama.cpp endpoint that answered "Loading model" is asked `/health` again. */
+export const LOADING_POLL_MS = 2_000;
 
 export interface RequestShape {
   promptTokens: number;
   requestedMaxTokens?: number;
   excluded: ReadonlySet<string>;
+  /**
+   * What kind of request this is, apart from its text (`requestSignature`): a candidate that refused one
+   * request of a shape with a 4xx is not asked again for that shape during the run.
+   */
+  signature: string;
+}
+
+/**
+ * A request's shape for refusals: the role and what goes with the text (`response_format`, schema name,
+ * streaming). Two requests of one shape differ only in their words, which a 4xx rarely depends on.
+ */
+export function requestSignature(
+  role: string,
+  request: Pick<ChatRequest, 'json' | 'jsonSchema' | 'stream'>,
+): string {
+  let format = 'text';
+  if (request.jsonSchema !== undefined && request.json === true) format = `schema:${request.jsonSchema.name}`;
+  else if (request.json === true) format = 'json';
+  return `${role}/${format}/${request.stream === true ? 'stream' : 'plain'}`;
+}
+
+/** A candidate's refusal of one request shape: requests of it from `minPromptTokens` tokens are skipped. */
+interface ShapeRefusal {
+  minPromptTokens: number;
+  reason: string;
 }
 
 export class FleetView {
@@ -31,8 +59,15 @@ export class FleetView {
   shared: SharedSlots | undefined;
   readonly breakers: BreakerBoard;
   readonly cooldowns = new Map<string, CooldownEntry>();
-  /** Endpoints refused with 401/403 and candidates answered with 404: skipped for the rest of the run. */
+  /**
+   * Endpoints refused with 401/403 or out of quota, and candidates answered with 404: skipped for the rest
+   * of the run.
+   */
   readonly disabled = new Map<string, string>();
+  /** Candidate key → request signature → the refusal (a 4xx keel cannot reshape its way around). */
+  readonly refusals = new Map<string, Map<string, ShapeRefusal>>();
+  /** Endpoints loading their model (llama.cpp's 503 "Loading model"): when `/health` is asked next. */
+  readonly loading = new Map<string, { since: number; checkAt: number }>();
   readonly endpoints: ReadonlyMap<string, EndpointConfig>;
   readonly #onGithubHostedRunner: boolean;
 
@@ -127,6 +162,24 @@ export class FleetView {
     return entry;
   }
 
+  /** A candidate refused a request of this shape: skip it for such requests (413: for as large ones). */
+  noteRefusal(key: string, shape: RequestShape, reason: string, sizeBound: boolean): void {
+    const byShape = this.refusals.get(key) ?? new Map<string, ShapeRefusal>();
+    const minPromptTokens = sizeBound ? shape.promptTokens : 0;
+    const known = byShape.get(shape.signature);
+    if (known === undefined || minPromptTokens < known.minPromptTokens) {
+      byShape.set(shape.signature, { minPromptTokens, reason });
+    }
+    this.refusals.set(key, byShape);
+  }
+
+  /** The endpoint answered "Loading model": hold it until `/health` says otherwise. */
+  noteLoading(endpointId: string): void {
+    const now = this.clock.now();
+    const since = this.loading.get(endpointId)?.since ?? now;
+    this.loading.set(endpointId, { since, checkAt: now + LOADING_POLL_MS });
+  }
+
   noteSuccess(endpointId: string): void {
     const entry = recordSuccess(this.cooldowns.get(endpointId));
     if (entry && entry.until <= this.clock.now()) this.cooldowns.delete(endpointId);
@@ -151,7 +204,11 @@ export class FleetView {
     if (shape.excluded.has(candidate.key)) return { blocked: 'excluded' };
     if (this.unreachable(endpoint)) return { blocked: 'unreachable' };
     if (this.disabled.has(endpoint.id) || this.disabled.has(candidate.key)) return { blocked: 'disabled' };
+    const refusal = this.refusals.get(candidate.key)?.get(shape.signature);
+    if (refusal !== undefined && shape.promptTokens >= refusal.minPromptTokens) return { blocked: 'refused' };
     if (!this.maxTokensFor(candidate, shape).ok) return { blocked: 'context' };
+    const loading = this.loading.get(endpoint.id);
+    if (loading !== undefined) return { blocked: 'loading', availableAt: Math.max(now, loading.checkAt) };
     const breaker = this.breakers.peek(candidate.key);
     if (breaker && !breaker.admits()) {
       const halfOpensAt = breaker.halfOpensAt();

@@ -52,24 +52,27 @@ export async function runProbeLoop(
     ...(deps.env ? { env: deps.env } : {}),
     ...(deps.maxResponseBytes !== undefined ? { maxResponseBytes: deps.maxResponseBytes } : {}),
   };
+  const scan = async (endpoint: EndpointConfig): Promise<void> => {
+    book.recordScan(
+      await guarded(
+        () => scanCapabilities(endpoint, probeDeps),
+        (error) => failedScan(endpoint, error),
+      ),
+    );
+  };
   const healthRound = (): Promise<void> =>
     eachEndpoint(endpoints, async (endpoint) => {
-      book.record(
-        await guarded(
-          () => probeHealth(endpoint, probeDeps),
-          (error) => failedProbe(endpoint, error),
-        ),
+      const before = book.latestProbe(endpoint.id)?.healthy;
+      const probe = await guarded(
+        () => probeHealth(endpoint, probeDeps),
+        (error) => failedProbe(endpoint, error),
       );
+      book.record(probe);
+      // Back from the dead (or from loading its model, llama.cpp's 503): what it serves, and with which
+      // window, may have changed, and the next scan may be minutes away.
+      if (before === false && probe.healthy && !signal.aborted) await scan(endpoint);
     });
-  const scanRound = (): Promise<void> =>
-    eachEndpoint(endpoints, async (endpoint) => {
-      book.recordScan(
-        await guarded(
-          () => scanCapabilities(endpoint, probeDeps),
-          (error) => failedScan(endpoint, error),
-        ),
-      );
-    });
+  const scanRound = (): Promise<void> => eachEndpoint(endpoints, scan);
   await Promise.all([
     repeat(healthRound, intervals.healthIntervalMs, clock, signal),
     repeat(scanRound, Math.max(intervals.capabilityIntervalMs, intervals.healthIntervalMs), clock, signal),

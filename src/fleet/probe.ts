@@ -22,6 +22,7 @@ import {
   DEFAULT_PROBE_MAX_BYTES,
   joinUrl,
   requestJson,
+  serverRoot,
   type FetchLike,
   type ProbeHttpDeps,
 } from './probe-http.ts';
@@ -96,6 +97,21 @@ export async function probeHealth(endpoint: EndpointConfig, deps: ProbeDeps): Pr
   if (!listing)
     return { ...base, healthy: false, models: [], error: 'the /models answer is not a model list' };
   return { ...base, healthy: true, models: listing.models };
+}
+
+/**
+ * Is a server that said "Loading model" ready now? llama.cpp answers `/health` with 200 `{"status":"ok"}`
+ * once loaded and with the same 503 as every other route while loading (tools/server/server-http.cpp,
+ * `middleware_server_state`, at 00dd081); vLLM's `/health` is a 200 with an empty body. Anything else
+ * (no `/health`, no answer) says nothing: `unknown`.
+ */
+export async function checkReady(
+  endpoint: EndpointConfig,
+  deps: ProbeDeps,
+): Promise<'ready' | 'loading' | 'unknown'> {
+  const answer = await requestJson(joinUrl(serverRoot(endpoint.url), '/health'), httpDeps(endpoint, deps));
+  if (answer.status !== undefined && answer.status >= 200 && answer.status < 300) return 'ready';
+  return answer.status === 503 ? 'loading' : 'unknown';
 }
 
 /**

@@ -73,6 +73,10 @@ export type RouterEvent =
   | { type: 'breaker'; key: string; to: 'closed' | 'open' | 'halfOpen'; failures: number }
   | { type: 'cooldown'; endpointId: string; until: number; strikes: number }
   | { type: 'disabled'; target: string; reason: string }
+  /** A candidate refused a request with a 4xx: it is skipped for requests of this shape from now on. */
+  | { type: 'refused'; key: string; shape: string; reason: string }
+  /** An endpoint loading its model (`loading: true`), or ready again and re-scanned (`false`). */
+  | { type: 'loading'; endpointId: string; loading: boolean }
   /** A request waited (for a slot, or for a cooldown to end): `ms`, how long, reported when it ends. */
   | { type: 'wait'; role: RoleName; reason: 'saturated' | 'cooling'; ms: number };
 

@@ -17,8 +17,15 @@ import type { BreakerTransition } from './circuit-breaker.ts';
 import { estimatePromptTokens } from './context-budget.ts';
 import { createEndpointClient } from './endpoint-client.ts';
 import { parseFleetState, type FleetState } from './fleet-state.ts';
-import { FleetView, type RequestShape } from './fleet-view.ts';
-import { FleetHealthBook, probeHealth, scanCapabilities, type FetchLike, type ProbeDeps } from './probe.ts';
+import { FleetView, requestSignature, type RequestShape } from './fleet-view.ts';
+import {
+  FleetHealthBook,
+  checkReady,
+  probeHealth,
+  scanCapabilities,
+  type FetchLike,
+  type ProbeDeps,
+} from './probe.ts';
 import { runProbeLoop } from './probe-loop.ts';
 import {
   RouterError,
@@ -31,7 +38,13 @@ import {
 import { selectCandidate, type Selection } from './selection.ts';
 import { createSharedSlots, NO_LEASE, type Lease } from './shared-slots.ts';
 import { statusRows, type StatusRow } from './status.ts';
-import { FAILURE_POLICY, type ChatOutcome, type ChatRequest, type EndpointClient } from './types.ts';
+import {
+  FAILURE_POLICY,
+  type ChatOutcome,
+  type ChatRequest,
+  type EndpointClient,
+  type Failure,
+} from './types.ts';
 
 export interface Router {
   complete(role: RoleName, request: ChatRequest, options?: CompleteOptions): Promise<Completion>;
@@ -61,6 +74,10 @@ interface RequestPass {
   ticket: number;
   attempts: Attempt[];
   waitedMs: number;
+  /** A candidate to ask again at once, reshaped after its 4xx named what it would not take. */
+  retrySame?: string;
+  /** Candidates already asked again that way in this request: once each. */
+  reshaped: Set<string>;
 }
 
 interface Chosen {
@@ -87,6 +104,8 @@ class FleetRouter implements Router {
   readonly #ownsClient: boolean;
   readonly #clock: Clock;
   readonly #emit: (event: RouterEvent) => void;
+  /** `/health` looks at loading endpoints in flight, one per endpoint. */
+  readonly #readyChecks = new Map<string, Promise<void>>();
   #closed = false;
 
   constructor(config: KeelConfig, deps: RouterDeps) {
@@ -134,10 +153,12 @@ class FleetRouter implements Router {
         promptTokens: estimatePromptTokens(request.messages),
         requestedMaxTokens: request.maxTokens,
         excluded: new Set(options.exclude),
+        signature: requestSignature(role, request),
       },
       ticket: this.#fleet.slots.ticket(),
       attempts: [],
       waitedMs: 0,
+      reshaped: new Set(),
     };
     try {
       while (pass.attempts.length < this.#fleet.config.policy.maxAttempts) {
@@ -179,12 +200,14 @@ class FleetRouter implements Router {
     const { role, attempts } = pass;
     for (;;) {
       if (pass.options.signal?.aborted) throw new RouterError('aborted', role, attempts, 'cancelled');
+      await this.#pollLoading(pass.chain);
       const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
+      const prefer = pass.retrySame ?? pass.options.prefer;
       const selection = selectCandidate(views, {
         // After waiting `maxWaitMs` for the preferred tier, any later tier with a free slot may serve.
         spillover: policy.spillover || pass.waitedMs >= policy.maxWaitMs,
         preferLocal: this.#fleet.selfHosted,
-        ...(pass.options.prefer !== undefined ? { prefer: pass.options.prefer } : {}),
+        ...(prefer !== undefined ? { prefer } : {}),
       });
       let waiting: Exclude<Selection, { kind: 'pick' }>;
       if (selection.kind === 'pick') {
@@ -194,6 +217,7 @@ class FleetRouter implements Router {
         const lease = await this.#lease(endpoint);
         if (lease) {
           this.#fleet.slots.leave(pass.ticket);
+          pass.retrySame = undefined;
           return { candidate, endpoint, tier: selection.candidate.tier + 1, lease };
         }
         // Another process took the endpoint's last lease since the count: wait as for a full tier.
@@ -203,6 +227,10 @@ class FleetRouter implements Router {
         waiting = selection;
       }
       if (waiting.kind === 'exhausted') {
+        // Every candidate that was asked refused the request itself: it is the request, not the fleet.
+        if (attempts.length > 0 && attempts.every((a) => a.outcome === 'client_error')) {
+          throw new RouterError('not_retryable', role, attempts, 'every candidate refused the request');
+        }
         throw new RouterError('exhausted', role, attempts, 'every candidate failed or is unavailable');
       }
       const budget = policy.maxWaitMs - pass.waitedMs;
@@ -308,12 +336,35 @@ class FleetRouter implements Router {
       this.#emit({ type: 'cooldown', endpointId: endpoint.id, until: entry.until, strikes: entry.strikes });
     }
     if (failure.kind === 'auth') this.#disable(endpoint.id, failure.message);
+    if (failure.kind === 'quota') {
+      this.#disable(endpoint.id, `out of quota (billing, retrying will not help): ${failure.message}`);
+    }
     if (failure.kind === 'model_not_found') this.#disable(candidate.key, failure.message);
     if (failure.kind === 'context_length') pass.shape.excluded.add(candidate.key);
+    if (failure.kind === 'loading') {
+      if (!this.#fleet.loading.has(endpoint.id)) {
+        this.#emit({ type: 'loading', endpointId: endpoint.id, loading: true });
+      }
+      this.#fleet.noteLoading(endpoint.id);
+    }
+    if (failure.kind === 'client_error') this.#refused(pass, candidate, failure);
     if (!handling.failover) {
       throw new RouterError('not_retryable', role, attempts, `${candidate.key} refused the request`);
     }
     return undefined;
+  }
+
+  /**
+   * A 4xx from one candidate. When it named something keel can send differently (a response_format, the
+   * output-length parameter, a limit above the model's cap), the same candidate is asked once more, so
+   * reshaped; otherwise it is skipped for this request and for requests of its shape for the run. The
+   * request stops only when every candidate refused (`#chooseLoop`).
+   */
+  #refused(pass: RequestPass, candidate: Candidate, failure: Failure): void {
+    const key = candidate.key;
+    pass.shape.excluded.add(key);
+    this.#fleet.noteRefusal(key, pass.shape, failure.message, failure.status === 413);
+    this.#emit({ type: 'refused', key, shape: pass.shape.signature, reason: failure.message });
   }
 
   status(): StatusRow[] {
@@ -393,6 +444,46 @@ class FleetRouter implements Router {
       // The lease files cannot be written (a full or read-only tmp): the per-process cap still holds.
       return NO_LEASE;
     }
+  }
+
+  /**
+   * Asks `/health` of every endpoint of the chain that is loading its model and due for a look (one look
+   * per endpoint at a time, shared by the requests waiting on it). Ready: the hold ends and the endpoint is
+   * re-scanned at once, since its model (and window) may be a new one. No `/health` or no answer: the hold
+   * ends too, and the next attempt finds out what is wrong the usual way.
+   */
+  async #pollLoading(chain: Candidate[][]): Promise<void> {
+    if (this.#fleet.loading.size === 0) return;
+    const now = this.#clock.now();
+    const due = new Set<string>();
+    for (const candidate of chain.flat()) {
+      const entry = this.#fleet.loading.get(candidate.endpointId);
+      if (entry !== undefined && entry.checkAt <= now) due.add(candidate.endpointId);
+    }
+    // The look is shared, so one request's cancellation must not cut it short; the probe timeout bounds it.
+    await Promise.all([...due].map((id) => this.#readyCheck(this.#fleet.endpoint(id))));
+  }
+
+  #readyCheck(endpoint: EndpointConfig): Promise<void> {
+    let check = this.#readyChecks.get(endpoint.id);
+    if (check === undefined) {
+      check = this.#checkReadyOnce(endpoint).finally(() => this.#readyChecks.delete(endpoint.id));
+      this.#readyChecks.set(endpoint.id, check);
+    }
+    return check;
+  }
+
+  async #checkReadyOnce(endpoint: EndpointConfig): Promise<void> {
+    const deps = this.#probeDeps(undefined);
+    const state = await checkReady(endpoint, deps);
+    if (state === 'loading') {
+      this.#fleet.noteLoading(endpoint.id);
+      return;
+    }
+    if (state === 'ready') this.health.recordScan(await scanCapabilities(endpoint, deps));
+    this.#fleet.loading.delete(endpoint.id);
+    this.#emit({ type: 'loading', endpointId: endpoint.id, loading: false });
+    this.#fleet.slots.notify();
   }
 
   #disable(target: string, reason: string): void {

@@ -5,14 +5,22 @@
  * Rules (DESIGN.md, "Selection, deterministic"):
  * - tiers in order; within a tier the least loaded (`inflight / maxParallel`), ties broken by local-first
  *   on self-hosted runners and then by config order;
- * - blocked candidates (open breaker, cooldown, disabled, context too small, unreachable, excluded) are
- *   skipped; candidates whose latest probe says unhealthy are used only when every unblocked candidate of
+ * - blocked candidates (open breaker, cooldown, disabled, refused this shape of request, context too small,
+ *   model loading, unreachable, excluded) are skipped; candidates whose latest probe says unhealthy are used only when every unblocked candidate of
  *   the chain is unhealthy (probes go stale);
  * - a saturated tier is waited for, unless spillover lets the next tier serve;
  * - with nothing available, wait for the earliest moment something becomes available, if there is one.
  */
 export type BlockReason =
-  'excluded' | 'unreachable' | 'disabled' | 'context' | 'breaker_open' | 'breaker_trial' | 'cooldown';
+  | 'excluded'
+  | 'unreachable'
+  | 'disabled'
+  | 'refused'
+  | 'context'
+  | 'loading'
+  | 'breaker_open'
+  | 'breaker_trial'
+  | 'cooldown';
 
 export interface CandidateView {
   key: string;

@@ -6,7 +6,7 @@ import { ROLE_NAMES, type RoleName } from '../config/schema.ts';
 import type { FleetView } from './fleet-view.ts';
 
 export type CandidateState =
-  'CLOSED' | 'MONITORING' | 'OPEN' | 'HALF-OPEN' | 'COOLDOWN' | 'DISABLED' | 'UNREACHABLE';
+  'CLOSED' | 'MONITORING' | 'OPEN' | 'HALF-OPEN' | 'COOLDOWN' | 'LOADING' | 'DISABLED' | 'UNREACHABLE';
 
 export interface StatusRow {
   role: RoleName;
@@ -54,6 +54,7 @@ export function statusRows(fleet: FleetView): StatusRow[] {
           state = 'OPEN';
           remainingMs = Math.max(0, (breaker?.halfOpensAt() ?? now) - now);
         } else if (breakerState === 'halfOpen') state = 'HALF-OPEN';
+        else if (fleet.loading.has(endpoint.id)) state = 'LOADING';
         else if (cooldownUntil > now) {
           state = 'COOLDOWN';
           remainingMs = cooldownUntil - now;

@@ -38,6 +38,8 @@ export type FailureKind =
   | 'timeout_idle'
   | 'timeout_total'
   | 'rate_limited'
+  | 'quota'
+  | 'loading'
   | 'server_error'
   | 'malformed'
   | 'stream_cut'
@@ -55,7 +57,30 @@ export interface Failure {
   status?: number;
   /** From `Retry-After` on 429/503, in milliseconds. */
   retryAfterMs?: number;
+  /**
+   * For a refused request (`client_error`): the part of the request the server named, when keel can send
+   * it differently (another `response_format`, the other output-length parameter, a lower limit).
+   */
+  refusal?: Refusal;
 }
+
+/**
+ * What a server said it would not take, in a form the router can act on. Each is a property of one
+ * server or model, not of the request: the same request, shaped as the server wants, is fine.
+ */
+export type Refusal =
+  /** The `response_format` sent (LM Studio refuses `json_object`; some models refuse `json_schema`). */
+  | { kind: 'response_format' }
+  /** The output-length parameter named (OpenAI reasoning models refuse `max_tokens`). */
+  | { kind: 'token_param'; param: TokenParam }
+  /** The output limit was above the model's output cap ("max_tokens is too large … at most CAP …"). */
+  | { kind: 'output_cap'; cap: number };
+
+/** The name under which a request carries its output limit. */
+export type TokenParam = 'max_tokens' | 'max_completion_tokens';
+
+/** The `response_format` a request goes out with: a schema, JSON mode, or nothing. */
+export type ResponseFormat = 'json_schema' | 'json_object' | 'none';
 
 export interface Usage {
   promptTokens?: number;
@@ -93,8 +118,17 @@ export type ChatOutcome = ChatSuccess | { ok: false; failure: Failure; latencyMs
 
 export interface ChatCallOptions {
   model: string;
-  /** `max_tokens` to send, already fitted to the context window; omitted when undefined. */
+  /** The output limit to send, already fitted to the context window; omitted when undefined. */
   maxTokens?: number;
+  /** The parameter `maxTokens` goes out as; `max_tokens` by default. */
+  tokenParam?: TokenParam;
+  /**
+   * The `response_format` to send. Default: `json_schema` when the request has a `jsonSchema`, else
+   * `json_object` when it asks for `json`. The router lowers it for servers that refused the default.
+   */
+  responseFormat?: ResponseFormat;
+  /** Overrides the endpoint's `timeouts.firstTokenMs` for this attempt (a cold model load, a queue). */
+  firstTokenMs?: number;
   /** The caller's cancellation (shutdown, deadline). Ends the attempt with kind `aborted`. */
   signal?: AbortSignal;
   /** Called with each streamed piece of content, for live display. A restarted request starts over. */
@@ -139,6 +173,11 @@ export const FAILURE_POLICY: Record<FailureKind, FailurePolicy> = {
   timeout_total: endpointFault,
   // Throttling is not brokenness: honour Retry-After through the cooldown, leave the breaker alone.
   rate_limited: { failover: true, tripsBreaker: false, cools: true, resetsConnections: false },
+  // Billing (`insufficient_quota`): retrying never helps; the router disables the endpoint for the run.
+  quota: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+  // llama.cpp loading its model: not ready, not broken. The router holds the endpoint until `/health`
+  // answers 200 (and then re-scans it), without a cooldown strike or a breaker count.
+  loading: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
   server_error: endpointFault,
   malformed: endpointFault,
   stream_cut: endpointFault,
@@ -148,7 +187,9 @@ export const FAILURE_POLICY: Record<FailureKind, FailurePolicy> = {
   // Handled by disabling the endpoint (auth) or the candidate (model_not_found) for the rest of the run.
   auth: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
   model_not_found: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
-  // The request itself is bad (400, 413, 422 …): every candidate would refuse it.
-  client_error: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
+  // A refused request (400, 413, 422 …). In a mixed fleet that is usually one server's limitation (a
+  // response_format, a parameter, a proxy's size limit): the router tries the next candidate, keeps this
+  // one away from requests of that shape, and gives up only when every candidate refused.
+  client_error: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
   aborted: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
 };

@@ -27,6 +27,14 @@ describe('isContextLengthText', () => {
     'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).',
     'Please reduce the length of the messages or completion.',
     'Input validation error: `inputs` tokens + `max_new_tokens` must be <= 4096',
+    // Ollama ≥ v0.30.9 (bbb40a0a6), a last message longer than the window, context shift off.
+    '{"error":"the prompt is longer than the context length currently available to the model; shorten the prompt, adjust the context length in settings, or use a model with a longer context length"}',
+    // vLLM renderer era (vllm/renderers/params.py), token and character pre-checks.
+    "You passed 9000 input tokens and requested 512 output tokens. However, the model's context length is only 8192 tokens, resulting in a maximum input length of 7680 tokens. Please reduce the length of the input prompt. (parameter=input_tokens, value=9000)",
+    "You passed 40000 input characters and requested 512 output tokens. However, the model's context length is only 8192 tokens, resulting in a maximum input length of 7680 tokens (at most 30720 characters). Please reduce the length of the input prompt. (parameter=input_text, value=40000)",
+    '{"error":{"message":"…","type":"BadRequestError","param":"input_tokens","code":400}}',
+    // LM Studio's MLX engine.
+    'Context size has been exceeded.',
   ];
   it.each(overflows)('recognises %s', (text) => expect(isContextLengthText(text)).toBe(true));
 
@@ -66,6 +74,72 @@ describe('classifyHttpError', () => {
 
   it('a redirect (misconfigured base URL) fails over as server_error rather than stopping the request', () => {
     expect(classifyHttpError({ status: 301, body: '', secrets: [] }).kind).toBe('server_error');
+  });
+});
+
+describe('classifyHttpError: what each server means', () => {
+  const classify = (status: number, body: string) => classifyHttpError({ status, body, secrets: [] });
+
+  it('OpenAI insufficient_quota (429) is billing: quota, not a throttle', () => {
+    const body =
+      '{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}';
+    expect(classify(429, body).kind).toBe('quota');
+    expect(classify(429, '{"error":{"code":"rate_limit_exceeded"}}').kind).toBe('rate_limited');
+    expect(classify(402, '{"error":{"message":"Insufficient credits"}}').kind).toBe('quota');
+  });
+
+  it('llama.cpp loading its model (503, no Retry-After) is loading, not a server fault', () => {
+    const body = '{"error":{"message":"Loading model","type":"unavailable_error","code":503}}';
+    expect(classify(503, body)).toMatchObject({ kind: 'loading', status: 503 });
+    expect(classify(503, '{"error":"Service Unavailable"}').kind).toBe('server_error');
+  });
+
+  it("Ollama's full scheduler queue (503 server busy) is a throttle", () => {
+    const body = '{"error":"server busy, please try again.  maximum pending requests exceeded"}';
+    expect(classify(503, body).kind).toBe('rate_limited');
+  });
+
+  it('LM Studio refusing json_object (a string error body, old and new wording) names response_format', () => {
+    for (const body of [
+      "{\"error\":\"'response_format.type' must be 'json_schema' or 'text'\"}",
+      '{"error":"\'response_format.type\' must be \'json_schema\'"}',
+    ]) {
+      expect(classify(400, body)).toMatchObject({
+        kind: 'client_error',
+        refusal: { kind: 'response_format' },
+      });
+    }
+    const llama =
+      '{"error":{"code":400,"message":"response_format type must be one of \\"text\\" or \\"json_object\\", but got: json_schema","type":"invalid_request_error"}}';
+    expect(classify(400, llama).refusal).toEqual({ kind: 'response_format' });
+  });
+
+  it('OpenAI reasoning models refusing max_tokens name the parameter to drop, not the one they suggest', () => {
+    const body =
+      '{"error":{"message":"Unsupported parameter: \'max_tokens\' is not supported with this model. Use \'max_completion_tokens\' instead.","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}}';
+    expect(classify(400, body).refusal).toEqual({ kind: 'token_param', param: 'max_tokens' });
+    // A proxy that says the same with another code and no param.
+    const proxy =
+      '{"error":{"message":"Unsupported parameter: \'max_tokens\' is not supported with this model. Use \'max_completion_tokens\' instead.","code":"invalid_request_body"}}';
+    expect(classify(400, proxy).refusal).toEqual({ kind: 'token_param', param: 'max_tokens' });
+    const pydantic =
+      '{"detail":[{"type":"extra_forbidden","loc":["body","max_completion_tokens"],"msg":"Extra inputs are not permitted"}]}';
+    expect(classify(422, pydantic).refusal).toEqual({ kind: 'token_param', param: 'max_completion_tokens' });
+  });
+
+  it('an output limit above the model cap carries the cap (code invalid_value since 2025, null before)', () => {
+    for (const code of ['"invalid_value"', 'null']) {
+      const body = `{"error":{"message":"max_tokens is too large: 32768. This model supports at most 16384 completion tokens, whereas you provided 32768.","type":"invalid_request_error","param":"max_tokens","code":${code}}}`;
+      expect(classify(400, body)).toMatchObject({
+        kind: 'client_error',
+        refusal: { kind: 'output_cap', cap: 16384 },
+      });
+    }
+  });
+
+  it('a 400 that names nothing keel can change carries no refusal', () => {
+    expect(classify(400, '{"error":{"message":"messages: field required"}}').refusal).toBeUndefined();
+    expect(classify(413, '<html>413 Request Entity Too Large</html>').refusal).toBeUndefined();
   });
 });
 

@@ -183,7 +183,7 @@ describe('HTTP status classification', () => {
 
   it('503 with Retry-After → server_error that carries retryAfterMs; 500 without it carries none', async () => {
     const with503 = failureOf(
-      await askPlain((_req, res) => sendJson(res, 503, 'loading model', { 'retry-after': '3' })),
+      await askPlain((_req, res) => sendJson(res, 503, 'overloaded', { 'retry-after': '3' })),
     );
     expect(with503).toMatchObject({ kind: 'server_error', status: 503, retryAfterMs: 3000 });
     await server?.close();

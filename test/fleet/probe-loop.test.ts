@@ -158,3 +158,34 @@ describe('runProbeLoop', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('runProbeLoop: an endpoint that comes back', () => {
+  it('is re-scanned as soon as a health probe finds it healthy again, not at the next scan round', async () => {
+    let loading = true;
+    const loadingBody = { error: { message: 'Loading model', type: 'unavailable_error', code: 503 } };
+    const { fetch, calls } = fakeFetch({
+      ...ollamaRoutes('lan-a'),
+      'GET http://lan-a/v1/models': () =>
+        loading ? { status: 503, json: loadingBody } : { json: ollamaModels },
+    });
+    const book = new FleetHealthBook({ staleAfterMs: 120_000 });
+    const controller = new AbortController();
+    const loop = runProbeLoop([lanA], book, {
+      clock: systemClock,
+      fetch,
+      intervals,
+      signal: controller.signal,
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(book.health('lan-a', Date.now())).toBe('unhealthy');
+    expect(countCalls(calls, '/api/tags')).toBe(1); // the first scan round, at once
+    loading = false;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(book.health('lan-a', Date.now())).toBe('healthy');
+    // The scan interval is 60 s; the scan came with the health probe that saw it back.
+    expect(countCalls(calls, '/api/tags')).toBe(2);
+    expect(book.contextWindow(lanA, 'qwen2.5-coder:7b')).toBe(16384);
+    controller.abort();
+    await loop;
+  });
+});

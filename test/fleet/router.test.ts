@@ -6,6 +6,7 @@ import type { ChatRequest } from '../../src/fleet/types.ts';
 import { endpoint, testConfig } from '../helpers/config.ts';
 import { FakeClient, type Script } from '../helpers/fake-client.ts';
 import { fail, ok } from '../helpers/outcomes.ts';
+import { fakeFetch } from './fixtures/fake-fetch.ts';
 
 const ask: ChatRequest = { messages: [{ role: 'user', content: 'hello' }] };
 const twoTiers = testConfig({
@@ -125,12 +126,87 @@ describe('router: failover', () => {
     expect(client.calls.filter((c) => c.model === 'gone')).toHaveLength(1);
   });
 
-  it('gives up at once on a request every candidate would refuse (400)', async () => {
-    const { router, client } = make(() => fail('client_error', { status: 400 }));
+  it('a 400 from one candidate fails over; the request stops only when every candidate refused', async () => {
+    const { router, client, events } = make(() => fail('client_error', { status: 400 }));
     const error = await router.complete('coder', ask).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RouterError);
     expect((error as RouterError).reason).toBe('not_retryable');
-    expect(client.calls).toHaveLength(1);
+    expect(client.calls.map((c) => c.endpointId)).toEqual(['a', 'b', 'c']);
+    expect(events.filter((e) => e.type === 'refused')).toHaveLength(3);
+  });
+
+  it('a candidate that refused a request shape is not asked for that shape again; other shapes are', async () => {
+    const { router, client } = make((call, _options, request) =>
+      call.endpointId === 'a' && request.json === true
+        ? fail('client_error', { status: 400 })
+        : ok(`from ${call.endpointId}`),
+    );
+    const json: ChatRequest = { ...ask, json: true };
+    expect((await router.complete('coder', json)).endpointId).toBe('b');
+    expect((await router.complete('coder', json)).endpointId).toBe('b');
+    expect(client.callsTo('a')).toBe(1);
+    // Plain text is another shape: `a` is asked again, and serves it.
+    expect((await router.complete('coder', ask)).endpointId).toBe('a');
+  });
+
+  it('llama.cpp loading: held without cooldown or breaker count until /health says ready, then re-scanned', async () => {
+    let t = 1_000_000;
+    // Time moves only when the test says so; a sleep (the probes' timeouts) ends only when cancelled.
+    const clock: Clock = {
+      now: () => t,
+      sleep: (_ms, signal) =>
+        new Promise((_resolve, reject) =>
+          signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        ),
+    };
+    let ready = false;
+    const loadingBody = { error: { message: 'Loading model', type: 'unavailable_error', code: 503 } };
+    const { fetch, calls } = fakeFetch({
+      'GET http://127.0.0.1:9/a/health': () =>
+        ready ? { json: { status: 'ok' } } : { status: 503, json: loadingBody },
+    });
+    const config = testConfig({
+      endpoints: [endpoint('a'), endpoint('b')],
+      roles: { coder: ['a/m', 'b/m'] },
+    });
+    const { router, client, events } = make(
+      (call) =>
+        call.endpointId === 'a' && !ready ? fail('loading', { status: 503 }) : ok(`from ${call.endpointId}`),
+      config,
+      { clock, fetch },
+    );
+    expect((await router.complete('coder', ask)).endpointId).toBe('b');
+    expect(router.status().find((r) => r.key === 'a/m')?.state).toBe('LOADING');
+    expect((await router.complete('coder', ask)).endpointId).toBe('b');
+    expect(client.callsTo('a')).toBe(1);
+    t += 2_500;
+    expect((await router.complete('coder', ask)).endpointId).toBe('b'); // /health: still loading
+    ready = true;
+    t += 2_500;
+    expect((await router.complete('coder', ask)).endpointId).toBe('a');
+    expect(calls.filter((c) => c.url.endsWith('/health'))).toHaveLength(2);
+    // Ready again: re-scanned at once (the scan starts with the model listing).
+    expect(calls.some((c) => c.url === 'http://127.0.0.1:9/a/v1/models')).toBe(true);
+    expect(events.filter((e) => e.type === 'loading').map((e) => 'loading' in e && e.loading)).toEqual([
+      true,
+      false,
+    ]);
+    expect(events.some((e) => e.type === 'cooldown' || e.type === 'breaker')).toBe(false);
+    expect(router.status().find((r) => r.key === 'a/m')).toMatchObject({ state: 'CLOSED', failures: 0 });
+  });
+
+  it('insufficient_quota disables the endpoint for the run, with an event, and never cools it', async () => {
+    const { router, client, events } = make((call) =>
+      call.endpointId === 'a' ? fail('quota', { status: 429 }) : ok(),
+    );
+    await router.complete('coder', ask);
+    await router.complete('coder', ask);
+    expect(client.callsTo('a')).toBe(1);
+    const disabled = events.find((e) => e.type === 'disabled');
+    expect(disabled).toMatchObject({ type: 'disabled', target: 'a' });
+    expect(disabled && 'reason' in disabled ? disabled.reason : '').toMatch(/quota/);
+    expect(events.some((e) => e.type === 'cooldown' || e.type === 'breaker')).toBe(false);
+    expect(router.status().find((r) => r.key === 'a/m')?.state).toBe('DISABLED');
   });
 
   it('skips a candidate for this request only after a context-length error', async () => {

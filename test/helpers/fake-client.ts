@@ -12,7 +12,11 @@ export interface FakeCall {
   n: number;
 }
 
-export type Script = (call: FakeCall, options: ChatCallOptions) => ChatOutcome | Promise<ChatOutcome>;
+export type Script = (
+  call: FakeCall,
+  options: ChatCallOptions,
+  request: ChatRequest,
+) => ChatOutcome | Promise<ChatOutcome>;
 
 export class FakeClient implements EndpointClient {
   readonly calls: FakeCall[] = [];
@@ -25,11 +29,7 @@ export class FakeClient implements EndpointClient {
     this.script = script;
   }
 
-  async chat(
-    endpoint: EndpointConfig,
-    _request: ChatRequest,
-    options: ChatCallOptions,
-  ): Promise<ChatOutcome> {
+  async chat(endpoint: EndpointConfig, request: ChatRequest, options: ChatCallOptions): Promise<ChatOutcome> {
     const call: FakeCall = { endpointId: endpoint.id, model: options.model, n: this.calls.length + 1 };
     if (options.maxTokens !== undefined) call.maxTokens = options.maxTokens;
     this.calls.push(call);
@@ -37,7 +37,7 @@ export class FakeClient implements EndpointClient {
     this.inflight.set(endpoint.id, now);
     this.peak.set(endpoint.id, Math.max(now, this.peak.get(endpoint.id) ?? 0));
     try {
-      return await this.script(call, options);
+      return await this.script(call, options, request);
     } finally {
       this.inflight.set(endpoint.id, (this.inflight.get(endpoint.id) ?? 1) - 1);
     }
