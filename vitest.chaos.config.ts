@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/chaos/**/*.chaos.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 1_800_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,5 +1,10 @@
 // Builds keel: `tsc` emits lib/ (the library that `import … from 'keel'` resolves to), then ncc bundles
-// each entry point from lib/ into dist/<name>/ (committed: the Action and the `keel` bin run from there).
+// two entry points from lib/ into dist/ (committed: the Action and the `keel` bin run from there):
+//
+//   dist/cli/       the `keel` bin
+//   dist/action/    every step of the Action and its sub-actions, one bundle (`run(step)`)
+//   dist/<step>/    index.js: `await run('<step>')` from ../action/ — what each action.yml names
+//   dist/inputs.sha256  the digest of what dist/ was built from (scripts/build-inputs.mjs)
 //
 //   node scripts/build.mjs           build lib/ and dist/
 //   node scripts/build.mjs --check   bundle into a temporary directory and fail if dist/ differs
@@ -21,6 +26,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INPUTS_FILE, inputsDigest } from './build-inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -29,13 +35,14 @@ const ncc = require('@vercel/ncc');
 /** dist/<name>/index.js ← lib/<entry>. */
 export const ENTRIES = {
   cli: 'cli.js',
-  main: 'main.js',
-  post: 'post.js',
-  plan: 'action/entries/plan.js',
-  code: 'action/entries/code.js',
-  review: 'action/entries/review.js',
-  guard: 'action/entries/guard.js',
+  action: 'main.js',
 };
+
+/**
+ * The steps of the Action (`main`, `post`) and its sub-actions, each a two-line file over the one action
+ * bundle: six copies of the same 9 MB would be 54 MB of dist/ for nothing. (src/action/steps.ts names them.)
+ */
+export const ACTION_STEPS = ['main', 'post', 'plan', 'code', 'review', 'guard'];
 
 const check = process.argv.includes('--check');
 // lib/ is derived and ignored by git; ncc resolves node_modules from it, so it always lives in the repo.
@@ -65,6 +72,13 @@ try {
     for (const [file, asset] of Object.entries(assets)) write(join(out, file), asset.source);
     chmodSync(join(out, 'index.js'), 0o755);
   }
+  for (const step of ACTION_STEPS) {
+    const out = join(distDir, step);
+    rmSync(out, { recursive: true, force: true });
+    write(join(out, 'index.js'), `import { run } from '../action/index.js';\n\nawait run('${step}');\n`);
+    write(join(out, 'package.json'), '{"type":"module"}\n');
+  }
+  write(join(distDir, INPUTS_FILE), inputsDigest(root));
   if (check) {
     const differences = compareTrees(join(root, 'dist'), distDir);
     if (differences.length > 0) {
@@ -72,7 +86,9 @@ try {
       console.error('Run `npm run build` and commit dist/.');
       process.exitCode = 1;
     } else {
-      console.log(`dist/ is current (${Object.keys(ENTRIES).length} bundles)`);
+      console.log(
+        `dist/ is current (${Object.keys(ENTRIES).length} bundles, ${ACTION_STEPS.length} action steps)`,
+      );
     }
   }
 } finally {

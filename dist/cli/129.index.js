@@ -2,7 +2,7 @@ export const id = 129;
 export const ids = [129];
 export const modules = {
 
-/***/ 2519:
+/***/ 6417:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -141,11 +141,20 @@ function completionBody(c) {
         object: 'chat.completion',
         created: c.created,
         model: c.model,
-        choices: [
-            { index: 0, message: { role: 'assistant', content: c.content }, finish_reason: c.finishReason },
-        ],
+        choices: [{ index: 0, message: messageOf(c), finish_reason: c.finishReason }],
         usage: usageOf(c),
     });
+}
+function messageOf(c) {
+    const message = { role: 'assistant', content: c.content };
+    if (c.reasoning !== undefined)
+        message.reasoning_content = c.reasoning;
+    if (c.toolCalls !== undefined)
+        message.tool_calls = c.toolCalls.map(toolCallOf);
+    return message;
+}
+function toolCallOf(call, index) {
+    return { index, id: `call_${index + 1}`, type: 'function', function: call };
 }
 function chunkEvent(c, delta, last) {
     const chunk = {
@@ -158,9 +167,23 @@ function chunkEvent(c, delta, last) {
     };
     return `data: ${JSON.stringify(chunk)}\n\n`;
 }
-/** One SSE event per content piece; the first also carries the role, as vLLM and OpenAI do. */
+/**
+ * One SSE event per content piece; the first also carries the role, as vLLM and OpenAI do. Reasoning comes
+ * first, in deltas of its own (`reasoning_content`, as llama.cpp and vLLM stream it), and tool calls last, one
+ * delta per call.
+ */
 function contentEvents(c, pieces) {
-    return pieces.map((piece, index) => chunkEvent(c, index === 0 ? { role: 'assistant', content: piece } : { content: piece }, false));
+    const deltas = [];
+    if (c.reasoning !== undefined) {
+        for (const piece of splitPieces(c.reasoning, 4))
+            deltas.push({ reasoning_content: piece });
+    }
+    if (c.content !== null || deltas.length === 0)
+        for (const piece of pieces)
+            deltas.push({ content: piece });
+    for (const [index, call] of (c.toolCalls ?? []).entries())
+        deltas.push({ tool_calls: [toolCallOf(call, index)] });
+    return deltas.map((delta, index) => chunkEvent(c, index === 0 ? { role: 'assistant', ...delta } : delta, false));
 }
 /** The end of a healthy stream: the finish_reason chunk with usage, then `[DONE]`. */
 function closingEvents(c) {
@@ -246,7 +269,44 @@ function changeMode(target, socket, res, raw) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/sim/sim-answer.js
+const FINISH_REASONS = new Set(['stop', 'length', 'tool_calls']);
+/** What a responder returned, as an answer; throws a TypeError naming what is wrong. */
+function checkAnswer(produced) {
+    if (typeof produced === 'string')
+        return { content: produced, finishReason: 'stop' };
+    if (typeof produced !== 'object' || produced === null) {
+        throw new TypeError(`returned ${produced === null ? 'null' : typeof produced}, not a string or an answer`);
+    }
+    const answer = produced;
+    if (answer.content !== null && typeof answer.content !== 'string') {
+        throw new TypeError('answer.content must be a string or null');
+    }
+    if (answer.reasoning !== undefined && typeof answer.reasoning !== 'string') {
+        throw new TypeError('answer.reasoning must be a string');
+    }
+    const calls = answer.toolCalls;
+    if (calls !== undefined &&
+        (!Array.isArray(calls) ||
+            calls.some((call) => typeof call?.name !== 'string' || typeof call.arguments !== 'string'))) {
+        throw new TypeError('answer.toolCalls must be a list of { name, arguments } strings');
+    }
+    if (answer.finishReason !== undefined && !FINISH_REASONS.has(answer.finishReason)) {
+        throw new TypeError(`answer.finishReason must be stop, length or tool_calls`);
+    }
+    const checked = {
+        content: answer.content ?? null,
+        finishReason: answer.finishReason ?? (calls !== undefined && calls.length > 0 ? 'tool_calls' : 'stop'),
+    };
+    if (answer.reasoning !== undefined)
+        checked.reasoning = answer.reasoning;
+    if (calls !== undefined && calls.length > 0)
+        checked.toolCalls = calls.map((c) => ({ ...c }));
+    return checked;
+}
+
 ;// CONCATENATED MODULE: ./lib/sim/chat-plan.js
+
 
 
 /** Streams and trickles use at most this many content pieces: "several chunks", and `slow` lasts ~8 gaps. */
@@ -340,21 +400,17 @@ function planChat(subject, mode, raw) {
     const context = { endpoint: subject.name, model, messages };
     if (maxTokens !== undefined)
         context.maxTokens = maxTokens;
-    let content;
+    let produced;
     try {
-        // Checked because scripted responders are often plain JS: a non-string would crash the server mid-request.
-        const produced = subject.responder(context);
-        if (typeof produced !== 'string')
-            throw new TypeError(`returned ${typeof produced}, not a string`);
-        content = produced;
+        produced = checkAnswer(subject.responder(context));
     }
     catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return jsonReply('responder_error', 500, errorBody(`sim responder failed: ${reason}`, 'server_error', null));
     }
     // Like a real server, stop at max_tokens and say so, rather than returning more than was asked for.
-    let finishReason = 'stop';
-    if (maxTokens !== undefined && tokensForChars(content.length) > maxTokens) {
+    let { content, finishReason } = produced;
+    if (content !== null && maxTokens !== undefined && tokensForChars(content.length) > maxTokens) {
         content = content.slice(0, maxTokens * 4);
         finishReason = 'length';
     }
@@ -365,8 +421,12 @@ function planChat(subject, mode, raw) {
         content,
         finishReason,
         promptTokens,
-        completionTokens: tokensForChars(content.length),
+        completionTokens: tokensForChars((content ?? '').length + (produced.reasoning ?? '').length),
     };
+    if (produced.reasoning !== undefined)
+        completion.reasoning = produced.reasoning;
+    if (produced.toolCalls !== undefined)
+        completion.toolCalls = produced.toolCalls;
     return { outcome: mode === 'flaky' ? 'ok' : mode, reply: answer(mode, completion, stream) };
 }
 /** The shape of a request that gets an answer: healthy, or bent by one of the answering faults. */
@@ -382,7 +442,7 @@ function answer(mode, completion, stream) {
     }
     if (mode === 'malformed')
         return { kind: 'stream', body: malformedEvents(completion) };
-    const events = contentEvents(completion, splitPieces(completion.content, MAX_PIECES));
+    const events = contentEvents(completion, splitPieces(completion.content ?? '', MAX_PIECES));
     if (mode === 'cut') {
         return {
             kind: 'cut',
@@ -1081,8 +1141,8 @@ __webpack_require__.d(__webpack_exports__, {
 var prompts = __webpack_require__(9281);
 // EXTERNAL MODULE: ./lib/agents/slug.js
 var slug = __webpack_require__(5179);
-// EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 9 modules
-var fleet_simulator = __webpack_require__(2519);
+// EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 10 modules
+var fleet_simulator = __webpack_require__(6417);
 ;// CONCATENATED MODULE: ./lib/sim/scripted-code.js
 /**
  * The scripted coder's files: small, deterministic, and valid for their kind, so that a demo's validation

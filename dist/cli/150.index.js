@@ -1440,6 +1440,8 @@ var event_log = __webpack_require__(7012);
 var io = __webpack_require__(8908);
 // EXTERNAL MODULE: ./lib/cli/parse-command-args.js
 var parse_command_args = __webpack_require__(7851);
+// EXTERNAL MODULE: ./lib/cli/project-dir.js + 1 modules
+var project_dir = __webpack_require__(1442);
 ;// CONCATENATED MODULE: ./lib/cli/daemon-command.js
 /**
  * `keel daemon --lanes FILE`: on a self-hosted box, runs every lane of the lanes file (and with `--guard`
@@ -1450,6 +1452,7 @@ var parse_command_args = __webpack_require__(7851);
  * lock left by a dead daemon is taken over. Everything it knows is under `<stateDir>/daemon/`:
  * `status.json`, `events.ndjson`, `logs/<child>.log`.
  */
+
 
 
 
@@ -1520,7 +1523,7 @@ function milliseconds(text, what, fallback) {
  */
 async function configForSecrets(path, io) {
     try {
-        return await (0,load/* loadConfig */.Z9)(path, { cwd: io.cwd });
+        return await (0,load/* loadConfig */.Z9)(path !== undefined ? (0,external_node_path_.resolve)(io.cwd, path) : undefined, { cwd: (0,project_dir/* projectDir */.t)(io) });
     }
     catch {
         return undefined;
@@ -1574,7 +1577,7 @@ async function runDaemon(argv, io, deps = {}) {
             guard: args.guard,
             nodePath: process.execPath,
             entry,
-            cwd: io.cwd,
+            cwd: (0,project_dir/* projectDir */.t)(io),
             env: { ...io.env },
             heartbeatMaxAgeMs: args.heartbeatMaxAgeMs,
         });

@@ -10,17 +10,18 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  DEMO_USAGE: () => (/* binding */ DEMO_USAGE),
   demoCommand: () => (/* binding */ demoCommand)
 });
 
 // EXTERNAL MODULE: ./lib/config/load.js + 7 modules
 var load = __webpack_require__(5024);
-// EXTERNAL MODULE: ./lib/fleet/router.js + 13 modules
-var fleet_router = __webpack_require__(7506);
+// EXTERNAL MODULE: ./lib/fleet/router.js + 14 modules
+var fleet_router = __webpack_require__(7243);
 // EXTERNAL MODULE: ./lib/fleet/status.js
 var fleet_status = __webpack_require__(664);
-// EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 9 modules
-var fleet_simulator = __webpack_require__(2519);
+// EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 10 modules
+var fleet_simulator = __webpack_require__(6417);
 ;// CONCATENATED MODULE: ./lib/cli/demo/router-demo.js
 
 
@@ -386,11 +387,31 @@ function indent(text) {
         .concat('\n');
 }
 
+// EXTERNAL MODULE: ./lib/cli/io.js
+var cli_io = __webpack_require__(8908);
 ;// CONCATENATED MODULE: ./lib/cli/demo-command.js
 /** `keel demo`: the front door — see src/cli/demo/run-demo.ts. `keel demo router` shows the router alone. */
 
 
-const demoCommand = async (argv, io) => argv[0] === 'router' ? runRouterDemo(io) : runDemo(io);
+
+const DEMO_USAGE = `usage: keel demo [router]
+
+  (no argument)  a real run on a simulated fleet in a temporary repository: failover, a SIGKILL after the
+                 first commit, the checkpoint, the resume, and what the run left behind
+  router         the router on its own: tiers, breakers, cooldowns, saturation
+  --help         this help
+
+Nothing leaves this machine: the fleet is simulated on loopback and no real model is called.
+`;
+const demoCommand = async (argv, io) => {
+    if (argv.includes('--help') || argv.includes('-h')) {
+        io.stdout(DEMO_USAGE);
+        return 0;
+    }
+    if (argv.length > 1 || (argv[0] !== undefined && argv[0] !== 'router'))
+        throw new cli_io/* UsageError */.e(`unexpected argument "${argv.at(-1)}"\n\n${DEMO_USAGE}`);
+    return argv[0] === 'router' ? runRouterDemo(io) : runDemo(io);
+};
 
 
 /***/ }),
@@ -404,8 +425,9 @@ const demoCommand = async (argv, io) => argv[0] === 'router' ? runRouterDemo(io)
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
 /* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9676);
-/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7506);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8747);
+/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7243);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1442);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8747);
 /**
  * What `keel ask`, `keel status` (and later `keel run`) share: the config, and a router that starts from
  * the fleet state the previous command saved and saves it again when done — so breaker and cooldown
@@ -416,9 +438,12 @@ const demoCommand = async (argv, io) => argv[0] === 'router' ? runRouterDemo(io)
 
 
 
+
 async function openFleetSession(options, io, deps = {}) {
-    const config = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)(options.config, { cwd: io.cwd });
-    const fleetStatePath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.stateDir ?? _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU), _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .FLEET_STATE_FILE */ .aC);
+    const home = (0,_project_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .projectDir */ .t)(io);
+    const config = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)(options.config !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.config) : undefined, { cwd: home });
+    const stateDir = options.stateDir !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.stateDir) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(home, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_STATE_DIR */ .mU);
+    const fleetStatePath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .FLEET_STATE_FILE */ .aC);
     const saved = await (0,_fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readFleetStateFile */ .qJ)(fleetStatePath);
     if (saved.problem)
         io.stderr(`keel: ignoring saved fleet state (${saved.problem})\n`);
@@ -468,13 +493,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1472);
 /* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8747);
 /* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1855);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8908);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8908);
 /* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7851);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1442);
 /**
  * `keel status`: the runs in the state directory with their step states, and the failover status table —
  * role → chain → CLOSED / MONITORING (n/5) / OPEN / HALF-OPEN / COOLDOWN / DISABLED / UNREACHABLE — from
  * the fleet state the last command or run saved. `keel status RUN_ID` lists that run's steps one by one.
  */
+
 
 
 
@@ -508,8 +535,10 @@ const statusCommand = async (argv, io) => {
         return 0;
     }
     if (positionals.length > 1)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .e(`one run id at most\n\n${STATUS_USAGE}`);
-    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, values['state-dir'] ?? _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_8__/* .UsageError */ .e(`one run id at most\n\n${STATUS_USAGE}`);
+    const stateDir = values['state-dir'] !== undefined
+        ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, values['state-dir'])
+        : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,_project_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .projectDir */ .t)(io), _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU);
     if (positionals[0] !== undefined)
         return showRun(positionals[0], stateDir, io, values.json);
     const runs = await (0,_run_state_store_js__WEBPACK_IMPORTED_MODULE_3__/* .listRuns */ .v)(stateDir);

@@ -74,8 +74,8 @@ var dist_bundle = __webpack_require__(9735);
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
 var dist_src = __webpack_require__(9988);
-// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(2203);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(3251);
 ;// CONCATENATED MODULE: ./lib/github/api/octokit.js
 /**
  * The one way keel talks to the GitHub API: Octokit with the retry plugin (5xx and network errors, with
@@ -168,8 +168,8 @@ function describe(message, extra) {
 }
 function unpacedWrites() {
     return {
-        write: new lib.Group({ maxConcurrent: 1, minTime: 0 }),
-        notifications: new lib.Group({ maxConcurrent: 1, minTime: 0 }),
+        write: new light.Group({ maxConcurrent: 1, minTime: 0 }),
+        notifications: new light.Group({ maxConcurrent: 1, minTime: 0 }),
     };
 }
 function isLoopback(baseUrl) {
@@ -484,6 +484,8 @@ var event_log = __webpack_require__(7012);
 var cli_io = __webpack_require__(8908);
 // EXTERNAL MODULE: ./lib/cli/parse-command-args.js
 var parse_command_args = __webpack_require__(7851);
+// EXTERNAL MODULE: ./lib/cli/project-dir.js + 1 modules
+var project_dir = __webpack_require__(1442);
 ;// CONCATENATED MODULE: ./lib/cli/lane-command.js
 /**
  * `keel lane`: a worker that drains a task queue through the run engine (seed 000's lane runner with
@@ -495,6 +497,7 @@ var parse_command_args = __webpack_require__(7851);
  * Exit 0 when drained, stopped by a signal, paused (not persistent) or at --max-tasks; 1 when a run was
  * interrupted by something else than our signal or when tasks kept failing to start.
  */
+
 
 
 
@@ -545,7 +548,7 @@ const laneCommand = async (argv, io) => {
         throw new cli_io/* UsageError */.e(`--lane ${args.lane}: no such lane in ${args.lanes}`);
     const queueFile = required(args.queueFile ?? laneConfig?.queueFile, '--queue-file', io);
     const queueStateFile = required(args.queueStateFile ?? laneConfig?.queueStateFile, '--queue-state-file', io);
-    const repo = (0,external_node_path_.resolve)(io.cwd, args.repo ?? '.');
+    const repo = args.repo !== undefined ? (0,external_node_path_.resolve)(io.cwd, args.repo) : (0,project_dir/* projectDir */.t)(io);
     const stateDir = (0,external_node_path_.resolve)(io.cwd, args.stateDir ?? lanesFile?.stateDir ?? (0,external_node_path_.join)(repo, state_layout/* DEFAULT_STATE_DIR */.mU));
     const laneDir = (0,lane_runner/* laneDirOf */.VD)(lanesFile?.stateDir ?? stateDir, args.lane);
     const config = await (0,load/* loadConfig */.Z9)(args.config !== undefined ? (0,external_node_path_.resolve)(io.cwd, args.config) : undefined, {

@@ -29,9 +29,15 @@ var schema = __webpack_require__(1091);
 
 // EXTERNAL MODULE: ./lib/fleet/probe.js
 var fleet_probe = __webpack_require__(7430);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/cli/project-dir.js + 1 modules
+var project_dir = __webpack_require__(1442);
 // EXTERNAL MODULE: ./lib/cli/parse-command-args.js
 var parse_command_args = __webpack_require__(7851);
 ;// CONCATENATED MODULE: ./lib/cli/probe-command.js
+
+
 
 
 
@@ -49,7 +55,9 @@ function createProbeCommand(deps = {}) {
             return 0;
         }
         const load = deps.loadConfig ?? config_load/* loadConfig */.Z9;
-        const config = await load(options.config, { cwd: io.cwd });
+        const config = await load(options.config !== undefined ? (0,external_node_path_.resolve)(io.cwd, options.config) : undefined, {
+            cwd: (0,project_dir/* projectDir */.t)(io),
+        });
         const rows = await probeAll(config, io, deps, options.capabilities);
         const healthy = rows.filter((row) => row.status === 'healthy').length;
         if (options.json) {

@@ -41,8 +41,9 @@ const planSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
 /* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9676);
-/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7506);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8747);
+/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7243);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1442);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8747);
 /**
  * What `keel ask`, `keel status` (and later `keel run`) share: the config, and a router that starts from
  * the fleet state the previous command saved and saves it again when done — so breaker and cooldown
@@ -53,9 +54,12 @@ const planSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 
 
 
+
 async function openFleetSession(options, io, deps = {}) {
-    const config = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)(options.config, { cwd: io.cwd });
-    const fleetStatePath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.stateDir ?? _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU), _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .FLEET_STATE_FILE */ .aC);
+    const home = (0,_project_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .projectDir */ .t)(io);
+    const config = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)(options.config !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.config) : undefined, { cwd: home });
+    const stateDir = options.stateDir !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, options.stateDir) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(home, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_STATE_DIR */ .mU);
+    const fleetStatePath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .FLEET_STATE_FILE */ .aC);
     const saved = await (0,_fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readFleetStateFile */ .qJ)(fleetStatePath);
     if (saved.problem)
         io.stderr(`keel: ignoring saved fleet state (${saved.problem})\n`);
@@ -105,13 +109,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1472);
 /* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8747);
 /* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1855);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8908);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8908);
 /* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7851);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1442);
 /**
  * `keel status`: the runs in the state directory with their step states, and the failover status table —
  * role → chain → CLOSED / MONITORING (n/5) / OPEN / HALF-OPEN / COOLDOWN / DISABLED / UNREACHABLE — from
  * the fleet state the last command or run saved. `keel status RUN_ID` lists that run's steps one by one.
  */
+
 
 
 
@@ -145,8 +151,10 @@ const statusCommand = async (argv, io) => {
         return 0;
     }
     if (positionals.length > 1)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .e(`one run id at most\n\n${STATUS_USAGE}`);
-    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, values['state-dir'] ?? _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_8__/* .UsageError */ .e(`one run id at most\n\n${STATUS_USAGE}`);
+    const stateDir = values['state-dir'] !== undefined
+        ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, values['state-dir'])
+        : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,_project_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .projectDir */ .t)(io), _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU);
     if (positionals[0] !== undefined)
         return showRun(positionals[0], stateDir, io, values.json);
     const runs = await (0,_run_state_store_js__WEBPACK_IMPORTED_MODULE_3__/* .listRuns */ .v)(stateDir);

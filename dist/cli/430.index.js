@@ -562,6 +562,7 @@ function joinUrl(base, path) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ce: () => (/* binding */ scanCapabilities),
+/* harmony export */   iF: () => (/* binding */ checkReady),
 /* harmony export */   uU: () => (/* binding */ shouldSkipEndpoint),
 /* harmony export */   v_: () => (/* binding */ probeHealth),
 /* harmony export */   wD: () => (/* reexport safe */ _health_book_js__WEBPACK_IMPORTED_MODULE_3__.w)
@@ -610,6 +611,18 @@ async function probeHealth(endpoint, deps) {
     if (!listing)
         return { ...base, healthy: false, models: [], error: 'the /models answer is not a model list' };
     return { ...base, healthy: true, models: listing.models };
+}
+/**
+ * Is a server that said "Loading model" ready now? llama.cpp answers `/health` with 200 `{"status":"ok"}`
+ * once loaded and with the same 503 as every other route while loading (tools/server/server-http.cpp,
+ * `middleware_server_state`, at 00dd081); vLLM's `/health` is a 200 with an empty body. Anything else
+ * (no `/health`, no answer) says nothing: `unknown`.
+ */
+async function checkReady(endpoint, deps) {
+    const answer = await (0,_probe_http_js__WEBPACK_IMPORTED_MODULE_2__/* .requestJson */ .SS)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)((0,_probe_http_js__WEBPACK_IMPORTED_MODULE_2__/* .serverRoot */ .CP)(endpoint.url), '/health'), httpDeps(endpoint, deps));
+    if (answer.status !== undefined && answer.status >= 200 && answer.status < 300)
+        return 'ready';
+    return answer.status === 503 ? 'loading' : 'unknown';
 }
 /**
  * Finds the server's flavor, its models and their context windows. With `flavor: auto` the dialects are

@@ -549,8 +549,8 @@ function errorText(error) {
 var fleet_state = __webpack_require__(9676);
 // EXTERNAL MODULE: ./lib/fleet/early-requests.js
 var early_requests = __webpack_require__(410);
-// EXTERNAL MODULE: ./lib/fleet/router.js + 13 modules
-var fleet_router = __webpack_require__(7506);
+// EXTERNAL MODULE: ./lib/fleet/router.js + 14 modules
+var fleet_router = __webpack_require__(7243);
 // EXTERNAL MODULE: ./lib/fleet/shared-slots.js
 var shared_slots = __webpack_require__(3567);
 // EXTERNAL MODULE: ./lib/fleet/status.js
@@ -4711,7 +4711,14 @@ async function newRunState(options, git, repo, stateDir, clock, secrets) {
 async function readCheckout(git, cwd) {
     const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
     args.push('HEAD', '--symbolic-full-name', 'HEAD');
-    const lines = (await git.run(args, { cwd })).stdout.text.split('\n');
+    let output;
+    try {
+        output = (await git.run(args, { cwd })).stdout.text;
+    }
+    catch (error) {
+        throw (await checkoutProblem(git, cwd)) ?? error;
+    }
+    const lines = output.split('\n');
     const [root, commonDir, baseSha, head] = lines;
     if (root === undefined || root === '' || commonDir === undefined || commonDir === '')
         throw new RunStartError(`git rev-parse in ${cwd} did not name the checkout`);
@@ -4719,6 +4726,18 @@ async function readCheckout(git, cwd) {
         throw new RunStartError(`git rev-parse in ${cwd} did not name HEAD's commit`);
     const baseBranch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : baseSha;
     return { root, commonDir, baseSha, baseBranch };
+}
+/**
+ * Why `rev-parse` could not name the checkout, in one line a user can act on: not a repository at all, or one
+ * without a commit yet (a run branches from HEAD). Undefined when it is something else (git's own words).
+ */
+async function checkoutProblem(git, cwd) {
+    const works = async (args) => git.run(args, { cwd }).then(() => true, () => false);
+    if (!(await works(['rev-parse', '--git-dir'])))
+        return new RunStartError(`${cwd} is not inside a git repository: keel works on a branch of a repository (run it in a clone, or pass --repo DIR)`);
+    if (!(await works(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])))
+        return new RunStartError(`the repository at ${cwd} has no commit yet: keel branches its work from HEAD, so commit something first`);
+    return undefined;
 }
 /**
  * A state directory inside the repository must not show up in the user's `git status`. Done before the

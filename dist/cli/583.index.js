@@ -61,7 +61,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   simCommand: () => (/* binding */ simCommand)
 /* harmony export */ });
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
-/* harmony import */ var _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2519);
+/* harmony import */ var _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6417);
 /* harmony import */ var _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5129);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8908);
 /* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7851);

@@ -34,6 +34,8 @@ function exitCode(state, onInterrupt) {
 
 // EXTERNAL MODULE: ./lib/run/summary.js
 var summary = __webpack_require__(9053);
+// EXTERNAL MODULE: ./lib/cli/project-dir.js + 1 modules
+var project_dir = __webpack_require__(1442);
 // EXTERNAL MODULE: ./lib/cli/run-args.js
 var run_args = __webpack_require__(9357);
 // EXTERNAL MODULE: ./lib/base/state-layout.js
@@ -52,13 +54,14 @@ var state_layout = __webpack_require__(8747);
 
 
 
+
 const runCommand = async (argv, io) => {
     const options = (0,run_args/* parseRunArgs */.u)(argv);
     if (options.help) {
         io.stdout(run_args/* RUN_USAGE */.W);
         return 0;
     }
-    const repo = (0,external_node_path_.resolve)(io.cwd, options.repo ?? '.');
+    const repo = options.repo !== undefined ? (0,external_node_path_.resolve)(io.cwd, options.repo) : (0,project_dir/* projectDir */.t)(io);
     const { config, source } = await (0,load/* loadConfigFile */.HT)(options.config !== undefined ? (0,external_node_path_.resolve)(io.cwd, options.config) : undefined, { cwd: repo });
     const stateDir = (0,external_node_path_.resolve)(io.cwd, options.stateDir ?? (0,external_node_path_.resolve)(repo, state_layout/* DEFAULT_STATE_DIR */.mU));
     // For the next resume's early request (src/cli/early-resume.ts); a cache, so never fatal.

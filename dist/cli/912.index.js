@@ -1160,6 +1160,8 @@ var lanes_file = __webpack_require__(8807);
 var io = __webpack_require__(8908);
 // EXTERNAL MODULE: ./lib/cli/parse-command-args.js
 var parse_command_args = __webpack_require__(7851);
+// EXTERNAL MODULE: ./lib/cli/project-dir.js + 1 modules
+var project_dir = __webpack_require__(1442);
 ;// CONCATENATED MODULE: ./lib/cli/guard-command.js
 /**
  * `keel guard once|loop`: the idle guard on a self-hosted box (seed 001). `once` runs one cycle (cron, a
@@ -1170,6 +1172,7 @@ var parse_command_args = __webpack_require__(7851);
  * Exit 0 after a cycle ran (idle lanes are the guard's business, not a failure of the command) or when
  * another cycle held the lock (it was doing the job); a lanes file or config that cannot be loaded fails.
  */
+
 
 
 
@@ -1208,10 +1211,11 @@ function createGuardCommand(deps = {}) {
             io.stdout(GUARD_USAGE);
             return 0;
         }
-        const lanesPath = await findLanesFile(args.lanes, io.cwd);
+        const home = (0,project_dir/* projectDir */.t)(io);
+        const lanesPath = await findLanesFile(args.lanes, io.cwd, home);
         const lanesFile = await (0,lanes_file/* loadLanesFile */.YS)(lanesPath);
         const configPath = args.config !== undefined ? (0,external_node_path_.resolve)(io.cwd, args.config) : undefined;
-        const config = await (0,load/* loadConfig */.Z9)(configPath, { cwd: io.cwd });
+        const config = await (0,load/* loadConfig */.Z9)(configPath, { cwd: home });
         const actor = `keel guard (pid ${process.pid} on ${(0,external_node_os_.hostname)()})`;
         const effects = localGuardEffects({
             lanesFile,
@@ -1220,7 +1224,7 @@ function createGuardCommand(deps = {}) {
             ...(configPath !== undefined ? { configPath } : {}),
             queueDepth: deps.queueDepth ?? guardQueueDepth(lanesFile),
             env: io.env,
-            cwd: io.cwd,
+            cwd: home,
             signal: io.signal,
             actor,
             ...(deps.clock ? { clock: deps.clock } : {}),
@@ -1278,11 +1282,11 @@ function parseGuardArgs(argv) {
         ...(values.config !== undefined ? { config: values.config } : {}),
     };
 }
-async function findLanesFile(given, cwd) {
+async function findLanesFile(given, cwd, home) {
     if (given !== undefined)
         return (0,external_node_path_.resolve)(cwd, given);
     for (const candidate of LANES_SEARCH_PATHS) {
-        const path = (0,external_node_path_.resolve)(cwd, candidate);
+        const path = (0,external_node_path_.resolve)(home, candidate);
         try {
             await (0,promises_.access)(path);
             return path;

@@ -156,31 +156,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readlin
 
 /***/ }),
 
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
@@ -244,6 +223,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
@@ -810,43 +796,66 @@ function stateLayout(stateDir) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
-/* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(410);
-/* harmony import */ var _cli_early_resume_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6817);
+/* harmony import */ var _node_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7455);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8995);
+/* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(410);
+/* harmony import */ var _cli_early_resume_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6817);
 /** The `keel` executable: wire the real process to the command table, nothing else. */
+// First, before anything loads undici: on an older Node, one line and exit 1 (src/node-guard.ts).
+
 
 // Static: small (it loads node:http only when it sends), and one chunk fewer to fetch before the request.
 
 
 // Resumes are measured from process start to the first model request: reuse V8's compiled code across
 // runs (Node keeps the cache in the OS temp directory). Enabled before the command modules load.
-(0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
+(0,node_module__WEBPACK_IMPORTED_MODULE_1__.enableCompileCache)?.();
 // A resumed run's first model request goes out now, while the rest of keel loads (src/cli/early-resume.ts).
 if (process.argv[2] === 'run' && process.argv.includes('--resume')) {
-    await (0,_cli_early_resume_js__WEBPACK_IMPORTED_MODULE_2__/* .sendEarlyResumeRequest */ .m)(process.argv.slice(2), { cwd: process.cwd(), env: process.env });
+    await (0,_cli_early_resume_js__WEBPACK_IMPORTED_MODULE_3__/* .sendEarlyResumeRequest */ .m)(process.argv.slice(2), { cwd: process.cwd(), env: process.env });
 }
-const { runCli } = await __nccwpck_require__.e(/* import() */ 518).then(__nccwpck_require__.bind(__nccwpck_require__, 518));
+const { runCli } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 6442));
 const { formatFatal } = await __nccwpck_require__.e(/* import() */ 594).then(__nccwpck_require__.bind(__nccwpck_require__, 7594));
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
 }
+/**
+ * A reader that went away (`keel status | head -1`) is not an error of keel's: without a listener the
+ * stream's EPIPE would be thrown as an uncaught exception with a stack. Later writes to that stream are
+ * dropped, and the command goes on to its end — a run piped into `head` still checkpoints and finishes.
+ */
+function writer(stream) {
+    let closed = false;
+    stream.on('error', (error) => {
+        if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED')
+            closed = true;
+        else
+            throw error;
+    });
+    return (text) => {
+        if (!closed)
+            stream.write(text);
+    };
+}
+const stdout = writer(process.stdout);
+const stderr = writer(process.stderr);
 try {
     process.exitCode = await runCli(process.argv.slice(2), {
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
+        stdout,
+        stderr,
         env: process.env,
         cwd: process.cwd(),
         signal: controller.signal,
     });
 }
 catch (error) {
-    process.stderr.write(formatFatal(error));
+    stderr(formatFatal(error));
     process.exitCode = 1;
 }
 // An early request nothing adopted (the run stopped before its router existed) must not keep the process
 // alive until the model answers.
-(0,_fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .abandonEarlyRequests */ .Fl)();
+(0,_fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_2__/* .abandonEarlyRequests */ .Fl)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -865,13 +874,14 @@ __webpack_async_result__();
 /* harmony import */ var _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9281);
 /* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9357);
 /* harmony import */ var _config_config_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3201);
-/* harmony import */ var _config_search_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1169);
-/* harmony import */ var _fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7141);
+/* harmony import */ var _config_search_paths_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1169);
+/* harmony import */ var _fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7141);
 /* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(410);
-/* harmony import */ var _fleet_request_body_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6458);
+/* harmony import */ var _fleet_request_body_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6458);
 /* harmony import */ var _git_read_files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1324);
-/* harmony import */ var _run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(727);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8747);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1442);
+/* harmony import */ var _run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(727);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8747);
 /**
  * `keel run --resume RUN_ID`: the first coder request goes out before the rest of keel has even loaded.
  *
@@ -901,6 +911,7 @@ __webpack_async_result__();
 
 
 
+
 /** How long an early request waits to be adopted before it is cancelled. */
 const EARLY_REQUEST_LIFETIME_MS = 20_000;
 /** Sends the early request when everything above holds; says why not otherwise. Never throws. */
@@ -918,8 +929,9 @@ async function prepareAndSend(argv, options) {
     const args = (0,_run_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRunArgs */ .u)(argv.slice(1));
     if (typeof args.resume !== 'string')
         return { sent: false, why: 'not a resume of a named run' };
-    const repo = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.repo ?? '.');
-    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.stateDir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_STATE_DIR */ .mU));
+    // As `keel run` finds it (run-command.ts): the repository around the working directory.
+    const repo = args.repo !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.repo) : (0,_project_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .projectDir */ .t)(options);
+    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.stateDir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .DEFAULT_STATE_DIR */ .mU));
     const configPath = args.config !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.config) : findConfigFile(repo);
     if (configPath === undefined)
         return { sent: false, why: 'no configuration file' };
@@ -929,7 +941,7 @@ async function prepareAndSend(argv, options) {
         return { sent: false, why: 'the configuration changed since it was last validated' };
     }
     const config = cache.config;
-    const state = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .stateLayout */ .G)(stateDir).run(args.resume).state, 'utf8'));
+    const state = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .stateLayout */ .G)(stateDir).run(args.resume).state, 'utf8'));
     if (state.status !== 'running' && state.status !== 'interrupted')
         return { sent: false, why: 'not resumable' };
     const { plan, steps } = state;
@@ -938,26 +950,26 @@ async function prepareAndSend(argv, options) {
     if (!plan || !steps || typeof task !== 'string' || typeof worktree !== 'string') {
         return { sent: false, why: 'no plan yet' };
     }
-    const subtask = (0,_run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_8__/* .pendingSubtasks */ .Y)({ steps }, plan, 1)[0];
+    const subtask = (0,_run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_9__/* .pendingSubtasks */ .Y)({ steps }, plan, 1)[0];
     if (!subtask)
         return { sent: false, why: 'no pending subtask' };
     // As the prefetch does (prefetch.ts): no work tree yet (a fresh checkout) means no files to show.
     const files = await (0,_git_read_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .U)({ worktree }, subtask.files, _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILE_BYTES_IN_PROMPT */ .dW).catch(() => []);
-    const request = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_9__/* .agentRequest */ .hN)((0,_agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .coderMessages */ .mD)({ task, plan, subtask, files }));
-    const fleet = state.fleet ?? readFleetFile((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .stateLayout */ .G)(stateDir).fleetState);
-    const choice = chooseCandidate(config, fleet, (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_10__/* .estimatePromptTokens */ .bW)(request.messages), options);
+    const request = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_10__/* .agentRequest */ .hN)((0,_agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .coderMessages */ .mD)({ task, plan, subtask, files }));
+    const fleet = state.fleet ?? readFleetFile((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .stateLayout */ .G)(stateDir).fleetState);
+    const choice = chooseCandidate(config, fleet, (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_11__/* .estimatePromptTokens */ .bW)(request.messages), options);
     if ('why' in choice)
         return { sent: false, why: choice.why };
     const { endpoint, candidate, maxTokens } = choice;
     if (!configText.includes(endpoint.url))
         return { sent: false, why: 'endpoint URL not in the file' };
-    const url = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_9__/* .chatCompletionsUrl */ .xh)(endpoint.url);
-    const body = JSON.stringify((0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_9__/* .requestBody */ .IO)(request, { model: candidate.model, maxTokens }, true));
+    const url = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_10__/* .chatCompletionsUrl */ .xh)(endpoint.url);
+    const body = JSON.stringify((0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_10__/* .requestBody */ .IO)(request, { model: candidate.model, maxTokens }, true));
     await send(url, body);
     return { sent: true, url: url.href, model: candidate.model };
 }
 function findConfigFile(repo) {
-    for (const relative of _config_search_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .CONFIG_SEARCH_PATHS */ .t) {
+    for (const relative of _config_search_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .CONFIG_SEARCH_PATHS */ .t) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, relative);
         try {
             if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isFile())
@@ -984,7 +996,7 @@ function readFleetFile(path) {
 function chooseCandidate(config, fleet, promptTokens, options) {
     const now = options.now ?? Date.now();
     const endpoints = new Map(config.endpoints.map((e) => [e.id, e]));
-    const fits = (endpoint) => (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_10__/* .fitMaxTokens */ .CW)({
+    const fits = (endpoint) => (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_11__/* .fitMaxTokens */ .CW)({
         window: endpoint.contextWindow,
         contextFraction: config.policy.contextFraction,
         promptTokens,
@@ -1092,6 +1104,51 @@ function parseCommandArgs(config, usage) {
         const message = error instanceof Error ? error.message : String(error);
         throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(usage === undefined ? message : `${message}\n\n${usage}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 1442:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ projectDir)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./lib/git/repo-root.js
+/**
+ * The repository a command works on when none is named: the nearest directory, from `start` upwards, that
+ * holds a `.git` (a directory in a clone, a file in a worktree or submodule) — what `git rev-parse
+ * --show-toplevel` would say, without spawning git, so `keel status` in `src/deep/dir` finds `<root>/.keel`
+ * and `<root>/.github/keel.yml` like it does at the root.
+ */
+
+
+function findRepoRoot(start) {
+    for (let dir = (0,external_node_path_.resolve)(start);; dir = (0,external_node_path_.dirname)(dir)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')))
+            return dir;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/cli/project-dir.js
+/**
+ * Where a command's defaults live (`.github/keel.yml`, `.keel/`, the lanes file): the root of the git
+ * repository around the working directory, or the working directory itself outside one. Paths a user types
+ * (`--config x.yml`) stay relative to where they typed them.
+ */
+
+function projectDir(io) {
+    return findRepoRoot(io.cwd) ?? io.cwd;
 }
 
 
@@ -1801,6 +1858,41 @@ async function readBounded(path, full, size, share) {
 
 /***/ }),
 
+/***/ 7455:
+/***/ (() => {
+
+
+;// CONCATENATED MODULE: ./lib/base/node-version.js
+/**
+ * The Node keel needs, said in one line. keel's dependencies (undici, vitest, nock, opossum) need Node ≥ 22
+ * and the Action runs `node24`; on Node 20 undici dies at import with `TypeError: Cannot read properties of
+ * undefined (reading 'bind')`, which tells a user nothing. The entries check first and say this instead.
+ */
+const REQUIRED_NODE_MAJOR = 24;
+/** The one-line refusal for `version` (`process.version`, e.g. `v20.20.2`), or undefined when it is enough. */
+function nodeVersionProblem(version) {
+    const major = Number(/^v?(\d+)\./.exec(version)?.[1] ?? Number.NaN);
+    if (Number.isFinite(major) && major >= REQUIRED_NODE_MAJOR)
+        return undefined;
+    return `keel needs Node ≥ ${REQUIRED_NODE_MAJOR} (found ${version})`;
+}
+
+;// CONCATENATED MODULE: ./lib/node-guard.js
+/**
+ * Imported first by the `keel` executable, before anything that loads undici: on an older Node the process
+ * says which Node it needs in one line and exits 1, instead of dying in a dependency with a stack.
+ * ES modules evaluate their imports in order, so nothing imported after this one has run yet.
+ */
+
+const problem = nodeVersionProblem(process.version);
+if (problem !== undefined) {
+    process.stderr.write(`${problem}\n`);
+    process.exit(1);
+}
+
+
+/***/ }),
+
 /***/ 727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1834,8 +1926,8 @@ function pendingSubtasks(state, plan, limit) {
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -1847,9 +1939,6 @@ function pendingSubtasks(state, plan, limit) {
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -2008,15 +2097,6 @@ function pendingSubtasks(state, plan, limit) {
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 

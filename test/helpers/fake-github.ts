@@ -145,6 +145,8 @@ export interface FakeGitHub {
   /** Use as `GITHUB_API_URL` / Octokit's `baseUrl`. */
   url: string;
   state: FakeGitHubState;
+  /** performance.now() when the first request arrived (the Action's cold start ends there). */
+  firstRequestAt: number | undefined;
   requests: RecordedRequest[];
   /** Every non-GET request, answered or not. */
   writes: RecordedWrite[];
@@ -219,6 +221,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   }
 
   const server = createServer((req, res) => {
+    fake.firstRequestAt ??= performance.now();
     void handle(req, res);
   });
 
@@ -285,8 +288,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fake: FakeGitHub = {
     url: base,
+    firstRequestAt: undefined,
     state,
     requests,
     writes,
@@ -305,6 +309,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         server.close(() => resolve());
       }),
   };
+  return fake;
 }
 
 function seed(api: FakeGitHubApi, options: FakeGitHubOptions): void {

@@ -11,7 +11,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 describe('package exports', () => {
-  it('resolves keel to the built library with loadConfig and createRouter', () => {
+  // tsc emits the whole library first: tens of seconds on a busy two-core machine.
+  it('resolves keel to the built library with loadConfig and createRouter', { timeout: 90_000 }, () => {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
     const script = `
       import { loadConfig, createRouter, RouterError } from 'keel';

@@ -9,7 +9,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import Bottleneck from 'bottleneck';
+import Bottleneck from 'bottleneck/light.js';
 import { redact } from '../../base/secrets.ts';
 
 // The plugins add options and behaviour, not endpoints: the client is an Octokit as far as callers go. (The

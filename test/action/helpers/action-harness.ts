@@ -253,6 +253,8 @@ export interface StepOptions {
   onLine?: (line: string) => void;
   /** The process is SIGKILLed and the promise rejects after this long. Default 45 s (inside `E2E`). */
   timeoutMs?: number;
+  /** Where the built steps are (`<distDir>/<entry>/index.js`). Default this checkout's dist/. */
+  distDir?: string;
 }
 
 export interface StepFiles {
@@ -326,7 +328,7 @@ export function startStep(o: StepOptions): StepProcess {
     ...Object.fromEntries(Object.entries(o.state ?? {}).map(([k, v]) => [`STATE_${k}`, v])),
     ...o.env,
   };
-  const child = spawn(process.execPath, [join(ROOT, 'dist', o.entry, 'index.js')], {
+  const child = spawn(process.execPath, [join(o.distDir ?? join(ROOT, 'dist'), o.entry, 'index.js')], {
     cwd: o.runner.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

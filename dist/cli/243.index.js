@@ -1,5 +1,5 @@
-export const id = 506;
-export const ids = [506,594,975];
+export const id = 243;
+export const ids = [243,594,975];
 export const modules = {
 
 /***/ 1975:
@@ -589,7 +589,7 @@ function summarize(attempts) {
 
 /***/ }),
 
-/***/ 7506:
+/***/ 7243:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -688,10 +688,14 @@ var base_secrets = __webpack_require__(3516);
 
 /**
  * How servers say "the prompt does not fit". OpenAI and Groq (`context_length_exceeded`, "maximum context
- * length", "reduce the length of the messages"), vLLM ("maximum model length", `max_model_len`), llama.cpp
- * ("exceeds the available context size", `exceed_context_size_error`, `n_ctx`), Ollama ("exceeds the context
- * length"), LM Studio ("context length of only", "the context overflows"), Anthropic ("prompt is too long"),
- * Gemini ("exceeds the maximum number of tokens"), TGI ("tokens + `max_new_tokens` must be <=").
+ * length", "reduce the length of the messages"), vLLM ("maximum model length", `max_model_len`; since the
+ * renderer rewrite, vllm/renderers/params.py, "the model's context length is only L tokens" and
+ * `param: "input_tokens"` / "(parameter=input_tokens, value=N)"), llama.cpp ("exceeds the available context
+ * size", `exceed_context_size_error`, `n_ctx`), Ollama ("exceeds the context length"; since v0.30.9,
+ * commit bbb40a0a6, a last message too long for the window: "the prompt is longer than the context length
+ * currently available to the model"), LM Studio ("context length of only", "the context overflows", and
+ * its MLX engine's "Context size has been exceeded"), Anthropic ("prompt is too long"), Gemini ("exceeds the
+ * maximum number of tokens"), TGI ("tokens + `max_new_tokens` must be <=").
  */
 const CONTEXT_LENGTH_TEXT = new RegExp([
     'context[_ ]length[_ ]exceeded',
@@ -709,6 +713,11 @@ const CONTEXT_LENGTH_TEXT = new RegExp([
     'context (?:length|size|window) of only',
     'context (?:the )?overflows?',
     'max_new_tokens`? must be <=',
+    'longer than the context length',
+    'context length is only',
+    'context size has been exceeded',
+    'parameter=input_tokens',
+    '"param"\\s*:\\s*"input_tokens"',
 ].join('|'), 'i');
 function isContextLengthText(text) {
     return CONTEXT_LENGTH_TEXT.test(text);
@@ -765,6 +774,11 @@ function classifyHttpError(input) {
     const { status, body, secrets } = input;
     const kind = kindForStatus(status, body);
     const failure = { kind, status, message: httpMessage(status, serverErrorText(body), secrets) };
+    if (kind === 'client_error') {
+        const refusal = refusalOf(body);
+        if (refusal)
+            failure.refusal = refusal;
+    }
     if (kind === 'rate_limited' || status === 503) {
         const retryAfterMs = parseRetryAfter(input.retryAfter, input.retryAfterMs, Date.now());
         if (retryAfterMs !== undefined)
@@ -772,12 +786,34 @@ function classifyHttpError(input) {
     }
     return failure;
 }
+/**
+ * Billing, not throttling: OpenAI's 429 `insufficient_quota` ("You exceeded your current quota, please check
+ * your plan and billing details"), and 402 Payment Required (OpenRouter's "Insufficient credits").
+ */
+const QUOTA_TEXT = /insufficient_quota|exceeded your current quota/i;
+/**
+ * llama.cpp while it loads its model answers every route, `/health` included, with 503
+ * `{"error":{"message":"Loading model","type":"unavailable_error","code":503}}` and no Retry-After
+ * (tools/server/server-http.cpp, `middleware_server_state`, at 00dd081).
+ */
+const LOADING_TEXT = /"Loading model"|^Loading model$/i;
+/**
+ * Ollama's scheduler queue is full (`OLLAMA_MAX_QUEUE`, 512): 503 "server busy, please try again.  maximum
+ * pending requests exceeded" (server/sched.go `ErrMaxQueue`, ollama fb30760): a throttle, not a fault.
+ */
+const BUSY_TEXT = /server busy|maximum pending requests exceeded/i;
 function kindForStatus(status, body) {
     if (status === 401 || status === 403)
         return 'auth';
     if (status === 404)
         return 'model_not_found';
+    if (status === 402 || (status === 429 && QUOTA_TEXT.test(body)))
+        return 'quota';
     if (status === 429)
+        return 'rate_limited';
+    if (status === 503 && LOADING_TEXT.test(serverErrorText(body).trim()))
+        return 'loading';
+    if (status === 503 && BUSY_TEXT.test(body))
         return 'rate_limited';
     if ((status === 400 || status === 413 || status === 422) && isContextLengthText(body))
         return 'context_length';
@@ -789,6 +825,79 @@ function kindForStatus(status, body) {
     // 5xx, and anything else unexpected (a redirect from a misconfigured base URL): this endpoint cannot serve,
     // but the request itself is fine, so it must fail over rather than stop.
     return 'server_error';
+}
+const TOKEN_PARAMS = ['max_completion_tokens', 'max_tokens'];
+/** How servers and proxies say "I do not take this field". */
+const UNSUPPORTED_TEXT = /unsupported[_ ]parameter|not supported|unrecognized|unknown (?:field|parameter|argument)|extra (?:inputs|fields) (?:are )?not permitted|extra_forbidden|not allowed/i;
+/**
+ * OpenAI: "max_tokens is too large: 32768. This model supports at most 16384 completion tokens, whereas you
+ * provided 32768." (code `invalid_value` since 2025; null before). Anthropic's OpenAI-compatible API:
+ * "max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens for …".
+ */
+const OUTPUT_CAP_TEXT = [
+    /max_(?:completion_)?tokens['"`]? is too large: \d+\. This model supports at most (\d+)/i,
+    /max_(?:completion_)?tokens['"`]?: \d+ > (\d+), which is the maximum allowed number of output tokens/i,
+];
+/**
+ * What part of the request a 4xx refused, when keel can send it differently: the router then asks the
+ * same candidate once more, shaped as the server wants (`Refusal`). Undefined for anything else.
+ */
+function refusalOf(body) {
+    const fields = errorFields(body);
+    const text = `${fields.message ?? body} ${fields.code ?? ''}`;
+    for (const pattern of OUTPUT_CAP_TEXT) {
+        const cap = Number(pattern.exec(text)?.[1]);
+        if (Number.isSafeInteger(cap) && cap > 0)
+            return { kind: 'output_cap', cap };
+    }
+    const param = fields.param;
+    // OpenAI's reasoning models: "Unsupported parameter: 'max_tokens' is not supported with this model. Use
+    // 'max_completion_tokens' instead." with `param: "max_tokens"`, `code: "unsupported_parameter"`.
+    const named = TOKEN_PARAMS.find((name) => name === param) ??
+        /unsupported parameter:\s*'(max_(?:completion_)?tokens)'/i.exec(text)?.[1] ??
+        onlyOneOf(text);
+    if (named !== undefined && UNSUPPORTED_TEXT.test(text))
+        return { kind: 'token_param', param: named };
+    // LM Studio: "'response_format.type' must be 'json_schema' or 'text'"; llama.cpp: "response_format type
+    // must be one of \"text\" or \"json_object\", but got: …"; OpenAI: `param: "response_format"`.
+    if (param === 'response_format' || /response_format|json_schema|json_object/i.test(text)) {
+        return { kind: 'response_format' };
+    }
+    return undefined;
+}
+/** The token parameter a text names, when it names exactly one of the two. */
+function onlyOneOf(text) {
+    const completion = /max_completion_tokens/.test(text);
+    const plain = /max_tokens/.test(text);
+    if (completion && !plain)
+        return 'max_completion_tokens';
+    if (plain && !completion)
+        return 'max_tokens';
+    return undefined;
+}
+/** The OpenAI error envelope's fields, from `{error:{…}}` or vLLM ≤0.10's flat `{object:"error",…}`. */
+function errorFields(body) {
+    const message = serverErrorText(body);
+    let payload;
+    try {
+        payload = JSON.parse(body.trimStart());
+    }
+    catch {
+        return { message };
+    }
+    if (typeof payload !== 'object' || payload === null)
+        return { message };
+    const error = payload.error;
+    const inner = (typeof error === 'object' && error !== null ? error : payload);
+    const str = (value) => (typeof value === 'string' ? value : undefined);
+    const fields = { message };
+    const param = str(inner.param);
+    if (param !== undefined)
+        fields.param = param;
+    const code = str(inner.code);
+    if (code !== undefined)
+        fields.code = code;
+    return fields;
 }
 function httpMessage(status, text, secrets) {
     const quoted = (0,base_secrets/* quoteServer */.u)(text, secrets);
@@ -997,6 +1106,54 @@ async function readErrorText(body, maxBytes, guard) {
 
 // EXTERNAL MODULE: ./lib/fleet/early-requests.js
 var early_requests = __webpack_require__(410);
+;// CONCATENATED MODULE: ./lib/fleet/answer-extras.js
+/** Tool calls kept per answer: a model looping on calls is not worth more. */
+const MAX_TOOL_CALLS = 16;
+/** The reasoning text of a message or a stream delta, undefined when there is none. */
+function reasoningOf(part) {
+    for (const value of [part.reasoning_content, part.reasoning]) {
+        if (typeof value === 'string' && value.length > 0)
+            return value;
+    }
+    return undefined;
+}
+/** Gathers tool calls from a whole message or from stream deltas (pieces joined by `index`). */
+class ToolCallPieces {
+    #calls = [];
+    /** Adds what a message or delta says; true when it held at least one call. */
+    add(raw) {
+        if (!Array.isArray(raw))
+            return false;
+        let added = false;
+        for (const [position, item] of raw.entries()) {
+            if (typeof item !== 'object' || item === null)
+                continue;
+            const { index, function: fn } = item;
+            const at = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : position;
+            if (at >= MAX_TOOL_CALLS)
+                continue;
+            const call = (this.#calls[at] ??= { name: '', arguments: [] });
+            if (typeof fn === 'object' && fn !== null) {
+                const { name, arguments: args } = fn;
+                if (typeof name === 'string')
+                    call.name += name;
+                // Some servers send the arguments as an object rather than the JSON string OpenAI specifies.
+                if (typeof args === 'string')
+                    call.arguments.push(args);
+                else if (typeof args === 'object' && args !== null)
+                    call.arguments.push(JSON.stringify(args));
+            }
+            added = true;
+        }
+        return added;
+    }
+    calls() {
+        return this.#calls
+            .filter((call) => call !== undefined)
+            .map((call) => ({ name: call.name, arguments: call.arguments.join('') }));
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/eventsource-parser/dist/index.js
 var dist = __webpack_require__(2309);
 ;// CONCATENATED MODULE: ./lib/fleet/sse-stream.js
@@ -1005,6 +1162,7 @@ var dist = __webpack_require__(2309);
  * it. A stream is complete only when it says so (`[DONE]` or a `finish_reason`): one that simply stops is
  * `stream_cut`, never a shorter answer.
  */
+
 
 
 
@@ -1043,6 +1201,8 @@ class ChatStreamReader {
     failure;
     #context;
     #pieces = [];
+    #reasoning = [];
+    #toolCalls = new ToolCallPieces();
     #finishReason = null;
     #usage;
     #firstTokenMs;
@@ -1096,6 +1256,11 @@ class ChatStreamReader {
             content: this.#pieces.join(''),
             finishReason: this.#finishReason,
         };
+        if (this.#reasoning.length > 0)
+            outcome.reasoning = this.#reasoning.join('');
+        const toolCalls = this.#toolCalls.calls();
+        if (toolCalls.length > 0)
+            outcome.toolCalls = toolCalls;
         if (this.#usage)
             outcome.usage = this.#usage;
         if (this.#firstTokenMs !== undefined)
@@ -1114,10 +1279,16 @@ class ChatStreamReader {
                 this.#pieces.push(text);
                 this.#emit(text);
             }
-            else if (isNonEmptyString(delta.reasoning_content) || isNonEmptyString(delta.reasoning)) {
+            else {
+                const reasoning = reasoningOf(delta);
                 // A reasoning model thinking out loud is generating, not stalled: it meets the first-token deadline.
-                this.#markFirstToken();
+                if (reasoning !== undefined) {
+                    this.#markFirstToken();
+                    this.#reasoning.push(reasoning);
+                }
             }
+            if (delta.tool_calls !== undefined && this.#toolCalls.add(delta.tool_calls))
+                this.#markFirstToken();
         }
         if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') {
             this.#finishReason = choice.finish_reason;
@@ -1144,9 +1315,6 @@ class ChatStreamReader {
         return (0,base_secrets/* quoteServer */.u)(text, this.#context.secrets);
     }
 }
-function isNonEmptyString(value) {
-    return typeof value === 'string' && value.length > 0;
-}
 function usageOf(raw) {
     const usage = {};
     if (typeof raw.prompt_tokens === 'number')
@@ -1166,6 +1334,7 @@ function usageOf(raw) {
  * per endpoint (`endpoint-wiring.ts`); a request costs one JSON.stringify, one undici request, three timers
  * and one JSON.parse of the answer (or one per SSE chunk).
  */
+
 
 
 
@@ -1352,9 +1521,16 @@ function parseCompletion(text, status, secrets) {
         return malformed(`HTTP ${status}: no choices[0].message: ${(0,base_secrets/* quoteServer */.u)(text, secrets)}`);
     }
     const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : null;
-    // `content: null` (a refusal or tool call, which keel does not request) is an empty answer, not a broken one.
+    // `content: null` (a refusal, or a tool call: read below) is an empty answer, not a broken one.
     const content = typeof message.content === 'string' ? message.content : '';
     const outcome = { ok: true, content, finishReason };
+    const reasoning = reasoningOf(message);
+    if (reasoning !== undefined)
+        outcome.reasoning = reasoning;
+    const toolCalls = new ToolCallPieces();
+    toolCalls.add(message.tool_calls);
+    if (toolCalls.calls().length > 0)
+        outcome.toolCalls = toolCalls.calls();
     if (completion.usage)
         outcome.usage = usageOf(completion.usage);
     return outcome;
@@ -1393,6 +1569,11 @@ const FAILURE_POLICY = {
     timeout_total: endpointFault,
     // Throttling is not brokenness: honour Retry-After through the cooldown, leave the breaker alone.
     rate_limited: { failover: true, tripsBreaker: false, cools: true, resetsConnections: false },
+    // Billing (`insufficient_quota`): retrying never helps; the router disables the endpoint for the run.
+    quota: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    // llama.cpp loading its model: not ready, not broken. The router holds the endpoint until `/health`
+    // answers 200 (and then re-scans it), without a cooldown strike or a breaker count.
+    loading: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
     server_error: endpointFault,
     malformed: endpointFault,
     stream_cut: endpointFault,
@@ -1402,8 +1583,10 @@ const FAILURE_POLICY = {
     // Handled by disabling the endpoint (auth) or the candidate (model_not_found) for the rest of the run.
     auth: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
     model_not_found: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
-    // The request itself is bad (400, 413, 422 …): every candidate would refuse it.
-    client_error: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
+    // A refused request (400, 413, 422 …). In a mixed fleet that is usually one server's limitation (a
+    // response_format, a parameter, a proxy's size limit): the router tries the next candidate, keeps this
+    // one away from requests of that shape, and gives up only when every candidate refused.
+    client_error: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
     aborted: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
 };
 
@@ -1769,6 +1952,20 @@ class SlotBook {
 
 /** How long a request waits before re-checking a half-open breaker whose single trial is in flight. */
 const TRIAL_RECHECK_MS = 1_000;
+/** How often a llama.cpp endpoint that answered "Loading model" is asked `/health` again. */
+const LOADING_POLL_MS = 2_000;
+/**
+ * A request's shape for refusals: the role and what goes with the text (`response_format`, schema name,
+ * streaming). Two requests of one shape differ only in their words, which a 4xx rarely depends on.
+ */
+function requestSignature(role, request) {
+    let format = 'text';
+    if (request.jsonSchema !== undefined && request.json === true)
+        format = `schema:${request.jsonSchema.name}`;
+    else if (request.json === true)
+        format = 'json';
+    return `${role}/${format}/${request.stream === true ? 'stream' : 'plain'}`;
+}
 class FleetView {
     config;
     clock;
@@ -1778,8 +1975,15 @@ class FleetView {
     shared;
     breakers;
     cooldowns = new Map();
-    /** Endpoints refused with 401/403 and candidates answered with 404: skipped for the rest of the run. */
+    /**
+     * Endpoints refused with 401/403 or out of quota, and candidates answered with 404: skipped for the rest
+     * of the run.
+     */
     disabled = new Map();
+    /** Candidate key → request signature → the refusal (a 4xx keel cannot reshape its way around). */
+    refusals = new Map();
+    /** Endpoints loading their model (llama.cpp's 503 "Loading model"): when `/health` is asked next. */
+    loading = new Map();
     endpoints;
     #onGithubHostedRunner;
     constructor(config, clock, health, runnerEnvironment, onTransition, saved) {
@@ -1850,6 +2054,22 @@ class FleetView {
         this.cooldowns.set(endpointId, entry);
         return entry;
     }
+    /** A candidate refused a request of this shape: skip it for such requests (413: for as large ones). */
+    noteRefusal(key, shape, reason, sizeBound) {
+        const byShape = this.refusals.get(key) ?? new Map();
+        const minPromptTokens = sizeBound ? shape.promptTokens : 0;
+        const known = byShape.get(shape.signature);
+        if (known === undefined || minPromptTokens < known.minPromptTokens) {
+            byShape.set(shape.signature, { minPromptTokens, reason });
+        }
+        this.refusals.set(key, byShape);
+    }
+    /** The endpoint answered "Loading model": hold it until `/health` says otherwise. */
+    noteLoading(endpointId) {
+        const now = this.clock.now();
+        const since = this.loading.get(endpointId)?.since ?? now;
+        this.loading.set(endpointId, { since, checkAt: now + LOADING_POLL_MS });
+    }
     noteSuccess(endpointId) {
         const entry = recordSuccess(this.cooldowns.get(endpointId));
         if (entry && entry.until <= this.clock.now())
@@ -1872,8 +2092,14 @@ class FleetView {
             return { blocked: 'unreachable' };
         if (this.disabled.has(endpoint.id) || this.disabled.has(candidate.key))
             return { blocked: 'disabled' };
+        const refusal = this.refusals.get(candidate.key)?.get(shape.signature);
+        if (refusal !== undefined && shape.promptTokens >= refusal.minPromptTokens)
+            return { blocked: 'refused' };
         if (!this.maxTokensFor(candidate, shape).ok)
             return { blocked: 'context' };
+        const loading = this.loading.get(endpoint.id);
+        if (loading !== undefined)
+            return { blocked: 'loading', availableAt: Math.max(now, loading.checkAt) };
         const breaker = this.breakers.peek(candidate.key);
         if (breaker && !breaker.admits()) {
             const halfOpensAt = breaker.halfOpensAt();
@@ -1889,7 +2115,7 @@ class FleetView {
 }
 
 // EXTERNAL MODULE: ./lib/fleet/probe.js
-var probe = __webpack_require__(7430);
+var fleet_probe = __webpack_require__(7430);
 // EXTERNAL MODULE: ./lib/fleet/probe-http.js
 var probe_http = __webpack_require__(2247);
 ;// CONCATENATED MODULE: ./lib/fleet/probe-loop.js
@@ -1910,12 +2136,19 @@ async function runProbeLoop(endpoints, book, deps) {
         ...(deps.env ? { env: deps.env } : {}),
         ...(deps.maxResponseBytes !== undefined ? { maxResponseBytes: deps.maxResponseBytes } : {}),
     };
+    const scan = async (endpoint) => {
+        book.recordScan(await guarded(() => (0,fleet_probe/* scanCapabilities */.ce)(endpoint, probeDeps), (error) => failedScan(endpoint, error)));
+    };
     const healthRound = () => eachEndpoint(endpoints, async (endpoint) => {
-        book.record(await guarded(() => (0,probe/* probeHealth */.v_)(endpoint, probeDeps), (error) => failedProbe(endpoint, error)));
+        const before = book.latestProbe(endpoint.id)?.healthy;
+        const probe = await guarded(() => (0,fleet_probe/* probeHealth */.v_)(endpoint, probeDeps), (error) => failedProbe(endpoint, error));
+        book.record(probe);
+        // Back from the dead (or from loading its model, llama.cpp's 503): what it serves, and with which
+        // window, may have changed, and the next scan may be minutes away.
+        if (before === false && probe.healthy && !signal.aborted)
+            await scan(endpoint);
     });
-    const scanRound = () => eachEndpoint(endpoints, async (endpoint) => {
-        book.recordScan(await guarded(() => (0,probe/* scanCapabilities */.ce)(endpoint, probeDeps), (error) => failedScan(endpoint, error)));
-    });
+    const scanRound = () => eachEndpoint(endpoints, scan);
     await Promise.all([
         repeat(healthRound, intervals.healthIntervalMs, clock, signal),
         repeat(scanRound, Math.max(intervals.capabilityIntervalMs, intervals.healthIntervalMs), clock, signal),
@@ -2072,6 +2305,8 @@ class FleetRouter {
     #ownsClient;
     #clock;
     #emit;
+    /** `/health` looks at loading endpoints in flight, one per endpoint. */
+    #readyChecks = new Map();
     #closed = false;
     constructor(config, deps) {
         const env = deps.env ?? process.env;
@@ -2079,7 +2314,7 @@ class FleetRouter {
         this.#fetch = deps.fetch;
         this.#clock = deps.clock ?? base_clock/* systemClock */.m;
         this.#emit = deps.onEvent ?? (() => undefined);
-        this.health = deps.health ?? new probe/* FleetHealthBook */.wD({ staleAfterMs: config.policy.probe.staleAfterMs });
+        this.health = deps.health ?? new fleet_probe/* FleetHealthBook */.wD({ staleAfterMs: config.policy.probe.staleAfterMs });
         this.#ownsClient = deps.client === undefined;
         this.#client =
             deps.client ?? createEndpointClient({ env, maxResponseBytes: config.policy.maxResponseBytes });
@@ -2113,10 +2348,12 @@ class FleetRouter {
                 promptTokens: (0,context_budget/* estimatePromptTokens */.bW)(request.messages),
                 requestedMaxTokens: request.maxTokens,
                 excluded: new Set(options.exclude),
+                signature: requestSignature(role, request),
             },
             ticket: this.#fleet.slots.ticket(),
             attempts: [],
             waitedMs: 0,
+            reshaped: new Set(),
         };
         try {
             while (pass.attempts.length < this.#fleet.config.policy.maxAttempts) {
@@ -2161,12 +2398,14 @@ class FleetRouter {
         for (;;) {
             if (pass.options.signal?.aborted)
                 throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled');
+            await this.#pollLoading(pass.chain);
             const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
+            const prefer = pass.retrySame ?? pass.options.prefer;
             const selection = selectCandidate(views, {
                 // After waiting `maxWaitMs` for the preferred tier, any later tier with a free slot may serve.
                 spillover: policy.spillover || pass.waitedMs >= policy.maxWaitMs,
                 preferLocal: this.#fleet.selfHosted,
-                ...(pass.options.prefer !== undefined ? { prefer: pass.options.prefer } : {}),
+                ...(prefer !== undefined ? { prefer } : {}),
             });
             let waiting;
             if (selection.kind === 'pick') {
@@ -2177,6 +2416,7 @@ class FleetRouter {
                 const lease = await this.#lease(endpoint);
                 if (lease) {
                     this.#fleet.slots.leave(pass.ticket);
+                    pass.retrySame = undefined;
                     return { candidate, endpoint, tier: selection.candidate.tier + 1, lease };
                 }
                 // Another process took the endpoint's last lease since the count: wait as for a full tier.
@@ -2187,6 +2427,10 @@ class FleetRouter {
                 waiting = selection;
             }
             if (waiting.kind === 'exhausted') {
+                // Every candidate that was asked refused the request itself: it is the request, not the fleet.
+                if (attempts.length > 0 && attempts.every((a) => a.outcome === 'client_error')) {
+                    throw new router_types/* RouterError */.K('not_retryable', role, attempts, 'every candidate refused the request');
+                }
                 throw new router_types/* RouterError */.K('exhausted', role, attempts, 'every candidate failed or is unavailable');
             }
             const budget = policy.maxWaitMs - pass.waitedMs;
@@ -2261,6 +2505,8 @@ class FleetRouter {
                 model: candidate.model,
                 attempts,
                 finishReason: result.finishReason,
+                ...(result.reasoning !== undefined ? { reasoning: result.reasoning } : {}),
+                ...(result.toolCalls !== undefined ? { toolCalls: result.toolCalls } : {}),
                 ...(result.usage ? { usage: result.usage } : {}),
                 ...(maxTokens !== undefined ? { maxTokens } : {}),
                 waitedMs: pass.waitedMs,
@@ -2278,14 +2524,37 @@ class FleetRouter {
         }
         if (failure.kind === 'auth')
             this.#disable(endpoint.id, failure.message);
+        if (failure.kind === 'quota') {
+            this.#disable(endpoint.id, `out of quota (billing, retrying will not help): ${failure.message}`);
+        }
         if (failure.kind === 'model_not_found')
             this.#disable(candidate.key, failure.message);
         if (failure.kind === 'context_length')
             pass.shape.excluded.add(candidate.key);
+        if (failure.kind === 'loading') {
+            if (!this.#fleet.loading.has(endpoint.id)) {
+                this.#emit({ type: 'loading', endpointId: endpoint.id, loading: true });
+            }
+            this.#fleet.noteLoading(endpoint.id);
+        }
+        if (failure.kind === 'client_error')
+            this.#refused(pass, candidate, failure);
         if (!handling.failover) {
             throw new router_types/* RouterError */.K('not_retryable', role, attempts, `${candidate.key} refused the request`);
         }
         return undefined;
+    }
+    /**
+     * A 4xx from one candidate. When it named something keel can send differently (a response_format, the
+     * output-length parameter, a limit above the model's cap), the same candidate is asked once more, so
+     * reshaped; otherwise it is skipped for this request and for requests of its shape for the run. The
+     * request stops only when every candidate refused (`#chooseLoop`).
+     */
+    #refused(pass, candidate, failure) {
+        const key = candidate.key;
+        pass.shape.excluded.add(key);
+        this.#fleet.noteRefusal(key, pass.shape, failure.message, failure.status === 413);
+        this.#emit({ type: 'refused', key, shape: pass.shape.signature, reason: failure.message });
     }
     status() {
         return (0,fleet_status/* statusRows */.O5)(this.#fleet);
@@ -2309,8 +2578,8 @@ class FleetRouter {
         const deps = this.#probeDeps(options.signal);
         await Promise.all(this.#reachableEndpoints().map(async (endpoint) => {
             const [health, scan] = await Promise.all([
-                (0,probe/* probeHealth */.v_)(endpoint, deps),
-                options.capabilities ? (0,probe/* scanCapabilities */.ce)(endpoint, deps) : undefined,
+                (0,fleet_probe/* probeHealth */.v_)(endpoint, deps),
+                options.capabilities ? (0,fleet_probe/* scanCapabilities */.ce)(endpoint, deps) : undefined,
             ]);
             this.health.record(health);
             if (scan)
@@ -2361,6 +2630,46 @@ class FleetRouter {
             // The lease files cannot be written (a full or read-only tmp): the per-process cap still holds.
             return shared_slots/* NO_LEASE */.be;
         }
+    }
+    /**
+     * Asks `/health` of every endpoint of the chain that is loading its model and due for a look (one look
+     * per endpoint at a time, shared by the requests waiting on it). Ready: the hold ends and the endpoint is
+     * re-scanned at once, since its model (and window) may be a new one. No `/health` or no answer: the hold
+     * ends too, and the next attempt finds out what is wrong the usual way.
+     */
+    async #pollLoading(chain) {
+        if (this.#fleet.loading.size === 0)
+            return;
+        const now = this.#clock.now();
+        const due = new Set();
+        for (const candidate of chain.flat()) {
+            const entry = this.#fleet.loading.get(candidate.endpointId);
+            if (entry !== undefined && entry.checkAt <= now)
+                due.add(candidate.endpointId);
+        }
+        // The look is shared, so one request's cancellation must not cut it short; the probe timeout bounds it.
+        await Promise.all([...due].map((id) => this.#readyCheck(this.#fleet.endpoint(id))));
+    }
+    #readyCheck(endpoint) {
+        let check = this.#readyChecks.get(endpoint.id);
+        if (check === undefined) {
+            check = this.#checkReadyOnce(endpoint).finally(() => this.#readyChecks.delete(endpoint.id));
+            this.#readyChecks.set(endpoint.id, check);
+        }
+        return check;
+    }
+    async #checkReadyOnce(endpoint) {
+        const deps = this.#probeDeps(undefined);
+        const state = await (0,fleet_probe/* checkReady */.iF)(endpoint, deps);
+        if (state === 'loading') {
+            this.#fleet.noteLoading(endpoint.id);
+            return;
+        }
+        if (state === 'ready')
+            this.health.recordScan(await (0,fleet_probe/* scanCapabilities */.ce)(endpoint, deps));
+        this.#fleet.loading.delete(endpoint.id);
+        this.#emit({ type: 'loading', endpointId: endpoint.id, loading: false });
+        this.#fleet.slots.notify();
     }
     #disable(target, reason) {
         if (this.#fleet.disabled.has(target))
@@ -2601,6 +2910,8 @@ function statusRows(fleet) {
                 }
                 else if (breakerState === 'halfOpen')
                     state = 'HALF-OPEN';
+                else if (fleet.loading.has(endpoint.id))
+                    state = 'LOADING';
                 else if (cooldownUntil > now) {
                     state = 'COOLDOWN';
                     remainingMs = cooldownUntil - now;

@@ -1,0 +1,140 @@
+export const id = 442;
+export const ids = [442];
+export const modules = {
+
+/***/ 6442:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCli: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: usage
+
+// EXTERNAL MODULE: ./lib/cli/io.js
+var cli_io = __webpack_require__(8908);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./lib/cli/version.js
+/**
+ * keel's version, from its own package.json: found by walking up from this module, which works the same
+ * from the sources (`src/cli/`), the built library (`lib/cli/`), the bundle (`dist/…`) and an installed
+ * package — whatever depth the bundler leaves it at. ncc writes a `package.json` of its own next to each
+ * bundle (`{"type":"module"}`), so the first one named `keel` is the one.
+ */
+
+
+
+const PACKAGE_NAME = 'keel';
+function keelVersion(from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))) {
+    for (let dir = from;; dir = (0,external_node_path_.dirname)(dir)) {
+        const found = readPackage((0,external_node_path_.join)(dir, 'package.json'));
+        if (found?.name === PACKAGE_NAME && typeof found.version === 'string')
+            return found.version;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return 'unknown';
+    }
+}
+function readPackage(path) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/cli/index.js
+/**
+ * The `keel` command table. Commands are imported lazily so that `keel run --resume` does not pay for
+ * loading the simulator, and so on.
+ */
+
+
+const COMMANDS = {
+    probe: {
+        summary: 'probe every endpoint: health, models, context windows (--json)',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(305)]).then(__webpack_require__.bind(__webpack_require__, 4305))).probeCommand,
+    },
+    run: {
+        summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 7637))).runCommand,
+    },
+    ask: {
+        summary: 'send one routed request: keel ask --role R --prompt TEXT',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
+    },
+    status: {
+        summary: 'print the failover status table (role → chain → state)',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
+    },
+    sim: {
+        summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(129), __webpack_require__.e(583)]).then(__webpack_require__.bind(__webpack_require__, 5745))).simCommand,
+    },
+    schema: {
+        summary: 'print the JSON Schema of the configuration file',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 4747))).schemaCommand,
+    },
+    demo: {
+        summary: 'the end-to-end demonstration on the embedded simulated fleet',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(381), __webpack_require__.e(129), __webpack_require__.e(174)]).then(__webpack_require__.bind(__webpack_require__, 4174))).demoCommand,
+    },
+    lane: {
+        summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(167), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 1227))).laneCommand,
+    },
+    guard: {
+        summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(912)]).then(__webpack_require__.bind(__webpack_require__, 4912))).guardCommand,
+    },
+    daemon: {
+        summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(50), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 9150))).daemonCommand,
+    },
+};
+function usage() {
+    const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+    const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
+    return (`usage: keel <command> [options]\n       keel --version\n\ncommands:\n${lines.join('\n')}\n\n` +
+        `Every command takes --help. Run inside a repository (any folder of it): the configuration and .keel/\n` +
+        `are found at its root.\n`);
+}
+async function runCli(argv, io) {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        io.stdout(usage());
+        return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-V' || name === 'version') {
+        io.stdout(`keel ${keelVersion()}\n`);
+        return 0;
+    }
+    const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!entry) {
+        io.stderr(`keel: unknown command "${name}"\n\n${usage()}`);
+        return 2;
+    }
+    const command = await entry.load();
+    try {
+        return await command(rest, io);
+    }
+    catch (error) {
+        if (error instanceof cli_io/* UsageError */.e) {
+            io.stderr(`keel ${name}: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+
+/***/ })
+
+};
