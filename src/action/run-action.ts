@@ -6,13 +6,14 @@
 import { runUrl, type ActionContext } from '../github/api/context.ts';
 import type { GitHubClient } from '../github/api/octokit.ts';
 import { annotationsFor } from '../github/summary/summary.ts';
-import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers/triggers.ts';
+import { createTriggerGateway, resolveTrigger } from '../github/triggers/triggers.ts';
 import { exitCode } from '../run/exit-code.ts';
 import { startRun } from '../run/start-run.ts';
 import type { RunState } from '../run/state.ts';
 import type { ActionIO } from './action-io.ts';
 import { restoreDurably, saveDurably } from './durable.ts';
 import { handleCommand } from './issue-commands.ts';
+import { resumeFromEnv, runIdToRestore, selectRun } from './run-selection.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
 import { actionBase, actionSetup, githubEffects } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';
@@ -34,7 +35,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
     ctx,
     {
       ...(settings.task !== undefined ? { task: settings.task } : {}),
-      resume: settings.resume,
+      resume: settings.resume || resumeFromEnv(env),
       ...(settings.runId !== undefined ? { runId: settings.runId } : {}),
       allowedBots: settings.allowedBots,
     },
@@ -56,12 +57,14 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
   const { config, stateDir, durable } = setup;
   io.saveState('stateDir', stateDir);
 
-  // A resume needs its checkpoint; a new run still wants the fleet's breaker state from the last one.
-  const resumeId = decision.kind === 'resume' ? decision.runId : undefined;
+  // A resume needs its checkpoint; so does a task whose trigger ran before (a re-run, the same run-id): its
+  // run is continued or reported, never started over. A new run still wants the fleet's breaker state.
+  const restoreId = runIdToRestore(decision, ctx);
   const found = await io.group('keel: finding the checkpoint', () =>
-    restoreDurably(durable, stateDir, resumeId, (name) => artifactRunOf(client, ctx, name)),
+    restoreDurably(durable, stateDir, restoreId, (name) => artifactRunOf(client, ctx, name)),
   );
-  io.info(`checkpoint: ${found}`);
+  io.info(`checkpoint${restoreId !== undefined ? ` of run ${restoreId}` : ''}: ${found}`);
+  const selection = await selectRun(decision, ctx, stateDir, settings.task);
 
   const issueNumber = 'issueNumber' in decision ? decision.issueNumber : undefined;
   // For `post`, should this step be killed: where the tracking comment goes.
@@ -74,7 +77,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
     progress: (line) => io.info(line),
     signal,
     taskSource: decision.source,
-    ...runSelection(decision, settings.runId),
+    ...selection,
     ...(settings.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: settings.timeBudgetMinutes } : {}),
     resumeCommand: (id) => resumeInstructions(ctx, id),
     ...(settings.effects === 'github'
@@ -102,19 +105,6 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
   await writeSummary(io, { state, stateDir, config, runLink: runUrl(ctx) });
   io.saveState('finished', 'true');
   return exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt);
-}
-
-function runSelection(
-  decision: TriggerDecision,
-  runId: string | undefined,
-): { task?: string; resume?: string | true; runId?: string } {
-  if (decision.kind === 'resume') return { resume: decision.runId ?? true };
-  if (decision.kind === 'run')
-    return {
-      task: decision.task,
-      ...((decision.runId ?? runId) !== undefined ? { runId: decision.runId ?? runId } : {}),
-    };
-  return {};
 }
 
 /** The issue or pull request number of the run's tracking comment, from its recorded URL. */

@@ -17,6 +17,9 @@ export const RUN_USAGE = `usage: keel run --task TEXT [options]
   --time-budget-minutes N      stop cleanly, checkpointed, before N minutes have passed
   --exit-code-on-interrupt N   exit code of an interrupted run (default: run.exitCodeOnInterrupt, 0)
   --json                       print the outcome as JSON on stdout (progress goes to stderr)
+
+Environment: RESUME=true resumes the latest unfinished run (or --run-id), as --resume does; with --task as
+well, the task runs when there is nothing to resume — so a script can set it for every run.
 `;
 
 export interface RunOptions {
@@ -30,9 +33,16 @@ export interface RunOptions {
   exitCodeOnInterrupt?: number;
   json: boolean;
   help: boolean;
+  /** RESUME=true with a task: resume the latest unfinished run if there is one, else run the task. */
+  resumeFirst?: boolean;
 }
 
-export function parseRunArgs(argv: string[]): RunOptions {
+/** `RESUME=true` (seed 002's `export RESUME=true`): the next run resumes. */
+export function resumeRequested(env: Record<string, string | undefined>): boolean {
+  return /^(true|1|yes)$/i.test(env.RESUME?.trim() ?? '');
+}
+
+export function parseRunArgs(argv: string[], env: Record<string, string | undefined> = {}): RunOptions {
   const parsed = parseCommandArgs(
     {
       args: argv,
@@ -55,6 +65,10 @@ export function parseRunArgs(argv: string[]): RunOptions {
   );
   const { values, positionals } = parsed;
   if (values.help) return { json: false, help: true };
+  if (!values.resume && resumeRequested(env)) {
+    if (values.task === undefined) values.resume = true;
+    else if (values['run-id'] === undefined) return { ...parseRunArgs(argv), resumeFirst: true };
+  }
   if (positionals.length > (values.resume ? 1 : 0)) {
     throw new UsageError(`unexpected argument "${positionals.at(-1)}"\n\n${RUN_USAGE}`);
   }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { saveConfigCache } from '../config/config-cache.ts';
 import { loadConfigFile } from '../config/load.ts';
 import { startRun, type StartRunResult } from '../run/start-run.ts';
+import { latestUnfinishedRun } from '../run/state-store.ts';
 import { exitCode } from '../run/exit-code.ts';
 import { codeSteps, successRateOf } from '../run/summary.ts';
 import type { CliIO, Command } from './io.ts';
@@ -16,7 +17,7 @@ import { DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 export { RUN_USAGE } from './run-args.ts';
 
 export const runCommand: Command = async (argv, io) => {
-  const options = parseRunArgs(argv);
+  const options = parseRunArgs(argv, io.env);
   if (options.help) {
     io.stdout(RUN_USAGE);
     return 0;
@@ -30,6 +31,15 @@ export const runCommand: Command = async (argv, io) => {
   // For the next resume's early request (src/cli/early-resume.ts); a cache, so never fatal.
   await saveConfigCache(stateDir, source, config);
   const progress = (line: string): void => (options.json ? io.stderr : io.stdout)(`${line}\n`);
+  if (options.resumeFirst) {
+    // RESUME=true with a task: an unfinished run comes first; the task waits for a run with nothing to resume.
+    const unfinished = await latestUnfinishedRun(stateDir);
+    if (unfinished) {
+      progress(`RESUME=true: resuming ${unfinished.runId} (the task waits for the next run)`);
+      delete options.task;
+      options.resume = true;
+    }
+  }
   const result = await startRun({
     config,
     repo,

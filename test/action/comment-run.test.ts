@@ -56,7 +56,8 @@ describe('a /keel run comment', E2E, () => {
     expect(exit.code, exit.stderr).toBe(0);
     const { outputs } = exit;
     const runId = outputs['run-id']!;
-    expect(runId).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6}$/);
+    // Named after the comment (issue 11 §5): a re-run of the workflow continues this run.
+    expect(runId).toBe('comment-555001');
     expect(['completed', 'partial']).toContain(outputs.status);
     expect(outputs).toMatchObject({
       degraded: 'false',

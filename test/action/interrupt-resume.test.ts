@@ -193,7 +193,7 @@ describe('SIGINT mid-run, then a workflow_dispatch with resume: true on another 
       inputs: { resume: 'true', 'run-id': runId },
     });
     expect(exit.code, exit.stderr).toBe(0);
-    expect(exit.stdout).toContain(`checkpoint: state branch keel/state (run ${runId})`);
+    expect(exit.stdout).toContain(`checkpoint of run ${runId}: state branch keel/state (run ${runId})`);
     expect(exit.outputs).toMatchObject({ 'run-id': runId, status: 'completed', 'recovery-issue': '' });
 
     // The work of the first runner is in the pull request as it was made (same commits), plus the rest.
