@@ -15,7 +15,7 @@
  * here, and the URL must appear in the configuration file's text), only when its breaker is closed and it
  * is not cooling down. Anything unexpected means no early request; it never throws.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { coderMessages, MAX_FILE_BYTES_IN_PROMPT } from '../agents/prompts.ts';
@@ -23,9 +23,10 @@ import type { Plan } from '../agents/types.ts';
 import { parseRunArgs } from './run-args.ts';
 import { readConfigCache } from '../config/config-cache.ts';
 import type { Candidate, EndpointConfig, KeelConfig } from '../config/schema.ts';
-import { CONFIG_SEARCH_PATHS } from '../config/search-paths.ts';
+import { findConfigFile } from '../config/search-paths.ts';
 import { estimatePromptTokens, fitMaxTokens } from '../fleet/context-budget.ts';
 import { offerEarlyRequest } from '../fleet/early-requests.ts';
+import { prefersLocal, selectCandidate, type BlockReason, type CandidateView } from '../fleet/selection.ts';
 import { agentRequest, chatCompletionsUrl, requestBody } from '../fleet/request-body.ts';
 import { readFiles } from '../git/read-files.ts';
 import { projectDir } from './project-dir.ts';
@@ -77,7 +78,8 @@ async function prepareAndSend(argv: string[], options: EarlyResumeOptions): Prom
   const repo = args.repo !== undefined ? resolve(options.cwd, args.repo) : projectDir(options);
   const stateDir = resolve(options.cwd, args.stateDir ?? resolve(repo, DEFAULT_STATE_DIR));
 
-  const configPath = args.config !== undefined ? resolve(options.cwd, args.config) : findConfigFile(repo);
+  const configPath =
+    args.config !== undefined ? resolve(options.cwd, args.config) : findConfigFile(repo).absolute;
   if (configPath === undefined) return { sent: false, why: 'no configuration file' };
   const cache = readConfigCache(stateDir);
   const configText = readFileSync(configPath, 'utf8');
@@ -113,18 +115,6 @@ async function prepareAndSend(argv: string[], options: EarlyResumeOptions): Prom
   return { sent: true, url: url.href, model: candidate.model };
 }
 
-function findConfigFile(repo: string): string | undefined {
-  for (const relative of CONFIG_SEARCH_PATHS) {
-    const absolute = resolve(repo, relative);
-    try {
-      if (statSync(absolute).isFile()) return absolute;
-    } catch {
-      // not there: the next one
-    }
-  }
-  return undefined;
-}
-
 function readFleetFile(path: string): FleetSnapshot | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as FleetSnapshot;
@@ -137,8 +127,9 @@ type Choice =
   { endpoint: EndpointConfig; candidate: Candidate; maxTokens: number | undefined } | { why: string };
 
 /**
- * The candidate the router picks for an idle fleet: the first tier's first usable candidate in config
- * order (local ones first on a self-hosted runner). Then the conditions of this module's header.
+ * The candidate the router would pick for this request on an idle fleet — by the router's own rules
+ * (`selectCandidate`: tiers, least loaded, local first where `prefersLocal`, config order), over what the
+ * saved fleet state says of breakers and cooldowns — then the conditions of this module's header.
  */
 function chooseCandidate(
   config: KeelConfig,
@@ -156,24 +147,35 @@ function chooseCandidate(
       requested: undefined,
       minOutputTokens: config.policy.minOutputTokens,
     });
-  const usable = (config.roles.coder?.[0] ?? []).filter((candidate) => {
-    const endpoint = endpoints.get(candidate.endpointId);
-    if (!endpoint || !fits(endpoint).ok) return false;
-    const breaker = fleet?.breakers?.[candidate.key];
-    const until = fleet?.cooldowns?.[endpoint.id]?.until;
-    return (
-      (breaker === undefined || breaker.state === 'closed') && !(typeof until === 'number' && until > now)
-    );
+  const chain = config.roles.coder ?? [];
+  const views = chain.map((tier, tierIndex) =>
+    tier.map((candidate, order): CandidateView => {
+      const endpoint = endpoints.get(candidate.endpointId);
+      const breaker = fleet?.breakers?.[candidate.key]?.state;
+      const until = fleet?.cooldowns?.[candidate.endpointId]?.until;
+      let blocked: BlockReason | undefined;
+      if (!endpoint || !fits(endpoint).ok) blocked = 'context';
+      else if (breaker !== undefined && breaker !== 'closed') blocked = 'breaker_open';
+      else if (typeof until === 'number' && until > now) blocked = 'cooldown';
+      return {
+        key: candidate.key,
+        endpointId: candidate.endpointId,
+        tier: tierIndex,
+        order,
+        local: endpoint?.kind === 'local',
+        ...(blocked !== undefined ? { blocked } : {}),
+        unhealthy: false,
+        inflight: 0,
+        cap: endpoint?.maxParallel ?? 1,
+      };
+    }),
+  );
+  const picked = selectCandidate(views, {
+    spillover: config.policy.spillover,
+    preferLocal: prefersLocal(options.env.RUNNER_ENVIRONMENT),
   });
-  if (options.env.RUNNER_ENVIRONMENT === 'self-hosted') {
-    usable.sort(
-      (a, b) =>
-        Number(endpoints.get(b.endpointId)?.kind === 'local') -
-        Number(endpoints.get(a.endpointId)?.kind === 'local'),
-    );
-  }
-  const candidate = usable[0];
-  if (!candidate) return { why: 'no usable first-tier coder' };
+  if (picked.kind !== 'pick') return { why: 'no usable coder' };
+  const candidate = chain[picked.candidate.tier]![picked.candidate.order]!;
   const endpoint = endpoints.get(candidate.endpointId)!;
   if (endpoint.kind !== 'local' || endpoint.apiKeyEnv !== undefined || endpoint.contextWindow === undefined) {
     return { why: `${endpoint.id} is not a keyless local endpoint with a configured context window` };

@@ -3,7 +3,7 @@
  * the schema, apply the cross-field rules, normalise. Every problem surfaces as one ConfigError that lists
  * all of them with the path of the bad field.
  */
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { crossCheckConfig } from './cross-checks.ts';
 import { ConfigError, configError } from './errors.ts';
@@ -12,7 +12,7 @@ import { checkSize, parseSourceText } from './parse-source.ts';
 import { scanRawConfig } from './scan.ts';
 import { describeSchemaIssues, schemaErrorMap } from './schema-issues.ts';
 import { configSchema, type ConfigInput, type KeelConfig } from './schema.ts';
-import { CONFIG_SEARCH_PATHS } from './search-paths.ts';
+import { findConfigFile } from './search-paths.ts';
 
 export { ConfigError } from './errors.ts';
 export type { ConfigIssue } from './errors.ts';
@@ -79,34 +79,22 @@ export async function loadConfigFile(
   const found =
     configPath !== undefined
       ? { absolute: path.resolve(cwd, configPath), source: configPath }
-      : await findConfigFile(cwd);
+      : locateConfigFile(cwd);
   const text = await readConfigFile(found.absolute, found.source);
   return { config: parseConfigText(text, found.source), source: { absolute: found.absolute, text } };
 }
 
-async function findConfigFile(cwd: string): Promise<{ absolute: string; source: string }> {
-  const looked: string[] = [];
-  for (const relative of CONFIG_SEARCH_PATHS) {
-    const absolute = path.resolve(cwd, relative);
-    looked.push(absolute);
-    if (await isFile(absolute)) return { absolute, source: relative };
-  }
+function locateConfigFile(cwd: string): { absolute: string; source: string } {
+  const found = findConfigFile(cwd);
+  if (found.absolute !== undefined) return found;
   throw new ConfigError(cwd, [
     {
       path: '',
       message:
-        `no keel configuration found; looked in ${looked.join(', ')}. ` +
+        `no keel configuration found; looked in ${found.looked.join(', ')}. ` +
         'Create one (see examples/keel.yml; `keel schema` prints its JSON Schema) or pass a path.',
     },
   ]);
-}
-
-async function isFile(absolute: string): Promise<boolean> {
-  try {
-    return (await stat(absolute)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Reads in chunks and stops past MAX_CONFIG_BYTES, so that a file growing under us is still bounded. */

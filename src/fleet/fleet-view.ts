@@ -10,7 +10,7 @@ import { recordFailure, recordSuccess, type CooldownEntry } from './cooldown.ts'
 import type { FleetState } from './fleet-state.ts';
 import type { HealthView } from './router-types.ts';
 import type { ChatRequest } from './types.ts';
-import type { BlockReason, CandidateView } from './selection.ts';
+import { prefersLocal, type BlockReason, type CandidateView } from './selection.ts';
 import type { SharedSlots } from './shared-slots.ts';
 import { SlotBook } from './slots.ts';
 
@@ -70,6 +70,7 @@ export class FleetView {
   readonly loading = new Map<string, { since: number; checkAt: number }>();
   readonly endpoints: ReadonlyMap<string, EndpointConfig>;
   readonly #onGithubHostedRunner: boolean;
+  readonly #prefersLocal: boolean;
 
   constructor(
     config: KeelConfig,
@@ -84,6 +85,7 @@ export class FleetView {
     this.health = health;
     this.endpoints = new Map(config.endpoints.map((endpoint) => [endpoint.id, endpoint]));
     this.#onGithubHostedRunner = runnerEnvironment === 'github-hosted';
+    this.#prefersLocal = prefersLocal(runnerEnvironment);
     const known = new Set(
       Object.values(config.roles)
         .flat(2)
@@ -100,7 +102,7 @@ export class FleetView {
   }
 
   get selfHosted(): boolean {
-    return !this.#onGithubHostedRunner;
+    return this.#prefersLocal;
   }
 
   endpoint(endpointId: string): EndpointConfig {

@@ -54,6 +54,14 @@ export interface SelectionOptions {
   prefer?: string;
 }
 
+/**
+ * Whether local endpoints win ties: everywhere but on a GitHub-hosted runner (`RUNNER_ENVIRONMENT`), where
+ * they are out of reach anyway. The router and the early resume request both ask this.
+ */
+export function prefersLocal(runnerEnvironment: string | undefined): boolean {
+  return runnerEnvironment !== 'github-hosted';
+}
+
 export function selectCandidate(tiers: CandidateView[][], options: SelectionOptions): Selection {
   if (options.prefer !== undefined) {
     const preferred = tiers.flat().find((c) => c.key === options.prefer);

@@ -183,7 +183,7 @@ describe('sendEarlyResumeRequest refuses what it cannot vouch for', () => {
     });
     expect(await sendEarlyResumeRequest(argv, { ...options, now })).toMatchObject({
       sent: false,
-      why: 'no usable first-tier coder',
+      why: 'no usable coder',
     });
 
     await setFleet(fx, undefined);
