@@ -14,6 +14,7 @@ import { saveDurably } from './durable.ts';
 import { resumeInstructions, trackingIssueOf } from './run-action.ts';
 import { actionBase, actionSetup, githubEffects } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';
+import { readMainState } from './saved-state.ts';
 
 export async function runPost({
   io,
@@ -22,9 +23,9 @@ export async function runPost({
   io: ActionIO;
   env: Record<string, string | undefined>;
 }): Promise<number> {
-  if (io.getState('finished') === 'true' || io.getState('decision') === 'ignored') return 0;
-  const runDir = io.getState('runDir');
-  const stateDir = io.getState('stateDir');
+  const saved = readMainState(io);
+  if (saved.finished || saved.ignored) return 0;
+  const { runDir, stateDir } = saved;
   if (!runDir || !stateDir) {
     io.info('keel post: main saved no run (it stopped before starting one); nothing to recover');
     return 0;
@@ -49,11 +50,7 @@ export async function runPost({
     await store.save(state);
   }
   if (state.status === 'interrupted' && settings.effects === 'github') {
-    const asked = Number(io.getState('issueNumber'));
-    const effects = githubEffects(
-      setup,
-      trackingIssueOf(state) ?? (Number.isSafeInteger(asked) && asked > 0 ? asked : undefined),
-    );
+    const effects = githubEffects(setup, trackingIssueOf(state) ?? saved.issueNumber);
     // What main would have written had it lived. Unchanged text is not written again, and unchanged
     // effects are not saved again, so a second post adds nothing.
     const { issue, comment } = await writeRecoveryRecord(effects, state, {

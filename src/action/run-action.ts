@@ -17,6 +17,7 @@ import { resumeFromEnv, runIdToRestore, selectRun } from './run-selection.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
 import { actionBase, actionSetup, githubEffects } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';
+import { saveDecision, saveFinished, saveIssueNumber, saveRunStarted, saveStateDir } from './saved-state.ts';
 
 /** Time allowed for the durable copies after the run: well inside GitHub's 7.5 s between SIGINT and SIGTERM. */
 const SAVE_TIMEOUT_MS = 4_000;
@@ -41,7 +42,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
     },
     createTriggerGateway(client, ctx, { label: 'keel' }),
   );
-  io.saveState('decision', decision.kind);
+  saveDecision(io, decision.kind);
   if (decision.kind === 'ignored') {
     io.info(`keel: nothing to do — ${decision.reason}`);
     io.setOutput('status', 'ignored');
@@ -55,7 +56,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
 
   const setup = await actionSetup(base, io, env);
   const { config, stateDir, durable } = setup;
-  io.saveState('stateDir', stateDir);
+  saveStateDir(io, stateDir);
 
   // A resume needs its checkpoint; so does a task whose trigger ran before (a re-run, the same run-id): its
   // run is continued or reported, never started over. A new run still wants the fleet's breaker state.
@@ -68,7 +69,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
 
   const issueNumber = 'issueNumber' in decision ? decision.issueNumber : undefined;
   // For `post`, should this step be killed: where the tracking comment goes.
-  if (issueNumber !== undefined) io.saveState('issueNumber', String(issueNumber));
+  if (issueNumber !== undefined) saveIssueNumber(io, issueNumber);
   const result = await startRun({
     config,
     repo: ctx.workspace,
@@ -89,8 +90,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
         }
       : {}),
     onStarted: ({ runId, runDir }) => {
-      io.saveState('runId', runId);
-      io.saveState('runDir', runDir);
+      saveRunStarted(io, { runId, runDir });
       io.setOutput('run-id', runId);
     },
   });
@@ -103,7 +103,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
   writeOutputs(io, state);
   for (const annotation of annotationsFor(state)) io.annotate(annotation);
   await writeSummary(io, { state, stateDir, config, runLink: runUrl(ctx) });
-  io.saveState('finished', 'true');
+  saveFinished(io);
   return exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt);
 }
 
