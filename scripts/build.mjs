@@ -2,6 +2,7 @@
 // two entry points from lib/ into dist/ (committed: the Action and the `keel` bin run from there):
 //
 //   dist/cli/       the `keel` bin
+//   dist/lib/       the library (package.json `exports`); lib/*.d.ts are its types
 //   dist/action/    every step of the Action and its sub-actions, one bundle (`run(step)`)
 //   dist/<step>/    index.js: `await run('<step>')` from ../action/ — what each action.yml names
 //   dist/inputs.sha256  the digest of what dist/ was built from (scripts/build-inputs.mjs)
@@ -36,6 +37,9 @@ const ncc = require('@vercel/ncc');
 export const ENTRIES = {
   cli: 'cli.js',
   action: 'main.js',
+  // The library (`import … from 'keel'`, package.json `exports`): bundled like the bin, so that the package
+  // has no runtime dependencies and `npm install -g <tarball or git URL>` fetches nothing.
+  lib: 'index.js',
 };
 
 /**
