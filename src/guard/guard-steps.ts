@@ -37,6 +37,20 @@ export interface CycleContext extends GuardCycleOptions {
   dir: string;
 }
 
+/** What the steps of one cycle share: the effects, the settings, last cycle's state and the event sink. */
+export interface CycleScope {
+  effects: GuardEffects;
+  settings: GuardSettings;
+  prior: GuardState;
+  clock: Clock;
+  emit: (event: GuardEvent) => void;
+}
+
+/** A scope at the cycle's decision time (after the probes came in): what the deciding steps act at. */
+export interface DecisionScope extends CycleScope {
+  now: number;
+}
+
 export interface LaneOutcome {
   action: LaneReport['action'];
   pauseCleared: boolean;
@@ -45,18 +59,17 @@ export interface LaneOutcome {
 
 /** Clears the stale pauses of idle lanes (all of them, started this cycle or not), then starts `starts`. */
 export async function actOnLanes(
+  scope: DecisionScope,
   plans: LanePlan[],
   starts: LanePlan[],
-  effects: GuardEffects,
   actor: string,
-  stalePauseMs: number,
-  now: number,
-  emit: (event: GuardEvent) => void,
 ): Promise<{
   outcomes: Map<string, LaneOutcome>;
   started: string[];
   pausesCleared: GuardCycleReport['pausesCleared'];
 }> {
+  const { effects, now, emit } = scope;
+  const { stalePauseMs } = scope.settings;
   const outcomes = new Map<string, LaneOutcome>();
   const pausesCleared: GuardCycleReport['pausesCleared'] = [];
   for (const plan of plans) {
@@ -120,13 +133,12 @@ interface HealthView {
 /** Probes the lanes' endpoints and scans their capabilities when each is due; the results go in the book. */
 export async function refreshHealth(
   ctx: CycleContext,
-  prior: GuardState,
+  scope: CycleScope,
   endpoints: ReadonlyMap<string, EndpointConfig>,
   startedAt: number,
-  emit: (event: GuardEvent) => void,
 ): Promise<HealthView> {
-  const { lanesFile, config, effects, clock } = ctx;
-  const settings = lanesFile.guard;
+  const { lanesFile, config } = ctx;
+  const { effects, clock, prior, emit, settings } = scope;
   const book = new FleetHealthBook({
     // A probe must stay trusted until the next one is due, whatever policy.probe says.
     staleAfterMs: Math.max(config.policy.probe.staleAfterMs, 2 * settings.probeIntervalMs),
@@ -171,18 +183,15 @@ export async function refreshHealth(
  * retries its delivery until the sink takes it), resolves it when the streak ends; the lanes' reports.
  */
 export async function moveCounters(
+  scope: DecisionScope,
   plans: LanePlan[],
   outcomes: Map<string, LaneOutcome>,
-  prior: GuardState,
-  settings: GuardSettings,
-  now: number,
-  effects: GuardEffects,
-  emit: (event: GuardEvent) => void,
 ): Promise<{
   lanes: Record<string, LaneGuardState>;
   laneReports: LaneReport[];
   alerts: GuardCycleReport['alerts'];
 }> {
+  const { prior, settings, now, effects, emit } = scope;
   const lanes = Object.create(null) as Record<string, LaneGuardState>;
   const alerts: GuardCycleReport['alerts'] = [];
   const laneReports: LaneReport[] = [];
@@ -232,12 +241,8 @@ export async function moveCounters(
   return { lanes, laneReports, alerts };
 }
 
-export async function observe(
-  lane: LaneConfig,
-  effects: GuardEffects,
-  clock: Clock,
-  emit: (event: GuardEvent) => void,
-): Promise<LaneObservation> {
+export async function observe(scope: CycleScope, lane: LaneConfig): Promise<LaneObservation> {
+  const { effects, clock, emit } = scope;
   const errors: string[] = [];
   const failed = (what: string, error: string): void => {
     errors.push(`${what}: ${error}`);
@@ -269,14 +274,8 @@ export async function observe(
 }
 
 /** Reopens the finished backlog of drained, idle-able lanes (`wantsRecycle`) and counts their queue again. */
-export async function recycleDrained(
-  observations: LaneObservation[],
-  prior: GuardState,
-  settings: GuardSettings,
-  now: number,
-  effects: GuardEffects,
-  emit: (event: GuardEvent) => void,
-): Promise<void> {
+export async function recycleDrained(scope: DecisionScope, observations: LaneObservation[]): Promise<void> {
+  const { prior, settings, now, effects, emit } = scope;
   for (const observation of observations) {
     const { lane } = observation;
     if (!wantsRecycle(observation, own(prior.lanes, lane.name), settings, now)) continue;
@@ -308,12 +307,9 @@ export async function recycleDrained(
  * with), or the old ones untouched when the runs could not be listed.
  */
 export async function dispatchResumes(
-  effects: GuardEffects,
-  prior: GuardState,
-  settings: GuardSettings,
-  now: number,
-  emit: (event: GuardEvent) => void,
+  scope: DecisionScope,
 ): Promise<{ reports: ResumeReport[]; records: GuardState['resumes']; error?: string }> {
+  const { effects, prior, settings, now, emit } = scope;
   const listed = await attempt(() => effects.interruptedRuns());
   if (!listed.ok) return { reports: [], records: prior.resumes, error: listed.error };
   const records = Object.create(null) as GuardState['resumes'];

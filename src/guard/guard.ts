@@ -37,6 +37,8 @@ import {
   recycleDrained,
   refreshHealth,
   type CycleContext,
+  type CycleScope,
+  type DecisionScope,
 } from './guard-steps.ts';
 import type { GuardCycleOptions, GuardCycleOutcome, GuardCycleReport, GuardEvent } from './guard-types.ts';
 import type { LanesFile } from '../lanes/lanes-file.ts';
@@ -87,13 +89,15 @@ async function cycle(ctx: CycleContext): Promise<GuardCycleReport> {
 
   // 1. Probes and scans, when due.
   const endpoints = endpointsById(config);
-  const health = await refreshHealth(ctx, prior, endpoints, startedAt, emit);
+  const scope: CycleScope = { effects, settings, prior, clock, emit };
+  const health = await refreshHealth(ctx, scope, endpoints, startedAt);
   const { book, unreachable, wanted, probed, scanned } = health;
 
   // 2. Observe the lanes. Decisions are taken at `now`, after the probes came in (a probe stamped after
   // the decision time would read as a clock running ahead).
-  const observations = await Promise.all(lanesFile.lanes.map((lane) => observe(lane, effects, clock, emit)));
+  const observations = await Promise.all(lanesFile.lanes.map((lane) => observe(scope, lane)));
   const now = clock.now();
+  const decision: DecisionScope = { ...scope, now };
   for (const observation of observations) {
     observation.health = judgeHealth(
       observation.lane,
@@ -105,19 +109,11 @@ async function cycle(ctx: CycleContext): Promise<GuardCycleReport> {
     );
   }
 
-  if (effects.recycle) await recycleDrained(observations, prior, settings, now, effects, emit);
+  if (effects.recycle) await recycleDrained(decision, observations);
 
   // 3. Decide and act on the lanes.
   const { plans, starts } = planLanes(observations, prior.lanes, settings, now);
-  const acted = await actOnLanes(
-    plans,
-    starts,
-    effects,
-    ctx.actor ?? 'keel-guard',
-    settings.stalePauseMs,
-    now,
-    emit,
-  );
+  const acted = await actOnLanes(decision, plans, starts, ctx.actor ?? 'keel-guard');
 
   // 4. Counters and alerts.
   const next: GuardState = {
@@ -129,7 +125,7 @@ async function cycle(ctx: CycleContext): Promise<GuardCycleReport> {
   };
   if (probed) next.lastProbeAt = startedAt;
   if (scanned) next.lastScanAt = startedAt;
-  const moved = await moveCounters(plans, acted.outcomes, prior, settings, now, effects, emit);
+  const moved = await moveCounters(decision, plans, acted.outcomes);
   next.lanes = moved.lanes;
   const { alerts, laneReports } = moved;
   const idleLanes = laneReports.filter((lane) => lane.status === 'idle').map((lane) => lane.lane);
@@ -140,7 +136,7 @@ async function cycle(ctx: CycleContext): Promise<GuardCycleReport> {
     : { idleCycles: 0 };
 
   // 5. Resumes.
-  const resumes = await dispatchResumes(effects, prior, settings, now, emit);
+  const resumes = await dispatchResumes(decision);
   next.resumes = resumes.records;
 
   const report: GuardCycleReport = {

@@ -71,6 +71,18 @@ export interface LaneResult {
 
 type Step = 'continue' | { stop: LaneStop; detail?: string };
 
+/** How one task ended, as the lane records it in the claim store. */
+interface TaskFinish {
+  taskId: string;
+  outcome: ClaimOutcome;
+  detail: string;
+  runId: string;
+  /** The run's status, or `error` when the engine could not run it at all. */
+  status: string;
+  /** False when this was the last task the lane takes (no next task is claimed in the same write). */
+  goesOn?: boolean;
+}
+
 export class LaneRunner {
   readonly #o: LaneRunnerOptions;
   readonly #clock: Clock;
@@ -237,7 +249,13 @@ export class LaneRunner {
         step = this.#signal.aborted ? { stop: 'stopped' } : { stop: 'interrupted', detail };
       } else {
         const result: ClaimOutcome = status === 'failed' ? 'blocked' : 'done';
-        await this.#finish(task.id, result, detail ?? `run ${runId}: ${status}`, runId, status);
+        await this.#finish({
+          taskId: task.id,
+          outcome: result,
+          detail: detail ?? `run ${runId}: ${status}`,
+          runId,
+          status,
+        });
       }
     } else if (this.#signal.aborted) {
       this.#event({ type: 'task_left_claimed', taskId: task.id, runId, error: attempt.error });
@@ -246,7 +264,14 @@ export class LaneRunner {
       this.#consecutiveErrors++;
       const max = this.#o.maxConsecutiveErrors ?? 3;
       const goesOn = this.#consecutiveErrors < max;
-      await this.#finish(task.id, 'failed', attempt.error, runId, 'error', goesOn);
+      await this.#finish({
+        taskId: task.id,
+        outcome: 'failed',
+        detail: attempt.error,
+        runId,
+        status: 'error',
+        goesOn,
+      });
       if (!goesOn)
         step = { stop: 'errors', detail: `${max} tasks in a row failed to run; last: ${attempt.error}` };
     }
@@ -285,14 +310,7 @@ export class LaneRunner {
    * Records the outcome — and claims the next task in the same write when there is one (`#handedOver`); a
    * busy lock is tried again (the outcome of a finished run must not be lost).
    */
-  async #finish(
-    taskId: string,
-    outcome: ClaimOutcome,
-    detail: string,
-    runId: string,
-    status: string,
-    goesOn = true,
-  ) {
+  async #finish({ taskId, outcome, detail, runId, status, goesOn = true }: TaskFinish) {
     const { store, lane } = this.#o;
     const next = goesOn ? await this.#handoverCandidate() : undefined;
     for (let attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
