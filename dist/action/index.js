@@ -60631,7 +60631,11 @@ const FAILURE_POLICY = {
  * is switched off with an unreachable volume threshold.
  *
  * State is exported with wall-clock times and restored by the next run, so a scheduled run does not
- * rediscover a dead endpoint by hammering it.
+ * rediscover a dead endpoint by hammering it. opossum is used through its documented options only
+ * (`options.state`, README "Breaker State Initialization"); what it cannot restore — an open breaker's
+ * *remaining* time (it would start a fresh `resetTimeout`) — is a hold kept here: the breaker is restored
+ * half-open and keel refuses every request until the hold ends, on keel's clock. test/fleet/opossum.test.ts
+ * pins the opossum behaviour this relies on.
  */
 
 
@@ -60646,6 +60650,9 @@ class CandidateBreaker {
     #breaker;
     #failures;
     #openedAt;
+    /** A restored open breaker: refused until then (wall clock), then the next request is the trial. */
+    #heldUntil;
+    #onTransition;
     constructor(key, policy, clock, rotation, onTransition, snapshot) {
         this.key = key;
         this.#policy = policy;
@@ -60653,13 +60660,13 @@ class CandidateBreaker {
         const now = clock.now();
         this.#failures = (snapshot?.failures ?? []).filter((at) => at > now - policy.windowMs && at <= now);
         this.#openedAt = snapshot?.openedAt;
+        this.#onTransition = onTransition;
         const restored = restoredState(snapshot, policy, now);
+        this.#heldUntil = restored.heldUntil;
         const options = {
             name: key,
             timeout: false, // the endpoint client owns every timeout
-            // Restoring an open breaker: opossum schedules its half-open timer with `resetTimeout` as the
-            // constructor runs, so pass the time that remains and put the real value back right after.
-            resetTimeout: restored.remainingOpenMs ?? policy.resetTimeoutMs,
+            resetTimeout: policy.resetTimeoutMs,
             errorThresholdPercentage: 100,
             volumeThreshold: Number.MAX_SAFE_INTEGER,
             rollingPercentilesEnabled: false,
@@ -60670,9 +60677,6 @@ class CandidateBreaker {
             ...(restored.state ? { state: restored.state } : {}),
         };
         this.#breaker = new opossum((call) => runCounted(call), options);
-        // @types/opossum (v8) does not declare `options`; opossum 10 reads it each time the breaker opens.
-        this.#breaker.options.resetTimeout =
-            policy.resetTimeoutMs;
         this.#breaker.on('open', () => {
             this.#openedAt = this.#clock.now();
             onTransition({ key, to: 'open', failures: this.#failures.length });
@@ -60684,6 +60688,8 @@ class CandidateBreaker {
         });
     }
     state() {
+        if (this.#held())
+            return 'open';
         if (this.#breaker.opened)
             return 'open';
         if (this.#breaker.halfOpen)
@@ -60692,6 +60698,8 @@ class CandidateBreaker {
     }
     /** Would a request be let through now? Half-open admits a single trial at a time. */
     admits() {
+        if (this.#held())
+            return false;
         return this.#breaker.closed || this.#breaker.pendingClose;
     }
     failuresInWindow(now = this.#clock.now()) {
@@ -60700,6 +60708,8 @@ class CandidateBreaker {
     }
     /** Wall-clock time at which an open breaker will admit a trial; undefined unless open. */
     halfOpensAt() {
+        if (this.#held())
+            return this.#heldUntil;
         if (!this.#breaker.opened || this.#openedAt === undefined)
             return undefined;
         return this.#openedAt + this.#policy.resetTimeoutMs;
@@ -60709,6 +60719,8 @@ class CandidateBreaker {
      * breaker did not admit it (callers check `admits()` first, so this only guards a race).
      */
     async run(call) {
+        if (this.#held())
+            return 'rejected';
         let outcome;
         try {
             await this.#breaker.fire(async () => {
@@ -60740,6 +60752,16 @@ class CandidateBreaker {
     shutdown() {
         this.#breaker.shutdown();
     }
+    /** True while a restored open breaker's remaining time runs; says `halfOpen` once, when it ends. */
+    #held() {
+        if (this.#heldUntil === undefined)
+            return false;
+        if (this.#clock.now() < this.#heldUntil)
+            return true;
+        this.#heldUntil = undefined;
+        this.#onTransition({ key: this.key, to: 'halfOpen', failures: this.#failures.length });
+        return false;
+    }
     #countFailure() {
         const now = this.#clock.now();
         this.#failures = this.#failures.filter((at) => at > now - this.#policy.windowMs);
@@ -60770,9 +60792,10 @@ function restoredState(snapshot, policy, now) {
     const openedAt = snapshot.openedAt ?? now;
     const remaining = openedAt + policy.resetTimeoutMs - now;
     if (snapshot.state === 'open' && remaining > 0) {
+        // Half-open in opossum, held open here for what remains (never more than a full reset timeout).
         return {
-            state: { closed: false, halfOpen: false },
-            remainingOpenMs: Math.min(remaining, policy.resetTimeoutMs),
+            state: { closed: false, halfOpen: true },
+            heldUntil: now + Math.min(remaining, policy.resetTimeoutMs),
         };
     }
     // Open long enough (while no run was watching) or already half-open: the next request is the trial.
@@ -60849,6 +60872,64 @@ function recordSuccess(entry) {
 }
 function remainingCooldown(entry, now) {
     return entry === undefined ? 0 : Math.max(0, entry.until - now);
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/selection.js
+/**
+ * Whether local endpoints win ties: everywhere but on a GitHub-hosted runner (`RUNNER_ENVIRONMENT`), where
+ * they are out of reach anyway. The router and the early resume request both ask this.
+ */
+function prefersLocal(runnerEnvironment) {
+    return runnerEnvironment !== 'github-hosted';
+}
+function selectCandidate(tiers, options) {
+    if (options.prefer !== undefined) {
+        const preferred = tiers.flat().find((c) => c.key === options.prefer);
+        if (preferred && !preferred.blocked && preferred.inflight < preferred.cap) {
+            return { kind: 'pick', candidate: preferred };
+        }
+    }
+    // Unhealthy candidates are skipped while any healthy one remains anywhere in the chain; when the probes
+    // say everything is down, try everything in order anyway (probes go stale, networks come back).
+    const skipUnhealthy = tiers.some((tier) => tier.some((c) => c.blocked === undefined && !c.unhealthy));
+    let saturatedTier;
+    for (const tier of tiers) {
+        const pool = tier.filter((c) => c.blocked === undefined && !(skipUnhealthy && c.unhealthy));
+        if (pool.length === 0)
+            continue;
+        const best = leastLoaded(pool.filter((c) => c.inflight < c.cap), options.preferLocal);
+        if (best)
+            return { kind: 'pick', candidate: best };
+        saturatedTier ??= pool[0].tier;
+        if (!options.spillover)
+            break;
+    }
+    if (saturatedTier !== undefined)
+        return { kind: 'saturated', tier: saturatedTier };
+    let until;
+    for (const candidate of tiers.flat()) {
+        if (candidate.availableAt !== undefined && (until === undefined || candidate.availableAt < until)) {
+            until = candidate.availableAt;
+        }
+    }
+    return until === undefined ? { kind: 'exhausted' } : { kind: 'cooling', until };
+}
+function leastLoaded(free, preferLocal) {
+    let best;
+    for (const candidate of free) {
+        if (best === undefined || compare(candidate, best, preferLocal) < 0)
+            best = candidate;
+    }
+    return best;
+}
+function compare(a, b, preferLocal) {
+    // Cross-multiplied to compare inflight/cap exactly, without floating point.
+    const load = a.inflight * b.cap - b.inflight * a.cap;
+    if (load !== 0)
+        return load;
+    if (preferLocal && a.local !== b.local)
+        return a.local ? -1 : 1;
+    return a.order - b.order;
 }
 
 ;// CONCATENATED MODULE: ./lib/fleet/slots.js
@@ -60980,6 +61061,7 @@ class SlotBook {
 
 
 
+
 /** How long a request waits before re-checking a half-open breaker whose single trial is in flight. */
 const TRIAL_RECHECK_MS = 1_000;
 /** How often a llama.cpp endpoint that answered "Loading model" is asked `/health` again. */
@@ -61016,12 +61098,14 @@ class FleetView {
     loading = new Map();
     endpoints;
     #onGithubHostedRunner;
+    #prefersLocal;
     constructor(config, clock, health, runnerEnvironment, onTransition, saved) {
         this.config = config;
         this.clock = clock;
         this.health = health;
         this.endpoints = new Map(config.endpoints.map((endpoint) => [endpoint.id, endpoint]));
         this.#onGithubHostedRunner = runnerEnvironment === 'github-hosted';
+        this.#prefersLocal = prefersLocal(runnerEnvironment);
         const known = new Set(Object.values(config.roles)
             .flat(2)
             .map((candidate) => candidate.key));
@@ -61035,7 +61119,7 @@ class FleetView {
             health.restore(saved.health);
     }
     get selfHosted() {
-        return !this.#onGithubHostedRunner;
+        return this.#prefersLocal;
     }
     endpoint(endpointId) {
         const endpoint = this.endpoints.get(endpointId);
@@ -61902,57 +61986,6 @@ async function guarded(work, onError) {
     catch (error) {
         return onError(`probe failed: ${describeError(error)}`);
     }
-}
-
-;// CONCATENATED MODULE: ./lib/fleet/selection.js
-function selectCandidate(tiers, options) {
-    if (options.prefer !== undefined) {
-        const preferred = tiers.flat().find((c) => c.key === options.prefer);
-        if (preferred && !preferred.blocked && preferred.inflight < preferred.cap) {
-            return { kind: 'pick', candidate: preferred };
-        }
-    }
-    // Unhealthy candidates are skipped while any healthy one remains anywhere in the chain; when the probes
-    // say everything is down, try everything in order anyway (probes go stale, networks come back).
-    const skipUnhealthy = tiers.some((tier) => tier.some((c) => c.blocked === undefined && !c.unhealthy));
-    let saturatedTier;
-    for (const tier of tiers) {
-        const pool = tier.filter((c) => c.blocked === undefined && !(skipUnhealthy && c.unhealthy));
-        if (pool.length === 0)
-            continue;
-        const best = leastLoaded(pool.filter((c) => c.inflight < c.cap), options.preferLocal);
-        if (best)
-            return { kind: 'pick', candidate: best };
-        saturatedTier ??= pool[0].tier;
-        if (!options.spillover)
-            break;
-    }
-    if (saturatedTier !== undefined)
-        return { kind: 'saturated', tier: saturatedTier };
-    let until;
-    for (const candidate of tiers.flat()) {
-        if (candidate.availableAt !== undefined && (until === undefined || candidate.availableAt < until)) {
-            until = candidate.availableAt;
-        }
-    }
-    return until === undefined ? { kind: 'exhausted' } : { kind: 'cooling', until };
-}
-function leastLoaded(free, preferLocal) {
-    let best;
-    for (const candidate of free) {
-        if (best === undefined || compare(candidate, best, preferLocal) < 0)
-            best = candidate;
-    }
-    return best;
-}
-function compare(a, b, preferLocal) {
-    // Cross-multiplied to compare inflight/cap exactly, without floating point.
-    const load = a.inflight * b.cap - b.inflight * a.cap;
-    if (load !== 0)
-        return load;
-    if (preferLocal && a.local !== b.local)
-        return a.local ? -1 : 1;
-    return a.order - b.order;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -71165,6 +71198,80 @@ async function handleCommand(client, ctx, decision, stateBranch, io, git = creat
     await client.rest.issues.createComment({ ...issue, body });
 }
 
+;// CONCATENATED MODULE: ./lib/github/triggers/run-identity.js
+/**
+ * A run's identity comes from what triggered it, so that the same trigger always means the same run: a
+ * workflow re-run (same `GITHUB_RUN_ID`, attempt 2), a second dispatch with the same `run-id`, the schedule
+ * firing again on the same issue — each finds the run the first one made (on the state branch) and continues
+ * or reports it, instead of starting over with a second work branch, pull request and tracking comment.
+ *
+ * - `/keel run` in a comment: `comment-<comment id>` (a re-run of that workflow run carries the same comment);
+ * - the schedule: `issue-<number>` (one run per queued issue);
+ * - a dispatch (or any other event carrying a task): the `run-id` input when given, else
+ *   `<event>-<GITHUB_RUN_ID>` (the same across the attempts of one workflow run).
+ *
+ * Outside Actions (no `GITHUB_RUN_ID`) a dispatch has no stable identity and gets none: a new id is made.
+ */
+
+function triggerRunId(trigger, ctx) {
+    if (trigger.runId !== undefined)
+        return trigger.runId;
+    switch (trigger.source) {
+        case 'comment': {
+            const id = commentId(ctx.payload);
+            if (id !== undefined)
+                return `comment-${id}`;
+            break;
+        }
+        case 'schedule':
+            if (trigger.issueNumber !== undefined)
+                return `issue-${trigger.issueNumber}`;
+            break;
+        case 'dispatch':
+            break;
+    }
+    if (!/^\d{1,20}$/.test(ctx.runId))
+        return undefined;
+    const event = ctx.eventName === 'workflow_dispatch' ? 'dispatch' : ctx.eventName.replace(/[^a-z0-9]+/gi, '-');
+    const id = `${event.slice(0, 40)}-${ctx.runId}`;
+    return RUN_ID_PATTERN.test(id) ? id : undefined;
+}
+/** The triggering comment's id, when the payload has a sane one (it is untrusted like the rest). */
+function commentId(payload) {
+    const comment = payload.comment;
+    if (comment === null || typeof comment !== 'object')
+        return undefined;
+    const id = comment.id;
+    return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/action/run-selection.js
+
+
+
+/** The run id to restore before starting: the one to resume, or the one a new task will run under. */
+function runIdToRestore(decision, ctx) {
+    return decision.kind === 'resume' ? decision.runId : triggerRunId(decision, ctx);
+}
+async function selectRun(decision, ctx, stateDir, fallbackTask) {
+    if (decision.kind === 'run') {
+        const runId = triggerRunId(decision, ctx);
+        return { task: decision.task, ...(runId !== undefined ? { runId } : {}) };
+    }
+    if (decision.runId !== undefined)
+        return { resume: decision.runId };
+    const task = fallbackTask === undefined ? '' : sanitizeUntrusted(fallbackTask);
+    if (decision.source === 'dispatch' && task !== '' && !(await latestUnfinishedRun(stateDir))) {
+        const runId = triggerRunId({ source: 'dispatch' }, ctx);
+        return { task, ...(runId !== undefined ? { runId } : {}) };
+    }
+    return { resume: true };
+}
+/** `RESUME=true` in the environment asks for a resume like the `resume` input does (seed 002). */
+function resumeFromEnv(env) {
+    return /^(true|1|yes)$/i.test(env.RESUME?.trim() ?? '');
+}
+
 ;// CONCATENATED MODULE: ./lib/config/errors.js
 /**
  * The one error type configuration loading raises, and the path rendering its issues share.
@@ -71823,7 +71930,13 @@ function editDistance(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./lib/config/search-paths.js
-/** Where `loadConfig()` looks, in order, when given no path (its own module: the early resume reads it). */
+/**
+ * Where keel looks for its configuration when given no path, in order — its own small module, synchronous
+ * and free of the schema, because the early resume request (cli/early-resume.ts) finds the file before the
+ * rest of keel has loaded, and must find the same file `loadConfig()` would.
+ */
+
+
 const CONFIG_SEARCH_PATHS = [
     '.github/keel.yml',
     '.github/keel.yaml',
@@ -71831,6 +71944,25 @@ const CONFIG_SEARCH_PATHS = [
     'keel.yaml',
     'keel.json',
 ];
+/** The first of {@link CONFIG_SEARCH_PATHS} that is a file under `cwd`, or every path that was looked at. */
+function findConfigFile(cwd) {
+    const looked = [];
+    for (const relative of CONFIG_SEARCH_PATHS) {
+        const absolute = (0,external_node_path_.resolve)(cwd, relative);
+        looked.push(absolute);
+        if (isFile(absolute))
+            return { absolute, source: relative };
+    }
+    return { absolute: undefined, looked };
+}
+function isFile(absolute) {
+    try {
+        return (0,external_node_fs_.statSync)(absolute).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/config/load.js
 /**
@@ -71888,33 +72020,21 @@ async function loadConfigFile(configPath, options = {}) {
     const cwd = options.cwd ?? process.cwd();
     const found = configPath !== undefined
         ? { absolute: external_node_path_.resolve(cwd, configPath), source: configPath }
-        : await findConfigFile(cwd);
+        : locateConfigFile(cwd);
     const text = await readConfigFile(found.absolute, found.source);
     return { config: parseConfigText(text, found.source), source: { absolute: found.absolute, text } };
 }
-async function findConfigFile(cwd) {
-    const looked = [];
-    for (const relative of CONFIG_SEARCH_PATHS) {
-        const absolute = external_node_path_.resolve(cwd, relative);
-        looked.push(absolute);
-        if (await isFile(absolute))
-            return { absolute, source: relative };
-    }
+function locateConfigFile(cwd) {
+    const found = findConfigFile(cwd);
+    if (found.absolute !== undefined)
+        return found;
     throw new ConfigError(cwd, [
         {
             path: '',
-            message: `no keel configuration found; looked in ${looked.join(', ')}. ` +
+            message: `no keel configuration found; looked in ${found.looked.join(', ')}. ` +
                 'Create one (see examples/keel.yml; `keel schema` prints its JSON Schema) or pass a path.',
         },
     ]);
-}
-async function isFile(absolute) {
-    try {
-        return (await (0,promises_.stat)(absolute)).isFile();
-    }
-    catch {
-        return false;
-    }
 }
 /** Reads in chunks and stops past MAX_CONFIG_BYTES, so that a file growing under us is still bounded. */
 async function readConfigFile(absolute, source) {
@@ -73140,12 +73260,48 @@ function githubEffects(setup, trackingIssue) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/action/saved-state.js
+/** What main decided to do with the trigger (`ignored`, `status`, `run`, `resume` …). */
+function saveDecision(io, kind) {
+    io.saveState('decision', kind);
+}
+function saveStateDir(io, stateDir) {
+    io.saveState('stateDir', stateDir);
+}
+/** The issue or pull request that asked for the run: where the tracking comment goes. */
+function saveIssueNumber(io, issueNumber) {
+    io.saveState('issueNumber', String(issueNumber));
+}
+function saveRunStarted(io, run) {
+    io.saveState('runId', run.runId);
+    io.saveState('runDir', run.runDir);
+}
+/** Main saved, published and reported everything: post has nothing to do. */
+function saveFinished(io) {
+    io.saveState('finished', 'true');
+}
+/** What main saved, as post reads it; absent values (main died before saving them) are undefined. */
+function readMainState(io) {
+    const text = (name) => io.getState(name) || undefined;
+    const issue = Number(io.getState('issueNumber'));
+    return {
+        finished: io.getState('finished') === 'true',
+        ignored: io.getState('decision') === 'ignored',
+        runId: text('runId'),
+        runDir: text('runDir'),
+        stateDir: text('stateDir'),
+        issueNumber: Number.isSafeInteger(issue) && issue > 0 ? issue : undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/action/run-action.js
 /**
  * The Action's `main`: decide from the event what to do (and do nothing at all for strangers), then run
  * or resume keel with GitHub as the place its effects go, and leave outputs, a job summary and durable
  * copies of the checkpoint behind — also when the run is cancelled.
  */
+
+
 
 
 
@@ -73163,11 +73319,11 @@ async function runAction({ io, env, signal }) {
     const { settings, ctx, client } = base;
     const decision = await resolveTrigger(ctx, {
         ...(settings.task !== undefined ? { task: settings.task } : {}),
-        resume: settings.resume,
+        resume: settings.resume || resumeFromEnv(env),
         ...(settings.runId !== undefined ? { runId: settings.runId } : {}),
         allowedBots: settings.allowedBots,
     }, createTriggerGateway(client, ctx, { label: 'keel' }));
-    io.saveState('decision', decision.kind);
+    saveDecision(io, decision.kind);
     if (decision.kind === 'ignored') {
         io.info(`keel: nothing to do — ${decision.reason}`);
         io.setOutput('status', 'ignored');
@@ -73180,15 +73336,17 @@ async function runAction({ io, env, signal }) {
     }
     const setup = await actionSetup(base, io, env);
     const { config, stateDir, durable } = setup;
-    io.saveState('stateDir', stateDir);
-    // A resume needs its checkpoint; a new run still wants the fleet's breaker state from the last one.
-    const resumeId = decision.kind === 'resume' ? decision.runId : undefined;
-    const found = await io.group('keel: finding the checkpoint', () => restoreDurably(durable, stateDir, resumeId, (name) => artifactRunOf(client, ctx, name)));
-    io.info(`checkpoint: ${found}`);
+    saveStateDir(io, stateDir);
+    // A resume needs its checkpoint; so does a task whose trigger ran before (a re-run, the same run-id): its
+    // run is continued or reported, never started over. A new run still wants the fleet's breaker state.
+    const restoreId = runIdToRestore(decision, ctx);
+    const found = await io.group('keel: finding the checkpoint', () => restoreDurably(durable, stateDir, restoreId, (name) => artifactRunOf(client, ctx, name)));
+    io.info(`checkpoint${restoreId !== undefined ? ` of run ${restoreId}` : ''}: ${found}`);
+    const selection = await selectRun(decision, ctx, stateDir, settings.task);
     const issueNumber = 'issueNumber' in decision ? decision.issueNumber : undefined;
     // For `post`, should this step be killed: where the tracking comment goes.
     if (issueNumber !== undefined)
-        io.saveState('issueNumber', String(issueNumber));
+        saveIssueNumber(io, issueNumber);
     const result = await startRun({
         config,
         repo: ctx.workspace,
@@ -73197,7 +73355,7 @@ async function runAction({ io, env, signal }) {
         progress: (line) => io.info(line),
         signal,
         taskSource: decision.source,
-        ...runSelection(decision, settings.runId),
+        ...selection,
         ...(settings.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: settings.timeBudgetMinutes } : {}),
         resumeCommand: (id) => resumeInstructions(ctx, id),
         ...(settings.effects === 'github'
@@ -73208,8 +73366,7 @@ async function runAction({ io, env, signal }) {
             }
             : {}),
         onStarted: ({ runId, runDir }) => {
-            io.saveState('runId', runId);
-            io.saveState('runDir', runDir);
+            saveRunStarted(io, { runId, runDir });
             io.setOutput('run-id', runId);
         },
     });
@@ -73219,18 +73376,8 @@ async function runAction({ io, env, signal }) {
     for (const annotation of annotationsFor(state))
         io.annotate(annotation);
     await writeSummary(io, { state, stateDir, config, runLink: runUrl(ctx) });
-    io.saveState('finished', 'true');
+    saveFinished(io);
     return exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt);
-}
-function runSelection(decision, runId) {
-    if (decision.kind === 'resume')
-        return { resume: decision.runId ?? true };
-    if (decision.kind === 'run')
-        return {
-            task: decision.task,
-            ...((decision.runId ?? runId) !== undefined ? { runId: decision.runId ?? runId } : {}),
-        };
-    return {};
 }
 /** The issue or pull request number of the run's tracking comment, from its recorded URL. */
 function trackingIssueOf(state) {
@@ -73770,7 +73917,9 @@ function guard_state_pick(entries, schema) {
 
 
 /** Clears the stale pauses of idle lanes (all of them, started this cycle or not), then starts `starts`. */
-async function actOnLanes(plans, starts, effects, actor, stalePauseMs, now, emit) {
+async function actOnLanes(scope, plans, starts, actor) {
+    const { effects, now, emit } = scope;
+    const { stalePauseMs } = scope.settings;
     const outcomes = new Map();
     const pausesCleared = [];
     for (const plan of plans) {
@@ -73827,9 +73976,9 @@ function initialAction(intent) {
     return intent;
 }
 /** Probes the lanes' endpoints and scans their capabilities when each is due; the results go in the book. */
-async function refreshHealth(ctx, prior, endpoints, startedAt, emit) {
-    const { lanesFile, config, effects, clock } = ctx;
-    const settings = lanesFile.guard;
+async function refreshHealth(ctx, scope, endpoints, startedAt) {
+    const { lanesFile, config } = ctx;
+    const { effects, clock, prior, emit, settings } = scope;
     const book = new FleetHealthBook({
         // A probe must stay trusted until the next one is due, whatever policy.probe says.
         staleAfterMs: Math.max(config.policy.probe.staleAfterMs, 2 * settings.probeIntervalMs),
@@ -73872,7 +74021,8 @@ async function refreshHealth(ctx, prior, endpoints, startedAt, emit) {
  * Moves every lane's consecutive-idle counter, raises `persistent_idle_condition` once per streak (and
  * retries its delivery until the sink takes it), resolves it when the streak ends; the lanes' reports.
  */
-async function moveCounters(plans, outcomes, prior, settings, now, effects, emit) {
+async function moveCounters(scope, plans, outcomes) {
+    const { prior, settings, now, effects, emit } = scope;
     const lanes = Object.create(null);
     const alerts = [];
     const laneReports = [];
@@ -73918,7 +74068,8 @@ async function moveCounters(plans, outcomes, prior, settings, now, effects, emit
     }
     return { lanes, laneReports, alerts };
 }
-async function observe(lane, effects, clock, emit) {
+async function observe(scope, lane) {
+    const { effects, clock, emit } = scope;
     const errors = [];
     const failed = (what, error) => {
         errors.push(`${what}: ${error}`);
@@ -73952,7 +74103,8 @@ async function observe(lane, effects, clock, emit) {
     };
 }
 /** Reopens the finished backlog of drained, idle-able lanes (`wantsRecycle`) and counts their queue again. */
-async function recycleDrained(observations, prior, settings, now, effects, emit) {
+async function recycleDrained(scope, observations) {
+    const { prior, settings, now, effects, emit } = scope;
     for (const observation of observations) {
         const { lane } = observation;
         if (!wantsRecycle(observation, guard_decide_own(prior.lanes, lane.name), settings, now))
@@ -73984,7 +74136,8 @@ async function recycleDrained(observations, prior, settings, now, effects, emit)
  * `maxResumesPerCycle`. Returns the records to keep: those of runs still unfinished (the rest are done
  * with), or the old ones untouched when the runs could not be listed.
  */
-async function dispatchResumes(effects, prior, settings, now, emit) {
+async function dispatchResumes(scope) {
+    const { effects, prior, settings, now, emit } = scope;
     const listed = await attempt(() => effects.interruptedRuns());
     if (!listed.ok)
         return { reports: [], records: prior.resumes, error: listed.error };
@@ -74140,20 +74293,22 @@ async function cycle(ctx) {
         emit({ type: 'guard_state_reset', problem });
     // 1. Probes and scans, when due.
     const endpoints = endpointsById(config);
-    const health = await refreshHealth(ctx, prior, endpoints, startedAt, emit);
+    const scope = { effects, settings, prior, clock, emit };
+    const health = await refreshHealth(ctx, scope, endpoints, startedAt);
     const { book, unreachable, wanted, probed, scanned } = health;
     // 2. Observe the lanes. Decisions are taken at `now`, after the probes came in (a probe stamped after
     // the decision time would read as a clock running ahead).
-    const observations = await Promise.all(lanesFile.lanes.map((lane) => observe(lane, effects, clock, emit)));
+    const observations = await Promise.all(lanesFile.lanes.map((lane) => observe(scope, lane)));
     const now = clock.now();
+    const decision = { ...scope, now };
     for (const observation of observations) {
         observation.health = judgeHealth(observation.lane, endpoints, book, unreachable, now, settings.healthFloor);
     }
     if (effects.recycle)
-        await recycleDrained(observations, prior, settings, now, effects, emit);
+        await recycleDrained(decision, observations);
     // 3. Decide and act on the lanes.
     const { plans, starts } = planLanes(observations, prior.lanes, settings, now);
-    const acted = await actOnLanes(plans, starts, effects, ctx.actor ?? 'keel-guard', settings.stalePauseMs, now, emit);
+    const acted = await actOnLanes(decision, plans, starts, ctx.actor ?? 'keel-guard');
     // 4. Counters and alerts.
     const next = {
         ...prior,
@@ -74166,7 +74321,7 @@ async function cycle(ctx) {
         next.lastProbeAt = startedAt;
     if (scanned)
         next.lastScanAt = startedAt;
-    const moved = await moveCounters(plans, acted.outcomes, prior, settings, now, effects, emit);
+    const moved = await moveCounters(decision, plans, acted.outcomes);
     next.lanes = moved.lanes;
     const { alerts, laneReports } = moved;
     const idleLanes = laneReports.filter((lane) => lane.status === 'idle').map((lane) => lane.lane);
@@ -74176,7 +74331,7 @@ async function cycle(ctx) {
         ? { idleCycles: prior.fleet.idleCycles + 1, idleSince: prior.fleet.idleSince ?? now }
         : { idleCycles: 0 };
     // 5. Resumes.
-    const resumes = await dispatchResumes(effects, prior, settings, now, emit);
+    const resumes = await dispatchResumes(decision);
     next.resumes = resumes.records;
     const report = {
         version: 1,
@@ -76128,11 +76283,12 @@ async function defaultBranch(setup) {
 
 
 
+
 async function runPost({ io, env, }) {
-    if (io.getState('finished') === 'true' || io.getState('decision') === 'ignored')
+    const saved = readMainState(io);
+    if (saved.finished || saved.ignored)
         return 0;
-    const runDir = io.getState('runDir');
-    const stateDir = io.getState('stateDir');
+    const { runDir, stateDir } = saved;
     if (!runDir || !stateDir) {
         io.info('keel post: main saved no run (it stopped before starting one); nothing to recover');
         return 0;
@@ -76158,8 +76314,7 @@ async function runPost({ io, env, }) {
         await store.save(state);
     }
     if (state.status === 'interrupted' && settings.effects === 'github') {
-        const asked = Number(io.getState('issueNumber'));
-        const effects = githubEffects(setup, trackingIssueOf(state) ?? (Number.isSafeInteger(asked) && asked > 0 ? asked : undefined));
+        const effects = githubEffects(setup, trackingIssueOf(state) ?? saved.issueNumber);
         // What main would have written had it lived. Unchanged text is not written again, and unchanged
         // effects are not saved again, so a second post adds nothing.
         const { issue, comment } = await writeRecoveryRecord(effects, state, {

@@ -513,7 +513,13 @@ class LaneRunner {
             }
             else {
                 const result = status === 'failed' ? 'blocked' : 'done';
-                await this.#finish(task.id, result, detail ?? `run ${runId}: ${status}`, runId, status);
+                await this.#finish({
+                    taskId: task.id,
+                    outcome: result,
+                    detail: detail ?? `run ${runId}: ${status}`,
+                    runId,
+                    status,
+                });
             }
         }
         else if (this.#signal.aborted) {
@@ -524,7 +530,14 @@ class LaneRunner {
             this.#consecutiveErrors++;
             const max = this.#o.maxConsecutiveErrors ?? 3;
             const goesOn = this.#consecutiveErrors < max;
-            await this.#finish(task.id, 'failed', attempt.error, runId, 'error', goesOn);
+            await this.#finish({
+                taskId: task.id,
+                outcome: 'failed',
+                detail: attempt.error,
+                runId,
+                status: 'error',
+                goesOn,
+            });
             if (!goesOn)
                 step = { stop: 'errors', detail: `${max} tasks in a row failed to run; last: ${attempt.error}` };
         }
@@ -559,7 +572,7 @@ class LaneRunner {
      * Records the outcome — and claims the next task in the same write when there is one (`#handedOver`); a
      * busy lock is tried again (the outcome of a finished run must not be lost).
      */
-    async #finish(taskId, outcome, detail, runId, status, goesOn = true) {
+    async #finish({ taskId, outcome, detail, runId, status, goesOn = true }) {
         const { store, lane } = this.#o;
         const next = goesOn ? await this.#handoverCandidate() : undefined;
         for (let attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {

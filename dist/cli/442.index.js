@@ -64,15 +64,15 @@ const COMMANDS = {
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 7637))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 7637))).runCommand,
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
     },
     status: {
         summary: 'print the failover status table (role → chain → state)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
     },
     sim: {
         summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
@@ -80,19 +80,19 @@ const COMMANDS = {
     },
     schema: {
         summary: 'print the JSON Schema of the configuration file',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 4747))).schemaCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 4747))).schemaCommand,
     },
     demo: {
         summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(381), __webpack_require__.e(129), __webpack_require__.e(174)]).then(__webpack_require__.bind(__webpack_require__, 4174))).demoCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(381), __webpack_require__.e(129), __webpack_require__.e(174)]).then(__webpack_require__.bind(__webpack_require__, 4174))).demoCommand,
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(167), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 1227))).laneCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(167), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 1227))).laneCommand,
     },
     guard: {
         summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(243), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(912)]).then(__webpack_require__.bind(__webpack_require__, 4912))).guardCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(912)]).then(__webpack_require__.bind(__webpack_require__, 4912))).guardCommand,
     },
     daemon: {
         summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',

@@ -950,33 +950,21 @@ async function loadConfigFile(configPath, options = {}) {
     const cwd = options.cwd ?? process.cwd();
     const found = configPath !== undefined
         ? { absolute: external_node_path_.resolve(cwd, configPath), source: configPath }
-        : await findConfigFile(cwd);
+        : locateConfigFile(cwd);
     const text = await readConfigFile(found.absolute, found.source);
     return { config: parseConfigText(text, found.source), source: { absolute: found.absolute, text } };
 }
-async function findConfigFile(cwd) {
-    const looked = [];
-    for (const relative of search_paths/* CONFIG_SEARCH_PATHS */.t) {
-        const absolute = external_node_path_.resolve(cwd, relative);
-        looked.push(absolute);
-        if (await isFile(absolute))
-            return { absolute, source: relative };
-    }
+function locateConfigFile(cwd) {
+    const found = (0,search_paths/* findConfigFile */.i)(cwd);
+    if (found.absolute !== undefined)
+        return found;
     throw new ConfigError(cwd, [
         {
             path: '',
-            message: `no keel configuration found; looked in ${looked.join(', ')}. ` +
+            message: `no keel configuration found; looked in ${found.looked.join(', ')}. ` +
                 'Create one (see examples/keel.yml; `keel schema` prints its JSON Schema) or pass a path.',
         },
     ]);
-}
-async function isFile(absolute) {
-    try {
-        return (await (0,promises_.stat)(absolute)).isFile();
-    }
-    catch {
-        return false;
-    }
 }
 /** Reads in chunks and stops past MAX_CONFIG_BYTES, so that a file growing under us is still bounded. */
 async function readConfigFile(absolute, source) {

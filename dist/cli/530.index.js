@@ -549,8 +549,8 @@ function errorText(error) {
 var fleet_state = __webpack_require__(9676);
 // EXTERNAL MODULE: ./lib/fleet/early-requests.js
 var early_requests = __webpack_require__(410);
-// EXTERNAL MODULE: ./lib/fleet/router.js + 14 modules
-var fleet_router = __webpack_require__(7243);
+// EXTERNAL MODULE: ./lib/fleet/router.js + 13 modules
+var fleet_router = __webpack_require__(5747);
 // EXTERNAL MODULE: ./lib/fleet/shared-slots.js
 var shared_slots = __webpack_require__(3567);
 // EXTERNAL MODULE: ./lib/fleet/status.js

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  RUN_USAGE: () => (/* reexport */ run_args/* RUN_USAGE */.W),
+  RUN_USAGE: () => (/* reexport */ run_args/* RUN_USAGE */.W3),
   runCommand: () => (/* binding */ runCommand)
 });
 
@@ -22,6 +22,8 @@ var config_cache = __webpack_require__(3201);
 var load = __webpack_require__(5024);
 // EXTERNAL MODULE: ./lib/run/start-run.js + 38 modules
 var start_run = __webpack_require__(4530);
+// EXTERNAL MODULE: ./lib/run/state-store.js
+var state_store = __webpack_require__(1472);
 ;// CONCATENATED MODULE: ./lib/run/exit-code.js
 /** The process exit code of a run's outcome: interrupted runs exit with the configured code (a resume follows). */
 function exitCode(state, onInterrupt) {
@@ -55,10 +57,11 @@ var state_layout = __webpack_require__(8747);
 
 
 
+
 const runCommand = async (argv, io) => {
-    const options = (0,run_args/* parseRunArgs */.u)(argv);
+    const options = (0,run_args/* parseRunArgs */.ug)(argv, io.env);
     if (options.help) {
-        io.stdout(run_args/* RUN_USAGE */.W);
+        io.stdout(run_args/* RUN_USAGE */.W3);
         return 0;
     }
     const repo = options.repo !== undefined ? (0,external_node_path_.resolve)(io.cwd, options.repo) : (0,project_dir/* projectDir */.t)(io);
@@ -67,6 +70,15 @@ const runCommand = async (argv, io) => {
     // For the next resume's early request (src/cli/early-resume.ts); a cache, so never fatal.
     await (0,config_cache/* saveConfigCache */.g)(stateDir, source, config);
     const progress = (line) => (options.json ? io.stderr : io.stdout)(`${line}\n`);
+    if (options.resumeFirst) {
+        // RESUME=true with a task: an unfinished run comes first; the task waits for a run with nothing to resume.
+        const unfinished = await (0,state_store/* latestUnfinishedRun */.Mr)(stateDir);
+        if (unfinished) {
+            progress(`RESUME=true: resuming ${unfinished.runId} (the task waits for the next run)`);
+            delete options.task;
+            options.resume = true;
+        }
+    }
     const result = await (0,start_run/* startRun */.A)({
         config,
         repo,

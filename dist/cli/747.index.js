@@ -1,239 +1,2973 @@
 export const id = 747;
-export const ids = [747];
+export const ids = [747,594,975];
 export const modules = {
 
-/***/ 4747:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SCHEMA_USAGE: () => (/* binding */ SCHEMA_USAGE),
-/* harmony export */   schemaCommand: () => (/* binding */ schemaCommand)
-/* harmony export */ });
-/* harmony import */ var _config_json_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(276);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8908);
-/** `keel schema`: print the JSON Schema of the configuration file, for editors and for checking by hand. */
-
-
-const SCHEMA_USAGE = `usage: keel schema [--help]
-
-Prints the JSON Schema (draft 2020-12) of keel's configuration file (.github/keel.yml) to stdout.
-Save it and point your editor at it, e.g. for the YAML language server:
-  keel schema > keel.schema.json
-  # yaml-language-server: $schema=./keel.schema.json   (first line of keel.yml)
-`;
-const schemaCommand = async (argv, io) => {
-    if (argv.includes('--help') || argv.includes('-h')) {
-        io.stdout(SCHEMA_USAGE);
-        return 0;
-    }
-    const [unexpected] = argv;
-    if (unexpected !== undefined)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`unexpected argument "${unexpected}"\n\n${SCHEMA_USAGE}`);
-    io.stdout(`${JSON.stringify((0,_config_json_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configJsonSchema */ .M)(), null, 2)}\n`);
-    return 0;
-};
-
-
-/***/ }),
-
-/***/ 276:
+/***/ 1975:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ configJsonSchema)
+/* harmony export */   J: () => (/* binding */ readJsonFile),
+/* harmony export */   n: () => (/* binding */ isTempFile),
+/* harmony export */   writeFileAtomic: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
-/* unused harmony export CONFIG_SCHEMA_ID */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8439);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7594);
 /**
- * The JSON Schema of the configuration file, derived from the zod schema so the two cannot drift. It
- * describes the INPUT: fields with defaults are optional, as users may leave them out. Editors use it for
- * completion and checking (`keel schema > keel.schema.json`, then point the YAML language server at it).
+ * Files that are either the old version or the new one, never half of either: the checkpoint, the manifest,
+ * the metrics, the heartbeat, effect records, the fleet state. One implementation for all of them.
+ *
+ * `writeFileAtomic` writes a temp file in the target's directory (a rename is only atomic within one file
+ * system), fsyncs it, renames it over the target and fsyncs the directory so the rename itself survives a
+ * power cut. A SIGKILL at any instant leaves the old target or the new one, plus at worst an orphaned
+ * `*.tmp` beside it (callers that own a directory under a lock may sweep those; see `isTempFile`).
  */
 
 
-/** A URN rather than a URL: the schema is printed by the installed keel, not fetched from a server. */
-const CONFIG_SCHEMA_ID = 'urn:keel:config:v1';
-function configJsonSchema() {
-    const generated = zod__WEBPACK_IMPORTED_MODULE_1__/* .toJSONSchema */ .bl(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configSchema */ .Qn, { io: 'input', target: 'draft-2020-12' });
-    const { $schema, ...rest } = generated;
-    // Identification first, so a reader of the printed file sees what it is before the body.
-    return { $schema, $id: CONFIG_SCHEMA_ID, title: 'keel configuration', ...rest };
+
+
+/** Replaces `path` with `data` atomically. Creates the parent directory when it is missing. */
+async function writeFileAtomic(path, data, options = {}) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await writeSynced(temp, data);
+    }
+    catch (error) {
+        // The hot path never pays for mkdir: only a missing directory (first write, or a user who cleaned up)
+        // makes us create it and try once more.
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .C)(error) !== 'ENOENT')
+            throw await withoutTemp(temp, error);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+        try {
+            await writeSynced(temp, data);
+        }
+        catch (again) {
+            throw await withoutTemp(temp, again);
+        }
+    }
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
+    }
+    catch (error) {
+        throw await withoutTemp(temp, error);
+    }
+    if (options.syncDir !== false)
+        await syncDirectory(dir);
+}
+/** A name `writeFileAtomic` uses for its temp files (for sweeping orphans left by a killed process). */
+function isTempFile(name) {
+    return /\.\d+-[0-9a-f]{12}\.tmp$/.test(name);
+}
+async function writeSynced(path, data) {
+    // 'wx': a temp name that somehow exists is someone else's file, not ours to truncate.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function withoutTemp(temp, error) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+    return error;
+}
+/**
+ * Directories cannot be opened on Windows and some file systems refuse fsync on them (EINVAL); there the
+ * rename is as durable as the platform makes it. Any other failure (EIO) is real and is thrown.
+ */
+async function syncDirectory(dir) {
+    if (process.platform === 'win32')
+        return;
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(dir, 'r');
+        await handle.sync();
+    }
+    catch (error) {
+        const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .C)(error);
+        if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP')
+            throw error;
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/** Reads and parses a JSON file. Never throws: what to do about a bad file is the caller's decision. */
+async function readJsonFile(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .C)(error) === 'ENOENT' ? 'missing' : 'unreadable';
+        return { ok: false, reason, detail: `${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)}` };
+    }
+    try {
+        return { ok: true, value: JSON.parse(text), text };
+    }
+    catch (error) {
+        return { ok: false, reason: 'not-json', detail: `${path}: not JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)})`, text };
+    }
 }
 
 
 /***/ }),
 
-/***/ 1091:
+/***/ 7594:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Po: () => (/* binding */ CANDIDATE_PATTERN),
-/* harmony export */   Qn: () => (/* binding */ configSchema),
-/* harmony export */   ST: () => (/* binding */ ROLE_NAMES),
-/* harmony export */   dI: () => (/* binding */ ENDPOINT_ID_PATTERN)
+/* harmony export */   C: () => (/* binding */ errorCode),
+/* harmony export */   formatFatal: () => (/* binding */ formatFatal),
+/* harmony export */   g: () => (/* binding */ errorMessage)
 /* harmony export */ });
-/* unused harmony exports timeoutsSchema, endpointSchema, policySchema, runSettingsSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Last-resort error text for the CLI: the message and, for unexpected errors, the stack. */
+function formatFatal(error) {
+    if (error instanceof Error) {
+        const named = error;
+        // Errors we raise on purpose (config, router exhaustion) read better without a stack.
+        if (named.expected === true)
+            return `keel: ${error.message}\n`;
+        return `keel: ${error.stack ?? error.message}\n`;
+    }
+    return `keel: ${String(error)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 3071:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IR: () => (/* binding */ FileLock),
+/* harmony export */   XB: () => (/* binding */ LockTimeoutError),
+/* harmony export */   iz: () => (/* binding */ parseHolder),
+/* harmony export */   jW: () => (/* binding */ isProcessAlive)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_BACKOFF_MS, DEFAULT_STALE_LOCK_MS, lockBackoff */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4743);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7594);
 /**
- * The configuration file users write (`.github/keel.yml` or `keel.yml`): one zod schema, the single source of
- * truth for validation, defaults, TypeScript types and the JSON Schema that `keel schema` prints.
+ * An inter-process lock as a file, with bounded retries (seed 004: 5 attempts, exponential backoff from
+ * 100 ms — 100, 200, 400, 800 — so at most 1.5 s of waiting, well under the 3 s budget).
  *
- * The schema stays free of transforms so that `z.toJSONSchema` can describe the input exactly; shaping the
- * parsed file into the router's form (tiers of `{ endpointId, model }`) happens in `load.ts`.
+ * Why a file and not a package: the lock file names its holder (`{ pid, host, at, token }`), so a lock left
+ * by a process that died (SIGKILL, OOM) is recognised at once by its dead pid instead of after a long
+ * mtime timeout, and nothing runs a timer in the background (fake timers stay in charge in tests).
+ *
+ * - Acquire: write the holder to a private temp file, then `link` it to the lock path. `link` fails when
+ *   the lock exists, and the lock appears with its content complete — nobody ever reads a half-written
+ *   holder.
+ * - Takeover: a holder whose pid is dead on this host, or older than `staleMs`, is stale. Removing it is
+ *   guarded by a second lock (`<lock>.takeover`) and re-checks that the lock still has the exact content
+ *   judged stale, so two processes that both saw the stale lock cannot delete each other's fresh one.
+ * - Release: only a lock that still carries our token is removed.
+ * - In-process callers are queued (one at a time per `FileLock`) before they touch the file, so twenty
+ *   parallel calls in one process do not burn each other's retry budget.
+ *
+ * Outcomes are values (`LockResult`); the store and the effects turn exhaustion into their exceptions.
  */
 
-const ROLE_NAMES = ['planner', 'coder', 'reviewer'];
-/** Endpoint ids never contain `/`: a chain entry is split at its first `/` into endpoint id and model. */
-const ENDPOINT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-/** A chain entry: an endpoint id, "/", and a model name (which may itself contain "/"). */
-const CANDIDATE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/\S+$/;
-const candidateRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .regex(CANDIDATE_PATTERN, 'expected "endpointId/model", e.g. "lan-a/qwen2.5-coder:7b"')
-    .describe('An endpoint id and a model name, split at the first "/" (model names may contain "/").');
-const tier = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([candidateRef, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(candidateRef).min(1, 'a tier lists at least one "endpointId/model"')], {
-    error: 'expected "endpointId/model" or a list of them',
-})
-    .describe('One "endpointId/model", or a list of them served least-loaded first.');
-const chain = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(tier)
-    .min(1, 'a role needs at least one tier')
-    .describe('Tiers tried in order; the next tier is used only when the previous one cannot serve.');
-const positiveMs = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive();
-const timeoutsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    connectMs: positiveMs.default(5_000).describe('TCP/TLS connect timeout.'),
-    firstTokenMs: positiveMs
-        .default(60_000)
-        .describe('Time to the first streamed token (for non-streamed requests: to the response head).'),
-    idleMs: positiveMs.default(30_000).describe('Longest gap allowed between two chunks of a response.'),
-    totalMs: positiveMs.default(600_000).describe('Whole-request deadline.'),
-})
-    .prefault({});
-const endpointSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(ENDPOINT_ID_PATTERN, 'expected letters, digits, ".", "_" or "-" (no "/"), at most 64'),
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({
-        protocol: /^https?$/,
-        error: 'expected an http(s) URL of an OpenAI-compatible API, e.g. http://host:11434/v1',
-    })
-        .describe('Base URL of the OpenAI-compatible API, usually ending in /v1.'),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['local', 'hosted']).describe('local: a server on your LAN; hosted: a paid API.'),
-    apiKeyEnv: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the NAME of an environment variable, not a key')
-        .optional()
-        .describe('Name of the environment variable holding the API key. Literal keys are rejected.'),
-    maxParallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(1)
-        .max(1024)
-        .default(4)
-        .describe('Hard cap on requests in flight at this endpoint.'),
-    contextWindow: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(256)
-        .optional()
-        .describe('Context window in tokens; discovered from the server when absent.'),
-    reachable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-        .optional()
-        .describe('For local endpoints: reachable from GitHub-hosted runners too (e.g. through a tunnel).'),
-    flavor: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['auto', 'openai', 'vllm', 'llamacpp', 'lmstudio', 'ollama'])
-        .default('auto')
-        .describe('Server software, for context-window discovery; "auto" tries each.'),
-    timeouts: timeoutsSchema,
+
+
+
+
+
+const DEFAULT_LOCK_ATTEMPTS = 5;
+const DEFAULT_LOCK_BACKOFF_MS = 100;
+/** Far beyond any save; a live holder older than this is hung, and its atomic writes stay harmless anyway. */
+const DEFAULT_STALE_LOCK_MS = 30_000;
+/** Thrown at the edges (the effects, the store's subclass) when the lock could not be had in time. */
+class LockTimeoutError extends Error {
+    name = 'LockTimeoutError';
+    lock;
+    attempts;
+    waitedMs;
+    holder;
+    constructor(lock, failure) {
+        const by = failure.holder ? ` (held by pid ${failure.holder.pid} on ${failure.holder.host})` : '';
+        super(`lock ${lock} still busy after ${failure.attempts} attempts over ${failure.waitedMs} ms${by}`);
+        this.lock = lock;
+        this.attempts = failure.attempts;
+        this.waitedMs = failure.waitedMs;
+        this.holder = failure.holder;
+    }
+}
+/** The backoff before attempt `n + 1` (n ≥ 1): base × 2^(n−1). */
+function lockBackoff(attempt, baseMs) {
+    return baseMs * 2 ** (attempt - 1);
+}
+/** What `link` says on file systems that have no hard links (some network and FUSE mounts, FAT). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+/**
+ * Tokens of the locks this process holds right now, across all `FileLock` instances: how a lock carrying
+ * our own pid is told apart from one left by a dead process that had the same pid.
+ */
+const heldTokens = new Set();
+class FileLock {
+    path;
+    #clock;
+    #attempts;
+    #backoffMs;
+    #staleMs;
+    #log;
+    #queue = Promise.resolve();
+    constructor(options) {
+        this.path = options.path;
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m;
+        this.#attempts = Math.max(1, options.attempts ?? DEFAULT_LOCK_ATTEMPTS);
+        this.#backoffMs = options.backoffMs ?? DEFAULT_LOCK_BACKOFF_MS;
+        this.#staleMs = options.staleMs ?? DEFAULT_STALE_LOCK_MS;
+        this.#log = options.log ?? (() => undefined);
+    }
+    /**
+     * Runs `work` holding the lock and releases it afterwards, whatever `work` does. `work`'s own failure
+     * is rethrown; a lock that could not be had is `{ ok: false }` and `work` never ran.
+     */
+    withLock(work) {
+        const turn = this.#queue.then(() => this.#locked(work));
+        // The queue only orders; one caller's failure is that caller's, not the next one's.
+        this.#queue = turn.catch(() => undefined);
+        return turn;
+    }
+    /**
+     * One attempt, no waiting (a stale lock is still taken over): the lock with its release, or undefined when
+     * someone holds it. For locks held across long work that is not a callback (a request's slot lease).
+     */
+    async tryHold() {
+        const outcome = await this.#tryAcquire();
+        if (outcome.kind !== 'acquired')
+            return undefined;
+        return { release: () => this.#release(outcome.token) };
+    }
+    async #locked(work) {
+        const started = this.#clock.now();
+        let holder;
+        for (let attempt = 1;; attempt++) {
+            const outcome = await this.#tryAcquire();
+            if (outcome.kind === 'acquired') {
+                try {
+                    return { ok: true, value: await work() };
+                }
+                finally {
+                    await this.#release(outcome.token);
+                }
+            }
+            holder = outcome.kind === 'busy' ? outcome.holder : outcome.observed.holder;
+            if (attempt >= this.#attempts) {
+                const failure = {
+                    attempts: attempt,
+                    waitedMs: this.#clock.now() - started,
+                    ...(holder ? { holder } : {}),
+                };
+                this.#log({ type: 'lock_exhausted', lock: this.path, ...failure });
+                return { ok: false, ...failure };
+            }
+            const waitMs = lockBackoff(attempt, this.#backoffMs);
+            this.#log({ type: 'lock_retry', lock: this.path, attempt, waitMs, ...(holder ? { holder } : {}) });
+            await this.#clock.sleep(waitMs);
+        }
+    }
+    /** One attempt: create, or take over a stale lock and create. */
+    async #tryAcquire() {
+        const first = await this.#create(this.path);
+        if (first.kind !== 'stale')
+            return first;
+        if (!(await this.#removeStale(first.observed)))
+            return first;
+        const second = await this.#create(this.path);
+        // Someone else won the race for the freed lock: that is a busy lock, not a stale one.
+        return second.kind === 'stale'
+            ? { kind: 'busy', ...(second.observed.holder ? { holder: second.observed.holder } : {}) }
+            : second;
+    }
+    async #create(path) {
+        const holder = {
+            pid: process.pid,
+            host: (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)(),
+            at: this.#clock.now(),
+            token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex'),
+        };
+        const text = JSON.stringify(holder);
+        const temp = `${path}.${holder.token}.tmp`;
+        await writeNew(temp, text);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temp, path);
+            heldTokens.add(holder.token);
+            return { kind: 'acquired', token: holder.token };
+        }
+        catch (error) {
+            const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error);
+            if (code === 'EEXIST')
+                return this.#inspect(path);
+            if (!NO_HARD_LINKS.has(code ?? ''))
+                throw error;
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+        }
+        // A file system without hard links: exclusive create, then the content. For an instant the lock is
+        // empty; an empty lock is judged by its age, so nobody takes it over in that instant.
+        try {
+            heldTokens.add(holder.token);
+            await writeNew(path, text);
+            return { kind: 'acquired', token: holder.token };
+        }
+        catch (error) {
+            heldTokens.delete(holder.token);
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'EEXIST')
+                return this.#inspect(path);
+            throw error;
+        }
+    }
+    /** Who holds the lock at `path`, and whether that holder is gone. */
+    async #inspect(path) {
+        let text;
+        let mtimeMs;
+        try {
+            [text, mtimeMs] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).then((s) => s.mtimeMs)]);
+        }
+        catch (error) {
+            // Released between our link and our read: busy for this attempt, free for the next.
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'ENOENT')
+                return { kind: 'busy' };
+            throw error;
+        }
+        const holder = parseHolder(text);
+        if (holder === undefined) {
+            // Empty (the no-hard-links path, mid-write) or damaged: only its age can tell, and that is the
+            // file system's clock, not ours.
+            return Date.now() - mtimeMs > this.#staleMs
+                ? { kind: 'stale', observed: { text, mtimeMs, reason: 'unreadable' } }
+                : { kind: 'busy' };
+        }
+        if (holder.host === (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() && !this.#holderAlive(holder)) {
+            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'dead' } };
+        }
+        if (this.#clock.now() - holder.at > this.#staleMs) {
+            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'expired' } };
+        }
+        return { kind: 'busy', holder };
+    }
+    /**
+     * Our own pid with a token this process does not hold is a lock left by an earlier process that had
+     * the same pid — routine in containers, where a restarted process often gets the same small pid.
+     */
+    #holderAlive(holder) {
+        if (holder.pid === process.pid)
+            return heldTokens.has(holder.token);
+        return isProcessAlive(holder.pid);
+    }
+    /**
+     * Removes the stale lock, unless it changed since it was judged. Returns whether the lock was removed
+     * (by us, or already gone).
+     */
+    async #removeStale(observed) {
+        const guardPath = `${this.path}.takeover`;
+        const guard = await this.#create(guardPath);
+        if (guard.kind !== 'acquired') {
+            // A guard left by a process killed in its microseconds-long takeover: remove it; the next attempt
+            // takes over properly. (Two processes doing this at the same instant after such a crash is the
+            // one race left, and it needs two unlikely events at once.)
+            if (guard.kind === 'stale')
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(guardPath).catch(() => undefined);
+            return false;
+        }
+        try {
+            let current;
+            let mtimeMs;
+            try {
+                [current, mtimeMs] = await Promise.all([
+                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.path, 'utf8'),
+                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.path).then((s) => s.mtimeMs),
+                ]);
+            }
+            catch (error) {
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'ENOENT')
+                    return true;
+                throw error;
+            }
+            if (current !== observed.text || mtimeMs !== observed.mtimeMs)
+                return false;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(this.path);
+            if (observed.holder)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(`${this.path}.${observed.holder.token}.tmp`).catch(() => undefined);
+            this.#log({
+                type: 'lock_takeover',
+                lock: this.path,
+                reason: observed.reason,
+                ...(observed.holder ? { holder: observed.holder } : {}),
+            });
+            return true;
+        }
+        finally {
+            await this.#release(guard.token, guardPath);
+        }
+    }
+    async #release(token, path = this.path) {
+        heldTokens.delete(token);
+        try {
+            const holder = parseHolder(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'));
+            if (holder?.token !== token) {
+                this.#log({ type: 'lock_lost', lock: path, detail: 'taken over by another process while held' });
+                return;
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path);
+        }
+        catch (error) {
+            // A lock we cannot remove is reported, not thrown: the work under it is done, and a dead-pid lock
+            // is taken over by the next process anyway.
+            this.#log({ type: 'lock_lost', lock: path, detail: (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error) });
+        }
+    }
+}
+async function writeNew(path, text) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
+    }
+    catch (error) {
+        // The first lock in a new run directory creates the directory.
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) !== 'ENOENT')
+            throw error;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
+    }
+    try {
+        await handle.writeFile(text);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A lock file's holder record, or undefined for anything else (also the daemon's lock reads it). */
+function parseHolder(text) {
+    try {
+        const value = JSON.parse(text);
+        if (value !== null &&
+            typeof value === 'object' &&
+            Number.isInteger(value.pid) &&
+            typeof value.host === 'string' &&
+            typeof value.at === 'number' &&
+            typeof value.token === 'string') {
+            return value;
+        }
+    }
+    catch {
+        // fall through
+    }
+    return undefined;
+}
+/** `kill(pid, 0)` checks existence without sending anything; EPERM means it exists under another user. */
+function isProcessAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
+/***/ 9676:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ts: () => (/* binding */ writeFleetStateFile),
+/* harmony export */   qJ: () => (/* binding */ readFleetStateFile),
+/* harmony export */   zb: () => (/* binding */ parseFleetState)
+/* harmony export */ });
+/* unused harmony export fleetStateSchema */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2311);
+/* harmony import */ var _base_atomic_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1975);
+/**
+ * The router's memory across runs: breaker and cooldown state with wall-clock times, plus the latest probe
+ * results. Saved with every checkpoint and in a fleet-state file, so that a scheduled run does not
+ * rediscover a dead endpoint by hammering it. Parsing is lenient: a damaged or foreign file costs the
+ * saved knowledge, never the run.
+ */
+
+
+
+const timestamp = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().finite().nonnegative();
+const breakerSnapshotSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['closed', 'open', 'halfOpen']),
+    failures: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(timestamp).max(10_000),
+    openedAt: timestamp.optional(),
 });
-const policySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    breaker: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-        failureThreshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(1000).default(5),
-        resetTimeoutMs: positiveMs.default(60_000).describe('Open → half-open after this long.'),
-        windowMs: positiveMs.default(300_000).describe('Failures older than this do not count.'),
-    })
-        .prefault({}),
-    cooldown: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-        baseMs: positiveMs.default(1_000).describe('First cooldown after a failure; doubles per failure.'),
-        maxMs: positiveMs.default(300_000),
-    })
-        .prefault({})
-        .refine((c) => c.maxMs >= c.baseMs, { message: 'maxMs must be at least baseMs', path: ['maxMs'] }),
-    contextFraction: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .gt(0)
-        .max(1)
-        .default(0.95)
-        .describe('Share of the context window a request may fill: max_tokens = floor(window × this) − prompt.'),
-    minOutputTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(1)
-        .default(256)
-        .describe('A candidate whose window leaves fewer output tokens than this is skipped.'),
-    spillover: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-        .default(false)
-        .describe('When a tier is saturated, let the next tier serve at once instead of waiting for a slot.'),
-    maxWaitMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .nonnegative()
-        .default(30_000)
-        .describe('Longest wait for a free slot, or for the earliest cooldown to end.'),
-    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(1)
-        .max(100)
-        .default(12)
-        .describe('Attempts per request across all candidates.'),
-    maxResponseBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(1024)
-        .default(8 * 1024 * 1024)
-        .describe('Responses larger than this are abandoned.'),
-    probe: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-        healthIntervalMs: positiveMs.default(15_000),
-        capabilityIntervalMs: positiveMs.default(300_000),
-        timeoutMs: positiveMs.default(3_000),
-        staleAfterMs: positiveMs.default(120_000).describe('Probe results older than this are ignored.'),
-    })
-        .prefault({}),
-})
-    .prefault({});
-const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    validate: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(2_000))
-        .max(20)
-        .default([])
-        .describe('Commands run in the work tree after coding, e.g. ["npm test"]; they come from this file only.'),
-    validateTimeoutMs: positiveMs.default(600_000),
-    minSuccessRate: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .min(0)
-        .max(1)
-        .default(0.5)
-        .describe('Share of coder subtasks that must succeed for a batch to be kept (partial success).'),
-    maxBatchRetries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(0)
-        .max(10)
-        .default(1)
-        .describe('How often a batch below minSuccessRate is discarded and tried again before the run stops.'),
-    maxSubtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(200).default(12),
-    allowWorkflowEdits: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-        .default(false)
-        .describe('Let model edits touch .github/workflows/ (off: a workflow change needs a human).'),
-    exitCodeOnInterrupt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(0)
-        .max(255)
-        .default(0)
-        .describe('Exit code when a run is interrupted and checkpointed (0: the job is not marked failed).'),
-    heartbeatMs: positiveMs.default(5_000),
-})
-    .prefault({});
-const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    $schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1, 'expected version: 1'),
-    endpoints: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(endpointSchema).min(1, 'declare at least one endpoint'),
-    roles: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-        planner: chain.optional(),
-        coder: chain.optional(),
-        reviewer: chain.optional(),
-    }),
-    policy: policySchema,
-    run: runSettingsSchema,
-})
-    .describe('keel configuration');
+const fleetStateSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1),
+    savedAt: timestamp,
+    breakers: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(512), breakerSnapshotSchema),
+    cooldowns: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(128), zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ until: timestamp, strikes: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0).max(64) })),
+    /** The health book's own snapshot; it validates its part itself. */
+    health: zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J().optional(),
+});
+/** A valid fleet state, or undefined (with the reason) when the input is not one. */
+function parseFleetState(input) {
+    if (input === undefined || input === null)
+        return {};
+    const parsed = fleetStateSchema.safeParse(input);
+    if (parsed.success)
+        return { state: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+}
+async function readFleetStateFile(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return {};
+        return { problem: `${path}: ${error.message}` };
+    }
+    try {
+        const result = parseFleetState(JSON.parse(text));
+        return result.problem ? { problem: `${path}: ${result.problem}` } : result;
+    }
+    catch (error) {
+        return { problem: `${path}: not JSON (${error.message})` };
+    }
+}
+/** Atomic replace (temp file, fsync, rename, directory fsync): a crash leaves old or new, never half. */
+async function writeFleetStateFile(path, state) {
+    await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_1__.writeFileAtomic)(path, `${JSON.stringify(state)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 235:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ RouterError)
+/* harmony export */ });
+/** The only exception the router throws: every candidate was tried, skipped or refused the request. */
+class RouterError extends Error {
+    name = 'RouterError';
+    /** Printed by the CLI without a stack: this is an outcome, not a bug. */
+    expected = true;
+    reason;
+    role;
+    attempts;
+    constructor(reason, role, attempts, detail) {
+        super(`${role}: ${detail}${attempts.length ? ` (attempts: ${summarize(attempts)})` : ''}`);
+        this.reason = reason;
+        this.role = role;
+        this.attempts = attempts;
+    }
+}
+function summarize(attempts) {
+    return attempts.map((a) => `${a.key} ${a.outcome}`).join(', ');
+}
+
+
+/***/ }),
+
+/***/ 5747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ createRouter)
+});
+
+// EXTERNAL MODULE: ./lib/base/clock.js
+var base_clock = __webpack_require__(4743);
+// EXTERNAL MODULE: ./lib/fleet/context-budget.js
+var context_budget = __webpack_require__(7141);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+;// CONCATENATED MODULE: ./lib/fleet/attempt-guard.js
+class AttemptGuard {
+    signal;
+    /** The first deadline (or the caller) that ended the attempt; undefined while it runs or when it ended on its own. */
+    fired;
+    #controller;
+    #timeouts;
+    #callerSignal;
+    #total;
+    #firstToken;
+    #idle;
+    #onCallerAbort = () => this.#fire('aborted');
+    constructor(timeouts, callerSignal) {
+        this.#controller = new AbortController();
+        this.signal = this.#controller.signal;
+        this.#timeouts = timeouts;
+        this.#callerSignal = callerSignal;
+        callerSignal?.addEventListener('abort', this.#onCallerAbort, { once: true });
+        this.#total = setTimeout(() => this.#fire('timeout_total'), timeouts.totalMs);
+        this.#firstToken = setTimeout(() => this.#fire('timeout_first_token'), timeouts.firstTokenMs);
+    }
+    /**
+     * The response head arrived. For a plain request that is the "first token" (nothing finer is observable);
+     * a stream keeps waiting for its first content delta. From here on, every body chunk must come within idleMs.
+     */
+    headArrived(streaming) {
+        if (!streaming)
+            this.firstTokenArrived();
+        if (this.fired === undefined)
+            this.#idle = setTimeout(() => this.#fire('timeout_idle'), this.#timeouts.idleMs);
+    }
+    firstTokenArrived() {
+        if (this.#firstToken === undefined)
+            return;
+        clearTimeout(this.#firstToken);
+        this.#firstToken = undefined;
+    }
+    /** A body chunk arrived: restart the idle gap. `refresh()` reuses the timer instead of allocating one. */
+    chunkArrived() {
+        this.#idle?.refresh();
+    }
+    /** Stop the attempt for a reason the caller records itself (too large, malformed): frees the socket. */
+    stop() {
+        this.#controller.abort();
+    }
+    /** Always called when the attempt ends, however it ends: no timer or listener outlives it. */
+    dispose() {
+        clearTimeout(this.#total);
+        if (this.#firstToken !== undefined)
+            clearTimeout(this.#firstToken);
+        if (this.#idle !== undefined)
+            clearTimeout(this.#idle);
+        this.#firstToken = undefined;
+        this.#idle = undefined;
+        this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+    }
+    #fire(kind) {
+        if (this.fired !== undefined)
+            return;
+        this.fired = kind;
+        this.#controller.abort();
+    }
+}
+function guardMessage(kind, timeouts, streaming) {
+    switch (kind) {
+        case 'aborted':
+            return 'aborted by the caller';
+        case 'timeout_total':
+            return `no complete response within ${timeouts.totalMs} ms`;
+        case 'timeout_first_token':
+            return streaming
+                ? `no first token within ${timeouts.firstTokenMs} ms`
+                : `no response head within ${timeouts.firstTokenMs} ms`;
+        case 'timeout_idle':
+            return `no data for ${timeouts.idleMs} ms`;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/base/secrets.js
+var base_secrets = __webpack_require__(3516);
+;// CONCATENATED MODULE: ./lib/fleet/classify-failure.js
+
+/**
+ * How servers say "the prompt does not fit". OpenAI and Groq (`context_length_exceeded`, "maximum context
+ * length", "reduce the length of the messages"), vLLM ("maximum model length", `max_model_len`; since the
+ * renderer rewrite, vllm/renderers/params.py, "the model's context length is only L tokens" and
+ * `param: "input_tokens"` / "(parameter=input_tokens, value=N)"), llama.cpp ("exceeds the available context
+ * size", `exceed_context_size_error`, `n_ctx`), Ollama ("exceeds the context length"; since v0.30.9,
+ * commit bbb40a0a6, a last message too long for the window: "the prompt is longer than the context length
+ * currently available to the model"), LM Studio ("context length of only", "the context overflows", and
+ * its MLX engine's "Context size has been exceeded"), Anthropic ("prompt is too long"), Gemini ("exceeds the
+ * maximum number of tokens"), TGI ("tokens + `max_new_tokens` must be <=").
+ */
+const CONTEXT_LENGTH_TEXT = new RegExp([
+    'context[_ ]length[_ ]exceeded',
+    'context_window_exceeded',
+    'maximum context length',
+    'exceeds? (?:the )?(?:available |maximum |max )?context',
+    'exceed_context_size',
+    '\\bn_ctx\\b',
+    'maximum model length',
+    'max_model_len',
+    'prompt is too long',
+    'too many tokens',
+    'exceeds the maximum number of tokens',
+    'reduce the length of the messages',
+    'context (?:length|size|window) of only',
+    'context (?:the )?overflows?',
+    'max_new_tokens`? must be <=',
+    'longer than the context length',
+    'context length is only',
+    'context size has been exceeded',
+    'parameter=input_tokens',
+    '"param"\\s*:\\s*"input_tokens"',
+].join('|'), 'i');
+function isContextLengthText(text) {
+    return CONTEXT_LENGTH_TEXT.test(text);
+}
+/**
+ * `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). OpenAI also sends
+ * `retry-after-ms`, used when `Retry-After` is absent. Unparseable values are ignored, never guessed.
+ */
+function parseRetryAfter(retryAfter, retryAfterMs, nowMs) {
+    if (retryAfter !== undefined && retryAfter.trim() !== '') {
+        const value = retryAfter.trim();
+        if (/^\d+(?:\.\d+)?$/.test(value))
+            return Math.round(Number(value) * 1000);
+        const date = Date.parse(value);
+        if (!Number.isNaN(date))
+            return Math.max(0, date - nowMs);
+    }
+    if (retryAfterMs !== undefined && /^\s*\d+(?:\.\d+)?\s*$/.test(retryAfterMs)) {
+        return Math.round(Number(retryAfterMs));
+    }
+    return undefined;
+}
+/** The human part of an error body: `error.message`, `error` as a string, FastAPI's `detail`, or the raw text. */
+function serverErrorText(body) {
+    const trimmed = body.trimStart();
+    if (!trimmed.startsWith('{'))
+        return body;
+    try {
+        const parsed = JSON.parse(trimmed);
+        return errorTextOf(parsed) ?? body;
+    }
+    catch {
+        return body;
+    }
+}
+function errorTextOf(payload) {
+    if (typeof payload !== 'object' || payload === null)
+        return undefined;
+    const { error, detail, message } = payload;
+    if (typeof error === 'string')
+        return error;
+    if (typeof error === 'object' && error !== null) {
+        const inner = error.message;
+        if (typeof inner === 'string')
+            return inner;
+    }
+    if (typeof detail === 'string')
+        return detail;
+    if (typeof message === 'string')
+        return message;
+    return undefined;
+}
+function classifyHttpError(input) {
+    const { status, body, secrets } = input;
+    const kind = kindForStatus(status, body);
+    const failure = { kind, status, message: httpMessage(status, serverErrorText(body), secrets) };
+    if (kind === 'client_error') {
+        const refusal = refusalOf(body);
+        if (refusal)
+            failure.refusal = refusal;
+    }
+    if (kind === 'rate_limited' || status === 503) {
+        const retryAfterMs = parseRetryAfter(input.retryAfter, input.retryAfterMs, Date.now());
+        if (retryAfterMs !== undefined)
+            failure.retryAfterMs = retryAfterMs;
+    }
+    return failure;
+}
+/**
+ * Billing, not throttling: OpenAI's 429 `insufficient_quota` ("You exceeded your current quota, please check
+ * your plan and billing details"), and 402 Payment Required (OpenRouter's "Insufficient credits").
+ */
+const QUOTA_TEXT = /insufficient_quota|exceeded your current quota/i;
+/**
+ * llama.cpp while it loads its model answers every route, `/health` included, with 503
+ * `{"error":{"message":"Loading model","type":"unavailable_error","code":503}}` and no Retry-After
+ * (tools/server/server-http.cpp, `middleware_server_state`, at 00dd081).
+ */
+const LOADING_TEXT = /"Loading model"|^Loading model$/i;
+/**
+ * Ollama's scheduler queue is full (`OLLAMA_MAX_QUEUE`, 512): 503 "server busy, please try again.  maximum
+ * pending requests exceeded" (server/sched.go `ErrMaxQueue`, ollama fb30760): a throttle, not a fault.
+ */
+const BUSY_TEXT = /server busy|maximum pending requests exceeded/i;
+function kindForStatus(status, body) {
+    if (status === 401 || status === 403)
+        return 'auth';
+    if (status === 404)
+        return 'model_not_found';
+    if (status === 402 || (status === 429 && QUOTA_TEXT.test(body)))
+        return 'quota';
+    if (status === 429)
+        return 'rate_limited';
+    if (status === 503 && LOADING_TEXT.test(serverErrorText(body).trim()))
+        return 'loading';
+    if (status === 503 && BUSY_TEXT.test(body))
+        return 'rate_limited';
+    if ((status === 400 || status === 413 || status === 422) && isContextLengthText(body))
+        return 'context_length';
+    // 408 is the server giving up on us (a proxy's timeout), not a bad request: another candidate may serve it.
+    if (status === 408)
+        return 'server_error';
+    if (status >= 400 && status < 500)
+        return 'client_error';
+    // 5xx, and anything else unexpected (a redirect from a misconfigured base URL): this endpoint cannot serve,
+    // but the request itself is fine, so it must fail over rather than stop.
+    return 'server_error';
+}
+const TOKEN_PARAMS = ['max_completion_tokens', 'max_tokens'];
+/** How servers and proxies say "I do not take this field". */
+const UNSUPPORTED_TEXT = /unsupported[_ ]parameter|not supported|unrecognized|unknown (?:field|parameter|argument)|extra (?:inputs|fields) (?:are )?not permitted|extra_forbidden|not allowed/i;
+/**
+ * OpenAI: "max_tokens is too large: 32768. This model supports at most 16384 completion tokens, whereas you
+ * provided 32768." (code `invalid_value` since 2025; null before). Anthropic's OpenAI-compatible API:
+ * "max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens for …".
+ */
+const OUTPUT_CAP_TEXT = [
+    /max_(?:completion_)?tokens['"`]? is too large: \d+\. This model supports at most (\d+)/i,
+    /max_(?:completion_)?tokens['"`]?: \d+ > (\d+), which is the maximum allowed number of output tokens/i,
+];
+/**
+ * What part of the request a 4xx refused, when keel can send it differently: the router then asks the
+ * same candidate once more, shaped as the server wants (`Refusal`). Undefined for anything else.
+ */
+function refusalOf(body) {
+    const fields = errorFields(body);
+    const text = `${fields.message ?? body} ${fields.code ?? ''}`;
+    for (const pattern of OUTPUT_CAP_TEXT) {
+        const cap = Number(pattern.exec(text)?.[1]);
+        if (Number.isSafeInteger(cap) && cap > 0)
+            return { kind: 'output_cap', cap };
+    }
+    const param = fields.param;
+    // OpenAI's reasoning models: "Unsupported parameter: 'max_tokens' is not supported with this model. Use
+    // 'max_completion_tokens' instead." with `param: "max_tokens"`, `code: "unsupported_parameter"`.
+    const named = TOKEN_PARAMS.find((name) => name === param) ??
+        /unsupported parameter:\s*'(max_(?:completion_)?tokens)'/i.exec(text)?.[1] ??
+        onlyOneOf(text);
+    if (named !== undefined && UNSUPPORTED_TEXT.test(text))
+        return { kind: 'token_param', param: named };
+    // LM Studio: "'response_format.type' must be 'json_schema' or 'text'"; llama.cpp: "response_format type
+    // must be one of \"text\" or \"json_object\", but got: …"; OpenAI: `param: "response_format"`.
+    if (param === 'response_format' || /response_format|json_schema|json_object/i.test(text)) {
+        return { kind: 'response_format' };
+    }
+    return undefined;
+}
+/** The token parameter a text names, when it names exactly one of the two. */
+function onlyOneOf(text) {
+    const completion = /max_completion_tokens/.test(text);
+    const plain = /max_tokens/.test(text);
+    if (completion && !plain)
+        return 'max_completion_tokens';
+    if (plain && !completion)
+        return 'max_tokens';
+    return undefined;
+}
+/** The OpenAI error envelope's fields, from `{error:{…}}` or vLLM ≤0.10's flat `{object:"error",…}`. */
+function errorFields(body) {
+    const message = serverErrorText(body);
+    let payload;
+    try {
+        payload = JSON.parse(body.trimStart());
+    }
+    catch {
+        return { message };
+    }
+    if (typeof payload !== 'object' || payload === null)
+        return { message };
+    const error = payload.error;
+    const inner = (typeof error === 'object' && error !== null ? error : payload);
+    const str = (value) => (typeof value === 'string' ? value : undefined);
+    const fields = { message };
+    const param = str(inner.param);
+    if (param !== undefined)
+        fields.param = param;
+    const code = str(inner.code);
+    if (code !== undefined)
+        fields.code = code;
+    return fields;
+}
+function httpMessage(status, text, secrets) {
+    const quoted = (0,base_secrets/* quoteServer */.u)(text, secrets);
+    return quoted === '' ? `HTTP ${status}` : `HTTP ${status}: ${quoted}`;
+}
+/**
+ * A body that carries `{ error: … }` where an answer was expected: an SSE data chunk after a 200 head, or a
+ * 200 JSON body from a server that reports errors that way. The status, when the server puts one in the
+ * payload (vLLM's `code: 400`, `status`), decides as an HTTP status would; otherwise the text does.
+ * `where` prefixes the message ("stream error", "HTTP 200").
+ */
+function classifyErrorPayload(payload, raw, secrets, where) {
+    const error = payload.error;
+    const fields = typeof error === 'object' && error !== null ? error : {};
+    const status = [fields.code, fields.status].find((v) => typeof v === 'number' && v >= 100);
+    if (status !== undefined) {
+        const failure = classifyHttpError({ status, body: raw, secrets });
+        return { ...failure, message: `${where}: ${failure.message}` };
+    }
+    let kind = 'server_error';
+    if (isContextLengthText(raw))
+        kind = 'context_length';
+    else if (/rate[_ ]?limit|too many requests/i.test(raw))
+        kind = 'rate_limited';
+    return { kind, message: `${where}: ${(0,base_secrets/* quoteServer */.u)(errorTextOf(payload) ?? raw, secrets)}` };
+}
+/** Node and undici error codes, possibly nested (`cause`, `AggregateError.errors` from happy eyeballs). */
+function errorCode(err) {
+    for (let current = err, depth = 0; current && depth < 5; depth++) {
+        if (typeof current !== 'object')
+            return undefined;
+        const { code, cause, errors } = current;
+        if (typeof code === 'string')
+            return code;
+        current = Array.isArray(errors) && errors.length > 0 ? errors[0] : cause;
+    }
+    return undefined;
+}
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'ETIMEDOUT']);
+/**
+ * A thrown error from connecting, sending, or reading. `afterHead`: the response head had arrived, so a dying
+ * socket cut a body short (`stream_cut`) instead of failing a connection (`connect_reset`).
+ */
+function classifyTransportError(err, afterHead, connectMs, secrets) {
+    const code = errorCode(err) ?? '';
+    const detail = (0,base_secrets/* quoteServer */.u)(err instanceof Error ? err.message : String(err), secrets);
+    const failure = (kind, message) => ({ kind, message });
+    if (code === 'ECONNREFUSED')
+        return failure('connect_refused', `connection refused (${detail})`);
+    if (DNS_CODES.has(code))
+        return failure('dns', `name not resolved (${detail})`);
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+        return failure('timeout_connect', `no connection within ${connectMs} ms`);
+    // The client was closed while this attempt ran: shutting down, not an endpoint fault.
+    if (code === 'UND_ERR_DESTROYED' || code === 'UND_ERR_CLOSED')
+        return failure('aborted', 'client closed');
+    // undici leaves `code` unset for some parser errors ("Expected HTTP/"), so the name is checked too.
+    if (code.startsWith('HPE_') || (err instanceof Error && err.name === 'HTTPParserError')) {
+        return failure('malformed', `invalid HTTP response (${detail})`);
+    }
+    if (afterHead)
+        return failure('stream_cut', `response cut short (${detail})`);
+    if (RESET_CODES.has(code))
+        return failure('connect_reset', `connection closed before a response (${detail})`);
+    // Unknown transport trouble before any response: treat the connection as suspect so it gets dropped.
+    return failure('connect_reset', `request failed (${detail})`);
+}
+
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __webpack_require__(610);
+// EXTERNAL MODULE: ./lib/fleet/request-body.js
+var request_body = __webpack_require__(6458);
+;// CONCATENATED MODULE: ./lib/fleet/endpoint-wiring.js
+/**
+ * What the endpoint client prepares once per endpoint rather than once per request: the parsed target URL,
+ * the header objects, the secrets to redact, and the undici Agent (the endpoint's keep-alive pool, with its
+ * connect timeout). Agents can be retired (`resetConnections`) and are then rebuilt on next use.
+ */
+
+
+
+function buildWiring(endpoint, env) {
+    const target = (0,request_body/* chatCompletionsUrl */.xh)(endpoint.url);
+    const secrets = [];
+    if (target.password)
+        secrets.push(target.password, decodeURIComponent(target.password));
+    const common = { 'content-type': 'application/json' };
+    let missingKeyEnv;
+    if (endpoint.apiKeyEnv !== undefined) {
+        const key = env[endpoint.apiKeyEnv]?.trim();
+        if (key) {
+            common.authorization = `Bearer ${key}`;
+            secrets.push(key);
+        }
+        else {
+            missingKeyEnv = endpoint.apiKeyEnv;
+        }
+    }
+    return {
+        source: endpoint,
+        target,
+        plainHeaders: { ...common, accept: 'application/json' },
+        streamHeaders: { ...common, accept: 'text/event-stream' },
+        secrets,
+        missingKeyEnv,
+        agent: undefined,
+    };
+}
+/** A config object for the same id that changed what the wiring depends on (tests and reloads do this). */
+function wiringChanged(wiring, endpoint) {
+    const before = wiring.source;
+    return (before.url !== endpoint.url ||
+        before.apiKeyEnv !== endpoint.apiKeyEnv ||
+        before.timeouts.connectMs !== endpoint.timeouts.connectMs);
+}
+function createAgent(connectMs) {
+    return new undici/* Agent */.g6({
+        connect: { timeout: connectMs, lookup: lookupRefusingInvalidNames },
+        // The attempt guard owns the head and body deadlines (with exact failure kinds); undici's would race it.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+    });
+}
+/**
+ * `.invalid` never resolves (RFC 6761 §6.4 asks resolver libraries to answer that at once; glibc asks the
+ * network anyway). Answering locally keeps a misconfigured or test endpoint from waiting on a DNS server.
+ */
+function lookupRefusingInvalidNames(hostname, options, callback) {
+    if (/(?:^|\.)invalid\.?$/i.test(hostname)) {
+        const err = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+        err.code = 'ENOTFOUND';
+        err.syscall = 'getaddrinfo';
+        process.nextTick(callback, err, '', 0);
+        return;
+    }
+    (0,external_node_dns_.lookup)(hostname, options, callback);
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/read-body.js
+/**
+ * Reads the whole body, restarting the idle gap on every chunk. Returns `ok: false` as soon as more than
+ * `maxBytes` arrived.
+ * Transport errors and guard aborts are thrown to the caller, which knows the phase and the fired deadline.
+ */
+function readBounded(body, maxBytes, guard) {
+    // Event listeners rather than `for await`: the async iterator costs a promise per chunk, which shows
+    // in the router's overhead benchmark for small, fast answers.
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let received = 0;
+        const cleanup = () => {
+            body.off('data', onData);
+            body.off('end', onEnd);
+            body.off('error', onError);
+        };
+        const onData = (chunk) => {
+            guard.chunkArrived();
+            received += chunk.length;
+            if (received > maxBytes) {
+                cleanup();
+                // Destroying the stream aborts the request and its socket; the abort error it emits is expected.
+                body.on('error', () => undefined);
+                body.destroy();
+                resolve({ ok: false, receivedBytes: received });
+                return;
+            }
+            chunks.push(chunk);
+        };
+        const onEnd = () => {
+            cleanup();
+            resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received) });
+        };
+        const onError = (error) => {
+            cleanup();
+            reject(error);
+        };
+        body.on('data', onData);
+        body.once('end', onEnd);
+        body.once('error', onError);
+    });
+}
+/**
+ * The body of an error response, for classification and the failure message. Reading it keeps the
+ * keep-alive socket usable; only the first `maxBytes` matter. A body that fails or stalls mid-way still
+ * yields what arrived: the status already says what happened.
+ */
+async function readErrorText(body, maxBytes, guard) {
+    const chunks = [];
+    let received = 0;
+    try {
+        for await (const chunk of body) {
+            guard.chunkArrived();
+            chunks.push(chunk);
+            received += chunk.length;
+            // Leaving the loop destroys the stream (and that socket): a huge error body is not worth reading.
+            if (received >= maxBytes)
+                break;
+        }
+    }
+    catch {
+        // Keep what arrived.
+    }
+    return Buffer.concat(chunks, received).subarray(0, maxBytes).toString('utf8');
+}
+
+// EXTERNAL MODULE: ./lib/fleet/early-requests.js
+var early_requests = __webpack_require__(410);
+;// CONCATENATED MODULE: ./lib/fleet/answer-extras.js
+/** Tool calls kept per answer: a model looping on calls is not worth more. */
+const MAX_TOOL_CALLS = 16;
+/** The reasoning text of a message or a stream delta, undefined when there is none. */
+function reasoningOf(part) {
+    for (const value of [part.reasoning_content, part.reasoning]) {
+        if (typeof value === 'string' && value.length > 0)
+            return value;
+    }
+    return undefined;
+}
+/** Gathers tool calls from a whole message or from stream deltas (pieces joined by `index`). */
+class ToolCallPieces {
+    #calls = [];
+    /** Adds what a message or delta says; true when it held at least one call. */
+    add(raw) {
+        if (!Array.isArray(raw))
+            return false;
+        let added = false;
+        for (const [position, item] of raw.entries()) {
+            if (typeof item !== 'object' || item === null)
+                continue;
+            const { index, function: fn } = item;
+            const at = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : position;
+            if (at >= MAX_TOOL_CALLS)
+                continue;
+            const call = (this.#calls[at] ??= { name: '', arguments: [] });
+            if (typeof fn === 'object' && fn !== null) {
+                const { name, arguments: args } = fn;
+                if (typeof name === 'string')
+                    call.name += name;
+                // Some servers send the arguments as an object rather than the JSON string OpenAI specifies.
+                if (typeof args === 'string')
+                    call.arguments.push(args);
+                else if (typeof args === 'object' && args !== null)
+                    call.arguments.push(JSON.stringify(args));
+            }
+            added = true;
+        }
+        return added;
+    }
+    calls() {
+        return this.#calls
+            .filter((call) => call !== undefined)
+            .map((call) => ({ name: call.name, arguments: call.arguments.join('') }));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/eventsource-parser/dist/index.js
+var dist = __webpack_require__(2309);
+;// CONCATENATED MODULE: ./lib/fleet/sse-stream.js
+/**
+ * Reads an OpenAI-compatible `chat/completions` SSE stream into an answer, or into the failure that ended
+ * it. A stream is complete only when it says so (`[DONE]` or a `finish_reason`): one that simply stops is
+ * `stream_cut`, never a shorter answer.
+ */
+
+
+
+
+/** The caller's `onDelta` threw: a bug on the caller's side, not an endpoint fault, so it is rethrown as is. */
+class DeltaCallbackError extends Error {
+    constructor(cause) {
+        super('onDelta threw', { cause });
+    }
+}
+async function readChatStream(body, context) {
+    const reader = new ChatStreamReader(context);
+    const parser = (0,dist/* createParser */.C)({ onEvent: (event) => reader.onEvent(event) });
+    const decoder = new TextDecoder();
+    let received = 0;
+    for await (const chunk of body) {
+        context.guard.chunkArrived();
+        received += chunk.length;
+        if (received > context.maxBytes) {
+            return {
+                ok: false,
+                failure: { kind: 'too_large', message: `response larger than ${context.maxBytes} bytes` },
+            };
+        }
+        parser.feed(decoder.decode(chunk, { stream: true }));
+        // Leaving the loop destroys the body and its socket: nothing after a failure is worth reading.
+        if (reader.failure)
+            return { ok: false, failure: reader.failure };
+        // Nothing after [DONE] matters, and a server that holds the response open after it must not turn a
+        // complete answer into an idle timeout. The socket survives when the response had ended with [DONE].
+        if (reader.done)
+            break;
+    }
+    return reader.result();
+}
+class ChatStreamReader {
+    failure;
+    #context;
+    #pieces = [];
+    #reasoning = [];
+    #toolCalls = new ToolCallPieces();
+    #finishReason = null;
+    #usage;
+    #firstTokenMs;
+    /** `[DONE]` arrived. */
+    done = false;
+    constructor(context) {
+        this.#context = context;
+    }
+    onEvent(event) {
+        // Several events can arrive in one chunk: none after a failure or [DONE] counts.
+        if (this.failure || this.done)
+            return;
+        const data = event.data;
+        if (data === '[DONE]') {
+            this.done = true;
+            return;
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(data);
+        }
+        catch {
+            this.failure =
+                event.event === 'error'
+                    ? { kind: 'server_error', message: `stream error: ${this.#quote(data)}` }
+                    : { kind: 'malformed', message: `stream data is not JSON: ${this.#quote(data)}` };
+            return;
+        }
+        if (typeof parsed !== 'object' || parsed === null) {
+            this.failure = { kind: 'malformed', message: `stream data is not an object: ${this.#quote(data)}` };
+            return;
+        }
+        const chunk = parsed;
+        if (chunk.error !== undefined && chunk.error !== null) {
+            this.failure = classifyErrorPayload(chunk, data, this.#context.secrets, 'stream error');
+            return;
+        }
+        this.#takeChoice(chunk);
+        if (chunk.usage)
+            this.#usage = usageOf(chunk.usage);
+    }
+    result() {
+        if (!this.done && this.#finishReason === null) {
+            return {
+                ok: false,
+                failure: { kind: 'stream_cut', message: 'stream ended without [DONE] or a finish_reason' },
+            };
+        }
+        const outcome = {
+            ok: true,
+            content: this.#pieces.join(''),
+            finishReason: this.#finishReason,
+        };
+        if (this.#reasoning.length > 0)
+            outcome.reasoning = this.#reasoning.join('');
+        const toolCalls = this.#toolCalls.calls();
+        if (toolCalls.length > 0)
+            outcome.toolCalls = toolCalls;
+        if (this.#usage)
+            outcome.usage = this.#usage;
+        if (this.#firstTokenMs !== undefined)
+            outcome.firstTokenMs = this.#firstTokenMs;
+        return outcome;
+    }
+    #takeChoice(chunk) {
+        const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
+        if (!choice)
+            return;
+        const delta = choice.delta;
+        if (delta) {
+            const text = delta.content;
+            if (typeof text === 'string' && text.length > 0) {
+                this.#markFirstToken();
+                this.#pieces.push(text);
+                this.#emit(text);
+            }
+            else {
+                const reasoning = reasoningOf(delta);
+                // A reasoning model thinking out loud is generating, not stalled: it meets the first-token deadline.
+                if (reasoning !== undefined) {
+                    this.#markFirstToken();
+                    this.#reasoning.push(reasoning);
+                }
+            }
+            if (delta.tool_calls !== undefined && this.#toolCalls.add(delta.tool_calls))
+                this.#markFirstToken();
+        }
+        if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') {
+            this.#finishReason = choice.finish_reason;
+        }
+    }
+    #markFirstToken() {
+        if (this.#firstTokenMs !== undefined)
+            return;
+        this.#firstTokenMs = performance.now() - this.#context.startedAt;
+        this.#context.guard.firstTokenArrived();
+    }
+    #emit(text) {
+        const onDelta = this.#context.onDelta;
+        if (!onDelta)
+            return;
+        try {
+            onDelta(text);
+        }
+        catch (err) {
+            throw new DeltaCallbackError(err);
+        }
+    }
+    #quote(text) {
+        return (0,base_secrets/* quoteServer */.u)(text, this.#context.secrets);
+    }
+}
+function usageOf(raw) {
+    const usage = {};
+    if (typeof raw.prompt_tokens === 'number')
+        usage.promptTokens = raw.prompt_tokens;
+    if (typeof raw.completion_tokens === 'number')
+        usage.completionTokens = raw.completion_tokens;
+    return usage;
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/endpoint-client.js
+/**
+ * The endpoint client: one attempt at one OpenAI-compatible `/chat/completions` endpoint, ending in an
+ * answer or in a classified, redacted `Failure` (it never throws for a failed call). Failing over, retrying,
+ * breakers and cooldowns belong to the router; this file only makes the attempt exact and bounded.
+ *
+ * Hot path: everything that does not depend on the request (URL, headers, secrets, Agent) is prepared once
+ * per endpoint (`endpoint-wiring.ts`); a request costs one JSON.stringify, one undici request, three timers
+ * and one JSON.parse of the answer (or one per SSE chunk).
+ */
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** Enough of an error body to classify it (codes can sit after a long message) and quote its start. */
+const ERROR_TEXT_BYTES = 16 * 1024;
+function createEndpointClient(options = {}) {
+    const env = options.env ?? process.env;
+    const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const wirings = new Map();
+    /** Agents given up by `resetConnections`, still finishing their in-flight requests. */
+    const retiring = new Set();
+    function wiringFor(endpoint) {
+        const known = wirings.get(endpoint.id);
+        if (known && known.source === endpoint)
+            return known;
+        if (known && !wiringChanged(known, endpoint)) {
+            known.source = endpoint;
+            return known;
+        }
+        if (known?.agent)
+            retire(known.agent);
+        const wiring = buildWiring(endpoint, env);
+        wirings.set(endpoint.id, wiring);
+        return wiring;
+    }
+    /**
+     * `close()` rather than `destroy()`: idle keep-alive sockets go at once (the point: a moved host is looked
+     * up and connected afresh), while other requests in flight on the old pool, possibly healthy streams,
+     * finish instead of failing for a fault that was not theirs.
+     */
+    function retire(agent) {
+        retiring.add(agent);
+        const forget = () => {
+            retiring.delete(agent);
+        };
+        agent.close().then(forget, forget);
+    }
+    async function chat(endpoint, request, call) {
+        const startedAt = performance.now();
+        const wiring = wiringFor(endpoint);
+        if (wiring.missingKeyEnv !== undefined) {
+            const message = `API key variable ${wiring.missingKeyEnv} is empty or not set; request not sent`;
+            return failed({ kind: 'auth', message }, startedAt);
+        }
+        if (call.signal?.aborted)
+            return failed({ kind: 'aborted', message: 'aborted by the caller' }, startedAt);
+        const streaming = request.stream === true;
+        const body = JSON.stringify((0,request_body/* requestBody */.IO)(request, call, streaming));
+        const guard = new AttemptGuard(endpoint.timeouts, call.signal);
+        let afterHead = false;
+        try {
+            const early = (0,early_requests/* takeEarlyRequest */.A2)(wiring.target.href, body);
+            const response = (early && (await adoptEarly(early, guard.signal))) ??
+                (await (0,undici/* request */.Em)(wiring.target, {
+                    dispatcher: (wiring.agent ??= createAgent(endpoint.timeouts.connectMs)),
+                    method: 'POST',
+                    headers: streaming ? wiring.streamHeaders : wiring.plainHeaders,
+                    body,
+                    signal: guard.signal,
+                }));
+            afterHead = true;
+            guard.headArrived(streaming);
+            const outcome = await readResponse(response, streaming, guard, wiring.secrets, call.onDelta, startedAt);
+            if (!outcome.ok)
+                return failed(outcome.failure, startedAt);
+            return { ...outcome, latencyMs: performance.now() - startedAt };
+        }
+        catch (err) {
+            if (err instanceof DeltaCallbackError)
+                throw err.cause;
+            const failure = guard.fired
+                ? { kind: guard.fired, message: guardMessage(guard.fired, endpoint.timeouts, streaming) }
+                : classifyTransportError(err, afterHead, endpoint.timeouts.connectMs, wiring.secrets);
+            return failed(failure, startedAt);
+        }
+        finally {
+            guard.dispose();
+        }
+    }
+    async function readResponse(response, streaming, guard, secrets, onDelta, startedAt) {
+        const { statusCode, headers, body } = response;
+        if (statusCode < 200 || statusCode >= 300) {
+            const text = await readErrorText(body, Math.min(ERROR_TEXT_BYTES, maxBytes), guard);
+            const failure = classifyHttpError({
+                status: statusCode,
+                body: text,
+                retryAfter: headerValue(headers['retry-after']),
+                retryAfterMs: headerValue(headers['retry-after-ms']),
+                secrets,
+            });
+            return { ok: false, failure };
+        }
+        // Refuse a declared oversize body before reading a byte of it.
+        if (Number(headerValue(headers['content-length'])) > maxBytes) {
+            body.destroy();
+            return tooLarge();
+        }
+        // A server that ignores `stream: true` answers with plain JSON: accept it as the plain answer it is.
+        const isJson = headerValue(headers['content-type'])?.startsWith('application/json') === true;
+        if (streaming && !isJson)
+            return readChatStream(body, { guard, maxBytes, startedAt, secrets, onDelta });
+        if (streaming)
+            guard.firstTokenArrived();
+        const read = await readBounded(body, maxBytes, guard);
+        if (!read.ok)
+            return tooLarge();
+        return parseCompletion(read.bytes.toString('utf8'), statusCode, secrets);
+    }
+    function tooLarge() {
+        return { ok: false, failure: { kind: 'too_large', message: `response larger than ${maxBytes} bytes` } };
+    }
+    return {
+        chat,
+        resetConnections(endpointId) {
+            const wiring = wirings.get(endpointId);
+            if (!wiring?.agent)
+                return;
+            retire(wiring.agent);
+            wiring.agent = undefined;
+        },
+        async close() {
+            // Nothing adopts an early request after the router is gone.
+            (0,early_requests/* abandonEarlyRequests */.Fl)();
+            const agents = [...retiring];
+            for (const wiring of wirings.values()) {
+                if (wiring.agent)
+                    agents.push(wiring.agent);
+                wiring.agent = undefined;
+            }
+            retiring.clear();
+            await Promise.all(agents.map((agent) => agent.destroy().catch(() => undefined)));
+        },
+    };
+}
+/**
+ * The response of a request sent early (see early-requests.ts) as the client reads responses; undefined
+ * when it failed before its head arrived, and the client then sends the request itself. The attempt's
+ * guard owns it from here: a timeout or a cancellation destroys it like any other.
+ */
+async function adoptEarly(early, signal) {
+    const abort = () => early.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    if (signal.aborted)
+        early.abort();
+    try {
+        const message = await early.response;
+        // The reader needs the status, the headers and a readable body: an IncomingMessage has all three.
+        return {
+            statusCode: message.statusCode ?? 0,
+            headers: message.headers,
+            body: message,
+        };
+    }
+    catch {
+        signal.removeEventListener('abort', abort);
+        return undefined;
+    }
+}
+function parseCompletion(text, status, secrets) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return malformed(`HTTP ${status}: body is not JSON: ${(0,base_secrets/* quoteServer */.u)(text, secrets)}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        return malformed(`HTTP ${status}: body is not a JSON object: ${(0,base_secrets/* quoteServer */.u)(text, secrets)}`);
+    }
+    const completion = parsed;
+    const choice = Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+    const message = choice?.message;
+    if (typeof message !== 'object' || message === null) {
+        if (completion.error !== undefined && completion.error !== null) {
+            return { ok: false, failure: classifyErrorPayload(completion, text, secrets, `HTTP ${status}`) };
+        }
+        return malformed(`HTTP ${status}: no choices[0].message: ${(0,base_secrets/* quoteServer */.u)(text, secrets)}`);
+    }
+    const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : null;
+    // `content: null` (a refusal, or a tool call: read below) is an empty answer, not a broken one.
+    const content = typeof message.content === 'string' ? message.content : '';
+    const outcome = { ok: true, content, finishReason };
+    const reasoning = reasoningOf(message);
+    if (reasoning !== undefined)
+        outcome.reasoning = reasoning;
+    const toolCalls = new ToolCallPieces();
+    toolCalls.add(message.tool_calls);
+    if (toolCalls.calls().length > 0)
+        outcome.toolCalls = toolCalls.calls();
+    if (completion.usage)
+        outcome.usage = usageOf(completion.usage);
+    return outcome;
+}
+function malformed(message) {
+    return { ok: false, failure: { kind: 'malformed', message } };
+}
+function failed(failure, startedAt) {
+    return { ok: false, failure, latencyMs: performance.now() - startedAt };
+}
+function headerValue(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+
+// EXTERNAL MODULE: ./lib/fleet/fleet-state.js
+var fleet_state = __webpack_require__(9676);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: ./node_modules/opossum/index.js
+var opossum = __webpack_require__(6195);
+;// CONCATENATED MODULE: ./lib/fleet/types.js
+const endpointFault = {
+    failover: true,
+    tripsBreaker: true,
+    cools: true,
+    resetsConnections: false,
+};
+const connectionFault = { ...endpointFault, resetsConnections: true };
+const FAILURE_POLICY = {
+    connect_refused: connectionFault,
+    connect_reset: connectionFault,
+    dns: connectionFault,
+    timeout_connect: connectionFault,
+    timeout_first_token: endpointFault,
+    timeout_idle: endpointFault,
+    timeout_total: endpointFault,
+    // Throttling is not brokenness: honour Retry-After through the cooldown, leave the breaker alone.
+    rate_limited: { failover: true, tripsBreaker: false, cools: true, resetsConnections: false },
+    // Billing (`insufficient_quota`): retrying never helps; the router disables the endpoint for the run.
+    quota: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    // llama.cpp loading its model: not ready, not broken. The router holds the endpoint until `/health`
+    // answers 200 (and then re-scans it), without a cooldown strike or a breaker count.
+    loading: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    server_error: endpointFault,
+    malformed: endpointFault,
+    stream_cut: endpointFault,
+    too_large: endpointFault,
+    // The prompt does not fit this model: another candidate may have a larger window. Nothing is wrong with it.
+    context_length: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    // Handled by disabling the endpoint (auth) or the candidate (model_not_found) for the rest of the run.
+    auth: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    model_not_found: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    // A refused request (400, 413, 422 …). In a mixed fleet that is usually one server's limitation (a
+    // response_format, a parameter, a proxy's size limit): the router tries the next candidate, keeps this
+    // one away from requests of that shape, and gives up only when every candidate refused.
+    client_error: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
+    aborted: { failover: false, tripsBreaker: false, cools: false, resetsConnections: false },
+};
+
+;// CONCATENATED MODULE: ./lib/fleet/circuit-breaker.js
+/**
+ * One circuit breaker per endpoint+model, on opossum.
+ *
+ * opossum owns the state machine (closed → open → half-open after `resetTimeoutMs` → closed on one
+ * successful trial, open again on a failed one, a single trial at a time). What opossum cannot express is
+ * keel's trip rule, "N failures within a sliding window" (opossum trips on an error *percentage*), so the
+ * window of failure times is kept here and the breaker is opened explicitly; opossum's own percentage trip
+ * is switched off with an unreachable volume threshold.
+ *
+ * State is exported with wall-clock times and restored by the next run, so a scheduled run does not
+ * rediscover a dead endpoint by hammering it. opossum is used through its documented options only
+ * (`options.state`, README "Breaker State Initialization"); what it cannot restore — an open breaker's
+ * *remaining* time (it would start a fresh `resetTimeout`) — is a hold kept here: the breaker is restored
+ * half-open and keel refuses every request until the hold ends, on keel's clock. test/fleet/opossum.test.ts
+ * pins the opossum behaviour this relies on.
+ */
+
+
+
+/** Thrown inside opossum's action so that opossum records a failure; never escapes this module. */
+class CountedFailure extends Error {
+}
+class CandidateBreaker {
+    key;
+    #policy;
+    #clock;
+    #breaker;
+    #failures;
+    #openedAt;
+    /** A restored open breaker: refused until then (wall clock), then the next request is the trial. */
+    #heldUntil;
+    #onTransition;
+    constructor(key, policy, clock, rotation, onTransition, snapshot) {
+        this.key = key;
+        this.#policy = policy;
+        this.#clock = clock;
+        const now = clock.now();
+        this.#failures = (snapshot?.failures ?? []).filter((at) => at > now - policy.windowMs && at <= now);
+        this.#openedAt = snapshot?.openedAt;
+        this.#onTransition = onTransition;
+        const restored = restoredState(snapshot, policy, now);
+        this.#heldUntil = restored.heldUntil;
+        const options = {
+            name: key,
+            timeout: false, // the endpoint client owns every timeout
+            resetTimeout: policy.resetTimeoutMs,
+            errorThresholdPercentage: 100,
+            volumeThreshold: Number.MAX_SAFE_INTEGER,
+            rollingPercentilesEnabled: false,
+            enableSnapshots: false,
+            // opossum keeps per-bucket latency arrays; a shared, router-owned rotation keeps them small
+            // without a timer per breaker.
+            rotateBucketController: rotation,
+            ...(restored.state ? { state: restored.state } : {}),
+        };
+        this.#breaker = new opossum((call) => runCounted(call), options);
+        this.#breaker.on('open', () => {
+            this.#openedAt = this.#clock.now();
+            onTransition({ key, to: 'open', failures: this.#failures.length });
+        });
+        this.#breaker.on('halfOpen', () => onTransition({ key, to: 'halfOpen', failures: this.#failures.length }));
+        this.#breaker.on('close', () => {
+            this.#failures = [];
+            onTransition({ key, to: 'closed', failures: 0 });
+        });
+    }
+    state() {
+        if (this.#held())
+            return 'open';
+        if (this.#breaker.opened)
+            return 'open';
+        if (this.#breaker.halfOpen)
+            return 'halfOpen';
+        return 'closed';
+    }
+    /** Would a request be let through now? Half-open admits a single trial at a time. */
+    admits() {
+        if (this.#held())
+            return false;
+        return this.#breaker.closed || this.#breaker.pendingClose;
+    }
+    failuresInWindow(now = this.#clock.now()) {
+        const from = now - this.#policy.windowMs;
+        return this.#failures.filter((at) => at > from).length;
+    }
+    /** Wall-clock time at which an open breaker will admit a trial; undefined unless open. */
+    halfOpensAt() {
+        if (this.#held())
+            return this.#heldUntil;
+        if (!this.#breaker.opened || this.#openedAt === undefined)
+            return undefined;
+        return this.#openedAt + this.#policy.resetTimeoutMs;
+    }
+    /**
+     * Runs one attempt through the breaker. Resolves to the attempt's outcome, or to `'rejected'` when the
+     * breaker did not admit it (callers check `admits()` first, so this only guards a race).
+     */
+    async run(call) {
+        if (this.#held())
+            return 'rejected';
+        let outcome;
+        try {
+            await this.#breaker.fire(async () => {
+                outcome = await call();
+                return outcome;
+            });
+        }
+        catch (error) {
+            if (outcome === undefined) {
+                if (isOpossumRejection(error))
+                    return 'rejected';
+                throw error;
+            }
+        }
+        if (outcome === undefined)
+            throw new Error(`breaker ${this.key}: attempt produced no outcome`);
+        if (!outcome.ok && FAILURE_POLICY[outcome.failure.kind].tripsBreaker)
+            this.#countFailure();
+        return outcome;
+    }
+    snapshot() {
+        const state = this.state();
+        return {
+            state,
+            failures: [...this.#failures],
+            ...(state !== 'closed' && this.#openedAt !== undefined ? { openedAt: this.#openedAt } : {}),
+        };
+    }
+    shutdown() {
+        this.#breaker.shutdown();
+    }
+    /** True while a restored open breaker's remaining time runs; says `halfOpen` once, when it ends. */
+    #held() {
+        if (this.#heldUntil === undefined)
+            return false;
+        if (this.#clock.now() < this.#heldUntil)
+            return true;
+        this.#heldUntil = undefined;
+        this.#onTransition({ key: this.key, to: 'halfOpen', failures: this.#failures.length });
+        return false;
+    }
+    #countFailure() {
+        const now = this.#clock.now();
+        this.#failures = this.#failures.filter((at) => at > now - this.#policy.windowMs);
+        this.#failures.push(now);
+        // Half-open trials that fail are re-opened by opossum itself.
+        if (this.#breaker.closed && this.#failures.length >= this.#policy.failureThreshold)
+            this.#breaker.open();
+    }
+}
+/** The action opossum wraps: a failure that counts (or an abort, which proves nothing) rejects. */
+async function runCounted(call) {
+    const outcome = await call();
+    if (!outcome.ok) {
+        const kind = outcome.failure.kind;
+        // An aborted half-open trial proved nothing; rejecting keeps the breaker from closing on it.
+        if (FAILURE_POLICY[kind].tripsBreaker || kind === 'aborted')
+            throw new CountedFailure(kind);
+    }
+    return outcome;
+}
+function isOpossumRejection(error) {
+    const code = error?.code;
+    return code === 'EOPENBREAKER' || code === 'ESHUTDOWN' || code === 'ESEMLOCKED';
+}
+function restoredState(snapshot, policy, now) {
+    if (snapshot === undefined || snapshot.state === 'closed')
+        return {};
+    const openedAt = snapshot.openedAt ?? now;
+    const remaining = openedAt + policy.resetTimeoutMs - now;
+    if (snapshot.state === 'open' && remaining > 0) {
+        // Half-open in opossum, held open here for what remains (never more than a full reset timeout).
+        return {
+            state: { closed: false, halfOpen: true },
+            heldUntil: now + Math.min(remaining, policy.resetTimeoutMs),
+        };
+    }
+    // Open long enough (while no run was watching) or already half-open: the next request is the trial.
+    return { state: { closed: false, halfOpen: true } };
+}
+/**
+ * All breakers of one router, sharing one bucket-rotation timer. opossum's stats are not used for
+ * decisions, but its buckets grow with every call until rotated.
+ */
+class BreakerBoard {
+    #breakers = new Map();
+    #rotation = new external_node_events_.EventEmitter();
+    #timer;
+    #policy;
+    #clock;
+    #onTransition;
+    constructor(policy, clock, onTransition, saved = {}) {
+        this.#policy = policy;
+        this.#clock = clock;
+        this.#onTransition = onTransition;
+        this.#rotation.setMaxListeners(0);
+        this.#timer = setInterval(() => this.#rotation.emit('rotate'), 1_000);
+        this.#timer.unref();
+        for (const [key, snapshot] of Object.entries(saved))
+            this.#create(key, snapshot);
+    }
+    get(key) {
+        return this.#breakers.get(key) ?? this.#create(key);
+    }
+    peek(key) {
+        return this.#breakers.get(key);
+    }
+    snapshot() {
+        const out = {};
+        for (const [key, breaker] of this.#breakers) {
+            const snap = breaker.snapshot();
+            if (snap.state !== 'closed' || snap.failures.length > 0)
+                out[key] = snap;
+        }
+        return out;
+    }
+    close() {
+        clearInterval(this.#timer);
+        for (const breaker of this.#breakers.values())
+            breaker.shutdown();
+        this.#breakers.clear();
+    }
+    #create(key, snapshot) {
+        const breaker = new CandidateBreaker(key, this.#policy, this.#clock, this.#rotation, this.#onTransition, snapshot);
+        this.#breakers.set(key, breaker);
+        return breaker;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/cooldown.js
+/** The cooldown after `strikes` escalations: base × 2^(strikes−1), capped at max. */
+function cooldownDuration(strikes, policy) {
+    const exponent = Math.max(0, strikes - 1);
+    // 2^31 is far beyond any sensible max; clamp the exponent so the multiplication stays finite.
+    return Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(exponent, 31));
+}
+function recordFailure(entry, now, policy, retryAfterMs) {
+    const cooling = entry !== undefined && entry.until > now;
+    const strikes = cooling ? entry.strikes : (entry?.strikes ?? 0) + 1;
+    // Retry-After is honoured, but a hostile or confused server cannot park an endpoint beyond maxMs.
+    const wait = Math.max(cooldownDuration(strikes, policy), Math.min(retryAfterMs ?? 0, policy.maxMs));
+    return { until: Math.max(entry?.until ?? 0, now + wait), strikes };
+}
+/** A success ends the incident: the next failure starts again from `baseMs`. */
+function recordSuccess(entry) {
+    if (entry === undefined)
+        return undefined;
+    return { until: entry.until, strikes: 0 };
+}
+function remainingCooldown(entry, now) {
+    return entry === undefined ? 0 : Math.max(0, entry.until - now);
+}
+
+// EXTERNAL MODULE: ./lib/fleet/selection.js
+var fleet_selection = __webpack_require__(7442);
+;// CONCATENATED MODULE: ./lib/fleet/slots.js
+/**
+ * In-flight accounting and the queue for slots.
+ *
+ * `maxParallel` is a hard cap per endpoint, held from the moment a request is sent until its response (or
+ * stream) has ended. Requests that find their tier full queue here in arrival order (by ticket) and are
+ * woken on every change — a slot released, a breaker half-open — to choose again. A request never takes a
+ * slot that an earlier queued request is waiting for, so under sustained load newcomers cannot starve the
+ * queue (without this, the request that just finished would re-take its own slot before any waiter ran).
+ */
+
+class SlotBook {
+    #inflight = new Map();
+    #peak = new Map();
+    /** Queued requests, ordered by ticket. */
+    #queue = [];
+    #sleepers = new Set();
+    #nextTicket = 0;
+    inflight(endpointId) {
+        return this.#inflight.get(endpointId) ?? 0;
+    }
+    /** Highest in-flight count seen per endpoint since creation (reported by `status()` and tests). */
+    peak(endpointId) {
+        return this.#peak.get(endpointId) ?? 0;
+    }
+    /** Arrival order of a request: smaller tickets are served first. */
+    ticket() {
+        return this.#nextTicket++;
+    }
+    /** Joins (or updates a place in) the queue; the place is kept across wake-ups. */
+    enqueue(ticket, endpoints) {
+        const existing = this.#queue.find((q) => q.ticket === ticket);
+        if (existing) {
+            existing.endpoints = endpoints;
+            return existing;
+        }
+        const entry = { ticket, endpoints };
+        let index = this.#queue.length;
+        while (index > 0 && this.#queue[index - 1].ticket > ticket)
+            index--;
+        this.#queue.splice(index, 0, entry);
+        return entry;
+    }
+    /** Leaves the queue; the slots it had a claim on may now serve later requests, so they choose again. */
+    leave(ticket) {
+        const index = this.#queue.findIndex((q) => q.ticket === ticket);
+        if (index < 0)
+            return;
+        this.#queue.splice(index, 1);
+        this.notify();
+    }
+    /**
+     * How many requests that arrived before `ticket` are queued for a slot at this endpoint: that many of its
+     * free slots are theirs. (A request queued for several endpoints counts at each: it errs toward fairness.)
+     */
+    claimsBefore(endpointId, ticket) {
+        let claims = 0;
+        for (const entry of this.#queue) {
+            if (entry.ticket >= ticket)
+                break;
+            if (entry.endpoints.has(endpointId))
+                claims++;
+        }
+        return claims;
+    }
+    get queued() {
+        return this.#queue.length;
+    }
+    /**
+     * Takes a slot if one is free (callers have already counted earlier requests' claims). Synchronous, so
+     * choose-and-take cannot interleave with another request.
+     */
+    tryAcquire(endpointId, cap) {
+        const current = this.inflight(endpointId);
+        if (current >= cap)
+            return false;
+        this.#inflight.set(endpointId, current + 1);
+        if (current + 1 > this.peak(endpointId))
+            this.#peak.set(endpointId, current + 1);
+        return true;
+    }
+    release(endpointId) {
+        const current = this.inflight(endpointId);
+        if (current <= 0)
+            throw new Error(`slot accounting: release of ${endpointId} without a slot`);
+        this.#inflight.set(endpointId, current - 1);
+        this.notify();
+    }
+    /** Wakes every sleeping request; each chooses again, earliest ticket first. */
+    notify() {
+        if (this.#sleepers.size === 0)
+            return;
+        const sleepers = this.#sleepers;
+        this.#sleepers = new Set();
+        for (const wake of sleepers)
+            wake();
+    }
+    /** Resolves at the next `notify()` or after `ms`, whichever comes first; rejects if `signal` aborts. */
+    async waitForChange(ms, clock, signal) {
+        if (signal?.aborted)
+            throw (0,base_clock/* abortReason */.J)(signal);
+        const timer = new AbortController();
+        const onAbort = () => timer.abort(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        let wake;
+        const woken = new Promise((resolve) => {
+            wake = resolve;
+        });
+        this.#sleepers.add(wake);
+        // Aborting `timer` (on wake-up or on the caller's abort) rejects the sleep: that ends the wait, no more.
+        const sleeping = clock.sleep(ms, timer.signal).catch(() => undefined);
+        try {
+            await Promise.race([woken, sleeping]);
+        }
+        finally {
+            this.#sleepers.delete(wake);
+            signal?.removeEventListener('abort', onAbort);
+            timer.abort();
+        }
+        if (signal?.aborted)
+            throw (0,base_clock/* abortReason */.J)(signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/fleet/fleet-view.js
+
+
+
+
+
+/** How long a request waits before re-checking a half-open breaker whose single trial is in flight. */
+const TRIAL_RECHECK_MS = 1_000;
+/** How often a llama.cpp endpoint that answered "Loading model" is asked `/health` again. */
+const LOADING_POLL_MS = 2_000;
+/**
+ * A request's shape for refusals: the role and what goes with the text (`response_format`, schema name,
+ * streaming). Two requests of one shape differ only in their words, which a 4xx rarely depends on.
+ */
+function requestSignature(role, request) {
+    let format = 'text';
+    if (request.jsonSchema !== undefined && request.json === true)
+        format = `schema:${request.jsonSchema.name}`;
+    else if (request.json === true)
+        format = 'json';
+    return `${role}/${format}/${request.stream === true ? 'stream' : 'plain'}`;
+}
+class FleetView {
+    config;
+    clock;
+    health;
+    slots = new SlotBook();
+    /** Leases shared with the other keel processes on this machine; undefined when off. */
+    shared;
+    breakers;
+    cooldowns = new Map();
+    /**
+     * Endpoints refused with 401/403 or out of quota, and candidates answered with 404: skipped for the rest
+     * of the run.
+     */
+    disabled = new Map();
+    /** Candidate key → request signature → the refusal (a 4xx keel cannot reshape its way around). */
+    refusals = new Map();
+    /** Endpoints loading their model (llama.cpp's 503 "Loading model"): when `/health` is asked next. */
+    loading = new Map();
+    endpoints;
+    #onGithubHostedRunner;
+    #prefersLocal;
+    constructor(config, clock, health, runnerEnvironment, onTransition, saved) {
+        this.config = config;
+        this.clock = clock;
+        this.health = health;
+        this.endpoints = new Map(config.endpoints.map((endpoint) => [endpoint.id, endpoint]));
+        this.#onGithubHostedRunner = runnerEnvironment === 'github-hosted';
+        this.#prefersLocal = (0,fleet_selection/* prefersLocal */.B)(runnerEnvironment);
+        const known = new Set(Object.values(config.roles)
+            .flat(2)
+            .map((candidate) => candidate.key));
+        const breakers = Object.fromEntries(Object.entries(saved?.breakers ?? {}).filter(([key]) => known.has(key)));
+        this.breakers = new BreakerBoard(config.policy.breaker, clock, onTransition, breakers);
+        for (const [endpointId, entry] of Object.entries(saved?.cooldowns ?? {})) {
+            if (this.endpoints.has(endpointId))
+                this.cooldowns.set(endpointId, entry);
+        }
+        if (saved?.health !== undefined)
+            health.restore(saved.health);
+    }
+    get selfHosted() {
+        return this.#prefersLocal;
+    }
+    endpoint(endpointId) {
+        const endpoint = this.endpoints.get(endpointId);
+        if (!endpoint)
+            throw new Error(`unknown endpoint ${endpointId}`);
+        return endpoint;
+    }
+    /** On a GitHub-hosted runner, LAN endpoints are skipped without a connection attempt. */
+    unreachable(endpoint) {
+        return this.#onGithubHostedRunner && endpoint.kind === 'local' && endpoint.reachable !== true;
+    }
+    maxTokensFor(candidate, shape) {
+        const endpoint = this.endpoint(candidate.endpointId);
+        const fit = (0,context_budget/* fitMaxTokens */.CW)({
+            window: this.health.contextWindow(endpoint, candidate.model),
+            contextFraction: this.config.policy.contextFraction,
+            promptTokens: shape.promptTokens,
+            requested: shape.requestedMaxTokens,
+            minOutputTokens: this.config.policy.minOutputTokens,
+        });
+        return fit.ok ? { ok: true, maxTokens: fit.maxTokens } : { ok: false };
+    }
+    /** The fleet as the request holding `ticket` sees it: slots claimed by earlier queued requests count as taken. */
+    views(chain, shape, ticket) {
+        const now = this.clock.now();
+        return chain.map((tier, tierIndex) => tier.map((candidate, order) => {
+            const endpoint = this.endpoint(candidate.endpointId);
+            const block = this.#block(candidate, endpoint, shape, now);
+            return {
+                key: candidate.key,
+                endpointId: candidate.endpointId,
+                tier: tierIndex,
+                order,
+                local: endpoint.kind === 'local',
+                ...block,
+                unhealthy: this.health.health(endpoint.id, now) === 'unhealthy',
+                inflight: this.slots.inflight(endpoint.id) +
+                    this.slots.claimsBefore(endpoint.id, ticket) +
+                    (this.shared?.othersInflight(endpoint.id) ?? 0),
+                cap: this.#effectiveCap(endpoint, now),
+            };
+        }));
+    }
+    noteFailure(endpointId, retryAfterMs) {
+        const entry = recordFailure(this.cooldowns.get(endpointId), this.clock.now(), this.config.policy.cooldown, retryAfterMs);
+        this.cooldowns.set(endpointId, entry);
+        return entry;
+    }
+    /** A candidate refused a request of this shape: skip it for such requests (413: for as large ones). */
+    noteRefusal(key, shape, reason, sizeBound) {
+        const byShape = this.refusals.get(key) ?? new Map();
+        const minPromptTokens = sizeBound ? shape.promptTokens : 0;
+        const known = byShape.get(shape.signature);
+        if (known === undefined || minPromptTokens < known.minPromptTokens) {
+            byShape.set(shape.signature, { minPromptTokens, reason });
+        }
+        this.refusals.set(key, byShape);
+    }
+    /** The endpoint answered "Loading model": hold it until `/health` says otherwise. */
+    noteLoading(endpointId) {
+        const now = this.clock.now();
+        const since = this.loading.get(endpointId)?.since ?? now;
+        this.loading.set(endpointId, { since, checkAt: now + LOADING_POLL_MS });
+    }
+    noteSuccess(endpointId) {
+        const entry = recordSuccess(this.cooldowns.get(endpointId));
+        if (entry && entry.until <= this.clock.now())
+            this.cooldowns.delete(endpointId);
+        else if (entry)
+            this.cooldowns.set(endpointId, entry);
+    }
+    /**
+     * Slow start: an endpoint whose cooldown has just ended gets one request at a time until one succeeds.
+     * Otherwise every waiting request would rush a host that may still be dead the moment its cooldown ends.
+     */
+    #effectiveCap(endpoint, now) {
+        const cooldown = this.cooldowns.get(endpoint.id);
+        return cooldown !== undefined && cooldown.strikes > 0 && cooldown.until <= now ? 1 : endpoint.maxParallel;
+    }
+    #block(candidate, endpoint, shape, now) {
+        if (shape.excluded.has(candidate.key))
+            return { blocked: 'excluded' };
+        if (this.unreachable(endpoint))
+            return { blocked: 'unreachable' };
+        if (this.disabled.has(endpoint.id) || this.disabled.has(candidate.key))
+            return { blocked: 'disabled' };
+        const refusal = this.refusals.get(candidate.key)?.get(shape.signature);
+        if (refusal !== undefined && shape.promptTokens >= refusal.minPromptTokens)
+            return { blocked: 'refused' };
+        if (!this.maxTokensFor(candidate, shape).ok)
+            return { blocked: 'context' };
+        const loading = this.loading.get(endpoint.id);
+        if (loading !== undefined)
+            return { blocked: 'loading', availableAt: Math.max(now, loading.checkAt) };
+        const breaker = this.breakers.peek(candidate.key);
+        if (breaker && !breaker.admits()) {
+            const halfOpensAt = breaker.halfOpensAt();
+            return halfOpensAt !== undefined
+                ? { blocked: 'breaker_open', availableAt: halfOpensAt }
+                : { blocked: 'breaker_trial', availableAt: now + TRIAL_RECHECK_MS };
+        }
+        const cooldown = this.cooldowns.get(endpoint.id);
+        if (cooldown && cooldown.until > now)
+            return { blocked: 'cooldown', availableAt: cooldown.until };
+        return {};
+    }
+}
+
+// EXTERNAL MODULE: ./lib/fleet/probe.js
+var fleet_probe = __webpack_require__(7430);
+// EXTERNAL MODULE: ./lib/fleet/probe-http.js
+var probe_http = __webpack_require__(2247);
+;// CONCATENATED MODULE: ./lib/fleet/probe-loop.js
+
+
+/**
+ * Probes `endpoints` (already filtered with `shouldSkipEndpoint`) into `book` until `signal` aborts, then
+ * resolves. The first round of each kind starts at once. Rounds are spaced from their start, so the
+ * interval is the period; a round that overruns its interval is followed by the next one straight away.
+ */
+async function runProbeLoop(endpoints, book, deps) {
+    const { clock, intervals, signal } = deps;
+    const probeDeps = {
+        clock,
+        timeoutMs: intervals.timeoutMs,
+        signal,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...(deps.env ? { env: deps.env } : {}),
+        ...(deps.maxResponseBytes !== undefined ? { maxResponseBytes: deps.maxResponseBytes } : {}),
+    };
+    const scan = async (endpoint) => {
+        book.recordScan(await guarded(() => (0,fleet_probe/* scanCapabilities */.ce)(endpoint, probeDeps), (error) => failedScan(endpoint, error)));
+    };
+    const healthRound = () => eachEndpoint(endpoints, async (endpoint) => {
+        const before = book.latestProbe(endpoint.id)?.healthy;
+        const probe = await guarded(() => (0,fleet_probe/* probeHealth */.v_)(endpoint, probeDeps), (error) => failedProbe(endpoint, error));
+        book.record(probe);
+        // Back from the dead (or from loading its model, llama.cpp's 503): what it serves, and with which
+        // window, may have changed, and the next scan may be minutes away.
+        if (before === false && probe.healthy && !signal.aborted)
+            await scan(endpoint);
+    });
+    const scanRound = () => eachEndpoint(endpoints, scan);
+    await Promise.all([
+        repeat(healthRound, intervals.healthIntervalMs, clock, signal),
+        repeat(scanRound, Math.max(intervals.capabilityIntervalMs, intervals.healthIntervalMs), clock, signal),
+    ]);
+    function failedProbe(endpoint, error) {
+        return {
+            endpointId: endpoint.id,
+            healthy: false,
+            latencyMs: 0,
+            models: [],
+            checkedAt: clock.now(),
+            error,
+        };
+    }
+    function failedScan(endpoint, error) {
+        return {
+            endpointId: endpoint.id,
+            flavor: 'openai',
+            models: [],
+            contextWindows: {},
+            checkedAt: clock.now(),
+            error,
+        };
+    }
+}
+async function repeat(round, periodMs, clock, signal) {
+    while (!signal.aborted) {
+        const startedAt = clock.now();
+        await round();
+        if (signal.aborted)
+            return;
+        const waitMs = Math.max(0, startedAt + periodMs - clock.now());
+        try {
+            await clock.sleep(waitMs, signal);
+        }
+        catch (error) {
+            if (signal.aborted)
+                return;
+            throw error;
+        }
+    }
+}
+/** Probes every endpoint in parallel; one endpoint's trouble never holds up or breaks another's. */
+async function eachEndpoint(endpoints, probe) {
+    await Promise.allSettled(endpoints.map((endpoint) => probe(endpoint)));
+}
+/**
+ * The probes are written not to throw; this catches what they did not foresee (a bug, a fake that throws
+ * synchronously) and turns it into a failed result, so one bad endpoint cannot end the loop.
+ */
+async function guarded(work, onError) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        return onError(`probe failed: ${(0,probe_http/* describeError */.Uc)(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./lib/fleet/router-types.js
+var router_types = __webpack_require__(235);
+// EXTERNAL MODULE: ./lib/fleet/shared-slots.js
+var shared_slots = __webpack_require__(3567);
+// EXTERNAL MODULE: ./lib/fleet/status.js
+var fleet_status = __webpack_require__(664);
+;// CONCATENATED MODULE: ./lib/fleet/router.js
+/**
+ * The router: sends each request of a role to the best candidate of its chain and keeps answering while
+ * endpoints die, hang, throttle or lie.
+ *
+ * - Immediate failover: a retryable failure moves to the next candidate at once; the router sleeps only
+ *   when nothing else is left (waiting for the earliest cooldown, bounded by `maxWaitMs`).
+ * - `maxParallel` is a hard cap, held until a response or stream has ended; a saturated tier is waited for
+ *   (bounded), or spilled over when `spillover` allows.
+ * - A stalled or cut stream is abandoned and the request starts from scratch on the next candidate: an
+ *   answer is returned whole or not at all.
+ * - Breakers (opossum, per endpoint+model) and cooldowns (per endpoint) are exported with wall-clock times
+ *   and restored by the next run.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** How often a request waiting for leases held by other processes looks again, watch or no watch. */
+const SHARED_POLL_MS = 250;
+function createRouter(config, deps = {}) {
+    return new FleetRouter(config, deps);
+}
+class FleetRouter {
+    health;
+    #env;
+    #fetch;
+    #fleet;
+    #client;
+    #ownsClient;
+    #clock;
+    #emit;
+    /** `/health` looks at loading endpoints in flight, one per endpoint. */
+    #readyChecks = new Map();
+    #closed = false;
+    constructor(config, deps) {
+        const env = deps.env ?? process.env;
+        this.#env = env;
+        this.#fetch = deps.fetch;
+        this.#clock = deps.clock ?? base_clock/* systemClock */.m;
+        this.#emit = deps.onEvent ?? (() => undefined);
+        this.health = deps.health ?? new fleet_probe/* FleetHealthBook */.wD({ staleAfterMs: config.policy.probe.staleAfterMs });
+        this.#ownsClient = deps.client === undefined;
+        this.#client =
+            deps.client ?? createEndpointClient({ env, maxResponseBytes: config.policy.maxResponseBytes });
+        const saved = (0,fleet_state/* parseFleetState */.zb)(deps.state).state;
+        const onTransition = (t) => {
+            this.#emit({ type: 'breaker', ...t });
+            // A breaker that half-opens may be what a waiting request is waiting for.
+            if (t.to !== 'open')
+                this.#fleet.slots.notify();
+        };
+        this.#fleet = new FleetView(config, this.#clock, this.health, env.RUNNER_ENVIRONMENT, onTransition, saved);
+        if (deps.slotsDir !== undefined) {
+            this.#fleet.shared = (0,shared_slots/* createSharedSlots */.RW)(deps.slotsDir, config.endpoints, {
+                clock: this.#clock,
+                onChange: () => this.#fleet.slots.notify(),
+            });
+        }
+    }
+    async complete(role, request, options = {}) {
+        if (this.#closed)
+            throw new Error('router is closed');
+        const chain = this.#fleet.config.roles[role];
+        if (!chain)
+            throw new router_types/* RouterError */.K('unknown_role', role, [], 'no chain is configured for this role');
+        const pass = {
+            role,
+            chain,
+            request,
+            options,
+            shape: {
+                promptTokens: (0,context_budget/* estimatePromptTokens */.bW)(request.messages),
+                requestedMaxTokens: request.maxTokens,
+                excluded: new Set(options.exclude),
+                signature: requestSignature(role, request),
+            },
+            ticket: this.#fleet.slots.ticket(),
+            attempts: [],
+            waitedMs: 0,
+            reshaped: new Set(),
+        };
+        try {
+            while (pass.attempts.length < this.#fleet.config.policy.maxAttempts) {
+                const chosen = await this.#choose(pass);
+                const done = await this.#attempt(pass, chosen);
+                if (done)
+                    return done;
+            }
+        }
+        finally {
+            this.#fleet.slots.leave(pass.ticket);
+        }
+        const max = this.#fleet.config.policy.maxAttempts;
+        throw new router_types/* RouterError */.K('exhausted', role, pass.attempts, `gave up after ${max} attempts`);
+    }
+    /** Picks a candidate and takes a slot there, waiting (bounded) for a slot or a cooldown when needed. */
+    async #choose(pass) {
+        const { role } = pass;
+        // One `wait` event per stretch of waiting for one reason, with how long it lasted: a wait is woken
+        // by every change in the fleet (and, with shared slots, looks again every SHARED_POLL_MS).
+        let stretch;
+        const endStretch = () => {
+            if (stretch)
+                this.#emit({ type: 'wait', role, reason: stretch.reason, ms: this.#clock.now() - stretch.since });
+            stretch = undefined;
+        };
+        try {
+            return await this.#chooseLoop(pass, (reason) => {
+                if (stretch?.reason === reason)
+                    return;
+                endStretch();
+                stretch = { reason, since: this.#clock.now() };
+            });
+        }
+        finally {
+            endStretch();
+        }
+    }
+    async #chooseLoop(pass, waits) {
+        const { policy } = this.#fleet.config;
+        const { role, attempts } = pass;
+        for (;;) {
+            if (pass.options.signal?.aborted)
+                throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled');
+            await this.#pollLoading(pass.chain);
+            const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
+            const prefer = pass.retrySame ?? pass.options.prefer;
+            const selection = (0,fleet_selection/* selectCandidate */.Q)(views, {
+                // After waiting `maxWaitMs` for the preferred tier, any later tier with a free slot may serve.
+                spillover: policy.spillover || pass.waitedMs >= policy.maxWaitMs,
+                preferLocal: this.#fleet.selfHosted,
+                ...(prefer !== undefined ? { prefer } : {}),
+            });
+            let waiting;
+            if (selection.kind === 'pick') {
+                const candidate = pass.chain[selection.candidate.tier][selection.candidate.order];
+                const endpoint = this.#fleet.endpoint(candidate.endpointId);
+                if (!this.#fleet.slots.tryAcquire(endpoint.id, endpoint.maxParallel))
+                    continue;
+                const lease = await this.#lease(endpoint);
+                if (lease) {
+                    this.#fleet.slots.leave(pass.ticket);
+                    pass.retrySame = undefined;
+                    return { candidate, endpoint, tier: selection.candidate.tier + 1, lease };
+                }
+                // Another process took the endpoint's last lease since the count: wait as for a full tier.
+                this.#fleet.slots.release(endpoint.id);
+                waiting = { kind: 'saturated', tier: selection.candidate.tier };
+            }
+            else {
+                waiting = selection;
+            }
+            if (waiting.kind === 'exhausted') {
+                // Every candidate that was asked refused the request itself: it is the request, not the fleet.
+                if (attempts.length > 0 && attempts.every((a) => a.outcome === 'client_error')) {
+                    throw new router_types/* RouterError */.K('not_retryable', role, attempts, 'every candidate refused the request');
+                }
+                throw new router_types/* RouterError */.K('exhausted', role, attempts, 'every candidate failed or is unavailable');
+            }
+            const budget = policy.maxWaitMs - pass.waitedMs;
+            const ms = waiting.kind === 'cooling' ? waiting.until - this.#clock.now() : budget;
+            if (budget <= 0 || ms > budget) {
+                if (waiting.kind === 'saturated') {
+                    throw new router_types/* RouterError */.K('saturated', role, attempts, `every candidate stayed busy for ${policy.maxWaitMs} ms`);
+                }
+                throw new router_types/* RouterError */.K('exhausted', role, attempts, 'every candidate is cooling down beyond maxWaitMs');
+            }
+            if (waiting.kind === 'saturated') {
+                // Queue for the usable endpoints, keeping this request's place across wake-ups.
+                const usable = views.flat().filter((v) => v.blocked === undefined);
+                this.#fleet.slots.enqueue(pass.ticket, new Set(usable.map((v) => v.endpointId)));
+            }
+            else {
+                this.#fleet.slots.leave(pass.ticket);
+            }
+            waits(waiting.kind);
+            const waitStart = this.#clock.now();
+            // Leases other processes release wake waiters through a directory watch; where that cannot be
+            // trusted to fire, a saturated wait also looks again every SHARED_POLL_MS.
+            const wait = waiting.kind === 'saturated' && this.#fleet.shared ? Math.min(ms, SHARED_POLL_MS) : ms;
+            try {
+                await this.#fleet.slots.waitForChange(Math.max(0, wait), this.#clock, pass.options.signal);
+            }
+            catch {
+                throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled while waiting');
+            }
+            pass.waitedMs += this.#clock.now() - waitStart;
+        }
+    }
+    /** One attempt on a chosen candidate (its slot already taken): the completion, or undefined to go on. */
+    async #attempt(pass, { candidate, endpoint, tier, lease }) {
+        const { role, attempts, options } = pass;
+        const fit = this.#fleet.maxTokensFor(candidate, pass.shape);
+        const maxTokens = fit.ok ? fit.maxTokens : undefined;
+        const attemptNumber = attempts.length + 1;
+        let result;
+        try {
+            result = await this.#fleet.breakers.get(candidate.key).run(() => this.#client.chat(endpoint, pass.request, {
+                model: candidate.model,
+                ...(maxTokens !== undefined ? { maxTokens } : {}),
+                ...(options.signal ? { signal: options.signal } : {}),
+                ...(options.onDelta ? { onDelta: (text) => options.onDelta?.(text, attemptNumber) } : {}),
+            }));
+        }
+        finally {
+            this.#fleet.slots.release(endpoint.id);
+            await lease.release();
+        }
+        if (result === 'rejected')
+            return undefined;
+        const attempt = {
+            key: candidate.key,
+            endpointId: endpoint.id,
+            model: candidate.model,
+            tier,
+            outcome: result.ok ? 'ok' : result.failure.kind,
+            latencyMs: result.latencyMs,
+            ...(result.ok ? {} : { message: result.failure.message }),
+            ...(!result.ok && result.failure.status !== undefined ? { status: result.failure.status } : {}),
+        };
+        attempts.push(attempt);
+        this.#emit({ type: 'attempt', role, attempt });
+        if (result.ok) {
+            this.#fleet.noteSuccess(endpoint.id);
+            return {
+                content: result.content,
+                key: candidate.key,
+                endpointId: endpoint.id,
+                model: candidate.model,
+                attempts,
+                finishReason: result.finishReason,
+                ...(result.reasoning !== undefined ? { reasoning: result.reasoning } : {}),
+                ...(result.toolCalls !== undefined ? { toolCalls: result.toolCalls } : {}),
+                ...(result.usage ? { usage: result.usage } : {}),
+                ...(maxTokens !== undefined ? { maxTokens } : {}),
+                waitedMs: pass.waitedMs,
+            };
+        }
+        const { failure } = result;
+        const handling = FAILURE_POLICY[failure.kind];
+        if (failure.kind === 'aborted')
+            throw new router_types/* RouterError */.K('aborted', role, attempts, 'cancelled');
+        if (handling.resetsConnections)
+            this.#client.resetConnections(endpoint.id);
+        if (handling.cools) {
+            const entry = this.#fleet.noteFailure(endpoint.id, failure.retryAfterMs);
+            this.#emit({ type: 'cooldown', endpointId: endpoint.id, until: entry.until, strikes: entry.strikes });
+        }
+        if (failure.kind === 'auth')
+            this.#disable(endpoint.id, failure.message);
+        if (failure.kind === 'quota') {
+            this.#disable(endpoint.id, `out of quota (billing, retrying will not help): ${failure.message}`);
+        }
+        if (failure.kind === 'model_not_found')
+            this.#disable(candidate.key, failure.message);
+        if (failure.kind === 'context_length')
+            pass.shape.excluded.add(candidate.key);
+        if (failure.kind === 'loading') {
+            if (!this.#fleet.loading.has(endpoint.id)) {
+                this.#emit({ type: 'loading', endpointId: endpoint.id, loading: true });
+            }
+            this.#fleet.noteLoading(endpoint.id);
+        }
+        if (failure.kind === 'client_error')
+            this.#refused(pass, candidate, failure);
+        if (!handling.failover) {
+            throw new router_types/* RouterError */.K('not_retryable', role, attempts, `${candidate.key} refused the request`);
+        }
+        return undefined;
+    }
+    /**
+     * A 4xx from one candidate. When it named something keel can send differently (a response_format, the
+     * output-length parameter, a limit above the model's cap), the same candidate is asked once more, so
+     * reshaped; otherwise it is skipped for this request and for requests of its shape for the run. The
+     * request stops only when every candidate refused (`#chooseLoop`).
+     */
+    #refused(pass, candidate, failure) {
+        const key = candidate.key;
+        pass.shape.excluded.add(key);
+        this.#fleet.noteRefusal(key, pass.shape, failure.message, failure.status === 413);
+        this.#emit({ type: 'refused', key, shape: pass.shape.signature, reason: failure.message });
+    }
+    status() {
+        return (0,fleet_status/* statusRows */.O5)(this.#fleet);
+    }
+    exportState() {
+        const now = this.#clock.now();
+        const cooldowns = {};
+        for (const [endpointId, entry] of this.#fleet.cooldowns) {
+            if (entry.until > now || entry.strikes > 0)
+                cooldowns[endpointId] = { ...entry };
+        }
+        return {
+            version: 1,
+            savedAt: now,
+            breakers: this.#fleet.breakers.snapshot(),
+            cooldowns,
+            health: this.health.snapshot(),
+        };
+    }
+    async probe(options = {}) {
+        const deps = this.#probeDeps(options.signal);
+        await Promise.all(this.#reachableEndpoints().map(async (endpoint) => {
+            const [health, scan] = await Promise.all([
+                (0,fleet_probe/* probeHealth */.v_)(endpoint, deps),
+                options.capabilities ? (0,fleet_probe/* scanCapabilities */.ce)(endpoint, deps) : undefined,
+            ]);
+            this.health.record(health);
+            if (scan)
+                this.health.recordScan(scan);
+        }));
+        this.#fleet.slots.notify();
+    }
+    async probeLoop(signal) {
+        const { policy } = this.#fleet.config;
+        await runProbeLoop(this.#reachableEndpoints(), this.health, {
+            ...this.#probeDeps(signal),
+            clock: this.#clock,
+            intervals: policy.probe,
+            signal,
+        });
+    }
+    #reachableEndpoints() {
+        return this.#fleet.config.endpoints.filter((endpoint) => !this.#fleet.unreachable(endpoint));
+    }
+    #probeDeps(signal) {
+        return {
+            clock: this.#clock,
+            env: this.#env,
+            timeoutMs: this.#fleet.config.policy.probe.timeoutMs,
+            ...(this.#fetch ? { fetch: this.#fetch } : {}),
+            ...(signal ? { signal } : {}),
+        };
+    }
+    async close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        this.#fleet.breakers.close();
+        this.#fleet.shared?.close();
+        this.#fleet.slots.notify();
+        if (this.#ownsClient)
+            await this.#client.close();
+    }
+    /** The endpoint's shared slot lease (always granted when shared slots are off). */
+    async #lease(endpoint) {
+        const shared = this.#fleet.shared;
+        if (!shared)
+            return shared_slots/* NO_LEASE */.be;
+        try {
+            return await shared.tryAcquire(endpoint.id, endpoint.maxParallel);
+        }
+        catch {
+            // The lease files cannot be written (a full or read-only tmp): the per-process cap still holds.
+            return shared_slots/* NO_LEASE */.be;
+        }
+    }
+    /**
+     * Asks `/health` of every endpoint of the chain that is loading its model and due for a look (one look
+     * per endpoint at a time, shared by the requests waiting on it). Ready: the hold ends and the endpoint is
+     * re-scanned at once, since its model (and window) may be a new one. No `/health` or no answer: the hold
+     * ends too, and the next attempt finds out what is wrong the usual way.
+     */
+    async #pollLoading(chain) {
+        if (this.#fleet.loading.size === 0)
+            return;
+        const now = this.#clock.now();
+        const due = new Set();
+        for (const candidate of chain.flat()) {
+            const entry = this.#fleet.loading.get(candidate.endpointId);
+            if (entry !== undefined && entry.checkAt <= now)
+                due.add(candidate.endpointId);
+        }
+        // The look is shared, so one request's cancellation must not cut it short; the probe timeout bounds it.
+        await Promise.all([...due].map((id) => this.#readyCheck(this.#fleet.endpoint(id))));
+    }
+    #readyCheck(endpoint) {
+        let check = this.#readyChecks.get(endpoint.id);
+        if (check === undefined) {
+            check = this.#checkReadyOnce(endpoint).finally(() => this.#readyChecks.delete(endpoint.id));
+            this.#readyChecks.set(endpoint.id, check);
+        }
+        return check;
+    }
+    async #checkReadyOnce(endpoint) {
+        const deps = this.#probeDeps(undefined);
+        const state = await (0,fleet_probe/* checkReady */.iF)(endpoint, deps);
+        if (state === 'loading') {
+            this.#fleet.noteLoading(endpoint.id);
+            return;
+        }
+        if (state === 'ready')
+            this.health.recordScan(await (0,fleet_probe/* scanCapabilities */.ce)(endpoint, deps));
+        this.#fleet.loading.delete(endpoint.id);
+        this.#emit({ type: 'loading', endpointId: endpoint.id, loading: false });
+        this.#fleet.slots.notify();
+    }
+    #disable(target, reason) {
+        if (this.#fleet.disabled.has(target))
+            return;
+        this.#fleet.disabled.set(target, reason);
+        this.#emit({ type: 'disabled', target, reason });
+    }
+}
+
+
+/***/ }),
+
+/***/ 3567:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ slotsDirFor),
+/* harmony export */   RW: () => (/* binding */ createSharedSlots),
+/* harmony export */   be: () => (/* binding */ NO_LEASE)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3071);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8747);
+/**
+ * `maxParallel` across keel processes on one machine. Lanes — and runs started by hand or by the guard —
+ * that send to the same endpoint share its cap: a local model server does not serve more at once because
+ * its callers are four processes instead of one.
+ *
+ * - A request in flight holds a lease: the file `slot-<k>` (k < maxParallel) in a directory per endpoint URL
+ *   under the slots directory — `<stateDir>/slots/` for runs (so the lanes of one lanes file, and runs
+ *   started by hand in the same repository, share it; `KEEL_SLOTS_DIR` names one for the whole machine,
+ *   `KEEL_SHARED_SLOTS=0` turns this off). Leases are `FileLock`s: created whole and exclusively, naming
+ *   their holder, released only by it.
+ * - A lease of a process that died (SIGKILL, OOM) is free at once (its pid is dead), one older than the
+ *   endpoint's whole-request deadline plus a minute is free too (a hung holder, or a pid reused).
+ * - Choosing: the router counts other processes' live leases as in flight, so a loaded endpoint looks
+ *   loaded. Waiting: a release by another process changes the directory, and a watch on it wakes the
+ *   router's waiting requests (the router's own bounded wait is the fallback where watches do not work).
+ * - Caps are per lease index: processes whose configs give one URL different `maxParallel` values hold
+ *   at most the largest of them together.
+ * - The directory must be ours (owner, no group or other access, not a symlink): otherwise another user
+ *   could hold our slots, and shared slots are off for this process (the per-process cap still holds).
+ */
+
+
+
+
+
+
+/**
+ * Where a run's leases live: `KEEL_SLOTS_DIR`, else `<stateDir>/slots`; undefined with `KEEL_SHARED_SLOTS=0`.
+ */
+function slotsDirFor(stateDir, env) {
+    if (env.KEEL_SHARED_SLOTS === '0')
+        return undefined;
+    const machineWide = env.KEEL_SLOTS_DIR?.trim();
+    return machineWide ? machineWide : (0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .stateLayout */ .G)(stateDir).slots;
+}
+/** Grace beyond the endpoint's whole-request deadline before a live holder's lease counts as abandoned. */
+const EXPIRY_GRACE_MS = 60_000;
+const LEASE = /^slot-(\d+)$/;
+/**
+ * The machine's shared slots for these endpoints, or undefined when they are off or their directory is not
+ * safely ours. `onChange` is called when another process may have released a lease.
+ */
+function createSharedSlots(root, endpoints, options) {
+    const dirs = new Map();
+    try {
+        ensurePrivateDir(root);
+        for (const endpoint of endpoints) {
+            const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(endpoint.url).digest('hex').slice(0, 24));
+            ensurePrivateDir(dir);
+            dirs.set(endpoint.id, new EndpointDir(dir, endpoint.timeouts.totalMs + EXPIRY_GRACE_MS, options.clock));
+        }
+    }
+    catch {
+        return undefined;
+    }
+    const watchers = [];
+    for (const dir of new Set([...dirs.values()].map((d) => d.path))) {
+        try {
+            // Only a lease appearing or going matters (not the temp and takeover files of taking one).
+            const watcher = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.watch)(dir, { persistent: false }, (_, name) => {
+                if (name === null || LEASE.test(name))
+                    options.onChange();
+            });
+            watcher.on('error', () => watcher.close());
+            watchers.push(watcher);
+        }
+        catch {
+            // No watch here: waiting requests wake at their bounded wait instead.
+        }
+    }
+    return {
+        othersInflight: (endpointId) => dirs.get(endpointId)?.othersInflight() ?? 0,
+        tryAcquire: async (endpointId, cap) => {
+            const dir = dirs.get(endpointId);
+            return dir ? dir.tryAcquire(cap) : NO_LEASE;
+        },
+        close: () => {
+            for (const watcher of watchers.splice(0))
+                watcher.close();
+        },
+    };
+}
+/** The lease of a request that needs none (no shared slots, or an endpoint without a directory). */
+const NO_LEASE = { release: () => Promise.resolve() };
+class EndpointDir {
+    path;
+    #expiryMs;
+    #clock;
+    /** Lease indexes this process holds here. */
+    #mine = new Set();
+    constructor(path, expiryMs, clock) {
+        this.path = path;
+        this.#expiryMs = expiryMs;
+        this.#clock = clock;
+    }
+    othersInflight() {
+        let names;
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(this.path);
+        }
+        catch {
+            return 0;
+        }
+        let held = 0;
+        const now = this.#clock.now();
+        for (const name of names) {
+            const index = LEASE.exec(name)?.[1];
+            if (index === undefined || this.#mine.has(Number(index)))
+                continue;
+            if (this.#live((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.path, name), now))
+                held++;
+        }
+        return held;
+    }
+    async tryAcquire(cap) {
+        for (let index = 0; index < cap; index++) {
+            if (this.#mine.has(index))
+                continue;
+            const lock = new _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .FileLock */ .IR({
+                path: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.path, `slot-${index}`),
+                clock: this.#clock,
+                staleMs: this.#expiryMs,
+            });
+            const held = await lock.tryHold();
+            if (held === undefined)
+                continue;
+            this.#mine.add(index);
+            return {
+                release: async () => {
+                    this.#mine.delete(index);
+                    await held.release();
+                },
+            };
+        }
+        return undefined;
+    }
+    /** A lease file of a holder that is alive (on another host: assumed) and within its expiry. */
+    #live(path, now) {
+        let text;
+        try {
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+        }
+        catch {
+            return false; // released meanwhile
+        }
+        const holder = (0,_base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHolder */ .iz)(text);
+        // Unreadable: being written this instant (the link makes that rare), so held.
+        if (holder === undefined)
+            return true;
+        if (now - holder.at > this.#expiryMs)
+            return false;
+        return holder.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() || (0,_base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .isProcessAlive */ .jW)(holder.pid);
+    }
+}
+/** Directories found private in this process: a lane makes a router per run, and asks once. */
+const privateDirs = new Set();
+/** Creates the directory private to this user, or checks that an existing one is; throws otherwise. */
+function ensurePrivateDir(path) {
+    if (privateDirs.has(path))
+        return;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(path, { recursive: true, mode: 0o700 });
+    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path);
+    const uid = process.getuid?.();
+    if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
+        throw new Error(`${path} is not a private directory of this user`);
+    }
+    privateDirs.add(path);
+}
+
+
+/***/ }),
+
+/***/ 664:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O5: () => (/* binding */ statusRows),
+/* harmony export */   _c: () => (/* binding */ renderStatusText)
+/* harmony export */ });
+/* unused harmony exports describeState, renderStatusMarkdown */
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
+/**
+ * The failover status table (seed 002's "Failover Status"): role → chain → state, printed at start, by
+ * `keel status`, and in the job summary.
+ */
+
+function statusRows(fleet) {
+    const now = fleet.clock.now();
+    const threshold = fleet.config.policy.breaker.failureThreshold;
+    const rows = [];
+    for (const role of _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLE_NAMES */ .ST) {
+        const chain = fleet.config.roles[role];
+        if (!chain)
+            continue;
+        chain.forEach((tier, tierIndex) => {
+            for (const candidate of tier) {
+                const endpoint = fleet.endpoint(candidate.endpointId);
+                const breaker = fleet.breakers.peek(candidate.key);
+                const failures = breaker?.failuresInWindow(now) ?? 0;
+                const cooldownUntil = fleet.cooldowns.get(endpoint.id)?.until ?? 0;
+                const disabled = fleet.disabled.get(endpoint.id) ?? fleet.disabled.get(candidate.key);
+                const breakerState = breaker?.state() ?? 'closed';
+                let state = failures > 0 ? 'MONITORING' : 'CLOSED';
+                let remainingMs = 0;
+                if (fleet.unreachable(endpoint))
+                    state = 'UNREACHABLE';
+                else if (disabled !== undefined)
+                    state = 'DISABLED';
+                else if (breakerState === 'open') {
+                    state = 'OPEN';
+                    remainingMs = Math.max(0, (breaker?.halfOpensAt() ?? now) - now);
+                }
+                else if (breakerState === 'halfOpen')
+                    state = 'HALF-OPEN';
+                else if (fleet.loading.has(endpoint.id))
+                    state = 'LOADING';
+                else if (cooldownUntil > now) {
+                    state = 'COOLDOWN';
+                    remainingMs = cooldownUntil - now;
+                }
+                const contextWindow = fleet.health.contextWindow(endpoint, candidate.model);
+                rows.push({
+                    role,
+                    tier: tierIndex + 1,
+                    key: candidate.key,
+                    endpointId: endpoint.id,
+                    model: candidate.model,
+                    kind: endpoint.kind,
+                    state,
+                    failures,
+                    threshold,
+                    remainingMs,
+                    inflight: fleet.slots.inflight(endpoint.id),
+                    peakInflight: fleet.slots.peak(endpoint.id),
+                    maxParallel: endpoint.maxParallel,
+                    health: fleet.health.health(endpoint.id, now),
+                    ...(contextWindow !== undefined ? { contextWindow } : {}),
+                    ...(disabled !== undefined ? { reason: disabled } : {}),
+                });
+            }
+        });
+    }
+    return rows;
+}
+/** `MONITORING (2/5)`, `OPEN (42 s)`, `COOLDOWN (3 s)`, `CLOSED`. */
+function describeState(row) {
+    switch (row.state) {
+        case 'MONITORING':
+            return `MONITORING (${row.failures}/${row.threshold})`;
+        case 'OPEN':
+        case 'COOLDOWN':
+            return `${row.state} (${formatRemaining(row.remainingMs)})`;
+        case 'HALF-OPEN':
+            return `HALF-OPEN (trial next)`;
+        default:
+            return row.state;
+    }
+}
+function formatRemaining(ms) {
+    if (ms >= 60_000)
+        return `${Math.ceil(ms / 60_000)} min`;
+    if (ms >= 1_000)
+        return `${Math.ceil(ms / 1_000)} s`;
+    return `${Math.max(0, Math.round(ms))} ms`;
+}
+/** The plain-text table for terminals and logs. */
+function renderStatusText(rows) {
+    const width = Math.max(8, ...rows.map((row) => row.key.length));
+    const lines = ['Failover status:'];
+    let role;
+    let tier;
+    for (const row of rows) {
+        if (row.role !== role) {
+            lines.push(`  ${row.role}:`);
+            role = row.role;
+            tier = undefined;
+        }
+        const tierLabel = row.tier !== tier ? `tier ${row.tier}` : '';
+        tier = row.tier;
+        const load = `${row.inflight}/${row.maxParallel} in flight`;
+        lines.push(`    ${tierLabel.padEnd(7)} ${row.key.padEnd(width)}  [${describeState(row)}]  ${row.kind}, ${load}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The same table in Markdown, for job summaries and issue bodies. */
+function renderStatusMarkdown(rows) {
+    const lines = [
+        '| role | tier | candidate | state | kind | health |',
+        '| --- | --- | --- | --- | --- | --- |',
+    ];
+    for (const row of rows) {
+        lines.push(`| ${row.role} | ${row.tier} | \`${row.key}\` | ${describeState(row)} | ${row.kind} | ${row.health} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
 
 
 /***/ })

@@ -404,7 +404,9 @@ var probe = __webpack_require__(7430);
 
 
 /** Clears the stale pauses of idle lanes (all of them, started this cycle or not), then starts `starts`. */
-async function actOnLanes(plans, starts, effects, actor, stalePauseMs, now, emit) {
+async function actOnLanes(scope, plans, starts, actor) {
+    const { effects, now, emit } = scope;
+    const { stalePauseMs } = scope.settings;
     const outcomes = new Map();
     const pausesCleared = [];
     for (const plan of plans) {
@@ -461,9 +463,9 @@ function initialAction(intent) {
     return intent;
 }
 /** Probes the lanes' endpoints and scans their capabilities when each is due; the results go in the book. */
-async function refreshHealth(ctx, prior, endpoints, startedAt, emit) {
-    const { lanesFile, config, effects, clock } = ctx;
-    const settings = lanesFile.guard;
+async function refreshHealth(ctx, scope, endpoints, startedAt) {
+    const { lanesFile, config } = ctx;
+    const { effects, clock, prior, emit, settings } = scope;
     const book = new probe/* FleetHealthBook */.wD({
         // A probe must stay trusted until the next one is due, whatever policy.probe says.
         staleAfterMs: Math.max(config.policy.probe.staleAfterMs, 2 * settings.probeIntervalMs),
@@ -506,7 +508,8 @@ async function refreshHealth(ctx, prior, endpoints, startedAt, emit) {
  * Moves every lane's consecutive-idle counter, raises `persistent_idle_condition` once per streak (and
  * retries its delivery until the sink takes it), resolves it when the streak ends; the lanes' reports.
  */
-async function moveCounters(plans, outcomes, prior, settings, now, effects, emit) {
+async function moveCounters(scope, plans, outcomes) {
+    const { prior, settings, now, effects, emit } = scope;
     const lanes = Object.create(null);
     const alerts = [];
     const laneReports = [];
@@ -552,7 +555,8 @@ async function moveCounters(plans, outcomes, prior, settings, now, effects, emit
     }
     return { lanes, laneReports, alerts };
 }
-async function observe(lane, effects, clock, emit) {
+async function observe(scope, lane) {
+    const { effects, clock, emit } = scope;
     const errors = [];
     const failed = (what, error) => {
         errors.push(`${what}: ${error}`);
@@ -586,7 +590,8 @@ async function observe(lane, effects, clock, emit) {
     };
 }
 /** Reopens the finished backlog of drained, idle-able lanes (`wantsRecycle`) and counts their queue again. */
-async function recycleDrained(observations, prior, settings, now, effects, emit) {
+async function recycleDrained(scope, observations) {
+    const { prior, settings, now, effects, emit } = scope;
     for (const observation of observations) {
         const { lane } = observation;
         if (!wantsRecycle(observation, own(prior.lanes, lane.name), settings, now))
@@ -618,7 +623,8 @@ async function recycleDrained(observations, prior, settings, now, effects, emit)
  * `maxResumesPerCycle`. Returns the records to keep: those of runs still unfinished (the rest are done
  * with), or the old ones untouched when the runs could not be listed.
  */
-async function dispatchResumes(effects, prior, settings, now, emit) {
+async function dispatchResumes(scope) {
+    const { effects, prior, settings, now, emit } = scope;
     const listed = await attempt(() => effects.interruptedRuns());
     if (!listed.ok)
         return { reports: [], records: prior.resumes, error: listed.error };
@@ -776,20 +782,22 @@ async function cycle(ctx) {
         emit({ type: 'guard_state_reset', problem });
     // 1. Probes and scans, when due.
     const endpoints = endpointsById(config);
-    const health = await refreshHealth(ctx, prior, endpoints, startedAt, emit);
+    const scope = { effects, settings, prior, clock, emit };
+    const health = await refreshHealth(ctx, scope, endpoints, startedAt);
     const { book, unreachable, wanted, probed, scanned } = health;
     // 2. Observe the lanes. Decisions are taken at `now`, after the probes came in (a probe stamped after
     // the decision time would read as a clock running ahead).
-    const observations = await Promise.all(lanesFile.lanes.map((lane) => observe(lane, effects, clock, emit)));
+    const observations = await Promise.all(lanesFile.lanes.map((lane) => observe(scope, lane)));
     const now = clock.now();
+    const decision = { ...scope, now };
     for (const observation of observations) {
         observation.health = judgeHealth(observation.lane, endpoints, book, unreachable, now, settings.healthFloor);
     }
     if (effects.recycle)
-        await recycleDrained(observations, prior, settings, now, effects, emit);
+        await recycleDrained(decision, observations);
     // 3. Decide and act on the lanes.
     const { plans, starts } = planLanes(observations, prior.lanes, settings, now);
-    const acted = await actOnLanes(plans, starts, effects, ctx.actor ?? 'keel-guard', settings.stalePauseMs, now, emit);
+    const acted = await actOnLanes(decision, plans, starts, ctx.actor ?? 'keel-guard');
     // 4. Counters and alerts.
     const next = {
         ...prior,
@@ -802,7 +810,7 @@ async function cycle(ctx) {
         next.lastProbeAt = startedAt;
     if (scanned)
         next.lastScanAt = startedAt;
-    const moved = await moveCounters(plans, acted.outcomes, prior, settings, now, effects, emit);
+    const moved = await moveCounters(decision, plans, acted.outcomes);
     next.lanes = moved.lanes;
     const { alerts, laneReports } = moved;
     const idleLanes = laneReports.filter((lane) => lane.status === 'idle').map((lane) => lane.lane);
@@ -812,7 +820,7 @@ async function cycle(ctx) {
         ? { idleCycles: prior.fleet.idleCycles + 1, idleSince: prior.fleet.idleSince ?? now }
         : { idleCycles: 0 };
     // 5. Resumes.
-    const resumes = await dispatchResumes(effects, prior, settings, now, emit);
+    const resumes = await dispatchResumes(decision);
     next.resumes = resumes.records;
     const report = {
         version: 1,

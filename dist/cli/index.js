@@ -874,14 +874,15 @@ __webpack_async_result__();
 /* harmony import */ var _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9281);
 /* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9357);
 /* harmony import */ var _config_config_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3201);
-/* harmony import */ var _config_search_paths_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1169);
-/* harmony import */ var _fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7141);
-/* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(410);
-/* harmony import */ var _fleet_request_body_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6458);
-/* harmony import */ var _git_read_files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1324);
-/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1442);
-/* harmony import */ var _run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(727);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8747);
+/* harmony import */ var _config_search_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1169);
+/* harmony import */ var _fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7141);
+/* harmony import */ var _fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(410);
+/* harmony import */ var _fleet_selection_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7442);
+/* harmony import */ var _fleet_request_body_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6458);
+/* harmony import */ var _git_read_files_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1324);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1442);
+/* harmony import */ var _run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(727);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8747);
 /**
  * `keel run --resume RUN_ID`: the first coder request goes out before the rest of keel has even loaded.
  *
@@ -912,6 +913,7 @@ __webpack_async_result__();
 
 
 
+
 /** How long an early request waits to be adopted before it is cancelled. */
 const EARLY_REQUEST_LIFETIME_MS = 20_000;
 /** Sends the early request when everything above holds; says why not otherwise. Never throws. */
@@ -926,13 +928,13 @@ async function sendEarlyResumeRequest(argv, options) {
 async function prepareAndSend(argv, options) {
     if (options.env.KEEL_EARLY_REQUEST === '0')
         return { sent: false, why: 'disabled by KEEL_EARLY_REQUEST=0' };
-    const args = (0,_run_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRunArgs */ .u)(argv.slice(1));
+    const args = (0,_run_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRunArgs */ .ug)(argv.slice(1));
     if (typeof args.resume !== 'string')
         return { sent: false, why: 'not a resume of a named run' };
     // As `keel run` finds it (run-command.ts): the repository around the working directory.
-    const repo = args.repo !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.repo) : (0,_project_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .projectDir */ .t)(options);
-    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.stateDir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .DEFAULT_STATE_DIR */ .mU));
-    const configPath = args.config !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.config) : findConfigFile(repo);
+    const repo = args.repo !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.repo) : (0,_project_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .projectDir */ .t)(options);
+    const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.stateDir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_STATE_DIR */ .mU));
+    const configPath = args.config !== undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.cwd, args.config) : (0,_config_search_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .findConfigFile */ .i)(repo).absolute;
     if (configPath === undefined)
         return { sent: false, why: 'no configuration file' };
     const cache = (0,_config_config_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .readConfigCache */ .v)(stateDir);
@@ -941,7 +943,7 @@ async function prepareAndSend(argv, options) {
         return { sent: false, why: 'the configuration changed since it was last validated' };
     }
     const config = cache.config;
-    const state = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .stateLayout */ .G)(stateDir).run(args.resume).state, 'utf8'));
+    const state = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .stateLayout */ .G)(stateDir).run(args.resume).state, 'utf8'));
     if (state.status !== 'running' && state.status !== 'interrupted')
         return { sent: false, why: 'not resumable' };
     const { plan, steps } = state;
@@ -950,36 +952,23 @@ async function prepareAndSend(argv, options) {
     if (!plan || !steps || typeof task !== 'string' || typeof worktree !== 'string') {
         return { sent: false, why: 'no plan yet' };
     }
-    const subtask = (0,_run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_9__/* .pendingSubtasks */ .Y)({ steps }, plan, 1)[0];
+    const subtask = (0,_run_pending_subtasks_js__WEBPACK_IMPORTED_MODULE_10__/* .pendingSubtasks */ .Y)({ steps }, plan, 1)[0];
     if (!subtask)
         return { sent: false, why: 'no pending subtask' };
     // As the prefetch does (prefetch.ts): no work tree yet (a fresh checkout) means no files to show.
-    const files = await (0,_git_read_files_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .U)({ worktree }, subtask.files, _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILE_BYTES_IN_PROMPT */ .dW).catch(() => []);
-    const request = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_10__/* .agentRequest */ .hN)((0,_agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .coderMessages */ .mD)({ task, plan, subtask, files }));
-    const fleet = state.fleet ?? readFleetFile((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .stateLayout */ .G)(stateDir).fleetState);
-    const choice = chooseCandidate(config, fleet, (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_11__/* .estimatePromptTokens */ .bW)(request.messages), options);
+    const files = await (0,_git_read_files_js__WEBPACK_IMPORTED_MODULE_7__/* .readFiles */ .U)({ worktree }, subtask.files, _agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILE_BYTES_IN_PROMPT */ .dW).catch(() => []);
+    const request = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_11__/* .agentRequest */ .hN)((0,_agents_prompts_js__WEBPACK_IMPORTED_MODULE_2__/* .coderMessages */ .mD)({ task, plan, subtask, files }));
+    const fleet = state.fleet ?? readFleetFile((0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .stateLayout */ .G)(stateDir).fleetState);
+    const choice = chooseCandidate(config, fleet, (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_12__/* .estimatePromptTokens */ .bW)(request.messages), options);
     if ('why' in choice)
         return { sent: false, why: choice.why };
     const { endpoint, candidate, maxTokens } = choice;
     if (!configText.includes(endpoint.url))
         return { sent: false, why: 'endpoint URL not in the file' };
-    const url = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_10__/* .chatCompletionsUrl */ .xh)(endpoint.url);
-    const body = JSON.stringify((0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_10__/* .requestBody */ .IO)(request, { model: candidate.model, maxTokens }, true));
+    const url = (0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_11__/* .chatCompletionsUrl */ .xh)(endpoint.url);
+    const body = JSON.stringify((0,_fleet_request_body_js__WEBPACK_IMPORTED_MODULE_11__/* .requestBody */ .IO)(request, { model: candidate.model, maxTokens }, true));
     await send(url, body);
     return { sent: true, url: url.href, model: candidate.model };
-}
-function findConfigFile(repo) {
-    for (const relative of _config_search_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .CONFIG_SEARCH_PATHS */ .t) {
-        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repo, relative);
-        try {
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isFile())
-                return absolute;
-        }
-        catch {
-            // not there: the next one
-        }
-    }
-    return undefined;
 }
 function readFleetFile(path) {
     try {
@@ -990,34 +979,51 @@ function readFleetFile(path) {
     }
 }
 /**
- * The candidate the router picks for an idle fleet: the first tier's first usable candidate in config
- * order (local ones first on a self-hosted runner). Then the conditions of this module's header.
+ * The candidate the router would pick for this request on an idle fleet — by the router's own rules
+ * (`selectCandidate`: tiers, least loaded, local first where `prefersLocal`, config order), over what the
+ * saved fleet state says of breakers and cooldowns — then the conditions of this module's header.
  */
 function chooseCandidate(config, fleet, promptTokens, options) {
     const now = options.now ?? Date.now();
     const endpoints = new Map(config.endpoints.map((e) => [e.id, e]));
-    const fits = (endpoint) => (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_11__/* .fitMaxTokens */ .CW)({
+    const fits = (endpoint) => (0,_fleet_context_budget_js__WEBPACK_IMPORTED_MODULE_12__/* .fitMaxTokens */ .CW)({
         window: endpoint.contextWindow,
         contextFraction: config.policy.contextFraction,
         promptTokens,
         requested: undefined,
         minOutputTokens: config.policy.minOutputTokens,
     });
-    const usable = (config.roles.coder?.[0] ?? []).filter((candidate) => {
+    const chain = config.roles.coder ?? [];
+    const views = chain.map((tier, tierIndex) => tier.map((candidate, order) => {
         const endpoint = endpoints.get(candidate.endpointId);
+        const breaker = fleet?.breakers?.[candidate.key]?.state;
+        const until = fleet?.cooldowns?.[candidate.endpointId]?.until;
+        let blocked;
         if (!endpoint || !fits(endpoint).ok)
-            return false;
-        const breaker = fleet?.breakers?.[candidate.key];
-        const until = fleet?.cooldowns?.[endpoint.id]?.until;
-        return ((breaker === undefined || breaker.state === 'closed') && !(typeof until === 'number' && until > now));
+            blocked = 'context';
+        else if (breaker !== undefined && breaker !== 'closed')
+            blocked = 'breaker_open';
+        else if (typeof until === 'number' && until > now)
+            blocked = 'cooldown';
+        return {
+            key: candidate.key,
+            endpointId: candidate.endpointId,
+            tier: tierIndex,
+            order,
+            local: endpoint?.kind === 'local',
+            ...(blocked !== undefined ? { blocked } : {}),
+            unhealthy: false,
+            inflight: 0,
+            cap: endpoint?.maxParallel ?? 1,
+        };
+    }));
+    const picked = (0,_fleet_selection_js__WEBPACK_IMPORTED_MODULE_13__/* .selectCandidate */ .Q)(views, {
+        spillover: config.policy.spillover,
+        preferLocal: (0,_fleet_selection_js__WEBPACK_IMPORTED_MODULE_13__/* .prefersLocal */ .B)(options.env.RUNNER_ENVIRONMENT),
     });
-    if (options.env.RUNNER_ENVIRONMENT === 'self-hosted') {
-        usable.sort((a, b) => Number(endpoints.get(b.endpointId)?.kind === 'local') -
-            Number(endpoints.get(a.endpointId)?.kind === 'local'));
-    }
-    const candidate = usable[0];
-    if (!candidate)
-        return { why: 'no usable first-tier coder' };
+    if (picked.kind !== 'pick')
+        return { why: 'no usable coder' };
+    const candidate = chain[picked.candidate.tier][picked.candidate.order];
     const endpoint = endpoints.get(candidate.endpointId);
     if (endpoint.kind !== 'local' || endpoint.apiKeyEnv !== undefined || endpoint.contextWindow === undefined) {
         return { why: `${endpoint.id} is not a keyless local endpoint with a configured context window` };
@@ -1061,7 +1067,7 @@ async function send(url, body) {
         });
         request.end(body, () => flushed());
     });
-    (0,_fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_5__/* .offerEarlyRequest */ .Rc)({ url: url.href, body, response, abort: () => cancel() }, EARLY_REQUEST_LIFETIME_MS);
+    (0,_fleet_early_requests_js__WEBPACK_IMPORTED_MODULE_6__/* .offerEarlyRequest */ .Rc)({ url: url.href, body, response, abort: () => cancel() }, EARLY_REQUEST_LIFETIME_MS);
     await written;
 }
 
@@ -1158,9 +1164,10 @@ function projectDir(io) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ RUN_USAGE),
-/* harmony export */   u: () => (/* binding */ parseRunArgs)
+/* harmony export */   W3: () => (/* binding */ RUN_USAGE),
+/* harmony export */   ug: () => (/* binding */ parseRunArgs)
 /* harmony export */ });
+/* unused harmony export resumeRequested */
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8908);
 /* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7851);
 /**
@@ -1181,8 +1188,15 @@ const RUN_USAGE = `usage: keel run --task TEXT [options]
   --time-budget-minutes N      stop cleanly, checkpointed, before N minutes have passed
   --exit-code-on-interrupt N   exit code of an interrupted run (default: run.exitCodeOnInterrupt, 0)
   --json                       print the outcome as JSON on stdout (progress goes to stderr)
+
+Environment: RESUME=true resumes the latest unfinished run (or --run-id), as --resume does; with --task as
+well, the task runs when there is nothing to resume — so a script can set it for every run.
 `;
-function parseRunArgs(argv) {
+/** `RESUME=true` (seed 002's `export RESUME=true`): the next run resumes. */
+function resumeRequested(env) {
+    return /^(true|1|yes)$/i.test(env.RESUME?.trim() ?? '');
+}
+function parseRunArgs(argv, env = {}) {
     const parsed = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCommandArgs */ .Q)({
         args: argv,
         options: {
@@ -1203,6 +1217,12 @@ function parseRunArgs(argv) {
     const { values, positionals } = parsed;
     if (values.help)
         return { json: false, help: true };
+    if (!values.resume && resumeRequested(env)) {
+        if (values.task === undefined)
+            values.resume = true;
+        else if (values['run-id'] === undefined)
+            return { ...parseRunArgs(argv), resumeFirst: true };
+    }
     if (positionals.length > (values.resume ? 1 : 0)) {
         throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`unexpected argument "${positionals.at(-1)}"\n\n${RUN_USAGE}`);
     }
@@ -1289,9 +1309,18 @@ function readConfigCache(stateDir) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ CONFIG_SEARCH_PATHS)
+/* harmony export */   i: () => (/* binding */ findConfigFile)
 /* harmony export */ });
-/** Where `loadConfig()` looks, in order, when given no path (its own module: the early resume reads it). */
+/* unused harmony export CONFIG_SEARCH_PATHS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/**
+ * Where keel looks for its configuration when given no path, in order — its own small module, synchronous
+ * and free of the schema, because the early resume request (cli/early-resume.ts) finds the file before the
+ * rest of keel has loaded, and must find the same file `loadConfig()` would.
+ */
+
+
 const CONFIG_SEARCH_PATHS = [
     '.github/keel.yml',
     '.github/keel.yaml',
@@ -1299,6 +1328,25 @@ const CONFIG_SEARCH_PATHS = [
     'keel.yaml',
     'keel.json',
 ];
+/** The first of {@link CONFIG_SEARCH_PATHS} that is a file under `cwd`, or every path that was looked at. */
+function findConfigFile(cwd) {
+    const looked = [];
+    for (const relative of CONFIG_SEARCH_PATHS) {
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, relative);
+        looked.push(absolute);
+        if (isFile(absolute))
+            return { absolute, source: relative };
+    }
+    return { absolute: undefined, looked };
+}
+function isFile(absolute) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 
 
 /***/ }),
@@ -1643,6 +1691,73 @@ function agentRequest(messages) {
 /** The chat endpoint under an endpoint's base URL. */
 function chatCompletionsUrl(baseUrl) {
     return new URL(`${baseUrl.replace(/\/+$/, '')}/chat/completions`);
+}
+
+
+/***/ }),
+
+/***/ 7442:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ prefersLocal),
+/* harmony export */   Q: () => (/* binding */ selectCandidate)
+/* harmony export */ });
+/**
+ * Whether local endpoints win ties: everywhere but on a GitHub-hosted runner (`RUNNER_ENVIRONMENT`), where
+ * they are out of reach anyway. The router and the early resume request both ask this.
+ */
+function prefersLocal(runnerEnvironment) {
+    return runnerEnvironment !== 'github-hosted';
+}
+function selectCandidate(tiers, options) {
+    if (options.prefer !== undefined) {
+        const preferred = tiers.flat().find((c) => c.key === options.prefer);
+        if (preferred && !preferred.blocked && preferred.inflight < preferred.cap) {
+            return { kind: 'pick', candidate: preferred };
+        }
+    }
+    // Unhealthy candidates are skipped while any healthy one remains anywhere in the chain; when the probes
+    // say everything is down, try everything in order anyway (probes go stale, networks come back).
+    const skipUnhealthy = tiers.some((tier) => tier.some((c) => c.blocked === undefined && !c.unhealthy));
+    let saturatedTier;
+    for (const tier of tiers) {
+        const pool = tier.filter((c) => c.blocked === undefined && !(skipUnhealthy && c.unhealthy));
+        if (pool.length === 0)
+            continue;
+        const best = leastLoaded(pool.filter((c) => c.inflight < c.cap), options.preferLocal);
+        if (best)
+            return { kind: 'pick', candidate: best };
+        saturatedTier ??= pool[0].tier;
+        if (!options.spillover)
+            break;
+    }
+    if (saturatedTier !== undefined)
+        return { kind: 'saturated', tier: saturatedTier };
+    let until;
+    for (const candidate of tiers.flat()) {
+        if (candidate.availableAt !== undefined && (until === undefined || candidate.availableAt < until)) {
+            until = candidate.availableAt;
+        }
+    }
+    return until === undefined ? { kind: 'exhausted' } : { kind: 'cooling', until };
+}
+function leastLoaded(free, preferLocal) {
+    let best;
+    for (const candidate of free) {
+        if (best === undefined || compare(candidate, best, preferLocal) < 0)
+            best = candidate;
+    }
+    return best;
+}
+function compare(a, b, preferLocal) {
+    // Cross-multiplied to compare inflight/cap exactly, without floating point.
+    const load = a.inflight * b.cap - b.inflight * a.cap;
+    if (load !== 0)
+        return load;
+    if (preferLocal && a.local !== b.local)
+        return a.local ? -1 : 1;
+    return a.order - b.order;
 }
 
 

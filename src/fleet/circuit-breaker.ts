@@ -8,7 +8,11 @@
  * is switched off with an unreachable volume threshold.
  *
  * State is exported with wall-clock times and restored by the next run, so a scheduled run does not
- * rediscover a dead endpoint by hammering it.
+ * rediscover a dead endpoint by hammering it. opossum is used through its documented options only
+ * (`options.state`, README "Breaker State Initialization"); what it cannot restore — an open breaker's
+ * *remaining* time (it would start a fresh `resetTimeout`) — is a hold kept here: the breaker is restored
+ * half-open and keel refuses every request until the hold ends, on keel's clock. test/fleet/opossum.test.ts
+ * pins the opossum behaviour this relies on.
  */
 import { EventEmitter } from 'node:events';
 import CircuitBreaker from 'opossum';
@@ -29,7 +33,7 @@ export interface BreakerSnapshot {
 
 export type BreakerTransition = { key: string; to: BreakerState; failures: number };
 
-/** opossum's `options.state` (restoring a breaker), which @types/opossum does not declare. */
+/** opossum's `options.state` (README, "Breaker State Initialization"), which @types/opossum does not declare. */
 interface OpossumState {
   closed: boolean;
   halfOpen: boolean;
@@ -47,6 +51,9 @@ export class CandidateBreaker {
   readonly #breaker: CircuitBreaker<Parameters<Action>, ChatOutcome>;
   #failures: number[];
   #openedAt: number | undefined;
+  /** A restored open breaker: refused until then (wall clock), then the next request is the trial. */
+  #heldUntil: number | undefined;
+  readonly #onTransition: (transition: BreakerTransition) => void;
 
   constructor(
     key: string,
@@ -63,13 +70,13 @@ export class CandidateBreaker {
     this.#failures = (snapshot?.failures ?? []).filter((at) => at > now - policy.windowMs && at <= now);
     this.#openedAt = snapshot?.openedAt;
 
+    this.#onTransition = onTransition;
     const restored = restoredState(snapshot, policy, now);
+    this.#heldUntil = restored.heldUntil;
     const options: CircuitBreaker.Options & { state?: OpossumState } = {
       name: key,
       timeout: false, // the endpoint client owns every timeout
-      // Restoring an open breaker: opossum schedules its half-open timer with `resetTimeout` as the
-      // constructor runs, so pass the time that remains and put the real value back right after.
-      resetTimeout: restored.remainingOpenMs ?? policy.resetTimeoutMs,
+      resetTimeout: policy.resetTimeoutMs,
       errorThresholdPercentage: 100,
       volumeThreshold: Number.MAX_SAFE_INTEGER,
       rollingPercentilesEnabled: false,
@@ -80,9 +87,6 @@ export class CandidateBreaker {
       ...(restored.state ? { state: restored.state } : {}),
     };
     this.#breaker = new CircuitBreaker<Parameters<Action>, ChatOutcome>((call) => runCounted(call), options);
-    // @types/opossum (v8) does not declare `options`; opossum 10 reads it each time the breaker opens.
-    (this.#breaker as unknown as { options: { resetTimeout: number } }).options.resetTimeout =
-      policy.resetTimeoutMs;
 
     this.#breaker.on('open', () => {
       this.#openedAt = this.#clock.now();
@@ -98,6 +102,7 @@ export class CandidateBreaker {
   }
 
   state(): BreakerState {
+    if (this.#held()) return 'open';
     if (this.#breaker.opened) return 'open';
     if (this.#breaker.halfOpen) return 'halfOpen';
     return 'closed';
@@ -105,6 +110,7 @@ export class CandidateBreaker {
 
   /** Would a request be let through now? Half-open admits a single trial at a time. */
   admits(): boolean {
+    if (this.#held()) return false;
     return this.#breaker.closed || this.#breaker.pendingClose;
   }
 
@@ -115,6 +121,7 @@ export class CandidateBreaker {
 
   /** Wall-clock time at which an open breaker will admit a trial; undefined unless open. */
   halfOpensAt(): number | undefined {
+    if (this.#held()) return this.#heldUntil;
     if (!this.#breaker.opened || this.#openedAt === undefined) return undefined;
     return this.#openedAt + this.#policy.resetTimeoutMs;
   }
@@ -124,6 +131,7 @@ export class CandidateBreaker {
    * breaker did not admit it (callers check `admits()` first, so this only guards a race).
    */
   async run(call: () => Promise<ChatOutcome>): Promise<ChatOutcome | 'rejected'> {
+    if (this.#held()) return 'rejected';
     let outcome: ChatOutcome | undefined;
     try {
       await this.#breaker.fire(async () => {
@@ -152,6 +160,15 @@ export class CandidateBreaker {
 
   shutdown(): void {
     this.#breaker.shutdown();
+  }
+
+  /** True while a restored open breaker's remaining time runs; says `halfOpen` once, when it ends. */
+  #held(): boolean {
+    if (this.#heldUntil === undefined) return false;
+    if (this.#clock.now() < this.#heldUntil) return true;
+    this.#heldUntil = undefined;
+    this.#onTransition({ key: this.key, to: 'halfOpen', failures: this.#failures.length });
+    return false;
   }
 
   #countFailure(): void {
@@ -183,14 +200,15 @@ function restoredState(
   snapshot: BreakerSnapshot | undefined,
   policy: BreakerPolicy,
   now: number,
-): { state?: OpossumState; remainingOpenMs?: number } {
+): { state?: OpossumState; heldUntil?: number } {
   if (snapshot === undefined || snapshot.state === 'closed') return {};
   const openedAt = snapshot.openedAt ?? now;
   const remaining = openedAt + policy.resetTimeoutMs - now;
   if (snapshot.state === 'open' && remaining > 0) {
+    // Half-open in opossum, held open here for what remains (never more than a full reset timeout).
     return {
-      state: { closed: false, halfOpen: false },
-      remainingOpenMs: Math.min(remaining, policy.resetTimeoutMs),
+      state: { closed: false, halfOpen: true },
+      heldUntil: now + Math.min(remaining, policy.resetTimeoutMs),
     };
   }
   // Open long enough (while no run was watching) or already half-open: the next request is the trial.
