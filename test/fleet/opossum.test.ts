@@ -22,7 +22,7 @@ function breaker(state?: { closed: boolean; halfOpen: boolean }) {
   const b = new CircuitBreaker(async (ok: boolean) => {
     if (!ok) throw new Error('failed');
     return 'fine';
-  }, options as CircuitBreaker.Options);
+  }, options);
   for (const name of ['open', 'halfOpen', 'close'] as const) b.on(name, () => events.push(name));
   return { b, events };
 }
