@@ -1,7 +1,7 @@
 /**
  * The planner: a task becomes milestones of subtasks that coders implement one at a time. Its degraded
- * fallback is the template plan (seed 002, adapted): the whole task as one subtask, so a run without any
- * planner model still gets to the coder.
+ * fallback is the template plan: the whole task as one subtask, so a run without any planner model still
+ * gets to the coder.
  */
 import { planSchema } from './plan-schema.ts';
 import { callAgent, type AgentCallOptions, type AgentRouter } from './call-agent.ts';
@@ -77,9 +77,9 @@ export function toPlan(answer: PlannerAnswer): Parsed<Plan> {
 const TRUNCATED = '\n\n[The task text was cut here: it is longer than a subtask’s instructions may be.]';
 
 /**
- * The degraded plan: one milestone, one subtask whose instructions are the task text. Seed 002 lists
- * "Analyze requirements" and "Implement changes"; keel keeps one subtask, because the coder is the only agent
- * that can act on it and a second, analysis-only subtask would produce nothing to commit.
+ * The degraded plan: one milestone, one subtask whose instructions are the task text. One subtask, not an
+ * "analyze requirements" step before an "implement changes" one: the coder is the only agent that can act on
+ * a subtask, and an analysis-only subtask would produce nothing to commit.
  */
 export function templatePlan(task: string): Plan {
   const text = task.trim();

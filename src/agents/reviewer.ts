@@ -4,8 +4,8 @@
  * - an approval that lists blocking problems is not an approval;
  * - a change whose validation failed is never approved, however much the model liked it.
  *
- * Its degraded fallback never approves (unlike seed 002's optimistic one): the PR then opens as a draft
- * labelled `needs-human-review`.
+ * Its degraded fallback never approves (a fallback that approved optimistically would let an unreviewed
+ * change merge): the PR then opens as a draft labelled `needs-human-review`.
  */
 import { callAgent, type AgentCallOptions, type AgentRouter } from './call-agent.ts';
 import { parseAnswer, shorten } from './parse-json.ts';

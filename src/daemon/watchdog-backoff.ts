@@ -3,8 +3,8 @@
  * the watchdog can be driven by a fake clock.
  *
  * Every end of a child counts as a failure, whatever its exit code: a supervised lane or guard is meant to
- * run forever, so even a clean exit is a restart (seed 001: the guard and heartbeat daemons are restarted
- * if they die). The n-th consecutive failure waits `initialMs × 2^(n−1)`, capped at `maxMs`: 1 s, 2 s,
+ * run forever, so even a clean exit is a restart (a lane or guard that stops for any reason is restarted).
+ * The n-th consecutive failure waits `initialMs × 2^(n−1)`, capped at `maxMs`: 1 s, 2 s,
  * 4 s … 60 s. A crash loop therefore settles at one start a minute instead of spinning.
  *
  * The count starts over when the incarnation that just ended had been healthy for `resetAfterMs` (60 s by

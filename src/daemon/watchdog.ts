@@ -1,6 +1,6 @@
 /**
- * The watchdog: keeps named child processes alive (seed 001: "guard and heartbeat daemons are
- * automatically restarted if they die"). Each child runs in a loop of its own:
+ * The watchdog: keeps named child processes alive — the guard and every lane are restarted whenever they
+ * die. Each child runs in a loop of its own:
  *
  *   start → run until it exits, its heartbeat goes stale, or shutdown → stop its group → wait the backoff
  *

@@ -12,8 +12,8 @@
  * Rejected: a non-object; a key `__proto__`, `constructor` or `prototype` anywhere in the item (even nested
  * in metadata keel ignores: such an item was built to attack some consumer, and keel hands items on);
  * nesting deeper than 32; an id outside `[A-Za-z0-9._:-]{1,128}` (or one of those three words); empty
- * text; an owner that is not a configured lane (seed 000: "unsupported owners are rejected; owner
- * inference is explicit"); a priority that is not an integer in ±1,000,000.
+ * text; an owner that is not a configured lane (unsupported owners are rejected rather than guessed: a task
+ * goes to the lane it names or to none); a priority that is not an integer in ±1,000,000.
  *
  * Cleaned: control characters (but tab and line breaks) and lone surrogates leave the text; a text over
  * 20,000 characters is cut with a visible `[… truncated by keel: N characters, the first M kept]`.

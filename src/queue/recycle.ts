@@ -1,6 +1,6 @@
 /**
- * Backlog recycling (seed 000 "always-work backlog", seed 001 "keep local backlog populated"): finished
- * tasks are reopened after a delay so that healthy capacity never sits idle while there is work that could
+ * Backlog recycling (a lane with healthy endpoints always has work: the local backlog is kept populated):
+ * finished tasks are reopened after a delay so that healthy capacity never sits idle while there is work that could
  * be tried again — a blocked task may go through now that an endpoint is back, a done one may be improved.
  *
  * Bounded three ways: only tasks finished at least `afterMs` ago, at most `maxPerCycle` per call, at most
