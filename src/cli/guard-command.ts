@@ -1,5 +1,5 @@
 /**
- * `keel guard once|loop`: the idle guard on a self-hosted box (seed 001). `once` runs one cycle (cron, a
+ * `keel guard once|loop`: the idle guard on a self-hosted box. `once` runs one cycle (cron, a
  * systemd timer, a debugging session) and `loop` runs cycles every `guard.cycleIntervalMs` until
  * SIGTERM/SIGINT (under `keel daemon --guard`). What a cycle does is in `guard/guard.ts`; how it starts
  * lanes and resumes runs here is in `guard/guard-local.ts`.

@@ -1,6 +1,6 @@
 /**
- * `keel lane`: a worker that drains a task queue through the run engine (seed 000's lane runner with
- * `--task-queue-file` / `--task-queue-state-file`). Many lanes may share one queue and one claim-state
+ * `keel lane`: a worker that drains a task queue through the run engine (`--task-queue-file` /
+ * `--task-queue-state-file`, the names lane runners already use). Many lanes may share one queue and one claim-state
  * file; each task is claimed once. `--persistent` keeps the lane waiting for new lines when the queue is
  * drained: work keeps flowing while nobody dispatches anything. SIGINT/SIGTERM stop it cleanly — the run in
  * progress checkpoints, stays claimed, and is resumed by the next start of the lane.

@@ -37,7 +37,7 @@ export interface RunOptions {
   resumeFirst?: boolean;
 }
 
-/** `RESUME=true` (seed 002's `export RESUME=true`): the next run resumes. */
+/** `RESUME=true` (as in `export RESUME=true` before starting keel): the next run resumes. */
 export function resumeRequested(env: Record<string, string | undefined>): boolean {
   return /^(true|1|yes)$/i.test(env.RESUME?.trim() ?? '');
 }

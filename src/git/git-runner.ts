@@ -71,7 +71,7 @@ export const GIT_DEFAULTS = {
   timeoutMs: 60_000,
   retries: 3,
   backoffMs: 200,
-  staleLockMs: 5 * 60_000, // seed 003's threshold
+  staleLockMs: 5 * 60_000, // a git command holds its lock for seconds; five minutes is abandoned
 } as const;
 
 const FIXED_ARGS = ['-c', 'core.hooksPath=/dev/null'];

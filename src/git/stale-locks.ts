@@ -1,7 +1,7 @@
 /**
- * Stale-lock recovery, the careful version of seed 003's: a `.lock` file left in a repository's git dir is
- * removed only when it is older than the threshold AND no live git process works in that repository. Seed 003
- * kills the lock's holder; keel never kills anything — a lock that may have an owner stays, and the command
+ * Stale-lock recovery, the careful version: a `.lock` file left in a repository's git dir is removed only
+ * when it is older than the threshold AND no live git process works in that repository. Killing the lock's
+ * holder would be quicker; keel never kills anything — a lock that may have an owner stays, and the command
  * fails after its bounded retries instead. Every decision is logged.
  *
  * Only locks the failing command named are considered (git names the file it could not create); a lock

@@ -1,7 +1,7 @@
 /**
  * What a lane may claim next: the tasks it has read and not claimed yet — its own and unowned ones —
  * highest priority first, queue order among equals; once those run out, the tasks recycling reopened.
- * New work goes before recycled work (seed 000: the backlog is recycled when nothing else is runnable).
+ * New work goes before recycled work: the backlog is recycled only when nothing else is runnable.
  */
 import type { QueueTask } from '../queue/types.ts';
 

@@ -18,7 +18,7 @@ export const laneSchema = z.strictObject({
   queueStateFile: z.string().min(1).max(4_096),
   /** Endpoint ids (from keel.yml) this lane's models live on: the guard's health floor looks at them. */
   endpoints: z.array(z.string()).max(64).default([]),
-  /** `local`: works only with LAN endpoints (seed 001's local-only lanes); `hosted`; `any`. */
+  /** `local`: works only with LAN endpoints (a lane on a box that sees the LAN models); `hosted`; `any`. */
   kind: z.enum(['local', 'hosted', 'any']).default('any'),
   /** Keep waiting for new queue lines instead of exiting when the queue is drained. */
   persistent: z.boolean().default(true),
@@ -36,7 +36,7 @@ export const guardSchema = z
     probeIntervalMs: z.number().int().positive().default(60_000),
     capabilityIntervalMs: z.number().int().positive().default(900_000),
     cycleIntervalMs: z.number().int().positive().default(60_000),
-    /** A pause flag older than this is stale (seed 001: stale manual pauses starved the fleet). */
+    /** A pause flag older than this is stale (forgotten manual pauses would starve the fleet). */
     stalePauseMs: z
       .number()
       .int()

@@ -91,7 +91,7 @@ export async function writePauseFlag(path: string, flag: PauseFlag): Promise<voi
   await writeFileAtomic(path, `${JSON.stringify(flag)}\n`);
 }
 
-/** A pause older than `staleMs` is stale: seed 001 found most pauses were forgotten, not meant. */
+/** A pause older than `staleMs` is stale: a pause nobody lifted for that long was forgotten, not meant. */
 export function isPauseStale(flag: PauseFlag, now: number, staleMs: number): boolean {
   return now - flag.at > staleMs;
 }
