@@ -5,7 +5,7 @@
  *   exists already — a re-run of the workflow, the same `run-id` dispatched twice — `startRun` resumes it when
  *   unfinished and reports it when finished; it never starts over under an existing id;
  * - a resume continues the named run, or the latest unfinished one; when there is none and the workflow gave a
- *   task as well (`RESUME=true` set for every run, as seed 002 does), the task runs instead — "the next run
+ *   task as well (`RESUME=true` set for every run, as some workflows do), the task runs instead — "the next run
  *   resumes automatically" — rather than failing.
  */
 import type { ActionContext } from '../github/api/context.ts';
@@ -46,7 +46,7 @@ export async function selectRun(
   return { resume: true };
 }
 
-/** `RESUME=true` in the environment asks for a resume like the `resume` input does (seed 002). */
+/** `RESUME=true` in the environment asks for a resume like the `resume` input does. */
 export function resumeFromEnv(env: Record<string, string | undefined>): boolean {
   return /^(true|1|yes)$/i.test(env.RESUME?.trim() ?? '');
 }

@@ -1,5 +1,5 @@
 /**
- * An inter-process lock as a file, with bounded retries (seed 004: 5 attempts, exponential backoff from
+ * An inter-process lock as a file, with bounded retries (5 attempts, exponential backoff from
  * 100 ms — 100, 200, 400, 800 — so at most 1.5 s of waiting, well under the 3 s budget).
  *
  * Why a file and not a package: the lock file names its holder (`{ pid, host, at, token }`), so a lock left

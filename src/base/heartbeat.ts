@@ -1,7 +1,7 @@
 /**
  * The heartbeat: proof of life for watchdogs and for a second process wondering whether a run is still
- * going. An awaited loop (seed 004 replaced a `setInterval` whose un-awaited writes overlapped and whose
- * rejections went unseen): each tick writes `.heartbeat` (`{ pid, at }`), and the manifest when the last
+ * going. An awaited loop (not a `setInterval`, whose un-awaited writes would overlap and whose rejections would
+ * go unseen): each tick writes `.heartbeat` (`{ pid, at }`), and the manifest when the last
  * manifest write is `manifestEveryMs` old or older — forced then even if nothing changed, so the
  * manifest's file time also says the run is alive. A failed write is logged and simply tried again at
  * the next tick; the loop never throws and ends promptly when its signal aborts.

@@ -1,7 +1,7 @@
 /**
  * Step `review`: the reviewer reads the diff and the validation results. When no reviewer model can
- * answer, the degraded review never approves: the work goes to a human (seed 002 approved optimistically;
- * keel does not).
+ * answer, the degraded review never approves: the work goes to a human (an optimistic
+ * approval would let unreviewed work merge).
  */
 import { degradedReview, reviewChanges } from '../../agents/reviewer.ts';
 import type { Review } from '../../agents/types.ts';
