@@ -3,7 +3,7 @@
  * settings: each lane's health against the floor, its status, what the guard does about it, and how its
  * consecutive-idle counter moves. No I/O here; `guard.ts` observes, calls these and carries out the result.
  *
- * IDLE, precisely (seed 001: "the local fleet is idle while endpoints are healthy and work is queued"):
+ * IDLE, precisely (the condition the guard exists for: endpoints healthy, work queued, nothing working it):
  * a lane is idle in a cycle when, at the cycle's start,
  *   1. nothing is working it — no live lane process or workflow run, and none on its way (a start the
  *      guard made within `startGraceMs`, a dispatched run still queued within that grace),

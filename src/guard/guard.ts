@@ -1,5 +1,5 @@
 /**
- * One idle-guard cycle (seed 001's recovery loop), the same locally (`keel guard once|loop`, the daemon)
+ * One idle-guard cycle (the recovery loop that keeps an idle fleet working), the same locally (`keel guard once|loop`, the daemon)
  * and in Actions (`actions/guard`); only the effects differ:
  *
  *   1. probe the lanes' endpoints when `probeIntervalMs` has passed, scan capabilities when

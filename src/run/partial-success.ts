@@ -1,5 +1,5 @@
 /**
- * The partial-success rule (seed 002): a coder batch in which at least `minSuccessRate` of the subtasks
+ * The partial-success rule: a coder batch in which at least `minSuccessRate` of the subtasks
  * succeeded is kept — its commits stay, every failed subtask becomes an issue, the run goes on. Below the
  * rate the batch is discarded and tried again, a bounded number of times; after that the run stops with a
  * recovery record — unless the failures are all degradations (no coder model answered at all), in which

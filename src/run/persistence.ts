@@ -1,6 +1,6 @@
 /**
  * One checkpoint = the snapshot (`state.json`, through the store and its lock retries), then the manifest
- * and the metrics. Seed 004's rule: a snapshot that fails after its retries never stops the manifest and
+ * and the metrics. The rule: a snapshot that fails after its retries never stops the manifest and
  * the metrics from being written — they are what a human and `keel status` look at, and the next
  * checkpoint will try the snapshot again. Nothing here throws into the engine: failures are logged and
  * returned.
@@ -128,7 +128,7 @@ export class PersistenceCoordinator {
       snapshot = { snapshot: 'failed', error: errorMessage(error) };
       this.#log({ type: 'snapshot_failed', runId: state.runId, error: snapshot.error });
     }
-    // Seed 004: a failed snapshot never stops the views; and then they are what is left, so they are due.
+    // A failed snapshot never stops the views; and then they are what is left, so they are due.
     if (snapshot.snapshot === 'saved' && !this.#sidecarsDue(state.status))
       return { ...snapshot, sidecarErrors: [] };
     const now = this.#clock.now();

@@ -1,6 +1,6 @@
 /**
  * The checkpoint on disk: `<runDir>/state.json`, written atomically under an inter-process lock with
- * bounded retries (seed 004). Two processes may share a run directory — a resumed run while the old
+ * bounded retries. Two processes may share a run directory — a resumed run while the old
  * one is still shutting down, the Action's `post` step, `keel status` — and the lock keeps their writes
  * in turn; `TaskStateStoreLockError` says the lock stayed busy for all of the retries, and the caller
  * (the persistence coordinator) carries on and tries again at the next checkpoint.
