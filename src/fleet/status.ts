@@ -1,5 +1,5 @@
 /**
- * The failover status table (seed 002's "Failover Status"): role → chain → state, printed at start, by
+ * The failover status table: role → chain → state, printed at start, by
  * `keel status`, and in the job summary.
  */
 import { ROLE_NAMES, type RoleName } from '../config/schema.ts';

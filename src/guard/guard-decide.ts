@@ -185,8 +185,8 @@ export function listedFor(name: string, settings: GuardSettings): 'ok' | 'not_al
 }
 
 /**
- * Whether to recycle the lane's finished backlog this cycle (seed 000: "backlog recycling when no direct
- * runnable work exists"): nothing runs it, nothing is on its way, its queue is drained, and the guard may
+ * Whether to recycle the lane's finished backlog this cycle (recycled only when no directly runnable work
+ * exists): nothing runs it, nothing is on its way, its queue is drained, and the guard may
  * start it. A running lane recycles its own backlog.
  */
 export function wantsRecycle(
