@@ -26,8 +26,10 @@ import type { Candidate, EndpointConfig, KeelConfig } from '../config/schema.ts'
 import { findConfigFile } from '../config/search-paths.ts';
 import { estimatePromptTokens, fitMaxTokens } from '../fleet/context-budget.ts';
 import { offerEarlyRequest } from '../fleet/early-requests.ts';
+import { factsOf, readLearnedSnapshot } from '../fleet/learned-shapes.ts';
 import { prefersLocal, selectCandidate, type BlockReason, type CandidateView } from '../fleet/selection.ts';
 import { agentRequest, chatCompletionsUrl, requestBody } from '../fleet/request-body.ts';
+import { planRequest, savedScanFacts } from '../fleet/request-plan.ts';
 import { readFiles } from '../git/read-files.ts';
 import { projectDir } from './project-dir.ts';
 import { pendingSubtasks } from '../run/pending-subtasks.ts';
@@ -68,6 +70,8 @@ interface SavedState {
 interface FleetSnapshot {
   breakers?: Record<string, { state?: unknown } | undefined>;
   cooldowns?: Record<string, { until?: unknown } | undefined>;
+  health?: unknown;
+  learned?: unknown;
 }
 
 async function prepareAndSend(argv: string[], options: EarlyResumeOptions): Promise<EarlyResumeOutcome> {
@@ -109,8 +113,26 @@ async function prepareAndSend(argv: string[], options: EarlyResumeOptions): Prom
   const { endpoint, candidate, maxTokens } = choice;
   if (!configText.includes(endpoint.url)) return { sent: false, why: 'endpoint URL not in the file' };
 
+  // Shaped as the router would shape it (request-plan.ts), from the same saved knowledge.
+  const scan = savedScanFacts(fleet?.health, endpoint.id, candidate.model);
+  const shaped = planRequest({
+    kind: endpoint.kind,
+    model: candidate.model,
+    request,
+    fitted: maxTokens,
+    flavor: endpoint.flavor !== 'auto' ? endpoint.flavor : scan.flavor,
+    ...(scan.outputCap !== undefined ? { listedOutputCap: scan.outputCap } : {}),
+    exactPrompt: false,
+    learned: factsOf(readLearnedSnapshot(fleet?.learned), endpoint, candidate.key),
+  });
   const url = chatCompletionsUrl(endpoint.url);
-  const body = JSON.stringify(requestBody(request, { model: candidate.model, maxTokens }, true));
+  const call = {
+    model: candidate.model,
+    responseFormat: shaped.responseFormat,
+    tokenParam: shaped.tokenParam,
+    ...(shaped.maxTokens !== undefined ? { maxTokens: shaped.maxTokens } : {}),
+  };
+  const body = JSON.stringify(requestBody(request, call, true));
   await send(url, body);
   return { sent: true, url: url.href, model: candidate.model };
 }

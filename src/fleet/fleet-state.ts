@@ -26,6 +26,8 @@ export const fleetStateSchema = z.object({
   ),
   /** The health book's own snapshot; it validates its part itself. */
   health: z.unknown().optional(),
+  /** What servers refused (`learned-shapes.ts`), which validates its part itself. */
+  learned: z.unknown().optional(),
 });
 
 export type FleetState = z.infer<typeof fleetStateSchema>;

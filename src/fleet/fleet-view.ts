@@ -9,7 +9,9 @@ import { fitMaxTokens } from './context-budget.ts';
 import { recordFailure, recordSuccess, type CooldownEntry } from './cooldown.ts';
 import type { FleetState } from './fleet-state.ts';
 import type { HealthView } from './router-types.ts';
-import type { ChatRequest } from './types.ts';
+import { LearnedShapes } from './learned-shapes.ts';
+import { planRequest, type RequestPlan } from './request-plan.ts';
+import type { ChatRequest, Refusal } from './types.ts';
 import { prefersLocal, type BlockReason, type CandidateView } from './selection.ts';
 import type { SharedSlots } from './shared-slots.ts';
 import { SlotBook } from './slots.ts';
@@ -28,6 +30,10 @@ export interface RequestShape {
    * request of a shape with a 4xx is not asked again for that shape during the run.
    */
   signature: string;
+}
+
+function otherParam(param: 'max_tokens' | 'max_completion_tokens'): 'max_tokens' | 'max_completion_tokens' {
+  return param === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens';
 }
 
 /**
@@ -68,6 +74,8 @@ export class FleetView {
   readonly refusals = new Map<string, Map<string, ShapeRefusal>>();
   /** Endpoints loading their model (llama.cpp's 503 "Loading model"): when `/health` is asked next. */
   readonly loading = new Map<string, { since: number; checkAt: number }>();
+  /** What the servers refused and how requests to them are reshaped (kept across runs). */
+  readonly learned: LearnedShapes;
   readonly endpoints: ReadonlyMap<string, EndpointConfig>;
   readonly #onGithubHostedRunner: boolean;
   readonly #prefersLocal: boolean;
@@ -99,6 +107,7 @@ export class FleetView {
       if (this.endpoints.has(endpointId)) this.cooldowns.set(endpointId, entry);
     }
     if (saved?.health !== undefined) health.restore(saved.health);
+    this.learned = new LearnedShapes(saved?.learned);
   }
 
   get selfHosted(): boolean {
@@ -126,6 +135,49 @@ export class FleetView {
       minOutputTokens: this.config.policy.minOutputTokens,
     });
     return fit.ok ? { ok: true, maxTokens: fit.maxTokens } : { ok: false };
+  }
+
+  /** How a request goes out to a candidate, given what is known of its server (`request-plan.ts`). */
+  planFor(candidate: Candidate, request: ChatRequest, fitted: number | undefined): RequestPlan {
+    const endpoint = this.endpoint(candidate.endpointId);
+    const scan = this.health.latestScan(endpoint.id);
+    const listedOutputCap = scan?.outputCaps?.[candidate.model];
+    return planRequest({
+      kind: endpoint.kind,
+      model: candidate.model,
+      request,
+      fitted,
+      flavor: endpoint.flavor !== 'auto' ? endpoint.flavor : scan?.flavor,
+      ...(listedOutputCap !== undefined ? { listedOutputCap } : {}),
+      exactPrompt: false,
+      learned: this.learned.facts(endpoint, candidate.key),
+    });
+  }
+
+  /**
+   * Learns from a refusal what to send instead. Returns the fact learned (for the event) when the plan
+   * for this candidate now differs from the refused one; undefined when nothing can be reshaped.
+   */
+  learnFrom(candidate: Candidate, refusal: Refusal, sent: RequestPlan): string | undefined {
+    const endpoint = this.endpoint(candidate.endpointId);
+    const { learned } = this;
+    switch (refusal.kind) {
+      case 'response_format':
+        if (sent.responseFormat === 'none') return undefined;
+        learned.refuseFormat(endpoint, sent.responseFormat);
+        return `refuses response_format ${sent.responseFormat}`;
+      case 'token_param': {
+        if (sent.maxTokens === undefined || refusal.param !== sent.tokenParam) return undefined;
+        const known = learned.facts(endpoint, candidate.key).tokenParam;
+        const next = known === undefined ? otherParam(sent.tokenParam) : 'none';
+        learned.useTokenParam(endpoint, candidate.key, next);
+        return next === 'none' ? 'takes no output limit' : `takes ${next}, not ${sent.tokenParam}`;
+      }
+      case 'output_cap':
+        if (sent.maxTokens === undefined || sent.maxTokens <= refusal.cap) return undefined;
+        learned.capOutput(endpoint, candidate.key, refusal.cap);
+        return `outputs at most ${refusal.cap} tokens`;
+    }
   }
 
   /** The fleet as the request holding `ticket` sees it: slots claimed by earlier queued requests count as taken. */

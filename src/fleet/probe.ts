@@ -50,6 +50,8 @@ export interface CapabilityScan {
   contextWindows: Record<string, number>;
   /** A window that holds for any model name (llama.cpp serves one model whatever a request asks for). */
   serverWindow?: number;
+  /** Output caps the listing gives per model (Groq `max_completion_tokens`, OpenRouter `top_provider`). */
+  outputCaps?: Record<string, number>;
   checkedAt: number;
   error?: string;
 }

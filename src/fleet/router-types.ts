@@ -3,12 +3,15 @@ import type { EndpointConfig, RoleName } from '../config/schema.ts';
 import type { Clock } from '../base/clock.ts';
 import type { FleetHealthBook } from './health-book.ts';
 import type { FetchLike } from './probe-http.ts';
+import type { CapabilityScan } from './probe.ts';
 import type { AnswerExtras, EndpointClient, FailureKind, Usage } from './types.ts';
 
 /** What the router needs to know from probes. `FleetHealthBook` (probe.ts) implements it. */
 export interface HealthView {
   health(endpointId: string, now: number): 'healthy' | 'unhealthy' | 'unknown';
   contextWindow(endpoint: EndpointConfig, model: string): number | undefined;
+  /** The latest capability scan of an endpoint (its flavor, output caps, loaded models, slots). */
+  latestScan(endpointId: string): CapabilityScan | undefined;
   snapshot(): unknown;
   restore(snapshot: unknown): void;
 }
@@ -73,6 +76,8 @@ export type RouterEvent =
   | { type: 'breaker'; key: string; to: 'closed' | 'open' | 'halfOpen'; failures: number }
   | { type: 'cooldown'; endpointId: string; until: number; strikes: number }
   | { type: 'disabled'; target: string; reason: string }
+  /** The server refused part of a request; it is sent reshaped from now on (and remembered across runs). */
+  | { type: 'learned'; target: string; fact: string }
   /** A candidate refused a request with a 4xx: it is skipped for requests of this shape from now on. */
   | { type: 'refused'; key: string; shape: string; reason: string }
   /** An endpoint loading its model (`loading: true`), or ready again and re-scanned (`false`). */

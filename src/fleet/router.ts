@@ -35,6 +35,7 @@ import {
   type RouterDeps,
   type RouterEvent,
 } from './router-types.ts';
+import type { RequestPlan } from './request-plan.ts';
 import { selectCandidate, type Selection } from './selection.ts';
 import { createSharedSlots, NO_LEASE, type Lease } from './shared-slots.ts';
 import { statusRows, type StatusRow } from './status.ts';
@@ -279,13 +280,16 @@ class FleetRouter implements Router {
   ): Promise<Completion | undefined> {
     const { role, attempts, options } = pass;
     const fit = this.#fleet.maxTokensFor(candidate, pass.shape);
-    const maxTokens = fit.ok ? fit.maxTokens : undefined;
+    const plan = this.#fleet.planFor(candidate, pass.request, fit.ok ? fit.maxTokens : undefined);
+    const { maxTokens } = plan;
     const attemptNumber = attempts.length + 1;
     let result: ChatOutcome | 'rejected';
     try {
       result = await this.#fleet.breakers.get(candidate.key).run(() =>
         this.#client.chat(endpoint, pass.request, {
           model: candidate.model,
+          responseFormat: plan.responseFormat,
+          tokenParam: plan.tokenParam,
           ...(maxTokens !== undefined ? { maxTokens } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
           ...(options.onDelta ? { onDelta: (text: string) => options.onDelta?.(text, attemptNumber) } : {}),
@@ -347,7 +351,7 @@ class FleetRouter implements Router {
       }
       this.#fleet.noteLoading(endpoint.id);
     }
-    if (failure.kind === 'client_error') this.#refused(pass, candidate, failure);
+    if (failure.kind === 'client_error') this.#refused(pass, candidate, failure, plan);
     if (!handling.failover) {
       throw new RouterError('not_retryable', role, attempts, `${candidate.key} refused the request`);
     }
@@ -360,8 +364,22 @@ class FleetRouter implements Router {
    * reshaped; otherwise it is skipped for this request and for requests of its shape for the run. The
    * request stops only when every candidate refused (`#chooseLoop`).
    */
-  #refused(pass: RequestPass, candidate: Candidate, failure: Failure): void {
+  #refused(pass: RequestPass, candidate: Candidate, failure: Failure, sent: RequestPlan): void {
     const key = candidate.key;
+    const fact = failure.refusal ? this.#fleet.learnFrom(candidate, failure.refusal, sent) : undefined;
+    if (fact !== undefined) {
+      const target = failure.refusal?.kind === 'response_format' ? candidate.endpointId : key;
+      this.#emit({ type: 'learned', target, fact });
+      // Asked again at once, reshaped; a second refusal in the same request only skips it for this one
+      // (what it refused can be reshaped: the next request will be).
+      if (!pass.reshaped.has(key)) {
+        pass.reshaped.add(key);
+        pass.retrySame = key;
+      } else {
+        pass.shape.excluded.add(key);
+      }
+      return;
+    }
     pass.shape.excluded.add(key);
     this.#fleet.noteRefusal(key, pass.shape, failure.message, failure.status === 413);
     this.#emit({ type: 'refused', key, shape: pass.shape.signature, reason: failure.message });
@@ -383,6 +401,7 @@ class FleetRouter implements Router {
       breakers: this.#fleet.breakers.snapshot(),
       cooldowns,
       health: this.health.snapshot(),
+      learned: this.#fleet.learned.snapshot(),
     };
   }
 

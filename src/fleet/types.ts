@@ -15,7 +15,10 @@ export interface ChatRequest {
   temperature?: number;
   /** Upper bound on output tokens; the router lowers it to what the context window leaves. */
   maxTokens?: number;
-  /** Ask for a JSON object (`response_format: { type: "json_object" }`). */
+  /**
+   * Ask for JSON: `response_format` `json_schema` (with `jsonSchema`) or `json_object`, or what the
+   * endpoint takes of them (`request-plan.ts`).
+   */
   json?: boolean;
   /**
    * The answer's JSON Schema, for servers that take `response_format: { type: "json_schema" }` (with

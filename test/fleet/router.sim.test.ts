@@ -106,7 +106,7 @@ describe('router × simulator: capacity', () => {
     }
   });
 
-  it('discovers the context window by probing and fits max_tokens to it', async () => {
+  it('discovers the context window by probing; a caller limit is fitted to it, none is left to vLLM', async () => {
     const config = testConfig({
       endpoints: [{ id: 'broken', url: url('broken'), kind: 'local', flavor: 'vllm' }],
       roles: { coder: ['broken/m'] },
@@ -115,10 +115,19 @@ describe('router × simulator: capacity', () => {
     try {
       await router.probe({ capabilities: true });
       expect(router.health.contextWindow(config.endpoints[0]!, 'm')).toBe(8_192);
-      const done = await router.complete('coder', { messages: [{ role: 'user', content: 'x'.repeat(350) }] });
+      const messages = [{ role: 'user' as const, content: 'x'.repeat(350) }];
+      // vLLM's own default is what the window leaves, from its exact count: better than our estimate.
+      expect((await router.complete('coder', { messages })).maxTokens).toBeUndefined();
+      const limited = await router.complete('coder', { messages, maxTokens: 100_000 });
       // floor(8192 × 0.95) = 7782, minus the prompt's estimated tokens.
-      expect(done.maxTokens).toBeLessThan(7_782 - 100);
-      expect(done.maxTokens).toBeGreaterThan(7_782 - 120);
+      expect(limited.maxTokens).toBeLessThan(7_782 - 100);
+      expect(limited.maxTokens).toBeGreaterThan(7_782 - 120);
+      // A prompt the window cannot hold is not sent at all.
+      const huge = [{ role: 'user' as const, content: 'x'.repeat(40_000) }];
+      await expect(router.complete('coder', { messages: huge })).rejects.toMatchObject({
+        reason: 'exhausted',
+      });
+      expect(sim.stats().broken!.byOutcome.ctxlen ?? 0).toBe(0);
     } finally {
       await router.close();
     }

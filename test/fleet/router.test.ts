@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { systemClock, type Clock } from '../../src/base/clock.ts';
 import { createRouter, type Router } from '../../src/fleet/router.ts';
 import { RouterError, type RouterEvent } from '../../src/fleet/router-types.ts';
-import type { ChatRequest } from '../../src/fleet/types.ts';
+import type { ChatCallOptions, ChatRequest } from '../../src/fleet/types.ts';
 import { endpoint, testConfig } from '../helpers/config.ts';
 import { FakeClient, type Script } from '../helpers/fake-client.ts';
 import { fail, ok } from '../helpers/outcomes.ts';
@@ -193,6 +193,74 @@ describe('router: failover', () => {
     ]);
     expect(events.some((e) => e.type === 'cooldown' || e.type === 'breaker')).toBe(false);
     expect(router.status().find((r) => r.key === 'a/m')).toMatchObject({ state: 'CLOSED', failures: 0 });
+  });
+
+  it('LM Studio refusing json_object: the same candidate is asked again at once as json_schema; remembered across runs', async () => {
+    const config = testConfig({
+      endpoints: [endpoint('a'), endpoint('b')],
+      roles: { coder: [['a/m', 'b/m']] },
+    });
+    const refuse = (call: { endpointId: string }, options: ChatCallOptions) =>
+      call.endpointId === 'a' && options.responseFormat === 'json_object'
+        ? fail('client_error', { status: 400, refusal: { kind: 'response_format' } })
+        : ok(`from ${call.endpointId}`);
+    const { router, client, events } = make(refuse, config);
+    const json: ChatRequest = { ...ask, json: true };
+    expect((await router.complete('coder', json)).endpointId).toBe('a');
+    expect(client.calls.map((c) => c.endpointId)).toEqual(['a', 'a']);
+    expect(events).toContainEqual({
+      type: 'learned',
+      target: 'a',
+      fact: 'refuses response_format json_object',
+    });
+    await router.complete('coder', json);
+    expect(client.calls).toHaveLength(3);
+    const saved = router.exportState();
+    await router.close();
+
+    const next = make(refuse, config, { state: JSON.parse(JSON.stringify(saved)) as unknown });
+    const formats: (string | undefined)[] = [];
+    next.client.script = (call, options) => {
+      formats.push(options.responseFormat);
+      return refuse(call, options);
+    };
+    expect((await next.router.complete('coder', json)).endpointId).toBe('a');
+    expect(formats).toEqual(['json_schema']);
+  });
+
+  it('a reasoning model refusing max_tokens, then a cap: asked again with max_completion_tokens, then capped', async () => {
+    const config = testConfig({
+      endpoints: [endpoint('a', { contextWindow: 200_000 }), endpoint('b')],
+      roles: { coder: ['a/m', 'b/m'] },
+    });
+    const sent: string[] = [];
+    const { router, events } = make((call, options) => {
+      sent.push(`${call.endpointId} ${options.tokenParam}=${options.maxTokens}`);
+      if (call.endpointId !== 'a') return ok('from b');
+      if (options.tokenParam === 'max_tokens') {
+        return fail('client_error', { status: 400, refusal: { kind: 'token_param', param: 'max_tokens' } });
+      }
+      if ((options.maxTokens ?? 0) > 16_384) {
+        return fail('client_error', { status: 400, refusal: { kind: 'output_cap', cap: 16_384 } });
+      }
+      return ok('from a');
+    }, config);
+    const first = await router.complete('coder', { ...ask, maxTokens: 50_000 });
+    // Once per request: the second refusal (the cap) sent this request to b, without holding a against it.
+    expect(first.endpointId).toBe('b');
+    const second = await router.complete('coder', { ...ask, maxTokens: 50_000 });
+    expect(second).toMatchObject({ endpointId: 'a', maxTokens: 16_384 });
+    expect(sent).toEqual([
+      'a max_tokens=50000',
+      'a max_completion_tokens=50000',
+      'b max_tokens=50000',
+      'a max_completion_tokens=16384',
+    ]);
+    expect(events.filter((e) => e.type === 'learned').map((e) => 'fact' in e && e.fact)).toEqual([
+      'takes max_completion_tokens, not max_tokens',
+      'outputs at most 16384 tokens',
+    ]);
+    expect(events.some((e) => e.type === 'refused')).toBe(false);
   });
 
   it('insufficient_quota disables the endpoint for the run, with an event, and never cools it', async () => {
