@@ -19,8 +19,8 @@ import {
   type LanePlan,
 } from './guard-decide.ts';
 import type { GuardState, LaneGuardState } from './guard-state.ts';
+import { laneReport } from './guard-report.ts';
 import type {
-  EndpointReport,
   GuardCycleOptions,
   GuardCycleReport,
   GuardEffects,
@@ -345,50 +345,6 @@ export async function dispatchResumes(
     }
   }
   return { reports, records };
-}
-
-export function laneReport(
-  plan: LanePlan,
-  outcome: LaneOutcome,
-  state: LaneGuardState,
-  now: number,
-  staleMs: number,
-): LaneReport {
-  const { lane, queued, activity, pause, health, errors } = plan.observation;
-  return {
-    lane: lane.name,
-    kind: lane.kind,
-    queued,
-    ...(plan.observation.recycled !== undefined ? { recycled: plan.observation.recycled } : {}),
-    activity,
-    health: { endpoints: health.endpoints, share: health.share, floorMet: health.floorMet },
-    ...(pause
-      ? { pause: { ...pause, ageMs: Math.max(0, now - pause.at), stale: now - pause.at > staleMs } }
-      : {}),
-    status: plan.status,
-    action: outcome.action,
-    pauseCleared: outcome.pauseCleared,
-    idleCycles: state.idleCycles,
-    ...(state.idleSince !== undefined ? { idleSince: state.idleSince } : {}),
-    errors: outcome.error !== undefined ? [...errors, outcome.error] : errors,
-  };
-}
-
-export function endpointReport(
-  id: string,
-  book: FleetHealthBook,
-  unreachable: ReadonlySet<string>,
-  now: number,
-): EndpointReport {
-  const probe = book.latestProbe(id);
-  const scan = book.latestScan(id);
-  return {
-    id,
-    health: unreachable.has(id) ? 'unreachable' : book.health(id, now),
-    ...(probe ? { latencyMs: probe.latencyMs, checkedAt: probe.checkedAt } : {}),
-    ...(probe?.error !== undefined ? { error: probe.error } : {}),
-    ...(scan ? { flavor: scan.flavor, models: scan.models.length } : {}),
-  };
 }
 
 function failedProbe(endpointId: string, at: number, error: string): HealthProbe {

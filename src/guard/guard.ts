@@ -31,7 +31,6 @@ import { readGuardState, serializeGuardState, type GuardState } from './guard-st
 import {
   actOnLanes,
   dispatchResumes,
-  endpointReport,
   moveCounters,
   observe,
   recycleDrained,
@@ -40,6 +39,7 @@ import {
   type CycleScope,
   type DecisionScope,
 } from './guard-steps.ts';
+import { endpointReport } from './guard-report.ts';
 import type { GuardCycleOptions, GuardCycleOutcome, GuardCycleReport, GuardEvent } from './guard-types.ts';
 import type { LanesFile } from '../lanes/lanes-file.ts';
 import {

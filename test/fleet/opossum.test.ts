@@ -23,7 +23,9 @@ function breaker(state?: { closed: boolean; halfOpen: boolean }) {
     if (!ok) throw new Error('failed');
     return 'fine';
   }, options);
-  for (const name of ['open', 'halfOpen', 'close'] as const) b.on(name, () => events.push(name));
+  b.on('open', () => events.push('open'));
+  b.on('halfOpen', () => events.push('halfOpen'));
+  b.on('close', () => events.push('close'));
   return { b, events };
 }
 
