@@ -85,7 +85,11 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
       ? {
           // A resumed run keeps the tracking comment it has, wherever this resume was asked for.
           effects: (_runDir: string, state: RunState) =>
-            githubEffects(setup, trackingIssueOf(state) ?? issueNumber),
+            githubEffects(
+              setup,
+              trackingIssueOf(state) ?? issueNumber,
+              closesIssueOf(state) ?? (decision.onPullRequest === false ? issueNumber : undefined),
+            ),
           pushTo: 'origin',
         }
       : {}),
@@ -105,6 +109,15 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
   await writeSummary(io, { state, stateDir, config, runLink: runUrl(ctx) });
   saveFinished(io);
   return exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt);
+}
+
+/**
+ * The issue that asked for the run, when its tracking comment is on an issue (not a pull request): the one
+ * issue keel's pull request says it closes.
+ */
+export function closesIssueOf(state: RunState): number | undefined {
+  const match = /\/issues\/(\d+)#issuecomment-\d+$/.exec(state.effects.tracking?.ref ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 /** The issue or pull request number of the run's tracking comment, from its recorded URL. */

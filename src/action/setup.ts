@@ -10,6 +10,7 @@ import { createGit, type Git } from '../git/git-runner.ts';
 import { selectArtifactStore } from '../durable/artifacts/artifacts.ts';
 import { readActionContext, runUrl, type ActionContext } from '../github/api/context.ts';
 import { GitHubEffects } from '../github/effects/github-effects.ts';
+import { writerLogins } from '../github/api/identity.ts';
 import { collectSecrets, redact } from '../base/secrets.ts';
 import { createOctokit, type GitHubClient } from '../github/api/octokit.ts';
 import type { ActionIO } from './action-io.ts';
@@ -72,15 +73,38 @@ export async function actionSetup(
   };
 }
 
-/** The GitHub publisher for this repository: links the workflow run, scrubs the configured keys. */
-export function githubEffects(setup: ActionSetup, trackingIssue?: number): GitHubEffects {
-  const { client, ctx, secrets } = setup;
+/**
+ * The GitHub publisher for this repository: links the workflow run, keeps links to the GitHub server as
+ * links (everything else the publish sanitiser defangs), scrubs the configured keys. `closesIssue`: the
+ * issue that asked for the run, which the pull request closes.
+ */
+export function githubEffects(
+  setup: ActionSetup,
+  trackingIssue?: number,
+  closesIssue?: number,
+): GitHubEffects {
+  const { client, ctx, secrets, settings } = setup;
+  let authors: Promise<string[]> | undefined;
   return new GitHubEffects({
     client,
     owner: ctx.owner,
     repo: ctx.repo,
     runUrl: runUrl(ctx),
     redact: (text) => redact(text, secrets),
+    trustedHosts: trustedHostsOf(ctx),
+    authors: () => (authors ??= writerLogins(client, settings.token)),
     ...(trackingIssue !== undefined ? { trackingIssue } : {}),
+    ...(closesIssue !== undefined ? { closesIssue } : {}),
   });
+}
+
+/** The GitHub server's host (GHES, or a fake on loopback in tests) and github.com. */
+export function trustedHostsOf(ctx: Pick<ActionContext, 'serverUrl'>): string[] {
+  let host: string | undefined;
+  try {
+    host = new URL(ctx.serverUrl).hostname.toLowerCase();
+  } catch {
+    host = undefined;
+  }
+  return [...new Set(['github.com', ...(host ? [host] : [])])];
 }

@@ -35,7 +35,8 @@ const CONTROLS = /(?![\t\n])\p{Cc}/gu;
 // Default-ignorable code points cover U+00AD, U+034F, U+061C, U+115F–1160, U+17B4–17B5, U+180B–180F,
 // U+200B–200F, U+202A–202E, U+2060–206F, U+3164, U+FE00–FE0F, U+FEFF, U+FFA0, U+1D173–1D17A and
 // U+E0000–E0FFF (tags, variation selectors); format characters (Cf) add the rest of the invisible ones.
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Bidi_Control}]/gu;
+export const INVISIBLE_CHARACTERS = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Bidi_Control}]/gu;
+const INVISIBLE = INVISIBLE_CHARACTERS;
 // To the first `-->` after the opener, or to the end of the text. `<!-->` counts as an opener, not as a whole
 // comment: removing too much is safe, removing too little would let hidden text through.
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;

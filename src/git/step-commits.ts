@@ -4,6 +4,7 @@
  * checkpoint never leads to a second commit; `stepCommits` reads every step's commit in one `git log`, so a
  * resumed run can adopt steps whose checkpoint was lost.
  */
+import { neutralizeForPublish } from '../base/publish-text.ts';
 import { GitError, type Git } from './git-runner.ts';
 import type { BranchCommit } from './work-branch-cache.ts';
 import {
@@ -108,12 +109,13 @@ const IDENTITY_UNKNOWN = /identity unknown|please tell me who you are/i;
 const withoutIdentity = new Set<string>();
 
 /**
- * The model writes the message: it is bounded, and any line that looks like one of keel's trailers is
- * removed, so a message cannot claim to be another step's commit.
+ * The model writes the message: it is bounded, goes through the publish sanitiser (no closing keyword, no
+ * mention, no invisible or bidi character: merged, the commit would close issues and ping people), and any
+ * line that looks like one of keel's trailers is removed, so a message cannot claim to be another step's
+ * commit.
  */
 export function commitMessage(message: string, stepId: string): string {
-  const kept = message
-    .slice(0, MAX_MESSAGE_CHARS)
+  const kept = neutralizeForPublish(message.slice(0, MAX_MESSAGE_CHARS), { target: 'commit' })
     .replace(/\0/g, '') // an argument cannot carry NUL
     .split(/\r?\n/)
     // Whatever follows the key: `trailer.separators` in the repository's config can make `=` or `#` (not

@@ -17,6 +17,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { systemClock, type Clock } from '../base/clock.ts';
+import { neutralizeForPublish } from '../base/publish-text.ts';
 import { redact as redactText } from '../base/secrets.ts';
 import { errorMessage } from '../base/errors.ts';
 import { isTempFile, readJsonFile, writeFileAtomic } from '../base/atomic-file.ts';
@@ -112,7 +113,7 @@ export class LocalEffects implements Effects {
     return this.#locked(async () => {
       const found = await this.#find<IssueRecord>('issues', spec.marker);
       if (!found) return this.#createIssue(spec);
-      const body = this.#redact(spec.body);
+      const body = this.#clean(spec.body, spec.marker);
       const record =
         found.record.body === body ? found.record : { ...found.record, body, updatedAt: this.#clock.now() };
       if (record !== found.record) await writeRecord(found.path, record);
@@ -132,7 +133,7 @@ export class LocalEffects implements Effects {
         record = {
           ...record,
           state: 'closed',
-          comments: [...comments, { body: this.#redact(comment), at }],
+          comments: [...comments, { body: this.#clean(comment), at }],
           updatedAt: at,
         };
         await writeRecord(found.path, record);
@@ -144,7 +145,7 @@ export class LocalEffects implements Effects {
 
   upsertComment(marker: string, body: string): Promise<EffectRef> {
     return this.#locked(async () => {
-      const text = this.#redact(body);
+      const text = this.#clean(body, marker);
       const found = await this.#find<CommentRecord>('comments', marker);
       if (found) {
         if (found.record.body !== text) {
@@ -170,8 +171,8 @@ export class LocalEffects implements Effects {
       const record: PullRequestRecord = {
         number,
         marker: spec.marker,
-        title: this.#redact(spec.title),
-        body: this.#redact(spec.body),
+        title: this.#clean(spec.title),
+        body: this.#clean(spec.body, spec.marker),
         head: spec.head,
         base: spec.base,
         draft: spec.draft,
@@ -205,8 +206,8 @@ export class LocalEffects implements Effects {
     const record: IssueRecord = {
       number,
       marker: spec.marker,
-      title: this.#redact(spec.title),
-      body: this.#redact(spec.body),
+      title: this.#clean(spec.title),
+      body: this.#clean(spec.body, spec.marker),
       labels: [...spec.labels],
       state: 'open',
       comments: [],
@@ -217,6 +218,16 @@ export class LocalEffects implements Effects {
     await writeRecord(path, record);
     await this.#mirror(record);
     return ref(path, true);
+  }
+
+  /**
+   * What the GitHub publisher would write: the publish sanitiser, then the redaction, with the record's own
+   * marker (which the sanitiser, removing every HTML comment, would take too) put back last.
+   */
+  #clean(text: string, marker?: string): string {
+    const had = marker !== undefined && text.includes(marker);
+    const cleaned = this.#redact(neutralizeForPublish(had ? text.replaceAll(marker, '') : text)).trimEnd();
+    return had ? `${cleaned}${cleaned === '' ? '' : '\n\n'}${marker}` : cleaned;
   }
 
   async #locked<T>(work: () => Promise<T>): Promise<T> {

@@ -96,6 +96,7 @@ describe('issue_comment', () => {
       task: 'fix the flaky test',
       source: 'comment',
       issueNumber: 42,
+      onPullRequest: false,
     });
     expectNoApiCalls();
   });
@@ -201,7 +202,7 @@ describe('issue_comment', () => {
   it('accepts a bot listed in allowed-bots, with or without the [bot] suffix', async () => {
     for (const allowedBots of [['renovate'], ['Renovate[bot]']]) {
       const decision = await onComment({ body: '/keel resume', login: 'renovate[bot]' }, { allowedBots });
-      expect(decision).toEqual({ kind: 'resume', source: 'comment', issueNumber: 42 });
+      expect(decision).toEqual({ kind: 'resume', source: 'comment', issueNumber: 42, onPullRequest: false });
     }
     expectNoApiCalls();
   });
@@ -225,6 +226,7 @@ describe('issue_comment', () => {
       runId: 'abc',
       source: 'comment',
       issueNumber: 42,
+      onPullRequest: false,
     });
     expectNoApiCalls();
   });
@@ -282,6 +284,7 @@ describe('issue_comment', () => {
       task: 'address the review comments',
       source: 'comment',
       issueNumber: 314,
+      onPullRequest: true,
     });
   });
 
@@ -297,6 +300,7 @@ describe('issue_comment', () => {
       task: 'Add a --dry-run flag\n\nPrint the plan.\n\nDo not run it.',
       source: 'comment',
       issueNumber: 42,
+      onPullRequest: false,
     });
     expect(
       await onComment({
@@ -322,6 +326,7 @@ describe('issue_comment', () => {
       task: 'fix the redro parser\nand add a test',
       source: 'comment',
       issueNumber: 42,
+      onPullRequest: false,
     });
     const fromIssue = await onComment({
       association: 'OWNER',
@@ -507,6 +512,7 @@ describe('schedule', () => {
       task: 'Add a --dry-run flag\n\nPrint the plan.',
       source: 'schedule',
       issueNumber: 9,
+      onPullRequest: false,
     });
     expect(api.isDone()).toBe(true);
     expectNoApiCalls();
@@ -523,6 +529,7 @@ describe('schedule', () => {
       task: 'Third page',
       source: 'schedule',
       issueNumber: 8,
+      onPullRequest: false,
     });
     expect(api.isDone()).toBe(true);
     expectNoApiCalls();

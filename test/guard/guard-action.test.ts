@@ -94,6 +94,8 @@ beforeEach(async () => {
         title: 'keel lane held',
         body: 'Tracking issue.\n\n<!-- keel:lane=held -->',
         labels: ['keel-guard', 'keel:paused'],
+        // keel's own (an earlier cycle opened it): markers count only on items keel's identity wrote.
+        user: 'github-actions[bot]',
       },
     ],
     routes: actionRoutes(`/repos/${OWNER}/${REPO}`),

@@ -48,6 +48,8 @@ export interface IssueFields {
   comments?: number;
   title?: string;
   pull?: boolean;
+  /** The author; default keel's own (`github-actions[bot]`), whose markers count. */
+  user?: string;
 }
 
 export function issue(number: number, fields: IssueFields = {}): Record<string, unknown> {
@@ -68,6 +70,11 @@ export function issue(number: number, fields: IssueFields = {}): Record<string, 
     closed_at: fields.state === 'closed' ? '2024-01-02T00:00:00Z' : null,
     comments: fields.comments ?? 0,
     labels: (fields.labels ?? ['keel']).map(label),
+    user: {
+      ...(base.user as Record<string, unknown>),
+      login: fields.user ?? 'github-actions[bot]',
+      type: 'Bot',
+    },
     ...(fields.pull
       ? { pull_request: { url: `${API}/repos/${OWNER}/${REPO}/pulls/${number}`, html_url: html } }
       : {}),

@@ -14,6 +14,7 @@ import {
   permissionJson,
   pullJson,
   repoJson,
+  userJson,
   type FakeIssue,
   type FakePull,
 } from './fake-github-shapes.ts';
@@ -53,6 +54,16 @@ export function builtInRoutes(owner: string, repo: string): FakeRoute[] {
     route('GET', '/pulls/(\\d+)', getPull),
     route('PATCH', '/pulls/(\\d+)', updatePull),
     route('GET', '/actions/artifacts', () => ok({ total_count: 0, artifacts: [] })),
+    // Who the token is. GitHub answers 403 for an installation token (the workflow's GITHUB_TOKEN, `ghs_…`),
+    // which has no user; any other token is the user `actor`.
+    {
+      method: 'GET',
+      path: /^\/user$/,
+      handle: (req, gh) =>
+        /\bghs_/.test(req.authorization ?? '')
+          ? { status: 403, body: errorJson('Resource not accessible by integration', 403) }
+          : ok(userJson(gh.shapes(), gh.actor)),
+    },
   ];
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Octokit } from '@octokit/rest';
 import { systemClock, type Clock } from '../../base/clock.ts';
+import { neutralizeForPublish } from '../../base/publish-text.ts';
 import { redact as redactText } from '../../base/secrets.ts';
 import { boundBody } from './effects-body.ts';
 import { LabelBook } from './effects-labels.ts';
@@ -38,7 +39,8 @@ export type GitHubEffectsEvent =
       error: string;
       found: boolean;
     }
-  | { type: 'github_tracking_comment_skipped'; marker: string; reason: string };
+  | { type: 'github_tracking_comment_skipped'; marker: string; reason: string }
+  | { type: 'github_marker_untrusted'; kind: EffectKind; marker: string; id: number; author: string };
 
 export interface GitHubEffectsOptions {
   /** An Octokit (`createOctokit` adds retry and throttling). */
@@ -53,6 +55,22 @@ export interface GitHubEffectsOptions {
   runUrl?: string;
   /** Applied to titles, bodies and comments (never to markers). Default: bearer tokens and key shapes. */
   redact?: (text: string) => string;
+  /**
+   * Hosts whose links stay links in what keel publishes (the GitHub server: its issue, pull-request and
+   * workflow-run links). Everything else is defanged by the publish sanitiser. Default `github.com`.
+   */
+  trustedHosts?: readonly string[];
+  /**
+   * The issue that asked for the run: the pull request's body says `Closes #N` for it (and for nothing else:
+   * closing keywords in published text are neutralised). Not for a pull request's own number.
+   */
+  closesIssue?: number;
+  /**
+   * The logins keel writes as (`writerLogins`): a look-up by marker takes only items they authored, so a
+   * marker planted by anybody else is never mistaken for keel's. Default `github-actions[bot]`. Authors of
+   * what keel creates itself are added as they are seen.
+   */
+  authors?: () => Promise<readonly string[]>;
   log?: (event: GitHubEffectsEvent) => void;
   /** Waits between tries of a create whose answer was lost. */
   clock?: Clock;
@@ -61,7 +79,12 @@ export interface GitHubEffectsOptions {
 }
 
 /** The fields of an issue (or of a pull request, which is also an issue) that keel reads. */
-export interface IssueView {
+/** The author of an item, as the API gives it. */
+export interface AuthorView {
+  user?: { login?: string | null } | null;
+}
+
+export interface IssueView extends AuthorView {
   number: number;
   html_url: string;
   title: string;
@@ -72,7 +95,7 @@ export interface IssueView {
   pull_request?: unknown;
 }
 
-export interface PullView {
+export interface PullView extends AuthorView {
   number: number;
   html_url: string;
   body: string | null;
@@ -80,7 +103,7 @@ export interface PullView {
   labels: { name?: string | null }[];
 }
 
-export interface CommentView {
+export interface CommentView extends AuthorView {
   id: number;
   html_url: string;
   body?: string | null;
@@ -97,6 +120,9 @@ export class EffectsContext {
   readonly baseLabel: string;
   readonly runUrl: string | undefined;
   readonly redact: (text: string) => string;
+  /** The publish sanitiser, then the redaction: what every title, body and comment goes through. */
+  readonly clean: (text: string) => string;
+  readonly closesIssue: number | undefined;
   readonly log: (event: GitHubEffectsEvent) => void;
   readonly labels: LabelBook;
   readonly clock: Clock;
@@ -105,6 +131,9 @@ export class EffectsContext {
   readonly issues = new Map<string, number>();
   readonly pulls = new Map<string, number>();
   readonly comments = new Map<string, number>();
+  readonly #authors: () => Promise<readonly string[]>;
+  #trusted: Promise<Set<string>> | undefined;
+  readonly #learned = new Set<string>();
 
   constructor(options: GitHubEffectsOptions) {
     this.client = options.client;
@@ -114,12 +143,44 @@ export class EffectsContext {
     this.baseLabel = options.labels?.base ?? 'keel';
     this.runUrl = options.runUrl;
     this.redact = options.redact ?? ((text) => redactText(text, []));
+    const trustedHosts = options.trustedHosts ?? ['github.com'];
+    this.clean = (text) => this.redact(neutralizeForPublish(text, { trustedHosts }));
+    this.closesIssue = options.closesIssue;
+    this.#authors = options.authors ?? (() => Promise.resolve(['github-actions[bot]']));
     this.log = options.log ?? (() => undefined);
     this.clock = options.clock ?? systemClock;
     this.createRetryBaseMs = options.createRetryBaseMs ?? 1_000;
     this.labels = new LabelBook(this.client, this.owner, this.repo, (name) =>
       this.log({ type: 'github_label_created', name }),
     );
+  }
+
+  /**
+   * Whether `item` was written by keel's identity: only then does a marker in it count. An item of anybody
+   * else carrying the marker is logged (`github_marker_untrusted`) and passed over.
+   */
+  async isOwn(kind: EffectKind, marker: string, item: AuthorView & { id?: number; number?: number }) {
+    this.#trusted ??= this.#authors().then(
+      (logins) => new Set(logins.map((login) => login.toLowerCase())),
+      () => new Set(['github-actions[bot]']),
+    );
+    const trusted = await this.#trusted;
+    const author = (item.user?.login ?? '').toLowerCase();
+    if (author !== '' && (trusted.has(author) || this.#learned.has(author))) return true;
+    this.log({
+      type: 'github_marker_untrusted',
+      kind,
+      marker,
+      id: item.number ?? item.id ?? 0,
+      author: item.user?.login ?? '(unknown)',
+    });
+    return false;
+  }
+
+  /** The author of something keel has just created: keel's own identity, whatever the token did not say. */
+  learnAuthor(item: AuthorView): void {
+    const login = item.user?.login;
+    if (typeof login === 'string' && login !== '') this.#learned.add(login.toLowerCase());
   }
 
   get repoParams(): { owner: string; repo: string } {
@@ -131,9 +192,12 @@ export class EffectsContext {
     return `#${number} in ${this.owner}/${this.repo}`;
   }
 
-  /** The body as it is sent: redacted, bounded with the marker last, and a truncation logged. */
-  body(kind: EffectKind, marker: string, body: string): string {
-    const bounded = boundBody(body, marker, this.redact);
+  /**
+   * The body as it is sent: sanitised and redacted, bounded, keel's own `tail` after it and the marker last,
+   * and a truncation logged.
+   */
+  body(kind: EffectKind, marker: string, body: string, tail = ''): string {
+    const bounded = boundBody(body, marker, this.clean, undefined, tail);
     if (bounded.dropped > 0)
       this.log({ type: 'github_body_truncated', kind, marker, dropped: bounded.dropped });
     return bounded.text;

@@ -29,7 +29,7 @@ export async function ensureIssue(ctx: EffectsContext, spec: IssueSpec): Promise
 export async function upsertIssue(ctx: EffectsContext, spec: IssueSpec): Promise<EffectRef> {
   const found = await findIssue(ctx, spec.marker);
   if (!found) return createIssue(ctx, spec);
-  const title = boundTitle(spec.title, ctx.redact);
+  const title = boundTitle(spec.title, ctx.clean);
   const body = ctx.body('issue', spec.marker, spec.body);
   const change: { title?: string; body?: string; state?: 'open' } = {};
   if (found.title !== title) change.title = title;
@@ -60,7 +60,7 @@ export async function closeIssue(
   const posted = found.comments > 0 && (await findComment(ctx, found.number, closing)) !== undefined;
   if (!posted) {
     const link = ctx.runUrl && !comment.includes(ctx.runUrl) ? `\n\nFinished by ${ctx.runUrl}` : '';
-    const body = boundBody(`${comment}${link}`, closing, ctx.redact).text;
+    const body = boundBody(`${comment}${link}`, closing, ctx.clean).text;
     try {
       await createOnce<CommentView>(
         ctx,
@@ -147,6 +147,7 @@ export async function upsertTrackingComment(
   } catch (error) {
     throw effectsError('post the tracking comment', subject, error);
   }
+  ctx.learnAuthor(data);
   ctx.comments.set(marker, data.id);
   ctx.commentEvent('github_effect_created', marker, data);
   return { id: String(data.id), url: data.html_url, created: true };
@@ -157,7 +158,7 @@ async function createIssue(ctx: EffectsContext, spec: IssueSpec): Promise<Effect
   await ctx.labels.ensure(labels);
   const params = {
     ...ctx.repoParams,
-    title: boundTitle(spec.title, ctx.redact),
+    title: boundTitle(spec.title, ctx.clean),
     body: ctx.body('issue', spec.marker, spec.body),
     labels,
     ...NO_BLIND_RETRY,
@@ -174,6 +175,7 @@ async function createIssue(ctx: EffectsContext, spec: IssueSpec): Promise<Effect
   } catch (error) {
     throw effectsError('open an issue', `${ctx.owner}/${ctx.repo}`, error);
   }
+  ctx.learnAuthor(data);
   ctx.issues.set(spec.marker, data.number);
   ctx.event('github_effect_created', 'issue', spec.marker, data);
   return issueRef(data, true);

@@ -8,6 +8,9 @@
  *   exists for — and has its own small rate limit.
  * - comments: the issue's comments, every page.
  * - pull requests: those whose head is the work branch, any state.
+ *
+ * A marker counts only in an item keel's own identity wrote (`EffectsContext.isOwn`): anybody can paste one
+ * into a comment or an issue, and taking theirs would edit a stranger's comment or skip keel's own note.
  */
 import {
   PER_PAGE,
@@ -24,7 +27,7 @@ export async function findIssue(ctx: EffectsContext, marker: string): Promise<Is
   if (known !== undefined) {
     try {
       const { data } = await ctx.client.rest.issues.get({ ...ctx.repoParams, issue_number: known });
-      if (data.body?.includes(marker)) return data;
+      if (data.body?.includes(marker) && (await ctx.isOwn('issue', marker, data))) return data;
     } catch (error) {
       // Deleted or transferred since: look again as if it had never been seen.
       if (statusOf(error) !== 404 && statusOf(error) !== 410) {
@@ -46,6 +49,7 @@ export async function findIssue(ctx: EffectsContext, marker: string): Promise<Is
       for (const issue of page.data) {
         // The issues API lists pull requests too; keel's pull request is found by its branch instead.
         if (issue.pull_request || !issue.body?.includes(marker)) continue;
+        if (!(await ctx.isOwn('issue', marker, issue))) continue;
         ctx.issues.set(marker, issue.number);
         return issue;
       }
@@ -70,7 +74,7 @@ export async function findTrackingComment(
         ...ctx.repoParams,
         comment_id: known,
       });
-      if (data.body?.includes(marker)) return data;
+      if (data.body?.includes(marker) && (await ctx.isOwn('comment', marker, data))) return data;
     } catch (error) {
       if (statusOf(error) !== 404) throw effectsError('read the tracking comment', subject, error);
     }
@@ -97,8 +101,9 @@ export async function findComment(
     per_page: PER_PAGE,
   });
   for await (const page of pages) {
-    const found = page.data.find((comment) => comment.body?.includes(marker));
-    if (found) return found;
+    for (const comment of page.data) {
+      if (comment.body?.includes(marker) && (await ctx.isOwn('comment', marker, comment))) return comment;
+    }
   }
   return undefined;
 }
@@ -114,7 +119,7 @@ export async function findPull(
   if (known !== undefined) {
     try {
       const { data } = await ctx.client.rest.pulls.get({ ...ctx.repoParams, pull_number: known });
-      if (data.body?.includes(marker)) return data;
+      if (data.body?.includes(marker) && (await ctx.isOwn('pull_request', marker, data))) return data;
     } catch (error) {
       if (statusOf(error) !== 404) throw effectsError('read a pull request', subject, error);
     }
@@ -128,10 +133,10 @@ export async function findPull(
       per_page: PER_PAGE,
     });
     for await (const page of pages) {
-      const found = page.data.find((pull) => pull.body?.includes(marker));
-      if (found) {
-        ctx.pulls.set(marker, found.number);
-        return found;
+      for (const pull of page.data) {
+        if (!pull.body?.includes(marker) || !(await ctx.isOwn('pull_request', marker, pull))) continue;
+        ctx.pulls.set(marker, pull.number);
+        return pull;
       }
     }
   } catch (error) {

@@ -43,8 +43,14 @@ export async function ensurePullRequest(ctx: EffectsContext, spec: PullRequestSp
   await ctx.labels.ensure(spec.draft ? uniqueLabels([...labels, NEEDS_HUMAN_REVIEW]) : labels);
   const params = {
     ...ctx.repoParams,
-    title: boundTitle(spec.title, ctx.redact),
-    body: ctx.body('pull_request', spec.marker, spec.body),
+    title: boundTitle(spec.title, ctx.clean),
+    // keel's own closing keyword, for the issue that asked for the run, goes after the sanitiser.
+    body: ctx.body(
+      'pull_request',
+      spec.marker,
+      spec.body,
+      ctx.closesIssue !== undefined ? `Closes #${ctx.closesIssue}` : '',
+    ),
     head: branch,
     base: spec.base,
   };
@@ -68,12 +74,13 @@ export async function ensurePullRequest(ctx: EffectsContext, spec: PullRequestSp
   if (adopted) {
     ctx.log({ type: 'github_pull_request_adopted', head, id: pull.number, url: pull.html_url });
     // Somebody else's pull request on keel's branch is theirs to label; one of keel's is converged.
-    if (pull.body?.includes(spec.marker)) {
+    if (pull.body?.includes(spec.marker) && (await ctx.isOwn('pull_request', spec.marker, pull))) {
       ctx.pulls.set(spec.marker, pull.number);
       await addMissingLabels(ctx, pull, pullLabels(spec, pull.draft !== true), spec.marker);
     }
     return pullRef(pull, false);
   }
+  ctx.learnAuthor(pull);
   ctx.pulls.set(spec.marker, pull.number);
   ctx.pullEvent('github_effect_created', spec.marker, pull);
   await addMissingLabels(ctx, pull, pullLabels(spec, !draft), spec.marker);

@@ -30,8 +30,12 @@
  * - A pull request gets `spec.labels` only, not the base label: the `keel`-labelled issues are also the
  *   schedule's task queue, and a pull request has no business there. When the repository has no draft
  *   PRs it is opened ready for review and labelled `needs-human-review` instead.
- * - Bodies are cut to GitHub's limit with a note, the marker kept last; titles, bodies and comments are
- *   redacted (never the marker).
+ * - Bodies are cut to GitHub's limit with a note, the marker kept last; titles, bodies and comments go
+ *   through the publish sanitiser (`base/publish-text.ts`: no mention pings, no closing keyword links, no
+ *   image loads, no hidden text, no planted marker) and are redacted — never the marker. The pull request's
+ *   body then gets keel's own `Closes #N` for the issue that asked for the run (`closesIssue`).
+ * - A marker counts only on an item keel's own identity wrote (`authors`, `api/identity.ts`): anybody can
+ *   paste one into a comment.
  *
  * Where it lives: this class keeps the one-at-a-time order; `effects-context.ts` the shared options and
  * per-marker memory; `effects-lookup.ts` the marker look-ups; `effects-create.ts` the create-with-lookup

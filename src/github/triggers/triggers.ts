@@ -33,9 +33,17 @@ export type TriggerDecision =
       task: string;
       source: 'dispatch' | 'comment' | 'schedule';
       issueNumber?: number;
+      /** The issue is a pull request (a comment on one): it is not closed by keel's pull request. */
+      onPullRequest?: boolean;
       runId?: string;
     }
-  | { kind: 'resume'; runId?: string; source: 'dispatch' | 'comment'; issueNumber?: number }
+  | {
+      kind: 'resume';
+      runId?: string;
+      source: 'dispatch' | 'comment';
+      issueNumber?: number;
+      onPullRequest?: boolean;
+    }
   // One member per kind (rather than `kind: 'status' | 'pause' | 'unpause'`) so that checking the three kinds
   // narrows them away: the same values, kinder to callers.
   | { kind: 'status'; issueNumber: number }
@@ -89,7 +97,7 @@ async function fromSchedule(gateway: TriggerGateway): Promise<TriggerDecision> {
   if (!issue) return ignored('nothing to do: no open issue is waiting for keel');
   const task = issueTask(issue.title, issue.body);
   if (task === '') return ignored(`nothing to do: issue #${issue.issueNumber} has no text`);
-  return { kind: 'run', task, source: 'schedule', issueNumber: issue.issueNumber };
+  return { kind: 'run', task, source: 'schedule', issueNumber: issue.issueNumber, onPullRequest: false };
 }
 
 async function fromComment(
@@ -121,13 +129,14 @@ async function fromComment(
       const task = command.task ?? issueTask(event.issue.title, event.issue.body);
       if (task === '')
         return ignored(`nothing to do: "/keel run" without text on #${issueNumber}, which has none`);
-      return { kind: 'run', task, source: 'comment', issueNumber };
+      return { kind: 'run', task, source: 'comment', issueNumber, onPullRequest: event.issue.isPullRequest };
     }
     case 'resume':
       return {
         kind: 'resume',
         source: 'comment',
         issueNumber,
+        onPullRequest: event.issue.isPullRequest,
         ...(command.runId !== undefined ? { runId: command.runId } : {}),
       };
     default:

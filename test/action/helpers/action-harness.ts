@@ -24,6 +24,7 @@ import { parse, stringify } from 'yaml';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../../helpers/fake-github.ts';
 import { SAMPLE_FILES, startFleet, MODEL } from '../../run/helpers/run-fixture.ts';
 import type { FleetSimulator } from '../../../src/sim/fleet-simulator.ts';
+import type { SimResponder } from '../../../src/sim/types.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const OWNER = 'acme';
@@ -86,6 +87,12 @@ export interface WorldOptions {
    */
   keyEchoEndpoint?: boolean;
   github?: Partial<Omit<FakeGitHubOptions, 'owner' | 'repo'>>;
+  /** The model behind every endpoint; default the scripted model. */
+  responder?: SimResponder;
+  /** Replaces or adds to the `run:` settings of `.github/keel.yml`. */
+  run?: Record<string, unknown>;
+  /** Files the repository holds besides the sample project (path → content). */
+  files?: Record<string, string>;
 }
 
 export interface World {
@@ -113,6 +120,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const fleet = await startFleet({
     latencyMs,
     endpoints: [{ name: 'a' }, { name: 'b' }, { name: 'c', latencyMs: options.slowCoderMs ?? latencyMs }],
+    ...(options.responder ? { responder: options.responder } : {}),
   });
   const echo = options.keyEchoEndpoint ? await startKeyEchoServer() : undefined;
   const github = await startFakeGitHub({ owner: OWNER, repo: REPO, ...options.github });
@@ -122,12 +130,14 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const seed = join(dir, 'seed');
   await mkdir(seed);
   git(seed, 'init', '--quiet', '-b', 'main');
-  for (const [path, content] of Object.entries(SAMPLE_FILES)) {
+  for (const [path, content] of Object.entries({ ...SAMPLE_FILES, ...options.files })) {
     await mkdir(join(seed, path, '..'), { recursive: true });
     await writeFile(join(seed, path), content);
   }
   await mkdir(join(seed, '.github'), { recursive: true });
-  await writeFile(join(seed, '.github', 'keel.yml'), stringify(keelConfig(fleet, echo?.url)));
+  const config = keelConfig(fleet, echo?.url);
+  config.run = { ...(config.run as Record<string, unknown>), ...options.run };
+  await writeFile(join(seed, '.github', 'keel.yml'), stringify(config));
   git(seed, 'add', '-A');
   git(seed, '-c', 'user.name=Owner', '-c', 'user.email=owner@example.com', 'commit', '--quiet', '-m', 'init');
   const origin = join(dir, 'origin.git');

@@ -22,6 +22,7 @@ import {
   type SimEndpointSpec,
 } from '../../../src/sim/fleet-simulator.ts';
 import { scriptedResponder } from '../../../src/sim/scripted-model.ts';
+import type { SimResponder } from '../../../src/sim/types.ts';
 
 export const CLI = resolve(import.meta.dirname, '../../../src/cli.ts');
 /** The committed bundle (`npm test` checks it is current): what the `keel` bin and the Action run. */
@@ -42,6 +43,8 @@ export interface FleetOptions {
   latencyMs?: number;
   /** Default: `a`, `b`, `c`, all `ok`. */
   endpoints?: SimEndpointSpec[];
+  /** Default: the scripted model (`scriptedResponder`). */
+  responder?: SimResponder;
 }
 
 export async function startFleet(options: FleetOptions = {}): Promise<FleetSimulator> {
@@ -52,7 +55,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<FleetSimul
       ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
       ...e,
     })),
-    responder: scriptedResponder,
+    responder: options.responder ?? scriptedResponder,
   });
 }
 
