@@ -19,7 +19,8 @@ import {
 } from '../action/helpers/action-harness.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 
-const RUN_ID = '20240101-000000-abcdef';
+/** The id keel gives a run asked for by the harness's comment (`comment-<comment id>`): public, guessable. */
+const RUN_ID = 'comment-555001';
 const ISSUE = { number: 1, title: 'Add a farewell helper in src/farewell.js.' };
 
 let world: World | undefined;
@@ -45,7 +46,6 @@ describe('a stranger’s planted marker', E2E, () => {
       world,
       runner,
       entry: 'main',
-      inputs: { 'run-id': RUN_ID },
       event: commentEvent({ body: '/keel run', login: 'alice', association: 'COLLABORATOR', issue: ISSUE }),
     });
     expect(exit.code, exit.stderr).toBe(0);
