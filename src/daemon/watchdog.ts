@@ -7,13 +7,10 @@
  * - Any end is a failure and is followed by a restart after the backoff of `watchdog-backoff.ts` (1, 2, 4 …
  *   60 s, reset after 60 s of health). The wait is a `clock.sleep` that only shutdown interrupts: a child
  *   that crashes at once is restarted no faster than its backoff allows, so a crash loop never spins.
- * - A child may be watched by a heartbeat file (`{ pid, at }`, as `base/heartbeat.ts` writes; its path is
- *   in the child's `KEEL_HEARTBEAT_FILE`). After a start-up grace, a heartbeat the watchdog has not seen
- *   change for `maxAgeMs` means the child is hung: it is stopped like a dead one and restarted. Freshness is
- *   measured on the watchdog's clock (when it saw `at` change), not by comparing the child's `at` with our
- *   clock: the verdict then does not depend on two processes agreeing about the time, and a fake clock in
- *   tests drives it like everything else. The file is removed before each start, so a beat left by the
- *   previous incarnation cannot vouch for the new one.
+ * - A child may be watched by a heartbeat file (its path is in the child's `KEEL_HEARTBEAT_FILE`): a
+ *   heartbeat not seen to change for `maxAgeMs` after a start-up grace means hung (`heartbeat-watch.ts`),
+ *   and the child is stopped like a dead one and restarted. The file is removed before each start, so a beat
+ *   left by the previous incarnation cannot vouch for the new one.
  * - Every start, exit, stale heartbeat, escalation to SIGKILL and scheduled restart is an event, and the
  *   status snapshot is rewritten on every change of state.
  * - On shutdown (the signal aborts) every child is stopped at once, in parallel — SIGTERM to its group,
@@ -22,14 +19,15 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../base/clock.ts';
-import { isHeartbeatStale, readHeartbeatFile, type Heartbeat } from '../base/heartbeat.ts';
 import type { LogEvent } from '../telemetry/event-log.ts';
+import { watchHeartbeat, type HeartbeatWatch } from './heartbeat-watch.ts';
 import { DEFAULT_BACKOFF, failuresAfterExit, restartDelay, type BackoffPolicy } from './watchdog-backoff.ts';
 import { SupervisedLog } from './supervised-log.ts';
 import { SupervisedProcess, type ProcessExit, type ProcessSpec } from './supervised-process.ts';
 import { StatusWriter, type ChildStatus, type ExitReason, type WatchdogStatus } from './watchdog-status.ts';
 
 export type { BackoffPolicy } from './watchdog-backoff.ts';
+export type { HeartbeatWatch } from './heartbeat-watch.ts';
 export type { ChildState, ChildStatus, ExitReason, LastExit, WatchdogStatus } from './watchdog-status.ts';
 
 /** The environment variable that tells a supervised child where to write its heartbeat. */
@@ -41,15 +39,6 @@ export const DEFAULT_STOP_GRACE_MS = 10_000;
 const HEARTBEAT_STATUS_EVERY_MS = 30_000;
 
 const CHILD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
-export interface HeartbeatWatch {
-  /** The file the child rewrites (atomically) with `{ pid, at }`. */
-  file: string;
-  /** Unchanged for longer than this (after the grace) means hung. */
-  maxAgeMs: number;
-  /** From the start, before which no verdict is made (default `maxAgeMs`). */
-  startGraceMs?: number;
-}
 
 export interface ChildSpec extends ProcessSpec {
   /** Unique; also the log file's name (`<name>.log`): letters, digits, `.`, `_`, `-`. */
@@ -366,44 +355,33 @@ export class Watchdog {
     cancel: AbortSignal,
   ): Promise<Verdict> {
     const watch = slot.spec.heartbeat!;
-    const graceMs = watch.startGraceMs ?? watch.maxAgeMs;
-    const everyMs =
-      this.#options.heartbeatCheckMs ?? Math.min(5_000, Math.max(100, Math.floor(watch.maxAgeMs / 4)));
-    let lastAt: number | undefined;
     let shownAt: number | undefined;
-    for (;;) {
-      try {
-        await this.#clock.sleep(everyMs, cancel);
-      } catch {
-        return new Promise<Verdict>(() => undefined); // cancelled: the race is already decided
-      }
-      const beat = await readHeartbeatFile(watch.file);
-      // Decided while we read (it exited): this read must not touch the status of what comes next.
-      if (cancel.aborted) return new Promise<Verdict>(() => undefined);
-      const now = this.#clock.now();
-      if (beat !== undefined && beat.at !== lastAt) {
+    await watchHeartbeat({
+      watch,
+      clock: this.#clock,
+      everyMs:
+        this.#options.heartbeatCheckMs ?? Math.min(5_000, Math.max(100, Math.floor(watch.maxAgeMs / 4))),
+      startedAt,
+      cancel,
+      seen: () => slot.status.lastHeartbeatSeenAt,
+      onBeat: (now) => {
         // The status file shows it too, but a beat is not a change of state: the first one of an
         // incarnation is written at once, later ones at most every 30 s.
-        lastAt = beat.at;
         slot.status.lastHeartbeatSeenAt = now;
         if (shownAt === undefined || now - shownAt >= HEARTBEAT_STATUS_EVERY_MS) {
           shownAt = now;
           this.#changed();
         }
-      }
-      const seenAt = slot.status.lastHeartbeatSeenAt;
-      const seen: Heartbeat | undefined = seenAt === null ? undefined : { pid: beat?.pid ?? 0, at: seenAt };
-      if (now - startedAt >= graceMs && isHeartbeatStale(seen, now, watch.maxAgeMs)) {
-        this.#emit({
-          type: 'child_heartbeat_stale',
-          child: slot.spec.name,
-          pid: child.pid!,
-          lastHeartbeatSeenAt: seenAt,
-          maxAgeMs: watch.maxAgeMs,
-        });
-        return 'stale';
-      }
-    }
+      },
+    });
+    this.#emit({
+      type: 'child_heartbeat_stale',
+      child: slot.spec.name,
+      pid: child.pid!,
+      lastHeartbeatSeenAt: slot.status.lastHeartbeatSeenAt,
+      maxAgeMs: watch.maxAgeMs,
+    });
+    return 'stale';
   }
 
   #changed(): void {
