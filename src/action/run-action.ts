@@ -6,7 +6,7 @@
 import { runUrl, type ActionContext } from '../github/api/context.ts';
 import type { GitHubClient } from '../github/api/octokit.ts';
 import { annotationsFor } from '../github/summary/summary.ts';
-import { createTriggerGateway, resolveTrigger } from '../github/triggers/triggers.ts';
+import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers/triggers.ts';
 import { exitCode } from '../run/exit-code.ts';
 import { startRun } from '../run/start-run.ts';
 import type { RunState } from '../run/state.ts';
@@ -15,7 +15,8 @@ import { restoreDurably, saveDurably } from './durable.ts';
 import { handleCommand } from './issue-commands.ts';
 import { resumeFromEnv, runIdToRestore, selectRun } from './run-selection.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
-import { actionBase, actionSetup, githubEffects } from './setup.ts';
+import { scheduleQueue } from './schedule-queue.ts';
+import { actionBase, actionSetup, githubEffects, type ActionBase } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';
 import { saveDecision, saveFinished, saveIssueNumber, saveRunStarted, saveStateDir } from './saved-state.ts';
 
@@ -32,6 +33,7 @@ export interface ActionDeps {
 export async function runAction({ io, env, signal }: ActionDeps): Promise<number> {
   const base = await actionBase(io, env);
   const { settings, ctx, client } = base;
+  const schedule = await scheduleQueue(base, env, io);
   const decision = await resolveTrigger(
     ctx,
     {
@@ -40,7 +42,10 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
       ...(settings.runId !== undefined ? { runId: settings.runId } : {}),
       allowedBots: settings.allowedBots,
     },
-    createTriggerGateway(client, ctx, { label: 'keel' }),
+    createTriggerGateway(client, ctx, {
+      label: 'keel',
+      ...(schedule ? { claimer: schedule.claimer, log: (line: string) => io.info(line) } : {}),
+    }),
   );
   saveDecision(io, decision.kind);
   if (decision.kind === 'ignored') {
@@ -53,7 +58,25 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
     io.setOutput('status', 'completed');
     return 0;
   }
+  const work = (started: () => void) => workOn(base, decision, { io, env, signal }, started);
+  const outcome =
+    schedule &&
+    decision.kind === 'run' &&
+    decision.source === 'schedule' &&
+    decision.issueNumber !== undefined
+      ? await schedule.around(decision.issueNumber, work)
+      : await work(() => undefined);
+  return outcome.code;
+}
 
+/** Runs or resumes the run a decision names; `started` is called once the run exists on disk. */
+async function workOn(
+  base: ActionBase,
+  decision: Extract<TriggerDecision, { kind: 'run' } | { kind: 'resume' }>,
+  { io, env, signal }: ActionDeps,
+  started: () => void,
+): Promise<{ code: number; status: string }> {
+  const { settings, ctx, client } = base;
   const setup = await actionSetup(base, io, env);
   const { config, stateDir, durable } = setup;
   saveStateDir(io, stateDir);
@@ -94,6 +117,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
         }
       : {}),
     onStarted: ({ runId, runDir }) => {
+      started();
       saveRunStarted(io, { runId, runDir });
       io.setOutput('run-id', runId);
     },
@@ -108,7 +132,10 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
   for (const annotation of annotationsFor(state)) io.annotate(annotation);
   await writeSummary(io, { state, stateDir, config, runLink: runUrl(ctx) });
   saveFinished(io);
-  return exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt);
+  return {
+    code: exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt),
+    status: state.status,
+  };
 }
 
 /**

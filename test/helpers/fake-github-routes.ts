@@ -64,6 +64,7 @@ export function builtInRoutes(owner: string, repo: string): FakeRoute[] {
           ? { status: 403, body: errorJson('Resource not accessible by integration', 403) }
           : ok(userJson(gh.shapes(), gh.actor)),
     },
+    ...gitRefRoutes(route),
   ];
 }
 
@@ -452,4 +453,76 @@ const updatePull: Handler = (req, gh) => {
   }
   pull.updated_at = at;
   return ok(pullJson(gh.shapes(), pull));
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Git refs (the git data API): keel's claims are refs created there. Only the refs created through this
+// API live here (keel's branches are pushed to the test's bare origin with git). What GitHub answers is in
+// /work/notes/upstream-github.md §5 and §7 (@octokit/fixtures `git-refs`): 201 with the ref on create, 422
+// "Reference already exists" when it exists (the compare-and-set keel relies on), 404 on a missing ref, 204
+// on delete and 422 "Reference does not exist" when deleting a missing one.
+
+type RouteMaker = (method: string, path: string, handle: Handler) => FakeRoute;
+
+function gitRefRoutes(route: RouteMaker): FakeRoute[] {
+  return [
+    route('POST', '/git/refs', createRef),
+    route('GET', '/git/ref/(.+)', getRef),
+    route('GET', '/git/matching-refs/(.*)', listMatchingRefs),
+    route('PATCH', '/git/refs/(.+)', updateRef),
+    route('DELETE', '/git/refs/(.+)', deleteRef),
+  ];
+}
+
+const SHA = /^[0-9a-f]{40}$/;
+
+function refJson(gh: FakeGitHubApi, ref: string, sha: string): Record<string, unknown> {
+  const { api, owner, repo } = gh.shapes();
+  return {
+    ref,
+    node_id: `REF_${Buffer.from(ref).toString('base64url')}`,
+    url: `${api}/repos/${owner}/${repo}/git/${ref}`,
+    object: { sha, type: 'commit', url: `${api}/repos/${owner}/${repo}/git/commits/${sha}` },
+  };
+}
+
+const createRef: Handler = (req, gh) => {
+  const { ref, sha } = fields(req.body);
+  if (typeof ref !== 'string' || !/^refs\/[^/]+\/.+/.test(ref) || ref.includes('..'))
+    return { status: 422, body: errorJson('Reference name invalid', 422) };
+  if (typeof sha !== 'string' || !SHA.test(sha))
+    return { status: 422, body: errorJson('Object does not exist', 422) };
+  if (gh.state.refs.has(ref)) return { status: 422, body: errorJson('Reference already exists', 422) };
+  gh.state.refs.set(ref, sha);
+  return ok(refJson(gh, ref, sha), 201);
+};
+
+const getRef: Handler = (req, gh) => {
+  const ref = `refs/${req.params[0]}`;
+  const sha = gh.state.refs.get(ref);
+  return sha === undefined ? notFound() : ok(refJson(gh, ref, sha));
+};
+
+const listMatchingRefs: Handler = (req, gh) => {
+  const prefix = `refs/${req.params[0]}`;
+  const refs = [...gh.state.refs]
+    .filter(([ref]) => ref.startsWith(prefix))
+    .sort(([a], [b]) => a.localeCompare(b));
+  return gh.page(req, refs, ([ref, sha]) => refJson(gh, ref, sha));
+};
+
+const updateRef: Handler = (req, gh) => {
+  const ref = `refs/${req.params[0]}`;
+  const { sha } = fields(req.body);
+  if (!gh.state.refs.has(ref)) return { status: 422, body: errorJson('Reference does not exist', 422) };
+  if (typeof sha !== 'string' || !SHA.test(sha))
+    return { status: 422, body: errorJson('Object does not exist', 422) };
+  gh.state.refs.set(ref, sha);
+  return ok(refJson(gh, ref, sha));
+};
+
+const deleteRef: Handler = (req, gh) => {
+  const ref = `refs/${req.params[0]}`;
+  if (!gh.state.refs.delete(ref)) return { status: 422, body: errorJson('Reference does not exist', 422) };
+  return { status: 204 };
 };

@@ -64,6 +64,8 @@ export interface FakeGitHubOptions {
   actor?: string;
   /** Where `html_url`s point. Default `https://github.com`. */
   serverUrl?: string;
+  /** Refs that exist in the git data API from the start, name → sha (`refs/keel/claims/issues/3`). */
+  refs?: Record<string, string>;
   /** Tried before the built-in routes; a handler that returns undefined falls through (fault injection). */
   routes?: FakeRoute[];
 }
@@ -114,6 +116,8 @@ export interface FakeGitHubState {
   pulls: FakePull[];
   labels: FakeLabel[];
   collaborators: Record<string, Permission>;
+  /** Refs made through the git data API (`refs/keel/claims/…`), name → sha. */
+  refs: Map<string, string>;
 }
 
 /** What routes use: the state plus the bits of bookkeeping GitHub does (numbers, times, URLs). */
@@ -171,6 +175,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     pulls: [],
     labels: [],
     collaborators: { ...(options.collaborators ?? {}) },
+    refs: new Map(Object.entries(options.refs ?? {})),
   };
 
   const api: FakeGitHubApi = {

@@ -5,6 +5,7 @@
 import type { ActionContext } from '../api/context.ts';
 import { statusOf } from '../effects/effects-errors.ts';
 import type { GitHubClient } from '../api/octokit.ts';
+import type { ScheduleClaimer } from './schedule-claims.ts';
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
@@ -17,7 +18,10 @@ export interface ScheduledIssue {
 export interface TriggerGateway {
   /** The user's permission on the repository; `none` when GitHub does not know them. */
   permissionOf(user: string): Promise<Permission>;
-  /** The oldest open issue carrying the label that is neither paused nor running, if any. */
+  /**
+   * The oldest open issue carrying the label that is neither paused, running nor done — taken for this run
+   * when the gateway has a claimer (so the next firing of the schedule passes it over) — if any.
+   */
   nextScheduledTask(): Promise<ScheduledIssue | undefined>;
 }
 
@@ -39,7 +43,12 @@ const PERMISSIONS: readonly string[] = ['admin', 'maintain', 'write', 'triage', 
 export function createTriggerGateway(
   client: GitHubClient,
   ctx: ActionContext,
-  options: { label?: string } = {},
+  options: {
+    label?: string;
+    /** The schedule takes (claims) the issue it answers with; one taken elsewhere is passed over. */
+    claimer?: ScheduleClaimer;
+    log?: (line: string) => void;
+  } = {},
 ): TriggerGateway {
   const { owner, repo } = ctx;
   const label = options.label ?? DEFAULT_TASK_LABEL;
@@ -60,7 +69,12 @@ export function createTriggerGateway(
     },
     async nextScheduledTask() {
       for await (const { issue } of openTaskIssues(client, ctx, label)) {
-        return { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
+        const candidate = { issueNumber: issue.number, title: issue.title, body: issue.body ?? '' };
+        // Without a claimer (tests, callers that only look) the oldest waiting issue is the answer.
+        if (!options.claimer) return candidate;
+        const taken = await options.claimer.take(candidate);
+        if (taken.taken) return candidate;
+        options.log?.(`keel: skipped ${taken.reason}`);
       }
       return undefined;
     },
@@ -91,9 +105,14 @@ export async function* openTaskIssues(
   maxPages = MAX_PAGES,
 ): AsyncGenerator<OpenTaskIssue> {
   const skip = new Set(
-    [pausedLabel(label), runningLabel(label), 'keel-recovery', 'manual-implementation'].map((name) =>
-      name.toLowerCase(),
-    ),
+    [
+      pausedLabel(label),
+      runningLabel(label),
+      `${label}:done`,
+      `${label}:failed`,
+      'keel-recovery',
+      'manual-implementation',
+    ].map((name) => name.toLowerCase()),
   );
   const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
     owner: ctx.owner,

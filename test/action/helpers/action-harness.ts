@@ -493,6 +493,14 @@ export function commentEvent(o: CommentEventOptions): EventSpec {
   };
 }
 
+/**
+ * A `schedule` event as the runner writes it: not a webhook (@octokit/webhooks-examples has none), just the
+ * cron that fired and the workflow context (upstream-github notes §7).
+ */
+export function scheduleEvent(cron = '17 */6 * * *'): EventSpec {
+  return { name: 'schedule', payload: { schedule: cron, repository } };
+}
+
 /** A `workflow_dispatch` payload with the workflow's inputs. */
 export function dispatchEvent(inputs: Record<string, string>): EventSpec {
   return {
