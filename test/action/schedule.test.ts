@@ -63,6 +63,9 @@ describe('the schedule', E2E, () => {
     const { pulls, comments, refs } = world.github.state;
     expect(pulls).toHaveLength(1);
     expect(pulls[0]).toMatchObject({ head: 'keel/issue-1', state: 'open' });
+    // Merging it closes the issue it was made for, and only that one.
+    expect(pulls[0]!.body).toMatch(/^Closes #1$/m);
+    expect(pulls[0]!.body?.match(/Closes #\d+/g)).toEqual(['Closes #1']);
     expect(comments.filter((c) => c.issue_number === 1)).toHaveLength(1);
     expect(labelsOf(world, 1)).toEqual(['keel', 'keel:done']);
     expect([...refs.keys()]).toEqual(['refs/keel/claims/issues/1']);
