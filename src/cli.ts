@@ -6,6 +6,7 @@ import { enableCompileCache } from 'node:module';
 // Static: small (it loads node:http only when it sends), and one chunk fewer to fetch before the request.
 import { abandonEarlyRequests } from './fleet/early-requests.ts';
 import { sendEarlyResumeRequest } from './cli/early-resume.ts';
+import { workflowCommandGuard } from './base/workflow-commands.ts';
 
 // Resumes are measured from process start to the first model request: reuse V8's compiled code across
 // runs (Node keeps the cache in the OS temp directory). Enabled before the command modules load.
@@ -31,12 +32,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  */
 function writer(stream: NodeJS.WriteStream): (text: string) => void {
   let closed = false;
+  // Inside a workflow job the runner reads commands out of stdout and stderr, and keel's lines carry
+  // untrusted text (lanes run this CLI in Actions): see base/workflow-commands.ts.
+  const guard = process.env.GITHUB_ACTIONS === 'true' ? workflowCommandGuard() : (text: string) => text;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closed = true;
     else throw error;
   });
   return (text) => {
-    if (!closed) stream.write(text);
+    if (!closed) stream.write(guard(text));
   };
 }
 

@@ -3,6 +3,7 @@
  * logs, annotations, the job summary. `actionsIO()` is the real one over @actions/core; tests pass fakes.
  */
 import * as core from '@actions/core';
+import { neutralizeWorkflowCommands } from '../base/workflow-commands.ts';
 
 export interface Annotation {
   level: 'notice' | 'warning' | 'error';
@@ -32,7 +33,8 @@ export function actionsIO(): ActionIO {
     saveState: (name, value) => core.saveState(name, value),
     getState: (name) => core.getState(name),
     setSecret: (value) => core.setSecret(value),
-    info: (text) => core.info(text),
+    // Log lines carry untrusted text (answers, issue titles): no workflow command may start in them.
+    info: (text) => core.info(neutralizeWorkflowCommands(text)),
     annotate: ({ level, title, message }) => {
       const properties = { title };
       if (level === 'error') core.error(message, properties);

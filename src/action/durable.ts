@@ -28,6 +28,12 @@ export interface DurableState {
   artifacts: ArtifactStore;
   secrets: string[];
   log: (line: string) => void;
+  /**
+   * False with `effects: local` (dry runs, CI smoke tests): nothing is pushed (state branch, work branch) and
+   * nothing uploaded — action.yml promises that such a run writes nothing to the repository. Restoring (a
+   * fetch, a download) still works.
+   */
+  remote: boolean;
 }
 
 export async function saveDurably(
@@ -35,6 +41,10 @@ export async function saveDurably(
   run: { runId: string; runDir: string; fleetStatePath: string },
   timeoutMs: number,
 ): Promise<void> {
+  if (!d.remote) {
+    d.log('effects: local — the checkpoint stays in .keel/ (nothing pushed, nothing uploaded)');
+    return;
+  }
   const pushed = await pushCheckpoint(
     { git: d.git, repoRoot: d.repoRoot, branch: d.branch, timeoutMs, secrets: d.secrets },
     run,

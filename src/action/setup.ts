@@ -69,6 +69,7 @@ export async function actionSetup(
       }),
       secrets,
       log: (line) => io.info(line),
+      remote: settings.effects === 'github',
     },
   };
 }

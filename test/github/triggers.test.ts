@@ -435,15 +435,31 @@ describe('workflow_dispatch and other events with inputs', () => {
     });
   });
 
-  it('treats workflow_call, push and others the same way', async () => {
+  it('treats workflow_call, push and others the same way, once their sender has write access', async () => {
     for (const eventName of ['workflow_call', 'push', 'repository_dispatch']) {
+      permissionApi('octocat', 'write');
       expect(await dispatch({ task: 'do it' }, eventName)).toEqual({
         kind: 'run',
         task: 'do it',
         source: 'dispatch',
       });
+      permissionApi('octocat', 'maintain');
       expect(await dispatch({ resume: true }, eventName)).toEqual({ kind: 'resume', source: 'dispatch' });
     }
+    expectNoApiCalls();
+  });
+
+  it('ignores any other event whose sender lacks write access, or that names no sender', async () => {
+    permissionApi('octocat', 'read');
+    expect(await dispatch({ task: 'do it' }, 'push')).toEqual({
+      kind: 'ignored',
+      reason: 'push sent by @octocat has read access to the repository; keel commands need write access',
+    });
+    const { ctx, gateway } = gatewayFor('issues', { action: 'opened', repository: {} });
+    expect(await resolveTrigger(ctx, { ...INPUTS, task: 'do it' }, gateway)).toEqual({
+      kind: 'ignored',
+      reason: 'issues: payload.sender must be an object, got nothing',
+    });
     expectNoApiCalls();
   });
 });

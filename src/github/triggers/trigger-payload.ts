@@ -85,6 +85,29 @@ export function readCommentEvent(payload: Json): Read<CommentEvent> {
   };
 }
 
+/** Who sent an event (`payload.sender`), in the shape `authorise` reads; the repository owner counts as OWNER. */
+export function readSender(payload: Json): Read<Pick<CommentEvent, 'login' | 'userType' | 'association'>> {
+  const sender = readObject(payload, 'sender', 'payload.sender');
+  if (!sender.ok) return sender;
+  const login = readString(sender.value, 'login', 'payload.sender.login');
+  if (!login.ok) return login;
+  if (!LOGIN.test(login.value)) return { ok: false, problem: 'payload.sender.login is not a GitHub login' };
+  const userType = readOptionalString(sender.value, 'type', 'payload.sender.type');
+  if (!userType.ok) return userType;
+  const repository = payload.repository as Json | undefined;
+  const owner = (repository?.owner as Json | undefined)?.login;
+  return {
+    ok: true,
+    value: {
+      login: login.value,
+      ...(userType.value !== undefined ? { userType: userType.value } : {}),
+      ...(typeof owner === 'string' && owner.toLowerCase() === login.value.toLowerCase()
+        ? { association: 'OWNER' }
+        : {}),
+    },
+  };
+}
+
 function readObject(parent: Json, key: string, where: string): Read<Json> {
   const value = parent[key];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -5,7 +5,10 @@
  * - `issue_comment` (new comments only, on issues and pull requests alike): a `/keel …` command on the first
  *   line, from someone with write access. The author association is the fast path (`OWNER`, `MEMBER`,
  *   `COLLABORATOR` need no API call), then the collaborator-permission API; bots only when listed.
- * - Anything else (`workflow_dispatch`, `workflow_call`, `push` …): the action's inputs, `resume` first.
+ * - Anything else (`workflow_dispatch`, `push`, `issues`, `pull_request_target` …): the action's inputs,
+ *   `resume` first — and, unless the event is `workflow_dispatch` or `schedule` (which GitHub lets only
+ *   writers start), only when the event's sender passes the same permission rule as a commenter: a `task`
+ *   input in a workflow on `issues` or `pull_request_target` must not let a stranger start a run.
  *
  * Deciding never writes to the API: a stranger's comment is `ignored` after at most one GET, and anything
  * keel says back (a reply, a reaction) is for the caller to do once it knows the decision. A malformed
@@ -20,6 +23,7 @@ import {
   readCommentAction,
   readCommentBody,
   readCommentEvent,
+  readSender,
   type CommentEvent,
 } from './trigger-payload.ts';
 import { RUN_ID_PATTERN } from '../../base/run-id.ts';
@@ -76,8 +80,15 @@ export async function resolveTrigger(
       return fromSchedule(gateway);
     case 'issue_comment':
       return fromComment(ctx.payload, inputs, gateway);
-    default:
+    case 'workflow_dispatch':
       return fromInputs(inputs);
+    default: {
+      const sender = readSender(ctx.payload);
+      if (!sender.ok) return ignored(`${ctx.eventName}: ${sender.problem}`);
+      const refusal = await authorise(sender.value, inputs.allowedBots, gateway);
+      if (refusal) return ignored(`${ctx.eventName} sent by ${refusal}`);
+      return fromInputs(inputs);
+    }
   }
 }
 
@@ -146,7 +157,7 @@ async function fromComment(
 
 /** Why the comment's author may not command keel, or undefined when they may. */
 async function authorise(
-  event: CommentEvent,
+  event: Pick<CommentEvent, 'login' | 'userType' | 'association'>,
   allowedBots: readonly string[],
   gateway: TriggerGateway,
 ): Promise<string | undefined> {
@@ -163,7 +174,7 @@ async function authorise(
   return `${who} has ${permission} access to the repository; keel commands need write access`;
 }
 
-function isBot(event: CommentEvent): boolean {
+function isBot(event: Pick<CommentEvent, 'login' | 'userType'>): boolean {
   return event.userType?.toLowerCase() === 'bot' || /\[bot\]$/i.test(event.login);
 }
 

@@ -21,8 +21,8 @@ export interface ScriptedChange {
 
 export interface CompliantScript {
   plan?: ScriptedSubtask[];
-  /** Subtask id → what the coder answers for it. */
-  code?: Record<string, ScriptedChange>;
+  /** Subtask id → what the coder answers for it (a string: that text, verbatim). */
+  code?: Record<string, ScriptedChange | string>;
   review?: { approved: boolean; codeQuality: number; comments: string[]; blocking: string[] };
 }
 
@@ -40,7 +40,7 @@ export function compliantModel(script: CompliantScript): SimResponder {
       const block = readBlocks(prompt).find((b) => b.name === 'subtask')?.content ?? '{}';
       const id = (JSON.parse(block) as { id?: string }).id ?? '';
       const change = script.code[id];
-      if (change) return JSON.stringify(change);
+      if (change !== undefined) return typeof change === 'string' ? change : JSON.stringify(change);
     }
     if (system.startsWith(ROLE_TAGS.reviewer) && script.review) return JSON.stringify(script.review);
     return scriptedResponder(ctx);
