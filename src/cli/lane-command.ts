@@ -2,8 +2,9 @@
  * `keel lane`: a worker that drains a task queue through the run engine (`--task-queue-file` /
  * `--task-queue-state-file`, the names lane runners already use). Many lanes may share one queue and one claim-state
  * file; each task is claimed once. `--persistent` keeps the lane waiting for new lines when the queue is
- * drained: work keeps flowing while nobody dispatches anything. SIGINT/SIGTERM stop it cleanly — the run in
- * progress checkpoints, stays claimed, and is resumed by the next start of the lane.
+ * drained: work keeps flowing while nobody dispatches anything. `--concurrency N|auto` runs several tasks at
+ * once. SIGINT/SIGTERM stop it cleanly — every run in progress checkpoints, stays claimed, and is resumed by
+ * the next start of the lane.
  *
  * Exit 0 when drained, stopped by a signal, paused (not persistent) or at --max-tasks; 1 when a run was
  * interrupted by something else than our signal or when tasks kept failing to start.
@@ -15,6 +16,14 @@ import { readActionContext } from '../github/api/context.ts';
 import { createOctokit } from '../github/api/octokit.ts';
 import { engineLane } from '../lanes/lane-engine.ts';
 import { laneDirOf, LaneRunner, type LaneResult, type TaskSource } from '../lanes/lane-runner.ts';
+import {
+  laneConcurrency,
+  MAX_CONCURRENCY,
+  type ConcurrencySetting,
+  type LaneConcurrency,
+} from '../lanes/lane-concurrency.ts';
+import { systemClock } from '../base/clock.ts';
+import type { KeelConfig } from '../config/schema.ts';
 import { createQueueWatch } from '../lanes/lane-watch.ts';
 import { loadLanesFile, type LaneConfig, type LanesFile } from '../lanes/lanes-file.ts';
 import { ClaimStore, maxClaimedFrom } from '../queue/claim-store.ts';
@@ -39,6 +48,8 @@ export const LANE_USAGE = `usage: keel lane --queue-file F --queue-state-file S 
   --pause-flag FILE        claim nothing while this file exists (default: <state-dir>/lanes/<name>/paused.flag)
   --poll-ms N              how often to look for new work and beat the heartbeat (default 2000)
   --max-tasks N            stop after N tasks
+  --concurrency N|auto     tasks in flight at once, each its own run and worktree (default: the lanes file's
+                           concurrency, else 1); auto: as many as keep the lane's slots busy
   --issues                 also take open issues labelled keel (GITHUB_TOKEN, GITHUB_REPOSITORY)
   --recycle                reopen finished tasks while idle (the lanes file's guard.recycle bounds)
   --json                   print the lane's result as JSON on stdout
@@ -62,6 +73,7 @@ interface LaneArgs {
   pauseFlag?: string;
   pollMs?: number;
   maxTasks?: number;
+  concurrency?: ConcurrencySetting;
   issues: boolean;
   recycle: boolean;
   json: boolean;
@@ -101,6 +113,7 @@ export const laneCommand: Command = async (argv, io) => {
     log: (event) => void events.append(event),
   });
   const lanes = lanesFile ? lanesFile.lanes.map((lane) => lane.name) : [args.lane];
+  const concurrency = concurrencyOf(args, lanesFile, laneConfig, config, io, progress);
   const watch = persistent ? createQueueWatch(queueFile) : undefined;
   const runner = new LaneRunner({
     lane: args.lane,
@@ -112,6 +125,7 @@ export const laneCommand: Command = async (argv, io) => {
     heartbeatFile: io.env.KEEL_HEARTBEAT_FILE || join(laneDir, HEARTBEAT_FILE),
     pauseFlag: pauseFlagOf(args, laneConfig, laneDir, io),
     persistent,
+    concurrency,
     signal: io.signal,
     progress,
     ...(args.pollMs !== undefined ? { pollMs: args.pollMs } : {}),
@@ -120,7 +134,8 @@ export const laneCommand: Command = async (argv, io) => {
     ...(args.recycle ? { recycle: recycleSettings(lanesFile) } : {}),
     ...(watch ? { wake: (signal: AbortSignal) => watch.wake(signal) } : {}),
   });
-  progress(`[lane ${args.lane}] draining ${queueFile}${persistent ? ' (persistent)' : ''}`);
+  const many = concurrency.setting === 1 ? '' : `, concurrency ${concurrency.setting}`;
+  progress(`[lane ${args.lane}] draining ${queueFile}${persistent ? ' (persistent)' : ''}${many}`);
   let result: LaneResult;
   try {
     result = await runner.run();
@@ -144,6 +159,37 @@ function required(value: string | undefined, flag: string, io: CliIO): string {
 function pauseFlagOf(args: LaneArgs, lane: LaneConfig | undefined, laneDir: string, io: CliIO): string {
   if (args.pauseFlag !== undefined) return resolve(io.cwd, args.pauseFlag);
   return lane?.pauseFlag ?? join(laneDir, PAUSE_FLAG_FILE);
+}
+
+/**
+ * `--concurrency`, else the lanes file's (default `auto`), else one. More than one run per process keeps
+ * `maxParallel` exact only through the shared slot leases: with them off (`KEEL_SHARED_SLOTS=0`) every run
+ * would hold the whole cap, so an explicit N > 1 is refused and `auto` stays at one.
+ */
+function concurrencyOf(
+  args: LaneArgs,
+  lanesFile: LanesFile | undefined,
+  lane: LaneConfig | undefined,
+  config: KeelConfig,
+  io: CliIO,
+  progress: (line: string) => void,
+): LaneConcurrency {
+  let setting: ConcurrencySetting = args.concurrency ?? lane?.concurrency ?? 1;
+  if (setting !== 1 && io.env.KEEL_SHARED_SLOTS === '0') {
+    if (args.concurrency !== undefined)
+      throw new UsageError(
+        `--concurrency ${setting} needs shared slots (KEEL_SHARED_SLOTS=0 turns them off: each run would hold every endpoint's whole maxParallel)`,
+      );
+    progress(`[lane ${args.lane}] concurrency 1: KEEL_SHARED_SLOTS=0 turns off the slot leases it relies on`);
+    setting = 1;
+  }
+  const lanes = lanesFile?.lanes ?? [];
+  return laneConcurrency(setting, {
+    config,
+    lane: lane ?? { name: args.lane, endpoints: [] },
+    lanes: lanes.length > 0 ? lanes : [{ name: args.lane, endpoints: [] }],
+    clock: systemClock,
+  });
 }
 
 function recycleSettings(lanesFile: LanesFile | undefined) {
@@ -179,6 +225,7 @@ function parseLaneArgs(argv: string[]): LaneArgs | 'help' {
         'pause-flag': { type: 'string' },
         'poll-ms': { type: 'string' },
         'max-tasks': { type: 'string' },
+        concurrency: { type: 'string' },
         issues: { type: 'boolean', default: false },
         recycle: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -210,7 +257,18 @@ function parseLaneArgs(argv: string[]): LaneArgs | 'help' {
     ...(values['max-tasks'] !== undefined
       ? { maxTasks: integer(values['max-tasks'], '--max-tasks', 1) }
       : {}),
+    ...(values.concurrency !== undefined ? { concurrency: concurrencyArg(values.concurrency) } : {}),
   };
+}
+
+function concurrencyArg(raw: string): ConcurrencySetting {
+  if (raw === 'auto') return 'auto';
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > MAX_CONCURRENCY)
+    throw new UsageError(
+      `--concurrency expects a whole number from 1 to ${MAX_CONCURRENCY} or "auto", got "${raw}"`,
+    );
+  return value;
 }
 
 function integer(raw: string, flag: string, min: number): number {

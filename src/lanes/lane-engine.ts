@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { systemClock, type Clock } from '../base/clock.ts';
+import { errorMessage } from '../base/errors.ts';
 import type { KeelConfig } from '../config/schema.ts';
+import type { RouterEvent } from '../fleet/router-types.ts';
 import type { QueueTask } from '../queue/types.ts';
 import { isProcessAlive } from '../base/file-lock.ts';
 import { isHeartbeatStale, readHeartbeat } from '../base/heartbeat.ts';
@@ -15,12 +17,15 @@ import { startRun } from '../run/start-run.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished, type RunStatus } from '../run/state.ts';
 import { stateLayout } from '../base/state-layout.ts';
+import { fanOutProcessEvents } from './shared-process-events.ts';
 
 export interface LaneTaskContext {
   runId: string;
   /** The lane found the task claimed by itself at start: a restart after a crash or a stop. */
   resumed: boolean;
   signal: AbortSignal;
+  /** The run's router events (the lane's `auto` concurrency reads how long requests ran and waited). */
+  onRouterEvent?: (event: RouterEvent) => void;
 }
 
 export interface LaneRunOutcome {
@@ -47,6 +52,33 @@ export function laneRunId(taskId: string, recycles = 0): string {
   return RUN_ID_PATTERN.test(runId) ? runId : `qh${n}-${hash}`;
 }
 
+/**
+ * The engine, tried again when it throws (up to `attempts`, backing off `backoffMs` more per attempt): a run
+ * that could not even start is often weather — concurrent `git worktree add`s in one repository race on
+ * each other's half-made admin directories — and the same run id resumes whatever the last try left.
+ */
+export async function attemptEngine(
+  engine: LaneEngine,
+  task: QueueTask,
+  options: LaneTaskContext & {
+    attempts: number;
+    backoffMs: number;
+    clock: Clock;
+    onRetry: (attempt: number, error: string) => void;
+  },
+): Promise<{ outcome: LaneRunOutcome } | { error: string }> {
+  const { attempts, backoffMs, clock, onRetry, ...ctx } = options;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { outcome: await engine(task, { ...ctx, resumed: ctx.resumed || attempt > 1 }) };
+    } catch (error) {
+      if (ctx.signal.aborted || attempt >= attempts) return { error: errorMessage(error) };
+      onRetry(attempt, errorMessage(error));
+      await clock.sleep(backoffMs * attempt, ctx.signal).catch(() => undefined);
+    }
+  }
+}
+
 export interface EngineLaneOptions {
   config: KeelConfig;
   repo: string;
@@ -62,6 +94,8 @@ export interface EngineLaneOptions {
 
 export function engineLane(options: EngineLaneOptions): LaneEngine {
   const clock = options.clock ?? systemClock;
+  // One set of listeners on the process for all the lane's runs in flight (`shared-process-events.ts`).
+  const processEvents = options.processEvents ?? fanOutProcessEvents();
   return async (task, ctx) => {
     const runDir = stateLayout(options.stateDir).run(ctx.runId).dir;
     await waitForOtherRunner(runDir, options.config.run.heartbeatMs, clock, ctx.signal);
@@ -80,7 +114,8 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
       progress: options.progress,
       signal: ctx.signal,
       clock,
-      ...(options.processEvents ? { processEvents: options.processEvents } : {}),
+      processEvents,
+      ...(ctx.onRouterEvent ? { onRouterEvent: ctx.onRouterEvent } : {}),
       ...(options.resumeCommand ? { resumeCommand: options.resumeCommand } : {}),
     });
     return outcomeOf(state);

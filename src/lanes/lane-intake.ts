@@ -40,6 +40,11 @@ export class LaneIntake {
   readonly #reader: QueueReader;
   readonly #backlog: LaneBacklog;
   readonly #lastSourceRead = new Map<string, number>();
+  /**
+   * Offered by `next` and not yet claimed or given back: not offered again meanwhile (a lane with several
+   * tasks in flight looks for the next one from more than one place at once).
+   */
+  readonly #offered = new Set<string>();
 
   constructor(options: LaneIntakeOptions) {
     this.#o = options;
@@ -58,10 +63,11 @@ export class LaneIntake {
     await this.#ingest();
     await store.refresh();
     const next = this.#backlog.next(
-      (id) => store.isKnown(id),
-      () => store.reopened(),
+      (id) => store.isKnown(id) || this.#offered.has(id),
+      () => store.reopened().filter((task) => !this.#offered.has(task.id)),
     );
     if (next === undefined) return undefined;
+    this.#offered.add(next.id);
     // Counting `next` as settled holds only if the claim goes through, which is when the store applies it;
     // so the reader is not told to move on (`commit: false`).
     const cursor = this.#reader.consumed((id) => id === next.id || store.isKnown(id), false);
@@ -70,7 +76,13 @@ export class LaneIntake {
 
   /** Claimed (by anyone): not offered again. */
   drop(id: string): void {
+    this.#offered.delete(id);
     this.#backlog.drop(id);
+  }
+
+  /** Offered and not claimed after all (the claim-state lock was busy): it may be offered again. */
+  giveBack(id: string): void {
+    this.#offered.delete(id);
   }
 
   /** Saves how far the queue file is settled, when that moved (a drained lane's last word). */

@@ -8,23 +8,27 @@
  * - Outcomes: completed / partial / degraded → `done`; failed → `blocked`; interrupted → left claimed (the
  *   lane stops; its restart resumes the run); the engine throwing three times → `failed`, and after
  *   `maxConsecutiveErrors` of those in a row the lane stops (a broken setup must not burn the queue).
- * - Pause: while the pause flag exists it claims nothing (a run under way goes on to its end).
+ * - Concurrency (`lane-pool.ts`, `lane-concurrency.ts`): up to `concurrency.limit()` tasks in flight, each
+ *   its own run and worktree; every rule here holds per task, and a stop waits for every task in flight.
+ * - Pause: while the pause flag exists it claims nothing (the runs under way go on to their end).
  * - Persistent (`--persistent`): a drained queue is waited on — polled, and woken early by `wake` (a file
  *   watch) — instead of ending the lane. This is what keeps work flowing while the coordinator is down.
  * - Order (`LaneBacklog`): new work before recycled work; higher priority first, then queue order.
  * - Between two tasks, one write: the finished task's outcome and the claim of the next go in one claim-store
- *   transaction (unless the lane stops after this task: paused, at `maxTasks`, stopping, too many errors).
+ *   transaction (unless the lane stops after this task: paused, at `maxTasks`, stopping, too many errors, or
+ *   the place it frees is not to be filled: the limit shrank).
  * - The heartbeat beats all along, also during a long run.
  */
 import { abortReason, systemClock, type Clock } from '../base/clock.ts';
 import { ClaimStore, taskOf, type ClaimEntry, type ClaimResult } from '../queue/claim-store.ts';
 import { recycleCycle, type RecycleSettings } from '../queue/recycle.ts';
 import type { ClaimOutcome, QueueEvent, QueueTask } from '../queue/types.ts';
-import { errorMessage } from '../base/errors.ts';
 import type { EventLog, LogEvent } from '../telemetry/event-log.ts';
 import { LaneIntake, type ClaimRequest, type TaskSource } from './lane-intake.ts';
-import { laneRunId, type LaneEngine, type LaneRunOutcome } from './lane-engine.ts';
-import { isPaused, runLaneHeartbeat, writeLaneHeartbeat, type LaneBeat } from './lane-status.ts';
+import { attemptEngine, laneRunId, type LaneEngine } from './lane-engine.ts';
+import { fixedConcurrency, type LaneConcurrency } from './lane-concurrency.ts';
+import { runPool, type Intake, type LaneStop, type Step, type StopStep } from './lane-pool.ts';
+import { isPaused, LaneStatus } from './lane-status.ts';
 import { stateLayout } from '../base/state-layout.ts';
 
 export const DEFAULT_POLL_MS = 2_000;
@@ -55,11 +59,11 @@ export interface LaneRunnerOptions {
   /** Reopen finished tasks while the lane has nothing else to do. */
   recycle?: RecycleSettings;
   maxConsecutiveErrors?: number;
+  /** Tasks in flight at once (default: one). */
+  concurrency?: LaneConcurrency;
 }
 
-export type { TaskSource };
-
-export type LaneStop = 'drained' | 'max-tasks' | 'stopped' | 'paused' | 'interrupted' | 'errors';
+export type { TaskSource, LaneStop };
 
 export interface LaneResult {
   stop: LaneStop;
@@ -68,8 +72,6 @@ export interface LaneResult {
   processed: number;
   outcomes: Record<ClaimOutcome, number>;
 }
-
-type Step = 'continue' | { stop: LaneStop; detail?: string };
 
 /** How one task ended, as the lane records it in the claim store. */
 interface TaskFinish {
@@ -89,14 +91,19 @@ export class LaneRunner {
   readonly #signal: AbortSignal;
   readonly #pollMs: number;
   readonly #intake: LaneIntake;
+  readonly #concurrency: LaneConcurrency;
   #lastRecycle = Number.NEGATIVE_INFINITY;
-  #beat: LaneBeat = { status: 'starting', processed: 0 };
+  readonly #status: LaneStatus;
   #paused = false;
   #consecutiveErrors = 0;
-  /** Claimed together with the last outcome, to be run by the next cycle. */
-  #handedOver: ClaimEntry | undefined;
-  /** The status writes `#announce` queued (each settles: `writeLaneHeartbeat` never rejects). */
-  #beatWrites: Promise<void> = Promise.resolve();
+  /** Claimed before the restart and not finished: started first. */
+  #resumable: ClaimEntry[] = [];
+  /** Claimed together with an outcome, to be started next. */
+  readonly #handedOver: ClaimEntry[] = [];
+  /** False once a stop is decided: nothing more is claimed. */
+  #taking = true;
+  /** Reads of the queue one at a time (the main loop and a finish's handover may both look). */
+  #intakeTurn: Promise<unknown> = Promise.resolve();
   readonly #outcomes: Record<ClaimOutcome, number> = { done: 0, blocked: 0, failed: 0 };
 
   constructor(options: LaneRunnerOptions) {
@@ -104,6 +111,13 @@ export class LaneRunner {
     this.#clock = options.clock ?? systemClock;
     this.#signal = options.signal ?? new AbortController().signal;
     this.#pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
+    this.#concurrency = options.concurrency ?? fixedConcurrency(1);
+    this.#status = new LaneStatus({
+      file: options.heartbeatFile,
+      lane: options.lane,
+      clock: this.#clock,
+      concurrency: () => this.#concurrency.limit(),
+    });
     this.#intake = new LaneIntake({
       ...options,
       clock: this.#clock,
@@ -113,88 +127,97 @@ export class LaneRunner {
 
   async run(): Promise<LaneResult> {
     const stopBeat = new AbortController();
-    const beat = runLaneHeartbeat({
-      file: this.#o.heartbeatFile,
-      lane: this.#o.lane,
+    const beat = this.#status.beat(
       // At most 5 s also with a long poll (the watchdog judges a lane by its heartbeat's age), and at least 1 s
       // with a short one: each beat is an fsynced write, and staleness is judged in minutes.
-      intervalMs: Math.min(Math.max(this.#pollMs, 1_000), 5_000),
-      clock: this.#clock,
-      signal: stopBeat.signal,
-      current: () => this.#beat,
-      onError: (error) => this.#event({ type: 'lane_heartbeat_failed', error }),
-    });
+      Math.min(Math.max(this.#pollMs, 1_000), 5_000),
+      stopBeat.signal,
+      (error) => this.#event({ type: 'lane_heartbeat_failed', error }),
+    );
     let result: LaneResult | undefined;
     try {
       const end = await this.#work();
-      result = { ...end, processed: this.#beat.processed, outcomes: { ...this.#outcomes } };
+      result = { ...end, processed: this.#status.processed, outcomes: { ...this.#outcomes } };
       return result;
     } finally {
       stopBeat.abort();
       await beat;
-      await this.#beatWrites;
-      this.#beat = { status: 'stopping', processed: this.#beat.processed };
-      await this.#writeBeat();
+      await this.#status.close();
       this.#event({ type: 'lane_stopped', lane: this.#o.lane, stop: result?.stop ?? 'error', ...result });
       await this.#o.events.flush();
     }
   }
 
-  async #work(): Promise<{ stop: LaneStop; detail?: string }> {
+  async #work(): Promise<StopStep> {
     const { store, lane, queueFile } = this.#o;
     await store.refresh();
     this.#intake.seek(store.cursor(queueFile));
-    const resumable = store.inFlight(lane);
+    this.#resumable = store.inFlight(lane);
     this.#event({
       type: 'lane_started',
       lane,
       queueFile,
       persistent: this.#o.persistent ?? false,
-      resumable: resumable.length,
+      resumable: this.#resumable.length,
+      concurrency: this.#concurrency.setting,
     });
-    for (const entry of resumable) {
-      if (this.#signal.aborted) return { stop: 'stopped' };
-      this.#progress(`resuming ${entry.id} (claimed before the restart)`);
-      const step = await this.#runClaimed(entry, true);
-      if (step !== 'continue') return step;
-    }
-    for (;;) {
-      const step = await this.#cycle();
-      if (step !== 'continue') return step;
-    }
+    const end = await runPool({
+      concurrency: this.#concurrency,
+      clock: this.#clock,
+      signal: this.#signal,
+      next: (running) => this.#next(running),
+      run: (entry, resumed) => this.#runClaimed(entry, resumed),
+      idle: (status, until) => this.#idle(status, until),
+      stopTaking: () => {
+        this.#taking = false;
+      },
+      resized: (change) => {
+        this.#event({ type: 'lane_concurrency', lane, ...change });
+        this.#status.resized();
+      },
+    });
+    // Claimed with an outcome just before the stop: the restart resumes them like any claimed task.
+    for (const entry of this.#handedOver.splice(0))
+      this.#event({ type: 'task_left_claimed', taskId: entry.id, status: 'not started' });
+    return end;
   }
 
-  /** One look for work: claim and run one task, or wait, or end. */
-  async #cycle(): Promise<Step> {
+  /** The next task to start: one claimed before the restart, one handed over, or a new claim. */
+  async #next(running: number): Promise<Intake> {
     const { store, lane, maxTasks } = this.#o;
-    if (this.#signal.aborted) {
-      // Claimed with the last outcome just before the stop: the restart resumes it like any claimed task.
-      if (this.#handedOver)
-        this.#event({ type: 'task_left_claimed', taskId: this.#handedOver.id, status: 'not started' });
-      return { stop: 'stopped' };
+    if (this.#signal.aborted) return { stop: 'stopped' };
+    const resumable = this.#resumable.shift();
+    if (resumable) {
+      this.#progress(`resuming ${resumable.id} (claimed before the restart)`);
+      return { entry: resumable, resumed: true };
     }
-    if (maxTasks !== undefined && this.#beat.processed >= maxTasks) return { stop: 'max-tasks' };
-    const handedOver = this.#handedOver;
-    this.#handedOver = undefined;
-    if (handedOver) return this.#runClaimed(handedOver, false);
+    const handedOver = this.#handedOver.shift();
+    if (handedOver) return { entry: handedOver, resumed: false };
+    if (maxTasks !== undefined && this.#status.processed + running >= maxTasks)
+      return running === 0 ? { stop: 'max-tasks' } : 'full';
     if (await this.#checkPause()) {
       if (!this.#o.persistent) return { stop: 'paused', detail: this.#o.pauseFlag };
-      await this.#idle('paused');
-      return 'continue';
+      return 'paused';
     }
-    const next = await this.#intake.next();
+    const next = await this.#look(() => this.#intake.next());
     if (next === undefined) {
-      await this.#intake.saveCursor();
-      if (await this.#recycled()) return 'continue';
-      if (!this.#o.persistent) return { stop: 'drained' };
-      await this.#idle('idle');
-      return 'continue';
+      await this.#look(() => this.#intake.saveCursor());
+      if (await this.#recycled()) return 'again';
+      // Drained only when nothing runs any more: a run still in flight may end interrupted, or claim more.
+      if (!this.#o.persistent && running === 0) return { stop: 'drained' };
+      return 'idle';
     }
     const claim = await store.claim(next.task.id, lane, next);
     const entry = this.#claimed(next.task, claim);
-    if (entry) return this.#runClaimed(entry, false);
-    if (claim.kind === 'lock-busy') await this.#idle('idle');
-    return 'continue';
+    if (entry) return { entry, resumed: false };
+    return claim.kind === 'lock-busy' ? 'idle' : 'again';
+  }
+
+  /** One look at the queue at a time. */
+  #look<T>(read: () => Promise<T>): Promise<T> {
+    const turn = this.#intakeTurn.then(read);
+    this.#intakeTurn = turn.catch(() => undefined);
+    return turn;
   }
 
   /** What a claim came to: the entry to run, or undefined (someone else has it, or the lock was busy). */
@@ -209,6 +232,7 @@ export class LaneRunner {
         this.#intake.drop(task.id);
         return undefined;
       case 'lock-busy':
+        this.#intake.giveBack(task.id);
         this.#event({ type: 'lane_claim_busy', taskId: task.id });
         return undefined;
     }
@@ -221,11 +245,14 @@ export class LaneRunner {
    */
   async #handoverCandidate(): Promise<ClaimRequest | undefined> {
     const { maxTasks } = this.#o;
-    if (this.#signal.aborted) return undefined;
-    if (maxTasks !== undefined && this.#beat.processed + 1 >= maxTasks) return undefined;
+    if (this.#signal.aborted || !this.#taking) return undefined;
+    // This task's place is the one to fill: the others in flight and the ones handed over keep theirs.
+    const committed = this.#status.inFlight + this.#handedOver.length;
+    if (committed > this.#concurrency.limit()) return undefined;
+    if (maxTasks !== undefined && this.#status.processed + committed >= maxTasks) return undefined;
     try {
       if (await this.#checkPause()) return undefined;
-      return await this.#intake.next();
+      return await this.#look(() => this.#intake.next());
     } catch {
       return undefined;
     }
@@ -234,11 +261,21 @@ export class LaneRunner {
   async #runClaimed(entry: ClaimEntry, resumed: boolean): Promise<Step> {
     const task = taskOf(entry);
     const runId = laneRunId(task.id, entry.recycles);
-    this.#announce({ ...this.#beat, status: 'running', taskId: task.id, runId });
+    this.#status.started(task.id, runId);
     this.#event({ type: 'task_started', taskId: task.id, runId, resumed });
     this.#progress(`${resumed ? 'resuming' : 'running'} ${task.id} as run ${runId}`);
     let step: Step = 'continue';
-    const attempt = await this.#attempt(task, runId, resumed);
+    const attempt = await attemptEngine(this.#o.engine, task, {
+      runId,
+      resumed,
+      signal: this.#signal,
+      onRouterEvent: (event) => this.#concurrency.observe(event),
+      attempts: MAX_ATTEMPTS,
+      backoffMs: this.#pollMs,
+      clock: this.#clock,
+      onRetry: (attempt, error) =>
+        this.#event({ type: 'task_retry', taskId: task.id, runId, attempt, error }),
+    });
     if ('outcome' in attempt) {
       this.#consecutiveErrors = 0;
       const { status, detail } = attempt.outcome;
@@ -275,35 +312,8 @@ export class LaneRunner {
       if (!goesOn)
         step = { stop: 'errors', detail: `${max} tasks in a row failed to run; last: ${attempt.error}` };
     }
-    this.#announce({ status: 'idle', processed: this.#beat.processed });
+    this.#status.ended(task.id);
     return step;
-  }
-
-  /**
-   * The engine, tried again when it throws (up to `MAX_ATTEMPTS`, backing off a poll per attempt): a run
-   * that could not even start is often weather — concurrent `git worktree add`s in one repository race on
-   * each other's half-made admin directories — and the same run id resumes whatever the last try left.
-   */
-  async #attempt(
-    task: QueueTask,
-    runId: string,
-    resumed: boolean,
-  ): Promise<{ outcome: LaneRunOutcome } | { error: string }> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return {
-          outcome: await this.#o.engine(task, {
-            runId,
-            resumed: resumed || attempt > 1,
-            signal: this.#signal,
-          }),
-        };
-      } catch (error) {
-        if (this.#signal.aborted || attempt >= MAX_ATTEMPTS) return { error: errorMessage(error) };
-        this.#event({ type: 'task_retry', taskId: task.id, runId, attempt, error: errorMessage(error) });
-        await this.#clock.sleep(this.#pollMs * attempt, this.#signal).catch(() => undefined);
-      }
-    }
   }
 
   /**
@@ -325,7 +335,7 @@ export class LaneRunner {
         await this.#clock.sleep(this.#pollMs);
         continue;
       }
-      this.#beat = { ...this.#beat, processed: this.#beat.processed + 1 };
+      this.#status.counted();
       this.#outcomes[outcome]++;
       if (finished.kind === 'not-claimed') {
         // Someone changed the entry under us (a human, a recycle of a stale claim): say so, keep theirs.
@@ -334,10 +344,14 @@ export class LaneRunner {
         this.#event({ type: 'task_finished', taskId, runId, outcome, status, detail: detail.slice(0, 300) });
       }
       this.#progress(`${taskId}: ${outcome} (run ${runId}: ${status})`);
-      if (next && 'claim' in written) this.#handedOver = this.#claimed(next.task, written.claim);
+      if (next && 'claim' in written) {
+        const entry = this.#claimed(next.task, written.claim);
+        if (entry) this.#handedOver.push(entry);
+      }
       return;
     }
     // Still claimed: the restart resumes the run, finds it finished and records the outcome then.
+    if (next) this.#intake.giveBack(next.task.id);
     this.#event({ type: 'task_finish_deferred', taskId, runId, outcome });
   }
 
@@ -366,16 +380,17 @@ export class LaneRunner {
     return paused;
   }
 
-  /** Waits one poll (or less, when woken); never throws, also not when the signal aborts. */
-  async #idle(status: 'idle' | 'paused'): Promise<void> {
-    if (this.#beat.status !== status) {
-      this.#announce({ status, processed: this.#beat.processed });
-      await this.#beatWrites;
-    }
-    if (this.#signal.aborted) return;
+  /**
+   * Waits one poll (or less, when woken or when `until` aborts); never throws, also not when the signal
+   * aborts. The status shows only when no task is in flight (a lane with runs under way is running).
+   */
+  async #idle(status: 'idle' | 'paused', until: AbortSignal): Promise<void> {
+    await this.#status.show(status);
+    if (this.#signal.aborted || until.aborted) return;
     const stop = new AbortController();
     const onAbort = (): void => stop.abort(abortReason(this.#signal));
     this.#signal.addEventListener('abort', onAbort, { once: true });
+    until.addEventListener('abort', onAbort, { once: true });
     try {
       // Each wait settles quietly: the loser is aborted below and must not become an unhandled rejection.
       const waits = [this.#clock.sleep(this.#pollMs, stop.signal).catch(() => undefined)];
@@ -384,26 +399,8 @@ export class LaneRunner {
     } finally {
       stop.abort();
       this.#signal.removeEventListener('abort', onAbort);
+      until.removeEventListener('abort', onAbort);
     }
-  }
-
-  /**
-   * A new status, written behind the lane's work rather than before it goes on: the beat is for the guard,
-   * the watchdog and humans, and an fsynced write before and after every task was time every task waited.
-   * Writes stay in order (each writes the newest status); `run` waits for them before its last beat.
-   */
-  #announce(beat: LaneBeat): void {
-    this.#beat = beat;
-    this.#beatWrites = this.#beatWrites.then(() => this.#writeBeat());
-  }
-
-  #writeBeat(): Promise<void> {
-    return writeLaneHeartbeat({
-      file: this.#o.heartbeatFile,
-      lane: this.#o.lane,
-      clock: this.#clock,
-      current: () => this.#beat,
-    });
   }
 
   #event(event: LogEvent | QueueEvent): void {

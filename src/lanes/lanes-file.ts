@@ -7,6 +7,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { stateLayout, DEFAULT_STATE_DIR } from '../base/state-layout.ts';
+import { MAX_CONCURRENCY } from './lane-concurrency.ts';
 
 const name = z
   .string()
@@ -27,6 +28,15 @@ export const laneSchema = z.strictObject({
   /** Actions: the workflow file the guard dispatches to start this lane, and the runner labels it runs on. */
   workflow: z.string().max(255).optional(),
   runnerLabels: z.array(z.string().max(100)).max(20).default([]),
+  /**
+   * Tasks in flight at once, each its own run and worktree: a number, or `auto` (the default): as many as
+   * keep the lane's endpoints' slots busy (`lane-concurrency.ts`). `keel lane --concurrency` overrides it.
+   */
+  concurrency: z
+    .union([z.number().int().min(1).max(MAX_CONCURRENCY), z.literal('auto')], {
+      error: `expected a whole number from 1 to ${MAX_CONCURRENCY}, or "auto"`,
+    })
+    .default('auto'),
   /** Extra arguments for the lane's `keel lane` process under the daemon. */
   args: z.array(z.string().max(4_096)).max(50).default([]),
 });

@@ -60,6 +60,8 @@ export interface StartRunOptions {
    */
   signal?: AbortSignal;
   clock?: Clock;
+  /** Every event of the run's router, as it happens (a lane's `auto` concurrency learns from them). */
+  onRouterEvent?: (event: RouterEvent) => void;
   /** Told the run id and directory as soon as the state is on disk (the Action saves them for `post`). */
   onStarted?: (run: { runId: string; runDir: string; stateDir: string }) => void;
   /** Push the work branch to this remote before opening the pull request (Actions: `origin`). */
@@ -135,6 +137,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     ...(slotsDir !== undefined ? { slotsDir } : {}),
     onEvent: (event: RouterEvent) => {
       metrics.onRouterEvent(event);
+      options.onRouterEvent?.(event);
       void events.append({ ...event, type: `router_${event.type}` });
     },
   });

@@ -32,6 +32,12 @@ describe('keel lane', () => {
     [['--queue-file', 'q', '--queue-state-file', 's', '--max-tasks', 'x'], /--max-tasks expects an integer/],
     [['--queue-file', 'q', '--queue-state-file', 's', '--lane', '../x'], /--lane "\.\.\/x"/],
     [['--queue-file', 'q', '--queue-state-file', 's', '--bogus'], /Unknown option '--bogus'/],
+    [
+      ['--queue-file', 'q', '--queue-state-file', 's', '--concurrency', '0'],
+      /--concurrency expects a whole number from 1 to 64 or "auto", got "0"/,
+    ],
+    [['--queue-file', 'q', '--queue-state-file', 's', '--concurrency', '2.5'], /--concurrency expects/],
+    [['--queue-file', 'q', '--queue-state-file', 's', '--concurrency', 'many'], /--concurrency expects/],
   ])('refuses %j with exit 2', async (args, message) => {
     const { io, stderr } = captureIO({}, tmp.dir);
     expect(await runCli(['lane', ...args], io)).toBe(2);
@@ -47,5 +53,30 @@ describe('keel lane', () => {
     const { io, stderr } = captureIO({}, tmp.dir);
     expect(await runCli(['lane', '--lanes', lanes, '--lane', 'b'], io)).toBe(2);
     expect(stderr()).toMatch(/--lane b: no such lane in/);
+  });
+
+  it('names a bad concurrency in the lanes file, and refuses N > 1 without shared slots', async () => {
+    const lanes = tmp.path('lanes.yml');
+    const lane = { name: 'a', queueFile: 'q.ndjson', queueStateFile: 's.json' };
+    await writeFile(lanes, stringify({ version: 1, lanes: [{ ...lane, concurrency: 'lots' }] }));
+    // Thrown as an expected error: the entry prints it as one line, no stack.
+    await expect(
+      runCli(['lane', '--lanes', lanes, '--lane', 'a'], captureIO({}, tmp.dir).io),
+    ).rejects.toThrow(/lanes\.yml: lanes\.0\.concurrency: expected a whole number from 1 to 64, or "auto"/);
+
+    await writeFile(lanes, stringify({ version: 1, lanes: [lane] }));
+    const config = tmp.path('keel.yml');
+    await writeFile(
+      config,
+      stringify({
+        version: 1,
+        endpoints: [{ id: 'a', url: 'http://127.0.0.1:9/v1', kind: 'local' }],
+        roles: { coder: ['a/m'] },
+      }),
+    );
+    const off = captureIO({ KEEL_SHARED_SLOTS: '0' }, tmp.dir);
+    const args = ['lane', '--lanes', lanes, '--lane', 'a', '--config', config, '--repo', tmp.dir];
+    expect(await runCli([...args, '--concurrency', '2'], off.io)).toBe(2);
+    expect(off.stderr()).toMatch(/--concurrency 2 needs shared slots \(KEEL_SHARED_SLOTS=0/);
   });
 });

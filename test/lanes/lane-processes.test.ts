@@ -198,3 +198,52 @@ describe('a lane restarted mid-task', () => {
     }, 60_000);
   }
 });
+
+describe('a lane with several runs in flight, stopped', () => {
+  it('checkpoints every run on SIGTERM, each stays claimed, and the restart resumes each as the same run', async () => {
+    const { fx, queueFile, stateFile, lanesFile } = await setup();
+    await setAllModes(sim, 'ok', 300);
+    await writeFile(queueFile, ['a', 'b', 'c', 'd'].map((id) => task(id)).join(''));
+    const first = spawnLane(laneArgs(fx, lanesFile, 'l0', '--concurrency', '3'));
+    processes.push(first);
+    // Each run prints this once its plan is checkpointed, as its coder call (300 ms) starts.
+    await until(
+      () => (first.output().match(/coding \d+ subtask/g) ?? []).length >= 3,
+      'three runs coding',
+      60_000,
+      () => first.output(),
+    );
+    first.child.kill('SIGTERM');
+    expect(await first.exited, first.output()).toEqual({ code: 0, signal: null });
+    const claimed = await claimEntries(stateFile);
+    expect(claimed.map((e) => [e.id, e.state, e.lane])).toEqual([
+      ['a', 'claimed', 'l0'],
+      ['b', 'claimed', 'l0'],
+      ['c', 'claimed', 'l0'],
+    ]);
+    for (const id of ['a', 'b', 'c']) {
+      const state = await readState(fx, `q-${id}`);
+      expect(state, id).toMatchObject({ status: 'interrupted', steps: { plan: { status: 'done' } } });
+    }
+
+    await setAllModes(sim, 'ok', 5);
+    const second = spawnLane(laneArgs(fx, lanesFile, 'l0', '--concurrency', '3'));
+    processes.push(second);
+    expect(await second.exited, second.output()).toEqual({ code: 0, signal: null });
+    for (const id of ['a', 'b', 'c']) {
+      expect(second.output()).toMatch(new RegExp(`resuming run q-${id} \\(resume #1\\)`));
+      const state = (await readState(fx, `q-${id}`))!;
+      expect(state, id).toMatchObject({ status: 'completed', resumes: 1 });
+      expect(await duplicateProblems(fx, state)).toEqual([]);
+    }
+    const entries = await claimEntries(stateFile);
+    expect(entries.map((e) => [e.id, e.state, e.attempts])).toEqual([
+      ['a', 'done', 1],
+      ['b', 'done', 1],
+      ['c', 'done', 1],
+      ['d', 'done', 1],
+    ]);
+    const started = (await laneEvents(fx.stateDir, 'l0')).filter((e) => e.type === 'task_started');
+    expect(started.filter((e) => e.resumed).map((e) => e.taskId)).toEqual(['a', 'b', 'c']);
+  }, 90_000);
+});
