@@ -40,6 +40,12 @@ export interface ProbeRow {
   /** The window set in the config: it applies to every model of the endpoint and beats discovery. */
   configuredWindow?: number;
   flavor?: string;
+  /** Requests the server runs at once, as it reports them (the cap when `maxParallel` is not set). */
+  serverSlots?: number;
+  /** Models loaded at the scan (a request for another waits for its load first). */
+  loadedModels?: string[];
+  /** How the windows were found: a conservative cap where nothing reports one, llama.cpp router mode. */
+  notes?: string[];
   error?: string;
 }
 
@@ -157,6 +163,13 @@ function toRow(
     if (Object.keys(row.contextWindows).length > 0) row.contextWindowSource = 'discovered';
   }
   if (scan) row.flavor = scan.flavor;
+  if (scan?.serverSlots !== undefined) row.serverSlots = scan.serverSlots;
+  if (scan?.loadedModels !== undefined) row.loadedModels = scan.loadedModels;
+  // A configured window makes the conservative-cap note moot; router-mode notes stay.
+  const notes = (scan?.notes ?? []).filter(
+    (note) => endpoint.contextWindow === undefined || !/assuming/.test(note),
+  );
+  if (notes.length > 0) row.notes = notes;
   const error = probe.error ?? scan?.error;
   if (error !== undefined) row.error = error;
   return row;
@@ -189,12 +202,19 @@ function renderTable(rows: ProbeRow[], capabilities: boolean): string {
   const errors = rows
     .filter((row) => row.error !== undefined && row.status !== 'skipped')
     .map((row) => `  ${row.id}: ${row.error}`);
+  const notes = rows.flatMap((row) => [
+    ...(row.serverSlots !== undefined
+      ? [`  ${row.id}: the server runs ${row.serverSlots} request(s) at once`]
+      : []),
+    ...(row.notes ?? []).map((note) => `  ${row.id}: ${note}`),
+  ]);
   const healthy = rows.filter((row) => row.status === 'healthy').length;
   const summary = `${healthy} of ${rows.length} endpoint(s) healthy`;
   return [
     line(header),
     ...body.map(line),
     '',
+    ...(notes.length ? ['notes:', ...notes, ''] : []),
     ...(errors.length ? ['errors:', ...errors, ''] : []),
     summary,
     '',

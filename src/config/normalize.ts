@@ -1,7 +1,15 @@
 /**
  * Shaping a validated file into what the router consumes: every role chain as tiers of candidates.
  */
-import { ROLE_NAMES, type Candidate, type KeelConfig, type ParsedConfig } from './schema.ts';
+import {
+  DEFAULT_MAX_PARALLEL,
+  endpointSchema,
+  ROLE_NAMES,
+  type Candidate,
+  type EndpointConfig,
+  type KeelConfig,
+  type ParsedConfig,
+} from './schema.ts';
 
 /**
  * `lan-a/qwen2.5-coder:7b` → `{ endpointId: 'lan-a', model: 'qwen2.5-coder:7b' }`. The split is at the FIRST
@@ -26,9 +34,22 @@ export function normalizeConfig(parsed: ParsedConfig): KeelConfig {
   }
   return {
     version: parsed.version,
-    endpoints: parsed.endpoints,
+    endpoints: parsed.endpoints.map(resolveEndpoint),
     roles,
     policy: parsed.policy,
     run: parsed.run,
   };
+}
+
+/** One endpoint's entry, validated and resolved as `loadConfig` does (throws on invalid input). */
+export function endpointConfig(input: unknown): EndpointConfig {
+  return resolveEndpoint(endpointSchema.parse(input));
+}
+
+/** `maxParallel` set; left out, the default for now, marked so a scan's slot count may take its place. */
+function resolveEndpoint(endpoint: ParsedConfig['endpoints'][number]): EndpointConfig {
+  const { maxParallel, ...rest } = endpoint;
+  return maxParallel === undefined
+    ? { ...rest, maxParallel: DEFAULT_MAX_PARALLEL, maxParallelDefaulted: true }
+    : { ...rest, maxParallel };
 }

@@ -40,6 +40,12 @@ export const timeoutsSchema = z
       .describe('Time to the first streamed token (for non-streamed requests: to the response head).'),
     idleMs: positiveMs.default(30_000).describe('Longest gap allowed between two chunks of a response.'),
     totalMs: positiveMs.default(600_000).describe('Whole-request deadline.'),
+    loadMs: positiveMs
+      .default(120_000)
+      .describe(
+        'Added to firstTokenMs when the server must load the model first (not loaded at the last scan: ' +
+          'Ollama /api/ps, LM Studio, llama.cpp router mode).',
+      ),
   })
   .prefault({});
 
@@ -62,8 +68,11 @@ export const endpointSchema = z.strictObject({
     .int()
     .min(1)
     .max(1024)
-    .default(4)
-    .describe('Hard cap on requests in flight at this endpoint.'),
+    .optional()
+    .describe(
+      'Hard cap on requests in flight at this endpoint. Default: the slots the server reports (llama.cpp ' +
+        '/props total_slots, LM Studio loaded_instances parallel), else 4.',
+    ),
   contextWindow: z
     .number()
     .int()
@@ -201,7 +210,14 @@ export const configSchema = z
 
 export type ConfigInput = z.input<typeof configSchema>;
 export type ParsedConfig = z.output<typeof configSchema>;
-export type EndpointConfig = z.output<typeof endpointSchema>;
+/** `maxParallel` when the file leaves it out and the server reports no slot count. */
+export const DEFAULT_MAX_PARALLEL = 4;
+/** An endpoint as the router consumes it: `maxParallel` always set, and whether the file set it. */
+export type EndpointConfig = Omit<z.output<typeof endpointSchema>, 'maxParallel'> & {
+  maxParallel: number;
+  /** The file left `maxParallel` out: the server's own slot count, once a scan reports it, replaces it. */
+  maxParallelDefaulted?: true;
+};
 export type EndpointTimeouts = EndpointConfig['timeouts'];
 export type Policy = z.output<typeof policySchema>;
 export type RunSettings = z.output<typeof runSettingsSchema>;

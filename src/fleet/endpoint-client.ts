@@ -96,7 +96,12 @@ export function createEndpointClient(options: EndpointClientOptions = {}): Endpo
 
     const streaming = request.stream === true;
     const body = JSON.stringify(requestBody(request, call, streaming));
-    const guard = new AttemptGuard(endpoint.timeouts, call.signal);
+    // A cold model load or a server-side queue may stretch the wait for the first token (the router says).
+    const timeouts =
+      call.firstTokenMs !== undefined
+        ? { ...endpoint.timeouts, firstTokenMs: call.firstTokenMs }
+        : endpoint.timeouts;
+    const guard = new AttemptGuard(timeouts, call.signal);
     let afterHead = false;
     try {
       const early = takeEarlyRequest(wiring.target.href, body);
@@ -117,7 +122,7 @@ export function createEndpointClient(options: EndpointClientOptions = {}): Endpo
     } catch (err) {
       if (err instanceof DeltaCallbackError) throw err.cause;
       const failure: Failure = guard.fired
-        ? { kind: guard.fired, message: guardMessage(guard.fired, endpoint.timeouts, streaming) }
+        ? { kind: guard.fired, message: guardMessage(guard.fired, timeouts, streaming) }
         : classifyTransportError(err, afterHead, endpoint.timeouts.connectMs, wiring.secrets);
       return failed(failure, startedAt);
     } finally {

@@ -241,12 +241,48 @@ export class FleetView {
   }
 
   /**
+   * How long an attempt may wait for its first token. A model the last scan did not find loaded (Ollama
+   * `/api/ps`, LM Studio, llama.cpp router mode) must be loaded first: `timeouts.loadMs` more. At an
+   * Ollama, requests of ours already in flight go first (it serves one at a time by default and queues
+   * the rest): a first-token deadline more for each, and a timeout there is queue wait (`queuedBehind`).
+   * Never beyond `totalMs`. Call with this attempt's slot taken.
+   */
+  firstTokenAllowance(
+    endpoint: EndpointConfig,
+    model: string,
+  ): { firstTokenMs?: number; queuedBehind: number } {
+    const { firstTokenMs, loadMs, totalMs } = endpoint.timeouts;
+    const scan = this.health.latestScan(endpoint.id);
+    const loaded = scan?.loadedModels;
+    const cold = loaded !== undefined && !loaded.includes(model) && !loaded.includes(`${model}:latest`);
+    const flavor = endpoint.flavor !== 'auto' ? endpoint.flavor : scan?.flavor;
+    const queuedBehind =
+      flavor === 'ollama'
+        ? Math.max(0, this.slots.inflight(endpoint.id) - 1) + (this.shared?.othersInflight(endpoint.id) ?? 0)
+        : 0;
+    const allowed = Math.min(totalMs, firstTokenMs + (cold ? loadMs : 0) + queuedBehind * firstTokenMs);
+    return allowed !== firstTokenMs ? { firstTokenMs: allowed, queuedBehind } : { queuedBehind };
+  }
+
+  /**
+   * The endpoint's cap on requests in flight: `maxParallel`, or, where the file sets none, the slots its
+   * server reports (llama.cpp `total_slots`, LM Studio `parallel`): more would only queue there.
+   */
+  capOf(endpoint: EndpointConfig): number {
+    if (endpoint.maxParallelDefaulted === true) {
+      const slots = this.health.latestScan(endpoint.id)?.serverSlots;
+      if (slots !== undefined) return slots;
+    }
+    return endpoint.maxParallel;
+  }
+
+  /**
    * Slow start: an endpoint whose cooldown has just ended gets one request at a time until one succeeds.
    * Otherwise every waiting request would rush a host that may still be dead the moment its cooldown ends.
    */
   #effectiveCap(endpoint: EndpointConfig, now: number): number {
     const cooldown = this.cooldowns.get(endpoint.id);
-    return cooldown !== undefined && cooldown.strikes > 0 && cooldown.until <= now ? 1 : endpoint.maxParallel;
+    return cooldown !== undefined && cooldown.strikes > 0 && cooldown.until <= now ? 1 : this.capOf(endpoint);
   }
 
   #block(

@@ -51,11 +51,7 @@ export class FleetHealthBook {
       this.#scans.set(scan.endpointId, { ...current, error: scan.error });
       return;
     }
-    this.#scans.set(scan.endpointId, {
-      ...scan,
-      models: [...scan.models],
-      contextWindows: { ...scan.contextWindows },
-    });
+    this.#scans.set(scan.endpointId, structuredClone(scan));
   }
 
   /** `unknown` when never probed, when the probe is older than `staleAfterMs`, or stamped in the future. */
@@ -154,24 +150,39 @@ const storedScanSchema = z.object({
   models: modelsSchema,
   contextWindows: z.record(modelIdSchema, z.unknown()),
   serverWindow: z.unknown().optional(),
+  outputCaps: z.record(modelIdSchema, z.unknown()).optional(),
+  serverSlots: z.unknown().optional(),
+  loadedModels: modelsSchema.optional(),
+  notes: z.array(z.string().max(400)).max(8).optional(),
   checkedAt: timestampSchema,
   error: errorSchema,
 });
 
+/** Keeps the entries that are sane token counts. */
+function saneCounts(record: Record<string, unknown>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [model, value] of Object.entries(record).slice(0, MAX_MODELS_PER_ENDPOINT)) {
+    const count = saneWindow(value);
+    if (count !== undefined) counts[model] = count;
+  }
+  return counts;
+}
+
 /** Drops windows that are not sane token counts, and optional fields that are absent. */
 function normaliseScan(scan: z.infer<typeof storedScanSchema>): CapabilityScan {
-  const contextWindows: Record<string, number> = {};
-  for (const [model, value] of Object.entries(scan.contextWindows).slice(0, MAX_MODELS_PER_ENDPOINT)) {
-    const window = saneWindow(value);
-    if (window !== undefined) contextWindows[model] = window;
-  }
   const serverWindow = saneWindow(scan.serverWindow);
+  const serverSlots = saneWindow(scan.serverSlots);
+  const outputCaps = scan.outputCaps !== undefined ? saneCounts(scan.outputCaps) : undefined;
   return {
     endpointId: scan.endpointId,
     flavor: scan.flavor,
     models: scan.models,
-    contextWindows,
+    contextWindows: saneCounts(scan.contextWindows),
     ...(serverWindow !== undefined ? { serverWindow } : {}),
+    ...(outputCaps !== undefined && Object.keys(outputCaps).length > 0 ? { outputCaps } : {}),
+    ...(serverSlots !== undefined && serverSlots <= 1024 ? { serverSlots } : {}),
+    ...(scan.loadedModels !== undefined ? { loadedModels: scan.loadedModels } : {}),
+    ...(scan.notes !== undefined ? { notes: scan.notes } : {}),
     checkedAt: scan.checkedAt,
     ...(scan.error !== undefined ? { error: scan.error } : {}),
   };

@@ -9,15 +9,15 @@
 import { systemClock, type Clock } from '../base/clock.ts';
 import type { EndpointConfig } from '../config/schema.ts';
 import {
-  discoverLlamaCpp,
-  discoverLmStudio,
-  discoverOllama,
   parseModelListing,
   type DetectedFlavor,
   type Discovery,
   type FlavorAttempt,
   type ModelListing,
 } from './context-discovery.ts';
+import { discoverLlamaCpp } from './discover-llamacpp.ts';
+import { discoverLmStudio } from './discover-lmstudio.ts';
+import { discoverOllama } from './discover-ollama.ts';
 import {
   DEFAULT_PROBE_MAX_BYTES,
   joinUrl,
@@ -52,6 +52,12 @@ export interface CapabilityScan {
   serverWindow?: number;
   /** Output caps the listing gives per model (Groq `max_completion_tokens`, OpenRouter `top_provider`). */
   outputCaps?: Record<string, number>;
+  /** Requests the server runs at once, as it reports them: `maxParallel` when the config sets none. */
+  serverSlots?: number;
+  /** Models loaded at scan time (Ollama `/api/ps` …); a model not among them must be loaded first. */
+  loadedModels?: string[];
+  /** How the windows were found, for `keel probe` (a conservative cap, llama.cpp router mode). */
+  notes?: string[];
   checkedAt: number;
   error?: string;
 }
@@ -133,6 +139,12 @@ export async function scanCapabilities(endpoint: EndpointConfig, deps: ProbeDeps
     models: found.models ?? [],
     contextWindows: found.contextWindows ?? {},
     ...(found.serverWindow !== undefined ? { serverWindow: found.serverWindow } : {}),
+    ...(found.outputCaps !== undefined && Object.keys(found.outputCaps).length > 0
+      ? { outputCaps: found.outputCaps }
+      : {}),
+    ...(found.serverSlots !== undefined ? { serverSlots: found.serverSlots } : {}),
+    ...(found.loadedModels !== undefined ? { loadedModels: found.loadedModels } : {}),
+    ...(found.notes !== undefined && found.notes.length > 0 ? { notes: found.notes } : {}),
     checkedAt: clock.now(),
     ...(error !== undefined ? { error } : {}),
   });
@@ -197,7 +209,7 @@ async function tryFlavor(
     case 'lmstudio':
       return discoverLmStudio(url, http);
     case 'llamacpp':
-      return discoverLlamaCpp(url, http, listing?.models ?? []);
+      return discoverLlamaCpp(url, http, listing);
     case 'ollama':
       return discoverOllama(url, http);
   }
@@ -209,7 +221,15 @@ function fromListing(
   windows: Record<string, number> | undefined,
 ): FlavorAttempt {
   if (!listing || !windows) return { kind: 'absent' };
-  return { kind: 'found', discovery: { flavor, models: listing.models, contextWindows: { ...windows } } };
+  return {
+    kind: 'found',
+    discovery: {
+      flavor,
+      models: listing.models,
+      contextWindows: { ...windows },
+      outputCaps: { ...listing.outputCaps },
+    },
+  };
 }
 
 function httpDeps(endpoint: EndpointConfig, deps: ProbeDeps): ProbeHttpDeps {

@@ -30,6 +30,11 @@ export interface RouterDeps {
   state?: unknown;
   onEvent?: (event: RouterEvent) => void;
   /**
+   * Scan an endpoint whose window or slot count the config leaves to the server before its first use
+   * (default true). Off for callers that probe on their own schedule, and for tests of routing alone.
+   */
+  scanOnFirstUse?: boolean;
+  /**
    * Share each endpoint's `maxParallel` with the other keel processes using this directory
    * (`shared-slots.ts`); without it the cap holds for this router alone.
    */

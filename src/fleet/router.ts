@@ -92,6 +92,13 @@ interface Chosen {
 /** How often a request waiting for leases held by other processes looks again, watch or no watch. */
 const SHARED_POLL_MS = 250;
 
+/** A first-token timeout behind requests of ours at a one-at-a-time server is queue wait, not a fault. */
+function queueWait(outcome: ChatOutcome, queuedBehind: number): ChatOutcome {
+  if (outcome.ok || outcome.failure.kind !== 'timeout_first_token' || queuedBehind === 0) return outcome;
+  const message = `${outcome.failure.message} (queued behind ${queuedBehind} request(s) at the server)`;
+  return { ...outcome, failure: { ...outcome.failure, kind: 'timeout_queued', message } };
+}
+
 export function createRouter(config: KeelConfig, deps: RouterDeps = {}): Router {
   return new FleetRouter(config, deps);
 }
@@ -107,6 +114,10 @@ class FleetRouter implements Router {
   readonly #emit: (event: RouterEvent) => void;
   /** `/health` looks at loading endpoints in flight, one per endpoint. */
   readonly #readyChecks = new Map<string, Promise<void>>();
+  /** Scans on first use: in flight, and when each endpoint was last tried (wall clock). */
+  readonly #firstScans = new Map<string, Promise<void>>();
+  readonly #scanTriedAt = new Map<string, number>();
+  readonly #scanOnFirstUse: boolean;
   #closed = false;
 
   constructor(config: KeelConfig, deps: RouterDeps) {
@@ -115,6 +126,7 @@ class FleetRouter implements Router {
     this.#fetch = deps.fetch;
     this.#clock = deps.clock ?? systemClock;
     this.#emit = deps.onEvent ?? (() => undefined);
+    this.#scanOnFirstUse = deps.scanOnFirstUse ?? true;
     this.health = deps.health ?? new FleetHealthBook({ staleAfterMs: config.policy.probe.staleAfterMs });
     this.#ownsClient = deps.client === undefined;
     this.#client =
@@ -202,6 +214,7 @@ class FleetRouter implements Router {
     for (;;) {
       if (pass.options.signal?.aborted) throw new RouterError('aborted', role, attempts, 'cancelled');
       await this.#pollLoading(pass.chain);
+      if (this.#scanOnFirstUse) await this.#scanUnknown(pass.chain);
       const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
       const prefer = pass.retrySame ?? pass.options.prefer;
       const selection = selectCandidate(views, {
@@ -214,7 +227,7 @@ class FleetRouter implements Router {
       if (selection.kind === 'pick') {
         const candidate = pass.chain[selection.candidate.tier]![selection.candidate.order]!;
         const endpoint = this.#fleet.endpoint(candidate.endpointId);
-        if (!this.#fleet.slots.tryAcquire(endpoint.id, endpoint.maxParallel)) continue;
+        if (!this.#fleet.slots.tryAcquire(endpoint.id, this.#fleet.capOf(endpoint))) continue;
         const lease = await this.#lease(endpoint);
         if (lease) {
           this.#fleet.slots.leave(pass.ticket);
@@ -283,17 +296,22 @@ class FleetRouter implements Router {
     const plan = this.#fleet.planFor(candidate, pass.request, fit.ok ? fit.maxTokens : undefined);
     const { maxTokens } = plan;
     const attemptNumber = attempts.length + 1;
+    const wait = this.#fleet.firstTokenAllowance(endpoint, candidate.model);
     let result: ChatOutcome | 'rejected';
     try {
-      result = await this.#fleet.breakers.get(candidate.key).run(() =>
-        this.#client.chat(endpoint, pass.request, {
-          model: candidate.model,
-          responseFormat: plan.responseFormat,
-          tokenParam: plan.tokenParam,
-          ...(maxTokens !== undefined ? { maxTokens } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.onDelta ? { onDelta: (text: string) => options.onDelta?.(text, attemptNumber) } : {}),
-        }),
+      result = await this.#fleet.breakers.get(candidate.key).run(async () =>
+        queueWait(
+          await this.#client.chat(endpoint, pass.request, {
+            model: candidate.model,
+            responseFormat: plan.responseFormat,
+            tokenParam: plan.tokenParam,
+            ...(maxTokens !== undefined ? { maxTokens } : {}),
+            ...(wait.firstTokenMs !== undefined ? { firstTokenMs: wait.firstTokenMs } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.onDelta ? { onDelta: (text: string) => options.onDelta?.(text, attemptNumber) } : {}),
+          }),
+          wait.queuedBehind,
+        ),
       );
     } finally {
       this.#fleet.slots.release(endpoint.id);
@@ -458,11 +476,49 @@ class FleetRouter implements Router {
     const shared = this.#fleet.shared;
     if (!shared) return NO_LEASE;
     try {
-      return await shared.tryAcquire(endpoint.id, endpoint.maxParallel);
+      return await shared.tryAcquire(endpoint.id, this.#fleet.capOf(endpoint));
     } catch {
       // The lease files cannot be written (a full or read-only tmp): the per-process cap still holds.
       return NO_LEASE;
     }
+  }
+
+  /**
+   * Scans, before its first use, every endpoint of the chain whose window or slot count only its server
+   * can tell (no `contextWindow`, or no `maxParallel`, in the config) and of which no fresh scan is known
+   * (none saved, or older than `capabilityIntervalMs`): `keel run` and `keel ask` then fit limits to real
+   * windows, cap at real slots and allow for cold loads without a probe loop of their own. Tried at most
+   * once per interval per endpoint, in parallel, each bounded by the probe timeout.
+   */
+  async #scanUnknown(chain: Candidate[][]): Promise<void> {
+    const { capabilityIntervalMs } = this.#fleet.config.policy.probe;
+    const now = this.#clock.now();
+    const due = new Set<string>();
+    for (const candidate of chain.flat()) {
+      const endpoint = this.#fleet.endpoint(candidate.endpointId);
+      if (endpoint.contextWindow !== undefined && endpoint.maxParallelDefaulted !== true) continue;
+      if (this.#fleet.unreachable(endpoint) || this.#fleet.disabled.has(endpoint.id)) continue;
+      const scanned = this.health.latestScan(endpoint.id)?.checkedAt;
+      const tried = this.#scanTriedAt.get(endpoint.id);
+      if (scanned !== undefined && now - scanned <= capabilityIntervalMs) continue;
+      if (tried !== undefined && now - tried <= capabilityIntervalMs && !this.#firstScans.has(endpoint.id)) {
+        continue;
+      }
+      due.add(endpoint.id);
+    }
+    await Promise.all([...due].map((id) => this.#firstScan(this.#fleet.endpoint(id))));
+  }
+
+  #firstScan(endpoint: EndpointConfig): Promise<void> {
+    let scan = this.#firstScans.get(endpoint.id);
+    if (scan === undefined) {
+      this.#scanTriedAt.set(endpoint.id, this.#clock.now());
+      scan = scanCapabilities(endpoint, this.#probeDeps(undefined))
+        .then((result) => this.health.recordScan(result))
+        .finally(() => this.#firstScans.delete(endpoint.id));
+      this.#firstScans.set(endpoint.id, scan);
+    }
+    return scan;
   }
 
   /**

@@ -73,7 +73,7 @@ export function statusRows(fleet: FleetView): StatusRow[] {
           remainingMs,
           inflight: fleet.slots.inflight(endpoint.id),
           peakInflight: fleet.slots.peak(endpoint.id),
-          maxParallel: endpoint.maxParallel,
+          maxParallel: fleet.capOf(endpoint),
           health: fleet.health.health(endpoint.id, now),
           ...(contextWindow !== undefined ? { contextWindow } : {}),
           ...(disabled !== undefined ? { reason: disabled } : {}),

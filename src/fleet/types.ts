@@ -38,6 +38,7 @@ export type FailureKind =
   | 'dns'
   | 'timeout_connect'
   | 'timeout_first_token'
+  | 'timeout_queued'
   | 'timeout_idle'
   | 'timeout_total'
   | 'rate_limited'
@@ -172,6 +173,10 @@ export const FAILURE_POLICY: Record<FailureKind, FailurePolicy> = {
   dns: connectionFault,
   timeout_connect: connectionFault,
   timeout_first_token: endpointFault,
+  // No first token while the request stood in the server's own queue (Ollama serves OLLAMA_NUM_PARALLEL=1
+  // request at a time and queues the rest without limit, llm/llama_server.go's semaphore): the server is
+  // busy, not broken. Another candidate may serve; the breaker and the cooldown are left alone.
+  timeout_queued: { failover: true, tripsBreaker: false, cools: false, resetsConnections: false },
   timeout_idle: endpointFault,
   timeout_total: endpointFault,
   // Throttling is not brokenness: honour Retry-After through the cooldown, leave the breaker alone.

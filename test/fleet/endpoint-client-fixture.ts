@@ -5,7 +5,8 @@
 import { once, EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { endpointSchema, type EndpointConfig, type EndpointTimeouts } from '../../src/config/schema.ts';
+import { endpointConfig } from '../../src/config/normalize.ts';
+import type { EndpointConfig, EndpointTimeouts } from '../../src/config/schema.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -82,7 +83,7 @@ export function endpointAt(
     totalMs: 15_000,
     ...options.timeouts,
   };
-  return endpointSchema.parse({
+  return endpointConfig({
     id: options.id ?? 'test',
     url,
     kind: 'local',

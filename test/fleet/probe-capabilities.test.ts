@@ -80,14 +80,16 @@ describe('scanCapabilities', () => {
     expect(scan).toMatchObject(expected[flavor]);
   });
 
-  it('asks in order vLLM (in /models), LM Studio, llama.cpp, Ollama and stops at the first window', async () => {
+  it('asks in order vLLM (in /models), LM Studio (v1, then v0), llama.cpp, Ollama and stops at the first window', async () => {
     const ollama = fakeFetch(servers.ollama);
     await scanCapabilities(endpoint({ id: 'box', url: V1 }), { ...deps, fetch: ollama.fetch });
-    expect(ollama.calls.map((call) => `${call.method} ${call.url}`).slice(0, 4)).toEqual([
+    expect(ollama.calls.map((call) => `${call.method} ${call.url}`).slice(0, 6)).toEqual([
       `GET ${V1}/models`,
+      `GET ${ROOT}/api/v1/models`,
       `GET ${ROOT}/api/v0/models`,
       `GET ${ROOT}/props`,
       `GET ${ROOT}/api/tags`,
+      `GET ${ROOT}/api/ps`,
     ]);
     expect(ollama.calls.filter((call) => call.url.endsWith('/api/show')).map((call) => call.body)).toEqual([
       { model: 'qwen2.5-coder:7b' },
@@ -101,7 +103,11 @@ describe('scanCapabilities', () => {
 
     const lmstudio = fakeFetch(servers.lmstudio);
     await scanCapabilities(endpoint({ id: 'box', url: V1 }), { ...deps, fetch: lmstudio.fetch });
-    expect(lmstudio.calls.map((call) => call.url)).toEqual([`${V1}/models`, `${ROOT}/api/v0/models`]);
+    expect(lmstudio.calls.map((call) => call.url)).toEqual([
+      `${V1}/models`,
+      `${ROOT}/api/v1/models`,
+      `${ROOT}/api/v0/models`,
+    ]);
   });
 
   it('with a declared flavor, asks only that flavor', async () => {
@@ -219,7 +225,7 @@ describe('scanCapabilities', () => {
     expect(scan.error).toBe('timed out after 3000 ms');
     expect(scan.models).toEqual(['qwen2.5-coder:7b', 'llama3.2:latest', 'nomic-embed-text:latest']);
     // A server that hangs on one path is not asked the next three.
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(3);
   });
 
   it('sends the key on every discovery request of the endpoint', async () => {

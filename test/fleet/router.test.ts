@@ -36,7 +36,14 @@ function spyClock(): Clock & { sleeps: number[] } {
 function make(script: Script, config = twoTiers, extra: Parameters<typeof createRouter>[1] = {}) {
   const client = new FakeClient(script);
   const events: RouterEvent[] = [];
-  router = createRouter(config, { client, env: {}, onEvent: (e) => events.push(e), ...extra });
+  // Routing alone: no scans of the (unreachable) test endpoints before their first use.
+  router = createRouter(config, {
+    client,
+    env: {},
+    onEvent: (e) => events.push(e),
+    scanOnFirstUse: false,
+    ...extra,
+  });
   return { client, events, router };
 }
 
@@ -481,7 +488,7 @@ describe('router: state across runs', () => {
     const clockNow = { t: Date.parse('2026-11-23T10:00:00Z') };
     const clock: Clock = { now: () => clockNow.t, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
     await first.router.close();
-    router = createRouter(twoTiers, { client: first.client, env: {}, clock });
+    router = createRouter(twoTiers, { client: first.client, env: {}, clock, scanOnFirstUse: false });
     for (let i = 0; i < 5; i++) {
       if (i > 0) clockNow.t += 61_000; // past each cooldown, all five inside the 5-minute window
       await router.complete('coder', ask);
@@ -490,7 +497,7 @@ describe('router: state across runs', () => {
     await router.close();
 
     const next = new FakeClient(() => ok());
-    router = createRouter(twoTiers, { client: next, env: {}, clock, state: saved });
+    router = createRouter(twoTiers, { client: next, env: {}, clock, state: saved, scanOnFirstUse: false });
     expect(router.status().find((r) => r.key === 'a/m')?.state).toBe('OPEN');
     await router.complete('coder', ask);
     expect(next.callsTo('a')).toBe(0);
@@ -498,7 +505,7 @@ describe('router: state across runs', () => {
 
     // The next scheduled run, two minutes later: the breaker lets one trial through, which closes it.
     clockNow.t += 120_000;
-    router = createRouter(twoTiers, { client: next, env: {}, clock, state: saved });
+    router = createRouter(twoTiers, { client: next, env: {}, clock, state: saved, scanOnFirstUse: false });
     expect(router.status().find((r) => r.key === 'a/m')?.state).toBe('HALF-OPEN');
     expect((await router.complete('coder', ask)).endpointId).toBe('a');
     expect(router.status().find((r) => r.key === 'a/m')?.state).toBe('CLOSED');

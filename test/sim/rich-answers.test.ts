@@ -4,7 +4,7 @@
  * streamed: what reaches the agents is what the responder said.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { endpointSchema } from '../../src/config/schema.ts';
+import { endpointConfig } from '../../src/config/normalize.ts';
 import { createEndpointClient } from '../../src/fleet/endpoint-client.ts';
 import type { SimAnswer } from '../../src/sim/fleet-simulator.ts';
 import { chatBody, postChat, readJson, useSimulators, type ErrorBody } from './sim-test-helpers.ts';
@@ -25,7 +25,7 @@ describe('a responder answering with reasoning, tool calls or a cut', () => {
     for (const [name, answer] of Object.entries(ANSWERS)) {
       it(`${name}, ${stream ? 'streamed' : 'plain'}: the client reads back what the responder said`, async () => {
         const sim = await start({ endpoints: [{ name: 'a' }], responder: () => answer });
-        const endpoint = endpointSchema.parse({ id: 'a', url: sim.endpoints[0]!.url, kind: 'local' });
+        const endpoint = endpointConfig({ id: 'a', url: sim.endpoints[0]!.url, kind: 'local' });
         const outcome = await client.chat(
           endpoint,
           { messages: [{ role: 'user', content: 'q' }], stream },
