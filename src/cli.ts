@@ -20,9 +20,19 @@ if (process.argv[2] === 'run' && process.argv.includes('--resume')) {
 const { runCli } = await import('./cli/index.ts');
 const { formatFatal } = await import('./base/errors.ts');
 
+// `on`, not `once`: while a listener is there a signal never kills the process outright, so a storm of
+// SIGINT/SIGTERM ends the way the first one asked for (a clean stop, the command's own exit code). A run
+// counts the later ones itself (src/run/shutdown.ts: the third forces the exit, its state saved first, with
+// the exit code `run.exitCodeOnInterrupt`); for any other command the third exits here, as the signal would.
 const controller = new AbortController();
+const isRun = process.argv[2] === 'run';
+let signals = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
+  process.on(signal, () => {
+    signals += 1;
+    if (!controller.signal.aborted) controller.abort(new Error(`received ${signal}`));
+    if (signals >= 3 && !isRun) process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
 }
 
 /**
@@ -53,6 +63,7 @@ try {
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,
+    exit: (code) => process.exit(code),
   });
 } catch (error) {
   stderr(formatFatal(error));

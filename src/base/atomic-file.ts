@@ -8,6 +8,7 @@
  * `*.tmp` beside it (callers that own a directory under a lock may sweep those; see `isTempFile`).
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorCode, errorMessage } from './errors.ts';
@@ -18,6 +19,11 @@ export interface AtomicWriteOptions {
    * though the data was synced; a process crash cannot. Off only where the file is disposable.
    */
   syncDir?: boolean;
+  /**
+   * Called right before the rename that makes the new content visible, with no turn of the event loop in
+   * between; a throw leaves the target untouched (the temp file is removed) and is rethrown. A run's fence.
+   */
+  beforeRename?: () => void;
 }
 
 /** Replaces `path` with `data` atomically. Creates the parent directory when it is missing. */
@@ -42,11 +48,38 @@ export async function writeFileAtomic(
     }
   }
   try {
+    options.beforeRename?.();
     await rename(temp, path);
   } catch (error) {
     throw await withoutTemp(temp, error);
   }
   if (options.syncDir !== false) await syncDirectory(dir);
+}
+
+/**
+ * `writeFileAtomic` without awaiting anything, for the one moment there is no time to (a forced exit): temp
+ * file, fsync, rename. No directory fsync and no directory creation: the directory exists by then.
+ */
+export function writeFileAtomicSync(path: string, data: string, options: AtomicWriteOptions = {}): void {
+  const temp = join(dirname(path), `${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    options.beforeRename?.();
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created, or renamed already
+    }
+    throw error;
+  }
 }
 
 /** A name `writeFileAtomic` uses for its temp files (for sweeping orphans left by a killed process). */

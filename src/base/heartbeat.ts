@@ -18,6 +18,9 @@ export interface Heartbeat {
   pid: number;
   /** Wall-clock ms of the tick. */
   at: number;
+  /** The host and the run lease generation the beat is for (a run's heartbeat; absent in older files). */
+  host?: string;
+  generation?: number;
 }
 
 export type HeartbeatEvent = { type: 'heartbeat_failed'; file: string; error: string };
@@ -39,6 +42,13 @@ export interface HeartbeatOptions {
   log?: (event: HeartbeatEvent) => void;
   /** The writer; tests swap in one that fails. Defaults to `writeFileAtomic`. */
   write?: (path: string, data: string) => Promise<void>;
+  /** Added to every beat (a run's: its host and lease generation). */
+  identity?: { host: string; generation: number };
+  /**
+   * Asked before every tick; false stops the loop without writing (a run that lost its lease must not beat
+   * for the process that took it over).
+   */
+  beforeBeat?: () => boolean;
 }
 
 /** Runs until `signal` aborts. Ticks are spaced from their start: the interval is the period. */
@@ -65,8 +75,9 @@ export async function runHeartbeat(options: HeartbeatOptions): Promise<void> {
   };
 
   while (!signal.aborted) {
+    if (options.beforeBeat && !options.beforeBeat()) return;
     const tickAt = clock.now();
-    const beat: Heartbeat = { pid: process.pid, at: tickAt };
+    const beat: Heartbeat = { pid: process.pid, at: tickAt, ...options.identity };
     await attempt(HEARTBEAT_FILE, () => `${JSON.stringify(beat)}\n`);
     const lastManifestAt = latest(ownManifestAt, options.manifestWrittenAt?.());
     if (lastManifestAt === undefined || tickAt - lastManifestAt >= manifestEveryMs) {
@@ -99,9 +110,14 @@ export function readHeartbeat(runDir: string): Promise<Heartbeat | undefined> {
 export async function readHeartbeatFile(path: string): Promise<Heartbeat | undefined> {
   const read = await readJsonFile(path);
   if (!read.ok || read.value === null || typeof read.value !== 'object') return undefined;
-  const { pid, at } = read.value as Partial<Heartbeat>;
+  const { pid, at, host, generation } = read.value as Partial<Heartbeat>;
   if (!Number.isInteger(pid) || typeof at !== 'number' || !Number.isFinite(at)) return undefined;
-  return { pid: pid!, at };
+  return {
+    pid: pid!,
+    at,
+    ...(typeof host === 'string' ? { host } : {}),
+    ...(Number.isInteger(generation) ? { generation: generation! } : {}),
+  };
 }
 
 /** A heartbeat older than `maxAgeMs` (or none at all) means nobody is running this run. */

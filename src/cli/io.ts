@@ -8,6 +8,8 @@ export interface CliIO {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM for long-running commands (`sim`, later `run`, `lane`, `daemon`). */
   signal: AbortSignal;
+  /** Ends the process now (a third signal while a run stops: its state is saved first). Absent in tests. */
+  exit?: (code: number) => void;
 }
 
 /** A command takes its own arguments (after the command name) and resolves to an exit code. */

@@ -16,6 +16,8 @@ export const RUN_USAGE = `usage: keel run --task TEXT [options]
   --state-dir DIR              checkpoints, records and work trees (default: <repo>/.keel)
   --time-budget-minutes N      stop cleanly, checkpointed, before N minutes have passed
   --exit-code-on-interrupt N   exit code of an interrupted run (default: run.exitCodeOnInterrupt, 0)
+  --take-over                  work on the run even while another keel process holds it (it is hung, or
+                               its host is gone); that process stops at its next write
   --json                       print the outcome as JSON on stdout (progress goes to stderr)
 
 Environment: RESUME=true resumes the latest unfinished run (or --run-id), as --resume does; with --task as
@@ -31,6 +33,7 @@ export interface RunOptions {
   stateDir?: string;
   timeBudgetMinutes?: number;
   exitCodeOnInterrupt?: number;
+  takeOver: boolean;
   json: boolean;
   help: boolean;
   /** RESUME=true with a task: resume the latest unfinished run if there is one, else run the task. */
@@ -55,6 +58,7 @@ export function parseRunArgs(argv: string[], env: Record<string, string | undefi
         'state-dir': { type: 'string' },
         'time-budget-minutes': { type: 'string' },
         'exit-code-on-interrupt': { type: 'string' },
+        'take-over': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -64,7 +68,7 @@ export function parseRunArgs(argv: string[], env: Record<string, string | undefi
     RUN_USAGE,
   );
   const { values, positionals } = parsed;
-  if (values.help) return { json: false, help: true };
+  if (values.help) return { json: false, help: true, takeOver: false };
   if (!values.resume && resumeRequested(env)) {
     if (values.task === undefined) values.resume = true;
     else if (values['run-id'] === undefined) return { ...parseRunArgs(argv), resumeFirst: true };
@@ -85,6 +89,7 @@ export function parseRunArgs(argv: string[], env: Record<string, string | undefi
     ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
     ...numberOption('time-budget-minutes', values['time-budget-minutes'], 'timeBudgetMinutes', 0.01),
     ...numberOption('exit-code-on-interrupt', values['exit-code-on-interrupt'], 'exitCodeOnInterrupt', 0),
+    takeOver: values['take-over'],
     json: values.json,
     help: false,
   };

@@ -40,6 +40,7 @@ export const runCommand: Command = async (argv, io) => {
       options.resume = true;
     }
   }
+  const exitCodeOnInterrupt = options.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt;
   const result = await startRun({
     config,
     repo,
@@ -52,8 +53,16 @@ export const runCommand: Command = async (argv, io) => {
     ...(options.resume !== undefined ? { resume: options.resume } : {}),
     ...(options.runId !== undefined ? { runId: options.runId } : {}),
     ...(options.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: options.timeBudgetMinutes } : {}),
+    ...(options.takeOver ? { takeOver: true } : {}),
+    exitCodeOnInterrupt,
+    ...(io.exit ? { forceExit: io.exit } : {}),
   });
-  const exitCodeOnInterrupt = options.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt;
+  if (result.superseded) {
+    // It printed why; its view of the run is stale, so no report of it, and not a success.
+    if (options.json)
+      io.stdout(`${JSON.stringify({ runId: result.state.runId, superseded: result.superseded.message })}\n`);
+    return 1;
+  }
   report(result, io, options.json);
   return exitCode(result.state, exitCodeOnInterrupt);
 };

@@ -6,8 +6,9 @@
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../config/load.ts';
 import { renderStatusText } from '../fleet/status.ts';
+import { DEFAULT_LEASE_STALE_MS, readRunOwner, type RunOwner } from '../run/run-lease.ts';
 import { listRuns, TaskStateStore, type RunSummary } from '../run/state-store.ts';
-import type { RunState } from '../run/state.ts';
+import { isUnfinished, type RunState } from '../run/state.ts';
 import { DEFAULT_STATE_DIR, stateLayout } from '../base/state-layout.ts';
 import { openFleetSession } from './fleet-session.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
@@ -50,7 +51,7 @@ export const statusCommand: Command = async (argv, io) => {
 
   if (positionals[0] !== undefined) return showRun(positionals[0], stateDir, io, values.json);
 
-  const runs = await listRuns(stateDir);
+  const runs = await withOwners(await listRuns(stateDir));
   const rows = await fleetRows(values.config, values['state-dir'], io);
   if (values.json) {
     io.stdout(`${JSON.stringify({ runs, fleet: rows ?? null }, null, 2)}\n`);
@@ -80,7 +81,25 @@ async function fleetRows(config: string | undefined, stateDir: string | undefine
   }
 }
 
-export function renderRuns(runs: RunSummary[]): string {
+/** A run summary with who is working on it: `running` (pid, host, heartbeat age) or `stale`. */
+export type RunRow = RunSummary & { owner?: RunOwner };
+
+/**
+ * The lease and heartbeat of every unfinished run: "running" while its holder beats, "stale" when it went
+ * silent — what a person deciding whether to resume (or `--take-over`) needs to see.
+ */
+async function withOwners(runs: RunSummary[]): Promise<RunRow[]> {
+  const now = Date.now();
+  return Promise.all(
+    runs.map(async (run) =>
+      run.status === 'running' || run.status === 'interrupted'
+        ? { ...run, owner: await readRunOwner(run.runDir, now, DEFAULT_LEASE_STALE_MS) }
+        : run,
+    ),
+  );
+}
+
+export function renderRuns(runs: RunRow[]): string {
   if (runs.length === 0) return 'Runs: none\n';
   const lines = ['Runs:'];
   for (const run of runs) {
@@ -90,6 +109,8 @@ export function renderRuns(runs: RunSummary[]): string {
       `  ${run.runId}  ${run.status.padEnd(11)} ${when}  steps: ${s.done} done, ${s.failed} failed, ${s.pending + s.running} pending` +
         `${run.problem ? `  (${run.problem})` : ''}`,
     );
+    if (run.owner && run.owner.state !== 'none')
+      lines.push(`      ${run.owner.state === 'running' ? 'running' : 'stale'}: ${run.owner.detail ?? ''}`);
     if (run.task) lines.push(`      ${run.task.split('\n', 1)[0]}`);
   }
   return `${lines.join('\n')}\n`;
@@ -101,12 +122,21 @@ async function showRun(runId: string, stateDir: string, io: CliIO, json: boolean
     io.stderr(`keel status: no run ${runId} in ${stateDir}${loaded.problem ? ` (${loaded.problem})` : ''}\n`);
     return 1;
   }
-  io.stdout(json ? `${JSON.stringify(loaded.state, null, 2)}\n` : renderRunSteps(loaded.state));
+  const runDir = stateLayout(stateDir).run(runId).dir;
+  const owner = isUnfinished(loaded.state)
+    ? await readRunOwner(runDir, Date.now(), DEFAULT_LEASE_STALE_MS)
+    : undefined;
+  io.stdout(
+    json
+      ? `${JSON.stringify(owner ? { ...loaded.state, owner } : loaded.state, null, 2)}\n`
+      : renderRunSteps(loaded.state, owner),
+  );
   return 0;
 }
 
-export function renderRunSteps(state: RunState): string {
+export function renderRunSteps(state: RunState, owner?: RunOwner): string {
   const lines = [`run ${state.runId} — ${state.status}`, `  task: ${state.task.text.split('\n', 1)[0]}`];
+  if (owner && owner.state !== 'none') lines.push(`  ${owner.state}: ${owner.detail ?? ''}`);
   if (state.interruption) lines.push(`  stopped: ${state.interruption.reason}`);
   for (const step of Object.values(state.steps)) {
     const extra = [step.model, step.commit?.slice(0, 8), step.degraded ? 'degraded' : undefined, step.error]

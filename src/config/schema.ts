@@ -190,6 +190,11 @@ export const runSettingsSchema = z
       .default(0)
       .describe('Exit code when a run is interrupted and checkpointed (0: the job is not marked failed).'),
     heartbeatMs: positiveMs.default(5_000),
+    leaseStaleMs: positiveMs
+      .default(60_000)
+      .describe(
+        'A run whose process has not beaten its heartbeat for this long may be taken over by another keel process (at least three heartbeats).',
+      ),
   })
   .prefault({});
 

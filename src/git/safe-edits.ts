@@ -89,10 +89,16 @@ interface Entry {
 
 type Change = { entry: Entry; action: 'write'; text: string } | { entry: Entry; action: 'delete' };
 
+export interface ApplyHooks {
+  /** Called before each file is written or deleted; a throw stops there and is rethrown (a run's fence). */
+  beforeWrite?: () => void;
+}
+
 export async function applyEdits(
   workspace: string,
   edits: readonly Edit[],
   policy?: Partial<EditPolicy>,
+  hooks: ApplyHooks = {},
 ): Promise<ApplyResult> {
   const limits = resolvePolicy(policy);
   if (!Array.isArray(edits)) return problem(-1, '', 'edits must be an array');
@@ -112,7 +118,7 @@ export async function applyEdits(
   if (!planned.ok) return planned;
   const changes = await settle(root.value, planned.entries);
   if (!changes.ok) return changes;
-  return write(root.value, changes.changes);
+  return write(root.value, changes.changes, hooks);
 }
 
 function resolvePolicy(partial: Partial<EditPolicy> | undefined): EditPolicy {
@@ -370,10 +376,11 @@ async function settle(root: string, entries: ReadonlyMap<string, Entry>): Promis
   return problems.length > 0 ? { ok: false, problems } : { ok: true, changes };
 }
 
-async function write(root: string, changes: readonly Change[]): Promise<ApplyResult> {
+async function write(root: string, changes: readonly Change[], hooks: ApplyHooks): Promise<ApplyResult> {
   const changed: string[] = [];
   for (const change of changes) {
     const { entry } = change;
+    hooks.beforeWrite?.();
     const done = await applyChange(root, change);
     if (!done.ok) {
       const progress = `write failed after ${changed.length} of ${changes.length} files were changed`;

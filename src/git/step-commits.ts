@@ -59,6 +59,8 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
   const known = ws.cache?.commits;
   ws.cache?.forgetBranch();
   try {
+    // Checked again after `add`: a process suspended in between may have lost the run meanwhile.
+    ws.fence?.();
     await commitWithIdentity(git, ws, commit);
   } catch (error) {
     // Nothing staged: `git commit` refuses with exit 1 and writes nothing. Asked (`diff --cached`) only

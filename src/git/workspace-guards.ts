@@ -22,6 +22,11 @@ export interface WorkBranch {
    * again; without one, git is asked every time. Facts only: the guards below always ask git.
    */
   cache?: WorkBranchCache;
+  /**
+   * The run's fence (its lease check): called before every change to the worktree or the branch, so a
+   * process that lost the run to another one throws instead of writing. Absent: nothing is checked.
+   */
+  fence?: () => void;
 }
 
 export type WorkspaceRefusal =
@@ -150,6 +155,7 @@ export async function probeWorktree(git: Git, dir: string): Promise<WorktreeProb
  * checkout, not a directory inside it) with `ws.branch` checked out. Every destructive operation calls it.
  */
 export async function ensureKeelWorktree(git: Git, ws: WorkBranch): Promise<WorktreeProbe> {
+  ws.fence?.();
   const worktree = await ensureWorktreeDir(ws);
   const probe = await probeWorktree(git, worktree);
   checkLinkedWorktree(worktree, probe, await repoCommonDir(git, ws));

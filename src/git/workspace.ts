@@ -62,6 +62,8 @@ export interface PrepareOptions {
    * careful path below takes over, as if this had not been given.
    */
   fresh?: { repoRoot: string; commonDir: string };
+  /** The run's fence, kept on the returned `WorkBranch` (see `WorkBranch.fence`). */
+  fence?: () => void;
 }
 
 /**
@@ -78,6 +80,11 @@ export interface PrepareOptions {
  * the half-done-operation markers and `status` — with `reset --hard` and `clean` only when it is not clean.
  */
 export async function prepareWorkspace(git: Git, o: PrepareOptions): Promise<WorkBranch> {
+  const ws = await prepareUnfenced(git, o);
+  return o.fence ? { ...ws, fence: o.fence } : ws;
+}
+
+async function prepareUnfenced(git: Git, o: PrepareOptions): Promise<WorkBranch> {
   checkId('run id', o.runId);
   if (!isAbsolute(o.worktree))
     throw new WorkspaceError('invalid', `the worktree path must be absolute: ${o.worktree}`);

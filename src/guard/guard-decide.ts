@@ -26,6 +26,9 @@ import type { EndpointHealth, FleetHealthBook } from '../fleet/health-book.ts';
 import type { LaneGuardState } from './guard-state.ts';
 import type { GuardSettings, LaneConfig } from '../lanes/lanes-file.ts';
 import { isPauseStale, type PauseFlag } from '../lanes/pause-flags.ts';
+import { formatAge } from '../base/age.ts';
+
+export { formatAge };
 
 /** What is working a lane right now, as the effects see it. */
 export interface LaneActivity {
@@ -276,12 +279,4 @@ export function own<T>(record: Record<string, T>, key: string): T | undefined {
 /** Endpoint configs by id, for the health judgement. */
 export function endpointsById(config: KeelConfig): Map<string, EndpointConfig> {
   return new Map(config.endpoints.map((endpoint) => [endpoint.id, endpoint]));
-}
-
-/** A duration for people: `45 s`, `12 min`, `7 h`, `3 d`. */
-export function formatAge(ms: number): string {
-  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  if (ms < 2 * 86_400_000) return `${Math.round(ms / 3_600_000)} h`;
-  return `${Math.round(ms / 86_400_000)} d`;
 }

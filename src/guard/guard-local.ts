@@ -14,7 +14,8 @@
  *   (`{ at, by, reason }`) instead, for the daemon to act on before its backoff ends.
  * - recycling: `recycleCycle` on the lane's claim state with the lanes file's `guard.recycle` bounds.
  * - interrupted runs: `listRuns(<stateDir>)` — interrupted, or `running` with a stale heartbeat (the process
- *   died without checkpointing its end); active when the run's heartbeat is fresh and its pid alive.
+ *   died without checkpointing its end) — that no process holds: a run whose lease holder is alive and
+ *   beating (`readRunOwner`) is being worked on, even when its last snapshot still says interrupted.
  *   A resume is `keel run --resume <id> --state-dir <stateDir>` spawned detached, logged to
  *   `<stateDir>/guard/resume-<id>.log`.
  */
@@ -31,6 +32,7 @@ import { readJsonFile, writeFileAtomic } from '../base/atomic-file.ts';
 import { isProcessAlive } from '../base/file-lock.ts';
 import { HEARTBEAT_FILE, stateLayout } from '../base/state-layout.ts';
 import { isHeartbeatStale, readHeartbeat } from '../base/heartbeat.ts';
+import { readRunOwner } from '../run/run-lease.ts';
 import { listRuns } from '../run/state-store.ts';
 import { guardProbes } from './guard-probes.ts';
 import { type GuardEffects, type LaneActivity, type QueueDepth } from './guard.ts';
@@ -117,17 +119,19 @@ export function localGuardEffects(options: LocalGuardOptions): GuardEffects {
       const unfinished = runs.filter((run) => run.status === 'interrupted' || run.status === 'running');
       const judged = await Promise.all(
         unfinished.map(async (run) => {
-          const activity = await heartbeatActivity(run.runDir, now, staleMs);
+          // The run's lease and heartbeat: a live holder is working on it, whatever the last snapshot says.
+          const owner = await readRunOwner(run.runDir, now, staleMs);
           return {
             runId: run.runId,
             status: run.status,
             updatedAt: run.updatedAt,
-            active: activity.state === 'active',
+            active: owner.state === 'running',
           };
         }),
       );
-      // A `running` run whose heartbeat is fresh is simply running; one that is not died mid-step.
-      return judged.filter((run) => run.status === 'interrupted' || !run.active);
+      // A run some process holds is being worked on (an `interrupted` snapshot being resumed, too); one
+      // nobody holds, or whose holder went silent, waits for a resume.
+      return judged.filter((run) => !run.active);
     },
     async recycle(lane) {
       const store = new ClaimStore({ path: lane.queueStateFile, clock });

@@ -9,9 +9,8 @@ import { errorMessage } from '../base/errors.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
 import type { QueueTask } from '../queue/types.ts';
-import { isProcessAlive } from '../base/file-lock.ts';
-import { isHeartbeatStale, readHeartbeat } from '../base/heartbeat.ts';
 import { RUN_ID_PATTERN } from '../base/run-id.ts';
+import { LeaseHeldError, readRunLease } from '../run/run-lease.ts';
 import type { ProcessEvents } from '../run/shutdown.ts';
 import { startRun } from '../run/start-run.ts';
 import { TaskStateStore } from '../run/state-store.ts';
@@ -98,12 +97,26 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
   const processEvents = options.processEvents ?? fanOutProcessEvents();
   return async (task, ctx) => {
     const runDir = stateLayout(options.stateDir).run(ctx.runId).dir;
-    await waitForOtherRunner(runDir, options.config.run.heartbeatMs, clock, ctx.signal);
-    // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
-    // `startRun` would retry a failed run.
-    const saved = await new TaskStateStore({ runDir, clock }).load();
-    if (saved.state && !isUnfinished(saved.state)) return outcomeOf(saved.state);
-    const { state } = await startRun({
+    for (;;) {
+      await waitForOtherRunner(runDir, options.config, clock, ctx.signal);
+      // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
+      // `startRun` would retry a failed run.
+      const saved = await new TaskStateStore({ runDir, clock }).load();
+      if (saved.state && !isUnfinished(saved.state)) return outcomeOf(saved.state);
+      try {
+        const outcome = await runTask(task, ctx);
+        // Taken over by another process meanwhile: its outcome is the run's, once it ends.
+        if (outcome !== 'superseded' || ctx.signal.aborted)
+          return outcome === 'superseded' ? stopped(ctx) : outcome;
+      } catch (error) {
+        // Another process took the run between the wait and the start: wait for that one instead.
+        if (!(error instanceof LeaseHeldError) || ctx.signal.aborted) throw error;
+      }
+    }
+  };
+
+  async function runTask(task: QueueTask, ctx: LaneTaskContext): Promise<LaneRunOutcome | 'superseded'> {
+    const { state, superseded } = await startRun({
       config: options.config,
       repo: options.repo,
       stateDir: options.stateDir,
@@ -118,8 +131,13 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
       ...(ctx.onRouterEvent ? { onRouterEvent: ctx.onRouterEvent } : {}),
       ...(options.resumeCommand ? { resumeCommand: options.resumeCommand } : {}),
     });
-    return outcomeOf(state);
-  };
+    return superseded ? 'superseded' : outcomeOf(state);
+  }
+}
+
+/** The lane stopped while another process had its run: the run is unfinished, to be resumed. */
+function stopped(ctx: LaneTaskContext): LaneRunOutcome {
+  return { status: 'interrupted', runId: ctx.runId, detail: 'another process holds the run' };
 }
 
 function outcomeOf(state: {
@@ -136,16 +154,16 @@ function outcomeOf(state: {
 
 /**
  * The guard may have dispatched `keel run --resume` for this run while the lane was down: two processes
- * must not drive one run. While another live process beats the run's heartbeat, wait for it to end.
+ * must not drive one run. While another process holds the run's lease (alive, heartbeat fresh), wait for it
+ * to end — `startRun` would refuse.
  */
-async function waitForOtherRunner(runDir: string, heartbeatMs: number, clock: Clock, signal: AbortSignal) {
-  const maxAgeMs = Math.max(3 * heartbeatMs, 2_000);
+async function waitForOtherRunner(runDir: string, config: KeelConfig, clock: Clock, signal: AbortSignal) {
+  const staleMs = Math.max(config.run.leaseStaleMs, 3 * config.run.heartbeatMs);
   for (;;) {
-    const beat = await readHeartbeat(runDir);
-    if (beat === undefined || beat.pid === process.pid || !isProcessAlive(beat.pid)) return;
-    if (isHeartbeatStale(beat, clock.now(), maxAgeMs)) return;
+    const lease = await readRunLease(runDir, clock.now(), staleMs);
+    if (lease.state !== 'live' || lease.record?.pid === process.pid) return;
     try {
-      await clock.sleep(heartbeatMs, signal);
+      await clock.sleep(config.run.heartbeatMs, signal);
     } catch {
       return; // stopping: startRun sees the signal and checkpoints at once
     }

@@ -48,3 +48,17 @@ export interface Effects {
   upsertComment(marker: string, body: string): Promise<EffectRef>;
   ensurePullRequest(spec: PullRequestSpec): Promise<EffectRef>;
 }
+
+/**
+ * `effects` with the run's fence (its lease check) before every call: a process that lost the run to
+ * another one publishes nothing more — no issue, no comment, no pull request — it throws instead.
+ */
+export function fencedEffects(effects: Effects, fence: () => void): Effects {
+  return {
+    ensureIssue: (spec) => (fence(), effects.ensureIssue(spec)),
+    upsertIssue: (spec) => (fence(), effects.upsertIssue(spec)),
+    closeIssue: (marker, comment) => (fence(), effects.closeIssue(marker, comment)),
+    upsertComment: (marker, body) => (fence(), effects.upsertComment(marker, body)),
+    ensurePullRequest: (spec) => (fence(), effects.ensurePullRequest(spec)),
+  };
+}

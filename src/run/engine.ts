@@ -6,6 +6,7 @@
  */
 import { errorMessage } from '../base/errors.ts';
 import type { RunContext } from './run-context.ts';
+import { LeaseLostError } from './run-lease.ts';
 import { ShutdownError } from './shutdown.ts';
 import type { RunState } from './state.ts';
 import { codeStep } from './steps/code-batch.ts';
@@ -16,6 +17,23 @@ import { validateStep } from './steps/validate-step.ts';
 import { writeRecoveryRecord } from './recovery-record.ts';
 
 export async function runEngine(ctx: RunContext): Promise<RunState> {
+  try {
+    return await runSteps(ctx);
+  } catch (error) {
+    // Another process took the run over (`run-lease.ts`): stop here, write nothing — not the checkpoint,
+    // not the recovery record — and say so. The run goes on in that process.
+    if (error instanceof LeaseLostError || ctx.superseded) return superseded(ctx, error);
+    throw error;
+  }
+}
+
+function superseded(ctx: RunContext, error: unknown): RunState {
+  const lost = ctx.deps.lease?.lost ?? (error instanceof LeaseLostError ? error : undefined);
+  ctx.deps.progress(lost?.message ?? `run ${ctx.state.runId}: this process lost its lease; it stopped`);
+  return ctx.state;
+}
+
+async function runSteps(ctx: RunContext): Promise<RunState> {
   const { state } = ctx;
   state.status = 'running';
   delete state.interruption;
@@ -43,6 +61,7 @@ export async function runEngine(ctx: RunContext): Promise<RunState> {
     if (!published) await ctx.checkpoint();
     return state;
   } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
     return await interrupt(ctx, error);
   }
 }
@@ -50,6 +69,7 @@ export async function runEngine(ctx: RunContext): Promise<RunState> {
 /** Stops cleanly: running steps go back to pending, the state is saved, the recovery record written. */
 async function interrupt(ctx: RunContext, error?: unknown): Promise<RunState> {
   const { state, deps } = ctx;
+  ctx.fence(); // stopped because the lease was lost: nothing to save, it is someone else's run now
   const shutdown = deps.signal.reason instanceof ShutdownError ? deps.signal.reason.reason : undefined;
   for (const step of Object.values(state.steps)) if (step.status === 'running') step.status = 'pending';
   state.status = 'interrupted';
@@ -91,6 +111,7 @@ async function recordRecovery(ctx: RunContext): Promise<void> {
       save: () => ctx.checkpoint(),
     });
   } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
     // The checkpoint is already saved; a missing recovery record must not turn into a lost run.
     await ctx.event('recovery_record_failed', { error: deps.redact(describe(error)) });
   }

@@ -16,6 +16,7 @@ import { errorMessage } from '../base/errors.ts';
 import { writeFileAtomic } from '../base/atomic-file.ts';
 import { MANIFEST_FILE, METRICS_FILE } from '../base/state-layout.ts';
 import { buildManifest } from './manifest.ts';
+import { LeaseLostError } from './run-lease.ts';
 import type { RunMetrics } from './metrics.ts';
 import type { RunState } from './state.ts';
 
@@ -32,7 +33,12 @@ export type PersistenceEvent =
   | { type: 'snapshot_failed'; runId: string; error: string }
   | { type: 'sidecar_failed'; file: string; error: string };
 
-export type CheckpointResult = ({ snapshot: 'saved' } | { snapshot: 'failed'; error: string }) & {
+export type CheckpointResult = (
+  | { snapshot: 'saved' }
+  | { snapshot: 'failed'; error: string }
+  /** The run lease was lost: nothing was written, not even the views, and nothing may be any more. */
+  | { snapshot: 'fenced'; error: LeaseLostError }
+) & {
   /** Manifest or metrics writes that failed (they are retried at the next checkpoint or heartbeat). */
   sidecarErrors: string[];
 };
@@ -125,6 +131,8 @@ export class PersistenceCoordinator {
       await this.#store.save({ ...state, metrics });
       snapshot = { snapshot: 'saved' };
     } catch (error) {
+      // Another process owns the run now: its views are its own to write.
+      if (error instanceof LeaseLostError) return { snapshot: 'fenced', error, sidecarErrors: [] };
       snapshot = { snapshot: 'failed', error: errorMessage(error) };
       this.#log({ type: 'snapshot_failed', runId: state.runId, error: snapshot.error });
     }

@@ -15,6 +15,7 @@ import type { Effects } from './effects.ts';
 import type { MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
 import type { ExternalCodeResult } from './external-code.ts';
 import type { CoderPrefetch } from './prefetch.ts';
+import type { RunLease } from './run-lease.ts';
 import { Serial } from '../base/serial.ts';
 import type { RunState, StepRecord } from './state.ts';
 
@@ -46,6 +47,8 @@ export interface RunDeps {
   pushWorkBranch?: () => Promise<string>;
   /** Stop (still `running`, resumable) once this step is done: the fan-out plan job. */
   stopAfter?: 'plan';
+  /** The run lease this process holds (`run-lease.ts`); every write is fenced by its check. */
+  lease?: Pick<RunLease, 'check' | 'lost' | 'generation'>;
 }
 
 export class RunContext {
@@ -64,6 +67,16 @@ export class RunContext {
     return this.deps.signal.aborted;
   }
 
+  /** Throws `LeaseLostError` when another process has taken the run over: called before every write. */
+  fence(): void {
+    this.deps.lease?.check();
+  }
+
+  /** The lease was lost: nothing may be written any more, not even an event. */
+  get superseded(): boolean {
+    return this.deps.lease?.lost !== undefined;
+  }
+
   step(id: string): StepRecord {
     const existing = this.state.steps[id];
     if (existing) return existing;
@@ -73,6 +86,8 @@ export class RunContext {
   }
 
   begin(step: StepRecord): void {
+    // A step starts only in a process that still owns the run (a validation command, a review, a publish).
+    this.fence();
     step.status = 'running';
     step.attempts += 1;
     step.startedAt = this.deps.clock.now();
@@ -93,6 +108,7 @@ export class RunContext {
       this.state.updatedAt = this.deps.clock.now();
       this.state.fleet = this.deps.router.exportState();
       const outcome = await this.deps.persistence.checkpoint(this.state, this.deps.metrics.snapshot());
+      if (outcome.snapshot === 'fenced') throw outcome.error;
       if (outcome.snapshot === 'failed') {
         await this.event('checkpoint_failed', { error: this.deps.redact(outcome.error) });
       }
@@ -100,6 +116,7 @@ export class RunContext {
   }
 
   async event(type: string, data: Record<string, unknown> = {}): Promise<void> {
+    if (this.superseded) return;
     await this.deps.events.append({ type, runId: this.state.runId, ...data });
   }
 }

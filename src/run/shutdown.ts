@@ -9,7 +9,7 @@ import type { Clock } from '../base/clock.ts';
 import { systemClock } from '../base/clock.ts';
 
 export type ShutdownKind =
-  'SIGINT' | 'SIGTERM' | 'uncaught_exception' | 'unhandled_rejection' | 'time_budget' | 'heap';
+  'SIGINT' | 'SIGTERM' | 'uncaught_exception' | 'unhandled_rejection' | 'time_budget' | 'heap' | 'lease_lost';
 
 export interface ShutdownReason {
   kind: ShutdownKind;
@@ -37,6 +37,13 @@ export interface ShutdownOptions {
   /** Told once, when the first reason arrives (progress output). */
   onShutdown?: (reason: ShutdownReason) => void;
   /**
+   * Signal storms: a second SIGINT/SIGTERM while the run stops cleanly changes nothing (it is told here);
+   * the third calls `onForce`, which saves what it can at once and exits. Without `onForce` every further
+   * signal is only told.
+   */
+  onRepeatedSignal?: (count: number) => void;
+  onForce?: () => void;
+  /**
    * A cancellation from outside, e.g. the CLI's own SIGINT/SIGTERM handler: it catches a signal that arrives
    * before this is installed (loading, the first checkpoint), and without it that signal would be lost.
    */
@@ -46,6 +53,8 @@ export interface ShutdownOptions {
 export interface Shutdown {
   readonly signal: AbortSignal;
   reason(): ShutdownReason | undefined;
+  /** Stops the run for a reason of the caller's (a lost lease). */
+  stop(reason: ShutdownReason): void;
   /** Starts the budget and heap watches; resolves when disposed. Awaited by the caller, never left floating. */
   watch(): Promise<void>;
   dispose(): void;
@@ -64,9 +73,23 @@ export function installShutdown(options: ShutdownOptions = {}): Shutdown {
     options.onShutdown?.(reason);
     controller.abort(new ShutdownError(reason));
   };
+  // Signals, counted from the first one.
+  let signals = 0;
+  const onSignal = (reason: ShutdownReason): void => {
+    signals += 1;
+    if (signals === 1) {
+      trigger(reason); // nothing, when the run was already stopping for another reason
+      return;
+    }
+    if (signals >= 3 && options.onForce) {
+      options.onForce();
+      return;
+    }
+    options.onRepeatedSignal?.(signals);
+  };
   const listeners: [string, (...args: unknown[]) => void][] = [
-    ['SIGINT', () => trigger({ kind: 'SIGINT', message: 'cancelled (SIGINT)' })],
-    ['SIGTERM', () => trigger({ kind: 'SIGTERM', message: 'terminated (SIGTERM)' })],
+    ['SIGINT', () => onSignal({ kind: 'SIGINT', message: 'cancelled (SIGINT)' })],
+    ['SIGTERM', () => onSignal({ kind: 'SIGTERM', message: 'terminated (SIGTERM)' })],
     [
       'uncaughtException',
       (error) =>
@@ -84,8 +107,12 @@ export function installShutdown(options: ShutdownOptions = {}): Shutdown {
   ];
   for (const [event, listener] of listeners) events.on(event, listener);
   const onCancel = (): void => trigger(cancelReason(options.cancel?.reason));
-  if (options.cancel?.aborted) onCancel();
-  else options.cancel?.addEventListener('abort', onCancel, { once: true });
+  if (options.cancel?.aborted) {
+    // A signal that came while the run was starting: the storm's first. (A later cancellation is the
+    // caller's echo of a signal this module's own listeners count.)
+    signals = 1;
+    onCancel();
+  } else options.cancel?.addEventListener('abort', onCancel, { once: true });
 
   const heapStats =
     options.heapStats ??
@@ -122,6 +149,7 @@ export function installShutdown(options: ShutdownOptions = {}): Shutdown {
   return {
     signal: controller.signal,
     reason: () => first,
+    stop: trigger,
     watch: async () => {
       await Promise.all([watchBudget(), watchHeap()]);
     },

@@ -3,38 +3,48 @@
  * engine takes over — config, state, router with the saved fleet state, git work tree, effects, telemetry,
  * shutdown, heartbeat — and what it does after: save the fleet state, report, pick the exit code.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { readJsonFile } from '../base/atomic-file.ts';
 import { systemClock, type Clock } from '../base/clock.ts';
+import { errorMessage } from '../base/errors.ts';
+import { FileLock } from '../base/file-lock.ts';
+import { runHeartbeat } from '../base/heartbeat.ts';
+import { collectSecrets, redact as redactSecrets } from '../base/secrets.ts';
+import { METRICS_FILE, stateLayout, runLayout } from '../base/state-layout.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
-import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts';
-import { collectSecrets, REDACTED, redact as redactSecrets } from '../base/secrets.ts';
 import { earlyRequestStats } from '../fleet/early-requests.ts';
+import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts';
 import { createRouter } from '../fleet/router.ts';
-import { slotsDirFor } from '../fleet/shared-slots.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
+import { slotsDirFor } from '../fleet/shared-slots.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
-import { addToExclude } from '../git/exclude.ts';
-import { prepareWorkspace, pushWorkBranch } from '../git/workspace.ts';
+import { pushWorkBranch } from '../git/workspace.ts';
 import { EventLog } from '../telemetry/event-log.ts';
+import { fencedEffects, type Effects } from './effects.ts';
 import { runEngine } from './engine.ts';
-import type { Effects } from './effects.ts';
-import { runHeartbeat } from '../base/heartbeat.ts';
-import { LocalEffects } from './local-effects.ts';
-import { readJsonFile } from '../base/atomic-file.ts';
-import { METRICS_FILE, stateLayout, runLayout } from '../base/state-layout.ts';
-import { buildManifest, MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
-import { RunContext } from './run-context.ts';
 import type { ExternalCodeResult } from './external-code.ts';
+import { LocalEffects } from './local-effects.ts';
+import { buildManifest, MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
 import { startPlanPrefetch } from './plan-prefetch.ts';
 import { CoderPrefetch } from './prefetch.ts';
-import { newRunId } from '../base/run-id.ts';
+import { prepareOrRefuse } from './resume-refusal.ts';
+import { RunContext } from './run-context.ts';
+import { acquireRunLease, type LeaseLostError, type LeaseState, type RunLease } from './run-lease.ts';
+import {
+  chooseRun,
+  defaultResumeCommand,
+  excludeStateDir,
+  loadChosenRun,
+  newRunState,
+  type RunChoice,
+} from './run-selection.ts';
+import { installShutdown, type ProcessEvents } from './shutdown.ts';
 import { coderCapacity } from './steps/code-batch.ts';
 import { MAX_FILE_BYTES_IN_PROMPT } from './steps/code-one.ts';
-import { installShutdown, type ProcessEvents } from './shutdown.ts';
-import { latestUnfinishedRun, TaskStateStore } from './state-store.ts';
-import { RUN_STATE_VERSION, isUnfinished, type RunState } from './state.ts';
+import { STATE_LOCK_FILE, TaskStateStore } from './state-store.ts';
+import { isUnfinished, type RunState } from './state.ts';
 
 export interface StartRunOptions {
   config: KeelConfig;
@@ -71,17 +81,28 @@ export interface StartRunOptions {
   externalCode?: Map<string, ExternalCodeResult>;
   /** Effects other than local files (the GitHub publisher), given the run's state as it starts. */
   effects?: (runDir: string, state: RunState) => Effects;
+  /** Take the run's lease even from a live holder (`--take-over`: it is hung, or its host is gone). */
+  takeOver?: boolean;
+  /**
+   * A third SIGINT/SIGTERM while stopping: called with `exitCodeOnInterrupt` once the state is saved (the
+   * CLI passes `process.exit`). Without it, further signals are only reported.
+   */
+  forceExit?: (code: number) => void;
+  /** The exit code of an interrupted run (for `forceExit`); default `run.exitCodeOnInterrupt`. */
+  exitCodeOnInterrupt?: number;
 }
 
 export interface StartRunResult {
   state: RunState;
   runDir: string;
+  /**
+   * Set when another process took the run over while this one worked on it: this one stopped without
+   * writing anything more, and `state` is only what it knew then (the run goes on elsewhere).
+   */
+  superseded?: LeaseLostError;
 }
 
-export class RunStartError extends Error {
-  override name = 'RunStartError';
-  readonly expected = true;
-}
+export { RunStartError } from './run-selection.ts';
 
 export async function startRun(options: StartRunOptions): Promise<StartRunResult> {
   const clock = options.clock ?? systemClock;
@@ -93,16 +114,87 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   const runner = createCommandRunner({ secrets: () => secrets });
   const git = createGit({ runner, clock, secrets: () => secrets });
 
-  const resumed = await findRunToResume(options, stateDir);
+  // The run's id first, then its lease, and only then its state: nothing of the run is read to act on, or
+  // written, by a process that does not own it.
+  const choice = await chooseRun(options, stateDir, clock);
+  const runDir = stateLayout(stateDir).run(choice.runId).dir;
+  const staleMs = leaseStaleMs(config);
+  const lease = await acquireRunLease({
+    runDir,
+    runId: choice.runId,
+    clock,
+    staleMs,
+    // The state lock, judged by the lease's bound: a holder suspended in the middle of a checkpoint holds the
+    // lock as long as it holds the lease, and must not keep the run from being taken over for the lock's own
+    // 30 s. Its write, when it wakes, is fenced.
+    lock: new FileLock({ path: join(runDir, STATE_LOCK_FILE), clock, staleMs }),
+    ...(options.takeOver ? { takeOver: true } : {}),
+    onTakeover: (previous, why) =>
+      progress(
+        `run ${choice.runId}: taking it over from pid ${previous.pid} on ${previous.host} (${TAKEOVER_WHY[why]})`,
+      ),
+  });
+  const store = new TaskStateStore({ runDir, clock, fence: () => lease.check() });
+  try {
+    return await ownedRun(
+      options,
+      { clock, stateDir, repo, secrets, redact, runner, git },
+      choice,
+      store,
+      lease,
+    );
+  } finally {
+    await lease.release(clock.now());
+  }
+}
+
+const TAKEOVER_WHY: Record<LeaseState, string> = {
+  dead: 'its process is gone',
+  stale: 'its heartbeat is stale',
+  live: '--take-over',
+  free: 'no lease',
+  released: 'released',
+};
+
+/** The bound after which a silent holder may be taken over: at least three heartbeats. */
+function leaseStaleMs(config: KeelConfig): number {
+  return Math.max(config.run.leaseStaleMs, 3 * config.run.heartbeatMs);
+}
+
+interface Basics {
+  clock: Clock;
+  stateDir: string;
+  repo: string;
+  secrets: string[];
+  redact: (text: string) => string;
+  runner: ReturnType<typeof createCommandRunner>;
+  git: Git;
+}
+
+async function ownedRun(
+  options: StartRunOptions,
+  b: Basics,
+  choice: RunChoice,
+  store: TaskStateStore,
+  lease: RunLease,
+): Promise<StartRunResult> {
+  const { config, progress } = options;
+  const { clock, stateDir, repo, secrets, redact, runner, git } = b;
+  const resumed = await loadChosenRun(choice, store, stateDir, progress);
+  const runDir = store.runDir;
   if (resumed && !isUnfinished(resumed) && resumed.status !== 'failed') {
     progress(`run ${resumed.runId} already finished: ${resumed.status}`);
-    return { state: resumed, runDir: stateLayout(stateDir).run(resumed.runId).dir };
+    return { state: resumed, runDir };
   }
-  const created = resumed ? undefined : await newRunState(options, git, repo, stateDir, clock, secrets);
+  const created = resumed
+    ? undefined
+    : await newRunState(
+        { runId: choice.runId, task: options.task, taskSource: options.taskSource, repo, stateDir, secrets },
+        git,
+        clock,
+      );
   const state = resumed ?? created!.state;
-  const runDir = stateLayout(stateDir).run(state.runId).dir;
   await excludeStateDir(git, state.repo.root, stateDir, created?.commonDir);
-  const store = new TaskStateStore({ runDir, clock });
   const persistence = new PersistenceCoordinator({
     store,
     runDir,
@@ -120,9 +212,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
         ? { ok: true as const, value: inSnapshot }
         : await readJsonFile(join(runDir, METRICS_FILE));
     if (saved.ok) metrics.restore(saved.value);
-    state.resumes += 1;
-    metrics.resumed();
-    progress(`resuming run ${state.runId} (resume #${state.resumes})`);
+    // Counted (and said) once the work tree is found as the run left it: a refused resume is no resume.
   } else {
     progress(`run ${state.runId}: ${state.task.text.split('\n', 1)[0]}`);
   }
@@ -138,7 +228,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     onEvent: (event: RouterEvent) => {
       metrics.onRouterEvent(event);
       options.onRouterEvent?.(event);
-      void events.append({ ...event, type: `router_${event.type}` });
+      if (lease.lost === undefined) void events.append({ ...event, type: `router_${event.type}` });
     },
   });
   const prefetchStop = new AbortController();
@@ -159,26 +249,57 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     ...(options.processEvents ? { events: options.processEvents } : {}),
     ...(options.timeBudgetMinutes !== undefined ? { timeBudgetMs: options.timeBudgetMinutes * 60_000 } : {}),
     ...(options.signal ? { cancel: options.signal } : {}),
-    onShutdown: (reason) => progress(`stopping: ${reason.message} — saving the checkpoint`),
+    onShutdown: (reason) =>
+      progress(
+        reason.kind === 'lease_lost'
+          ? `stopping: ${reason.message}`
+          : `stopping: ${reason.message} — saving the checkpoint`,
+      ),
+    onRepeatedSignal: (count) =>
+      progress(
+        `signal ${count}: already stopping, the checkpoint is being saved (a third signal forces the exit)`,
+      ),
+    onForce: () => forceExit(options, config, state, metrics, store, clock),
   });
   shutdown.signal.addEventListener('abort', () => prefetchStop.abort(), { once: true });
+  // The heartbeat is the lease's proof of life (`keel status` and the guard read it too); a tick that finds
+  // the lease gone stops the run, writing nothing.
   const stopHeartbeat = new AbortController();
-  let heartbeat: Promise<void> = Promise.resolve();
+  const heartbeat = runHeartbeat({
+    runDir,
+    intervalMs: config.run.heartbeatMs,
+    manifest: () => buildManifest(state),
+    manifestWrittenAt: () => persistence.manifestWrittenAt,
+    clock,
+    signal: stopHeartbeat.signal,
+    identity: { host: lease.record.host, generation: lease.generation },
+    beforeBeat: () => {
+      if (lease.holds()) return true;
+      shutdown.stop({ kind: 'lease_lost', message: lease.lost?.message ?? 'the run lease was lost' });
+      return false;
+    },
+  });
   const watch = shutdown.watch();
   try {
-    const workspace = await prepareWorkspace(git, {
+    const workspace = await prepareOrRefuse(git, state, {
       repoRoot: state.repo.root,
       runId: state.runId,
       worktree: state.repo.worktree,
       branch: state.repo.workBranch,
       baseRef: state.repo.baseSha,
       baseBranch: state.repo.baseBranch,
+      fence: () => lease.check(),
       // A new run has just read its checkout: its worktree is added with no questions asked first.
       ...(created ? { fresh: { repoRoot: state.repo.root, commonDir: created.commonDir } } : {}),
       // Only the run moves its work branch while it runs (validation commands aside: `validateStep`
       // forgets), so its head and step commits are read from git once, not before every step.
       cache: true,
     });
+    if (resumed) {
+      state.resumes += 1;
+      metrics.resumed();
+      progress(`resuming run ${state.runId} (resume #${state.resumes})`);
+    }
     progress(renderStatusText(router.status()).trimEnd());
     const resumeCommand =
       options.resumeCommand?.(state.runId) ?? defaultResumeCommand(state.runId, repo, stateDir);
@@ -189,7 +310,9 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
         router,
         git,
         runner,
-        effects: options.effects?.(runDir, state) ?? new LocalEffects({ runDir, clock }),
+        effects: fencedEffects(options.effects?.(runDir, state) ?? new LocalEffects({ runDir, clock }), () =>
+          lease.check(),
+        ),
         persistence,
         events,
         metrics,
@@ -199,6 +322,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
         redact,
         resumeCommand,
         prefetch,
+        lease,
         ...(planPrefetch ? { planPrefetch } : {}),
         ...(options.externalCode ? { externalCode: options.externalCode } : {}),
         ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),
@@ -215,16 +339,8 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
       },
       workspace,
     );
-    heartbeat = runHeartbeat({
-      runDir,
-      intervalMs: config.run.heartbeatMs,
-      manifest: () => buildManifest(state),
-      manifestWrittenAt: () => persistence.manifestWrittenAt,
-      clock,
-      signal: stopHeartbeat.signal,
-    });
     await runEngine(ctx);
-    return { state, runDir };
+    return { state, runDir, ...(lease.lost ? { superseded: lease.lost } : {}) };
   } finally {
     prefetchStop.abort();
     await prefetch.settle();
@@ -233,147 +349,41 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     await heartbeat;
     shutdown.dispose();
     await watch;
-    await writeFleetStateFile(fleetStatePath, router.exportState()).catch(() => undefined);
+    // A process that lost the run writes nothing more, not even the shared fleet state.
+    if (lease.holds()) await writeFleetStateFile(fleetStatePath, router.exportState()).catch(() => undefined);
     await router.close();
     const early = earlyRequestStats();
     // Whether the request sent before keel loaded (early-resume.ts) was used: `adopted: 0` means it cost one.
-    if (early.offered > 0) await events.append({ type: 'early_request', ...early });
+    if (early.offered > 0 && lease.lost === undefined)
+      await events.append({ type: 'early_request', ...early });
   }
 }
 
-async function findRunToResume(options: StartRunOptions, stateDir: string): Promise<RunState | undefined> {
-  const id = typeof options.resume === 'string' ? options.resume : options.runId;
-  if (id !== undefined) {
-    const loaded = await new TaskStateStore({ runDir: stateLayout(stateDir).run(id).dir }).load();
-    if (loaded.state) return loaded.state;
-    if (options.resume !== undefined) {
-      throw new RunStartError(`no run ${id} in ${stateDir}${loaded.problem ? ` (${loaded.problem})` : ''}`);
-    }
-    return undefined;
-  }
-  if (options.resume === true) {
-    const latest = await latestUnfinishedRun(stateDir);
-    if (!latest) throw new RunStartError(`no unfinished run to resume in ${stateDir}`);
-    const loaded = await new TaskStateStore({ runDir: stateLayout(stateDir).run(latest.runId).dir }).load();
-    if (!loaded.state)
-      throw new RunStartError(`run ${latest.runId} cannot be loaded: ${loaded.problem ?? 'unknown'}`);
-    return loaded.state;
-  }
-  return undefined;
-}
-
-async function newRunState(
+/**
+ * The third signal of a storm: the run as it stands — running steps back to pending, `interrupted` — saved
+ * at once, then the exit with the interrupted run's code (1 when even that save failed, or the run is no
+ * longer this process's to save).
+ */
+function forceExit(
   options: StartRunOptions,
-  git: Git,
-  repo: string,
-  stateDir: string,
+  config: KeelConfig,
+  state: RunState,
+  metrics: MetricsRecorder,
+  store: TaskStateStore,
   clock: Clock,
-  secrets: readonly string[],
-): Promise<{ state: RunState; commonDir: string }> {
-  if (options.task === undefined || options.task.trim() === '')
-    throw new RunStartError('a task is required (--task)');
-  const { root, commonDir, baseSha, baseBranch } = await readCheckout(git, repo);
-  const runId = options.runId ?? newRunId(clock.now());
-  const now = clock.now();
-  const state: RunState = {
-    version: RUN_STATE_VERSION,
-    runId,
-    // A configured key pasted into the task would otherwise go to every model in the prompt, and into the
-    // checkpoint, the logs, the summary and the commits. Only the exact values: `redact`'s key-shape patterns
-    // would also eat honest task text ("support Bearer tokens").
-    task: {
-      text: secrets.reduce((text, secret) => text.replaceAll(secret, REDACTED), options.task),
-      source: options.taskSource ?? 'cli',
-    },
-    status: 'running',
-    createdAt: now,
-    updatedAt: now,
-    repo: {
-      root,
-      baseBranch,
-      baseSha,
-      workBranch: `keel/${runId}`,
-      worktree: stateLayout(stateDir).worktree(runId),
-    },
-    steps: {},
-    batches: [],
-    effects: {},
-    resumes: 0,
-  };
-  return { state, commonDir };
-}
-
-/**
- * The checkout a new run starts from, in one `rev-parse`: its top, the repository's common dir, HEAD's
- * commit (the base), and the branch HEAD is on — `refs/heads/<name>`, or `HEAD` when detached, and then the
- * base is named by its sha. A repository without a commit fails here, as it should.
- */
-async function readCheckout(
-  git: Git,
-  cwd: string,
-): Promise<{ root: string; commonDir: string; baseSha: string; baseBranch: string }> {
-  const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
-  args.push('HEAD', '--symbolic-full-name', 'HEAD');
-  let output: string;
+): void {
+  if (!options.forceExit) return;
+  for (const step of Object.values(state.steps)) if (step.status === 'running') step.status = 'pending';
+  state.status = 'interrupted';
+  state.interruption ??= { reason: 'forced exit (third signal)', at: clock.now() };
+  state.updatedAt = clock.now();
+  let saved = true;
   try {
-    output = (await git.run(args, { cwd })).stdout.text;
+    store.saveNow({ ...state, metrics: metrics.snapshot() });
+    options.progress(`signal 3: forced exit, the state saved as interrupted`);
   } catch (error) {
-    throw (await checkoutProblem(git, cwd)) ?? error;
+    saved = false;
+    options.progress(`signal 3: forced exit, the state could NOT be saved: ${errorMessage(error)}`);
   }
-  const lines = output.split('\n');
-  const [root, commonDir, baseSha, head] = lines;
-  if (root === undefined || root === '' || commonDir === undefined || commonDir === '')
-    throw new RunStartError(`git rev-parse in ${cwd} did not name the checkout`);
-  if (baseSha === undefined || !/^[0-9a-f]{40,64}$/.test(baseSha) || head === undefined)
-    throw new RunStartError(`git rev-parse in ${cwd} did not name HEAD's commit`);
-  const baseBranch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : baseSha;
-  return { root, commonDir, baseSha, baseBranch };
-}
-
-/**
- * Why `rev-parse` could not name the checkout, in one line a user can act on: not a repository at all, or one
- * without a commit yet (a run branches from HEAD). Undefined when it is something else (git's own words).
- */
-async function checkoutProblem(git: Git, cwd: string): Promise<RunStartError | undefined> {
-  const works = async (args: string[]): Promise<boolean> =>
-    git.run(args, { cwd }).then(
-      () => true,
-      () => false,
-    );
-  if (!(await works(['rev-parse', '--git-dir'])))
-    return new RunStartError(
-      `${cwd} is not inside a git repository: keel works on a branch of a repository (run it in a clone, or pass --repo DIR)`,
-    );
-  if (!(await works(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])))
-    return new RunStartError(
-      `the repository at ${cwd} has no commit yet: keel branches its work from HEAD, so commit something first`,
-    );
-  return undefined;
-}
-
-/**
- * A state directory inside the repository must not show up in the user's `git status`. Done before the
- * first checkpoint writes there, even if preparing the worktree then fails; a new run knows the common dir.
- */
-async function excludeStateDir(
-  git: Git,
-  root: string,
-  stateDir: string,
-  commonDir: string | undefined,
-): Promise<void> {
-  const inside = relative(root, stateDir);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return;
-  const asked = async (): Promise<string> => {
-    const args = ['rev-parse', '--path-format=absolute', '--git-common-dir'];
-    return (await git.run(args, { cwd: root })).stdout.text.trim();
-  };
-  await addToExclude(commonDir ?? (await asked()), inside);
-}
-
-function defaultResumeCommand(runId: string, repo: string, stateDir: string): string {
-  return `keel run --resume ${runId} --repo ${shellQuote(repo)} --state-dir ${shellQuote(stateDir)}`;
-}
-
-function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  options.forceExit(saved ? (options.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt) : 1);
 }

@@ -14,8 +14,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../base/clock.ts';
 import { errorMessage } from '../base/errors.ts';
-import { readJsonFile, writeFileAtomic } from '../base/atomic-file.ts';
-import { FileLock, LockTimeoutError, type LockEvent, type LockHolder } from '../base/file-lock.ts';
+import { readJsonFile, writeFileAtomic, writeFileAtomicSync } from '../base/atomic-file.ts';
+import {
+  FileLock,
+  LockTimeoutError,
+  type LockEvent,
+  type LockHolder,
+  type LockResult,
+} from '../base/file-lock.ts';
 import { MANIFEST_FILE, RUNS_DIR, STATE_FILE } from '../base/state-layout.ts';
 import { buildManifest, manifestSchema, type RunManifest, type StepCounts } from './manifest.ts';
 import {
@@ -53,6 +59,11 @@ export interface TaskStateStoreOptions {
   /** A live holder older than this is taken over. Default 30 s. */
   staleLockMs?: number;
   log?: (event: StoreEvent) => void;
+  /**
+   * The run lease's check (`RunLease.check`): called under the lock before a snapshot is written and again
+   * right before its rename; a throw leaves `state.json` as it was and is rethrown.
+   */
+  fence?: () => void;
 }
 
 export class TaskStateStore {
@@ -61,12 +72,14 @@ export class TaskStateStore {
   readonly #lock: FileLock;
   readonly #clock: Clock;
   readonly #log: (event: StoreEvent) => void;
+  readonly #fence: (() => void) | undefined;
 
   constructor(options: TaskStateStoreOptions) {
     this.runDir = options.runDir;
     this.statePath = join(options.runDir, STATE_FILE);
     this.#clock = options.clock ?? systemClock;
     this.#log = options.log ?? (() => undefined);
+    this.#fence = options.fence;
     this.#lock = new FileLock({
       path: join(options.runDir, STATE_LOCK_FILE),
       clock: this.#clock,
@@ -81,8 +94,30 @@ export class TaskStateStore {
   async save(state: RunState): Promise<void> {
     // Serialised before the lock is taken: the lock is held only for the write itself.
     const json = `${JSON.stringify(state)}\n`;
-    const result = await this.#lock.withLock(() => writeFileAtomic(this.statePath, json));
+    const fence = this.#fence;
+    const result = await this.#lock.withLock(async () => {
+      fence?.();
+      await writeFileAtomic(this.statePath, json, fence ? { beforeRename: fence } : {});
+    });
     if (!result.ok) throw new TaskStateStoreLockError(this.#lock.path, result);
+  }
+
+  /**
+   * Writes the snapshot at once, without the lock (there is no time to wait for it): only for a forced exit,
+   * the third signal of a storm. Fenced like `save`.
+   */
+  saveNow(state: RunState): void {
+    this.#fence?.();
+    writeFileAtomicSync(
+      this.statePath,
+      `${JSON.stringify(state)}\n`,
+      this.#fence ? { beforeRename: this.#fence } : {},
+    );
+  }
+
+  /** Runs `work` under the state lock: the run lease is taken and handed over under it (`run-lease.ts`). */
+  withLock<T>(work: () => Promise<T>): Promise<LockResult<T>> {
+    return this.#lock.withLock(work);
   }
 
   /**

@@ -1,6 +1,7 @@
 /** `keel status` lists the runs of a state directory with their step states, without needing a config. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
@@ -44,5 +45,40 @@ describe('keel status: runs', () => {
     expect(stdout()).toMatch(/code:s2\s+failed/);
     const missing = captureIO({}, dir);
     expect(await runCli(['status', 'nope'], missing.io)).toBe(1);
+  });
+
+  it('says who works on an unfinished run: running while its lease holder beats, stale when it went silent or died', async () => {
+    await saveRun('busy', 'interrupted', Date.now());
+    await saveRun('silent', 'interrupted', Date.now() - 1_000);
+    await saveRun('gone', 'interrupted', Date.now() - 2_000);
+    const lease = (runId: string, pid: number, beatAgoMs: number) => {
+      const runDir = join(dir, '.keel', 'runs', runId);
+      const record = {
+        runId,
+        pid,
+        host: hostname(),
+        startedAt: Date.now() - 600_000,
+        generation: 3,
+        token: `${runId}-token-0000`,
+      };
+      const beat = { pid, at: Date.now() - beatAgoMs, host: hostname(), generation: 3 };
+      return Promise.all([
+        writeFile(join(runDir, 'lease.json'), JSON.stringify(record)),
+        writeFile(join(runDir, '.heartbeat'), JSON.stringify(beat)),
+      ]);
+    };
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    await lease('busy', process.ppid, 2_000);
+    await lease('silent', process.ppid, 5 * 60_000);
+    await lease('gone', dead, 1_000);
+    const { io, stdout } = captureIO({}, dir);
+    expect(await runCli(['status'], io)).toBe(0);
+    const text = stdout();
+    expect(text).toContain(`running: pid ${process.ppid} on ${hostname()}, heartbeat 2 s ago`);
+    expect(text).toContain(`stale: pid ${process.ppid} on ${hostname()}, heartbeat 5 min ago`);
+    expect(text).toContain(`stale: pid ${dead} on ${hostname()}, heartbeat 1 s ago (its process is gone)`);
+    const one = captureIO({}, dir);
+    expect(await runCli(['status', 'busy'], one.io)).toBe(0);
+    expect(one.stdout()).toContain(`running: pid ${process.ppid} on ${hostname()}, heartbeat 2 s ago`);
   });
 });

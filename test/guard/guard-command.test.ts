@@ -240,6 +240,50 @@ describe('keel guard once', () => {
     expect(launches.filter((spec) => spec.args.includes('run'))).toEqual([]);
   });
 
+  it('does not resume an interrupted run whose lease holder is alive and beating (a resume under way)', async () => {
+    const runDir = join(dir, 'state/runs/run-8');
+    await mkdir(runDir, { recursive: true });
+    const manifest = {
+      version: 1,
+      runId: 'run-8',
+      status: 'interrupted',
+      task: 'something',
+      steps: { pending: 1, running: 0, done: 2, failed: 0, skipped: 0 },
+      createdAt: START - HOUR,
+      updatedAt: START - MINUTE,
+      resumes: 1,
+      resume: 'keel run --resume run-8',
+    };
+    await writeFile(join(runDir, 'manifest.json'), JSON.stringify(manifest));
+    const lease = {
+      runId: 'run-8',
+      pid: process.pid,
+      host: hostname(),
+      startedAt: START - 5_000,
+      generation: 2,
+      token: 'run-8-token-0000',
+    };
+    // Alive (the test runner's parent) and beating a second ago.
+    await writeFile(join(runDir, 'lease.json'), JSON.stringify({ ...lease, pid: process.ppid }));
+    await writeFile(
+      join(runDir, '.heartbeat'),
+      JSON.stringify({ pid: process.ppid, at: START - 1_000, generation: 2 }),
+    );
+    await guard()(args('once', '--json'), captureIO({}, dir).io);
+    expect(launches.filter((spec) => spec.args.includes('run-8'))).toEqual([]);
+    // Gone silent past the bound: it waits for a resume again.
+    await writeFile(
+      join(runDir, '.heartbeat'),
+      JSON.stringify({ pid: process.ppid, at: START - 10 * MINUTE, generation: 2 }),
+    );
+    await writeFile(
+      join(runDir, 'lease.json'),
+      JSON.stringify({ ...lease, pid: process.ppid, startedAt: START - HOUR }),
+    );
+    await guard()(args('once', '--json'), captureIO({}, dir).io);
+    expect(launches.filter((spec) => spec.args.includes('run-8'))).toHaveLength(1);
+  });
+
   it('unpauses a live lane process that sits on a stale pause, without starting another beside it', async () => {
     await writeFile(
       join(dir, 'state/lanes/epsilon/.heartbeat'),

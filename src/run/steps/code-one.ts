@@ -48,9 +48,13 @@ export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial
     return;
   }
   await commits.run(async () => {
-    const applied = await applyEdits(workspace.worktree, result.value.edits, {
-      allowWorkflows: deps.config.run.allowWorkflowEdits,
-    });
+    const applied = await applyEdits(
+      workspace.worktree,
+      result.value.edits,
+      { allowWorkflows: deps.config.run.allowWorkflowEdits },
+      // Every file written is fenced: a process woken after losing the run must not write into its worktree.
+      { beforeWrite: () => ctx.fence() },
+    );
     if (!applied.ok) {
       const problems = applied.problems.map((p) => `${p.path}: ${p.reason}`).join('; ');
       ctx.finish(step, 'failed', { error: `edits refused: ${problems}`, model: result.provenance.model });

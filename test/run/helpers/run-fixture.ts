@@ -5,7 +5,7 @@
  * and readers for what a run leaves behind — its state, its effect records, the work branch's files — plus
  * the duplicate checks every crash test ends with.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -233,6 +233,8 @@ export interface KeelRunOptions {
   timeoutMs?: number;
   /** The keel entry to run; default the sources (`src/cli.ts`), `BUILT_CLI` for the bundle users run. */
   cli?: string;
+  /** Given the child as soon as it is spawned (to suspend it with SIGSTOP, say). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface KeelExit {
@@ -259,6 +261,7 @@ export function runKeel(args: string[], options: KeelRunOptions = {}): Promise<K
     env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  options.onSpawn?.(child);
   const out = { stdout: '', stderr: '' };
   let killedAt: number | undefined;
   let exitedAt: number | undefined;
