@@ -67,7 +67,7 @@ describe('keel status: runs', () => {
         writeFile(join(runDir, '.heartbeat'), JSON.stringify(beat)),
       ]);
     };
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     await lease('busy', process.ppid, 2_000);
     await lease('silent', process.ppid, 5 * 60_000);
     await lease('gone', dead, 1_000);
