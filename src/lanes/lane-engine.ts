@@ -12,7 +12,8 @@ import type { QueueTask } from '../queue/types.ts';
 import { RUN_ID_PATTERN } from '../base/run-id.ts';
 import { LeaseHeldError, readRunLease } from '../run/run-lease.ts';
 import type { ProcessEvents } from '../run/shutdown.ts';
-import { startRun } from '../run/start-run.ts';
+import { RunStartError, startRun } from '../run/start-run.ts';
+import { WorkspaceError } from '../git/workspace.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished, type RunStatus } from '../run/state.ts';
 import { stateLayout } from '../base/state-layout.ts';
@@ -31,6 +32,16 @@ export interface LaneRunOutcome {
   status: RunStatus;
   runId: string;
   detail?: string;
+}
+
+/**
+ * Whether an engine failure is the task's own — it can never run as written (no task text left, a run id or
+ * branch name git refuses, a checkout keel refuses) — rather than the machine's (disk, locks, git, the
+ * network). A task fault is recorded `failed` at once, without retries, and does not count toward stopping
+ * the lane: one bad task must not hold up the queue behind it.
+ */
+export function isTaskFault(error: unknown): boolean {
+  return error instanceof RunStartError || (error instanceof WorkspaceError && error.reason === 'invalid');
 }
 
 /** Runs one task to an end (or to an interruption); the lane records the outcome. */
@@ -65,13 +76,16 @@ export async function attemptEngine(
     clock: Clock;
     onRetry: (attempt: number, error: string) => void;
   },
-): Promise<{ outcome: LaneRunOutcome } | { error: string }> {
+): Promise<{ outcome: LaneRunOutcome } | { error: string; taskFault: boolean }> {
   const { attempts, backoffMs, clock, onRetry, ...ctx } = options;
   for (let attempt = 1; ; attempt++) {
     try {
       return { outcome: await engine(task, { ...ctx, resumed: ctx.resumed || attempt > 1 }) };
     } catch (error) {
-      if (ctx.signal.aborted || attempt >= attempts) return { error: errorMessage(error) };
+      const taskFault = isTaskFault(error);
+      // A task that cannot run as written will not run on a second try either.
+      if (ctx.signal.aborted || taskFault || attempt >= attempts)
+        return { error: errorMessage(error), taskFault };
       onRetry(attempt, errorMessage(error));
       await clock.sleep(backoffMs * attempt, ctx.signal).catch(() => undefined);
     }

@@ -6,8 +6,10 @@
  * - Restart: the lane first resumes the tasks it had claimed and not finished (a crash, a SIGTERM): the
  *   run id is derived from the task id, so the run picks up from its checkpoint.
  * - Outcomes: completed / partial / degraded → `done`; failed → `blocked`; interrupted → left claimed (the
- *   lane stops; its restart resumes the run); the engine throwing three times → `failed`, and after
- *   `maxConsecutiveErrors` of those in a row the lane stops (a broken setup must not burn the queue).
+ *   lane stops; its restart resumes the run); a task that cannot run as written (`isTaskFault`) → `failed` at
+ *   once, and the lane goes on; the engine throwing anything else three times → `failed`, and after
+ *   `maxConsecutiveErrors` of those in a row the lane stops (a broken setup must not burn the queue). Only
+ *   those count: one bad task never stops a lane.
  * - Concurrency (`lane-pool.ts`, `lane-concurrency.ts`): up to `concurrency.limit()` tasks in flight, each
  *   its own run and worktree; every rule here holds per task, and a stop waits for every task in flight.
  * - Pause: while the pause flag exists it claims nothing (the runs under way go on to their end).
@@ -297,6 +299,16 @@ export class LaneRunner {
     } else if (this.#signal.aborted) {
       this.#event({ type: 'task_left_claimed', taskId: task.id, runId, error: attempt.error });
       step = { stop: 'stopped' };
+    } else if (attempt.taskFault) {
+      // The task's own fault: recorded, and the next task runs. Not the machine's, so no streak.
+      this.#event({ type: 'task_cannot_run', taskId: task.id, runId, error: attempt.error });
+      await this.#finish({
+        taskId: task.id,
+        outcome: 'failed',
+        detail: attempt.error,
+        runId,
+        status: 'error',
+      });
     } else {
       this.#consecutiveErrors++;
       const max = this.#o.maxConsecutiveErrors ?? 3;

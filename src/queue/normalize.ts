@@ -11,7 +11,9 @@
  *
  * Rejected: a non-object; a key `__proto__`, `constructor` or `prototype` anywhere in the item (even nested
  * in metadata keel ignores: such an item was built to attack some consumer, and keel hands items on);
- * nesting deeper than 32; an id outside `[A-Za-z0-9._:-]{1,128}` (or one of those three words); empty
+ * nesting deeper than 32; an id outside `[A-Za-z0-9._:-]{1,128}` (or one of those three words), or one that
+ * git's ref-name rules refuse once it names the run's branch `keel/q-<id>` (`..`, a trailing `.` or `.lock`:
+ * such a task could never run, and a lane must not discover that by failing on it); empty
  * text; an owner that is not a configured lane (unsupported owners are rejected rather than guessed: a task
  * goes to the lane it names or to none); a priority that is not an integer in ±1,000,000.
  *
@@ -132,7 +134,7 @@ function plainFields(
   clean: boolean,
 ): QueueTask | undefined {
   if (typeof id !== 'string' || typeof text !== 'string') return undefined;
-  if (!isTaskId(id) || isHostileKey(id)) return undefined;
+  if (!isTaskId(id) || isHostileKey(id) || refNameProblem(id) !== undefined) return undefined;
   let ownerName: string | undefined;
   if (typeof owner === 'string') {
     if (owner.length > 64 || !lanes.has(owner)) return undefined;
@@ -149,6 +151,19 @@ function plainFields(
   return ownerName === undefined
     ? { id, text: body, priority: rank, source, ref }
     : { id, text: body, owner: ownerName, priority: rank, source, ref };
+}
+
+/**
+ * Why git would refuse a branch named after this id (`keel/q-<id>`, see lanes/lane-engine.ts), or undefined:
+ * git-check-ref-format's rules that an id of `TASK_ID_PATTERN`'s characters can break. (`:` is not allowed in a
+ * ref either; such ids get a hashed run id, so they are fine.)
+ */
+export function refNameProblem(id: string): string | undefined {
+  if (id.includes('..')) return 'contains "..", which git refuses in a branch name (git check-ref-format)';
+  if (id.endsWith('.lock'))
+    return 'ends with ".lock", which git refuses in a branch name (git check-ref-format)';
+  if (id.endsWith('.')) return 'ends with ".", which git refuses in a branch name (git check-ref-format)';
+  return undefined;
 }
 
 /** The characters `TASK_ID_PATTERN` allows, by char code. */
@@ -205,6 +220,8 @@ export function judgedByZod(
   }
   const { id, priority } = parsed.data;
   if (HOSTILE_KEYS.has(id)) return failure(ref, `id "${id}" is reserved`);
+  const refProblem = refNameProblem(id);
+  if (refProblem !== undefined) return failure(ref, `id "${id}" ${refProblem}`);
   const ownerName = parsed.data.owner ?? undefined;
   if (ownerName !== undefined && !lanes.has(ownerName))
     return failure(ref, `owner ${JSON.stringify(ownerName)} is not a configured lane`, id);
