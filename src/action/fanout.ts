@@ -18,7 +18,7 @@ import { TaskStateStore } from '../run/state-store.ts';
 import type { RunState } from '../run/state.ts';
 import { MAX_FILE_BYTES_IN_PROMPT } from '../run/steps/code-one.ts';
 import type { ActionIO } from './action-io.ts';
-import { restoreDurably, saveDurably } from './durable.ts';
+import { restoreDurably, saveDurably } from '../durable/run-copies.ts';
 import { writeOutputs } from './outputs.ts';
 import { resumeInstructions } from './run-action.ts';
 import { actionBase, actionSetup, githubEffects, type ActionSetup } from './setup.ts';

@@ -28,6 +28,7 @@ import {
 } from '../github/guard/guard-github.ts';
 import { guardProbes } from '../guard/guard-probes.ts';
 import { guardQueueDepth } from '../guard/guard-queue.ts';
+import { githubLaneClaims } from './guard-claims.ts';
 import { loadLanesFile } from '../lanes/lanes-file.ts';
 import { errorMessage } from '../base/errors.ts';
 import { readJsonFile } from '../base/atomic-file.ts';
@@ -95,7 +96,7 @@ export async function runGuardAction(deps: GuardActionDeps): Promise<number> {
         clock,
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       }),
-      queueDepth: deps.queueDepth ?? guardQueueDepth(lanesFile),
+      queueDepth: deps.queueDepth ?? guardQueueDepth(lanesFile, githubLaneClaims(client, ctx)),
       ...githubGuardEffects({
         target: githubTarget(client, ctx),
         lanesFile,

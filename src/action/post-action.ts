@@ -10,7 +10,7 @@ import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished } from '../run/state.ts';
 import { writeRecoveryRecord } from '../run/recovery-record.ts';
 import type { ActionIO } from './action-io.ts';
-import { saveDurably } from './durable.ts';
+import { saveDurably } from '../durable/run-copies.ts';
 import { resumeInstructions, trackingIssueOf } from './run-action.ts';
 import { actionBase, actionSetup, githubEffects } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';

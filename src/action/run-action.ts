@@ -11,7 +11,7 @@ import { exitCode } from '../run/exit-code.ts';
 import { startRun } from '../run/start-run.ts';
 import type { RunState } from '../run/state.ts';
 import type { ActionIO } from './action-io.ts';
-import { restoreDurably, saveDurably } from './durable.ts';
+import { restoreDurably, saveDurably } from '../durable/run-copies.ts';
 import { handleCommand } from './issue-commands.ts';
 import { resumeFromEnv, runIdToRestore, selectRun } from './run-selection.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';

@@ -8,13 +8,13 @@ import type { KeelConfig } from '../config/schema.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
 import { selectArtifactStore } from '../durable/artifacts/artifacts.ts';
-import { readActionContext, runUrl, type ActionContext } from '../github/api/context.ts';
-import { GitHubEffects } from '../github/effects/github-effects.ts';
-import { writerLogins } from '../github/api/identity.ts';
-import { collectSecrets, redact } from '../base/secrets.ts';
+import { readActionContext, type ActionContext } from '../github/api/context.ts';
+import type { GitHubEffects } from '../github/effects/github-effects.ts';
+import { repoEffects } from '../github/effects/repo-effects.ts';
+import { collectSecrets } from '../base/secrets.ts';
 import { createOctokit, type GitHubClient } from '../github/api/octokit.ts';
 import type { ActionIO } from './action-io.ts';
-import type { DurableState } from './durable.ts';
+import type { DurableState } from '../durable/run-copies.ts';
 import { readSettings, type ActionSettings } from './settings.ts';
 import { DEFAULT_STATE_DIR } from '../base/state-layout.ts';
 
@@ -75,9 +75,8 @@ export async function actionSetup(
 }
 
 /**
- * The GitHub publisher for this repository: links the workflow run, keeps links to the GitHub server as
- * links (everything else the publish sanitiser defangs), scrubs the configured keys. `closesIssue`: the
- * issue that asked for the run, which the pull request closes.
+ * The GitHub publisher for this repository (`github/effects/repo-effects.ts`). `closesIssue`: the issue that
+ * asked for the run, which the pull request closes.
  */
 export function githubEffects(
   setup: ActionSetup,
@@ -85,27 +84,12 @@ export function githubEffects(
   closesIssue?: number,
 ): GitHubEffects {
   const { client, ctx, secrets, settings } = setup;
-  let authors: Promise<string[]> | undefined;
-  return new GitHubEffects({
+  return repoEffects({
     client,
-    owner: ctx.owner,
-    repo: ctx.repo,
-    runUrl: runUrl(ctx),
-    redact: (text) => redact(text, secrets),
-    trustedHosts: trustedHostsOf(ctx),
-    authors: () => (authors ??= writerLogins(client, settings.token)),
+    ctx,
+    token: settings.token,
+    secrets,
     ...(trackingIssue !== undefined ? { trackingIssue } : {}),
     ...(closesIssue !== undefined ? { closesIssue } : {}),
   });
-}
-
-/** The GitHub server's host (GHES, or a fake on loopback in tests) and github.com. */
-export function trustedHostsOf(ctx: Pick<ActionContext, 'serverUrl'>): string[] {
-  let host: string | undefined;
-  try {
-    host = new URL(ctx.serverUrl).hostname.toLowerCase();
-  } catch {
-    host = undefined;
-  }
-  return [...new Set(['github.com', ...(host ? [host] : [])])];
 }

@@ -32,6 +32,7 @@ import { HEARTBEAT_FILE, DEFAULT_STATE_DIR, EVENTS_FILE, PAUSE_FLAG_FILE } from 
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
+import { laneOnGitHub } from './lane-github.ts';
 import { projectDir } from './project-dir.ts';
 
 export const LANE_USAGE = `usage: keel lane --queue-file F --queue-state-file S [options]
@@ -53,6 +54,11 @@ export const LANE_USAGE = `usage: keel lane --queue-file F --queue-state-file S 
   --issues                 also take open issues labelled keel (GITHUB_TOKEN, GITHUB_REPOSITORY)
   --recycle                reopen finished tasks while idle (the lanes file's guard.recycle bounds)
   --json                   print the lane's result as JSON on stdout
+  --effects github|local   github: publish like the Action (issues, pull requests, the pushed work branch,
+                           checkpoints on the state branch) and claim tasks through GitHub (one ref per task,
+                           refs/keel/claims/…), so lanes on several runners share them. Default: github
+                           inside GitHub Actions when GITHUB_TOKEN is set, else local (records under .keel/)
+  --state-branch B         the state branch of --effects github (default keel/state)
 
 Environment: KEEL_TASK_QUEUE_MAX_CLAIMED bounds the claim records kept (default 10000);
 KEEL_TASK_QUEUE_PERSISTENT_MODE=0 turns --persistent off; KEEL_HEARTBEAT_FILE (set by keel daemon) moves
@@ -77,6 +83,8 @@ interface LaneArgs {
   issues: boolean;
   recycle: boolean;
   json: boolean;
+  effects?: 'github' | 'local';
+  stateBranch: string;
 }
 
 export const laneCommand: Command = async (argv, io) => {
@@ -114,13 +122,33 @@ export const laneCommand: Command = async (argv, io) => {
   });
   const lanes = lanesFile ? lanesFile.lanes.map((lane) => lane.name) : [args.lane];
   const concurrency = concurrencyOf(args, lanesFile, laneConfig, config, io, progress);
+  const onGitHub =
+    (args.effects ?? defaultEffects(io.env)) === 'github'
+      ? await laneOnGitHub({
+          env: io.env,
+          repo,
+          stateDir,
+          config,
+          queueFile,
+          stateBranch: args.stateBranch,
+          log: progress,
+        })
+      : undefined;
   const watch = persistent ? createQueueWatch(queueFile) : undefined;
   const runner = new LaneRunner({
     lane: args.lane,
     lanes,
     queueFile,
     store,
-    engine: engineLane({ config, repo, stateDir, env: io.env, progress }),
+    engine: engineLane({
+      config,
+      repo,
+      stateDir,
+      env: io.env,
+      progress,
+      ...(onGitHub ? { publish: onGitHub.publish } : {}),
+    }),
+    ...(onGitHub ? { shared: onGitHub.shared } : {}),
     events,
     heartbeatFile: io.env.KEEL_HEARTBEAT_FILE || join(laneDir, HEARTBEAT_FILE),
     pauseFlag: pauseFlagOf(args, laneConfig, laneDir, io),
@@ -135,7 +163,10 @@ export const laneCommand: Command = async (argv, io) => {
     ...(watch ? { wake: (signal: AbortSignal) => watch.wake(signal) } : {}),
   });
   const many = concurrency.setting === 1 ? '' : `, concurrency ${concurrency.setting}`;
-  progress(`[lane ${args.lane}] draining ${queueFile}${persistent ? ' (persistent)' : ''}${many}`);
+  progress(
+    `[lane ${args.lane}] draining ${queueFile}${persistent ? ' (persistent)' : ''}${many}` +
+      (onGitHub ? '; publishing on GitHub, claims shared through refs/keel/claims/' : ''),
+  );
   let result: LaneResult;
   try {
     result = await runner.run();
@@ -150,6 +181,11 @@ export const laneCommand: Command = async (argv, io) => {
     );
   return result.stop === 'errors' || result.stop === 'interrupted' ? 1 : 0;
 };
+
+/** In GitHub Actions with a token, a lane publishes on GitHub (its work must outlive the job). */
+function defaultEffects(env: Record<string, string | undefined>): 'github' | 'local' {
+  return env.GITHUB_ACTIONS === 'true' && Boolean(env.GITHUB_TOKEN || env.GH_TOKEN) ? 'github' : 'local';
+}
 
 function required(value: string | undefined, flag: string, io: CliIO): string {
   if (value === undefined) throw new UsageError(`${flag} is required (or --lanes FILE with --lane NAME)`);
@@ -229,6 +265,8 @@ function parseLaneArgs(argv: string[]): LaneArgs | 'help' {
         issues: { type: 'boolean', default: false },
         recycle: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        effects: { type: 'string' },
+        'state-branch': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -240,8 +278,16 @@ function parseLaneArgs(argv: string[]): LaneArgs | 'help' {
   const lane = values.lane ?? 'default';
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(lane))
     throw new UsageError(`--lane ${JSON.stringify(lane)}: expected letters, digits, ".", "_" or "-"`);
+  const effects = values.effects;
+  if (effects !== undefined && effects !== 'github' && effects !== 'local')
+    throw new UsageError(`--effects ${JSON.stringify(effects)}: expected github or local`);
+  const stateBranch = values['state-branch'] ?? 'keel/state';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/.test(stateBranch) || stateBranch.includes('..'))
+    throw new UsageError(`--state-branch ${JSON.stringify(stateBranch)} is not a branch name`);
   return {
     lane,
+    stateBranch,
+    ...(effects !== undefined ? { effects } : {}),
     persistent: values.persistent,
     issues: values.issues,
     recycle: values.recycle,

@@ -5,10 +5,24 @@
  */
 import { queueDepth } from '../queue/queue-depth.ts';
 import type { QueueDepth } from './guard.ts';
-import type { LanesFile } from '../lanes/lanes-file.ts';
+import type { LaneConfig, LanesFile } from '../lanes/lanes-file.ts';
+import type { QueueTask } from '../queue/types.ts';
 
-export function guardQueueDepth(lanesFile: LanesFile): QueueDepth {
+/**
+ * `sharedClaims`, for lanes that claim through GitHub: which of a lane's tasks are claimed there (the
+ * claims the lanes' runners made, which no claim-state file on the guard's runner knows of).
+ */
+export function guardQueueDepth(
+  lanesFile: LanesFile,
+  sharedClaims?: (lane: LaneConfig) => Promise<(task: QueueTask) => boolean>,
+): QueueDepth {
   const lanes = lanesFile.lanes.map((lane) => lane.name);
-  return (lane) =>
-    queueDepth({ queueFile: lane.queueFile, queueStateFile: lane.queueStateFile, lane: lane.name, lanes });
+  return async (lane) =>
+    queueDepth({
+      queueFile: lane.queueFile,
+      queueStateFile: lane.queueStateFile,
+      lane: lane.name,
+      lanes,
+      ...(sharedClaims ? { claimedElsewhere: await sharedClaims(lane) } : {}),
+    });
 }

@@ -15,7 +15,8 @@ import type { ProcessEvents } from '../run/shutdown.ts';
 import { RunStartError, startRun } from '../run/start-run.ts';
 import { WorkspaceError } from '../git/workspace.ts';
 import { TaskStateStore } from '../run/state-store.ts';
-import { isUnfinished, type RunStatus } from '../run/state.ts';
+import { isUnfinished, type RunState, type RunStatus } from '../run/state.ts';
+import type { Effects } from '../run/effects.ts';
 import { stateLayout } from '../base/state-layout.ts';
 import { fanOutProcessEvents } from './shared-process-events.ts';
 
@@ -103,6 +104,22 @@ export interface EngineLaneOptions {
   processEvents?: ProcessEvents;
   /** How a human resumes the run, for its recovery record (default: `keel run --resume …`). */
   resumeCommand?: (runId: string) => string;
+  /** Where the lane's runs publish; without it, as records under the state directory (`LocalEffects`). */
+  publish?: LanePublish;
+}
+
+/**
+ * A lane that publishes like the Action (on GitHub: issues, the pull request from the pushed work branch, the
+ * checkpoint on the state branch), behind one small interface so the lane runner knows nothing of where.
+ */
+export interface LanePublish {
+  /** Brings the run's checkpoint here when another machine had it (a resume on a fresh runner). */
+  restore?(runId: string): Promise<void>;
+  effects(runDir: string, state: RunState): Effects;
+  /** The remote the work branch is pushed to before the pull request is opened. */
+  pushTo?: string;
+  /** After the run ended or stopped: its durable copies (never throws). */
+  saved?(run: { runId: string; runDir: string }): Promise<void>;
 }
 
 export function engineLane(options: EngineLaneOptions): LaneEngine {
@@ -111,6 +128,8 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
   const processEvents = options.processEvents ?? fanOutProcessEvents();
   return async (task, ctx) => {
     const runDir = stateLayout(options.stateDir).run(ctx.runId).dir;
+    const publish = options.publish;
+    await publish?.restore?.(ctx.runId);
     for (;;) {
       await waitForOtherRunner(runDir, options.config, clock, ctx.signal);
       // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
@@ -118,7 +137,7 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
       const saved = await new TaskStateStore({ runDir, clock }).load();
       if (saved.state && !isUnfinished(saved.state)) return outcomeOf(saved.state);
       try {
-        const outcome = await runTask(task, ctx);
+        const outcome = await runTask(task, ctx, publish);
         // Taken over by another process meanwhile: its outcome is the run's, once it ends.
         if (outcome !== 'superseded' || ctx.signal.aborted)
           return outcome === 'superseded' ? stopped(ctx) : outcome;
@@ -129,7 +148,30 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
     }
   };
 
-  async function runTask(task: QueueTask, ctx: LaneTaskContext): Promise<LaneRunOutcome | 'superseded'> {
+  async function runTask(
+    task: QueueTask,
+    ctx: LaneTaskContext,
+    publish: LanePublish | undefined,
+  ): Promise<LaneRunOutcome | 'superseded'> {
+    const runDir = stateLayout(options.stateDir).run(ctx.runId).dir;
+    let outcome: LaneRunOutcome | 'superseded';
+    try {
+      outcome = await startTask(task, ctx, publish);
+    } catch (error) {
+      // Also after a throw: whatever the run saved is worth keeping where other machines see it — unless
+      // another process holds the run, whose copies are its own to make.
+      if (!(error instanceof LeaseHeldError)) await publish?.saved?.({ runId: ctx.runId, runDir });
+      throw error;
+    }
+    if (outcome !== 'superseded') await publish?.saved?.({ runId: ctx.runId, runDir });
+    return outcome;
+  }
+
+  async function startTask(
+    task: QueueTask,
+    ctx: LaneTaskContext,
+    publish: LanePublish | undefined,
+  ): Promise<LaneRunOutcome | 'superseded'> {
     const { state, superseded } = await startRun({
       config: options.config,
       repo: options.repo,
@@ -144,6 +186,12 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
       processEvents,
       ...(ctx.onRouterEvent ? { onRouterEvent: ctx.onRouterEvent } : {}),
       ...(options.resumeCommand ? { resumeCommand: options.resumeCommand } : {}),
+      ...(publish
+        ? {
+            effects: (dir: string, current: RunState) => publish.effects(dir, current),
+            ...(publish.pushTo !== undefined ? { pushTo: publish.pushTo } : {}),
+          }
+        : {}),
     });
     return superseded ? 'superseded' : outcomeOf(state);
   }

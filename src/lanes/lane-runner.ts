@@ -32,6 +32,7 @@ import { fixedConcurrency, type LaneConcurrency } from './lane-concurrency.ts';
 import { runPool, type Intake, type LaneStop, type Step, type StopStep } from './lane-pool.ts';
 import { isPaused, LaneStatus } from './lane-status.ts';
 import { stateLayout } from '../base/state-layout.ts';
+import type { SharedTaskClaims } from './shared-claims.ts';
 
 export const DEFAULT_POLL_MS = 2_000;
 const FINISH_ATTEMPTS = 10;
@@ -60,6 +61,12 @@ export interface LaneRunnerOptions {
   wake?: (signal: AbortSignal) => Promise<void>;
   /** Reopen finished tasks while the lane has nothing else to do. */
   recycle?: RecycleSettings;
+  /**
+   * Claims shared with lanes on other machines (GitHub runners): a task is taken only when its shared claim
+   * is won too. With them, the next task is not claimed together with the last outcome (`#handedOver`): the
+   * shared claim comes first, and it cannot be part of the local transaction.
+   */
+  shared?: SharedTaskClaims;
   maxConsecutiveErrors?: number;
   /** Tasks in flight at once (default: one). */
   concurrency?: LaneConcurrency;
@@ -209,6 +216,11 @@ export class LaneRunner {
       if (!this.#o.persistent && running === 0) return { stop: 'drained' };
       return 'idle';
     }
+    if (this.#o.shared && !(await this.#o.shared.take(next.task, laneRunId(next.task.id)))) {
+      this.#intake.drop(next.task.id);
+      this.#event({ type: 'task_claimed_elsewhere', taskId: next.task.id, ref: next.task.ref });
+      return 'again';
+    }
     const claim = await store.claim(next.task.id, lane, next);
     const entry = this.#claimed(next.task, claim);
     if (entry) return { entry, resumed: false };
@@ -252,6 +264,7 @@ export class LaneRunner {
     const committed = this.#status.inFlight + this.#handedOver.length;
     if (committed > this.#concurrency.limit()) return undefined;
     if (maxTasks !== undefined && this.#status.processed + committed >= maxTasks) return undefined;
+    if (this.#o.shared) return undefined;
     try {
       if (await this.#checkPause()) return undefined;
       return await this.#look(() => this.#intake.next());

@@ -15,6 +15,8 @@ export interface QueueDepthOptions {
   lane?: string;
   /** Configured lane names (owners a task may name). */
   lanes: readonly string[];
+  /** Claimed where this machine's claim state cannot see it (shared claims on GitHub): not waiting. */
+  claimedElsewhere?: (task: QueueTask) => boolean;
 }
 
 export async function queueDepth(options: QueueDepthOptions): Promise<number> {
@@ -25,5 +27,6 @@ export async function queueDepth(options: QueueDepthOptions): Promise<number> {
   const { tasks } = await reader.read();
   const mine = (task: QueueTask): boolean =>
     options.lane === undefined || task.owner === undefined || task.owner === options.lane;
-  return store.unclaimed(tasks).filter(mine).length + store.reopened().filter(mine).length;
+  const waiting = (task: QueueTask): boolean => mine(task) && !(options.claimedElsewhere?.(task) ?? false);
+  return store.unclaimed(tasks).filter(waiting).length + store.reopened().filter(mine).length;
 }

@@ -11,10 +11,10 @@
 import { realpath } from 'node:fs/promises';
 import { systemClock } from '../base/clock.ts';
 import type { Git } from '../git/git-runner.ts';
-import type { ArtifactStore } from '../durable/artifacts/artifacts.ts';
-import { artifactName, collectStateFiles } from '../durable/artifacts/artifacts.ts';
-import { fetchCheckpoint, pushCheckpoint } from '../durable/state-branch/state-branch.ts';
-import { startDeadline } from '../durable/state-branch/state-deadline.ts';
+import type { ArtifactStore } from './artifacts/artifacts.ts';
+import { artifactName, collectStateFiles } from './artifacts/artifacts.ts';
+import { fetchCheckpoint, pushCheckpoint } from './state-branch/state-branch.ts';
+import { startDeadline } from './state-branch/state-deadline.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished, type RunState } from '../run/state.ts';
 import { stateLayout } from '../base/state-layout.ts';

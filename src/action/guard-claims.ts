@@ -1,0 +1,25 @@
+/**
+ * What the idle guard on a GitHub runner counts as claimed: the lanes' shared claims on GitHub (a ref per
+ * claimed task, `refs/keel/claims/<queue>/<run id>`, made by `keel lane --effects github`). The guard's
+ * runner has no lane's claim-state file, so without these every task ever taken would look queued.
+ */
+import type { ActionContext } from '../github/api/context.ts';
+import type { GitHubClient } from '../github/api/octokit.ts';
+import { createRefClaims } from '../github/claims/ref-claims.ts';
+import { githubTaskClaims, taskKey } from '../github/claims/task-claims.ts';
+import { laneRunId } from '../lanes/lane-engine.ts';
+import type { LaneConfig } from '../lanes/lanes-file.ts';
+import { queueClaimPrefix } from '../lanes/shared-claims.ts';
+import type { QueueTask } from '../queue/types.ts';
+
+export function githubLaneClaims(
+  client: GitHubClient,
+  ctx: ActionContext,
+): (lane: LaneConfig) => Promise<(task: QueueTask) => boolean> {
+  // Listing only: the sha a created claim would point at is never used.
+  const claims = createRefClaims({ client, owner: ctx.owner, repo: ctx.repo, sha: '' });
+  return async (lane) => {
+    const held = await githubTaskClaims(claims, queueClaimPrefix(lane.queueFile, ctx.workspace)).held();
+    return (task) => held.has(taskKey(laneRunId(task.id)));
+  };
+}
