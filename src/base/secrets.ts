@@ -29,12 +29,14 @@ export const PLATFORM_SECRET_ENV = [
 /** What `collectSecrets` needs of a configuration: the names of the variables holding endpoint keys. */
 export interface SecretSource {
   endpoints: readonly { apiKeyEnv?: string | undefined }[];
+  coordination?: { passwordEnv?: string | undefined } | undefined;
 }
 
 /**
- * Every secret value of this process: the endpoints' keys (by the names the configuration gives), the
- * platform's tokens, and `extra` (a token passed as an input). Values shorter than `MIN_SECRET_CHARS` and
- * duplicates are dropped. The one list every entry point (run, lane, daemon, action, probe) redacts with.
+ * Every secret value of this process: the endpoints' keys and the coordination server's password (by the
+ * names the configuration gives), the platform's tokens, and `extra` (a token passed as an input). Values
+ * shorter than `MIN_SECRET_CHARS` and duplicates are dropped. The one list every entry point (run, lane,
+ * daemon, action, probe) redacts with.
  */
 export function collectSecrets(
   config: SecretSource | undefined,
@@ -43,6 +45,7 @@ export function collectSecrets(
 ): string[] {
   const names = new Set<string>(PLATFORM_SECRET_ENV);
   for (const endpoint of config?.endpoints ?? []) if (endpoint.apiKeyEnv) names.add(endpoint.apiKeyEnv);
+  if (config?.coordination?.passwordEnv) names.add(config.coordination.passwordEnv);
   const values = [...[...names].map((name) => env[name]), ...extra];
   return [...new Set(values.filter(isSecretValue))];
 }

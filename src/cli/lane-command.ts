@@ -199,8 +199,9 @@ function pauseFlagOf(args: LaneArgs, lane: LaneConfig | undefined, laneDir: stri
 
 /**
  * `--concurrency`, else the lanes file's (default `auto`), else one. More than one run per process keeps
- * `maxParallel` exact only through the shared slot leases: with them off (`KEEL_SHARED_SLOTS=0`) every run
- * would hold the whole cap, so an explicit N > 1 is refused and `auto` stays at one.
+ * `maxParallel` exact only through the shared slot leases: with them off (`KEEL_SHARED_SLOTS=0`, and no
+ * `coordination.redis`) every run would hold the whole cap, so an explicit N > 1 is refused and `auto`
+ * stays at one.
  */
 function concurrencyOf(
   args: LaneArgs,
@@ -211,7 +212,7 @@ function concurrencyOf(
   progress: (line: string) => void,
 ): LaneConcurrency {
   let setting: ConcurrencySetting = args.concurrency ?? lane?.concurrency ?? 1;
-  if (setting !== 1 && io.env.KEEL_SHARED_SLOTS === '0') {
+  if (setting !== 1 && io.env.KEEL_SHARED_SLOTS === '0' && config.coordination === undefined) {
     if (args.concurrency !== undefined)
       throw new UsageError(
         `--concurrency ${setting} needs shared slots (KEEL_SHARED_SLOTS=0 turns them off: each run would hold every endpoint's whole maxParallel)`,

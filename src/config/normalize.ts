@@ -38,6 +38,7 @@ export function normalizeConfig(parsed: ParsedConfig): KeelConfig {
     roles,
     policy: parsed.policy,
     run: parsed.run,
+    ...(parsed.coordination ? { coordination: parsed.coordination } : {}),
   };
 }
 

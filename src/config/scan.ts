@@ -9,12 +9,17 @@
  *   send the schema into unbounded recursion.
  */
 import type { PathSegment, RawIssue } from './errors.ts';
-import { detectSecret, isSecretKeyName, USE_API_KEY_ENV } from './secrets.ts';
+import { detectSecret, isSecretKeyName, USE_API_KEY_ENV, USE_PASSWORD_ENV } from './secrets.ts';
 
 /** The real file is at most 5 levels deep; 64 leaves room for any sane mistake and none for a stack attack. */
 export const MAX_DEPTH = 64;
 const MAX_ISSUES = 200;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Where the credential belongs instead: the coordination server's password has its own `…Env`. */
+function adviceAt(path: PathSegment[]): string {
+  return path[0] === 'coordination' ? USE_PASSWORD_ENV : USE_API_KEY_ENV;
+}
 
 export function scanRawConfig(root: unknown): RawIssue[] {
   const issues: RawIssue[] = [];
@@ -26,7 +31,7 @@ export function scanRawConfig(root: unknown): RawIssue[] {
 
   const visitString = (text: string, path: PathSegment[]): void => {
     const kind = detectSecret(text);
-    if (kind !== undefined) add(path, `this looks like ${kind}; ${USE_API_KEY_ENV}`);
+    if (kind !== undefined) add(path, `this looks like ${kind}; ${adviceAt(path)}`);
   };
 
   const visit = (value: unknown, path: PathSegment[]): void => {
@@ -53,12 +58,12 @@ export function scanRawConfig(root: unknown): RawIssue[] {
     const keyKind = detectSecret(key);
     // The path would spell the secret out, so report at the parent and do not name the key.
     if (keyKind !== undefined)
-      return add(path, `a key in this mapping looks like ${keyKind}; ${USE_API_KEY_ENV}`);
+      return add(path, `a key in this mapping looks like ${keyKind}; ${adviceAt(path)}`);
     const child = object[key];
     if (isSecretKeyName(key) && isScalarCredential(child)) {
       return add(
         [...path, key],
-        `literal credentials are not accepted in the configuration; ${USE_API_KEY_ENV}`,
+        `literal credentials are not accepted in the configuration; ${adviceAt(path)}`,
       );
     }
     visit(child, [...path, key]);

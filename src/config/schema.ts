@@ -198,6 +198,35 @@ export const runSettingsSchema = z
   })
   .prefault({});
 
+export const coordinationSchema = z
+  .strictObject({
+    redis: z
+      .url({
+        protocol: /^rediss?$/,
+        error: 'expected a redis:// or rediss:// URL, e.g. redis://10.0.0.5:6379',
+      })
+      .refine((url) => new URL(url).password === '', {
+        error: 'no password in the URL: put it in an environment variable and name that in passwordEnv',
+      })
+      .describe(
+        "A Redis server every keel process of the fleet reaches: each endpoint's maxParallel then holds across machines.",
+      ),
+    passwordEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the NAME of an environment variable, not a password')
+      .optional()
+      .describe('Name of the environment variable holding the Redis password.'),
+    leaseTtlMs: z
+      .number()
+      .int()
+      .min(1_000)
+      .default(15_000)
+      .describe(
+        "A slot lease's time to live, renewed while its request runs: a dead machine's slots free after this.",
+      ),
+  })
+  .describe('Coordination between keel processes on several machines (optional).');
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -210,6 +239,7 @@ export const configSchema = z
     }),
     policy: policySchema,
     run: runSettingsSchema,
+    coordination: coordinationSchema.optional(),
   })
   .describe('keel configuration');
 
@@ -226,6 +256,7 @@ export type EndpointConfig = Omit<z.output<typeof endpointSchema>, 'maxParallel'
 export type EndpointTimeouts = EndpointConfig['timeouts'];
 export type Policy = z.output<typeof policySchema>;
 export type RunSettings = z.output<typeof runSettingsSchema>;
+export type Coordination = z.output<typeof coordinationSchema>;
 
 /** One model on one endpoint: the unit the router picks, breaks and reports on. */
 export interface Candidate {
@@ -242,4 +273,5 @@ export interface KeelConfig {
   roles: Partial<Record<RoleName, Candidate[][]>>;
   policy: Policy;
   run: RunSettings;
+  coordination?: Coordination;
 }

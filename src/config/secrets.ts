@@ -86,3 +86,7 @@ function secretQueryParameter(text: string): string | undefined {
 export const USE_API_KEY_ENV =
   'keep the key out of the file: store it in an environment variable (a repository secret in Actions) and set ' +
   'apiKeyEnv to the NAME of that variable, e.g. apiKeyEnv: OPENAI_API_KEY';
+
+export const USE_PASSWORD_ENV =
+  'keep the password out of the file: store it in an environment variable (a repository secret in Actions) ' +
+  'and set coordination.passwordEnv to the NAME of that variable';

@@ -37,7 +37,8 @@ import {
 } from './router-types.ts';
 import type { RequestPlan } from './request-plan.ts';
 import { selectCandidate, type Selection } from './selection.ts';
-import { createSharedSlots, NO_LEASE, type Lease } from './shared-slots.ts';
+import { NO_LEASE, type Lease } from './shared-slots.ts';
+import { openSharedSlots } from './slot-leases.ts';
 import { statusRows, type StatusRow } from './status.ts';
 import {
   FAILURE_POLICY,
@@ -145,12 +146,12 @@ class FleetRouter implements Router {
       onTransition,
       saved,
     );
-    if (deps.slotsDir !== undefined) {
-      this.#fleet.shared = createSharedSlots(deps.slotsDir, config.endpoints, {
-        clock: this.#clock,
-        onChange: () => this.#fleet.slots.notify(),
-      });
-    }
+    this.#fleet.shared = openSharedSlots(config, deps.slotsDir, {
+      clock: this.#clock,
+      onChange: () => this.#fleet.slots.notify(),
+      env,
+      connectTimeoutMs: config.policy.probe.timeoutMs,
+    });
   }
 
   async complete(role: RoleName, request: ChatRequest, options: CompleteOptions = {}): Promise<Completion> {
@@ -466,7 +467,7 @@ class FleetRouter implements Router {
     if (this.#closed) return;
     this.#closed = true;
     this.#fleet.breakers.close();
-    this.#fleet.shared?.close();
+    await this.#fleet.shared?.close();
     this.#fleet.slots.notify();
     if (this.#ownsClient) await this.#client.close();
   }

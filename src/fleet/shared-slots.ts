@@ -36,6 +36,11 @@ export interface SharedSlots {
   othersInflight(endpointId: string): number;
   /** A free lease below `cap`, taken; undefined when every one is held. */
   tryAcquire(endpointId: string, cap: number): Promise<Lease | undefined>;
+  close(): void | Promise<void>;
+}
+
+/** The file leases: closing them is synchronous (it only stops the watches). */
+export interface FileSlots extends Omit<SharedSlots, 'close'> {
   close(): void;
 }
 
@@ -60,7 +65,7 @@ export function createSharedSlots(
   root: string,
   endpoints: readonly EndpointConfig[],
   options: { clock: Clock; onChange: () => void },
-): SharedSlots | undefined {
+): FileSlots | undefined {
   const dirs = new Map<string, EndpointDir>();
   try {
     ensurePrivateDir(root);
