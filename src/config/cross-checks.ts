@@ -1,6 +1,8 @@
 /**
  * Rules that span fields and so cannot live in the schema's per-field checks: endpoint ids are unique, chain
- * entries name declared endpoints, a role does not list the same candidate twice, some role exists.
+ * entries name declared endpoints, a role does not list the same candidate twice, some role exists, and
+ * `run.validateEnv` names no credential (the GitHub token, the runner's `ACTIONS_*`, the action's `INPUT_*`,
+ * an endpoint's key): validation runs model-written code.
  *
  * They run on the raw tree, defensively, so that they are reported together with the schema's issues in
  * one round; a part the schema already rejects (a malformed entry, a non-list) is skipped here rather than
@@ -15,7 +17,36 @@ export function crossCheckConfig(raw: unknown): RawIssue[] {
   const issues: RawIssue[] = [];
   const declared = checkEndpointIds(raw.endpoints, issues);
   checkRoles(raw.roles, declared, issues);
+  checkValidateEnv(raw, issues);
   return issues;
+}
+
+const CREDENTIAL_NAMES =
+  /^(?:GITHUB_TOKEN|GH_TOKEN|GH_ENTERPRISE_TOKEN|ACTIONS_.*|INPUT_.*|RUNNER_.*TOKEN.*)$/i;
+
+function checkValidateEnv(raw: Record<string, unknown>, issues: RawIssue[]): void {
+  const run = raw.run;
+  if (!isPlainObject(run) || !Array.isArray(run.validateEnv)) return;
+  const keys = new Set<string>();
+  if (Array.isArray(raw.endpoints)) {
+    for (const endpoint of raw.endpoints as unknown[]) {
+      if (isPlainObject(endpoint) && typeof endpoint.apiKeyEnv === 'string') keys.add(endpoint.apiKeyEnv);
+    }
+  }
+  run.validateEnv.forEach((name: unknown, index) => {
+    if (typeof name !== 'string') return;
+    const why = keys.has(name)
+      ? 'is the API key of an endpoint'
+      : CREDENTIAL_NAMES.test(name)
+        ? 'holds a credential of the platform'
+        : undefined;
+    if (why !== undefined) {
+      issues.push({
+        path: ['run', 'validateEnv', index],
+        message: `${name} ${why}: validation runs model-written code and never gets it`,
+      });
+    }
+  });
 }
 
 /** The declared ids in order, or undefined when some endpoint has no usable id (then nothing is "unknown"). */

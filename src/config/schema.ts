@@ -31,6 +31,34 @@ const chain = z
   .describe('Tiers tried in order; the next tier is used only when the previous one cannot serve.');
 
 const positiveMs = z.number().int().positive();
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * What model edits may not touch unless `run.allowProtectedEdits` (and, for workflows, `allowWorkflowEdits`):
+ * files that run code in CI or on a developer's machine, or decide what runs — workflows and composite
+ * actions, keel's own configuration (it holds `run.validate`: a model editing it chooses what runs next
+ * time), code owners, submodules, attributes (filter drivers), and package-manager configs that can run code.
+ */
+export const DEFAULT_PROTECTED_PATHS = [
+  '.github/workflows/**',
+  '.github/actions/**',
+  'action.yml',
+  'action.yaml',
+  '.github/keel.yml',
+  '.github/keel.yaml',
+  '.github/keel-lanes.yml',
+  'keel.yml',
+  'keel.yaml',
+  'keel.json',
+  'CODEOWNERS',
+  '.gitmodules',
+  '.gitattributes',
+  '.npmrc',
+  '.yarnrc',
+  '.yarnrc.yml',
+  '.pnpmfile.cjs',
+  'bunfig.toml',
+] as const;
 
 export const timeoutsSchema = z
   .strictObject({
@@ -161,9 +189,28 @@ export const runSettingsSchema = z
       .max(20)
       .default([])
       .describe(
-        'Commands run in the work tree after coding, e.g. ["npm test"]; they come from this file only.',
+        'Commands run after coding in a throwaway copy of the work tree, e.g. ["npm test"]; they come from this file only.',
       ),
     validateTimeoutMs: positiveMs.default(600_000),
+    validateEnv: z
+      .array(z.string().regex(ENV_NAME, 'expected the NAME of an environment variable'))
+      .max(100)
+      .default([])
+      .describe(
+        'Environment variables passed to validation commands besides PATH, a fresh HOME and TMPDIR, the locale and CI. Never tokens, endpoint keys, ACTIONS_* or INPUT_*.',
+      ),
+    sandbox: z
+      .enum(['auto', 'bwrap', 'none'])
+      .default('auto')
+      .describe(
+        'Where validation commands run: bwrap (bubblewrap: read-only system, only the copy writable, no view of the checkout, HOME or RUNNER_TEMP), none, or auto (bwrap when it works here, else none; the summary says which).',
+      ),
+    validateNetwork: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Validation commands may use the network. false needs the bwrap sandbox (--unshare-net); without it validation does not run.',
+      ),
     minSuccessRate: z
       .number()
       .min(0)
@@ -182,6 +229,23 @@ export const runSettingsSchema = z
       .boolean()
       .default(false)
       .describe('Let model edits touch .github/workflows/ (off: a workflow change needs a human).'),
+    protectedPaths: z
+      .array(z.string().min(1).max(1_000))
+      .max(200)
+      .default([...DEFAULT_PROTECTED_PATHS])
+      .describe(
+        'Paths model edits may not touch (globs: * within a name, ** across folders; a pattern without / matches that name in any folder): what runs code or decides what runs. Setting it replaces the defaults.',
+      ),
+    allowProtectedEdits: z
+      .boolean()
+      .default(false)
+      .describe('Let model edits touch protectedPaths (off: such a change needs a human).'),
+    allowIgnoredPaths: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Commit model edits to paths the repository ignores (forced in); off: such an edit fails its subtask with the reason.',
+      ),
     exitCodeOnInterrupt: z
       .number()
       .int()

@@ -104,7 +104,7 @@ function isGitName(segment: string): boolean {
 }
 
 /** The name as a case-insensitive, compatibility-normalising, Win32 file system would see it. */
-function fold(segment: string): string {
+export function fold(segment: string): string {
   return stripWindowsAliases(segment.normalize('NFKC').toLowerCase());
 }
 

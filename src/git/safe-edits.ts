@@ -30,10 +30,13 @@ import {
   type Existing,
 } from './edit-fs.ts';
 import { checkPathSyntax, displayPath } from './edit-path.ts';
+import type { ProtectedPaths } from './protected-paths.ts';
 
 export interface EditPolicy {
   /** Allow edits under `.github/workflows/`; a token without the `workflows` scope cannot push them anyway. */
   allowWorkflows: boolean;
+  /** Paths no edit (write, replace or delete) may touch: `run.protectedPaths` unless the owner opted in. */
+  protectedPaths?: ProtectedPaths;
   /** UTF-8 bytes per resulting file. */
   maxFileBytes: number;
   /** UTF-8 bytes the change set writes in all. */
@@ -63,6 +66,8 @@ export type PathCheck = { ok: true; relative: string; absolute: string } | { ok:
 export function checkEditPath(workspace: string, path: string, policy: EditPolicy): PathCheck {
   const syntax = checkPathSyntax(path, policy.allowWorkflows);
   if (!syntax.ok) return syntax;
+  const guarded = protectedReason(syntax.relative, policy);
+  if (guarded !== undefined) return { ok: false, reason: guarded };
   const root = resolveWorkspaceSync(workspace);
   if (!root.ok) return root;
   const target = inspectTarget(root.value, syntax.segments);
@@ -124,6 +129,7 @@ export async function applyEdits(
 function resolvePolicy(partial: Partial<EditPolicy> | undefined): EditPolicy {
   const policy: EditPolicy = {
     allowWorkflows: partial?.allowWorkflows ?? DEFAULT_EDIT_POLICY.allowWorkflows,
+    ...(partial?.protectedPaths ? { protectedPaths: partial.protectedPaths } : {}),
     maxFileBytes: partial?.maxFileBytes ?? DEFAULT_EDIT_POLICY.maxFileBytes,
     maxTotalBytes: partial?.maxTotalBytes ?? DEFAULT_EDIT_POLICY.maxTotalBytes,
     maxEdits: partial?.maxEdits ?? DEFAULT_EDIT_POLICY.maxEdits,
@@ -135,6 +141,13 @@ function resolvePolicy(partial: Partial<EditPolicy> | undefined): EditPolicy {
     }
   }
   return policy;
+}
+
+function protectedReason(relative: string, policy: EditPolicy): string | undefined {
+  const pattern = policy.protectedPaths?.match(relative);
+  return pattern === undefined
+    ? undefined
+    : `path is protected (run.protectedPaths: ${pattern}); a change here needs a human, or run.allowProtectedEdits`;
 }
 
 type Planned = { ok: true; entries: Map<string, Entry> } | { ok: false; problems: EditProblem[] };
@@ -164,6 +177,11 @@ async function plan(root: string, edits: readonly Edit[], policy: EditPolicy): P
     const syntax = checkPathSyntax(shape.edit.path, policy.allowWorkflows);
     if (!syntax.ok) {
       report(syntax.reason);
+      continue;
+    }
+    const guarded = protectedReason(syntax.relative, policy);
+    if (guarded !== undefined) {
+      report(guarded);
       continue;
     }
     let entry = entries.get(syntax.relative);

@@ -14,16 +14,29 @@ import {
   gitTest,
   identityArgs,
   movedBranchHead,
+  WorkspaceError,
   type WorkBranch,
 } from './workspace-guards.ts';
 
 export type CommitStepResult =
-  { sha: string; created: boolean } | { sha: undefined; created: false; reason: 'nothing to commit' };
+  | { sha: string; created: boolean }
+  | { sha: undefined; created: false; reason: 'nothing to commit' }
+  /** Some of `paths` are ignored by the repository (`.gitignore`, `info/exclude`) and not forced: no commit. */
+  | { sha: undefined; created: false; reason: 'ignored'; ignored: string[] };
 
 export interface CommitStepOptions {
   runId: string;
   stepId: string;
   message: string;
+  /**
+   * Exactly the paths the step changed (worktree-relative, `/`-separated; deletions too): only these are
+   * staged, taken literally (no pathspec magic), so nothing else lying in the worktree rides along, and an
+   * ignored one is noticed instead of silently skipped as `git add --all` does. Without it (tests, tools):
+   * everything in the worktree.
+   */
+  paths?: readonly string[];
+  /** Stage ignored `paths` anyway (`run.allowIgnoredPaths`); otherwise they make the result `ignored`. */
+  forceIgnored?: boolean;
 }
 
 const RUN_TRAILER = 'Keel-Run';
@@ -37,7 +50,11 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
   if (existing !== undefined) return { sha: existing, created: false };
   const probe = await ensureKeelWorktree(git, ws);
   const cwd = ws.worktree;
-  await git.run(['add', '--all'], { cwd });
+  if (o.paths === undefined) await git.run(['add', '--all'], { cwd });
+  else {
+    const ignored = await stagePaths(git, cwd, o.paths, o.forceIgnored === true);
+    if (ignored.length > 0) return { sha: undefined, created: false, reason: 'ignored', ignored };
+  }
   const commit = (identity: string[]): string[] => [
     ...identity,
     // A commit ends with `git maintenance run --auto`: a process per commit for housekeeping that is the
@@ -81,6 +98,46 @@ export async function commitStep(git: Git, ws: WorkBranch, o: CommitStepOptions)
     if (known) ws.cache.commits = [...known, { sha, runs: [o.runId], steps: [o.stepId] }];
   }
   return { sha, created: true };
+}
+
+/**
+ * `git add` of exactly `paths`, literally. When git refuses some as ignored (exit 1: it stages the others and
+ * names the ignored ones, or only their ignored folder), `check-ignore` says which of ours they are; forced,
+ * they are added with `--force`. Returns the ignored paths left out (empty when all went in).
+ */
+async function stagePaths(
+  git: Git,
+  cwd: string,
+  paths: readonly string[],
+  force: boolean,
+): Promise<string[]> {
+  if (paths.length === 0) return [];
+  // `:(literal)`: a model's path is a name, never a pathspec pattern (`*.js` must not stage every script).
+  const input = paths.map((path) => `:(literal)${path}\0`).join('');
+  const add = (extra: string[]) =>
+    git.run(['add', '--all', ...extra, '--pathspec-from-file=-', '--pathspec-file-nul'], {
+      cwd,
+      input,
+      allowFailure: true,
+    });
+  const added = await add([]);
+  if (added.exitCode === 0) return [];
+  const failed = (what: string, result: typeof added): WorkspaceError =>
+    new WorkspaceError('unexpected', `${what} failed: ${result.stderr.text.trim().slice(0, 300)}`);
+  // check-ignore takes path names (no pathspec magic, no globbing).
+  const check = await git.run(['check-ignore', '--stdin', '-z'], {
+    cwd,
+    input: `${paths.join('\0')}\0`,
+    allowFailure: true,
+  });
+  const ignored = check.stdout.text.split('\0').filter((p) => p !== '');
+  if (check.exitCode !== 0 || ignored.length === 0) {
+    throw failed("git add of the step's paths", added);
+  }
+  if (!force) return ignored;
+  const forced = await add(['--force']);
+  if (forced.exitCode !== 0) throw failed('git add --force', forced);
+  return [];
 }
 
 /**

@@ -336,6 +336,19 @@ async function isClean(git: Git, cwd: string): Promise<boolean> {
 }
 
 /**
+ * After a step that wrote files but committed nothing (its edits refused half-way, a path it may not commit):
+ * the worktree back to the branch head, so nothing of it lingers for the next step. Ignored files stay (like
+ * `clean` without `-x`): no step can stage them without saying so. Only in keel's worktree.
+ */
+export async function discardUncommitted(git: Git, ws: WorkBranch): Promise<void> {
+  await ensureKeelWorktree(git, ws);
+  // A process that lost the run must not reset the worktree its new owner works in.
+  ws.fence?.();
+  await git.run(['reset', '--hard', '--quiet', 'HEAD'], { cwd: ws.worktree });
+  await git.run(['clean', '-f', '-d', '--quiet'], { cwd: ws.worktree });
+}
+
+/**
  * Moves keel's work branch back to `sha` (a rejected batch), discarding what came after. Only in keel's
  * worktree, only on its work branch, only to a commit between the base (inclusive) and the branch head.
  */

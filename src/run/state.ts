@@ -30,6 +30,8 @@ export const stepSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{7,64}$/)
     .optional(),
+  /** The files the step's commit changed (code steps), as its edits named them. */
+  files: z.array(text(4_096)).max(1_000).optional(),
   /** Redacted, bounded. */
   error: text(4_000).optional(),
   /** Step-specific result (validation outcome, review verdict …), small and JSON. */

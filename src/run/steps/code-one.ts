@@ -6,7 +6,8 @@
 import { codeSubtask } from '../../agents/coder.ts';
 import type { Subtask } from '../../agents/types.ts';
 import { applyEdits } from '../../git/safe-edits.ts';
-import { commitStep, readFiles } from '../../git/workspace.ts';
+import { commitStep, discardUncommitted, readFiles } from '../../git/workspace.ts';
+import { editPolicyOf } from '../edit-policy.ts';
 import { fromExternalResult } from '../external-code.ts';
 import type { RunContext } from '../run-context.ts';
 import type { Serial } from '../../base/serial.ts';
@@ -51,25 +52,37 @@ export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial
     const applied = await applyEdits(
       workspace.worktree,
       result.value.edits,
-      { allowWorkflows: deps.config.run.allowWorkflowEdits },
+      editPolicyOf(deps.config),
       // Every file written is fenced: a process woken after losing the run must not write into its worktree.
       { beforeWrite: () => ctx.fence() },
     );
+    const model = result.provenance.model;
     if (!applied.ok) {
       const problems = applied.problems.map((p) => `${p.path}: ${p.reason}`).join('; ');
-      ctx.finish(step, 'failed', { error: `edits refused: ${problems}`, model: result.provenance.model });
+      ctx.finish(step, 'failed', { error: `edits refused: ${problems}`, model });
+      // Refused before anything was written, or stopped half-way by an I/O failure: nothing may linger.
+      await discardUncommitted(deps.git, workspace);
       return;
     }
+    // Exactly the paths the edits changed are staged: nothing else in the worktree rides along, and a path
+    // the repository ignores is committed only when the owner says so — never "done" with the file missing.
     const commit = await commitStep(deps.git, workspace, {
       runId: state.runId,
       stepId,
       message: result.value.commitMessage,
+      paths: applied.changed,
+      forceIgnored: deps.config.run.allowIgnoredPaths,
     });
     if (commit.sha === undefined) {
-      ctx.finish(step, 'failed', { error: 'the edits changed nothing', model: result.provenance.model });
+      const error =
+        'ignored' in commit
+          ? `edits to paths the repository ignores: ${commit.ignored.join(', ')} (run.allowIgnoredPaths commits them)`
+          : 'the edits changed nothing';
+      ctx.finish(step, 'failed', { error, model });
+      if ('ignored' in commit) await discardUncommitted(deps.git, workspace);
       return;
     }
-    ctx.finish(step, 'done', { commit: commit.sha, model: result.provenance.model });
+    ctx.finish(step, 'done', { commit: commit.sha, model, files: applied.changed.slice(0, 1_000) });
   });
   deps.progress(
     step.status === 'done'
