@@ -46,7 +46,7 @@ export const ENTRIES = {
  * The steps of the Action (`main`, `post`) and its sub-actions, each a two-line file over the one action
  * bundle: six copies of the same 9 MB would be 54 MB of dist/ for nothing. (src/action/steps.ts names them.)
  */
-export const ACTION_STEPS = ['main', 'post', 'plan', 'code', 'review', 'guard'];
+export const ACTION_STEPS = ['main', 'post', 'plan', 'code', 'review', 'guard', 'lane'];
 
 const check = process.argv.includes('--check');
 // lib/ is derived and ignored by git; ncc resolves node_modules from it, so it always lives in the repo.

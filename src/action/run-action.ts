@@ -16,6 +16,8 @@ import { handleCommand } from './issue-commands.ts';
 import { resumeFromEnv, runIdToRestore, selectRun } from './run-selection.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
 import { scheduleQueue } from './schedule-queue.ts';
+import { runDoctorStep } from './doctor-step.ts';
+import { bool } from './settings.ts';
 import { actionBase, actionSetup, githubEffects, type ActionBase } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';
 import { saveDecision, saveFinished, saveIssueNumber, saveRunStarted, saveStateDir } from './saved-state.ts';
@@ -33,6 +35,7 @@ export interface ActionDeps {
 export async function runAction({ io, env, signal }: ActionDeps): Promise<number> {
   const base = await actionBase(io, env);
   const { settings, ctx, client } = base;
+  if (bool(io, 'doctor')) return runDoctorStep(base, io, env, signal);
   const schedule = await scheduleQueue(base, env, io);
   const decision = await resolveTrigger(
     ctx,

@@ -19,6 +19,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
     load: async () => (await import('./run-command.ts')).runCommand,
   },
+  doctor: {
+    summary:
+      'check the setup before a first run: config, keys, models, labels, permissions (exit 1 on problems)',
+    load: async () => (await import('./doctor-command.ts')).doctorCommand,
+  },
   ask: {
     summary: 'send one routed request: keel ask --role R --prompt TEXT',
     load: async () => (await import('./ask-command.ts')).askCommand,

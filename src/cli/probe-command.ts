@@ -5,19 +5,15 @@
  */
 import type { Clock } from '../base/clock.ts';
 import { loadConfig } from '../config/index.ts';
-import type { EndpointConfig, KeelConfig } from '../config/schema.ts';
-import {
-  probeHealth,
-  scanCapabilities,
-  shouldSkipEndpoint,
-  type CapabilityScan,
-  type FetchLike,
-  type HealthProbe,
-} from '../fleet/probe.ts';
+import type { KeelConfig } from '../config/schema.ts';
+import type { FetchLike } from '../fleet/probe.ts';
+import { probeAll, type ProbeRow } from '../fleet/probe-report.ts';
 import { resolve } from 'node:path';
-import type { CliIO, Command } from './io.ts';
+import type { Command } from './io.ts';
 import { projectDir } from './project-dir.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
+
+export type { ProbeRow } from '../fleet/probe-report.ts';
 
 export const PROBE_USAGE = `usage: keel probe [--config FILE] [--json] [--capabilities]
 
@@ -25,29 +21,6 @@ export const PROBE_USAGE = `usage: keel probe [--config FILE] [--json] [--capabi
   --json           print JSON instead of a table
   --capabilities   also scan for server flavor and context windows (slower)
 `;
-
-export interface ProbeRow {
-  id: string;
-  kind: EndpointConfig['kind'];
-  url: string;
-  status: 'healthy' | 'unhealthy' | 'skipped';
-  skipReason?: string;
-  latencyMs?: number;
-  models: string[];
-  /** Effective window per model: the configured one when set, else the discovered one. */
-  contextWindows: Record<string, number>;
-  contextWindowSource?: 'config' | 'discovered';
-  /** The window set in the config: it applies to every model of the endpoint and beats discovery. */
-  configuredWindow?: number;
-  flavor?: string;
-  /** Requests the server runs at once, as it reports them (the cap when `maxParallel` is not set). */
-  serverSlots?: number;
-  /** Models loaded at the scan (a request for another waits for its load first). */
-  loadedModels?: string[];
-  /** How the windows were found: a conservative cap where nothing reports one, llama.cpp router mode. */
-  notes?: string[];
-  error?: string;
-}
 
 export interface ProbeCommandDeps {
   loadConfig?: (path: string | undefined, options: { cwd: string }) => Promise<KeelConfig>;
@@ -108,73 +81,6 @@ function parseOptions(argv: string[]): {
   };
 }
 
-async function probeAll(config: KeelConfig, io: CliIO, deps: ProbeCommandDeps, capabilities: boolean) {
-  const probeDeps = {
-    timeoutMs: config.policy.probe.timeoutMs,
-    env: io.env,
-    signal: io.signal,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    ...(deps.clock ? { clock: deps.clock } : {}),
-  };
-  return Promise.all(
-    config.endpoints.map(async (endpoint): Promise<ProbeRow> => {
-      const base = { id: endpoint.id, kind: endpoint.kind, url: displayUrl(endpoint.url) };
-      if (shouldSkipEndpoint(endpoint, io.env.RUNNER_ENVIRONMENT)) {
-        return {
-          ...base,
-          status: 'skipped',
-          skipReason: 'github-hosted runner',
-          models: [],
-          contextWindows: {},
-        };
-      }
-      const [probe, scan] = await Promise.all([
-        probeHealth(endpoint, probeDeps),
-        capabilities ? scanCapabilities(endpoint, probeDeps) : undefined,
-      ]);
-      return toRow(base, endpoint, probe, scan);
-    }),
-  );
-}
-
-function toRow(
-  base: Pick<ProbeRow, 'id' | 'kind' | 'url'>,
-  endpoint: EndpointConfig,
-  probe: HealthProbe,
-  scan: CapabilityScan | undefined,
-): ProbeRow {
-  const models = probe.models.length > 0 ? probe.models : (scan?.models ?? []);
-  const row: ProbeRow = {
-    ...base,
-    status: probe.healthy ? 'healthy' : 'unhealthy',
-    latencyMs: probe.latencyMs,
-    models,
-    contextWindows: {},
-  };
-  if (endpoint.contextWindow !== undefined) {
-    row.contextWindowSource = 'config';
-    row.configuredWindow = endpoint.contextWindow;
-    for (const model of models) row.contextWindows[model] = endpoint.contextWindow;
-  } else if (scan) {
-    row.contextWindows = { ...scan.contextWindows };
-    if (scan.serverWindow !== undefined) {
-      for (const model of models) row.contextWindows[model] ??= scan.serverWindow;
-    }
-    if (Object.keys(row.contextWindows).length > 0) row.contextWindowSource = 'discovered';
-  }
-  if (scan) row.flavor = scan.flavor;
-  if (scan?.serverSlots !== undefined) row.serverSlots = scan.serverSlots;
-  if (scan?.loadedModels !== undefined) row.loadedModels = scan.loadedModels;
-  // A configured window makes the conservative-cap note moot; router-mode notes stay.
-  const notes = (scan?.notes ?? []).filter(
-    (note) => endpoint.contextWindow === undefined || !/assuming/.test(note),
-  );
-  if (notes.length > 0) row.notes = notes;
-  const error = probe.error ?? scan?.error;
-  if (error !== undefined) row.error = error;
-  return row;
-}
-
 function renderTable(rows: ProbeRow[], capabilities: boolean): string {
   const header = ['endpoint', 'kind', 'url', 'health', 'latency', 'models', 'context windows'];
   if (capabilities) header.push('flavor');
@@ -202,6 +108,7 @@ function renderTable(rows: ProbeRow[], capabilities: boolean): string {
   const errors = rows
     .filter((row) => row.error !== undefined && row.status !== 'skipped')
     .map((row) => `  ${row.id}: ${row.error}`);
+  const warnings = rows.flatMap((row) => (row.warnings ?? []).map((warning) => `  ${row.id}: ${warning}`));
   const notes = rows.flatMap((row) => [
     ...(row.serverSlots !== undefined
       ? [`  ${row.id}: the server runs ${row.serverSlots} request(s) at once`]
@@ -215,6 +122,7 @@ function renderTable(rows: ProbeRow[], capabilities: boolean): string {
     ...body.map(line),
     '',
     ...(notes.length ? ['notes:', ...notes, ''] : []),
+    ...(warnings.length ? ['warnings:', ...warnings, ''] : []),
     ...(errors.length ? ['errors:', ...errors, ''] : []),
     summary,
     '',
@@ -240,15 +148,3 @@ function windowsBrief(row: ProbeRow, capabilities: boolean): string {
 }
 
 /** Credentials in a URL (`http://user:pass@host`) stay out of terminals and logs. */
-function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.username || parsed.password) {
-      parsed.username = '';
-      parsed.password = '';
-    }
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
-}

@@ -133,7 +133,7 @@ describe('keel probe with a config file', () => {
         'endpoints:',
         '  - { id: lan-c, url: "http://lan-c:8000/v1", kind: local }',
         'roles:',
-        '  coder: [lan-c/m]',
+        '  coder: [lan-c/Qwen/Qwen2.5-Coder-7B-Instruct]',
         '',
       ].join('\n'),
     );

@@ -42,6 +42,24 @@ describe('effectsError', () => {
     }
   });
 
+  it('blames the pull-request setting, not issues: write, for GitHub’s Actions 403 — whole within 200 characters', () => {
+    // The body GitHub sends (upstream-github notes §5, danielroe/uppt#11).
+    const body = {
+      message: 'GitHub Actions is not permitted to create or approve pull requests.',
+      documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+      status: '403',
+    };
+    const error = effectsError(
+      'open a pull request',
+      'pull request keel/x → main in a/b',
+      failure(403, body),
+    );
+    expect(error.message).toMatch(/^GitHub Actions may not open pull requests here \(403\)/);
+    expect(error.message).toContain('Allow GitHub Actions to create and approve pull requests');
+    expect(error.message).not.toContain('issues: write');
+    expect(error.message.length).toBeLessThanOrEqual(200);
+  });
+
   it('passes its own errors through and recognises validation codes', () => {
     const own = new GitHubEffectsError('x', 'y', 404);
     expect(effectsError('a', 'b', own)).toBe(own);

@@ -64,6 +64,16 @@ export function builtInRoutes(owner: string, repo: string): FakeRoute[] {
           ? { status: 403, body: errorJson('Resource not accessible by integration', 403) }
           : ok(userJson(gh.shapes(), gh.actor)),
     },
+    // The workflow permissions: readable with admin rights only (403 "Resource not accessible by
+    // integration" to the workflow's token).
+    route('GET', '/actions/permissions/workflow', (_req, gh) =>
+      gh.actionsMayCreatePullRequests === undefined
+        ? { status: 403, body: errorJson('Resource not accessible by integration', 403) }
+        : ok({
+            default_workflow_permissions: 'read',
+            can_approve_pull_request_reviews: gh.actionsMayCreatePullRequests,
+          }),
+    ),
     ...gitRefRoutes(route),
   ];
 }

@@ -64,6 +64,11 @@ export interface FakeGitHubOptions {
   actor?: string;
   /** Where `html_url`s point. Default `https://github.com`. */
   serverUrl?: string;
+  /**
+   * The repository's "Allow GitHub Actions to create and approve pull requests" as the workflow-permissions
+   * endpoint reports it to an admin token; unset: that endpoint answers 403, as it does to GITHUB_TOKEN.
+   */
+  actionsMayCreatePullRequests?: boolean;
   /** Refs that exist in the git data API from the start, name → sha (`refs/keel/claims/issues/3`). */
   refs?: Record<string, string>;
   /** Tried before the built-in routes; a handler that returns undefined falls through (fault injection). */
@@ -127,6 +132,7 @@ export interface FakeGitHubApi {
   readonly actor: string;
   readonly defaultBranch: string;
   readonly draftPullRequests: boolean;
+  readonly actionsMayCreatePullRequests: boolean | undefined;
   readonly state: FakeGitHubState;
   shapes(): ShapeContext;
   /** The next issue/PR number (they share one sequence, as on GitHub). */
@@ -184,6 +190,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     actor: options.actor ?? 'github-actions[bot]',
     defaultBranch: options.defaultBranch ?? 'main',
     draftPullRequests: options.draftPullRequests ?? true,
+    actionsMayCreatePullRequests: options.actionsMayCreatePullRequests,
     state,
     shapes: () => ({
       api: base,

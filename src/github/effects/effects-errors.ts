@@ -99,11 +99,15 @@ export function effectsError(
       message = `GitHub rejected the token (401) while trying to ${operation}: check the github-token input`;
       break;
     case 403:
-      message = /rate limit/i.test(said)
-        ? `GitHub rate limit hit while trying to ${operation} for ${subject} (403): ${said}`
-        : /locked/i.test(said)
-          ? `${subject} is locked: GitHub refuses to ${operation} (403). Unlock the conversation or start keel elsewhere`
-          : `GitHub refused to ${operation} for ${subject} (403): the workflow needs \`issues: write\` and \`pull-requests: write\` — ${said}`;
+      // The repository (or organisation) setting, not the workflow's permissions: say so first, whole — the
+      // engine keeps 200 characters of a publish error (upstream-github notes §5 for the body).
+      message = /not permitted to create or approve pull requests/i.test(said)
+        ? `GitHub Actions may not open pull requests here (403): enable Settings › Actions › General › "Allow GitHub Actions to create and approve pull requests", or use a PAT as github-token`
+        : /rate limit/i.test(said)
+          ? `GitHub rate limit hit while trying to ${operation} for ${subject} (403): ${said}`
+          : /locked/i.test(said)
+            ? `${subject} is locked: GitHub refuses to ${operation} (403). Unlock the conversation or start keel elsewhere`
+            : `GitHub refused to ${operation} for ${subject} (403): the workflow needs \`issues: write\` and \`pull-requests: write\` — ${said}`;
       break;
     case 404:
       message = `${subject} not found (404) while trying to ${operation}: deleted, transferred, or not visible to the token`;
