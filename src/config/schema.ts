@@ -116,6 +116,12 @@ export const endpointSchema = z.strictObject({
     .default('auto')
     .describe('Server software, for context-window discovery; "auto" tries each.'),
   timeouts: timeoutsSchema,
+  load: z
+    .enum(['local', 'server', 'auto'])
+    .default('auto')
+    .describe(
+      "Whose count of requests in flight holds maxParallel: local (keel's own), server (the server's /metrics: vLLM, llama.cpp), auto (server where the flavour reports it).",
+    ),
 });
 
 export const policySchema = z
@@ -176,6 +182,9 @@ export const policySchema = z
         healthIntervalMs: positiveMs.default(15_000),
         capabilityIntervalMs: positiveMs.default(300_000),
         timeoutMs: positiveMs.default(3_000),
+        loadIntervalMs: positiveMs
+          .default(1_000)
+          .describe("Longest interval between two looks at a server's own load (load: server | auto)."),
         staleAfterMs: positiveMs.default(120_000).describe('Probe results older than this are ignored.'),
       })
       .prefault({}),

@@ -13,6 +13,7 @@ import { LearnedShapes } from './learned-shapes.ts';
 import { planRequest, type RequestPlan } from './request-plan.ts';
 import type { ChatRequest, Refusal } from './types.ts';
 import { prefersLocal, type BlockReason, type CandidateView } from './selection.ts';
+import type { ServerLoad } from './server-load.ts';
 import type { SharedSlots } from './shared-slots.ts';
 import { SlotBook } from './slots.ts';
 
@@ -63,6 +64,8 @@ export class FleetView {
   readonly slots = new SlotBook();
   /** Leases shared with the other keel processes on this machine; undefined when off. */
   shared: SharedSlots | undefined;
+  /** Endpoints' load as their servers report it (`server-load.ts`); undefined when none is asked. */
+  serverLoad: ServerLoad | undefined;
   readonly breakers: BreakerBoard;
   readonly cooldowns = new Map<string, CooldownEntry>();
   /**
@@ -187,6 +190,9 @@ export class FleetView {
       tier.map((candidate, order) => {
         const endpoint = this.endpoint(candidate.endpointId);
         const block = this.#block(candidate, endpoint, shape, now);
+        const cap = this.#effectiveCap(endpoint, now);
+        const inflight = this.machineInflight(endpoint.id) + this.slots.claimsBefore(endpoint.id, ticket);
+        const remote = this.#remote(endpoint.id);
         return {
           key: candidate.key,
           endpointId: candidate.endpointId,
@@ -195,14 +201,40 @@ export class FleetView {
           local: endpoint.kind === 'local',
           ...block,
           unhealthy: this.health.health(endpoint.id, now) === 'unhealthy',
-          inflight:
-            this.slots.inflight(endpoint.id) +
-            this.slots.claimsBefore(endpoint.id, ticket) +
-            (this.shared?.othersInflight(endpoint.id) ?? 0),
-          cap: this.#effectiveCap(endpoint, now),
+          inflight: remote?.full ? Math.max(cap, inflight) : inflight + (remote?.extra ?? 0),
+          cap,
         };
       }),
     );
+  }
+
+  /**
+   * The server's own count, where it reports one: requests of other machines, and whether it queues. With
+   * `load: server` a reading asked for before this machine's newest request there may not include it: the
+   * endpoint counts as full until the look asked for here comes back (`ServerLoad.confirm`).
+   */
+  #remote(endpointId: string): { extra: number; full: boolean } | undefined {
+    const load = this.serverLoad;
+    const remote = load?.remote(endpointId);
+    if (!load || !remote) return undefined;
+    if (load.confirms(endpointId) && this.newestSend(endpointId) >= remote.sentAt) {
+      load.released(endpointId);
+      return { extra: remote.extra, full: true };
+    }
+    return remote;
+  }
+
+  /** When this machine last sent a request to the endpoint: its newest lease, or this router's last send. */
+  newestSend(endpointId: string): number {
+    return Math.max(this.shared?.newestLeaseAt?.(endpointId) ?? 0, this.lastSend.get(endpointId) ?? 0);
+  }
+
+  /** When this router last sent a request to each endpoint (wall clock). */
+  readonly lastSend = new Map<string, number>();
+
+  /** Requests in flight at the endpoint from this machine: this router's and, with shared slots, the others'. */
+  machineInflight(endpointId: string): number {
+    return this.slots.inflight(endpointId) + (this.shared?.othersInflight(endpointId) ?? 0);
   }
 
   noteFailure(endpointId: string, retryAfterMs: number | undefined): CooldownEntry {

@@ -39,6 +39,7 @@ import type { RequestPlan } from './request-plan.ts';
 import { selectCandidate, type Selection } from './selection.ts';
 import { NO_LEASE, type Lease } from './shared-slots.ts';
 import { openSharedSlots } from './slot-leases.ts';
+import { ServerLoad } from './server-load.ts';
 import { statusRows, type StatusRow } from './status.ts';
 import {
   FAILURE_POLICY,
@@ -152,6 +153,18 @@ class FleetRouter implements Router {
       env,
       connectTimeoutMs: config.policy.probe.timeoutMs,
     });
+    if (config.endpoints.some((endpoint) => endpoint.load !== 'local')) {
+      this.#fleet.serverLoad = new ServerLoad(config.endpoints, {
+        clock: this.#clock,
+        fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        env,
+        intervalMs: config.policy.probe.loadIntervalMs,
+        timeoutMs: config.policy.probe.timeoutMs,
+        scannedFlavor: (id) => this.health.latestScan(id)?.flavor,
+        localInflight: (id) => this.#fleet.machineInflight(id),
+        onChange: () => this.#fleet.slots.notify(),
+      });
+    }
   }
 
   async complete(role: RoleName, request: ChatRequest, options: CompleteOptions = {}): Promise<Completion> {
@@ -215,6 +228,13 @@ class FleetRouter implements Router {
     for (;;) {
       if (pass.options.signal?.aborted) throw new RouterError('aborted', role, attempts, 'cancelled');
       await this.#pollLoading(pass.chain);
+      const serverLoad = this.#fleet.serverLoad;
+      if (serverLoad) {
+        const ids = pass.chain.flat().map((c) => c.endpointId);
+        await serverLoad.firstLook(ids);
+        await serverLoad.confirm(ids, (id) => this.#fleet.newestSend(id));
+        serverLoad.poll(ids);
+      }
       if (this.#scanOnFirstUse) await this.#scanUnknown(pass.chain);
       const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
       const prefer = pass.retrySame ?? pass.options.prefer;
@@ -229,6 +249,8 @@ class FleetRouter implements Router {
         const candidate = pass.chain[selection.candidate.tier]![selection.candidate.order]!;
         const endpoint = this.#fleet.endpoint(candidate.endpointId);
         if (!this.#fleet.slots.tryAcquire(endpoint.id, this.#fleet.capOf(endpoint))) continue;
+        // Before the lease's await: the requests choosing meanwhile see that this one is going out.
+        this.#fleet.lastSend.set(endpoint.id, this.#clock.now());
         const lease = await this.#lease(endpoint);
         if (lease) {
           this.#fleet.slots.leave(pass.ticket);
@@ -277,7 +299,13 @@ class FleetRouter implements Router {
       const waitStart = this.#clock.now();
       // Leases other processes release wake waiters through a directory watch; where that cannot be
       // trusted to fire, a saturated wait also looks again every SHARED_POLL_MS.
-      const wait = waiting.kind === 'saturated' && this.#fleet.shared ? Math.min(ms, SHARED_POLL_MS) : ms;
+      // The servers' own counts change without a release here: look again at their interval.
+      const poll =
+        serverLoad && pass.chain.flat().some((c) => serverLoad.tracks(c.endpointId))
+          ? serverLoad.intervalMs
+          : undefined;
+      const bound = this.#fleet.shared ? Math.min(SHARED_POLL_MS, poll ?? SHARED_POLL_MS) : poll;
+      const wait = waiting.kind === 'saturated' && bound !== undefined ? Math.min(ms, bound) : ms;
       try {
         await this.#fleet.slots.waitForChange(Math.max(0, wait), this.#clock, pass.options.signal);
       } catch {
@@ -317,6 +345,7 @@ class FleetRouter implements Router {
     } finally {
       this.#fleet.slots.release(endpoint.id);
       await lease.release();
+      this.#fleet.serverLoad?.released(endpoint.id);
     }
     if (result === 'rejected') return undefined;
 
@@ -468,6 +497,7 @@ class FleetRouter implements Router {
     this.#closed = true;
     this.#fleet.breakers.close();
     await this.#fleet.shared?.close();
+    this.#fleet.serverLoad?.close();
     this.#fleet.slots.notify();
     if (this.#ownsClient) await this.#client.close();
   }

@@ -36,6 +36,8 @@ export interface SharedSlots {
   othersInflight(endpointId: string): number;
   /** A free lease below `cap`, taken; undefined when every one is held. */
   tryAcquire(endpointId: string, cap: number): Promise<Lease | undefined>;
+  /** When the newest live lease at this endpoint (this process's included) was taken, wall clock. */
+  newestLeaseAt?(endpointId: string): number | undefined;
   close(): void | Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export function createSharedSlots(
   }
   return {
     othersInflight: (endpointId) => dirs.get(endpointId)?.othersInflight() ?? 0,
+    newestLeaseAt: (endpointId) => dirs.get(endpointId)?.newestLeaseAt(),
     tryAcquire: async (endpointId, cap) => {
       const dir = dirs.get(endpointId);
       return dir ? dir.tryAcquire(cap) : NO_LEASE;
@@ -133,6 +136,28 @@ class EndpointDir {
       if (this.#live(join(this.path, name), now)) held++;
     }
     return held;
+  }
+
+  newestLeaseAt(): number | undefined {
+    let names: string[];
+    try {
+      names = readdirSync(this.path);
+    } catch {
+      return undefined;
+    }
+    let newest: number | undefined;
+    for (const name of names) {
+      if (!LEASE.test(name)) continue;
+      let text: string;
+      try {
+        text = readFileSync(join(this.path, name), 'utf8');
+      } catch {
+        continue; // released meanwhile
+      }
+      const at = parseHolder(text)?.at;
+      if (at !== undefined && (newest === undefined || at > newest)) newest = at;
+    }
+    return newest;
   }
 
   async tryAcquire(cap: number): Promise<Lease | undefined> {

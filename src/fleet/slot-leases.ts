@@ -49,6 +49,8 @@ function withFallback(redis: RedisSlots, files: SharedSlots | undefined): Shared
   return {
     othersInflight: (endpointId) =>
       redis.available ? redis.othersInflight(endpointId) : (files?.othersInflight(endpointId) ?? 0),
+    // With Redis up, this machine's leases are not in files: the router's own last send stands in.
+    newestLeaseAt: (endpointId) => (redis.available ? undefined : files?.newestLeaseAt?.(endpointId)),
     tryAcquire: async (endpointId, cap) => {
       try {
         return await redis.tryAcquire(endpointId, cap);

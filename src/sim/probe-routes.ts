@@ -13,6 +13,7 @@
  * then assumes the server default (4096) capped by `llama.context_length`.
  */
 import type { SimFlavor } from './modes.ts';
+import { METRICS_CONTENT_TYPE, renderMetrics } from './metrics-route.ts';
 
 export const MODEL_MAX_CONTEXT = 32_768;
 /** A fixed creation time keeps every probe answer byte-for-byte reproducible. */
@@ -20,15 +21,26 @@ const CREATED = 1_700_000_000;
 const MODIFIED_AT = '2024-01-01T00:00:00Z';
 
 export type ProbeRoute =
-  'v1_models' | 'llamacpp_props' | 'llamacpp_health' | 'lmstudio_models' | 'ollama_tags' | 'ollama_show';
+  | 'v1_models'
+  | 'llamacpp_props'
+  | 'llamacpp_health'
+  | 'lmstudio_models'
+  | 'ollama_tags'
+  | 'ollama_show'
+  /** Prometheus text from the live in-flight count (`metrics-route.ts`), served by the endpoint itself. */
+  | 'metrics';
 
 const FLAVOR_ROUTES: Record<SimFlavor, ReadonlyMap<string, ProbeRoute>> = {
   openai: new Map([['GET /v1/models', 'v1_models']]),
-  vllm: new Map([['GET /v1/models', 'v1_models']]),
+  vllm: new Map([
+    ['GET /v1/models', 'v1_models'],
+    ['GET /metrics', 'metrics'],
+  ]),
   llamacpp: new Map([
     ['GET /v1/models', 'v1_models'],
     ['GET /props', 'llamacpp_props'],
     ['GET /health', 'llamacpp_health'],
+    ['GET /metrics', 'metrics'],
   ]),
   lmstudio: new Map([
     ['GET /v1/models', 'v1_models'],
@@ -54,11 +66,15 @@ export interface ProbeSubject {
   readonly flavor: SimFlavor;
   readonly modelList: readonly string[];
   readonly contextWindow: number | undefined;
+  /** Requests in flight now and chat requests served so far (for `/metrics`). */
+  readonly load?: () => { inflight: number; served: number };
 }
 
 export interface ProbeAnswer {
   status: number;
   body: string;
+  /** When not JSON. */
+  contentType?: string;
 }
 
 function modelMaximum(subject: ProbeSubject): number {
@@ -187,5 +203,10 @@ export function answerProbe(route: ProbeRoute, subject: ProbeSubject, rawBody = 
       });
     case 'ollama_show':
       return ollamaShow(subject, rawBody);
+    case 'metrics': {
+      const load = subject.load?.() ?? { inflight: 0, served: 0 };
+      const body = renderMetrics({ flavor: subject.flavor, model: firstModel, ...load });
+      return { status: 200, body, contentType: METRICS_CONTENT_TYPE };
+    }
   }
 }

@@ -109,6 +109,12 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
     return `chatcmpl-sim-${this.name}-${this.#completions}`;
   }
 
+  /** For `/metrics`: the requests in flight now, the chat requests so far. */
+  readonly load = (): { inflight: number; served: number } => ({
+    inflight: this.stats.inflight,
+    served: this.stats.chatRequests,
+  });
+
   countOutcome(outcome: string): void {
     this.stats.byOutcome[outcome] = (this.stats.byOutcome[outcome] ?? 0) + 1;
   }
@@ -222,7 +228,8 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
     this.countOutcome('probe_ok');
     if (!probeNeedsBody(route)) {
       const answer = answerProbe(route, this);
-      sendJson(res, answer.status, answer.body);
+      const type = answer.contentType;
+      sendJson(res, answer.status, answer.body, type ? { 'content-type': type } : undefined);
       return;
     }
     readBody(req, MAX_PROBE_BODY_BYTES, (raw) => {
