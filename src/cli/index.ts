@@ -19,6 +19,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
     load: async () => (await import('./run-command.ts')).runCommand,
   },
+  init: {
+    summary:
+      'set keel up in this repository: .github/keel.yml from the endpoints found, the workflow, next steps',
+    load: async () => (await import('./init-command.ts')).initCommand,
+  },
   doctor: {
     summary:
       'check the setup before a first run: config, keys, models, labels, permissions (exit 1 on problems)',
