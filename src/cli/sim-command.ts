@@ -27,6 +27,11 @@ const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [opt
   --context-window NAME=TOKENS              served context window; longer requests get context_length_exceeded
   --fail-rate NAME=RATE                     share of failed requests in mode flaky (default 0.5)
   --seed NAME=N                             seed of the flaky failures (default 1)
+  --slots NAME=N                            requests the server runs at once, the rest queue (default:
+                                            ollama 1, llamacpp and lmstudio 4, others no queue)
+  --output-cap NAME=TOKENS                  the model's output cap (openai: a larger limit is refused)
+  --loaded NAME=m1,m2                       models loaded at start (default all); others load on first use
+  --load-ms NAME=MS                         how long loading a model takes (default 0)
   --control-port N                          port of the control server (default: pick)
   --host HOST                               interface to listen on (default 127.0.0.1)
   --responder scripted|echo                 what the models answer: scripted plays keel's planner, coder and
@@ -43,6 +48,10 @@ const OPTIONS = {
   'context-window': { type: 'string', multiple: true },
   'fail-rate': { type: 'string', multiple: true },
   seed: { type: 'string', multiple: true },
+  slots: { type: 'string', multiple: true },
+  'output-cap': { type: 'string', multiple: true },
+  loaded: { type: 'string', multiple: true },
+  'load-ms': { type: 'string', multiple: true },
   'control-port': { type: 'string' },
   host: { type: 'string' },
   responder: { type: 'string' },
@@ -140,6 +149,26 @@ export function parseSimArgs(argv: string[]): SimulatorOptions | 'help' {
   for (const text of values.seed ?? []) {
     forEndpoint(byName, 'seed', text, (spec, value, what) => {
       spec.seed = integer(value, what, -(2 ** 31), 2 ** 32);
+    });
+  }
+  for (const text of values.slots ?? []) {
+    forEndpoint(byName, 'slots', text, (spec, value, what) => {
+      spec.slots = integer(value, what, 1, 1024);
+    });
+  }
+  for (const text of values['output-cap'] ?? []) {
+    forEndpoint(byName, 'output-cap', text, (spec, value, what) => {
+      spec.outputCap = integer(value, what, 1, 100_000_000);
+    });
+  }
+  for (const text of values.loaded ?? []) {
+    forEndpoint(byName, 'loaded', text, (spec, value) => {
+      spec.loadedModels = value.split(',').filter((model) => model !== '');
+    });
+  }
+  for (const text of values['load-ms'] ?? []) {
+    forEndpoint(byName, 'load-ms', text, (spec, value, what) => {
+      spec.loadMs = integer(value, what, 0, 86_400_000);
     });
   }
   const options: SimulatorOptions = { endpoints };

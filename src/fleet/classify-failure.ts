@@ -134,9 +134,16 @@ const LOADING_TEXT = /"Loading model"|^Loading model$/i;
  */
 const BUSY_TEXT = /server busy|maximum pending requests exceeded/i;
 
+/**
+ * A 400 that means "no such model": llama.cpp router mode (`model 'X' not found`, server-models.cpp
+ * `router_validate_model`) and LM Studio (`code: "model_not_found"`, "Invalid model identifier").
+ */
+const MODEL_NOT_FOUND_TEXT = /\bmodel '[^']{1,512}' not found|"code"\s*:\s*"model_not_found"/;
+
 function kindForStatus(status: number, body: string): FailureKind {
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'model_not_found';
+  if (status === 400 && MODEL_NOT_FOUND_TEXT.test(body)) return 'model_not_found';
   if (status === 402 || (status === 429 && QUOTA_TEXT.test(body))) return 'quota';
   if (status === 429) return 'rate_limited';
   if (status === 503 && LOADING_TEXT.test(serverErrorText(body).trim())) return 'loading';

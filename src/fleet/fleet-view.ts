@@ -9,6 +9,7 @@ import { fitMaxTokens } from './context-budget.ts';
 import { recordFailure, recordSuccess, type CooldownEntry } from './cooldown.ts';
 import type { FleetState } from './fleet-state.ts';
 import type { HealthView } from './router-types.ts';
+import type { DetectedFlavor } from './context-discovery.ts';
 import { LearnedShapes } from './learned-shapes.ts';
 import { planRequest, type RequestPlan } from './request-plan.ts';
 import type { ChatRequest, Refusal } from './types.ts';
@@ -31,6 +32,8 @@ export interface RequestShape {
    * request of a shape with a 4xx is not asked again for that shape during the run.
    */
   signature: string;
+  /** The prompt's size as a candidate's server counted it (near the window only), by candidate key. */
+  exactTokens?: ReadonlyMap<string, number>;
 }
 
 function otherParam(param: 'max_tokens' | 'max_completion_tokens'): 'max_tokens' | 'max_completion_tokens' {
@@ -133,7 +136,7 @@ export class FleetView {
     const fit = fitMaxTokens({
       window: this.health.contextWindow(endpoint, candidate.model),
       contextFraction: this.config.policy.contextFraction,
-      promptTokens: shape.promptTokens,
+      promptTokens: shape.exactTokens?.get(candidate.key) ?? shape.promptTokens,
       requested: shape.requestedMaxTokens,
       minOutputTokens: this.config.policy.minOutputTokens,
     });
@@ -141,7 +144,12 @@ export class FleetView {
   }
 
   /** How a request goes out to a candidate, given what is known of its server (`request-plan.ts`). */
-  planFor(candidate: Candidate, request: ChatRequest, fitted: number | undefined): RequestPlan {
+  planFor(
+    candidate: Candidate,
+    request: ChatRequest,
+    fitted: number | undefined,
+    exactPrompt = false,
+  ): RequestPlan {
     const endpoint = this.endpoint(candidate.endpointId);
     const scan = this.health.latestScan(endpoint.id);
     const listedOutputCap = scan?.outputCaps?.[candidate.model];
@@ -152,7 +160,7 @@ export class FleetView {
       fitted,
       flavor: endpoint.flavor !== 'auto' ? endpoint.flavor : scan?.flavor,
       ...(listedOutputCap !== undefined ? { listedOutputCap } : {}),
-      exactPrompt: false,
+      exactPrompt,
       learned: this.learned.facts(endpoint, candidate.key),
     });
   }
@@ -294,6 +302,11 @@ export class FleetView {
         : 0;
     const allowed = Math.min(totalMs, firstTokenMs + (cold ? loadMs : 0) + queuedBehind * firstTokenMs);
     return allowed !== firstTokenMs ? { firstTokenMs: allowed, queuedBehind } : { queuedBehind };
+  }
+
+  /** The server software: as configured, else as the last scan found it. */
+  flavorOf(endpoint: EndpointConfig): DetectedFlavor | undefined {
+    return endpoint.flavor !== 'auto' ? endpoint.flavor : this.health.latestScan(endpoint.id)?.flavor;
   }
 
   /**

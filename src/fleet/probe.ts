@@ -88,7 +88,7 @@ export function shouldSkipEndpoint(
 /** `GET {url}/models`: healthy when it answers 2xx with a list of models. */
 export async function probeHealth(endpoint: EndpointConfig, deps: ProbeDeps): Promise<HealthProbe> {
   const clock = deps.clock ?? systemClock;
-  const http = httpDeps(endpoint, deps);
+  const http = probeHttpDeps(endpoint, deps);
   const startedAt = clock.now();
   const answer = await requestJson(joinUrl(endpoint.url, '/models'), http);
   const checkedAt = clock.now();
@@ -117,7 +117,10 @@ export async function checkReady(
   endpoint: EndpointConfig,
   deps: ProbeDeps,
 ): Promise<'ready' | 'loading' | 'unknown'> {
-  const answer = await requestJson(joinUrl(serverRoot(endpoint.url), '/health'), httpDeps(endpoint, deps));
+  const answer = await requestJson(
+    joinUrl(serverRoot(endpoint.url), '/health'),
+    probeHttpDeps(endpoint, deps),
+  );
   if (answer.status !== undefined && answer.status >= 200 && answer.status < 300) return 'ready';
   return answer.status === 503 ? 'loading' : 'unknown';
 }
@@ -129,7 +132,7 @@ export async function checkReady(
  */
 export async function scanCapabilities(endpoint: EndpointConfig, deps: ProbeDeps): Promise<CapabilityScan> {
   const clock = deps.clock ?? systemClock;
-  const http = httpDeps(endpoint, deps);
+  const http = probeHttpDeps(endpoint, deps);
   const finish = (
     found: Partial<Discovery> & { flavor: DetectedFlavor },
     error?: string,
@@ -232,7 +235,8 @@ function fromListing(
   };
 }
 
-function httpDeps(endpoint: EndpointConfig, deps: ProbeDeps): ProbeHttpDeps {
+/** The bounded, keyed HTTP a probe of this endpoint makes (also used to count tokens and ask /health). */
+export function probeHttpDeps(endpoint: EndpointConfig, deps: ProbeDeps): ProbeHttpDeps {
   const apiKey = endpoint.apiKeyEnv ? (deps.env ?? process.env)[endpoint.apiKeyEnv] : undefined;
   return {
     fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),

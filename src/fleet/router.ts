@@ -17,15 +17,8 @@ import type { BreakerTransition } from './circuit-breaker.ts';
 import { estimatePromptTokens } from './context-budget.ts';
 import { createEndpointClient } from './endpoint-client.ts';
 import { parseFleetState, type FleetState } from './fleet-state.ts';
-import { FleetView, requestSignature, type RequestShape } from './fleet-view.ts';
-import {
-  FleetHealthBook,
-  checkReady,
-  probeHealth,
-  scanCapabilities,
-  type FetchLike,
-  type ProbeDeps,
-} from './probe.ts';
+import { FleetView, requestSignature } from './fleet-view.ts';
+import { FleetHealthBook, probeHealth, scanCapabilities, type FetchLike, type ProbeDeps } from './probe.ts';
 import { runProbeLoop } from './probe-loop.ts';
 import {
   RouterError,
@@ -35,19 +28,14 @@ import {
   type RouterDeps,
   type RouterEvent,
 } from './router-types.ts';
-import type { RequestPlan } from './request-plan.ts';
+import { respondToFailure, type FailurePass } from './failure-response.ts';
+import { ServerUpkeep, type UpkeepPass } from './server-upkeep.ts';
 import { selectCandidate, type Selection } from './selection.ts';
 import { NO_LEASE, type Lease } from './shared-slots.ts';
 import { openSharedSlots } from './slot-leases.ts';
 import { ServerLoad } from './server-load.ts';
 import { statusRows, type StatusRow } from './status.ts';
-import {
-  FAILURE_POLICY,
-  type ChatOutcome,
-  type ChatRequest,
-  type EndpointClient,
-  type Failure,
-} from './types.ts';
+import type { ChatOutcome, ChatRequest, EndpointClient } from './types.ts';
 
 export interface Router {
   complete(role: RoleName, request: ChatRequest, options?: CompleteOptions): Promise<Completion>;
@@ -67,20 +55,13 @@ export interface Router {
 }
 
 /** One request's journey through the chain. */
-interface RequestPass {
+interface RequestPass extends FailurePass, UpkeepPass {
   role: RoleName;
-  chain: Candidate[][];
-  request: ChatRequest;
   options: CompleteOptions;
-  shape: RequestShape & { excluded: Set<string> };
   /** Arrival order, for the fair queue of slots. */
   ticket: number;
   attempts: Attempt[];
   waitedMs: number;
-  /** A candidate to ask again at once, reshaped after its 4xx named what it would not take. */
-  retrySame?: string;
-  /** Candidates already asked again that way in this request: once each. */
-  reshaped: Set<string>;
 }
 
 interface Chosen {
@@ -114,12 +95,7 @@ class FleetRouter implements Router {
   readonly #ownsClient: boolean;
   readonly #clock: Clock;
   readonly #emit: (event: RouterEvent) => void;
-  /** `/health` looks at loading endpoints in flight, one per endpoint. */
-  readonly #readyChecks = new Map<string, Promise<void>>();
-  /** Scans on first use: in flight, and when each endpoint was last tried (wall clock). */
-  readonly #firstScans = new Map<string, Promise<void>>();
-  readonly #scanTriedAt = new Map<string, number>();
-  readonly #scanOnFirstUse: boolean;
+  readonly #upkeep: ServerUpkeep;
   #closed = false;
 
   constructor(config: KeelConfig, deps: RouterDeps) {
@@ -128,7 +104,6 @@ class FleetRouter implements Router {
     this.#fetch = deps.fetch;
     this.#clock = deps.clock ?? systemClock;
     this.#emit = deps.onEvent ?? (() => undefined);
-    this.#scanOnFirstUse = deps.scanOnFirstUse ?? true;
     this.health = deps.health ?? new FleetHealthBook({ staleAfterMs: config.policy.probe.staleAfterMs });
     this.#ownsClient = deps.client === undefined;
     this.#client =
@@ -147,6 +122,14 @@ class FleetRouter implements Router {
       onTransition,
       saved,
     );
+    this.#upkeep = new ServerUpkeep({
+      fleet: this.#fleet,
+      health: this.health,
+      clock: this.#clock,
+      probeDeps: (signal) => this.#probeDeps(signal),
+      emit: this.#emit,
+      scanOnFirstUse: deps.scanOnFirstUse ?? true,
+    });
     this.#fleet.shared = openSharedSlots(config, deps.slotsDir, {
       clock: this.#clock,
       onChange: () => this.#fleet.slots.notify(),
@@ -186,7 +169,10 @@ class FleetRouter implements Router {
       attempts: [],
       waitedMs: 0,
       reshaped: new Set(),
+      exactTokens: new Map(),
+      counted: new Set(),
     };
+    pass.shape.exactTokens = pass.exactTokens;
     try {
       while (pass.attempts.length < this.#fleet.config.policy.maxAttempts) {
         const chosen = await this.#choose(pass);
@@ -227,7 +213,7 @@ class FleetRouter implements Router {
     const { role, attempts } = pass;
     for (;;) {
       if (pass.options.signal?.aborted) throw new RouterError('aborted', role, attempts, 'cancelled');
-      await this.#pollLoading(pass.chain);
+      await this.#upkeep.beforeChoosing(pass);
       const serverLoad = this.#fleet.serverLoad;
       if (serverLoad) {
         const ids = pass.chain.flat().map((c) => c.endpointId);
@@ -235,7 +221,6 @@ class FleetRouter implements Router {
         await serverLoad.confirm(ids, (id) => this.#fleet.newestSend(id));
         serverLoad.poll(ids);
       }
-      if (this.#scanOnFirstUse) await this.#scanUnknown(pass.chain);
       const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
       const prefer = pass.retrySame ?? pass.options.prefer;
       const selection = selectCandidate(views, {
@@ -322,7 +307,8 @@ class FleetRouter implements Router {
   ): Promise<Completion | undefined> {
     const { role, attempts, options } = pass;
     const fit = this.#fleet.maxTokensFor(candidate, pass.shape);
-    const plan = this.#fleet.planFor(candidate, pass.request, fit.ok ? fit.maxTokens : undefined);
+    const exact = pass.exactTokens.has(candidate.key);
+    const plan = this.#fleet.planFor(candidate, pass.request, fit.ok ? fit.maxTokens : undefined, exact);
     const { maxTokens } = plan;
     const attemptNumber = attempts.length + 1;
     const wait = this.#fleet.firstTokenAllowance(endpoint, candidate.model);
@@ -380,57 +366,15 @@ class FleetRouter implements Router {
     }
 
     const { failure } = result;
-    const handling = FAILURE_POLICY[failure.kind];
     if (failure.kind === 'aborted') throw new RouterError('aborted', role, attempts, 'cancelled');
-    if (handling.resetsConnections) this.#client.resetConnections(endpoint.id);
-    if (handling.cools) {
-      const entry = this.#fleet.noteFailure(endpoint.id, failure.retryAfterMs);
-      this.#emit({ type: 'cooldown', endpointId: endpoint.id, until: entry.until, strikes: entry.strikes });
-    }
-    if (failure.kind === 'auth') this.#disable(endpoint.id, failure.message);
-    if (failure.kind === 'quota') {
-      this.#disable(endpoint.id, `out of quota (billing, retrying will not help): ${failure.message}`);
-    }
-    if (failure.kind === 'model_not_found') this.#disable(candidate.key, failure.message);
-    if (failure.kind === 'context_length') pass.shape.excluded.add(candidate.key);
-    if (failure.kind === 'loading') {
-      if (!this.#fleet.loading.has(endpoint.id)) {
-        this.#emit({ type: 'loading', endpointId: endpoint.id, loading: true });
-      }
-      this.#fleet.noteLoading(endpoint.id);
-    }
-    if (failure.kind === 'client_error') this.#refused(pass, candidate, failure, plan);
-    if (!handling.failover) {
-      throw new RouterError('not_retryable', role, attempts, `${candidate.key} refused the request`);
-    }
+    respondToFailure(
+      { fleet: this.#fleet, client: this.#client, emit: this.#emit },
+      pass,
+      candidate,
+      failure,
+      plan,
+    );
     return undefined;
-  }
-
-  /**
-   * A 4xx from one candidate. When it named something keel can send differently (a response_format, the
-   * output-length parameter, a limit above the model's cap), the same candidate is asked once more, so
-   * reshaped; otherwise it is skipped for this request and for requests of its shape for the run. The
-   * request stops only when every candidate refused (`#chooseLoop`).
-   */
-  #refused(pass: RequestPass, candidate: Candidate, failure: Failure, sent: RequestPlan): void {
-    const key = candidate.key;
-    const fact = failure.refusal ? this.#fleet.learnFrom(candidate, failure.refusal, sent) : undefined;
-    if (fact !== undefined) {
-      const target = failure.refusal?.kind === 'response_format' ? candidate.endpointId : key;
-      this.#emit({ type: 'learned', target, fact });
-      // Asked again at once, reshaped; a second refusal in the same request only skips it for this one
-      // (what it refused can be reshaped: the next request will be).
-      if (!pass.reshaped.has(key)) {
-        pass.reshaped.add(key);
-        pass.retrySame = key;
-      } else {
-        pass.shape.excluded.add(key);
-      }
-      return;
-    }
-    pass.shape.excluded.add(key);
-    this.#fleet.noteRefusal(key, pass.shape, failure.message, failure.status === 413);
-    this.#emit({ type: 'refused', key, shape: pass.shape.signature, reason: failure.message });
   }
 
   status(): StatusRow[] {
@@ -512,89 +456,5 @@ class FleetRouter implements Router {
       // The lease files cannot be written (a full or read-only tmp): the per-process cap still holds.
       return NO_LEASE;
     }
-  }
-
-  /**
-   * Scans, before its first use, every endpoint of the chain whose window or slot count only its server
-   * can tell (no `contextWindow`, or no `maxParallel`, in the config) and of which no fresh scan is known
-   * (none saved, or older than `capabilityIntervalMs`): `keel run` and `keel ask` then fit limits to real
-   * windows, cap at real slots and allow for cold loads without a probe loop of their own. Tried at most
-   * once per interval per endpoint, in parallel, each bounded by the probe timeout.
-   */
-  async #scanUnknown(chain: Candidate[][]): Promise<void> {
-    const { capabilityIntervalMs } = this.#fleet.config.policy.probe;
-    const now = this.#clock.now();
-    const due = new Set<string>();
-    for (const candidate of chain.flat()) {
-      const endpoint = this.#fleet.endpoint(candidate.endpointId);
-      if (endpoint.contextWindow !== undefined && endpoint.maxParallelDefaulted !== true) continue;
-      if (this.#fleet.unreachable(endpoint) || this.#fleet.disabled.has(endpoint.id)) continue;
-      const scanned = this.health.latestScan(endpoint.id)?.checkedAt;
-      const tried = this.#scanTriedAt.get(endpoint.id);
-      if (scanned !== undefined && now - scanned <= capabilityIntervalMs) continue;
-      if (tried !== undefined && now - tried <= capabilityIntervalMs && !this.#firstScans.has(endpoint.id)) {
-        continue;
-      }
-      due.add(endpoint.id);
-    }
-    await Promise.all([...due].map((id) => this.#firstScan(this.#fleet.endpoint(id))));
-  }
-
-  #firstScan(endpoint: EndpointConfig): Promise<void> {
-    let scan = this.#firstScans.get(endpoint.id);
-    if (scan === undefined) {
-      this.#scanTriedAt.set(endpoint.id, this.#clock.now());
-      scan = scanCapabilities(endpoint, this.#probeDeps(undefined))
-        .then((result) => this.health.recordScan(result))
-        .finally(() => this.#firstScans.delete(endpoint.id));
-      this.#firstScans.set(endpoint.id, scan);
-    }
-    return scan;
-  }
-
-  /**
-   * Asks `/health` of every endpoint of the chain that is loading its model and due for a look (one look
-   * per endpoint at a time, shared by the requests waiting on it). Ready: the hold ends and the endpoint is
-   * re-scanned at once, since its model (and window) may be a new one. No `/health` or no answer: the hold
-   * ends too, and the next attempt finds out what is wrong the usual way.
-   */
-  async #pollLoading(chain: Candidate[][]): Promise<void> {
-    if (this.#fleet.loading.size === 0) return;
-    const now = this.#clock.now();
-    const due = new Set<string>();
-    for (const candidate of chain.flat()) {
-      const entry = this.#fleet.loading.get(candidate.endpointId);
-      if (entry !== undefined && entry.checkAt <= now) due.add(candidate.endpointId);
-    }
-    // The look is shared, so one request's cancellation must not cut it short; the probe timeout bounds it.
-    await Promise.all([...due].map((id) => this.#readyCheck(this.#fleet.endpoint(id))));
-  }
-
-  #readyCheck(endpoint: EndpointConfig): Promise<void> {
-    let check = this.#readyChecks.get(endpoint.id);
-    if (check === undefined) {
-      check = this.#checkReadyOnce(endpoint).finally(() => this.#readyChecks.delete(endpoint.id));
-      this.#readyChecks.set(endpoint.id, check);
-    }
-    return check;
-  }
-
-  async #checkReadyOnce(endpoint: EndpointConfig): Promise<void> {
-    const deps = this.#probeDeps(undefined);
-    const state = await checkReady(endpoint, deps);
-    if (state === 'loading') {
-      this.#fleet.noteLoading(endpoint.id);
-      return;
-    }
-    if (state === 'ready') this.health.recordScan(await scanCapabilities(endpoint, deps));
-    this.#fleet.loading.delete(endpoint.id);
-    this.#emit({ type: 'loading', endpointId: endpoint.id, loading: false });
-    this.#fleet.slots.notify();
-  }
-
-  #disable(target: string, reason: string): void {
-    if (this.#fleet.disabled.has(target)) return;
-    this.#fleet.disabled.set(target, reason);
-    this.#emit({ type: 'disabled', target, reason });
   }
 }

@@ -24,6 +24,8 @@ import {
 } from './openai-responses.ts';
 import { checkAnswer, type CheckedAnswer } from './sim-answer.ts';
 import type { SimResponder, SimResponderContext } from './types.ts';
+import { applyFlavorRules, overflow, type ChatFacts, type FlavorSubject } from './flavor-rules.ts';
+import { BUSY_BODY, LOADING_BODY, QUOTA_BODY, modelNotFound } from './server-errors.ts';
 
 /** Streams and trickles use at most this many content pieces: "several chunks", and `slow` lasts ~8 gaps. */
 export const MAX_PIECES = 8;
@@ -43,10 +45,12 @@ export interface ChatPlan {
   /** Counted in `byOutcome`. */
   outcome: string;
   reply: SimReply;
+  /** Set for an answer: the model that must be loaded, and a server slot free, before it starts. */
+  model?: string;
 }
 
 /** The parts of an endpoint the decision reads. */
-export interface ChatSubject {
+export interface ChatSubject extends FlavorSubject {
   readonly name: string;
   readonly models: ReadonlySet<string>;
   readonly contextWindow: number | undefined;
@@ -85,18 +89,21 @@ const SERVER_FAULTS: Partial<Record<SimMode, () => ChatPlan>> = {
       errorBody('Rate limit reached for requests (simulated).', 'rate_limit_error', 'rate_limit_exceeded'),
       { 'retry-after': '1' },
     ),
+  // The faults of issue 10, in the bodies of the servers that answer them (server-errors.ts).
+  loading: () => jsonReply('loading', 503, LOADING_BODY),
+  quota: () => jsonReply('quota', 429, QUOTA_BODY),
+  busy: () => jsonReply('busy', 503, BUSY_BODY),
 };
 
-/** The answer of a server-wide fault (`hang`, `auth`, `e500`, `e429`); undefined for the other modes. */
+/**
+ * The answer of a server-wide fault (`hang`, `auth`, `e500`, `e429`, `loading`, `quota`, `busy`); undefined
+ * for the other modes.
+ */
 export function serverFault(mode: SimMode): ChatPlan | undefined {
   return SERVER_FAULTS[mode]?.();
 }
 
-interface ParsedChat {
-  model: string;
-  messages: { role: string; content: string }[];
-  promptChars: number;
-  maxTokens: number | undefined;
+interface ParsedChat extends ChatFacts {
   stream: boolean;
 }
 
@@ -125,27 +132,26 @@ function parseChat(raw: string): ParsedChat | string {
   if (typeof body.model !== 'string' || body.model === '') return '"model" is required';
   if (!Array.isArray(body.messages)) return '"messages" must be an array';
   const messages: ParsedChat['messages'] = [];
-  let promptChars = 0;
   for (const message of body.messages as unknown[]) {
     if (typeof message !== 'object' || message === null) return 'each message must be an object';
     const { role, content } = message as { role?: unknown; content?: unknown };
-    const text = textOf(content);
-    promptChars += text.length;
-    messages.push({ role: typeof role === 'string' ? role : '', content: text });
+    messages.push({ role: typeof role === 'string' ? role : '', content: textOf(content) });
   }
-  const limit = body.max_tokens ?? body.max_completion_tokens;
-  const maxTokens =
-    typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : undefined;
-  return { model: body.model, messages, promptChars, maxTokens, stream: body.stream === true };
+  const parsed: ParsedChat = { model: body.model, messages, stream: body.stream === true };
+  const maxTokens = positiveCount(body.max_tokens);
+  if (maxTokens !== undefined) parsed.maxTokens = maxTokens;
+  const maxCompletionTokens = positiveCount(body.max_completion_tokens);
+  if (maxCompletionTokens !== undefined) parsed.maxCompletionTokens = maxCompletionTokens;
+  const format = body.response_format;
+  if (typeof format === 'object' && format !== null) {
+    const type = (format as { type?: unknown }).type;
+    parsed.responseFormat = typeof type === 'string' ? type.trim().toLowerCase() : '';
+  }
+  return parsed;
 }
 
-function contextExceeded(window: number, promptTokens: number, maxTokens: number | undefined): ChatPlan {
-  const requested = promptTokens + (maxTokens ?? 0);
-  const message =
-    `This model's maximum context length is ${window} tokens. However, you requested ${requested} tokens ` +
-    `(${promptTokens} in the messages, ${maxTokens ?? 0} in the completion). ` +
-    'Please reduce the length of the messages or completion.';
-  return jsonReply('ctxlen', 400, errorBody(message, 'invalid_request_error', 'context_length_exceeded'));
+function positiveCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
 }
 
 export function planChat(subject: ChatSubject, mode: SimMode, raw: string): ChatPlan {
@@ -154,23 +160,20 @@ export function planChat(subject: ChatSubject, mode: SimMode, raw: string): Chat
 
   const parsed = parseChat(raw);
   if (typeof parsed === 'string') return badRequest(parsed);
-  const { model, messages, maxTokens, stream } = parsed;
+  const { model, stream } = parsed;
   if (!subject.models.has(model)) {
-    return jsonReply(
-      'model_not_found',
-      404,
-      errorBody(`model '${model}' not found`, 'invalid_request_error', 'model_not_found'),
-    );
+    const notFound = modelNotFound(subject.flavor, model);
+    if (notFound) return jsonReply('model_not_found', notFound.status, notFound.body);
   }
 
-  const promptTokens = tokensForChars(parsed.promptChars);
-  const window = subject.contextWindow;
-  if (window !== undefined && promptTokens + (maxTokens ?? 0) > window) {
-    return contextExceeded(window, promptTokens, maxTokens);
-  }
+  const verdict = applyFlavorRules(subject, parsed);
+  if (verdict.kind === 'refuse') return jsonReply(verdict.outcome, verdict.status, verdict.body);
+  const { messages, promptTokens, limit: maxTokens } = verdict;
   if (mode === 'ctxlen') {
     // Forced without a configured window: claim a window just below the request, so the message stays coherent.
-    return contextExceeded(Math.max(0, promptTokens + (maxTokens ?? 0) - 1), promptTokens, maxTokens);
+    const claimed = Math.max(0, promptTokens + (maxTokens ?? 0) - 1);
+    const forced = overflow(subject.flavor, claimed, promptTokens, maxTokens);
+    return jsonReply('ctxlen', forced.status, forced.body);
   }
   if (mode === 'flaky' && subject.drawRandom() < subject.failRate) return serverFault('e500')!;
 
@@ -204,7 +207,7 @@ export function planChat(subject: ChatSubject, mode: SimMode, raw: string): Chat
   };
   if (produced.reasoning !== undefined) completion.reasoning = produced.reasoning;
   if (produced.toolCalls !== undefined) completion.toolCalls = produced.toolCalls;
-  return { outcome: mode === 'flaky' ? 'ok' : mode, reply: answer(mode, completion, stream) };
+  return { outcome: mode === 'flaky' ? 'ok' : mode, reply: answer(mode, completion, stream), model };
 }
 
 /** The shape of a request that gets an answer: healthy, or bent by one of the answering faults. */

@@ -18,6 +18,8 @@ export interface ChatEndpoint extends ChatSubject {
   readonly latencyMs: number | undefined;
   readonly stats: SimEndpointStats;
   countOutcome(outcome: string): void;
+  /** Runs `go` once the server would start on a request for `model` (its queue, a model load). */
+  serve(model: string, res: ServerResponse, go: () => void): void;
 }
 
 /** One request's pending timer, cleared when the response closes for any reason. */
@@ -67,7 +69,9 @@ export function serveChat(endpoint: ChatEndpoint, req: IncomingMessage, res: Ser
     }
     const plan = planChat(endpoint, mode, raw);
     endpoint.countOutcome(plan.outcome);
-    deliver(plan.reply, res, exchange, latencyMs);
+    // Refusals come at once; an answer waits for the server's slot and model, sending nothing meanwhile.
+    if (plan.model === undefined) deliver(plan.reply, res, exchange, latencyMs);
+    else endpoint.serve(plan.model, res, () => deliver(plan.reply, res, exchange, latencyMs));
   });
 }
 

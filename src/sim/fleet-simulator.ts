@@ -85,6 +85,15 @@ function checkSpec(spec: SimEndpointSpec): void {
   checkNumber(spec.contextWindow, `${where}: contextWindow`, 1, Number.MAX_SAFE_INTEGER, true);
   checkNumber(spec.failRate, `${where}: failRate`, 0, 1);
   checkNumber(spec.seed, `${where}: seed`, -(2 ** 53), 2 ** 53, true);
+  checkNumber(spec.slots, `${where}: slots`, 1, 1024, true);
+  checkNumber(spec.outputCap, `${where}: outputCap`, 1, Number.MAX_SAFE_INTEGER, true);
+  checkNumber(spec.loadMs, `${where}: loadMs`, 0, Number.MAX_SAFE_INTEGER);
+  if (
+    spec.loadedModels !== undefined &&
+    (!Array.isArray(spec.loadedModels) || spec.loadedModels.some((m) => typeof m !== 'string'))
+  ) {
+    throw new SimInputError(`${where}: loadedModels must be a list of model names`);
+  }
   if (spec.mode !== undefined && !isSimMode(spec.mode))
     throw new SimInputError(`${where}: ${unknownMode(spec.mode)}`);
   if (spec.flavor !== undefined && !isSimFlavor(spec.flavor)) {

@@ -8,6 +8,12 @@ export function pathOf(url: string | undefined): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
+/** The query string without its `?` (empty when there is none). */
+export function queryOf(url: string | undefined): string {
+  const query = url?.indexOf('?') ?? -1;
+  return query === -1 || url === undefined ? '' : url.slice(query + 1);
+}
+
 /** Headers of a JSON body whose full length is announced, so that a client can tell when it is cut short. */
 export function jsonHeadersFor(body: string): OutgoingHttpHeaders {
   return { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };

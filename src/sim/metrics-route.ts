@@ -1,6 +1,6 @@
 /**
- * `GET /metrics` of the simulated vLLM and llama.cpp servers, from the endpoint's real in-flight count (the
- * simulator runs every request at once: nothing waits, so the waiting/deferred gauges are 0).
+ * `GET /metrics` of the simulated vLLM and llama.cpp servers, from the endpoint's real counts: requests
+ * running, and those waiting for one of the server's own slots (`slots`, server-queue.ts).
  *
  * - vLLM (V1 engine, vllm/v1/metrics/loggers.py `PrometheusStatLogger`, v0.10+): gauges labelled
  *   `{engine="0",model_name="…"}` (prometheus_client sorts label names), values printed as floats (`2.0`).
@@ -17,15 +17,19 @@ export interface MetricsSubject {
   flavor: SimFlavor;
   model: string;
   inflight: number;
+  /** Waiting for a slot of the server's own (llama.cpp `requests_deferred`, vLLM `num_requests_waiting`). */
+  waiting?: number;
   /** Chat requests served so far (the counters). */
   served: number;
 }
 
 export function renderMetrics(subject: MetricsSubject): string {
-  return subject.flavor === 'llamacpp' ? llamacpp(subject) : vllm(subject);
+  return subject.flavor === 'llamacpp' || subject.flavor === 'llamacpp-router'
+    ? llamacpp(subject)
+    : vllm(subject);
 }
 
-function vllm({ model, inflight, served }: MetricsSubject): string {
+function vllm({ model, inflight, waiting = 0, served }: MetricsSubject): string {
   const labels = `{engine="0",model_name=${JSON.stringify(model)}}`;
   return [
     '# HELP vllm:num_requests_running Number of requests in model execution batches.',
@@ -33,7 +37,7 @@ function vllm({ model, inflight, served }: MetricsSubject): string {
     `vllm:num_requests_running${labels} ${inflight.toFixed(1)}`,
     '# HELP vllm:num_requests_waiting Number of requests waiting to be processed.',
     '# TYPE vllm:num_requests_waiting gauge',
-    `vllm:num_requests_waiting${labels} 0.0`,
+    `vllm:num_requests_waiting${labels} ${waiting.toFixed(1)}`,
     '# HELP vllm:request_success_total Count of successfully processed requests.',
     '# TYPE vllm:request_success_total counter',
     `vllm:request_success_total{engine="0",finished_reason="stop",model_name=${JSON.stringify(model)}} ${served.toFixed(1)}`,
@@ -41,14 +45,14 @@ function vllm({ model, inflight, served }: MetricsSubject): string {
   ].join('\n');
 }
 
-function llamacpp({ inflight, served }: MetricsSubject): string {
+function llamacpp({ inflight, waiting = 0, served }: MetricsSubject): string {
   const metric = (name: string, type: string, help: string, value: number): string =>
     `# HELP llamacpp:${name} ${help}\n# TYPE llamacpp:${name} ${type}\nllamacpp:${name} ${cDouble(value)}`;
   return `${[
     metric('prompt_tokens_total', 'counter', 'Number of prompt tokens processed.', served * 617_285),
     metric('tokens_predicted_total', 'counter', 'Number of generation tokens processed.', served * 40),
     metric('requests_processing', 'gauge', 'Number of requests processing.', inflight),
-    metric('requests_deferred', 'gauge', 'Number of requests deferred.', 0),
+    metric('requests_deferred', 'gauge', 'Number of requests deferred.', waiting),
   ].join('\n')}\n`;
 }
 

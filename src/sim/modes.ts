@@ -15,11 +15,36 @@ export const SIM_MODES = [
   'ctxlen',
   'auth',
   'flaky',
+  // Faults of today's servers (issue 10): llama.cpp loading its model (503 on every route, /health too);
+  // OpenAI's 429 insufficient_quota; Ollama's 503 "server busy" when its scheduler queue is full.
+  'loading',
+  'quota',
+  'busy',
 ] as const;
 export type SimMode = (typeof SIM_MODES)[number];
 
-export const SIM_FLAVORS = ['openai', 'vllm', 'llamacpp', 'lmstudio', 'ollama'] as const;
+/**
+ * The server software an endpoint imitates. `llamacpp-router` is llama-server in router mode (no `-m`:
+ * several models, loaded on demand, tools/server/server-models.cpp), a different set of answers from the
+ * same program; keel's config calls both `llamacpp`.
+ */
+export const SIM_FLAVORS = ['openai', 'vllm', 'llamacpp', 'llamacpp-router', 'lmstudio', 'ollama'] as const;
 export type SimFlavor = (typeof SIM_FLAVORS)[number];
+
+export function isLlamaCpp(flavor: SimFlavor): boolean {
+  return flavor === 'llamacpp' || flavor === 'llamacpp-router';
+}
+
+/**
+ * How many requests the server runs at once when the spec does not say: Ollama `OLLAMA_NUM_PARALLEL`
+ * (default 1, envconfig/config.go), llama.cpp `-np` auto (4 with a unified KV cache, tools/server/server.cpp),
+ * LM Studio `parallel` (4 in its docs' example). vLLM and hosted APIs batch: no server-side queue modelled.
+ */
+export function defaultServerSlots(flavor: SimFlavor): number | undefined {
+  if (flavor === 'ollama') return 1;
+  if (isLlamaCpp(flavor) || flavor === 'lmstudio') return 4;
+  return undefined;
+}
 
 export function isSimMode(value: unknown): value is SimMode {
   return typeof value === 'string' && (SIM_MODES as readonly string[]).includes(value);
@@ -40,7 +65,7 @@ export const DEFAULT_SEED = 1;
  * leave probes healthy, which is exactly the case where a probe says "healthy" and chat still fails.
  */
 export function modeBreaksProbes(mode: SimMode): boolean {
-  return mode === 'refuse' || mode === 'hang' || mode === 'e500' || mode === 'auth';
+  return mode === 'refuse' || mode === 'hang' || mode === 'e500' || mode === 'auth' || mode === 'loading';
 }
 
 /**

@@ -10,20 +10,24 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Socket } from 'node:net';
 import { serverFault } from './chat-plan.ts';
 import { serveChat, type ChatEndpoint } from './chat-route.ts';
-import { pathOf, readBody, sendJson } from './http-util.ts';
+import { pathOf, queryOf, readBody, sendJson } from './http-util.ts';
 import {
   DEFAULT_FAIL_RATE,
   DEFAULT_SEED,
   createSeededRandom,
+  defaultServerSlots,
   modeBreaksProbes,
   type SimFlavor,
   type SimMode,
 } from './modes.ts';
 import { errorBody } from './openai-responses.ts';
+import { LOADING_BODY } from './server-errors.ts';
+import { ModelLoads, ServerQueue } from './server-queue.ts';
 import {
   answerProbe,
   matchProbeRoute,
   probeNeedsBody,
+  type ProbeAnswer,
   type ProbeRoute,
   type ProbeSubject,
 } from './probe-routes.ts';
@@ -50,6 +54,8 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
   readonly modelList: readonly string[];
   readonly models: ReadonlySet<string>;
   readonly contextWindow: number | undefined;
+  readonly outputCap: number | undefined;
+  readonly serverSlots: number | undefined;
   readonly responder: SimResponder;
   readonly stats: SimEndpointStats = {
     requests: 0,
@@ -57,6 +63,8 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
     probeRequests: 0,
     inflight: 0,
     maxInflight: 0,
+    waiting: 0,
+    maxWaiting: 0,
     byOutcome: {},
   };
   mode: SimMode;
@@ -75,6 +83,9 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
   readonly #retired = new Set<TrackedServer>();
   #switching: Promise<void> = Promise.resolve();
   #closed = false;
+  /** The server's own slots (undefined: no queue, vLLM and hosted APIs batch). */
+  readonly #queue: ServerQueue | undefined;
+  readonly #loads: ModelLoads;
 
   constructor(spec: SimEndpointSpec, host: string, responder: SimResponder, control: ControlHandler) {
     this.name = spec.name;
@@ -82,6 +93,10 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
     this.modelList = spec.models ?? ['sim-model'];
     this.models = new Set(this.modelList);
     this.contextWindow = spec.contextWindow;
+    this.outputCap = spec.outputCap;
+    this.serverSlots = spec.slots ?? defaultServerSlots(this.flavor);
+    this.#queue = this.serverSlots !== undefined ? new ServerQueue(this.serverSlots, this.stats) : undefined;
+    this.#loads = new ModelLoads(spec.loadedModels ?? this.modelList, spec.loadMs ?? 0);
     this.responder = responder;
     this.mode = spec.mode ?? 'ok';
     this.latencyMs = spec.latencyMs;
@@ -104,14 +119,52 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
     return this.#random();
   }
 
+  isLoaded(model: string): boolean {
+    return this.#loads.isLoaded(model, Date.now());
+  }
+
+  markLoaded(model: string): void {
+    this.#loads.markLoaded(model);
+  }
+
+  get busySlots(): number {
+    return this.#queue?.busy ?? Math.min(this.stats.inflight, this.serverSlots ?? Infinity);
+  }
+
+  /**
+   * Runs `go` (the answer's delivery) once the server would start on the request: a free slot of its own,
+   * then the model loaded. Both waits end with the response (a client that left frees its place).
+   */
+  serve(model: string, res: ServerResponse, go: () => void): void {
+    const start = (release: () => void): void => {
+      res.once('close', release);
+      const wait = this.#loads.waitFor(model, Date.now());
+      if (wait <= 0) {
+        go();
+        return;
+      }
+      const timer = setTimeout(() => {
+        if (!res.destroyed && !res.writableEnded) go();
+      }, wait);
+      res.once('close', () => clearTimeout(timer));
+    };
+    if (this.#queue === undefined) {
+      start(() => undefined);
+      return;
+    }
+    const cancel = this.#queue.enter(start);
+    res.once('close', cancel);
+  }
+
   nextCompletionId(): string {
     this.#completions += 1;
     return `chatcmpl-sim-${this.name}-${this.#completions}`;
   }
 
   /** For `/metrics`: the requests in flight now, the chat requests so far. */
-  readonly load = (): { inflight: number; served: number } => ({
-    inflight: this.stats.inflight,
+  readonly load = (): { inflight: number; waiting: number; served: number } => ({
+    inflight: this.stats.inflight - this.stats.waiting,
+    waiting: this.stats.waiting,
     served: this.stats.chatRequests,
   });
 
@@ -129,6 +182,7 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
     stats.chatRequests = 0;
     stats.probeRequests = 0;
     stats.maxInflight = stats.inflight;
+    stats.maxWaiting = stats.waiting;
     stats.byOutcome = {};
   }
 
@@ -201,6 +255,13 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
       return;
     }
     this.stats.requests += 1;
+    if (this.mode === 'loading') {
+      // llama.cpp's middleware answers every route alike before routing, /health included.
+      this.countOutcome(path === '/v1/chat/completions' ? 'loading' : 'probe_loading');
+      req.resume();
+      sendJson(res, 503, LOADING_BODY);
+      return;
+    }
     if (path === '/v1/chat/completions' && req.method === 'POST') {
       serveChat(this, req, res);
       return;
@@ -226,18 +287,27 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
       return;
     }
     this.countOutcome('probe_ok');
-    if (!probeNeedsBody(route)) {
-      const answer = answerProbe(route, this);
+    const query = queryOf(req.url);
+    const send = (answer: ProbeAnswer): void => {
+      // vLLM's /health is a 200 with no body at all.
+      if (answer.body === '') {
+        res.writeHead(answer.status, { 'content-length': 0 });
+        res.end();
+        return;
+      }
       const type = answer.contentType;
       sendJson(res, answer.status, answer.body, type ? { 'content-type': type } : undefined);
+    };
+    if (!probeNeedsBody(route)) {
+      send(answerProbe(route, this, '', query));
       return;
     }
     readBody(req, MAX_PROBE_BODY_BYTES, (raw) => {
-      const answer =
+      send(
         raw === undefined
           ? { status: 413, body: '{"error":"body too large"}' }
-          : answerProbe(route, this, raw);
-      sendJson(res, answer.status, answer.body);
+          : answerProbe(route, this, raw, query),
+      );
     });
   }
 }

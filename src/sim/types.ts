@@ -19,6 +19,17 @@ export interface SimEndpointSpec {
   failRate?: number;
   /** `flaky`: PRNG seed; default 1. */
   seed?: number;
+  /**
+   * Requests the server runs at once; the rest wait in its queue (no response head until their turn).
+   * Default per flavor (`defaultServerSlots`): Ollama 1, llama.cpp and LM Studio 4, vLLM/OpenAI no queue.
+   */
+  slots?: number;
+  /** The model's output cap (OpenAI flavor): a larger limit gets "max_tokens is too large". */
+  outputCap?: number;
+  /** Models loaded at start (Ollama, LM Studio, llama.cpp router); default all. Others load on first use. */
+  loadedModels?: string[];
+  /** How long loading a model takes on first use, ms; default 0. */
+  loadMs?: number;
 }
 
 export interface SimResponderContext {
@@ -72,6 +83,9 @@ export interface SimEndpointStats {
   /** Chat requests received and not yet finished (hung ones included). */
   inflight: number;
   maxInflight: number;
+  /** Of those, waiting in the server's queue for a slot (servers with `slots`). */
+  waiting: number;
+  maxWaiting: number;
   /** Chat outcomes by mode name (`ok`, `e500` …, plus `model_not_found`, `bad_request` …); probes as `probe_*`. */
   byOutcome: Record<string, number>;
 }

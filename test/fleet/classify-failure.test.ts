@@ -137,6 +137,15 @@ describe('classifyHttpError: what each server means', () => {
     }
   });
 
+  it('a 400 that says there is no such model (llama.cpp router mode, LM Studio) is model_not_found', () => {
+    const router =
+      '{"error":{"code":400,"message":"model \'gemma\' not found","type":"invalid_request_error"}}';
+    expect(classify(400, router).kind).toBe('model_not_found');
+    const lmstudio =
+      '{"error":{"message":"Invalid model identifier \\"o4-mini\\".","type":"invalid_request_error","param":"model","code":"model_not_found"}}';
+    expect(classify(400, lmstudio).kind).toBe('model_not_found');
+  });
+
   it('a 400 that names nothing keel can change carries no refusal', () => {
     expect(classify(400, '{"error":{"message":"messages: field required"}}').refusal).toBeUndefined();
     expect(classify(413, '<html>413 Request Entity Too Large</html>').refusal).toBeUndefined();

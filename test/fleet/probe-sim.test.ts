@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProbeCommand, type ProbeRow } from '../../src/cli/probe-command.ts';
 import { probeHealth, scanCapabilities } from '../../src/fleet/probe.ts';
-import { MODEL_MAX_CONTEXT, startSimulator, type FleetSimulator } from '../../src/sim/fleet-simulator.ts';
+import {
+  MODEL_MAX_CONTEXT,
+  startSimulator,
+  type FleetSimulator,
+  type SimEndpointSpec,
+} from '../../src/sim/fleet-simulator.ts';
 import { testConfig } from '../helpers/config.ts';
 import { endpoint, fakeFetch } from './fixtures/fake-fetch.ts';
 import * as fx from './fixtures/flavor-responses.ts';
@@ -23,7 +28,8 @@ const specs = [
   },
   // Run with its defaults: no num_ctx in the parameters, so Ollama's default applies, capped by the
   // architecture's context_length (MODEL_MAX_CONTEXT).
-  { name: 'ollama-defaults', flavor: 'ollama', models: ['llama3.2:latest'] },
+  // Not loaded (nothing in /api/ps), so nothing reports the window it will get.
+  { name: 'ollama-defaults', flavor: 'ollama', models: ['llama3.2:latest'], loadedModels: [] as string[] },
 ] as const;
 
 let sim: FleetSimulator;
@@ -31,7 +37,12 @@ const urlOf = (name: string): string => sim.endpoints.find((info) => info.name =
 
 beforeAll(async () => {
   sim = await startSimulator({
-    endpoints: specs.map((spec) => ({ ...spec, models: [...spec.models], port: 0, mode: 'ok' as const })),
+    endpoints: specs.map((spec): SimEndpointSpec => ({
+      ...spec,
+      models: [...spec.models],
+      port: 0,
+      mode: 'ok' as const,
+    })),
   });
 });
 afterAll(async () => {
@@ -58,6 +69,7 @@ describe('probes against the fleet simulator', () => {
       timeoutMs: 5_000,
     });
     expect(scan).toMatchObject({ flavor: 'ollama', contextWindows: { 'llama3.2:latest': 4096 } });
+    expect(scan.notes?.[0]).toMatch(/^llama3\.2:latest: .*assuming at most 4096/);
 
     // The simulator always trains its models for MODEL_MAX_CONTEXT and always reports LM Studio models as
     // loaded, so the other cases are served from recorded answers.

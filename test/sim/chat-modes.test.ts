@@ -116,16 +116,47 @@ describe('ok', () => {
 });
 
 describe('validation', () => {
-  it('answers an unknown model with 404 model_not_found', async () => {
-    const sim = await start({ endpoints: [{ name: 'a', models: ['qwen'] }] });
-    const response = await postChat(sim, chatBody({ model: 'llama' }));
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({
-      error: {
-        message: "model 'llama' not found",
-        type: 'invalid_request_error',
-        param: null,
-        code: 'model_not_found',
+  it('answers an unknown model as each server does', async () => {
+    const sim = await start({
+      endpoints: [
+        { name: 'vllm', models: ['qwen'] },
+        { name: 'router', flavor: 'llamacpp-router', models: ['qwen'] },
+        { name: 'single', flavor: 'llamacpp', models: ['qwen'] },
+        { name: 'ollama', flavor: 'ollama', models: ['qwen'] },
+      ],
+    });
+    const ask = async (index: number) => {
+      const response = await postChat(sim, chatBody({ model: 'llama' }), undefined, index);
+      const body: unknown = await response.json();
+      return { status: response.status, body };
+    };
+    expect(await ask(0)).toEqual({
+      status: 404,
+      body: {
+        error: {
+          message: 'The model `llama` does not exist.',
+          type: 'NotFoundError',
+          param: 'model',
+          code: 404,
+        },
+      },
+    });
+    // llama.cpp router mode: 400, not 404 (server-models.cpp router_validate_model).
+    expect(await ask(1)).toEqual({
+      status: 400,
+      body: { error: { code: 400, message: "model 'llama' not found", type: 'invalid_request_error' } },
+    });
+    // A single-model llama-server serves whatever name the request carries.
+    expect((await ask(2)).status).toBe(200);
+    expect(await ask(3)).toEqual({
+      status: 404,
+      body: {
+        error: {
+          message: 'model "llama" not found, try pulling it first',
+          type: 'not_found_error',
+          param: null,
+          code: null,
+        },
       },
     });
   });
@@ -190,7 +221,7 @@ describe('context length', () => {
   };
 
   it('rejects a prompt plus max_tokens beyond the context window, and serves one that fits', async () => {
-    const sim = await start({ endpoints: [{ name: 'a', contextWindow: 100 }] });
+    const sim = await start({ endpoints: [{ name: 'a', flavor: 'openai', contextWindow: 100 }] });
     // 300 characters → 75 prompt tokens.
     const messages = [
       { role: 'system', content: 's'.repeat(100) },
@@ -207,7 +238,7 @@ describe('context length', () => {
   });
 
   it('mode ctxlen rejects every request, even without a window', async () => {
-    const sim = await start({ endpoints: [{ name: 'a', mode: 'ctxlen' }] });
+    const sim = await start({ endpoints: [{ name: 'a', flavor: 'openai', mode: 'ctxlen' }] });
     await expectContextError(await postChat(sim, chatBody({ max_tokens: 10 })), 11, 12);
   });
 });

@@ -88,6 +88,8 @@ describe('control routes', () => {
         probeRequests: 1,
         inflight: 0,
         maxInflight: 1,
+        waiting: 0,
+        maxWaiting: 0,
         byOutcome: { ok: 1, probe_ok: 1 },
       },
     });
@@ -98,6 +100,8 @@ describe('control routes', () => {
       probeRequests: 0,
       inflight: 0,
       maxInflight: 0,
+      waiting: 0,
+      maxWaiting: 0,
       byOutcome: {},
     });
   });

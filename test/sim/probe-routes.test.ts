@@ -70,9 +70,11 @@ describe('flavor routes', () => {
     });
     const props = await getJson(sim, '/props');
     expect(props.status).toBe(200);
+    // The per-slot window, and -np auto's 4 slots (tools/server/server.cpp at 00dd081).
     expect(props.body).toMatchObject({
-      default_generation_settings: { n_ctx: 4096, model: 'qwen-7b' },
-      total_slots: 1,
+      default_generation_settings: { n_ctx: 4096 },
+      total_slots: 4,
+      model_alias: 'qwen-7b',
       model_path: '/models/qwen-7b.gguf',
     });
     expect(await getJson(sim, '/health')).toEqual({ status: 200, body: { status: 'ok' } });
@@ -125,7 +127,8 @@ describe('flavor routes', () => {
     expect((await postJson(`${sim.endpoints[0]!.baseUrl}/api/show`, { name: 'llama3' })).status).toBe(200);
     const missing = await postJson(`${sim.endpoints[0]!.baseUrl}/api/show`, { model: 'mistral' });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: "model 'mistral' not found" });
+    // server/routes.go: the text ollama pull suggests.
+    expect(await missing.json()).toEqual({ error: 'model "mistral" not found, try pulling it first' });
   });
 
   it('Ollama without a configured window has no num_ctx: discovery must fall back to the server default', async () => {
@@ -136,7 +139,7 @@ describe('flavor routes', () => {
   });
 
   it.each([
-    ['vllm', ['/props', '/health', '/api/v0/models', '/api/tags']],
+    ['vllm', ['/props', '/slots', '/api/v0/models', '/api/tags']],
     ['llamacpp', ['/api/v0/models', '/api/tags']],
     ['lmstudio', ['/props', '/api/tags']],
     ['ollama', ['/props', '/health', '/api/v0/models']],
