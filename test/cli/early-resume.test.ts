@@ -93,6 +93,23 @@ describe('keel run --resume', () => {
     expect(chatRequests()).toBe(events.filter((e) => e.type === 'router_attempt').length);
   }, 60_000);
 
+  it("a lesson kept in the fleet state (json_object refused) shapes the early request as it shapes the router's", async () => {
+    const fx = await interruptedRun();
+    const statePath = join(fx.runDir(RUN_ID), 'state.json');
+    const saved = (JSON.parse(readFileSync(statePath, 'utf8')) as { fleet?: Record<string, unknown> }).fleet;
+    const url = (name: string) => sim.endpoints.find((e) => e.name === name)!.url;
+    // Both coders once refused json_object: both the early request and the router send json_schema.
+    const refused = (name: string) => ({ url: url(name), refused: ['json_object'] });
+    await setFleet(fx, { ...saved, learned: { formats: { a: refused('a'), b: refused('b') }, models: {} } });
+    const before = eventsOf(fx).length;
+    const exit = await runKeel(['--resume', RUN_ID, ...fixtureArgs(fx)]);
+    expect(exit.code, exit.stderr).toBe(0);
+    const events = eventsOf(fx).slice(before);
+    expect(events.filter((e) => e.type === 'early_request')).toEqual([
+      { type: 'early_request', offered: 1, adopted: 1, abandoned: 0, at: expect.any(Number) as unknown },
+    ]);
+  }, 60_000);
+
   it('the built keel (dist/cli) adopts it too: one instance of the hand-over across its chunks', async () => {
     const fx = await interruptedRun();
     const before = eventsOf(fx).length;
