@@ -126,11 +126,15 @@ async function workOn(
     },
   });
   const { state, runDir } = result;
-  await saveDurably(
-    durable,
-    { runId: state.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
-    SAVE_TIMEOUT_MS,
-  );
+  // Validation changed the repository (security stop): nothing leaves this runner, not even the checkpoint.
+  if (state.interruption?.kind === 'security')
+    io.info('keel: security stop — nothing pushed, nothing uploaded');
+  else
+    await saveDurably(
+      durable,
+      { runId: state.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
+      SAVE_TIMEOUT_MS,
+    );
   writeOutputs(io, state);
   for (const annotation of annotationsFor(state)) io.annotate(annotation);
   await writeSummary(io, { state, stateDir, config, runLink: runUrl(ctx) });

@@ -91,7 +91,7 @@ async function runCommand(
   try {
     child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: childEnv(spec.env),
+      env: childEnv(spec.env, spec.replaceEnv === true),
       detached: true,
       stdio: [
         spec.input === undefined ? 'ignore' : 'pipe',
@@ -330,8 +330,8 @@ function redactedStream(parts: CapturedParts, secrets: readonly string[]): Captu
   return { text, totalBytes: parts.totalBytes, truncated: true };
 }
 
-function childEnv(env: Record<string, string | undefined> | undefined): NodeJS.ProcessEnv {
-  const merged: NodeJS.ProcessEnv = { ...process.env };
+function childEnv(env: Record<string, string | undefined> | undefined, replace: boolean): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = replace ? {} : { ...process.env };
   for (const [key, value] of Object.entries(env ?? {})) {
     if (value === undefined) delete merged[key];
     else merged[key] = value;

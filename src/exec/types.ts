@@ -11,6 +11,11 @@ export interface CommandSpec {
   cwd: string;
   /** Merged over `process.env`; an `undefined` value removes that variable for the child. */
   env?: Record<string, string | undefined>;
+  /**
+   * The child gets `env` and nothing of `process.env` (validation commands: an allow-list, so no token, key
+   * or runner credential is inherited by model-written code).
+   */
+  replaceEnv?: boolean;
   /** From spawn to the group being signalled (SIGTERM, then SIGKILL after the runner's grace). */
   timeoutMs: number;
   /** Written to the child's stdin, which is then closed. Without it stdin is /dev/null. */

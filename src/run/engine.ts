@@ -48,10 +48,11 @@ async function runSteps(ctx: RunContext): Promise<RunState> {
     if ((await codeStep(ctx)) === 'stop') {
       return ctx.stopping ? await interrupt(ctx) : await giveUp(ctx);
     }
-    for (const step of [validateStep, reviewStep]) {
-      await step(ctx);
-      if (ctx.stopping) return await interrupt(ctx);
-    }
+    // Validation changed the repository: the run has stopped (failed) and publishes nothing.
+    if ((await validateStep(ctx)) === 'security-stop') return state;
+    if (ctx.stopping) return await interrupt(ctx);
+    await reviewStep(ctx);
+    if (ctx.stopping) return await interrupt(ctx);
     // Once publish has run, the run is finished: a signal that came meanwhile has nothing left to stop.
     // Calling it interrupted would open a recovery record for a finished run, and its resume, with every
     // step done, would end "running".

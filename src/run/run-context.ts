@@ -19,6 +19,16 @@ import type { RunLease } from './run-lease.ts';
 import { Serial } from '../base/serial.ts';
 import type { RunState, StepRecord } from './state.ts';
 
+/** What validation commands may see of keel's process (`steps/validate-step.ts`). */
+export interface ValidationSetup {
+  /** keel's environment, the source of the allow-listed variables. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** keel's secrets: never passed, whatever the variable is called. */
+  secrets: readonly string[];
+  /** Directories the sandbox hides besides the checkout and the worktree (the state directory). */
+  hide: readonly string[];
+}
+
 export interface RunDeps {
   config: KeelConfig;
   router: Pick<Router, 'complete' | 'exportState'>;
@@ -33,6 +43,8 @@ export interface RunDeps {
   signal: AbortSignal;
   /** Human-readable progress lines. */
   progress: (line: string) => void;
+  /** For validation; absent: an empty environment, no secrets known. */
+  validation?: ValidationSetup;
   /** Applied to every error text before it is stored or published. */
   redact: (text: string) => string;
   /** The exact command that resumes this run. */

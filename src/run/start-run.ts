@@ -186,6 +186,12 @@ async function ownedRun(
     progress(`run ${resumed.runId} already finished: ${resumed.status}`);
     return { state: resumed, runDir };
   }
+  // Stopped because validation changed the repository: resuming would run the same code again and then
+  // publish from a repository nobody has looked at. A human starts a new run once it is checked.
+  if (resumed?.interruption?.kind === 'security') {
+    progress(`run ${resumed.runId} is not resumed: ${resumed.interruption.reason}`);
+    return { state: resumed, runDir };
+  }
   const created = resumed
     ? undefined
     : await newRunState(
@@ -323,6 +329,7 @@ async function ownedRun(
         resumeCommand,
         prefetch,
         lease,
+        validation: { env: options.env, secrets, hide: [stateDir] },
         ...(planPrefetch ? { planPrefetch } : {}),
         ...(options.externalCode ? { externalCode: options.externalCode } : {}),
         ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),

@@ -84,7 +84,15 @@ export const runStateSchema = z.object({
   /** The run's counters at this checkpoint (`metrics.json` is their view), restored on resume. */
   metrics: z.unknown().optional(),
   /** Why the run stopped early, for the recovery record; redacted. */
-  interruption: z.object({ reason: text(200), at: time, error: text(4_000).optional() }).optional(),
+  interruption: z
+    .object({
+      reason: text(200),
+      at: time,
+      error: text(4_000).optional(),
+      /** `security`: validation changed the repository; the run published nothing and is not resumed. */
+      kind: z.enum(['security']).optional(),
+    })
+    .optional(),
   /** How many times this run was resumed. */
   resumes: z.number().int().nonnegative(),
 });

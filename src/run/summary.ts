@@ -4,6 +4,7 @@
  */
 import type { Review } from '../agents/types.ts';
 import type { RunState, RunStatus, StepRecord } from './state.ts';
+import { describeSetting, type ValidationSetting } from './steps/validate-step.ts';
 
 /** The status a run that reached the end of its steps finishes with. */
 export function finalStatus(state: RunState): RunStatus {
@@ -45,6 +46,14 @@ export function runSummaryMarkdown(state: RunState, status: RunStatus): string {
     '',
     `Subtasks committed: ${code.filter((s) => s.status === 'done').length} of ${code.length}.`,
   ];
+  const validation = state.steps.validate?.result as
+    { passed?: boolean; setting?: ValidationSetting } | undefined;
+  if (validation?.setting !== undefined) {
+    lines.push(
+      '',
+      `Validation ${validation.passed ? 'passed' : 'failed'}, ${describeSetting(validation.setting)}.`,
+    );
+  }
   if (review) {
     lines.push(
       '',

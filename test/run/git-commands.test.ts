@@ -27,10 +27,11 @@ import {
 const TASK = 'Add a farewell helper in src/farewell.js. Add a version constant in src/version.js.';
 /**
  * Commands outside the per-commit three: start (1), worktree (1: a new run adds it straight away), plan (1),
- * review (1), publish (1: the step commits, read again because validation ran in the worktree). The
- * fixture's repository names a committer, so no identity is asked for.
+ * review (1), publish (1: the step commits); and validation's 9 — the copy it runs in (clone, remote remove;
+ * diff and ls-files to report what validation changed), and the repository's fingerprint before and after
+ * (for-each-ref, config, status). The fixture's repository names a committer, so no identity is asked for.
  */
-const FIXED_BUDGET = 5;
+const FIXED_BUDGET = 5 + 9;
 const PER_COMMIT = 3;
 
 let sim: FleetSimulator;
