@@ -76,7 +76,8 @@ describe('runner placement, end to end', () => {
         { id: 'lan-a', url: 'http://10.0.0.5:8000/v1', kind: 'local' },
         { id: 'openai', url: 'https://api.example/v1', kind: 'hosted' },
       ],
-      roles: { coder: ['lan-a/m', 'openai/m'] },
+      // The model the listing serves: a model it lacks would make the endpoint misconfigured (exit 1).
+      roles: { coder: ['lan-a/m', 'openai/Qwen/Qwen2.5-Coder-7B-Instruct'] },
     });
     const out: string[] = [];
     const command = createProbeCommand({ fetch, loadConfig: async () => config });
