@@ -7,6 +7,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { stateLayout, DEFAULT_STATE_DIR } from '../base/state-layout.ts';
+import { findRepoRoot } from '../git/repo-root.ts';
 import { MAX_CONCURRENCY } from './lane-concurrency.ts';
 
 const name = z
@@ -104,7 +105,10 @@ export class LanesFileError extends Error {
   readonly expected = true;
 }
 
-/** Reads and validates a lanes file; relative paths in it are resolved against the file's directory. */
+/**
+ * Reads and validates a lanes file; relative paths in it are resolved against the repository's root (the
+ * file's folder outside a repository).
+ */
 export async function loadLanesFile(path: string): Promise<LanesFile> {
   let raw: unknown;
   try {
@@ -122,7 +126,9 @@ export async function loadLanesFile(path: string): Promise<LanesFile> {
     if (names.has(lane.name)) throw new LanesFileError(`${path}: lanes: duplicate lane name "${lane.name}"`);
     names.add(lane.name);
   }
-  const base = dirname(resolve(path));
+  // Relative paths are the repository's (the root holding .git), wherever the lanes file sits: the state
+  // directory is the root's .keel for the lanes as it is for the Action. Outside a repository, the file's folder.
+  const base = findRepoRoot(dirname(resolve(path))) ?? dirname(resolve(path));
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
   const stateDir = at(parsed.data.stateDir);
   return {

@@ -19,7 +19,20 @@ import { captureIO } from '../helpers/cli-io.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'src', 'cli.ts');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['probe', 'run', 'ask', 'status', 'sim', 'schema', 'demo', 'lane', 'guard', 'daemon'];
+const COMMANDS = [
+  'init',
+  'doctor',
+  'probe',
+  'run',
+  'ask',
+  'status',
+  'sim',
+  'schema',
+  'demo',
+  'lane',
+  'guard',
+  'daemon',
+];
 const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 
 const dirs: string[] = [];

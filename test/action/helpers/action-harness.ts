@@ -265,6 +265,11 @@ export interface StepOptions {
   timeoutMs?: number;
   /** Where the built steps are (`<distDir>/<entry>/index.js`). Default this checkout's dist/. */
   distDir?: string;
+  /**
+   * The action as the runner found it elsewhere (`_actions/<owner>/<repo>/<ref>/…`): the script it runs (its
+   * `runs.main` or `runs.post`) and the action.yml whose defaults fill the inputs. Beats `distDir`.
+   */
+  action?: { script: string; actionYml: string };
 }
 
 export interface StepFiles {
@@ -308,7 +313,7 @@ export function startStep(o: StepOptions): StepProcess {
   };
   for (const path of [files.output, files.summary, files.state]) writeFileSync(path, '');
   writeFileSync(files.event, JSON.stringify(o.event.payload, null, 2));
-  const inputs = { ...defaultInputs(o.entry), ...o.inputs };
+  const inputs = { ...defaultInputs(o.entry, o.action?.actionYml), ...o.inputs };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: o.runner.home,
@@ -338,7 +343,8 @@ export function startStep(o: StepOptions): StepProcess {
     ...Object.fromEntries(Object.entries(o.state ?? {}).map(([k, v]) => [`STATE_${k}`, v])),
     ...o.env,
   };
-  const child = spawn(process.execPath, [join(o.distDir ?? join(ROOT, 'dist'), o.entry, 'index.js')], {
+  const script = o.action?.script ?? join(o.distDir ?? join(ROOT, 'dist'), o.entry, 'index.js');
+  const child = spawn(process.execPath, [script], {
     cwd: o.runner.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -387,8 +393,8 @@ export function runStep(o: StepOptions): Promise<StepExit> {
 }
 
 /** The action's inputs with their defaults, as the runner sets them (`${{ github.token }}` → the token). */
-export function defaultInputs(entry: Entry): Record<string, string> {
-  const inputs = actionInputs(entry);
+export function defaultInputs(entry: Entry, actionYml?: string): Record<string, string> {
+  const inputs = actionInputs(entry, actionYml);
   return Object.fromEntries(
     Object.entries(inputs).map(([name, spec]) => [
       name,
@@ -405,8 +411,11 @@ function scalar(value: unknown): string {
   throw new Error(`an input default that is not a scalar: ${JSON.stringify(value)}`);
 }
 
-export function actionInputs(entry: Entry): Record<string, { default?: unknown; description?: string }> {
-  const doc = parse(readFileSync(join(ROOT, ACTION_YML[entry]), 'utf8')) as {
+export function actionInputs(
+  entry: Entry,
+  actionYml = join(ROOT, ACTION_YML[entry]),
+): Record<string, { default?: unknown; description?: string }> {
+  const doc = parse(readFileSync(actionYml, 'utf8')) as {
     inputs?: Record<string, { default?: unknown; description?: string }>;
   };
   return doc.inputs ?? {};
