@@ -1,0 +1,1 @@
+export function releaseProblems(options: { version: unknown; tags: string[]; distChanges: string }): string[];
