@@ -30,6 +30,9 @@ import {
   type Existing,
 } from './edit-fs.ts';
 import { checkPathSyntax, displayPath } from './edit-path.ts';
+import { findElision } from './elision.ts';
+import { replaceOnce } from './lenient-match.ts';
+import { repairPath } from './lenient-path.ts';
 import type { ProtectedPaths } from './protected-paths.ts';
 
 export interface EditPolicy {
@@ -51,25 +54,36 @@ export const DEFAULT_EDIT_POLICY: EditPolicy = Object.freeze({
   maxEdits: 200,
 });
 
-/** `index` is the edit's position (-1 for the change set as a whole); `path` is safe to print. */
-export type EditProblem = { index: number; path: string; reason: string };
+/**
+ * `index` is the edit's position (-1 for the change set as a whole); `path` is safe to print. `detail` is
+ * what the model needs to fix it (the search text, the nearest lines of the file); it quotes the model and
+ * the file, so it goes back to the model, not into logs.
+ */
+export type EditProblem = {
+  index: number;
+  path: string;
+  reason: string;
+  detail?: string;
+  /** The file system failed (reading or writing), not the edit: asking a model again would not help. */
+  io?: true;
+};
 
 export type ApplyResult = { ok: true; changed: string[] } | { ok: false; problems: EditProblem[] };
 
 export type PathCheck = { ok: true; relative: string; absolute: string } | { ok: false; reason: string };
 
 /**
- * Whether an edit may touch `path`: the lexical rules plus what is on disk (no links on the way, the target
+ * Whether an edit may touch `path` (as the model meant it: `lenient-path.ts`): the lexical rules plus what is on disk (no links on the way, the target
  * missing or a regular file). `relative` is the NFC form that would be written; `absolute` is under the
  * workspace's real path.
  */
 export function checkEditPath(workspace: string, path: string, policy: EditPolicy): PathCheck {
-  const syntax = checkPathSyntax(path, policy.allowWorkflows);
+  const root = resolveWorkspaceSync(workspace);
+  if (!root.ok) return root;
+  const syntax = checkPathSyntax(repairPath(root.value, path, workspace).path, policy.allowWorkflows);
   if (!syntax.ok) return syntax;
   const guarded = protectedReason(syntax.relative, policy);
   if (guarded !== undefined) return { ok: false, reason: guarded };
-  const root = resolveWorkspaceSync(workspace);
-  if (!root.ok) return root;
   const target = inspectTarget(root.value, syntax.segments);
   if (!target.ok) return target;
   return { ok: true, relative: syntax.relative, absolute: joinUnder(root.value, syntax.segments) };
@@ -119,7 +133,7 @@ export async function applyEdits(
   const root = await resolveWorkspace(workspace);
   if (!root.ok) return problem(-1, '', root.reason);
 
-  const planned = await plan(root.value, edits, limits);
+  const planned = await plan(root.value, edits, limits, workspace);
   if (!planned.ok) return planned;
   const changes = await settle(root.value, planned.entries);
   if (!changes.ok) return changes;
@@ -153,7 +167,12 @@ function protectedReason(relative: string, policy: EditPolicy): string | undefin
 type Planned = { ok: true; entries: Map<string, Entry> } | { ok: false; problems: EditProblem[] };
 
 /** Runs every edit against the in-memory state, collecting every problem. Reads, never writes. */
-async function plan(root: string, edits: readonly Edit[], policy: EditPolicy): Promise<Planned> {
+async function plan(
+  root: string,
+  edits: readonly Edit[],
+  policy: EditPolicy,
+  workspace: string,
+): Promise<Planned> {
   const entries = new Map<string, Entry>();
   /** Directories that writes in this change set need, with the first edit that needs each. */
   const directories = new Map<string, number>();
@@ -164,8 +183,8 @@ async function plan(root: string, edits: readonly Edit[], policy: EditPolicy): P
   for (const [index, raw] of edits.entries()) {
     const edit = raw as unknown;
     const shown = displayPath(isRecord(edit) ? edit.path : undefined);
-    const report = (reason: string, entry?: Entry): void => {
-      problems.push({ index, path: shown, reason });
+    const report = (reason: string, entry?: Entry, detail?: string): void => {
+      problems.push({ index, path: shown, reason, ...(detail !== undefined ? { detail } : {}) });
       if (entry && entry.brokenBy === undefined) entry.brokenBy = index;
     };
 
@@ -174,7 +193,8 @@ async function plan(root: string, edits: readonly Edit[], policy: EditPolicy): P
       report(shape.reason);
       continue;
     }
-    const syntax = checkPathSyntax(shape.edit.path, policy.allowWorkflows);
+    // `./x`, diff prefixes, an absolute path inside the work tree: the path the model meant, then every rule.
+    const syntax = checkPathSyntax(repairPath(root, shape.edit.path, workspace).path, policy.allowWorkflows);
     if (!syntax.ok) {
       report(syntax.reason);
       continue;
@@ -209,7 +229,7 @@ async function plan(root: string, edits: readonly Edit[], policy: EditPolicy): P
     const before = entry.current.kind === 'text' ? entry.current.bytes : 0;
     const next = await nextState(root, entry, shape.edit, policy);
     if (!next.ok) {
-      report(next.reason, entry);
+      report(next.reason, entry, next.detail);
       continue;
     }
     if (next.current.kind === 'text') {
@@ -273,11 +293,20 @@ function checkShape(edit: unknown): Shaped {
   return { ok: true, edit: edit as Edit };
 }
 
-type Next = { ok: true; current: Current } | { ok: false; reason: string };
+type Next = { ok: true; current: Current } | { ok: false; reason: string; detail?: string };
 
 async function nextState(root: string, entry: Entry, edit: Edit, policy: EditPolicy): Promise<Next> {
   switch (edit.kind) {
     case 'write': {
+      // A placeholder for code left out would delete that code from a file that has it (elision.ts).
+      const elided = entry.current.kind !== 'absent' ? findElision(edit.content) : undefined;
+      if (elided !== undefined) {
+        return {
+          ok: false,
+          reason: `whole-file write of an existing file holds a placeholder for left-out code (line ${elided.line}: "${elided.text}"): it would delete that code`,
+          detail: 'Write every line of the file, or change it with SEARCH/REPLACE blocks instead.',
+        };
+      }
       const checked = checkText(edit.content, 'content', policy.maxFileBytes);
       return checked.ok
         ? { ok: true, current: { kind: 'text', text: edit.content, bytes: checked.bytes } }
@@ -286,28 +315,27 @@ async function nextState(root: string, entry: Entry, edit: Edit, policy: EditPol
     case 'delete':
       return { ok: true, current: { kind: 'absent' } };
     case 'replace': {
+      // An empty search on a file that does not exist yet creates it (aider's convention for new files).
+      if (edit.search.length === 0 && entry.current.kind === 'absent' && entry.existing.kind === 'absent') {
+        return nextState(root, entry, { kind: 'write', path: edit.path, content: edit.replace }, policy);
+      }
       const base = await currentText(root, entry, policy.maxFileBytes);
       if (!base.ok) return base;
-      if (edit.search.length === 0) return { ok: false, reason: 'search text is empty' };
-      const found = occurrences(base.text, edit.search);
-      if (found.count === 0) return { ok: false, reason: 'search text not found' };
-      if (found.count > 1)
-        return { ok: false, reason: `search text is ambiguous (${found.count} occurrences)` };
-      // Slicing, not String.replace: `$&` and friends in model text must stay literal.
-      const text =
-        base.text.slice(0, found.first) + edit.replace + base.text.slice(found.first + edit.search.length);
-      const checked = checkText(text, 'result', policy.maxFileBytes);
-      return checked.ok ? { ok: true, current: { kind: 'text', text, bytes: checked.bytes } } : checked;
+      if (edit.search.length === 0) {
+        return {
+          ok: false,
+          reason: 'search text is empty: where the replacement goes would be a guess',
+          detail: 'Search for the lines the new text goes after, and repeat them in the replacement.',
+        };
+      }
+      const found = replaceOnce(base.text, edit.search, edit.replace, edit.wholeLines === true);
+      if (!found.ok) return found;
+      const checked = checkText(found.text, 'result', policy.maxFileBytes);
+      return checked.ok
+        ? { ok: true, current: { kind: 'text', text: found.text, bytes: checked.bytes } }
+        : checked;
     }
   }
-}
-
-/** Every occurrence counts, overlapping ones too: `aa` in `aaa` is ambiguous. */
-function occurrences(text: string, search: string): { count: number; first: number } {
-  const first = text.indexOf(search);
-  let count = 0;
-  for (let at = first; at !== -1; at = text.indexOf(search, at + 1)) count += 1;
-  return { count, first };
 }
 
 async function currentText(
@@ -384,7 +412,7 @@ async function settle(root: string, entries: ReadonlyMap<string, Entry>): Promis
     if (existing.kind === 'file' && existing.size === current.bytes) {
       const bytes = await diskBytes(root, entry, current.bytes);
       if (!bytes.ok) {
-        problems.push({ index: entry.lastIndex, path: entry.shown, reason: bytes.reason });
+        problems.push({ index: entry.lastIndex, path: entry.shown, reason: bytes.reason, io: true });
         continue;
       }
       if (bytes.value.equals(Buffer.from(current.text, 'utf8'))) continue;
@@ -402,7 +430,12 @@ async function write(root: string, changes: readonly Change[], hooks: ApplyHooks
     const done = await applyChange(root, change);
     if (!done.ok) {
       const progress = `write failed after ${changed.length} of ${changes.length} files were changed`;
-      return problem(entry.lastIndex, entry.shown, `${progress}: ${done.reason}`);
+      return {
+        ok: false,
+        problems: [
+          { index: entry.lastIndex, path: entry.shown, reason: `${progress}: ${done.reason}`, io: true },
+        ],
+      };
     }
     changed.push(entry.relative);
   }

@@ -67,7 +67,6 @@ describe('checkEditPath: lexical rules', () => {
     ['a/../../x', 'path contains a ".." segment'],
     ['a/../b', 'path contains a ".." segment'],
     ['a/..', 'path contains a ".." segment'],
-    ['./a', 'path contains a "." segment (write the path without it)'],
     ['a/./b', 'path contains a "." segment (write the path without it)'],
     ['a//b', 'path has an empty segment ("//")'],
     ['a/', 'path ends with "/"'],
@@ -358,17 +357,34 @@ describe('applyEdits: replace', () => {
       replace('src/a.ts', '', 'x'),
       replace('src/missing.ts', 'a', 'b'),
     ]);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       problems: [
         { index: 0, path: 'src/a.ts', reason: 'search text not found' },
-        { index: 1, path: 'README.md', reason: 'search text is ambiguous (2 occurrences)' },
+        { index: 1, path: 'README.md', reason: 'search text is ambiguous (2 occurrences, at line 1)' },
         // Overlapping occurrences count: which "aa" of "aaa" was meant is not clear.
-        { index: 2, path: 'aaa.txt', reason: 'search text is ambiguous (2 occurrences)' },
+        { index: 2, path: 'aaa.txt', reason: 'search text is ambiguous (2 occurrences, at line 1)' },
         { index: 3, path: 'src/a.ts', reason: 'not checked: edit #0 to the same path is invalid' },
         { index: 4, path: 'src/missing.ts', reason: 'file does not exist' },
       ],
     });
+    // What the model is shown to fix it: its search text, and for "not found" the nearest lines of the file.
+    if (result.ok) return;
+    expect(result.problems[0]!.detail).toBe(
+      [
+        'The search text:',
+        '```',
+        'nope',
+        '```',
+        'The nearest text in the file (lines 1–1):',
+        '```',
+        'export const a = 1;',
+        '```',
+        'Copy the lines to change from the file exactly, white space included.',
+      ].join('\n'),
+    );
+    expect(result.problems[1]!.detail).toContain('Add lines around it that make it occur only once.');
+    expect(result.problems[4]!.detail).toBeUndefined();
   });
 
   it('keeps the result within maxFileBytes and refuses binary or oversized files', async () => {
