@@ -77,7 +77,7 @@ export async function runCodeAction({ io, env, signal }: StepDeps): Promise<numb
     const files = await readFiles({ worktree: setup.ctx.workspace }, subtask.files, MAX_FILE_BYTES_IN_PROMPT);
     const answer = await codeSubtask(
       router,
-      { task: state.task.text, plan: state.plan, subtask, files },
+      { task: state.task.text, plan: state.plan, subtask, files, format: setup.config.run.coderFormat },
       { signal },
     );
     result = toExternalResult(subtask.id, answer);

@@ -1,12 +1,15 @@
 /**
- * One agent call, the discipline every agent shares (DESIGN.md, "Agents"):
+ * One agent call, the discipline every agent shares (DESIGN.md, "Agents"; issue 10 §12–13):
  *
- *   ask on the chain → parse + validate
- *     invalid → ask the SAME model again (`prefer`), showing it its answer and the validation error
- *       still invalid → fail over: ask from scratch, excluding every model that answered invalid output,
- *                       up to `maxModels` models
+ *   ask on the chain → read the reply (read-answer.ts) → use the answer (the coder: apply its edits)
+ *     unusable, and the same model may fix it (`ask_again`: invalid, ambiguous, refused edits)
+ *       → ask the SAME model once more (`prefer`), showing it its answer and exactly what was wrong
+ *     nothing usable came (`fail_over`: cut at the limit, still thinking, empty, a tool call)
+ *       → no second turn: the next model
+ *     still unusable → fail over: ask from scratch, excluding every model that answered unusable output,
+ *       up to `maxModels` models
  *
- * An invalid answer is a quality failure, not an endpoint failure: the router saw a 200 and counted a
+ * An unusable answer is a quality failure, not an endpoint failure: the router saw a 200 and counted a
  * success, and nothing here reports otherwise, so breakers and cooldowns stay untouched. A `RouterError`
  * (nothing left to try, cancelled) ends the call with `ok: false` and the router's reason; any other
  * exception is a bug and propagates.
@@ -14,10 +17,11 @@
 import type { RoleName } from '../config/schema.ts';
 import type { Router } from '../fleet/router.ts';
 import { RouterError } from '../fleet/router-types.ts';
-import { agentRequest } from '../fleet/request-body.ts';
-import type { ChatMessage } from '../fleet/types.ts';
-import { shorten, type Parsed } from './parse-json.ts';
-import { REJECTED_ANSWER_CHARS, correctionMessage } from './prompts.ts';
+import type { ChatMessage, ChatRequest } from '../fleet/types.ts';
+import type { Reading } from './choose-answer.ts';
+import { shorten } from './parse-json.ts';
+import { REJECTED_ANSWER_CHARS } from './prompts.ts';
+import type { ModelReply } from './reply.ts';
 import type { AgentFailure, AgentResult } from './types.ts';
 
 /** All an agent needs of the router; tests pass a plain function. */
@@ -27,6 +31,30 @@ export interface AgentCallOptions {
   signal?: AbortSignal;
   /** How many different models may be asked before the call gives up (each gets one retry). Default 3. */
   maxModels?: number;
+}
+
+/** What using an answer gave: the result, a refusal the model is shown, or a failure that is not the model's. */
+export type Used<R> =
+  | { ok: true; value: R }
+  /** The model's answer could not be used: `message` (the whole correction turn) goes back to it. */
+  | { ok: false; error: string; message: string }
+  /** Not the model's fault (a disk that cannot be written): asking any model again would not help. */
+  | { ok: false; error: string; stop: true };
+
+export interface AgentCall<T, R = T> {
+  role: RoleName;
+  /** The first request: messages, and how the answer is asked for (JSON schema, plain text). */
+  request: ChatRequest;
+  read(reply: ModelReply): Reading<T>;
+  /** The correction turn after an answer that could not be read. */
+  correction(error: string): string;
+  /** Uses a read answer (the coder applies and commits its edits); absent: the answer is the result. */
+  use?(value: T): Promise<Used<R>>;
+  /**
+   * An answer obtained before this call (a resume's prefetch, a fan-out job): used first, as if the model
+   * `key` had just given it; a refusal still goes back to that model.
+   */
+  seed?: { value: T; key: string; content: string };
 }
 
 export const DEFAULT_MAX_MODELS = 3;
@@ -40,46 +68,86 @@ interface Tally {
   model: string;
 }
 
-type Asked = { ok: true; content: string; key: string } | { ok: false; error: RouterError };
+type Asked = { ok: true; reply: ModelReply; key: string } | { ok: false; error: RouterError };
 
-export async function callAgent<T>(
+type Judged<R> =
+  | { ok: true; value: R }
+  | { ok: false; next: 'ask_again' | 'fail_over'; error: string; message: string }
+  | { ok: false; next: 'stop'; error: string };
+
+export async function callAgent<T, R = T>(
   router: AgentRouter,
-  role: RoleName,
-  messages: ChatMessage[],
-  parse: (raw: string) => Parsed<T>,
+  call: AgentCall<T, R>,
   opts: AgentCallOptions = {},
-): Promise<AgentResult<T>> {
+): Promise<AgentResult<R>> {
+  const { role, request } = call;
   const maxModels = Math.max(1, Math.floor(opts.maxModels ?? DEFAULT_MAX_MODELS));
   const tally: Tally = { attempts: 0, invalidAnswers: 0, model: NO_MODEL };
   const rejected = new Set<string>();
   let lastError = '';
+  let seed = call.seed;
 
-  const done = (value: T): AgentResult<T> => ({ ok: true, value, provenance: provenance(tally) });
-  const routerFailed = (error: RouterError): AgentResult<T> => {
+  const done = (value: R, content: string): AgentResult<R> => ({
+    ok: true,
+    value,
+    provenance: provenance(tally),
+    answer: shorten(content, REJECTED_ANSWER_CHARS),
+  });
+  const routerFailed = (error: RouterError): AgentResult<R> => {
     const invalid = invalidSummary(tally.invalidAnswers, lastError);
-    // Nothing was even tried because every model still available had answered invalid output: a quality
+    // Nothing was even tried because every model still available had answered unusable output: a quality
     // failure, whatever the router calls it.
     if (error.reason === 'exhausted' && error.attempts.length === 0 && rejected.size > 0) {
-      return failed('invalid', `no valid answer, and no model left to ask: ${invalid}`, tally);
+      return failed('invalid', `no usable answer, and no model left to ask: ${invalid}`, tally);
     }
     const earlier = tally.invalidAnswers > 0 ? `; before that, ${invalid}` : '';
     return failed(error.reason, `${error.reason}: ${error.message}${earlier}`, tally);
   };
+  const judge = async (reply: ModelReply, given?: T): Promise<Judged<R>> => {
+    let value = given;
+    if (value === undefined) {
+      const read = call.read(reply);
+      if (!read.ok) return { ...read, message: call.correction(read.error) };
+      value = read.value;
+    }
+    if (call.use === undefined) return { ok: true, value: value as unknown as R };
+    const used = await call.use(value);
+    if (used.ok) return used;
+    if ('stop' in used) return { ok: false, next: 'stop', error: used.error };
+    return { ok: false, next: 'ask_again', error: used.error, message: used.message };
+  };
 
   for (let round = 0; round < maxModels; round++) {
-    const first = await ask(router, role, messages, { exclude: [...rejected] }, opts.signal, tally);
+    let first: Asked;
+    let firstValue: T | undefined;
+    if (seed !== undefined) {
+      first = { ok: true, reply: { content: seed.content, finishReason: 'stop' }, key: seed.key };
+      firstValue = seed.value;
+      tally.model = seed.key;
+      seed = undefined;
+    } else {
+      first = await ask(router, role, request, { exclude: [...rejected] }, opts.signal, tally);
+    }
     if (!first.ok) return routerFailed(first.error);
-    const parsed = parse(first.content);
-    if (parsed.ok) return done(parsed.value);
+    const judged = await judge(first.reply, firstValue);
+    if (judged.ok) return done(judged.value, first.reply.content);
+    if (judged.next === 'stop') return failed('not_applied', judged.error, tally);
     tally.invalidAnswers++;
-    lastError = parsed.error;
+    lastError = judged.error;
+    if (judged.next === 'fail_over') {
+      rejected.add(first.key);
+      continue;
+    }
 
-    // The same model, shown what it said and what was wrong with it: models fix their own format slips well.
-    const retry: ChatMessage[] = [
-      ...messages,
-      { role: 'assistant', content: shorten(first.content, REJECTED_ANSWER_CHARS) },
-      { role: 'user', content: correctionMessage(parsed.error) },
-    ];
+    // The same model, shown what it said and what was wrong with it: models fix their own slips well.
+    const retry: ChatRequest = {
+      ...request,
+      messages: [
+        ...request.messages,
+        { role: 'assistant', content: shorten(spoken(first.reply), REJECTED_ANSWER_CHARS) },
+        { role: 'user', content: judged.message },
+      ] satisfies ChatMessage[],
+    };
     const second = await ask(
       router,
       role,
@@ -89,24 +157,33 @@ export async function callAgent<T>(
       tally,
     );
     if (!second.ok) return routerFailed(second.error);
-    const reparsed = parse(second.content);
-    if (reparsed.ok) return done(reparsed.value);
+    const rejudged = await judge(second.reply);
+    if (rejudged.ok) return done(rejudged.value, second.reply.content);
+    if (rejudged.next === 'stop') return failed('not_applied', rejudged.error, tally);
     tally.invalidAnswers++;
-    lastError = reparsed.error;
+    lastError = rejudged.error;
     // The preferred model may have been busy or gone, so the retry may have landed elsewhere: exclude both.
     rejected.add(first.key).add(second.key);
   }
   return failed(
     'invalid',
-    `no valid answer from ${rejected.size} model${rejected.size === 1 ? '' : 's'}: ${invalidSummary(tally.invalidAnswers, lastError)}`,
+    `no usable answer from ${rejected.size} model${rejected.size === 1 ? '' : 's'}: ${invalidSummary(tally.invalidAnswers, lastError)}`,
     tally,
   );
+}
+
+/** What the model said, as it is shown back to it: its content, or where it put its answer instead. */
+function spoken(reply: ModelReply): string {
+  if (reply.content.trim() !== '') return reply.content;
+  if (reply.reasoning !== undefined && reply.reasoning.trim() !== '') return reply.reasoning;
+  const call = reply.toolCalls?.[0];
+  return call !== undefined ? `${call.name}(${call.arguments})` : '(an empty answer)';
 }
 
 async function ask(
   router: AgentRouter,
   role: RoleName,
-  messages: ChatMessage[],
+  request: ChatRequest,
   options: { prefer?: string; exclude: string[] },
   signal: AbortSignal | undefined,
   tally: Tally,
@@ -114,13 +191,16 @@ async function ask(
   // Checked here too: a cancelled run must not start a request, whatever the router would do with it.
   if (signal?.aborted) return { ok: false, error: new RouterError('aborted', role, [], 'cancelled') };
   try {
-    const completion = await router.complete(role, agentRequest(messages), {
+    const completion = await router.complete(role, request, {
       ...options,
       ...(signal ? { signal } : {}),
     });
     tally.attempts += completion.attempts.length;
     tally.model = completion.key;
-    return { ok: true, content: completion.content, key: completion.key };
+    const reply: ModelReply = { content: completion.content, finishReason: completion.finishReason };
+    if (completion.reasoning !== undefined) reply.reasoning = completion.reasoning;
+    if (completion.toolCalls !== undefined) reply.toolCalls = completion.toolCalls;
+    return { ok: true, reply, key: completion.key };
   } catch (error) {
     if (!(error instanceof RouterError)) throw error;
     tally.attempts += error.attempts.length;
@@ -129,7 +209,7 @@ async function ask(
 }
 
 function invalidSummary(count: number, lastError: string): string {
-  return `${count} invalid answer${count === 1 ? '' : 's'} (last: ${lastError})`;
+  return `${count} unusable answer${count === 1 ? '' : 's'} (last: ${lastError})`;
 }
 
 function provenance(tally: Tally): AgentResult<never>['provenance'] {

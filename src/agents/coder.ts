@@ -1,16 +1,29 @@
 /**
- * The coder: one subtask becomes edits (whole-file writes, search/replace, deletions) and a commit message.
- * Only shape and size are checked here; whether a path is safe to write (inside the workspace, not `.git/`,
- * no symlink escape …) is decided where edits are applied (`src/git/safe-edits.ts`), once, for every source.
+ * The coder: one subtask becomes edits (whole-file writes, search/replace, deletions) and a commit message,
+ * asked for in the plain-text edit format by default (`edit-format.ts`), the JSON edit shape accepted too
+ * (`read-code.ts`). Only shape and size are checked here; whether a path is safe to write and whether a
+ * search text is in the file is decided where edits are applied (`src/git/safe-edits.ts`).
+ *
+ * `implementSubtask` also puts the answer to use (the engine applies and commits it): edits that cannot be
+ * applied go back to the model once with exactly what failed, then to the next model (issue 10 §13).
  *
  * Its degraded fallback produces no code: the subtask becomes an issue asking for a manual implementation.
  */
-import { callAgent, type AgentCallOptions, type AgentRouter } from './call-agent.ts';
-import { parseAnswer, shorten } from './parse-json.ts';
-import { coderMessages, planOutline } from './prompts.ts';
-import { coderAnswerSchema, type CoderAnswer } from './schemas.ts';
-import type { Edit } from '../git/edit.ts';
+import type { EditProblem } from '../git/safe-edits.ts';
+import { callAgent, type AgentCallOptions, type AgentRouter, type Used } from './call-agent.ts';
+import { shorten } from './parse-json.ts';
+import {
+  coderRequest,
+  correctionMessage,
+  planOutline,
+  refusedEditsMessage,
+  REJECTED_ANSWER_CHARS,
+  type CoderFormat,
+} from './prompts.ts';
+import { readCodeAnswer } from './read-code.ts';
 import type { AgentResult, CodeChange, Plan, Subtask } from './types.ts';
+
+export { toCodeChange } from './read-code.ts';
 
 export interface CodeInput {
   task: string;
@@ -18,34 +31,87 @@ export interface CodeInput {
   subtask: Subtask;
   /** Current contents of the files the subtask touches (those that exist); the prompt bounds them. */
   files: { path: string; content: string }[];
+  /** How the coder is asked to answer; default `text`. Both formats are accepted either way. */
+  format?: CoderFormat;
 }
 
+/** Asks for a change and reads it, without applying it (a resume's prefetch, a fan-out coder job). */
 export async function codeSubtask(
   router: AgentRouter,
   input: CodeInput,
   opts: AgentCallOptions = {},
 ): Promise<AgentResult<CodeChange>> {
+  const format = input.format ?? 'text';
   return callAgent(
     router,
-    'coder',
-    coderMessages(input),
-    (raw) => {
-      const answer = parseAnswer(raw, coderAnswerSchema);
-      return answer.ok ? { ok: true, value: toCodeChange(answer.value) } : answer;
+    {
+      role: 'coder',
+      request: coderRequest(input),
+      read: readCodeAnswer,
+      correction: (error) => correctionMessage(error, format),
     },
     opts,
   );
 }
 
-export function toCodeChange(answer: CoderAnswer): CodeChange {
-  const edits = answer.edits.map((edit): Edit => {
-    if (edit.content !== undefined) return { kind: 'write', path: edit.path, content: edit.content };
-    if (edit.search !== undefined) {
-      return { kind: 'replace', path: edit.path, search: edit.search, replace: edit.replace ?? '' };
-    }
-    return { kind: 'delete', path: edit.path };
-  });
-  return { edits, commitMessage: answer.commitMessage };
+/** A change obtained before the call (prefetched, or from a fan-out job), tried first. */
+export interface CodeSeed {
+  change: CodeChange;
+  /** The model that produced it. */
+  model: string;
+  /** Its answer as written, when known. */
+  answer?: string;
+}
+
+/**
+ * Asks for a change and applies it with `apply`; a refusal (`editsRefused`) goes back to the model once,
+ * then the next model is asked. Resolves with what `apply` produced (the commit).
+ */
+export async function implementSubtask<R>(
+  router: AgentRouter,
+  input: CodeInput,
+  apply: (change: CodeChange) => Promise<Used<R>>,
+  opts: AgentCallOptions & { seed?: CodeSeed } = {},
+): Promise<AgentResult<R>> {
+  const format = input.format ?? 'text';
+  const { seed } = opts;
+  return callAgent(
+    router,
+    {
+      role: 'coder',
+      request: coderRequest(input),
+      read: readCodeAnswer,
+      correction: (error) => correctionMessage(error, format),
+      use: apply,
+      ...(seed
+        ? {
+            seed: {
+              value: seed.change,
+              key: seed.model,
+              content: seed.answer ?? shorten(JSON.stringify(seed.change), REJECTED_ANSWER_CHARS),
+            },
+          }
+        : {}),
+    },
+    opts,
+  );
+}
+
+/** What `apply` answers for edits that could not be applied: the model is shown every problem. */
+export function editsRefused(problems: readonly EditProblem[], format: CoderFormat = 'text'): Used<never> {
+  const error = `edits refused: ${problems.map((p) => `${p.path}: ${p.reason}`).join('; ')}`;
+  return {
+    ok: false,
+    error,
+    message: refusedEditsMessage(
+      problems.map((p) => ({
+        path: p.path === '' ? '(the change as a whole)' : p.path,
+        reason: p.reason,
+        ...(p.detail !== undefined ? { detail: p.detail } : {}),
+      })),
+      format,
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,9 +5,11 @@
  */
 import { planSchema } from './plan-schema.ts';
 import { callAgent, type AgentCallOptions, type AgentRouter } from './call-agent.ts';
-import { parseAnswer, shorten, type Parsed } from './parse-json.ts';
-import { plannerMessages } from './prompts.ts';
-import { PLAN_LIMITS, plannerAnswerSchema, type PlannerAnswer } from './schemas.ts';
+import { shorten, type Parsed } from './parse-json.ts';
+import { correctionMessage, PLANNER_SHAPE, plannerMessages } from './prompts.ts';
+import { jsonAnswers, readAnswer, sameJson, type Reading } from './read-answer.ts';
+import type { ModelReply } from './reply.ts';
+import { answerJsonSchema, PLAN_LIMITS, plannerAnswerSchema, type PlannerAnswer } from './schemas.ts';
 import { uniqueSlug } from './slug.ts';
 import type { AgentResult, Plan } from './types.ts';
 
@@ -35,16 +37,41 @@ export async function planTask(
   const messages = plannerMessages({ task: input.task, repoFiles: input.repoFiles, maxSubtasks });
   const result = await callAgent(
     router,
-    'planner',
-    messages,
-    (raw) => {
-      const answer = parseAnswer(raw, schema);
-      return answer.ok ? toPlan(answer.value) : answer;
+    {
+      role: 'planner',
+      request: { messages, json: true, jsonSchema: answerJsonSchema('plan', schema), stream: true },
+      read: (reply) => readPlanAnswer(reply, maxSubtasks),
+      correction: (error) => correctionMessage(error),
     },
     opts,
   );
   if (result.ok || result.failure === 'aborted') return result;
   return { ...result, degraded: templatePlan(input.task) };
+}
+
+/** The planner's answer in a reply (`read-answer.ts`: the last complete plan, never the prompt's example). */
+export function readPlanAnswer(reply: ModelReply, maxSubtasks: number = DEFAULT_MAX_SUBTASKS): Reading<Plan> {
+  const schema = plannerAnswerSchema(maxSubtasks);
+  return readAnswer<Plan>(reply, {
+    find: (text) => jsonAnswers(text, PLAN_KEYS, schema, toPlan),
+    isExample: (plan) => sameJson(plan, examplePlan()),
+    same: sameJson,
+    noAnswer:
+      'no JSON plan found in the answer: answer with one JSON object of the shape in the system message',
+  });
+}
+
+const PLAN_KEYS = ['milestones', 'confidence', 'subtasks'] as const;
+
+let example: Plan | undefined;
+function examplePlan(): Plan {
+  if (example === undefined) {
+    const parsed = plannerAnswerSchema(DEFAULT_MAX_SUBTASKS).parse(JSON.parse(PLANNER_SHAPE));
+    const plan = toPlan(parsed);
+    if (!plan.ok) throw new Error(`the planner's example is not a plan: ${plan.error}`);
+    example = plan.value;
+  }
+  return example;
 }
 
 /** keel's ids (slugs, unique across the plan) and a final check against the checkpoint's schema. */

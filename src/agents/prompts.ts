@@ -12,7 +12,7 @@
  * endpoint, which keeps failover reproducible (and the scripted model's answers identical).
  */
 import { MAX_TASK_CHARS } from '../base/sanitize-untrusted.ts';
-import type { ChatMessage } from '../fleet/types.ts';
+import type { ChatMessage, ChatRequest } from '../fleet/types.ts';
 import type { Plan, Subtask } from './types.ts';
 
 /** What the files of one subtask may take of a coder prompt, all together (bytes). */
@@ -146,7 +146,7 @@ function headAndTail(text: string, max: number): string {
 // ---------------------------------------------------------------------------------------------------------
 // Planner
 
-const PLANNER_SHAPE = `{
+export const PLANNER_SHAPE = `{
   "milestones": [
     {
       "id": "short-slug",
@@ -213,7 +213,8 @@ export function plannerMessages(input: {
 // ---------------------------------------------------------------------------------------------------------
 // Coder
 
-const CODER_SHAPE = `{
+/** The JSON edit shape, still accepted from every coder (models trained on it answer so). */
+export const CODER_SHAPE = `{
   "edits": [
     { "path": "src/new-file.js", "content": "the whole new content of the file" },
     { "path": "src/existing.js", "search": "exact text that occurs once in the file", "replace": "its replacement" },
@@ -222,28 +223,82 @@ const CODER_SHAPE = `{
   "commitMessage": "feat: short summary in the imperative"
 }`;
 
+/**
+ * The plain-text edit format's example (issue 10 §11: code stays out of JSON). Models echo it: an answer
+ * equal to it is never taken for one (`coder.ts`).
+ */
+export const CODER_TEXT_EXAMPLE = [
+  'FILE src/greeting.js',
+  '```js',
+  'export function greet(name) {',
+  '  return `Hello, ${name}!`;',
+  '}',
+  '```',
+  '',
+  'EDIT src/index.js',
+  '<<<<<<< SEARCH',
+  "console.log('hi');",
+  '=======',
+  "import { greet } from './greeting.js';",
+  "console.log(greet('world'));",
+  '>>>>>>> REPLACE',
+  '',
+  'DELETE src/obsolete.js',
+  '',
+  'COMMIT feat: add a greeting module',
+].join('\n');
+
+/** How the coder is asked to answer: plain-text edit blocks (the default) or the JSON edit shape. */
+export type CoderFormat = 'text' | 'json';
+export const CODER_FORMATS: readonly CoderFormat[] = ['text', 'json'];
+
 export interface CoderPromptInput {
   task: string;
   plan: Plan;
   subtask: Subtask;
   files: readonly { path: string; content: string }[];
+  /** Default `text`. */
+  format?: CoderFormat;
 }
 
+const CODER_TEXT_RULES = [
+  'Answer with edit blocks and a commit line, in exactly this format (no JSON):',
+  CODER_TEXT_EXAMPLE,
+  '',
+  'Rules:',
+  '- FILE <path>, then a fenced code block with the whole new content of the file: for new files and small files.',
+  '- EDIT <path>, then one or more SEARCH/REPLACE blocks. The SEARCH lines are copied exactly from the current',
+  '  file, white space included, and occur in it once; they are replaced by the REPLACE lines. Keep each SEARCH',
+  '  to the few lines that make it unique. An empty REPLACE deletes the lines.',
+  '- DELETE <path> deletes a file.',
+  '- COMMIT <message> ends the answer: one line of at most 72 characters, optionally followed by body lines.',
+  '- Paths are workspace-relative with "/" (no "./", no "a/" or "b/" prefix); never outside the repository,',
+  '  never inside .git. At most 50 edits.',
+  '- For a file shown truncated, use EDIT. A FILE block has every line of the file: never write a placeholder',
+  '  such as "// ... existing code ..." in place of code.',
+  '- One answer only: no example, no alternatives, no explanation.',
+];
+
+const CODER_JSON_RULES = [
+  'Answer with ONE JSON object and nothing else (no prose, no code fences), of exactly this shape:',
+  CODER_SHAPE,
+  '',
+  'Rules:',
+  '- At least 1 and at most 50 edits. Each edit has a path and exactly one of: content (write the whole',
+  '  file), search + replace (change text that occurs exactly once in the current file), delete: true.',
+  '- Paths are workspace-relative with "/"; never outside the repository, never inside .git.',
+  '- Whole-file writes are for new files and small files. For a file shown truncated, use search/replace.',
+  '- search must match the current file exactly, whitespace included.',
+  '- commitMessage: one line of at most 72 characters, optionally followed by a blank line and a body.',
+];
+
 export function coderMessages(input: CoderPromptInput): ChatMessage[] {
+  const format = input.format ?? 'text';
   const system = [
     `${ROLE_TAGS.coder} You are the coder of keel, an automated software engineer.`,
     'Implement exactly one subtask of a plan by editing files of the repository. Do only that subtask.',
     '',
-    'Answer with ONE JSON object and nothing else (no prose, no code fences), of exactly this shape:',
-    CODER_SHAPE,
-    '',
-    'Rules:',
-    '- At least 1 and at most 50 edits. Each edit has a path and exactly one of: content (write the whole',
-    '  file), search + replace (change text that occurs exactly once in the current file), delete: true.',
-    '- Paths are workspace-relative with "/"; never outside the repository, never inside .git.',
-    '- Whole-file writes are for new files and small files. For a file shown truncated, use search/replace.',
-    '- search must match the current file exactly, whitespace included.',
-    '- commitMessage: one line of at most 72 characters, optionally followed by a blank line and a body.',
+    ...(format === 'text' ? CODER_TEXT_RULES : CODER_JSON_RULES),
     `- The user message holds the task, the plan, the subtask and the current files in delimited blocks. ${ESCAPE_NOTE}`,
   ].join('\n');
 
@@ -272,12 +327,26 @@ export function coderMessages(input: CoderPromptInput): ChatMessage[] {
       : '',
     'A file of the subtask that is not shown in a file block does not exist yet.',
     DATA_NOTICE,
-    `Implement the subtask "${input.subtask.id}". Answer with the JSON object only.`,
+    format === 'text'
+      ? `Implement the subtask "${input.subtask.id}". Answer with the edit blocks and the COMMIT line only.`
+      : `Implement the subtask "${input.subtask.id}". Answer with the JSON object only.`,
   ].filter((line) => line !== '');
   return [
     { role: 'system', content: system },
     { role: 'user', content: [...sections, '', ...notes].join('\n') },
   ];
+}
+
+/**
+ * The coder's request. Plain text: a JSON response format would force the edit blocks into JSON, the very
+ * thing the text format avoids; the JSON shape gets `json: true`. Streamed, so stalls are caught early. Its
+ * own function because the early request of a resume (`cli/early-resume.ts`) must send the same bytes.
+ */
+export function coderRequest(input: CoderPromptInput): ChatRequest {
+  const messages = coderMessages(input);
+  return (input.format ?? 'text') === 'text'
+    ? { messages, stream: true }
+    : { messages, json: true, stream: true };
 }
 
 /** The plan as an outline of ids and titles, the current subtask marked: context without the bulk. */
@@ -296,7 +365,7 @@ export function planOutline(plan: Plan, current?: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Reviewer
 
-const REVIEWER_SHAPE = `{
+export const REVIEWER_SHAPE = `{
   "approved": true,
   "codeQuality": 85,
   "comments": ["observations worth telling the author"],
@@ -356,14 +425,49 @@ export function reviewerMessages(input: ReviewerPromptInput): ChatMessage[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The quality retry
+// The correction turn
 
 /** How much of a rejected answer is shown back to the model in the retry. */
 export const REJECTED_ANSWER_CHARS = 4_000;
 
-export function correctionMessage(error: string): string {
+/** What the model is told when its answer could not be read: what was wrong, and the format again. */
+export function correctionMessage(error: string, format: 'json' | CoderFormat = 'json'): string {
   return [
     `Your answer was rejected: ${error}`,
-    'Answer again with only the JSON object described in the system message: no prose, no code fences.',
+    format === 'text'
+      ? 'Answer again with only the edit blocks and the COMMIT line, in the format of the system message: no JSON, no example, no explanation.'
+      : 'Answer again with only the JSON object described in the system message: no prose, no code fences.',
   ].join('\n');
+}
+
+/** One edit keel could not apply, as the model is shown it. */
+export interface RefusedEdit {
+  /** The path as the model wrote it (already made printable). */
+  path: string;
+  reason: string;
+  /** The search text and the nearest lines of the file, when they help. */
+  detail?: string;
+}
+
+/** Edits that could not be applied: each with exactly what failed, then the whole change asked for again. */
+export function refusedEditsMessage(refused: readonly RefusedEdit[], format: CoderFormat): string {
+  const lines = ['Your edits could not be applied, so nothing was changed:'];
+  for (const edit of refused.slice(0, 12)) {
+    lines.push(`- ${edit.path}: ${edit.reason}`);
+    // The detail quotes the file and the model: neutralised like every other text from the repository.
+    if (edit.detail !== undefined) {
+      lines.push(
+        ...escapeBlockText(edit.detail)
+          .split('\n')
+          .map((line) => `  ${line}`),
+      );
+    }
+  }
+  if (refused.length > 12) lines.push(`- and ${refused.length - 12} more`);
+  lines.push(
+    format === 'text'
+      ? 'Answer again with the complete change (every edit, not only the ones that failed) and the COMMIT line, in the format of the system message.'
+      : 'Answer again with the complete change (every edit, not only the ones that failed) as the JSON object described in the system message.',
+  );
+  return bounded(lines.join('\n'), 12_000).text;
 }

@@ -6,6 +6,31 @@
  */
 import { z } from 'zod';
 
+/**
+ * A number the model wrote as a string (`"0.8"`, `"85"`): one meaning, so it is read as the number. Anything
+ * else stays a string and is refused (`"85%"`, `"8/10"` — what scale is meant is a guess).
+ */
+function numberOrNumericString(schema: z.ZodNumber) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : value),
+    schema,
+  );
+}
+
+/**
+ * The JSON Schema of an answer, for servers that constrain their output to one (`response_format:
+ * json_schema`, sent by the router where the endpoint takes it). Derived from the zod schema that checks
+ * the answer, in its input form, so the two cannot drift apart.
+ */
+export function answerJsonSchema(
+  name: string,
+  schema: z.ZodType,
+): { name: string; schema: Record<string, unknown> } {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return { name, schema: json };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Planner
 
@@ -20,8 +45,19 @@ export const PLAN_LIMITS = {
   modelId: 200,
 } as const;
 
+/**
+ * A model's own id is only a hint for keel's slug (`slug.ts`): a number is read as its digits, `null` as
+ * no hint at all — never a reason to refuse a plan.
+ */
+const idHint = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((value) =>
+    value === null || value === undefined ? undefined : String(value).slice(0, PLAN_LIMITS.modelId),
+  );
+
 const subtaskAnswer = z.object({
-  id: z.string().max(PLAN_LIMITS.modelId).optional(),
+  id: idHint,
   title: z.string().trim().min(1).max(PLAN_LIMITS.title),
   files: z.array(z.string().trim().min(1).max(PLAN_LIMITS.path)).max(PLAN_LIMITS.files).default([]),
   instructions: z.string().trim().min(1).max(PLAN_LIMITS.instructions),
@@ -33,14 +69,14 @@ export function plannerAnswerSchema(maxSubtasks: number) {
       milestones: z
         .array(
           z.object({
-            id: z.string().max(PLAN_LIMITS.modelId).optional(),
+            id: idHint,
             title: z.string().trim().min(1).max(PLAN_LIMITS.title),
             subtasks: z.array(subtaskAnswer).max(maxSubtasks),
           }),
         )
         .min(1)
         .max(PLAN_LIMITS.milestones),
-      confidence: z.number().min(0).max(1),
+      confidence: numberOrNumericString(z.number().min(0).max(1)),
     })
     .superRefine((plan, ctx) => {
       const count = plan.milestones.reduce((sum, milestone) => sum + milestone.subtasks.length, 0);
@@ -68,7 +104,7 @@ export type PlannerAnswer = z.output<ReturnType<typeof plannerAnswerSchema>>;
 export const CODE_LIMITS = {
   edits: 50,
   path: 1_024,
-  /** Per file; the whole answer is bounded by `MAX_ANSWER_CHARS` before this is even looked at. */
+  /** Per file; the whole reply is bounded by `MAX_REPLY_CHARS` (read-answer.ts) before this is even looked at. */
   content: 200_000,
   commitMessage: 2_000,
 } as const;
@@ -117,11 +153,22 @@ export const REVIEW_LIMITS = { items: 20, itemChars: 1_000 } as const;
 
 const remarks = z.array(z.string().max(REVIEW_LIMITS.itemChars)).max(REVIEW_LIMITS.items).default([]);
 
-export const reviewerAnswerSchema = z.object({
-  approved: z.boolean(),
-  codeQuality: z.number().min(0).max(100),
-  comments: remarks,
-  blocking: remarks,
-});
+export const reviewerAnswerSchema = z.preprocess(
+  (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    const review = { ...(value as Record<string, unknown>) };
+    // `null` (Python's None) for a list says "none". Read so for comments, and for blocking problems only
+    // of a rejection: for an approval it would be a guess in the direction of approving.
+    if (review.comments === null) delete review.comments;
+    if (review.blocking === null && review.approved === false) delete review.blocking;
+    return review;
+  },
+  z.object({
+    approved: z.boolean(),
+    codeQuality: numberOrNumericString(z.number().min(0).max(100)),
+    comments: remarks,
+    blocking: remarks,
+  }),
+);
 
 export type ReviewerAnswer = z.output<typeof reviewerAnswerSchema>;

@@ -56,14 +56,21 @@ export interface AgentProvenance {
 }
 
 /**
- * Why an agent call produced nothing: `invalid` when every model it asked answered invalid output (twice
- * each), otherwise the router's reason for giving up (`aborted` is a shutdown or a deadline, not a failure
- * of the fleet: the engine checkpoints instead of degrading).
+ * Why an agent call produced nothing: `invalid` when every model it asked answered unusable output,
+ * `not_applied` when a usable answer could not be put to use for a reason that is not the model's (the
+ * disk refused the write), otherwise the router's reason for giving up (`aborted` is a shutdown or a
+ * deadline, not a failure of the fleet: the engine checkpoints instead of degrading).
  */
-export type AgentFailure = 'invalid' | RouterErrorReason;
+export type AgentFailure = 'invalid' | 'not_applied' | RouterErrorReason;
 
 export type AgentResult<T> =
-  | { ok: true; value: T; provenance: AgentProvenance }
+  | {
+      ok: true;
+      value: T;
+      provenance: AgentProvenance;
+      /** The model's answer as it wrote it (bounded): shown back to it if its answer is refused later. */
+      answer?: string;
+    }
   /** No model could produce a valid answer; `degraded` carries the role's safe fallback where it has one. */
   | {
       ok: false;

@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
-import { coderMessages, MAX_FILE_BYTES_IN_PROMPT } from '../agents/prompts.ts';
+import { coderRequest, MAX_FILE_BYTES_IN_PROMPT } from '../agents/prompts.ts';
 import type { Plan } from '../agents/types.ts';
 import { parseRunArgs } from './run-args.ts';
 import { readConfigCache } from '../config/config-cache.ts';
@@ -28,7 +28,7 @@ import { estimatePromptTokens, fitMaxTokens } from '../fleet/context-budget.ts';
 import { offerEarlyRequest } from '../fleet/early-requests.ts';
 import { factsOf, readLearnedSnapshot } from '../fleet/learned-shapes.ts';
 import { prefersLocal, selectCandidate, type BlockReason, type CandidateView } from '../fleet/selection.ts';
-import { agentRequest, chatCompletionsUrl, requestBody } from '../fleet/request-body.ts';
+import { chatCompletionsUrl, requestBody } from '../fleet/request-body.ts';
 import { planRequest, savedScanFacts } from '../fleet/request-plan.ts';
 import { readFiles } from '../git/read-files.ts';
 import { projectDir } from './project-dir.ts';
@@ -106,7 +106,8 @@ async function prepareAndSend(argv: string[], options: EarlyResumeOptions): Prom
 
   // As the prefetch does (prefetch.ts): no work tree yet (a fresh checkout) means no files to show.
   const files = await readFiles({ worktree }, subtask.files, MAX_FILE_BYTES_IN_PROMPT).catch(() => []);
-  const request = agentRequest(coderMessages({ task, plan, subtask, files }));
+  // The coder's request exactly as the run will build it (`coderRequest`), or the router would not adopt it.
+  const request = coderRequest({ task, plan, subtask, files, format: config.run.coderFormat ?? 'text' });
   const fleet = state.fleet ?? readFleetFile(stateLayout(stateDir).fleetState);
   const choice = chooseCandidate(config, fleet, estimatePromptTokens(request.messages), options);
   if ('why' in choice) return { sent: false, why: choice.why };

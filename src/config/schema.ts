@@ -234,6 +234,12 @@ export const runSettingsSchema = z
       .default(1)
       .describe('How often a batch below minSuccessRate is discarded and tried again before the run stops.'),
     maxSubtasks: z.number().int().min(1).max(200).default(12),
+    coderFormat: z
+      .enum(['text', 'json'])
+      .default('text')
+      .describe(
+        'How the coder is asked for edits: text (edit blocks, code never escaped into JSON) or json; both are accepted.',
+      ),
     allowWorkflowEdits: z
       .boolean()
       .default(false)

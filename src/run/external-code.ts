@@ -12,6 +12,7 @@ const editSchema = z.discriminatedUnion('kind', [
     path: z.string().max(4_096),
     search: z.string().max(2_000_000),
     replace: z.string().max(2_000_000),
+    wholeLines: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('delete'), path: z.string().max(4_096) }),
 ]);

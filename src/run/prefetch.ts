@@ -6,6 +6,7 @@
  * dropped and the subtask asks again.
  */
 import { codeSubtask } from '../agents/coder.ts';
+import type { CoderFormat } from '../agents/prompts.ts';
 import type { AgentResult, CodeChange } from '../agents/types.ts';
 import type { Router } from '../fleet/router.ts';
 import { readFiles } from '../git/workspace.ts';
@@ -29,6 +30,7 @@ export class CoderPrefetch {
     limit: number,
     maxFileBytes: number,
     signal: AbortSignal,
+    format: CoderFormat = 'text',
   ): void {
     const plan = state.plan;
     if (!plan) return;
@@ -45,7 +47,11 @@ export class CoderPrefetch {
       const entry: Prefetched = { files: [], result: Promise.resolve(undefined as never) };
       entry.result = views.then((all) => {
         entry.files = all[index] ?? [];
-        return codeSubtask(router, { task: state.task.text, plan, subtask, files: entry.files }, { signal });
+        return codeSubtask(
+          router,
+          { task: state.task.text, plan, subtask, files: entry.files, format },
+          { signal },
+        );
       });
       // Kept, and awaited by `take` or `settle`; never left to reject unobserved.
       entry.result.catch(() => undefined);

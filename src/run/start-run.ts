@@ -242,7 +242,14 @@ async function ownedRun(
   // Not with coder results from a fan-out's matrix jobs: the subtasks are coded already, and asking the
   // models again would only spend calls (on hosted fallbacks, where the review job cannot see the LAN).
   if (resumed && !options.externalCode)
-    prefetch.start(state, router, coderCapacity(config), MAX_FILE_BYTES_IN_PROMPT, prefetchStop.signal);
+    prefetch.start(
+      state,
+      router,
+      coderCapacity(config),
+      MAX_FILE_BYTES_IN_PROMPT,
+      prefetchStop.signal,
+      config.run.coderFormat,
+    );
   // The planner's request, meanwhile: saving the state and creating the work tree are local work it does
   // not need to wait for (a model call has no effects: if the run stops first, it was only a call).
   const planPrefetch = startPlanPrefetch({ git, router, config }, state, prefetchStop.signal);

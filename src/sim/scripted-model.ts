@@ -1,6 +1,7 @@
 /**
  * A scripted "model" for the simulator: it recognises keel's planner, coder and reviewer prompts by the role
- * tag of their system message and answers valid JSON for any task, so that the demo, `keel sim` and the
+ * tag of their system message and answers in the asked format (the coder: edit blocks, or JSON when the
+ * prompt asks for JSON) for any task, so that the demo, `keel sim` and the
  * end-to-end tests run the whole pipeline without a real model.
  *
  * Deterministic by construction: an answer depends only on the first user message of the conversation (the
@@ -9,7 +10,9 @@
  *
  * Anything it does not recognise gets the echo responder's answer, which the simulator's own tests rely on.
  */
-import { ROLE_TAGS, readBlocks, type ReadBlock } from '../agents/prompts.ts';
+import { formatTextAnswer } from '../agents/edit-format.ts';
+import { CODER_TEXT_EXAMPLE, ROLE_TAGS, readBlocks, type ReadBlock } from '../agents/prompts.ts';
+import type { Edit } from '../git/edit.ts';
 import { slugify, uniqueSlug } from '../agents/slug.ts';
 import { echoResponder } from './fleet-simulator.ts';
 import { scriptedEdits, type ShownFile } from './scripted-code.ts';
@@ -21,7 +24,9 @@ export const scriptedResponder: (ctx: SimResponderContext) => string = (ctx) => 
   const system = ctx.messages.find((message) => message.role === 'system')?.content ?? '';
   const prompt = ctx.messages.find((message) => message.role === 'user')?.content ?? '';
   if (system.startsWith(ROLE_TAGS.planner)) return scriptedPlan(readBlocks(prompt));
-  if (system.startsWith(ROLE_TAGS.coder)) return scriptedCode(readBlocks(prompt));
+  if (system.startsWith(ROLE_TAGS.coder)) {
+    return scriptedCode(readBlocks(prompt), system.includes(CODER_TEXT_EXAMPLE));
+  }
   if (system.startsWith(ROLE_TAGS.reviewer)) return scriptedReview(readBlocks(prompt));
   return echoResponder(ctx);
 };
@@ -91,7 +96,7 @@ function readSubtask(blocks: ReadBlock[]): PromptSubtask | undefined {
   }
 }
 
-function scriptedCode(blocks: ReadBlock[]): string {
+function scriptedCode(blocks: ReadBlock[], asksForText: boolean): string {
   const subtask = readSubtask(blocks);
   if (!subtask) return 'I could not find the subtask in your message.';
   // The demo's subtask that fails: prose every time, which no retry or failover can fix.
@@ -107,10 +112,18 @@ function scriptedCode(blocks: ReadBlock[]): string {
     });
   }
   const paths = subtask.files.length > 0 ? subtask.files.slice(0, MAX_SUBTASKS) : [`src/${subtask.id}.js`];
-  return JSON.stringify({
-    edits: paths.map((path) => scriptedEdits(path, subtask, shown.get(path))),
-    commitMessage: `feat: ${subtask.title}`.slice(0, 72),
-  });
+  const edits = paths.map((path) => scriptedEdits(path, subtask, shown.get(path)));
+  const commitMessage = `feat: ${subtask.title.replace(/[\r\n]+/g, ' ')}`.slice(0, 72);
+  if (!asksForText) return JSON.stringify({ edits, commitMessage });
+  // The format the prompt asks for by default: edit blocks, code never escaped into JSON.
+  return formatTextAnswer(
+    edits.map((edit): Edit =>
+      'content' in edit
+        ? { kind: 'write', path: edit.path, content: edit.content }
+        : { kind: 'replace', path: edit.path, search: edit.search, replace: edit.replace },
+    ),
+    commitMessage,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

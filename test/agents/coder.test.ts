@@ -1,7 +1,7 @@
 /** The coder: edits mapped to the `Edit` union, shape and size bounds, the prompt, and the manual issue. */
 import { describe, expect, it } from 'vitest';
 import { codeSubtask, manualImplementationIssue } from '../../src/agents/coder.ts';
-import { MAX_ANSWER_CHARS } from '../../src/agents/parse-json.ts';
+import { MAX_REPLY_CHARS } from '../../src/agents/read-answer.ts';
 import { readBlocks } from '../../src/agents/prompts.ts';
 import type { Plan, Subtask } from '../../src/agents/types.ts';
 import { fakeRouter, lastUser, sequence } from './fake-router.ts';
@@ -55,6 +55,7 @@ describe('codeSubtask', () => {
         commitMessage: 'feat: greet',
       },
       provenance: { model: 'a/m', attempts: 1, invalidAnswers: 0 },
+      answer: raw,
     });
   });
 
@@ -132,7 +133,7 @@ describe('codeSubtask', () => {
     const router = fakeRouter(KEYS, sequence(huge, answer([{ path: 'a', content: 'small' }])));
     const result = await codeSubtask(router, input);
     expect(result).toMatchObject({ ok: true, provenance: { invalidAnswers: 1 } });
-    expect(lastUser(router.calls[1]!)).toContain(`over the limit of ${MAX_ANSWER_CHARS}`);
+    expect(lastUser(router.calls[1]!)).toContain(`over the limit of ${MAX_REPLY_CHARS}`);
     // Only a bounded excerpt of the huge answer goes back to the model.
     expect(router.calls[1]!.request.messages[2]!.content.length).toBeLessThanOrEqual(4_000);
   });

@@ -15,8 +15,18 @@ export interface FakeCall {
   key?: string;
 }
 
-/** A string is the model's content; a RouterError is thrown as the router would. */
-export type FakeAnswer = string | RouterError;
+/**
+ * A string is the model's content; a RouterError is thrown as the router would; an object is a reply with
+ * more than content (a cut at the limit, reasoning, tool calls).
+ */
+export type FakeAnswer = string | RouterError | FakeReply;
+
+export interface FakeReply {
+  content: string;
+  finishReason?: string;
+  reasoning?: string;
+  toolCalls?: { name: string; arguments: string }[];
+}
 
 export interface FakeRouter {
   complete(role: RoleName, request: ChatRequest, options?: CompleteOptions): Promise<Completion>;
@@ -44,13 +54,16 @@ export function fakeRouter(
       // A script may move the call elsewhere (`call.key = …`), as a router does when `prefer` is busy.
       const served = call.key;
       const [endpointId = served, model = served] = served.split('/');
+      const reply = typeof result === 'string' ? { content: result } : result;
       return {
-        content: result,
+        content: reply.content,
+        ...(reply.reasoning !== undefined ? { reasoning: reply.reasoning } : {}),
+        ...(reply.toolCalls !== undefined ? { toolCalls: reply.toolCalls } : {}),
         key: served,
         endpointId,
         model,
         attempts: [{ key: served, endpointId, model, tier: 1, outcome: 'ok', latencyMs: 1 }],
-        finishReason: 'stop',
+        finishReason: reply.finishReason ?? 'stop',
         waitedMs: 0,
       };
     },

@@ -1,81 +1,16 @@
-/** Bounded parsing of model answers: the wrappings models use, the bound, and the messages sent back. */
-import { describe, expect, it, vi } from 'vitest';
+/** The messages sent back to a model whose answer did not validate (finding the answer: read-answer.test.ts). */
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MAX_ANSWER_CHARS, describeIssues, extractJson, parseAnswer } from '../../src/agents/parse-json.ts';
+import { describeIssues, type Parsed } from '../../src/agents/parse-json.ts';
 
-const object = { edits: [{ path: 'a.js', content: 'x {"y"} }' }], note: 'braces } { in strings' };
-const json = JSON.stringify(object);
+describe('describeIssues: what a rejected answer is told', () => {
+  const parseAnswer = (raw: string, schema: z.ZodType): Parsed<unknown> => {
+    const result = schema.safeParse(JSON.parse(raw), { reportInput: true });
+    return result.success
+      ? { ok: true, value: result.data }
+      : { ok: false, error: describeIssues(result.error.issues) };
+  };
 
-describe('extractJson', () => {
-  it.each([
-    ['bare', json],
-    ['padded', `\n\n  ${json}  \n`],
-    ['a ```json fence', '```json\n' + json + '\n```'],
-    ['a bare fence', '```\n' + json + '\n```'],
-    ['leading prose', `Sure! Here is the change you asked for:\n${json}`],
-    ['trailing prose', `${json}\n\nLet me know if you need anything else. {Cheers}`],
-    ['prose and a fence', `Here you go:\n\n\`\`\`json\n${json}\n\`\`\`\nHope it helps.`],
-    ['a think block', `<think>The user wants {edits}. Let me think… "}"</think>\n${json}`],
-    ['two think blocks', `<think>a</think><think>b {</think>${json}`],
-    ['an orphan closing think tag', `reasoning with {braces} that never opened</think>\n\n${json}`],
-    ['a thinking block and a fence', `<thinking>hmm</thinking>\n\`\`\`json\n${json}\n\`\`\``],
-  ])('finds the object in %s', (_name, raw) => {
-    expect(extractJson(raw)).toEqual({ ok: true, value: object });
-  });
-
-  it('finds a fenced object whose strings hold a fence of their own', () => {
-    const inner = { content: '# Usage\n\n```js\nrun()\n```\n' };
-    expect(extractJson('```json\n' + JSON.stringify(inner) + '\n```')).toEqual({ ok: true, value: inner });
-  });
-
-  it('keeps an object whose strings mention think tags and fences', () => {
-    const tricky = { content: '<think>not reasoning</think> ```json\n{}\n```' };
-    expect(extractJson(JSON.stringify(tricky))).toEqual({ ok: true, value: tricky });
-  });
-
-  it.each([
-    ['empty', '', /empty/],
-    ['only reasoning', '<think>still thinking about {it}', /empty/],
-    ['prose only', 'I cannot do that.', /no JSON object/],
-    ['an array', '[1, 2, 3]', /must be a JSON object/],
-    ['a string', '"hello"', /must be a JSON object/],
-    ['a cut object', '{"edits": [{"path": "a"', /not closed/],
-    ['broken JSON', '{"edits": [1, 2,]}', /invalid JSON/],
-  ])('rejects %s with a useful error', (_name, raw, message) => {
-    const found = extractJson(raw);
-    expect(found.ok).toBe(false);
-    if (!found.ok) expect(found.error).toMatch(message);
-  });
-
-  it('rejects an oversize answer without parsing it', () => {
-    const parse = vi.spyOn(JSON, 'parse');
-    try {
-      const huge = `{"content": "${'x'.repeat(MAX_ANSWER_CHARS)}"}`;
-      const found = extractJson(huge);
-      expect(found).toEqual({
-        ok: false,
-        error: expect.stringMatching(/over the limit of 262144/) as string,
-      });
-      expect(parse).not.toHaveBeenCalled();
-    } finally {
-      parse.mockRestore();
-    }
-  });
-
-  it('accepts an answer right at the bound', () => {
-    const body = `{"c":"${'x'.repeat(MAX_ANSWER_CHARS - 8)}"}`;
-    expect(body.length).toBe(MAX_ANSWER_CHARS);
-    expect(extractJson(body).ok).toBe(true);
-  });
-
-  it('gives up on hostile prose after a bounded number of attempts', () => {
-    const raw = '{ '.repeat(10_000);
-    const found = extractJson(raw);
-    expect(found.ok).toBe(false);
-  });
-});
-
-describe('parseAnswer and its messages', () => {
   const schema = z.object({
     edits: z
       .array(z.object({ path: z.string(), content: z.string().max(5) }))
@@ -86,7 +21,7 @@ describe('parseAnswer and its messages', () => {
   });
 
   it('validates and returns the typed value', () => {
-    const raw = '```json\n{"edits":[{"path":"a","content":"x"}],"quality":5,"title":"t","extra":1}\n```';
+    const raw = '{"edits":[{"path":"a","content":"x"}],"quality":5,"title":"t","extra":1}';
     expect(parseAnswer(raw, schema)).toEqual({
       ok: true,
       value: { edits: [{ path: 'a', content: 'x' }], quality: 5, title: 't' },

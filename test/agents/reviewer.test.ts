@@ -34,6 +34,7 @@ describe('reviewChanges', () => {
         needsHumanReview: false,
       },
       provenance: { model: 'a/m', attempts: 1, invalidAnswers: 0 },
+      answer: verdict(),
     });
   });
 

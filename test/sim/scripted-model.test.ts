@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { coderMessages, plannerMessages, reviewerMessages } from '../../src/agents/prompts.ts';
 import { toCodeChange } from '../../src/agents/coder.ts';
-import { parseAnswer } from '../../src/agents/parse-json.ts';
-import { toPlan } from '../../src/agents/planner.ts';
-import { toReview } from '../../src/agents/reviewer.ts';
-import { coderAnswerSchema, plannerAnswerSchema, reviewerAnswerSchema } from '../../src/agents/schemas.ts';
+import { readCodeAnswer } from '../../src/agents/read-code.ts';
+import { readPlanAnswer } from '../../src/agents/planner.ts';
+import { readReviewAnswer, toReview } from '../../src/agents/reviewer.ts';
+import { coderAnswerSchema } from '../../src/agents/schemas.ts';
 import type { Plan, Subtask } from '../../src/agents/types.ts';
 import { echoResponder } from '../../src/sim/fleet-simulator.ts';
 import { functionName } from '../../src/sim/scripted-code.ts';
@@ -20,12 +20,10 @@ function answer(messages: SimResponderContext['messages'], endpoint = 'a', model
 }
 
 function planFor(task: string): Plan {
-  const parsed = parseAnswer(
-    answer(plannerMessages({ task, repoFiles: [], maxSubtasks: 12 })),
-    plannerAnswerSchema(12),
-  );
-  if (!parsed.ok) throw new Error(parsed.error);
-  const plan = toPlan(parsed.value);
+  const plan = readPlanAnswer({
+    content: answer(plannerMessages({ task, repoFiles: [], maxSubtasks: 12 })),
+    finishReason: 'stop',
+  });
   if (!plan.ok) throw new Error(plan.error);
   return plan.value;
 }
@@ -71,13 +69,21 @@ describe('scripted coder', () => {
   const plan = planFor(TASK);
   const [greet, readme, , impossible] = plan.milestones[0]!.subtasks as [Subtask, Subtask, Subtask, Subtask];
 
-  function code(subtask: Subtask, files: { path: string; content: string }[] = []) {
-    const raw = answer(coderMessages({ task: TASK, plan, subtask, files }));
-    const parsed = parseAnswer(raw, coderAnswerSchema);
-    return parsed.ok
-      ? { ok: true as const, change: toCodeChange(parsed.value) }
-      : { ok: false as const, raw };
+  /** The scripted coder's answer as keel reads it (the text format by default, JSON when asked). */
+  function code(subtask: Subtask, files: { path: string; content: string }[] = [], format?: 'json') {
+    const raw = answer(coderMessages({ task: TASK, plan, subtask, files, ...(format ? { format } : {}) }));
+    const read = readCodeAnswer({ content: raw, finishReason: 'stop' });
+    return read.ok ? { ok: true as const, change: read.value, raw } : { ok: false as const, raw };
   }
+
+  it('answers in the format the prompt asks for: edit blocks by default, the JSON shape when asked', () => {
+    const text = code(greet);
+    const json = code(greet, [], 'json');
+    expect(text.raw).toMatch(/^FILE src\/add-a-greeting-module\.js\n```\n/);
+    expect(text.raw).toMatch(/\nCOMMIT feat: Add a greeting module$/);
+    const parsed = coderAnswerSchema.safeParse(JSON.parse(json.raw));
+    expect(parsed.success && toCodeChange(parsed.data)).toEqual(text.ok && text.change);
+  });
 
   it('writes a small ES module named after the subtask', () => {
     const result = code(greet);
@@ -122,7 +128,8 @@ describe('scripted coder', () => {
     const [edit] = result.change.edits;
     expect(edit).toMatchObject({ kind: 'replace', path: 'src/add-a-greeting-module.js' });
     if (edit?.kind !== 'replace') return;
-    expect(lines.split('\n')).toContain(edit.search);
+    expect(edit.wholeLines).toBe(true);
+    expect(lines.split('\n')).toContain(edit.search.replace(/\n$/, ''));
     expect(edit.replace.startsWith(`${edit.search}\n`)).toBe(true);
   });
 
@@ -145,7 +152,7 @@ describe('scripted reviewer', () => {
   const plan = planFor('Do it.');
   function review(diff: string, validation: { command: string; passed: boolean; output: string }[]) {
     const raw = answer(reviewerMessages({ task: 'Do it.', plan, diff, validation }));
-    const parsed = parseAnswer(raw, reviewerAnswerSchema);
+    const parsed = readReviewAnswer({ content: raw, finishReason: 'stop' });
     if (!parsed.ok) throw new Error(parsed.error);
     return toReview(parsed.value, validation);
   }

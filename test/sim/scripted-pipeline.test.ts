@@ -154,7 +154,7 @@ describe('agents × router × simulator × scripted model (streaming)', () => {
         provenance: { invalidAnswers: 4, attempts: 4 },
       });
       if (failed.ok) return;
-      expect(failed.reason).toMatch(/4 invalid answers \(last: no JSON object found/);
+      expect(failed.reason).toMatch(/4 unusable answers \(last: no edits found in the answer/);
       // Invalid answers are not endpoint failures: the very next call is served at once by the first model.
       const fine = await codeSubtask(router, { ...input, subtask: clock! });
       expect(fine).toMatchObject({ ok: true, provenance: { model: 'a/m', attempts: 1 } });
