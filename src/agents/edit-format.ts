@@ -137,7 +137,7 @@ function readItems(lines: string[], from: number, to: number, items: Item[]): vo
       const close = closingFence(lines, i + 1, to, fence[1]!.length, fence[2]!);
       if (close === -1) {
         items.push({
-          kind: 'problem',
+          kind: 'unfinished',
           problem: `the code fence opened on line ${i + 1} is never closed`,
           line: i,
         });
@@ -184,11 +184,24 @@ function readItems(lines: string[], from: number, to: number, items: Item[]): vo
   }
 }
 
-/** Body lines after a COMMIT line: up to the next line that starts another item. */
+/** Chat sign-offs addressed to the user, not to the history: they end a commit body. */
+const SIGN_OFF =
+  /\b(?:let me know|hope (?:this|that) helps|feel free|happy to help|if you (?:need|want|have|would like)|would you like)\b/i;
+
+/**
+ * Body lines after a COMMIT line: up to the next line that starts another item, or a paragraph that talks
+ * to the user ("Let me know if …"), which is the model chatting, not part of the message.
+ */
 function commitBody(lines: string[], from: number, to: number): { lines: string[]; end: number } {
   let end = from;
   while (end < to && !startsItem(lines, end, to)) end++;
-  const body = lines.slice(from, end);
+  let body = lines.slice(from, end);
+  const chat = body.findIndex((line) => SIGN_OFF.test(line));
+  if (chat !== -1) {
+    let paragraph = chat;
+    while (paragraph > 0 && body[paragraph - 1]!.trim() !== '') paragraph--;
+    body = body.slice(0, paragraph);
+  }
   while (body.length > 0 && body.at(-1)!.trim() === '') body.pop();
   return { lines: body, end };
 }
