@@ -31,6 +31,17 @@ export interface AgentCallOptions {
   signal?: AbortSignal;
   /** How many different models may be asked before the call gives up (each gets one retry). Default 3. */
   maxModels?: number;
+  /** Told of every answer that could not be used, and what is done next (for progress and events). */
+  onUnusable?: (unusable: UnusableAnswer) => void;
+}
+
+export interface UnusableAnswer {
+  /** `endpointId/model` that answered. */
+  model: string;
+  /** Why it could not be used (quotes nothing of the answer but paths and short excerpts). */
+  error: string;
+  /** `ask_again`: a correction turn to the same model; `fail_over`: the next model. */
+  next: 'ask_again' | 'fail_over';
 }
 
 /** What using an answer gave: the result, a refusal the model is shown, or a failure that is not the model's. */
@@ -134,6 +145,7 @@ export async function callAgent<T, R = T>(
     if (judged.next === 'stop') return failed('not_applied', judged.error, tally);
     tally.invalidAnswers++;
     lastError = judged.error;
+    opts.onUnusable?.({ model: first.key, error: judged.error, next: judged.next });
     if (judged.next === 'fail_over') {
       rejected.add(first.key);
       continue;
@@ -162,6 +174,7 @@ export async function callAgent<T, R = T>(
     if (rejudged.next === 'stop') return failed('not_applied', rejudged.error, tally);
     tally.invalidAnswers++;
     lastError = rejudged.error;
+    opts.onUnusable?.({ model: second.key, error: rejudged.error, next: 'fail_over' });
     // The preferred model may have been busy or gone, so the retry may have landed elsewhere: exclude both.
     rejected.add(first.key).add(second.key);
   }

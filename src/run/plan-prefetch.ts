@@ -19,6 +19,8 @@ export interface PlanDeps {
   git: Git;
   router: Pick<Router, 'complete'>;
   config: KeelConfig;
+  /** A progress line (already redacted) for every planner answer that could not be used. */
+  report?: (line: string) => void;
 }
 
 /** Asks the planner for the run's task, given the files of its base commit. */
@@ -35,7 +37,17 @@ export async function askPlanner(
       repoFiles: files.slice(0, MAX_FILES_IN_PROMPT),
       maxSubtasks: deps.config.run.maxSubtasks,
     },
-    { ...(signal ? { signal } : {}) },
+    {
+      ...(signal ? { signal } : {}),
+      ...(deps.report
+        ? {
+            onUnusable: ({ model, error, next }) =>
+              deps.report?.(
+                `plan: ${model}'s answer not usable (${error.slice(0, 200)}) — ${next === 'ask_again' ? 'asking it again' : 'asking the next model'}`,
+              ),
+          }
+        : {}),
+    },
   );
 }
 

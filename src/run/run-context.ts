@@ -3,6 +3,7 @@
  * fakes), and the two disciplines every step follows — checkpoint after every change that matters, and
  * announce what happens as a structured event.
  */
+import type { UnusableAnswer } from '../agents/call-agent.ts';
 import type { AgentResult, Plan } from '../agents/types.ts';
 import type { Clock } from '../base/clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
@@ -130,5 +131,23 @@ export class RunContext {
   async event(type: string, data: Record<string, unknown> = {}): Promise<void> {
     if (this.superseded) return;
     await this.deps.events.append({ type, runId: this.state.runId, ...data });
+  }
+
+  /**
+   * A model's answer that could not be used, and what happens next: a progress line and an
+   * `answer_unusable` event (fire and forget: the agent call goes on meanwhile, and the event log never
+   * rejects). What the model is told stays between keel and the model.
+   */
+  reportUnusable(role: string, stepId: string, unusable: UnusableAnswer): void {
+    const next = unusable.next === 'ask_again' ? 'asking it again' : 'asking the next model';
+    const error = this.deps.redact(unusable.error);
+    this.deps.progress(`${stepId}: ${unusable.model}'s answer not usable (${error.slice(0, 200)}) — ${next}`);
+    void this.event('answer_unusable', {
+      role,
+      step: stepId,
+      model: unusable.model,
+      next: unusable.next,
+      error,
+    });
   }
 }

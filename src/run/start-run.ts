@@ -252,7 +252,8 @@ async function ownedRun(
     );
   // The planner's request, meanwhile: saving the state and creating the work tree are local work it does
   // not need to wait for (a model call has no effects: if the run stops first, it was only a call).
-  const planPrefetch = startPlanPrefetch({ git, router, config }, state, prefetchStop.signal);
+  const report = (line: string): void => progress(redact(line));
+  const planPrefetch = startPlanPrefetch({ git, router, config, report }, state, prefetchStop.signal);
   // The state exists on disk before the work tree does, so a crash in between is resumable.
   await persistence.checkpoint(state, metrics.snapshot());
   options.onStarted?.({ runId: state.runId, runDir, stateDir });

@@ -41,7 +41,11 @@ export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial
           deps.router,
           { task: state.task.text, plan: state.plan!, subtask, files, format },
           changeApplier(ctx, stepId, commits, format),
-          { signal: deps.signal, ...(earlier !== undefined ? { seed: seedOf(earlier) } : {}) },
+          {
+            signal: deps.signal,
+            onUnusable: (unusable) => ctx.reportUnusable('coder', stepId, unusable),
+            ...(earlier !== undefined ? { seed: seedOf(earlier) } : {}),
+          },
         );
   if (ctx.stopping && !result.ok) {
     step.status = 'pending';

@@ -12,7 +12,8 @@ export async function planStep(ctx: RunContext): Promise<void> {
   const { deps, state } = ctx;
   ctx.begin(step);
   // Asked while the work tree was being created (plan-prefetch.ts), or now; a failed prefetch asks again.
-  const result = (await deps.planPrefetch) ?? (await askPlanner(deps, state, deps.signal));
+  const report = (line: string): void => deps.progress(deps.redact(line));
+  const result = (await deps.planPrefetch) ?? (await askPlanner({ ...deps, report }, state, deps.signal));
   if (ctx.stopping) return;
   const plan = result.ok ? result.value : templatePlan(state.task.text);
   state.plan = plan;

@@ -27,6 +27,7 @@ export async function reviewStep(ctx: RunContext): Promise<void> {
     { task: state.task.text, plan: state.plan!, diff, validation },
     {
       signal: deps.signal,
+      onUnusable: (unusable) => ctx.reportUnusable('reviewer', 'review', unusable),
     },
   );
   if (ctx.stopping) {
