@@ -15,6 +15,7 @@ import {
   type SimResponder,
   type SimulatorOptions,
 } from '../sim/fleet-simulator.ts';
+import { realisticResponder } from '../sim/realistic-model.ts';
 import { scriptedResponder } from '../sim/scripted-model.ts';
 import { UsageError, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
@@ -34,8 +35,10 @@ const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [opt
   --load-ms NAME=MS                         how long loading a model takes (default 0)
   --control-port N                          port of the control server (default: pick)
   --host HOST                               interface to listen on (default 127.0.0.1)
-  --responder scripted|echo                 what the models answer: scripted plays keel's planner, coder and
-                                            reviewer (default); echo names the endpoint and repeats the prompt
+  --responder scripted|realistic|echo       what the models answer: scripted plays keel's planner, coder and
+                                            reviewer (default); realistic answers the same the way small local
+                                            models do (prose, thinking, odd paths, cut answers …); echo names
+                                            the endpoint and repeats the prompt
 
 modes: ${SIM_MODES.join(', ')}
 control: POST /__sim/mode {"endpoint":"a","mode":"hang"}, GET /__sim/stats, POST /__sim/reset
@@ -61,6 +64,7 @@ const OPTIONS = {
 /** `scripted` is the default: a real keel pointed at `keel sim` gets plans, code and reviews it can use. */
 export const SIM_RESPONDERS: ReadonlyMap<string, SimResponder> = new Map([
   ['scripted', scriptedResponder],
+  ['realistic', realisticResponder],
   ['echo', echoResponder],
 ]);
 

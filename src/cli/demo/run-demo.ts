@@ -1,7 +1,8 @@
 /**
  * `keel demo`, the front door: a real `keel run` on the embedded simulated fleet, in a temporary git
- * repository — a dead coder endpoint, a flaky one, a subtask no model can do, a SIGKILL part-way, and a
- * resume that finishes the job without repeating anything. Loopback only; no real model.
+ * repository — a dead coder endpoint, a flaky one, models that answer like small local ones (the realistic
+ * responder), a subtask no model can do, a SIGKILL part-way, and a resume that finishes the job without
+ * repeating anything. Loopback only; no real model.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { createInterface } from 'node:readline';
 import type { CliIO } from '../io.ts';
 import { renderRunSteps } from '../status-command.ts';
 import { startSimulator, type FleetSimulator } from '../../sim/fleet-simulator.ts';
-import { scriptedResponder } from '../../sim/scripted-model.ts';
+import { realisticResponder } from '../../sim/realistic-model.ts';
 import { createSampleRepo } from './sample-project.ts';
 import { printOutcome } from './demo-report.ts';
 import { stateLayout, DEFAULT_STATE_DIR } from '../../base/state-layout.ts';
@@ -30,7 +31,9 @@ export async function runDemo(io: CliIO): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'keel-demo-'));
   const repo = join(dir, 'sample');
   const sim = await startSimulator({
-    responder: scriptedResponder,
+    // Answers the way small local models do (prose, thinking, odd paths, cut answers …): the demo shows keel
+    // using what it can and asking again or failing over for the rest, not only the perfect path.
+    responder: realisticResponder,
     endpoints: [
       { name: 'lan-a', mode: 'refuse' },
       { name: 'lan-b', mode: 'flaky', failRate: 0.35, seed: 7, latencyMs: 150 },
@@ -43,7 +46,7 @@ export async function runDemo(io: CliIO): Promise<number> {
     out('keel demo — a real run on a simulated fleet (loopback only, no real model is called)');
     out(`  repository: ${repo} (a fresh git repository with a small sample project)`);
     out('  fleet:      lan-a (coder, DEAD: refuses connections), lan-b (FLAKY: 35 % of answers are 500s),');
-    out('              hosted (healthy fallback)');
+    out('              hosted (healthy fallback); every model answers like a small local one (keel sim --responder realistic)');
     out(`  task:       ${TASK}`);
     out();
 
