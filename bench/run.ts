@@ -7,6 +7,7 @@ const SUITES: Record<string, () => Promise<{ run: (args: string[]) => Promise<vo
   router: () => import('./router.ts'),
   run: () => import('./run-suite.ts'),
   queue: () => import('./queue-suite.ts'),
+  agents: () => import('./agents-suite.ts'),
   action: () => import('./action-suite.ts'),
 };
 
