@@ -1,9 +1,13 @@
-/** `keel sim --responder`: scripted by default (a real keel pointed at it gets usable answers), echo on request. */
+/**
+ * `keel sim --responder`: scripted by default (a real keel pointed at it gets usable answers), realistic or
+ * echo on request.
+ */
 import { describe, expect, it, vi } from 'vitest';
 import { plannerMessages } from '../../src/agents/prompts.ts';
 import { UsageError } from '../../src/cli/io.ts';
 import { parseSimArgs, simCommand } from '../../src/cli/sim-command.ts';
 import { echoResponder } from '../../src/sim/fleet-simulator.ts';
+import { realisticResponder } from '../../src/sim/realistic-model.ts';
 import { scriptedResponder } from '../../src/sim/scripted-model.ts';
 import { captureIO } from '../helpers/cli-io.ts';
 import { postJson, readJson, type CompletionBody } from './sim-test-helpers.ts';
@@ -15,6 +19,7 @@ describe('keel sim --responder', () => {
 
   it.each([
     ['scripted', scriptedResponder],
+    ['realistic', realisticResponder],
     ['echo', echoResponder],
   ])('takes %s', (name, responder) => {
     expect(parseSimArgs(['--endpoint', 'a=0', '--responder', name])).toMatchObject({ responder });
@@ -22,7 +27,9 @@ describe('keel sim --responder', () => {
 
   it.each(['gpt', 'constructor', ''])('rejects %j with a usage error', (name) => {
     expect(() => parseSimArgs(['--endpoint', 'a=0', '--responder', name])).toThrow(UsageError);
-    expect(() => parseSimArgs(['--endpoint', 'a=0', '--responder', name])).toThrow(/expected scripted, echo/);
+    expect(() => parseSimArgs(['--endpoint', 'a=0', '--responder', name])).toThrow(
+      /expected scripted, realistic, echo/,
+    );
   });
 
   it('answers a planner prompt with a plan, and anything else with the echo', async () => {
