@@ -46,7 +46,9 @@ export async function runDemo(io: CliIO): Promise<number> {
     out('keel demo — a real run on a simulated fleet (loopback only, no real model is called)');
     out(`  repository: ${repo} (a fresh git repository with a small sample project)`);
     out('  fleet:      lan-a (coder, DEAD: refuses connections), lan-b (FLAKY: 35 % of answers are 500s),');
-    out('              hosted (healthy fallback); every model answers like a small local one (keel sim --responder realistic)');
+    out(
+      '              hosted (healthy fallback); every model answers like a small local one (keel sim --responder realistic)',
+    );
     out(`  task:       ${TASK}`);
     out();
 
