@@ -1,7 +1,7 @@
 /**
  * Issue 12 §5: workflow commands cannot be injected into the job log. The runner reads `::name::` at the start
  * of any line of stdout or stderr (after white space) and `##[name]` anywhere; a coder answer that is broken
- * JSON comes back quoted in the subtask's failure line, which keel logs. A compliant model answering with
+ * JSON came back quoted in the subtask's failure line, and a refused edit's path still does: keel logs both. A compliant model answering with
  * command lines must not raise an annotation (or mask a value, or stop command processing) in keel's step.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,7 +36,10 @@ describe('workflow commands in what keel logs', () => {
     world = await createWorld({
       responder: compliantModel({
         plan: [{ id: 'evil', title: 'Evil', files: ['src/evil.js'], instructions: 'Say it.' }],
-        code: { evil: '{"a":[\n::error::owned}' },
+        // A path with a line break: the refusal names it, so the model's words reach keel's log.
+        code: {
+          evil: { edits: [{ path: 'src/evil.js\n::error::owned', content: 'x' }], commitMessage: 'evil' },
+        },
       }),
       run: { maxBatchRetries: 0 },
     });
@@ -46,8 +49,9 @@ describe('workflow commands in what keel logs', () => {
     // One subtask, and it never gets a usable answer: the run gives up (`failed`), which is not the point.
     expect(exit.outputs.status, exit.stderr).toBe('failed');
     const log = `${exit.stdout}\n${exit.stderr}`;
-    // The model's words did reach the log — JSON.parse quotes them, line break and all — as text.
-    expect(log).toContain('\u200b::error::');
+    // The model's words did reach the log — the refusal names the path — as text: the line break escaped, or
+    // the command broken.
+    expect(log).toMatch(/evil\.js(\\n|\n\u200b)::error::owned/);
     // keel's own annotation is `::error title=…::`; a bare `::error::` line would be the model's.
     expect(commandsIn(log).filter((line) => /^\s*::error::/.test(line))).toEqual([]);
   });

@@ -59,15 +59,9 @@ export function changeApplier(
       if (commit.sha === undefined) {
         if ('ignored' in commit) {
           await discardUncommitted(deps.git, workspace);
-          // Paths the repository ignores (run.allowIgnoredPaths commits them): the model may write elsewhere.
-          return editsRefused(
-            commit.ignored.map((path) => ({
-              index: -1,
-              path,
-              reason: 'the repository ignores this path (.gitignore): write the change to a tracked file',
-            })),
-            format,
-          );
+          // The owner's rule, not the model's mistake: the subtask fails with the reason, nobody is asked again.
+          const error = `edits to paths the repository ignores: ${commit.ignored.join(', ')} (run.allowIgnoredPaths commits them)`;
+          return { ok: false, stop: true, error };
         }
         const error = 'the edits changed nothing';
         return {
