@@ -22,6 +22,8 @@ export interface ActionBase {
   settings: ActionSettings;
   ctx: ActionContext;
   client: GitHubClient;
+  /** What the client refuses to send (the platform's tokens; `actionSetup` adds the configuration's keys). */
+  outgoingSecrets: string[];
 }
 
 export interface ActionSetup extends ActionBase {
@@ -36,7 +38,13 @@ export async function actionBase(io: ActionIO, env: Record<string, string | unde
   const settings = readSettings(io);
   if (settings.token) io.setSecret(settings.token);
   const ctx = await readActionContext(env);
-  return { settings, ctx, client: createOctokit({ token: settings.token, baseUrl: ctx.apiUrl }) };
+  const outgoingSecrets = collectSecrets(undefined, env, [settings.token]);
+  const client = createOctokit({
+    token: settings.token,
+    baseUrl: ctx.apiUrl,
+    secrets: () => outgoingSecrets,
+  });
+  return { settings, ctx, client, outgoingSecrets };
 }
 
 export async function actionSetup(
@@ -48,6 +56,7 @@ export async function actionSetup(
   const config = await loadConfig(join(ctx.workspace, settings.config), { cwd: ctx.workspace });
   const secrets = collectSecrets(config, env, [settings.token]);
   for (const secret of secrets) io.setSecret(secret);
+  for (const secret of secrets) if (!base.outgoingSecrets.includes(secret)) base.outgoingSecrets.push(secret);
   const git = createGit({ runner: createCommandRunner({ secrets: () => secrets }), secrets: () => secrets });
   return {
     ...base,

@@ -45,8 +45,8 @@ export async function laneOnGitHub(o: LaneOnGitHubOptions): Promise<LaneOnGitHub
   const token = o.env.GITHUB_TOKEN || o.env.GH_TOKEN;
   if (!token) throw new UsageError('--effects github needs GITHUB_TOKEN (or GH_TOKEN) in the environment');
   const ctx = await readActionContext({ ...o.env, GITHUB_WORKSPACE: o.repo });
-  const client = createOctokit({ token, baseUrl: ctx.apiUrl });
   const secrets = collectSecrets(o.config, o.env, [token]);
+  const client = createOctokit({ token, baseUrl: ctx.apiUrl, secrets: () => secrets });
   const git = createGit({ runner: createCommandRunner({ secrets: () => secrets }), secrets: () => secrets });
   const sha =
     o.env.GITHUB_SHA?.trim() || (await git.run(['rev-parse', 'HEAD'], { cwd: o.repo })).stdout.text.trim();

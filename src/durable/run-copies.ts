@@ -11,6 +11,7 @@
 import { realpath } from 'node:fs/promises';
 import { systemClock } from '../base/clock.ts';
 import type { Git } from '../git/git-runner.ts';
+import { describeHits, scanCommits } from '../git/secret-scan.ts';
 import type { ArtifactStore } from './artifacts/artifacts.ts';
 import { artifactName, collectStateFiles } from './artifacts/artifacts.ts';
 import { fetchCheckpoint, pushCheckpoint } from './state-branch/state-branch.ts';
@@ -118,6 +119,12 @@ async function pushWorkBranch(
     const tip = await run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     const sha = tip.stdout.text.trim();
     if (tip.exitCode !== 0 || sha === state.repo.baseSha) return undefined;
+    // The same look as before the publish push: a commit carrying a secret never leaves the runner.
+    const hits = await deadline.race(
+      scanCommits(d.git, d.repoRoot, { base: state.repo.baseSha, head: sha }, d.secrets),
+    );
+    if (hits.length > 0)
+      return `work branch ${branch} not pushed: its commits carry secrets: ${describeHits(hits)}`;
     const pushed = await run([
       'push',
       '--porcelain',

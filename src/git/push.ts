@@ -2,10 +2,12 @@
  * Publishing the work branch without ever forcing: no `--force`, no `+` refspec. When the remote branch moved
  * (someone pushed to it), keel fetches it and rebases its own commits onto it if that applies cleanly, then
  * pushes again; otherwise the work goes to a new branch `<branch>-<n>` and the caller is told. The remote's
- * commits are never dropped.
+ * commits are never dropped. Nothing is pushed whose commits carry a secret or a credential's shape
+ * (`secret-scan.ts`): that throws `SecretInPushError` naming where, never what.
  */
 import type { Git } from './git-runner.ts';
 import { GitError } from './git-errors.ts';
+import { scanCommits, SecretInPushError } from './secret-scan.ts';
 import {
   commitSha,
   ensureKeelWorktree,
@@ -26,6 +28,8 @@ export interface PushOptions {
   maxRebaseRounds?: number;
   /** `<branch>-2` … `<branch>-<1 + n>`. */
   maxNewBranches?: number;
+  /** keel's secret values: a commit carrying one (or a credential's shape) is never pushed. */
+  secrets?: readonly string[];
 }
 
 /**
@@ -36,6 +40,14 @@ export async function pushWorkBranch(git: Git, ws: WorkBranch, o: PushOptions): 
   if (o.remote === '' || o.remote.startsWith('-'))
     throw new WorkspaceError('invalid', `not a remote: ${o.remote}`);
   await ensureKeelWorktree(git, ws);
+  // Before anything leaves: the run's commits (a rebase below only adds the remote's own, already there).
+  const hits = await scanCommits(
+    git,
+    ws.worktree,
+    { base: ws.baseSha, head: `refs/heads/${ws.branch}` },
+    o.secrets ?? [],
+  );
+  if (hits.length > 0) throw new SecretInPushError(`work branch ${ws.branch}`, hits);
   let rebased = false;
   let reason = 'the remote branch kept moving';
   for (let round = 0; round <= (o.maxRebaseRounds ?? 2); round++) {

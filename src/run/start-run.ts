@@ -344,7 +344,7 @@ async function ownedRun(
         ...(options.pushTo !== undefined
           ? {
               pushWorkBranch: async () => {
-                const pushed = await pushWorkBranch(git, workspace, { remote: options.pushTo! });
+                const pushed = await pushWorkBranch(git, workspace, { remote: options.pushTo!, secrets });
                 if (pushed.newBranch)
                   progress(`publish: ${pushed.reason}; the work went to ${pushed.remoteBranch}`);
                 return pushed.remoteBranch;

@@ -26,7 +26,12 @@ export function successRateOf(state: RunState): number {
   return code.length === 0 ? 1 : code.filter((s) => s.status === 'done').length / code.length;
 }
 
-export function runSummaryMarkdown(state: RunState, status: RunStatus): string {
+export function runSummaryMarkdown(
+  state: RunState,
+  status: RunStatus,
+  /** Set when the work branch was not pushed because its commits carry secrets: places, never values. */
+  refused?: readonly { path?: string; line?: number; commit: string }[],
+): string {
   const review = state.steps.review?.result as Review | undefined;
   const code = codeSteps(state);
   const lines = [
@@ -46,6 +51,12 @@ export function runSummaryMarkdown(state: RunState, status: RunStatus): string {
     '',
     `Subtasks committed: ${code.filter((s) => s.status === 'done').length} of ${code.length}.`,
   ];
+  if (refused !== undefined && refused.length > 0) {
+    lines.push(
+      '',
+      `Not published: the work branch's commits carry secrets (${refused.length} place${refused.length === 1 ? '' : 's'}, listed in a manual-review issue); nothing was pushed.`,
+    );
+  }
   const validation = state.steps.validate?.result as
     { passed?: boolean; setting?: ValidationSetting } | undefined;
   if (validation?.setting !== undefined) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseFleetState } from '../../fleet/fleet-state.ts';
 import { errorCode, errorMessage } from '../../base/errors.ts';
 import type { ResolvedStateBranch } from './state-branch-options.ts';
-import { findSecret } from '../../base/secrets.ts';
+import { findSecret, findTokenShape } from '../../base/secrets.ts';
 import { FLEET_STATE_FILE, RUNS_DIR, STATE_FILE } from '../../base/state-layout.ts';
 import { BRANCH_RUN_FILES, MAX_STATE_FILE_BYTES, secretReason } from './state-files.ts';
 import { parseCheckpoint, type Skipped } from './state-install.ts';
@@ -87,6 +87,13 @@ export async function readLocalCheckpoint(
   for (const f of [...runFiles, ...(fleet ? [fleet.file] : [])]) {
     const secret = findSecret(f.content, c.secrets);
     if (secret !== undefined) return { ok: false, reason: secretReason(f.path, secret) };
+    // Anybody's credential, not only keel's: the run redacts shapes too, so one here slipped past it.
+    const shape = findTokenShape(f.content);
+    if (shape !== undefined)
+      return {
+        ok: false,
+        reason: `${f.path} contains text shaped like ${shape}: refusing to copy it off the runner`,
+      };
   }
   return {
     ok: true,

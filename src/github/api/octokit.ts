@@ -10,7 +10,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck/light.js';
-import { redact } from '../../base/secrets.ts';
+import { findSecret, findTokenShape, redact } from '../../base/secrets.ts';
 
 // The plugins add options and behaviour, not endpoints: the client is an Octokit as far as callers go. (The
 // inferred plugin type cannot be named in the emitted declarations.)
@@ -45,6 +45,20 @@ export interface CreateOctokitOptions {
    * wait longer than this fails the request instead. Default 300 s.
    */
   maxRateLimitWaitSeconds?: number;
+  /**
+   * keel's secret values (the token is always one): a request whose parameters carry one, or text shaped like a
+   * credential, is refused before it is sent (`OutgoingSecretError`). Read at each request: the configuration
+   * that names the endpoints' keys is loaded after the client is made.
+   */
+  secrets?: () => readonly string[];
+}
+
+/** A write to the API was not sent because its body carries a secret or a credential's shape. */
+export class OutgoingSecretError extends Error {
+  constructor(what: string, kind: string) {
+    super(`keel refused to send ${what}: its body carries ${kind} (the value is not repeated)`);
+    this.name = 'OutgoingSecretError';
+  }
 }
 
 /** Primary rate limit: retried at most this many times, secondary: once. */
@@ -60,7 +74,7 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
   const unit = options.retryAfterBaseMs ?? 1000;
   const maxWait = options.maxRateLimitWaitSeconds ?? 300;
   const seconds = (retryAfter: number) => `${(retryAfter * unit) / 1000} s`;
-  return new KeelOctokit({
+  const client = new KeelOctokit({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'keel',
@@ -98,6 +112,26 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
       },
     },
   });
+  // The last look before anything keel writes leaves: what it publishes is redacted already, so a hit here is
+  // a path that forgot to — refused rather than sent (issue 12 §2).
+  client.hook.before('request', (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const {
+      method,
+      url,
+      baseUrl: _base,
+      headers: _headers,
+      request: _request,
+      mediaType: _media,
+      ...params
+    } = request;
+    const text = JSON.stringify(params);
+    const secrets = [options.token, ...(options.secrets?.() ?? [])];
+    const index = findSecret(text, secrets);
+    const kind = index !== undefined ? `secret #${index}` : findTokenShape(text);
+    if (kind !== undefined) throw new OutgoingSecretError(`${method} ${url}`, kind);
+  });
+  return client;
 }
 
 /**

@@ -2,7 +2,12 @@
  * Step `publish`: the pull request (a draft labelled `needs-human-review` when degraded or not approved),
  * the tracking comment, and the closing of a recovery record a previous attempt left open. Every effect is
  * found by its marker before it is made.
+ *
+ * The work branch is scanned before it is pushed (`git/secret-scan.ts`): when a commit carries a secret or a
+ * credential's shape, nothing of the branch leaves the runner, no pull request is opened, a manual-review
+ * issue names the files and lines (never the values), and the run finishes `degraded`.
  */
+import { describeHits, SecretInPushError, type SecretHit } from '../../git/secret-scan.ts';
 import { stepCommits } from '../../git/workspace.ts';
 import { effectMarker } from '../effects.ts';
 import type { RunContext } from '../run-context.ts';
@@ -16,15 +21,26 @@ export async function publishStep(ctx: RunContext): Promise<boolean> {
   const { deps, state } = ctx;
   ctx.begin(step);
   const review = reviewOf(ctx);
-  // The run's status changes only when this step is done: a crash before then must leave it resumable.
-  const status = finalStatus(state);
   const commits = await stepCommits(deps.git, ctx.workspace, state.runId);
-  const needsHuman = review?.needsHumanReview !== false || status === 'degraded';
-  const body = runSummaryMarkdown(state, status);
-
+  let head: string | undefined;
+  let refused: readonly SecretHit[] | undefined;
   if (commits.size > 0 && !state.effects.pull_request) {
     // Never force: a rejected push is rebased if clean, else the work goes to a new branch — the PR's head.
-    const head = deps.pushWorkBranch ? await deps.pushWorkBranch() : ctx.workspace.branch;
+    try {
+      head = deps.pushWorkBranch ? await deps.pushWorkBranch() : ctx.workspace.branch;
+    } catch (error) {
+      if (!(error instanceof SecretInPushError)) throw error;
+      refused = error.hits;
+      step.degraded = true;
+    }
+  }
+  // The run's status changes only when this step is done: a crash before then must leave it resumable.
+  const status = finalStatus(state);
+  const needsHuman = review?.needsHumanReview !== false || status === 'degraded';
+  const body = runSummaryMarkdown(state, status, refused);
+
+  if (refused !== undefined) await fileSecretRefusal(ctx, refused);
+  if (head !== undefined) {
     const marker = effectMarker(state.runId, 'publish');
     const pr = await deps.effects.ensurePullRequest({
       marker,
@@ -63,4 +79,44 @@ export async function publishStep(ctx: RunContext): Promise<boolean> {
   await ctx.event('published', { status, pullRequest: state.effects.pull_request?.ref });
   await ctx.checkpoint();
   return true;
+}
+
+/**
+ * The work branch was not pushed because its commits carry a secret or a credential's shape: one issue for a
+ * human (found by its marker before it is made) saying where — file, line, commit, kind — and never what.
+ */
+async function fileSecretRefusal(ctx: RunContext, hits: readonly SecretHit[]): Promise<void> {
+  const { state, deps } = ctx;
+  const where = describeHits(hits);
+  deps.progress(`publish: the work branch was not pushed — its commits carry secrets: ${where}`);
+  await ctx.event('push_refused_secret', {
+    branch: ctx.workspace.branch,
+    hits: hits.map((h) => ({ commit: h.commit, path: h.path, line: h.line, kind: h.kind })),
+  });
+  const key = 'issue:secret-scan';
+  if (state.effects[key]) return;
+  const marker = effectMarker(state.runId, 'secret-scan');
+  const lines = hits.map((h) =>
+    h.path !== undefined
+      ? `- \`${h.path}\` line ${h.line} (commit ${h.commit.slice(0, 8)}): ${h.kind}`
+      : `- the message of commit ${h.commit.slice(0, 8)}: ${h.kind}`,
+  );
+  const ref = await deps.effects.ensureIssue({
+    marker,
+    title: `keel: run ${state.runId} was not published — its commits carry secrets`,
+    body: [
+      `keel refused to push the work branch of run \`${state.runId}\`: the commits below carry one of keel's`,
+      'secret values or text shaped like a credential. Nothing of the branch left the runner and no pull',
+      'request was opened. Look at the places listed (the values are not repeated here); if a real credential',
+      'is among them, rotate it.',
+      '',
+      ...lines,
+      '',
+      marker,
+    ].join('\n'),
+    labels: ['keel', 'needs-human-review'],
+  });
+  state.effects[key] = { kind: 'issue', marker, ref: ref.url, createdAt: deps.clock.now() };
+  deps.progress(`publish: ${ref.created ? 'opened' : 'found'} issue ${ref.url}`);
+  await ctx.checkpoint();
 }
