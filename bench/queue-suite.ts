@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- queue [ingest] [drain]`: the queue and the lanes, one JSON line per scenario, targets
- * printed beside the figures (never asserted).
+ * `npm run bench -- queue [ingest] [drain] [drain-fleet] [two-machines] [scale]`: the queue and the lanes,
+ * one JSON line per scenario, targets printed beside the figures (never asserted). The last three are in
+ * queue-fleet.ts.
  *
  * ingest — 100,000 NDJSON tasks (2 % of them repeated ids) through `QueueReader` (chunked reads, line
  * scanning, UTF-8 check, JSON.parse, hostile-key walk, normalisation, dedupe by id), against a bare
@@ -53,6 +54,7 @@ import { startRun } from '../src/run/start-run.ts';
 import { readJsonFile } from '../src/base/atomic-file.ts';
 import { emit, round } from './lib/measure.ts';
 import { spawnSimulator, stopChild } from './lib/sim-process.ts';
+import { drainFleet, scale, twoMachines } from './queue-fleet.ts';
 
 const INGEST_TASKS = 100_000;
 const DRAIN_TASKS = 200;
@@ -72,6 +74,10 @@ export async function run(args: string[]): Promise<void> {
   try {
     if (wanted('ingest')) await ingest(join(base, 'ingest'));
     if (wanted('drain')) await drain(join(base, 'drain'));
+    // Where the fleet binds (500 ms requests), the cross-machine caps, and the lanes' cost at scale.
+    if (wanted('drain-fleet')) await drainFleet(join(base, 'drain-fleet'));
+    if (wanted('two-machines')) await twoMachines(join(base, 'two-machines'));
+    if (wanted('scale')) await scale(join(base, 'scale'));
   } finally {
     if (process.env.KEEL_BENCH_KEEP) console.error(`kept ${base}`);
     else await rm(base, { recursive: true, force: true });

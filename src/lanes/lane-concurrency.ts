@@ -9,11 +9,12 @@
  *
  * `auto` looks at the lane's own runs every `stepMs` (their router events: how long their requests were in
  * flight, how long they waited for a slot) and
- * - grows while the limit is what holds the lane back (every allowed task is running), its requests hardly
- *   wait (< `GROW_WAITING` on average) or it has not used its share of the slots, and the CPU has room —
- *   doubling up to its share (a lane starts at one run), one at a time beyond;
- * - shrinks by one when its runs queue for slots: on average a whole request (`SHRINK_WAITING`) of the lane
- *   waited for a slot over the window, so one run fewer costs no slot time; or when the CPU is saturated;
+ * - grows while the limit is what holds the lane back (every allowed task is running), fewer than half its
+ *   share of requests wait for a slot on average, and the CPU has room — doubling up to its share (a lane
+ *   starts at one run), one at a time beyond;
+ * - shrinks by one when its runs queue for slots: on average a whole share of the lane's requests (at least
+ *   one) waited over the window, so one run fewer still leaves every freed slot a request to take; or when
+ *   the CPU is saturated. In between it holds: a few requests waiting is what keeps the slots busy;
  * - stays between `1` and `max` (twice the slots of the lane's endpoints: a run spends part of its time on
  *   local work, and more runs than that only wait).
  *
@@ -32,10 +33,10 @@ export type ConcurrencySetting = number | 'auto';
 /** The largest fixed concurrency accepted (each run is a git worktree and a router). */
 export const MAX_CONCURRENCY = 64;
 export const DEFAULT_STEP_MS = 1_000;
-/** Average number of the lane's requests waiting for a slot below which slots are free for one more run. */
-const GROW_WAITING = 0.25;
-/** … and at or above which a run fewer costs nothing. */
-const SHRINK_WAITING = 1;
+/** The lane's requests waiting for a slot, on average, below which one more run is welcome: half its share… */
+const GROW_WAITING_SHARE = 0.5;
+/** … and from which one run fewer costs nothing: a whole share (at least one request). */
+const SHRINK_WAITING_SHARE = 1;
 const CPU_GROW = 0.7;
 const CPU_SHRINK = 0.95;
 
@@ -130,16 +131,17 @@ export class AutoConcurrency implements LaneConcurrency {
     const from = this.#limit;
     const { share, max } = this.#o;
     const figures = `in flight ${round(inflight)}, waiting ${round(waiting)}, share ${round(share)}, cpu ${round(cpu)}`;
-    if (waiting >= GROW_WAITING) this.#slowStart = false;
-    if (from > 1 && (waiting >= SHRINK_WAITING || cpu >= CPU_SHRINK)) {
+    const growBelow = Math.max(0.25, share * GROW_WAITING_SHARE);
+    const shrinkFrom = Math.max(1, share * SHRINK_WAITING_SHARE);
+    if (waiting >= growBelow) this.#slowStart = false;
+    if (from > 1 && (waiting >= shrinkFrom || cpu >= CPU_SHRINK)) {
       this.#slowStart = false;
       this.#limit = from - 1;
-      const why = waiting >= SHRINK_WAITING ? 'runs queue for slots' : 'the CPU is saturated';
+      const why = waiting >= shrinkFrom ? 'runs queue for slots' : 'the CPU is saturated';
       return { from, to: this.#limit, why: `${why} (${figures})` };
     }
     const bound = running >= from;
-    const room = waiting < GROW_WAITING || inflight < share;
-    if (bound && room && cpu < CPU_GROW && from < max) {
+    if (bound && waiting < growBelow && cpu < CPU_GROW && from < max) {
       const doubled = this.#slowStart && from * 2 <= Math.ceil(share) ? from * 2 : from + 1;
       this.#limit = Math.min(max, doubled);
       return { from, to: this.#limit, why: `slots to spare (${figures})` };

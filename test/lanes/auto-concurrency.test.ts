@@ -65,14 +65,16 @@ describe('auto concurrency', () => {
     expect(controller.limit()).toBe(1);
   });
 
-  it('shrinks by one when a whole request of the lane waits for a slot, and holds in between', () => {
+  it("shrinks by one when a whole share of the lane's requests waits for a slot, and holds in between", () => {
     const { controller, window } = auto({ share: 2, max: 8 });
     window(1, 0.8, 0);
     window(2, 1.6, 0);
-    window(3, 2.2, 0.1); // above its share, but next to no waiting: the slots are free, it grows
+    window(3, 2.2, 0.5); // above its share, under half a share waiting: the slots take more, it grows
     const before = controller.limit();
-    expect(window(before, 2.1, 0.5)).toBeUndefined(); // some waiting, share used: holds
-    const shrunk = window(before, 2.0, 1.4);
+    expect(before).toBe(4);
+    expect(window(before, 2.1, 1.2)).toBeUndefined(); // some waiting (half a share to a share): holds
+    expect(window(before, 2.1, 1.9)).toBeUndefined();
+    const shrunk = window(before, 2.0, 2.4);
     expect(shrunk).toMatchObject({ from: before, to: before - 1 });
     expect(shrunk?.why).toMatch(/^runs queue for slots/);
     // No doubling after a sign of waiting: one at a time.
