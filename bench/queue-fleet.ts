@@ -184,7 +184,7 @@ async function setupGroup(
         },
       ],
       roles: { planner: ['a/sim-model'], coder: ['a/sim-model'], reviewer: ['a/sim-model'] },
-      policy: { maxWaitMs: 120_000, probe: { loadIntervalMs: 250 } },
+      policy: { maxWaitMs: 120_000, probe: { loadIntervalMs: 100 } },
       run: { validate: [], heartbeatMs: 1_000 },
       ...top,
     }),

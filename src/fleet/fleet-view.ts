@@ -14,7 +14,7 @@ import { LearnedShapes } from './learned-shapes.ts';
 import { planRequest, type RequestPlan } from './request-plan.ts';
 import type { ChatRequest, Refusal } from './types.ts';
 import { prefersLocal, type BlockReason, type CandidateView } from './selection.ts';
-import type { ServerLoad } from './server-load.ts';
+import { CONFIRM_AFTER_MS, type ServerLoad } from './server-load.ts';
 import type { SharedSlots } from './shared-slots.ts';
 import { SlotBook } from './slots.ts';
 
@@ -218,15 +218,15 @@ export class FleetView {
 
   /**
    * The server's own count, where it reports one: requests of other machines, and whether it queues. With
-   * `load: server` a reading asked for before this machine's newest request there may not include it: the
-   * endpoint counts as full until the look asked for here comes back (`ServerLoad.confirm`).
+   * `load: server` a reading asked for before this machine's newest request there (and `CONFIRM_AFTER_MS`)
+   * may not include it: the endpoint counts as full until one that does comes back.
    */
   #remote(endpointId: string): { extra: number; full: boolean } | undefined {
     const load = this.serverLoad;
     const remote = load?.remote(endpointId);
     if (!load || !remote) return undefined;
-    if (load.confirms(endpointId) && this.newestSend(endpointId) >= remote.sentAt) {
-      load.released(endpointId);
+    if (load.confirms(endpointId) && this.newestSend(endpointId) + CONFIRM_AFTER_MS >= remote.sentAt) {
+      // `ServerLoad.confirm`, at the router's next look round, asks for the reading that includes it.
       return { extra: remote.extra, full: true };
     }
     return remote;

@@ -284,10 +284,11 @@ class FleetRouter implements Router {
       const waitStart = this.#clock.now();
       // Leases other processes release wake waiters through a directory watch; where that cannot be
       // trusted to fire, a saturated wait also looks again every SHARED_POLL_MS.
-      // The servers' own counts change without a release here: look again at their interval.
+      // The servers' own counts change without a release here, and a send waiting for a reading that
+      // includes this machine's last one (load: server) is due soon: look again within 100 ms.
       const poll =
         serverLoad && pass.chain.flat().some((c) => serverLoad.tracks(c.endpointId))
-          ? serverLoad.intervalMs
+          ? Math.min(serverLoad.intervalMs, 100)
           : undefined;
       const bound = this.#fleet.shared ? Math.min(SHARED_POLL_MS, poll ?? SHARED_POLL_MS) : poll;
       const wait = waiting.kind === 'saturated' && bound !== undefined ? Math.min(ms, bound) : ms;

@@ -14,7 +14,8 @@
  *   waiting at the server mean it is full. "This machine's" is taken as it was when the answer arrived, or
  *   before the request went out, whichever was less: the server's count may lag, so keel errs toward full.
  * - When: at most every `probe.loadIntervalMs` while requests choose an endpoint, and after every release
- *   (one look at a time per endpoint). A reading older than three intervals is not used.
+ *   (one look at a time per endpoint). With `auto` a reading older than three intervals is not used; with
+ *   `server` a send waits for a fresh one (and for one asked after this machine's newest request).
  * - Falling back: an endpoint whose metrics do not answer, or answer without the series, is counted locally
  *   until a later look succeeds.
  */
@@ -72,6 +73,11 @@ interface EndpointState {
 }
 
 const MAX_METRICS_BYTES = 1024 * 1024;
+/**
+ * A lease is taken before its request is sent, and a metrics request on a warm connection can overtake it:
+ * a reading confirms a send only when it was asked for this much later.
+ */
+export const CONFIRM_AFTER_MS = 50;
 
 export class ServerLoad {
   readonly #deps: ServerLoadDeps;
@@ -102,9 +108,13 @@ export class ServerLoad {
 
   /** The server's view beyond this machine's count, or undefined: count locally. */
   remote(endpointId: string): RemoteLoad | undefined {
-    const reading = this.#states.get(endpointId)?.reading;
-    if (!reading) return undefined;
-    if (this.#deps.clock.now() - reading.at > 3 * this.#deps.intervalMs) return undefined;
+    const state = this.#states.get(endpointId);
+    const reading = state?.reading;
+    if (!state || !reading) return undefined;
+    // `auto` counts locally when its reading is old; `server` reads again before a send (`confirm`) and
+    // falls back only when the metrics fail.
+    const stale = this.#deps.clock.now() - reading.at > 3 * this.#deps.intervalMs;
+    if (stale && state.endpoint.load !== 'server') return undefined;
     return {
       extra: Math.max(0, reading.running - reading.localAtReading),
       full: reading.waiting > 0,
@@ -144,7 +154,10 @@ export class ServerLoad {
     for (const id of endpointIds) {
       const state = this.#states.get(id);
       if (state?.endpoint.load !== 'server' || !state.reading) continue;
-      if (newestSend(id) < state.reading.sentAt) continue;
+      const stale = this.#deps.clock.now() - state.reading.at > this.#deps.intervalMs;
+      if (!stale && newestSend(id) + CONFIRM_AFTER_MS < state.reading.sentAt) continue;
+      const wait = newestSend(id) + CONFIRM_AFTER_MS - this.#deps.clock.now();
+      if (wait > 0) await this.#deps.clock.sleep(wait).catch(() => undefined);
       if (!state.looking) this.#look(state);
       if (state.current) waits.push(state.current);
     }

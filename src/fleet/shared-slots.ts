@@ -19,7 +19,15 @@
  *   could hold our slots, and shared slots are off for this process (the per-process cap still holds).
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  watch,
+  writeFileSync,
+  type FSWatcher,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../base/clock.ts';
@@ -58,6 +66,8 @@ export function slotsDirFor(stateDir: string, env: Record<string, string | undef
 /** Grace beyond the endpoint's whole-request deadline before a live holder's lease counts as abandoned. */
 const EXPIRY_GRACE_MS = 60_000;
 const LEASE = /^slot-(\d+)$/;
+/** When a lease was last taken at the endpoint by any process of the machine (wall-clock ms, as text). */
+const LAST_SEND = 'last-send';
 
 /**
  * The machine's shared slots for these endpoints, or undefined when they are off or their directory is not
@@ -138,26 +148,21 @@ class EndpointDir {
     return held;
   }
 
+  /**
+   * When this machine last took a lease here: the time the last taker wrote into `last-send` (kept after
+   * its lease is released: a request that ended may still be in a server's lagging count, and one that
+   * went out since may not be yet).
+   */
   newestLeaseAt(): number | undefined {
-    let names: string[];
+    let text: string;
     try {
-      names = readdirSync(this.path);
+      text = readFileSync(join(this.path, LAST_SEND), 'utf8');
     } catch {
       return undefined;
     }
-    let newest: number | undefined;
-    for (const name of names) {
-      if (!LEASE.test(name)) continue;
-      let text: string;
-      try {
-        text = readFileSync(join(this.path, name), 'utf8');
-      } catch {
-        continue; // released meanwhile
-      }
-      const at = parseHolder(text)?.at;
-      if (at !== undefined && (newest === undefined || at > newest)) newest = at;
-    }
-    return newest;
+    const at = Number(text);
+    // Being written this instant (a plain write, not atomic): as good as now.
+    return text !== '' && Number.isFinite(at) ? at : this.#clock.now();
   }
 
   async tryAcquire(cap: number): Promise<Lease | undefined> {
@@ -171,6 +176,11 @@ class EndpointDir {
       const held = await lock.tryHold();
       if (held === undefined) continue;
       this.#mine.add(index);
+      try {
+        writeFileSync(join(this.path, LAST_SEND), String(this.#clock.now()));
+      } catch {
+        // Only a hint for `load: server` (fleet-view.ts): the lease itself is what holds the cap.
+      }
       return {
         release: async () => {
           this.#mine.delete(index);

@@ -46,6 +46,9 @@ describe("the simulator's /metrics", () => {
       }),
       { env: {} },
     );
+    // Long enough that the five are still in flight when /metrics is read, on a busy machine too.
+    await sim.setMode('vllm', 'ok', 2_000);
+    await sim.setMode('llama', 'ok', 2_000);
     try {
       const asks = [
         ...[1, 2, 3].map((i) => router.complete('coder', { messages: [{ role: 'user', content: `c${i}` }] })),
@@ -74,6 +77,8 @@ describe("the simulator's /metrics", () => {
       expect((await fetch(`${root('ollama')}/metrics`)).status).toBe(404);
     } finally {
       await router.close();
+      await sim.setMode('vllm', 'ok', 150);
+      await sim.setMode('llama', 'ok', 150);
     }
   });
 });
