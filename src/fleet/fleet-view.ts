@@ -14,7 +14,7 @@ import { LearnedShapes } from './learned-shapes.ts';
 import { planRequest, type RequestPlan } from './request-plan.ts';
 import type { ChatRequest, Refusal } from './types.ts';
 import { prefersLocal, type BlockReason, type CandidateView } from './selection.ts';
-import { CONFIRM_AFTER_MS, type ServerLoad } from './server-load.ts';
+import type { ServerLoad } from './server-load.ts';
 import type { SharedSlots } from './shared-slots.ts';
 import { SlotBook } from './slots.ts';
 
@@ -216,29 +216,20 @@ export class FleetView {
     );
   }
 
-  /**
-   * The server's own count, where it reports one: requests of other machines, and whether it queues. With
-   * `load: server` a reading asked for before this machine's newest request there (and `CONFIRM_AFTER_MS`)
-   * may not include it: the endpoint counts as full until one that does comes back.
-   */
+  /** The server's own count, where it reports one: requests of other machines, and whether it queues. */
   #remote(endpointId: string): { extra: number; full: boolean } | undefined {
-    const load = this.serverLoad;
-    const remote = load?.remote(endpointId);
-    if (!load || !remote) return undefined;
-    if (load.confirms(endpointId) && this.newestSend(endpointId) + CONFIRM_AFTER_MS >= remote.sentAt) {
-      // `ServerLoad.confirm`, at the router's next look round, asks for the reading that includes it.
-      return { extra: remote.extra, full: true };
-    }
-    return remote;
+    return this.serverLoad?.remote(endpointId);
   }
 
-  /** When this machine last sent a request to the endpoint: its newest lease, or this router's last send. */
-  newestSend(endpointId: string): number {
-    return Math.max(this.shared?.newestLeaseAt?.(endpointId) ?? 0, this.lastSend.get(endpointId) ?? 0);
+  /**
+   * `load: server`, with this request's slot taken and a reading asked after the machine's unseen-send
+   * token: whether the server still has room for it.
+   */
+  serverHasRoom(endpoint: EndpointConfig): boolean {
+    const remote = this.#remote(endpoint.id);
+    if (!remote) return true; // no reading (metrics failing): the local count, already checked, holds
+    return !remote.full && this.machineInflight(endpoint.id) + remote.extra <= this.capOf(endpoint);
   }
-
-  /** When this router last sent a request to each endpoint (wall clock). */
-  readonly lastSend = new Map<string, number>();
 
   /** Requests in flight at the endpoint from this machine: this router's and, with shared slots, the others'. */
   machineInflight(endpointId: string): number {

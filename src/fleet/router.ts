@@ -70,6 +70,8 @@ interface Chosen {
   tier: number;
   /** The slot lease shared with other keel processes (`shared-slots.ts`), released with the local slot. */
   lease: Lease;
+  /** `load: server`: the machine's unseen-send token, held until a reading shows the request. */
+  unseen?: Lease;
 }
 
 /** How often a request waiting for leases held by other processes looks again, watch or no watch. */
@@ -96,6 +98,8 @@ class FleetRouter implements Router {
   readonly #clock: Clock;
   readonly #emit: (event: RouterEvent) => void;
   readonly #upkeep: ServerUpkeep;
+  /** `load: server` without shared slots: endpoints where this router's unseen send is out. */
+  readonly #unseenHere = new Set<string>();
   #closed = false;
 
   constructor(config: KeelConfig, deps: RouterDeps) {
@@ -218,7 +222,6 @@ class FleetRouter implements Router {
       if (serverLoad) {
         const ids = pass.chain.flat().map((c) => c.endpointId);
         await serverLoad.firstLook(ids);
-        await serverLoad.confirm(ids, (id) => this.#fleet.newestSend(id));
         serverLoad.poll(ids);
       }
       const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
@@ -234,16 +237,18 @@ class FleetRouter implements Router {
         const candidate = pass.chain[selection.candidate.tier]![selection.candidate.order]!;
         const endpoint = this.#fleet.endpoint(candidate.endpointId);
         if (!this.#fleet.slots.tryAcquire(endpoint.id, this.#fleet.capOf(endpoint))) continue;
-        // Before the lease's await: the requests choosing meanwhile see that this one is going out.
-        this.#fleet.lastSend.set(endpoint.id, this.#clock.now());
         const lease = await this.#lease(endpoint);
-        if (lease) {
+        const unseen = lease ? await this.#unseenTurn(endpoint) : undefined;
+        if (lease && unseen) {
           this.#fleet.slots.leave(pass.ticket);
           pass.retrySame = undefined;
-          return { candidate, endpoint, tier: selection.candidate.tier + 1, lease };
+          const chosen = { candidate, endpoint, tier: selection.candidate.tier + 1, lease };
+          return unseen === 'none' ? chosen : { ...chosen, unseen };
         }
-        // Another process took the endpoint's last lease since the count: wait as for a full tier.
+        // Another process took the endpoint's last lease since the count, or (load: server) the machine's
+        // turn or the server's room: wait as for a full tier.
         this.#fleet.slots.release(endpoint.id);
+        await lease?.release();
         waiting = { kind: 'saturated', tier: selection.candidate.tier };
       } else {
         waiting = selection;
@@ -284,8 +289,8 @@ class FleetRouter implements Router {
       const waitStart = this.#clock.now();
       // Leases other processes release wake waiters through a directory watch; where that cannot be
       // trusted to fire, a saturated wait also looks again every SHARED_POLL_MS.
-      // The servers' own counts change without a release here, and a send waiting for a reading that
-      // includes this machine's last one (load: server) is due soon: look again within 100 ms.
+      // The servers' own counts change without a release here, and the machine's turn to send a request
+      // they do not show yet (load: server) comes round within a look: look again within 100 ms.
       const poll =
         serverLoad && pass.chain.flat().some((c) => serverLoad.tracks(c.endpointId))
           ? Math.min(serverLoad.intervalMs, 100)
@@ -304,8 +309,13 @@ class FleetRouter implements Router {
   /** One attempt on a chosen candidate (its slot already taken): the completion, or undefined to go on. */
   async #attempt(
     pass: RequestPass,
-    { candidate, endpoint, tier, lease }: Chosen,
+    { candidate, endpoint, tier, lease, unseen }: Chosen,
   ): Promise<Completion | undefined> {
+    if (unseen) {
+      // The next send of this machine waits until the server's count shows this one.
+      const confirmed = this.#fleet.serverLoad?.confirmSend(endpoint.id, this.#clock.now());
+      void (confirmed ?? Promise.resolve()).finally(() => unseen.release());
+    }
     const { role, attempts, options } = pass;
     const fit = this.#fleet.maxTokensFor(candidate, pass.shape);
     const exact = pass.exactTokens.has(candidate.key);
@@ -332,6 +342,7 @@ class FleetRouter implements Router {
     } finally {
       this.#fleet.slots.release(endpoint.id);
       await lease.release();
+      await unseen?.release(); // ended: not in the server's count any more either
       this.#fleet.serverLoad?.released(endpoint.id);
     }
     if (result === 'rejected') return undefined;
@@ -445,6 +456,50 @@ class FleetRouter implements Router {
     this.#fleet.serverLoad?.close();
     this.#fleet.slots.notify();
     if (this.#ownsClient) await this.#client.close();
+  }
+
+  /**
+   * `load: server` (server-load.ts): this machine's turn to send a request the server's count does not show
+   * yet, and the server's room for it by a reading asked after the turn began; undefined when either is
+   * missing (the turn given back), 'none' where the endpoint needs no turn.
+   */
+  async #unseenTurn(endpoint: EndpointConfig): Promise<Lease | 'none' | undefined> {
+    const serverLoad = this.#fleet.serverLoad;
+    if (!serverLoad?.confirms(endpoint.id) || !serverLoad.tracks(endpoint.id)) return 'none';
+    const token = await this.#holdUnseen(endpoint.id);
+    if (!token) return undefined;
+    await serverLoad.readSince(endpoint.id, this.#clock.now());
+    if (this.#fleet.serverHasRoom(endpoint)) return token;
+    await token.release();
+    return undefined;
+  }
+
+  /** The machine's unseen-send token: in the shared slots' directory, else this router's own. */
+  async #holdUnseen(endpointId: string): Promise<Lease | undefined> {
+    let held: Lease | undefined;
+    const shared = this.#fleet.shared;
+    if (shared?.tryHoldUnseen) {
+      try {
+        held = await shared.tryHoldUnseen(endpointId);
+        if (!held) return undefined;
+      } catch {
+        // Not writable: the router's own token still serialises its own sends.
+      }
+    }
+    if (!held) {
+      if (this.#unseenHere.has(endpointId)) return undefined;
+      this.#unseenHere.add(endpointId);
+      held = { release: async () => void this.#unseenHere.delete(endpointId) };
+    }
+    const inner = held;
+    let released: Promise<void> | undefined;
+    return {
+      release: () =>
+        (released ??= inner
+          .release()
+          .catch(() => undefined)
+          .then(() => this.#fleet.slots.notify())),
+    };
   }
 
   /** The endpoint's shared slot lease (always granted when shared slots are off). */

@@ -14,8 +14,13 @@
  *   waiting at the server mean it is full. "This machine's" is taken as it was when the answer arrived, or
  *   before the request went out, whichever was less: the server's count may lag, so keel errs toward full.
  * - When: at most every `probe.loadIntervalMs` while requests choose an endpoint, and after every release
- *   (one look at a time per endpoint). With `auto` a reading older than three intervals is not used; with
- *   `server` a send waits for a fresh one (and for one asked after this machine's newest request).
+ *   (one look at a time per endpoint). With `auto` a reading older than three intervals is not used.
+ * - `server` bounds the reporting lag: a machine sends one request at a time that the server's count may not
+ *   show yet. A send first takes the machine's unseen-send token (the lock `unseen` beside the shared slot
+ *   leases, so every keel process of the machine takes turns), then reads the server again and sends only
+ *   if there is still room; the token is held until a reading asked `CONFIRM_AFTER_MS` after the send has
+ *   come back (or the request ended). Machines that share no file then overshoot the cap by at most one
+ *   request each while their readings lag. `auto` spares single-machine setups this look per request.
  * - Falling back: an endpoint whose metrics do not answer, or answer without the series, is counted locally
  *   until a later look succeeds.
  */
@@ -97,7 +102,7 @@ export class ServerLoad {
     return this.#states.has(endpointId) && this.#source(this.#states.get(endpointId)!) !== undefined;
   }
 
-  /** Whether a request there must wait for a reading that includes this machine's previous one. */
+  /** Whether a send there waits for the machine's unseen-send token and a reading asked after it. */
   confirms(endpointId: string): boolean {
     return this.#states.get(endpointId)?.endpoint.load === 'server';
   }
@@ -111,8 +116,8 @@ export class ServerLoad {
     const state = this.#states.get(endpointId);
     const reading = state?.reading;
     if (!state || !reading) return undefined;
-    // `auto` counts locally when its reading is old; `server` reads again before a send (`confirm`) and
-    // falls back only when the metrics fail.
+    // `auto` counts locally when its reading is old; `server` reads again before every send (`readSince`)
+    // and falls back only when the metrics fail.
     const stale = this.#deps.clock.now() - reading.at > 3 * this.#deps.intervalMs;
     if (stale && state.endpoint.load !== 'server') return undefined;
     return {
@@ -144,24 +149,38 @@ export class ServerLoad {
   }
 
   /**
-   * With `load: server`: an endpoint whose last reading was asked for before this machine's newest request
-   * there (`newestSend`) may not include it, so it is read again first (bounded by `timeoutMs`): a machine
-   * sends one request at a time that the server's count has not seen. (`auto` trusts the last reading, and
-   * spares single-machine setups a look per request.)
+   * Resolves once a reading of the endpoint asked for at `at` or later has come back (or the metrics
+   * failed: then it counts locally); at once for endpoints that report nothing. Never throws.
    */
-  async confirm(endpointIds: Iterable<string>, newestSend: (endpointId: string) => number): Promise<void> {
-    const waits: Promise<void>[] = [];
-    for (const id of endpointIds) {
-      const state = this.#states.get(id);
-      if (state?.endpoint.load !== 'server' || !state.reading) continue;
-      const stale = this.#deps.clock.now() - state.reading.at > this.#deps.intervalMs;
-      if (!stale && newestSend(id) + CONFIRM_AFTER_MS < state.reading.sentAt) continue;
-      const wait = newestSend(id) + CONFIRM_AFTER_MS - this.#deps.clock.now();
-      if (wait > 0) await this.#deps.clock.sleep(wait).catch(() => undefined);
-      if (!state.looking) this.#look(state);
-      if (state.current) waits.push(state.current);
+  async readSince(endpointId: string, at: number): Promise<void> {
+    const state = this.#states.get(endpointId);
+    if (!state || this.#source(state) === undefined) return;
+    // A look in flight may have been asked before `at`: then one more after it (`again`). Bounded: each
+    // look ends within `timeoutMs`, and a failed one ends the wait.
+    for (let turn = 0; turn < 3 && !this.#stop.signal.aborted; turn++) {
+      if (state.reading && state.reading.sentAt >= at) return;
+      if (turn > 0 && !state.reading) return;
+      if (state.looking) state.again = true;
+      else this.#look(state);
+      await state.current;
+      if (state.looking) await state.current; // the `again` look, started as the previous one ended
     }
-    if (waits.length > 0) await Promise.all(waits);
+  }
+
+  /**
+   * `load: server`, after a send: resolves once a reading asked `CONFIRM_AFTER_MS` or more after `sentAt`
+   * (so it includes the request) has come back, or the metrics failed, or the router closed.
+   */
+  async confirmSend(endpointId: string, sentAt: number): Promise<void> {
+    const wait = sentAt + CONFIRM_AFTER_MS - this.#deps.clock.now();
+    if (wait > 0) {
+      try {
+        await this.#deps.clock.sleep(wait, this.#stop.signal);
+      } catch {
+        return; // closed
+      }
+    }
+    await this.readSince(endpointId, sentAt + CONFIRM_AFTER_MS);
   }
 
   /** Looks at the servers of these endpoints that are due; never waits, never throws. */

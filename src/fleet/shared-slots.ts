@@ -15,19 +15,14 @@
  *   router's waiting requests (the router's own bounded wait is the fallback where watches do not work).
  * - Caps are per lease index: processes whose configs give one URL different `maxParallel` values hold
  *   at most the largest of them together.
+ * - `load: server` (server-load.ts): the lock `unseen` in the same directory is held by the one request of
+ *   the machine that the server's count may not show yet, so the machine's processes send such requests
+ *   one at a time.
  * - The directory must be ours (owner, no group or other access, not a symlink): otherwise another user
  *   could hold our slots, and shared slots are off for this process (the per-process cap still holds).
  */
 import { createHash } from 'node:crypto';
-import {
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  watch,
-  writeFileSync,
-  type FSWatcher,
-} from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../base/clock.ts';
@@ -44,8 +39,11 @@ export interface SharedSlots {
   othersInflight(endpointId: string): number;
   /** A free lease below `cap`, taken; undefined when every one is held. */
   tryAcquire(endpointId: string, cap: number): Promise<Lease | undefined>;
-  /** When the newest live lease at this endpoint (this process's included) was taken, wall clock. */
-  newestLeaseAt?(endpointId: string): number | undefined;
+  /**
+   * `load: server`: the machine's one request at this endpoint that the server's count may not show yet
+   * (server-load.ts), taken, or undefined while another holds it.
+   */
+  tryHoldUnseen?(endpointId: string): Promise<Lease | undefined>;
   close(): void | Promise<void>;
 }
 
@@ -66,8 +64,10 @@ export function slotsDirFor(stateDir: string, env: Record<string, string | undef
 /** Grace beyond the endpoint's whole-request deadline before a live holder's lease counts as abandoned. */
 const EXPIRY_GRACE_MS = 60_000;
 const LEASE = /^slot-(\d+)$/;
-/** When a lease was last taken at the endpoint by any process of the machine (wall-clock ms, as text). */
-const LAST_SEND = 'last-send';
+/** The lock of the machine's request the server's count may not show yet (`load: server`). */
+const UNSEEN = 'unseen';
+/** Held for a look at the server's metrics after a send (`probe.timeoutMs` at most): older is abandoned. */
+const UNSEEN_STALE_MS = 30_000;
 
 /**
  * The machine's shared slots for these endpoints, or undefined when they are off or their directory is not
@@ -92,9 +92,9 @@ export function createSharedSlots(
   const watchers: FSWatcher[] = [];
   for (const dir of new Set([...dirs.values()].map((d) => d.path))) {
     try {
-      // Only a lease appearing or going matters (not the temp and takeover files of taking one).
+      // Only a lease or the unseen send appearing or going matters (not the temp and takeover files).
       const watcher = watch(dir, { persistent: false }, (_, name) => {
-        if (name === null || LEASE.test(name)) options.onChange();
+        if (name === null || name === UNSEEN || LEASE.test(name)) options.onChange();
       });
       watcher.on('error', () => watcher.close());
       watchers.push(watcher);
@@ -104,7 +104,10 @@ export function createSharedSlots(
   }
   return {
     othersInflight: (endpointId) => dirs.get(endpointId)?.othersInflight() ?? 0,
-    newestLeaseAt: (endpointId) => dirs.get(endpointId)?.newestLeaseAt(),
+    tryHoldUnseen: async (endpointId) => {
+      const dir = dirs.get(endpointId);
+      return dir ? dir.tryHoldUnseen() : NO_LEASE;
+    },
     tryAcquire: async (endpointId, cap) => {
       const dir = dirs.get(endpointId);
       return dir ? dir.tryAcquire(cap) : NO_LEASE;
@@ -148,21 +151,13 @@ class EndpointDir {
     return held;
   }
 
-  /**
-   * When this machine last took a lease here: the time the last taker wrote into `last-send` (kept after
-   * its lease is released: a request that ended may still be in a server's lagging count, and one that
-   * went out since may not be yet).
-   */
-  newestLeaseAt(): number | undefined {
-    let text: string;
-    try {
-      text = readFileSync(join(this.path, LAST_SEND), 'utf8');
-    } catch {
-      return undefined;
-    }
-    const at = Number(text);
-    // Being written this instant (a plain write, not atomic): as good as now.
-    return text !== '' && Number.isFinite(at) ? at : this.#clock.now();
+  async tryHoldUnseen(): Promise<Lease | undefined> {
+    const lock = new FileLock({
+      path: join(this.path, UNSEEN),
+      clock: this.#clock,
+      staleMs: UNSEEN_STALE_MS,
+    });
+    return lock.tryHold();
   }
 
   async tryAcquire(cap: number): Promise<Lease | undefined> {
@@ -176,11 +171,6 @@ class EndpointDir {
       const held = await lock.tryHold();
       if (held === undefined) continue;
       this.#mine.add(index);
-      try {
-        writeFileSync(join(this.path, LAST_SEND), String(this.#clock.now()));
-      } catch {
-        // Only a hint for `load: server` (fleet-view.ts): the lease itself is what holds the cap.
-      }
       return {
         release: async () => {
           this.#mine.delete(index);

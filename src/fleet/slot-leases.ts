@@ -49,8 +49,10 @@ function withFallback(redis: RedisSlots, files: SharedSlots | undefined): Shared
   return {
     othersInflight: (endpointId) =>
       redis.available ? redis.othersInflight(endpointId) : (files?.othersInflight(endpointId) ?? 0),
-    // With Redis up, this machine's leases are not in files: the router's own last send stands in.
-    newestLeaseAt: (endpointId) => (redis.available ? undefined : files?.newestLeaseAt?.(endpointId)),
+    // This machine's unseen send is this machine's business: its files (or, without, each router's own).
+    ...(files?.tryHoldUnseen
+      ? { tryHoldUnseen: (endpointId: string) => files.tryHoldUnseen!(endpointId) }
+      : {}),
     tryAcquire: async (endpointId, cap) => {
       try {
         return await redis.tryAcquire(endpointId, cap);

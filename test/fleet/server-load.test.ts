@@ -4,6 +4,9 @@
  * endpoint's cap within the reporting lag; waiting requests at the server mean full; metrics that stop
  * answering fall back to local counting, and come back into use when they answer again.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/base/clock.ts';
 import type { EndpointConfig } from '../../src/config/schema.ts';
@@ -84,27 +87,31 @@ describe("the simulator's /metrics", () => {
 });
 
 describe('routers on two machines sharing one server', () => {
-  const machines = (load: 'server' | 'local', n: number) =>
-    Array.from({ length: n }, () =>
-      createRouter(
-        testConfig({
-          endpoints: [
-            {
-              id: 'gpu',
-              url: url('vllm'),
-              kind: 'local',
-              maxParallel: 4,
-              flavor: 'vllm',
-              load,
-              contextWindow: 32_768,
-            },
-          ],
-          roles: { coder: ['gpu/Qwen/Qwen3-8B'] },
-          policy: { probe: { loadIntervalMs: 100 }, maxWaitMs: 60_000 },
-        }),
-        { env: {} },
-      ),
-    );
+  /** `n` machines of `perMachine` routers each; the routers of a machine share its slot lease directory. */
+  const machines = (load: 'server' | 'local', n: number, perMachine = 1) =>
+    Array.from({ length: n }, (_, m) => {
+      const slotsDir = mkdtempSync(join(tmpdir(), `keel-machine-${m}-`));
+      return Array.from({ length: perMachine }, () =>
+        createRouter(
+          testConfig({
+            endpoints: [
+              {
+                id: 'gpu',
+                url: url('vllm'),
+                kind: 'local',
+                maxParallel: 4,
+                flavor: 'vllm',
+                load,
+                contextWindow: 32_768,
+              },
+            ],
+            roles: { coder: ['gpu/Qwen/Qwen3-8B'] },
+            policy: { probe: { loadIntervalMs: 100 }, maxWaitMs: 60_000 },
+          }),
+          { env: {}, slotsDir },
+        ),
+      );
+    }).flat();
   const drain = async (routers: ReturnType<typeof createRouter>[], each: number) => {
     try {
       await Promise.all(
@@ -126,6 +133,14 @@ describe('routers on two machines sharing one server', () => {
     await drain(machines('server', 2), 8);
     expect(sim.stats().vllm!.chatRequests).toBe(16);
     // At most maxParallel + one per machine (a request each may go out before its reading shows the others').
+    expect(sim.stats().vllm!.maxInflight).toBeLessThanOrEqual(4 + 2);
+  }, 60_000);
+
+  it("with load: server a machine's routers (a lane's runs) take turns to send what the server does not show yet", async () => {
+    // Three routers a machine, all choosing at the same instants: without the machine's turn, each would
+    // send into the room its own reading shows, and the machines together up to 8.
+    await drain(machines('server', 2, 3), 4);
+    expect(sim.stats().vllm!.chatRequests).toBe(24);
     expect(sim.stats().vllm!.maxInflight).toBeLessThanOrEqual(4 + 2);
   }, 60_000);
 });
@@ -192,6 +207,33 @@ describe('ServerLoad', () => {
     h.load.poll(['gpu']);
     await h.settle();
     expect(h.load.remote('gpu')).toMatchObject({ extra: 1, full: true });
+  });
+
+  it('readSince waits for a reading asked at or after a time, looking once more after a look in flight', async () => {
+    let answers = 0;
+    let letFirstAnswer!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (letFirstAnswer = resolve));
+    const h = harness(
+      async () => {
+        answers++;
+        if (answers === 1) await firstHeld;
+        return new Response(vllmText(answers, 0));
+      },
+      endpoint({ load: 'server' }),
+    );
+    h.load.poll(['gpu']); // asked at 1_000_000, still out
+    h.advance(10);
+    let done = false;
+    const reading = h.load.readSince('gpu', 1_000_010).then(() => (done = true));
+    await h.settle();
+    expect(h.asked).toHaveLength(1);
+    expect(done).toBe(false);
+    letFirstAnswer();
+    await reading;
+    expect(h.asked).toHaveLength(2); // the first was asked too early: one more
+    expect(h.load.remote('gpu')).toMatchObject({ extra: 2, sentAt: 1_000_010 });
+    await h.load.readSince('gpu', 1_000_005); // already has one: no look
+    expect(h.asked).toHaveLength(2);
   });
 
   it('falls back to local counting while the metrics fail, and uses them again when they answer', async () => {

@@ -150,6 +150,37 @@ describe('leases', () => {
     }
   });
 
+  it("hold the machine's unseen-send turn (load: server) for one holder at a time, waking the others on its release", async () => {
+    let changes = 0;
+    const one = createSharedSlots(dir, config().endpoints, {
+      clock: systemClock,
+      onChange: () => changes++,
+    })!;
+    const two = createSharedSlots(dir, config().endpoints, {
+      clock: systemClock,
+      onChange: () => undefined,
+    })!;
+    try {
+      const turn = await one.tryHoldUnseen!('lan');
+      expect(turn).toBeDefined();
+      expect(await two.tryHoldUnseen!('lan')).toBeUndefined();
+      expect(await one.tryHoldUnseen!('lan')).toBeUndefined(); // one turn, whoever asks
+      // The turn is not a slot lease: it counts as nothing in flight.
+      expect(two.othersInflight('lan')).toBe(0);
+      const before = changes;
+      await turn!.release();
+      const deadline = Date.now() + 2_000;
+      while (changes === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(changes).toBeGreaterThan(before);
+      const next = await two.tryHoldUnseen!('lan');
+      expect(next).toBeDefined();
+      await next!.release();
+    } finally {
+      one.close();
+      two.close();
+    }
+  });
+
   it('are not kept in a directory other users can write: shared slots are off then', () => {
     const open = join(dir, 'open');
     mkdirSync(open);
