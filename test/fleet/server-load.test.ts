@@ -23,6 +23,9 @@ beforeAll(async () => {
       { name: 'vllm', flavor: 'vllm', models: ['Qwen/Qwen3-8B'], latencyMs: 150 },
       { name: 'llama', flavor: 'llamacpp', models: ['m'], latencyMs: 150 },
       { name: 'ollama', flavor: 'ollama', models: ['m'], latencyMs: 150 },
+      // llama.cpp with one and two slots of its own (`-np`): the rest are deferred.
+      { name: 'llama1', flavor: 'llamacpp', models: ['m'], latencyMs: 200, slots: 1 },
+      { name: 'llama2', flavor: 'llamacpp', models: ['m'], latencyMs: 150, slots: 2 },
     ],
   });
 });
@@ -143,6 +146,59 @@ describe('routers on two machines sharing one server', () => {
     expect(sim.stats().vllm!.chatRequests).toBe(24);
     expect(sim.stats().vllm!.maxInflight).toBeLessThanOrEqual(4 + 2);
   }, 60_000);
+});
+
+describe("the server's own slots", () => {
+  const llama = (name: string, extra: Record<string, unknown>) =>
+    createRouter(
+      testConfig({
+        endpoints: [{ id: 'l', url: url(name), kind: 'local', contextWindow: 32_768, ...extra }],
+        roles: { coder: ['l/m'] },
+        policy: { probe: { loadIntervalMs: 100 }, maxWaitMs: 60_000 },
+      }),
+      { env: {} },
+    );
+  const ask = (router: ReturnType<typeof createRouter>, n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) =>
+      router.complete('coder', { messages: [{ role: 'user', content: `${tag}${i}` }] }),
+    );
+
+  it("llama.cpp's /props total_slots is the cap where keel.yml sets no maxParallel", async () => {
+    const defaulted = llama('llama2', { load: 'local' });
+    try {
+      await Promise.all(ask(defaulted, 6, 'd'));
+    } finally {
+      await defaulted.close();
+    }
+    expect(sim.stats().llama2!.chatRequests).toBe(6);
+    expect(sim.stats().llama2!.maxInflight).toBe(2); // total_slots 2, not the default 4
+    expect(sim.stats().llama2!.maxWaiting).toBe(0);
+    sim.resetStats();
+    const configured = llama('llama2', { load: 'local', maxParallel: 4 });
+    try {
+      await Promise.all(ask(configured, 6, 'c'));
+    } finally {
+      await configured.close();
+    }
+    expect(sim.stats().llama2!.maxInflight).toBe(4); // a configured maxParallel wins, and queues there
+    expect(sim.stats().llama2!.maxWaiting).toBe(2);
+  }, 30_000);
+
+  it('requests waiting at the server (llamacpp:requests_deferred) make it full for another machine', async () => {
+    const other = llama('llama1', { load: 'local', maxParallel: 3 });
+    const watcher = llama('llama1', { load: 'auto', flavor: 'llamacpp', maxParallel: 3 });
+    try {
+      const first = ask(other, 3, 'o'); // one runs, two are deferred
+      for (let i = 0; i < 400 && sim.stats().llama1!.waiting < 2; i++) await sleep(5);
+      expect(sim.stats().llama1!.waiting).toBe(2);
+      // Its reading says 1 running (room for 2 more by the count) but 2 deferred: full, so it waits.
+      await Promise.all([...first, ...ask(watcher, 1, 'w')]);
+    } finally {
+      await Promise.all([other.close(), watcher.close()]);
+    }
+    expect(sim.stats().llama1!.chatRequests).toBe(4);
+    expect(sim.stats().llama1!.maxWaiting).toBe(2); // 3 had it sent while the others waited
+  }, 30_000);
 });
 
 describe('ServerLoad', () => {
