@@ -19,6 +19,7 @@ import type { CoderPrefetch } from './prefetch.ts';
 import type { RunLease } from './run-lease.ts';
 import { Serial } from '../base/serial.ts';
 import type { RunState, StepRecord } from './state.ts';
+import type { RunEventData, RunEventType } from './run-events.ts';
 
 /** What validation commands may see of keel's process (`steps/validate-step.ts`). */
 export interface ValidationSetup {
@@ -128,9 +129,13 @@ export class RunContext {
     });
   }
 
-  async event(type: string, data: Record<string, unknown> = {}): Promise<void> {
+  /** Appends a `RunEvent` (`run-events.ts`: the contract of `events.ndjson`). */
+  async event<T extends RunEventType>(
+    type: T,
+    ...data: keyof RunEventData<T> extends never ? [] : [RunEventData<T>]
+  ): Promise<void> {
     if (this.superseded) return;
-    await this.deps.events.append({ type, runId: this.state.runId, ...data });
+    await this.deps.events.append({ type, runId: this.state.runId, ...data[0] });
   }
 
   /**

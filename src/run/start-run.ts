@@ -17,6 +17,7 @@ import { earlyRequestStats } from '../fleet/early-requests.ts';
 import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts';
 import { createRouter } from '../fleet/router.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
+import { loggedRouterEvent, type RunEvent } from './run-events.ts';
 import { slotsDirFor } from '../fleet/shared-slots.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
@@ -234,7 +235,7 @@ async function ownedRun(
     onEvent: (event: RouterEvent) => {
       metrics.onRouterEvent(event);
       options.onRouterEvent?.(event);
-      if (lease.lost === undefined) void events.append({ ...event, type: `router_${event.type}` });
+      if (lease.lost === undefined) void events.append(loggedRouterEvent(event));
     },
   });
   const prefetchStop = new AbortController();
@@ -370,7 +371,7 @@ async function ownedRun(
     const early = earlyRequestStats();
     // Whether the request sent before keel loaded (early-resume.ts) was used: `adopted: 0` means it cost one.
     if (early.offered > 0 && lease.lost === undefined)
-      await events.append({ type: 'early_request', ...early });
+      await events.append({ type: 'early_request', ...early } satisfies RunEvent);
   }
 }
 

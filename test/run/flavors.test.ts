@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { startSimulator, type FleetSimulator, type SimEndpointSpec } from '../../src/sim/fleet-simulator.ts';
+import { isRunLogType } from '../../src/run/run-events.ts';
 import { scriptedResponder } from '../../src/sim/scripted-model.ts';
 import {
   createRunFixture,
@@ -46,8 +47,14 @@ const CASES: FlavorCase[] = [
     // Still loading its model when the run starts.
     spec: { flavor: 'llamacpp', contextWindow: 32_768, slots: 2, mode: 'loading' },
     model: 'sim-model',
+    // Ready once keel has met the loading server on a chat request (not after a fixed time: on a busy
+    // machine the run may not have asked anything yet).
     during: async (sim) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const deadline = Date.now() + 60_000;
+      while ((sim.stats().x?.byOutcome.loading ?? 0) === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
       await sim.setMode('x', 'ok');
     },
     events: [/"type":"router_loading","endpointId":"x","loading":true/, /"router_loading".*"loading":false/],
@@ -121,6 +128,10 @@ describe('keel run on every flavor of the simulator', () => {
     expect(Object.values(state.steps).some((step) => step.degraded === true)).toBe(false);
     const events = await readText(`${fx.runDir(flavor.name)}/events.ndjson`);
     for (const pattern of flavor.events ?? []) expect(events).toMatch(pattern);
+    // Every line keeps the log's contract (run-events.ts): a reader can switch on its type.
+    for (const line of events.split('\n').filter((text) => text !== '')) {
+      expect(isRunLogType((JSON.parse(line) as { type?: unknown }).type), line).toBe(true);
+    }
     // A server that refused a request shape did so once: the router learned it and reshaped the rest.
     const refused = sim.stats().x!.byOutcome.refused ?? 0;
     expect(refused).toBeLessThanOrEqual(1);
