@@ -6,6 +6,7 @@
  */
 import type { EarlyRequestStats } from '../fleet/early-requests.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
+import type { SecretHit } from '../git/secret-scan.ts';
 import type { BatchTally } from './partial-success.ts';
 import type { RunStatus } from './state.ts';
 
@@ -41,6 +42,12 @@ export type RunEvent =
       network: boolean;
       droppedEnv?: string[];
       commands: { command: string; passed: boolean }[];
+    }
+  /** The work branch was not pushed: its commits carry a secret or a credential's shape (never the value). */
+  | {
+      type: 'push_refused_secret';
+      branch: string;
+      hits: Pick<SecretHit, 'commit' | 'path' | 'line' | 'kind'>[];
     }
   /** Validation moved a ref or touched the repository's configuration: nothing is published. */
   | { type: 'security_stop'; changed: string[] }
@@ -81,6 +88,7 @@ const RUN_EVENTS: Record<RunEventType, true> = {
   steps_reopened_commit_missing: true,
   validate: true,
   security_stop: true,
+  push_refused_secret: true,
   review: true,
   published: true,
   run_finished: true,
