@@ -39,6 +39,13 @@ export async function runPost({
     io.info(`keel post: no readable checkpoint in ${runDir}${problem ? ` (${problem})` : ''}`);
     return 0;
   }
+  // Validation changed the repository: main published nothing, and neither does post (not even a checkpoint).
+  if (state.interruption?.kind === 'security') {
+    io.info(
+      `keel post: run ${state.runId} stopped for security (${state.interruption.reason}); nothing saved`,
+    );
+    return 0;
+  }
   if (isUnfinished(state)) {
     for (const step of Object.values(state.steps)) if (step.status === 'running') step.status = 'pending';
     state.status = 'interrupted';

@@ -4,7 +4,6 @@
  * copies of the checkpoint behind — also when the run is cancelled.
  */
 import { runUrl, type ActionContext } from '../github/api/context.ts';
-import type { GitHubClient } from '../github/api/octokit.ts';
 import { annotationsFor } from '../github/summary/summary.ts';
 import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers/triggers.ts';
 import { exitCode } from '../run/exit-code.ts';
@@ -12,6 +11,7 @@ import { startRun } from '../run/start-run.ts';
 import type { RunState } from '../run/state.ts';
 import type { ActionIO } from './action-io.ts';
 import { restoreDurably, saveDurably } from '../durable/run-copies.ts';
+import { artifactRunOf } from './artifact-source.ts';
 import { handleCommand } from './issue-commands.ts';
 import { resumeFromEnv, runIdToRestore, selectRun } from './run-selection.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
@@ -167,23 +167,4 @@ export function resumeInstructions(ctx: ActionContext, runId: string): string {
     `# or comment on an issue:`,
     `/keel resume ${runId}`,
   ].join('\n');
-}
-
-/** The workflow run that uploaded an artifact of this name (artifacts live 90 days by default). */
-async function artifactRunOf(
-  client: GitHubClient,
-  ctx: ActionContext,
-  name: string,
-): Promise<number | undefined> {
-  try {
-    const { data } = await client.rest.actions.listArtifactsForRepo({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      name,
-      per_page: 1,
-    });
-    return data.artifacts[0]?.workflow_run?.id ?? undefined;
-  } catch {
-    return undefined;
-  }
 }

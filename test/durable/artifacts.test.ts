@@ -322,7 +322,8 @@ describe('the Actions store (fake client)', () => {
       getArtifact: async (name, opts) => {
         calls.push({ method: 'getArtifact', args: [name, opts] });
         if (!stored.has(name)) throw new Error(`Artifact not found for name: ${name}`);
-        return { artifact: { name, id: 77, size: 1 } };
+        // What the service lists: the digest computed at upload (`sha256:<hex>`, upstream-github.md §4).
+        return { artifact: { name, id: 77, size: 1, digest: 'sha256:listed' } };
       },
       downloadArtifact: async (id, opts) => {
         calls.push({ method: 'downloadArtifact', args: [id, opts] });
@@ -333,7 +334,7 @@ describe('the Actions store (fake client)', () => {
         }
         // What a hostile or buggy zip could add: never installed.
         writeFileSync(join(opts!.path!, 'evil.sh'), 'rm -rf /');
-        return { downloadPath: opts!.path! };
+        return { downloadPath: opts!.path!, digestMismatch: opts?.expectedHash !== 'sha256:listed' };
       },
     };
     return { client, calls, stored };
@@ -399,7 +400,10 @@ describe('the Actions store (fake client)', () => {
     expect(fake.calls[1]).toEqual({ method: 'getArtifact', args: ['keel-state-r1', undefined] });
     expect(fake.calls[2]?.method).toBe('downloadArtifact');
     expect(fake.calls[2]?.args[0]).toBe(77);
-    expect(Object.keys(fake.calls[2]?.args[1] as object)).toEqual(['path']);
+    expect(fake.calls[2]?.args[1]).toEqual({
+      path: expect.any(String) as unknown,
+      expectedHash: 'sha256:listed',
+    });
     expect(filesUnder(here)).toEqual(WHITELISTED); // no evil.sh
     expect(await new TaskStateStore({ runDir: here }).load()).toEqual({ state: s });
 

@@ -9,6 +9,8 @@
  * - A name is unique per workflow run in the service, and keel uploads twice (end of `main`, then `post`):
  *   a conflict deletes the earlier artifact and uploads again — the same as `upload-artifact`'s
  *   `overwrite`. The earlier copy stays until we know it must go.
+ * - A download is held to the digest the service listed for the artifact (`expectedHash`): a mismatch, or an
+ *   artifact without one, is refused (issue 12 §11).
  * - Downloads land in a private staging directory and come into the run directory through the whitelist
  *   and the checkpoint validation: an artifact is untrusted input like any other copy.
  * - Every call is bounded (`timeoutMs`): at the deadline the caller gets `{ ok: false }` while the library
@@ -169,15 +171,29 @@ export function createActionsArtifactStore(options: ActionsArtifactStoreOptions)
     return bounded(`download of artifact ${name}`, async (): Promise<DownloadResult> => {
       const c = await getClient();
       let id: number;
+      let digest: string | undefined;
       try {
-        id = (await c.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
+        ({ id, digest } = (await c.getArtifact(name, findBy ? { findBy } : undefined)).artifact);
       } catch (error) {
         return { ok: false, reason: `no artifact ${name}${where}: ${errorMessage(error)}` };
       }
+      // The digest the service listed at upload is what the bytes must hash to: without one there is nothing
+      // to hold a download to (keel's uploads always have one), and a mismatch is a copy someone changed.
+      if (digest === undefined || digest === '')
+        return {
+          ok: false,
+          reason: `artifact ${name}${where} lists no digest to verify it by: not restored`,
+        };
       const dir = await staging();
       try {
-        const got = await c.downloadArtifact(id, { path: dir, ...(findBy ? { findBy } : {}) });
-        if (got.digestMismatch === true) return { ok: false, reason: `artifact ${name}: digest mismatch` };
+        const got = await c.downloadArtifact(id, {
+          path: dir,
+          // The library computes `sha256:<hex>`; a bare hex digest (the upload response's form) gets the prefix.
+          expectedHash: /^[0-9a-f]{64}$/i.test(digest) ? `sha256:${digest}` : digest,
+          ...(findBy ? { findBy } : {}),
+        });
+        if (got.digestMismatch === true)
+          return { ok: false, reason: `artifact ${name}${where}: digest mismatch, not restored` };
         return await use(dir);
       } finally {
         await rm(dir, { recursive: true, force: true });
