@@ -58,6 +58,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
     load: async () => (await import('./guard-command.ts')).guardCommand,
   },
+  gc: {
+    summary: 'prune old finished runs: worktrees, merged work branches, run directories (--older-than 14d)',
+    load: async () => (await import('./gc-command.ts')).gcCommand,
+  },
   daemon: {
     summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
     load: async () => (await import('./daemon-command.ts')).daemonCommand,

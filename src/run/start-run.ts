@@ -21,7 +21,8 @@ import { loggedRouterEvent, type RunEvent } from './run-events.ts';
 import { slotsDirFor } from '../fleet/shared-slots.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
-import { pushWorkBranch } from '../git/workspace.ts';
+import { finishWorkspace } from '../git/finish-workspace.ts';
+import { pushWorkBranch, type WorkBranch } from '../git/workspace.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { fencedEffects, type Effects } from './effects.ts';
 import { runEngine } from './engine.ts';
@@ -356,6 +357,7 @@ async function ownedRun(
       workspace,
     );
     await runEngine(ctx);
+    if (FINISHED.has(state.status) && lease.holds()) await releaseWorktree(git, workspace, progress);
     return { state, runDir, ...(lease.lost ? { superseded: lease.lost } : {}) };
   } finally {
     prefetchStop.abort();
@@ -372,6 +374,26 @@ async function ownedRun(
     // Whether the request sent before keel loaded (early-resume.ts) was used: `adopted: 0` means it cost one.
     if (early.offered > 0 && lease.lost === undefined)
       await events.append({ type: 'early_request', ...early } satisfies RunEvent);
+  }
+}
+
+/**
+ * Finished for good: its worktree goes (the branch stays, pushed or not), so the branch can be checked out in
+ * the user's checkout. A failed run keeps it: it is retried with a resume, and its work tree is the evidence.
+ */
+const FINISHED = new Set<RunState['status']>(['completed', 'partial', 'degraded']);
+
+async function releaseWorktree(
+  git: Git,
+  workspace: WorkBranch,
+  progress: (line: string) => void,
+): Promise<void> {
+  try {
+    const result = await finishWorkspace(git, workspace);
+    if (!result.removed) progress(`the worktree ${workspace.worktree} stays: ${result.reason}`);
+  } catch (error) {
+    // The run is finished and saved; a worktree left behind is for `keel gc`, not a failure of the run.
+    progress(`the worktree ${workspace.worktree} stays: ${errorMessage(error)}`);
   }
 }
 

@@ -32,6 +32,7 @@ const COMMANDS = [
   'lane',
   'guard',
   'daemon',
+  'gc',
 ];
 const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 

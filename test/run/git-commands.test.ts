@@ -10,6 +10,7 @@
  * - and what the run remembered was right: each step's recorded commit is the one git finds by trailer.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,11 +28,12 @@ import {
 const TASK = 'Add a farewell helper in src/farewell.js. Add a version constant in src/version.js.';
 /**
  * Commands outside the per-commit three: start (1), worktree (1: a new run adds it straight away), plan (1),
- * review (1), publish (1: the step commits); and validation's 9 — the copy it runs in (clone, remote remove;
+ * review (1), publish (1: the step commits), the finished run's worktree removed (2: the guard's probe of it,
+ * `worktree remove`); and validation's 9 — the copy it runs in (clone, remote remove;
  * diff and ls-files to report what validation changed), and the repository's fingerprint before and after
  * (for-each-ref, config, status). The fixture's repository names a committer, so no identity is asked for.
  */
-const FIXED_BUDGET = 5 + 9;
+const FIXED_BUDGET = 7 + 9;
 const PER_COMMIT = 3;
 
 let sim: FleetSimulator;
@@ -117,7 +119,7 @@ describe('the git commands of one run', () => {
     for (const call of calls.filter((c) => c.cwd === fx.repo)) {
       expect(readOnly.has(sub(call)), `in the checkout: ${call.args.join(' ')}`).toBe(true);
       if (sub(call) === 'worktree')
-        expect(['list', 'add', 'prune'], call.args.join(' ')).toContain(call.args[1]);
+        expect(['list', 'add', 'prune', 'remove'], call.args.join(' ')).toContain(call.args[1]);
       if (sub(call) === 'diff') expect(call.args).not.toContain('--output');
     }
 
@@ -152,6 +154,9 @@ describe('the git commands of one run', () => {
       expect(s.commit).toBe(byTrailer);
     }
     expect(commits).toBe(2);
+    // Finished: its worktree is gone (the branch stays, with the work), so the branch can be checked out.
+    expect(existsSync(state.repo.worktree)).toBe(false);
+    expect(gitSync(fx.repo, 'worktree', 'list', '--porcelain')).not.toContain(state.repo.worktree);
     expect(calls.length, described.join('\n')).toBeLessThanOrEqual(FIXED_BUDGET + PER_COMMIT * commits);
   });
 });
