@@ -5,9 +5,11 @@
  */
 import { ENDPOINT_ID_PATTERN } from '../config/schema.ts';
 import {
+  HOSTED_LISTINGS,
   SIM_FLAVORS,
   SIM_MODES,
   echoResponder,
+  isHostedListing,
   isSimFlavor,
   isSimMode,
   startSimulator,
@@ -33,6 +35,9 @@ const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [opt
   --output-cap NAME=TOKENS                  the model's output cap (openai: a larger limit is refused)
   --loaded NAME=m1,m2                       models loaded at start (default all); others load on first use
   --load-ms NAME=MS                         how long loading a model takes (default 0)
+  --listing NAME=LISTING                    ${HOSTED_LISTINGS.join('|')}: whose /v1/models an openai-flavored
+                                            endpoint gives (the gateways name the window each their own way)
+  --proxy-max-body NAME=BYTES               a reverse proxy in front refuses larger chat bodies with nginx's 413
   --control-port N                          port of the control server (default: pick)
   --host HOST                               interface to listen on (default 127.0.0.1)
   --responder scripted|realistic|echo       what the models answer: scripted plays keel's planner, coder and
@@ -55,6 +60,8 @@ const OPTIONS = {
   'output-cap': { type: 'string', multiple: true },
   loaded: { type: 'string', multiple: true },
   'load-ms': { type: 'string', multiple: true },
+  listing: { type: 'string', multiple: true },
+  'proxy-max-body': { type: 'string', multiple: true },
   'control-port': { type: 'string' },
   host: { type: 'string' },
   responder: { type: 'string' },
@@ -173,6 +180,19 @@ export function parseSimArgs(argv: string[]): SimulatorOptions | 'help' {
   for (const text of values['load-ms'] ?? []) {
     forEndpoint(byName, 'load-ms', text, (spec, value, what) => {
       spec.loadMs = integer(value, what, 0, 86_400_000);
+    });
+  }
+  for (const text of values.listing ?? []) {
+    forEndpoint(byName, 'listing', text, (spec, value, what) => {
+      if (!isHostedListing(value)) {
+        throw new UsageError(`${what}: unknown listing (expected ${HOSTED_LISTINGS.join(', ')})`);
+      }
+      spec.listing = value;
+    });
+  }
+  for (const text of values['proxy-max-body'] ?? []) {
+    forEndpoint(byName, 'proxy-max-body', text, (spec, value, what) => {
+      spec.proxyMaxBodyBytes = integer(value, what, 1, 2 ** 31);
     });
   }
   const options: SimulatorOptions = { endpoints };

@@ -15,12 +15,23 @@ const MAX_CHAT_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface ChatEndpoint extends ChatSubject {
   readonly mode: SimMode;
+  /** A reverse proxy's body limit in front of the server; undefined: no proxy. */
+  readonly proxyMaxBodyBytes?: number | undefined;
   readonly latencyMs: number | undefined;
   readonly stats: SimEndpointStats;
   countOutcome(outcome: string): void;
   /** Runs `go` once the server would start on a request for `model` (its queue, a model load). */
   serve(model: string, res: ServerResponse, go: () => void): void;
 }
+
+/**
+ * nginx's own page for a body above `client_max_body_size` (1m by default; ngx_http_core_module, and the
+ * page from src/http/ngx_http_special_response.c, nginx 1.2x): HTML, not JSON, naming nothing in the
+ * request. The server behind it never sees the request.
+ */
+const NGINX_413 =
+  '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n' +
+  '<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /** One request's pending timer, cleared when the response closes for any reason. */
 class Exchange {
@@ -65,6 +76,13 @@ export function serveChat(endpoint: ChatEndpoint, req: IncomingMessage, res: Ser
     if (raw === undefined) {
       endpoint.countOutcome('too_large');
       sendJson(res, 413, errorBody('request body too large', 'invalid_request_error', null));
+      return;
+    }
+    const limit = endpoint.proxyMaxBodyBytes;
+    if (limit !== undefined && Buffer.byteLength(raw) > limit) {
+      endpoint.countOutcome('proxy_413');
+      res.writeHead(413, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(NGINX_413) });
+      res.end(NGINX_413);
       return;
     }
     const plan = planChat(endpoint, mode, raw);

@@ -30,11 +30,14 @@ import type {
 } from './types.ts';
 
 export {
+  HOSTED_LISTINGS,
   SIM_FLAVORS,
   SIM_MODES,
   SimInputError,
+  isHostedListing,
   isSimFlavor,
   isSimMode,
+  type HostedListing,
   type SimFlavor,
   type SimMode,
 } from './modes.ts';

@@ -31,6 +31,17 @@ export type SimMode = (typeof SIM_MODES)[number];
 export const SIM_FLAVORS = ['openai', 'vllm', 'llamacpp', 'llamacpp-router', 'lmstudio', 'ollama'] as const;
 export type SimFlavor = (typeof SIM_FLAVORS)[number];
 
+/**
+ * Whose model listing a hosted endpoint gives: OpenAI's names no window; the gateways each name it their
+ * own way (issue 10 §9, `probe-hosted.ts`).
+ */
+export const HOSTED_LISTINGS = ['openai', 'groq', 'mistral', 'openrouter'] as const;
+export type HostedListing = (typeof HOSTED_LISTINGS)[number];
+
+export function isHostedListing(value: unknown): value is HostedListing {
+  return typeof value === 'string' && (HOSTED_LISTINGS as readonly string[]).includes(value);
+}
+
 export function isLlamaCpp(flavor: SimFlavor): boolean {
   return flavor === 'llamacpp' || flavor === 'llamacpp-router';
 }

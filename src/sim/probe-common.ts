@@ -1,5 +1,5 @@
 /** What the probe routes of every flavor share: the subject they describe and small helpers. */
-import type { SimFlavor } from './modes.ts';
+import type { HostedListing, SimFlavor } from './modes.ts';
 
 export const MODEL_MAX_CONTEXT = 32_768;
 /** A fixed creation time keeps every probe answer byte-for-byte reproducible. */
@@ -27,6 +27,10 @@ export interface ProbeSubject {
   readonly flavor: SimFlavor;
   readonly modelList: readonly string[];
   readonly contextWindow: number | undefined;
+  /** The model's output cap (hosted listings that report one). */
+  readonly outputCap?: number | undefined;
+  /** Whose listing an `openai`-flavored endpoint gives (default OpenAI's own, without windows). */
+  readonly listing?: HostedListing | undefined;
   /** Requests the server runs at once (`total_slots`, `parallel`), when it has a queue. */
   readonly serverSlots: number | undefined;
   /** Loaded now (Ollama `/api/ps`, LM Studio `loaded_instances`, llama.cpp router `status`). */

@@ -28,6 +28,7 @@ import {
 import { llamaCppProbe, LLAMACPP_ROUTES } from './probe-llamacpp.ts';
 import { LMSTUDIO_ROUTES, OLLAMA_ROUTES, lmStudioProbe, ollamaProbe } from './probe-ollama-lmstudio.ts';
 import { tokensForChars } from './openai-responses.ts';
+import { hostedListingEntry } from './probe-hosted.ts';
 import { METRICS_CONTENT_TYPE, renderMetrics } from './metrics-route.ts';
 
 export { MODEL_MAX_CONTEXT, type ProbeAnswer, type ProbeRoute, type ProbeSubject } from './probe-common.ts';
@@ -72,6 +73,14 @@ const OWNED_BY: Record<SimFlavor, string> = {
 };
 
 function openAiModels(subject: ProbeSubject): unknown {
+  if (subject.flavor === 'openai') {
+    const listing = subject.listing ?? 'openai';
+    const window = servedWindow(subject);
+    const data = subject.modelList.map((id) =>
+      hostedListingEntry(listing, { id, window, outputCap: subject.outputCap }),
+    );
+    return listing === 'openrouter' ? { data } : { object: 'list', data };
+  }
   const data = subject.modelList.map((id) => {
     const base = { id, object: 'model', created: CREATED, owned_by: OWNED_BY[subject.flavor] };
     if (subject.flavor === 'vllm') {

@@ -17,6 +17,7 @@ import {
   createSeededRandom,
   defaultServerSlots,
   modeBreaksProbes,
+  type HostedListing,
   type SimFlavor,
   type SimMode,
 } from './modes.ts';
@@ -55,6 +56,9 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
   readonly models: ReadonlySet<string>;
   readonly contextWindow: number | undefined;
   readonly outputCap: number | undefined;
+  readonly listing: HostedListing | undefined;
+  /** A reverse proxy's body limit in front of the chat route (nginx `client_max_body_size`). */
+  readonly proxyMaxBodyBytes: number | undefined;
   readonly serverSlots: number | undefined;
   readonly responder: SimResponder;
   readonly stats: SimEndpointStats = {
@@ -94,6 +98,8 @@ export class SimEndpoint implements ChatEndpoint, ProbeSubject {
     this.models = new Set(this.modelList);
     this.contextWindow = spec.contextWindow;
     this.outputCap = spec.outputCap;
+    this.listing = spec.listing;
+    this.proxyMaxBodyBytes = spec.proxyMaxBodyBytes;
     this.serverSlots = spec.slots ?? defaultServerSlots(this.flavor);
     this.#queue = this.serverSlots !== undefined ? new ServerQueue(this.serverSlots, this.stats) : undefined;
     this.#loads = new ModelLoads(spec.loadedModels ?? this.modelList, spec.loadMs ?? 0);

@@ -1,5 +1,5 @@
 /** The simulator's public shapes, in one place so that the server modules and the entry share them. */
-import type { SimFlavor, SimMode } from './modes.ts';
+import type { HostedListing, SimFlavor, SimMode } from './modes.ts';
 
 export interface SimEndpointSpec {
   name: string;
@@ -30,6 +30,16 @@ export interface SimEndpointSpec {
   loadedModels?: string[];
   /** How long loading a model takes on first use, ms; default 0. */
   loadMs?: number;
+  /**
+   * Whose `/v1/models` listing a hosted (`openai` flavor) endpoint gives: `openai` (default: no window at
+   * all), or a gateway's, which names the window its own way (`probe-hosted.ts`).
+   */
+  listing?: HostedListing;
+  /**
+   * A reverse proxy in front of the server refusing chat bodies larger than this many bytes with its own
+   * 413 page (nginx's `client_max_body_size`, 1m by default): one server's limit, not a bad request.
+   */
+  proxyMaxBodyBytes?: number;
 }
 
 export interface SimResponderContext {

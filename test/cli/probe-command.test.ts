@@ -10,6 +10,8 @@ import { testConfig } from '../helpers/config.ts';
 import { fakeFetch, type FakeRoute } from '../fleet/fixtures/fake-fetch.ts';
 import {
   ollamaModels,
+  ollamaShowArchOnly,
+  ollamaShowNoArch,
   ollamaShowWithNumCtx,
   ollamaTags,
   vllmModels,
@@ -68,6 +70,45 @@ describe('keel probe', () => {
     expect(lanB).toMatchObject({ contextWindowSource: 'config', configuredWindow: 4096, flavor: 'vllm' });
     expect(lanB?.contextWindows).toEqual({ 'Qwen/Qwen2.5-Coder-7B-Instruct': 4096 });
     expect(lanB?.url).toBe('http://lan-b:8000/v1');
+  });
+
+  it('says under notes which windows are a conservative cap, and which model runs loaded with what', async () => {
+    const ollama = testConfig({
+      endpoints: [{ id: 'lan-a', url: 'http://lan-a:11434/v1', kind: 'local', flavor: 'ollama' }],
+      roles: { coder: ['lan-a/qwen2.5-coder:7b'] },
+    });
+    // qwen2.5-coder is loaded with a 32768 window (/api/ps); llama3.2 is not, and no num_ctx says more.
+    const { fetch } = fakeFetch({
+      ...routes,
+      'GET http://lan-a:11434/api/ps': {
+        json: { models: [{ name: 'qwen2.5-coder:7b', model: 'qwen2.5-coder:7b', context_length: 32768 }] },
+      },
+      'POST http://lan-a:11434/api/show': (call) => ({
+        json:
+          (call.body as { model: string }).model === 'llama3.2:latest'
+            ? ollamaShowArchOnly
+            : ollamaShowNoArch,
+      }),
+    });
+    const capture = captureIO({});
+    const command = createProbeCommand({ fetch, loadConfig: async () => ollama });
+    expect(await command(['--capabilities'], capture.io)).toBe(0);
+    const text = capture.stdout();
+    expect(text).toMatch(/^notes:$/m);
+    expect(text).toMatch(
+      /^ {2}lan-a: llama3\.2:latest, nomic-embed-text:latest: Ollama \(not loaded, no num_ctx\) reports no allocated window; assuming at most 4096 tokens \(set contextWindow if the server gives more\)$/m,
+    );
+    expect(text).toMatch(/^lan-a\s.*qwen2\.5-coder:7b=32768, llama3\.2:latest=4096 \+1 more\s+ollama$/m);
+    // With contextWindow configured the assumption is moot: no note.
+    const configured = testConfig({
+      endpoints: [
+        { id: 'lan-a', url: 'http://lan-a:11434/v1', kind: 'local', flavor: 'ollama', contextWindow: 8192 },
+      ],
+      roles: { coder: ['lan-a/qwen2.5-coder:7b'] },
+    });
+    const again = captureIO({});
+    await createProbeCommand({ fetch, loadConfig: async () => configured })(['--capabilities'], again.io);
+    expect(again.stdout()).not.toContain('assuming');
   });
 
   it('uses the API key from the environment and never prints it', async () => {

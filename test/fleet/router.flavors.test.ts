@@ -124,6 +124,82 @@ describe('request shapes the servers accept', () => {
     expect(events).toContainEqual(expect.objectContaining({ type: 'disabled', target: 'paid' }));
   });
 
+  it("a reverse proxy's 413 skips that candidate for prompts as large; smaller ones still go there", async () => {
+    const { router, sim, events } = await setup({
+      endpoints: [{ name: 'behind', proxyMaxBodyBytes: 4_000 }, { name: 'lan' }],
+      roles: { coder: ['behind/sim-model', 'lan/sim-model'] },
+    });
+    const large: ChatRequest = { messages: [{ role: 'user', content: 'y'.repeat(6_000) }], stream: true };
+    const first = await router.complete('coder', large);
+    expect(first.endpointId).toBe('lan');
+    expect(first.attempts.map((a) => `${a.endpointId}:${a.outcome}:${a.status ?? ''}`)).toEqual([
+      'behind:client_error:413',
+      'lan:ok:',
+    ]);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'refused', key: 'behind/sim-model' }));
+    // A smaller request of the same shape fits under the proxy's limit: the first tier serves it.
+    expect((await router.complete('coder', ask)).endpointId).toBe('behind');
+    // As large again: not sent to the proxy a second time.
+    expect((await router.complete('coder', large)).attempts.map((a) => a.endpointId)).toEqual(['lan']);
+    expect(sim.stats().behind!.byOutcome.proxy_413).toBe(1);
+    expect(router.status().find((r) => r.key === 'behind/sim-model')).toMatchObject({ failures: 0 });
+  });
+
+  it.each([
+    ['groq', 'context_window'],
+    ['mistral', 'max_context_length'],
+    ['openrouter', 'context_length'],
+  ] as const)(
+    "%s's listing names the window (%s): read before the first request, the caller's limit fitted to it",
+    async (listing, _field) => {
+      const { router, sim } = await setup({
+        endpoints: [
+          {
+            name: 'gw',
+            flavor: 'openai',
+            listing,
+            models: ['m'],
+            contextWindow: 2_000,
+            config: { kind: 'hosted' },
+          },
+        ],
+        roles: { coder: ['gw/m'] },
+      });
+      const done = await router.complete('coder', { ...ask, maxTokens: 4_000 });
+      // The window 2000 × 0.95 less the prompt's few tokens: never refused for overflowing it.
+      expect(done.maxTokens).toBeGreaterThan(1_800);
+      expect(done.maxTokens).toBeLessThan(1_900);
+      expect(done.attempts).toHaveLength(1);
+      expect(router.health.latestScan('gw')?.contextWindows).toEqual({ m: 2_000 });
+      expect(sim.stats().gw!.byOutcome.ctxlen).toBeUndefined();
+    },
+  );
+
+  it("a gateway's listed output cap bounds the limit before any refusal; OpenAI's listing, naming none, is learned from", async () => {
+    const hosted = (listing: 'openrouter' | 'openai') =>
+      setup({
+        endpoints: [
+          {
+            name: 'gw',
+            flavor: 'openai',
+            listing,
+            models: ['m'],
+            outputCap: 1_000,
+            config: { kind: 'hosted' },
+          },
+        ],
+        roles: { coder: ['gw/m'] },
+      });
+    const listed = await hosted('openrouter');
+    const capped = await listed.router.complete('coder', { ...ask, maxTokens: 4_000 });
+    expect(capped.maxTokens).toBe(1_000);
+    expect(capped.attempts.map((a) => a.outcome)).toEqual(['ok']);
+    const unlisted = await hosted('openai');
+    const learned = await unlisted.router.complete('coder', { ...ask, maxTokens: 4_000 });
+    expect(learned.maxTokens).toBe(1_000);
+    expect(learned.attempts.map((a) => a.outcome)).toEqual(['client_error', 'ok']);
+  });
+
   it('llama.cpp loading: the fallback serves, then the endpoint is back once /health says so', async () => {
     let offset = 0;
     const clock: Clock = {

@@ -104,6 +104,48 @@ describe('OpenAI (hosted)', () => {
   });
 });
 
+describe('hosted listings (Groq, Mistral, OpenRouter)', () => {
+  it('each names the window (and the output cap) in its own fields; OpenAI names neither', async () => {
+    const listings = ['openai', 'groq', 'mistral', 'openrouter'] as const;
+    const sim = await start({
+      endpoints: listings.map((listing) => ({
+        name: listing,
+        flavor: 'openai' as const,
+        listing,
+        models: ['m'],
+        contextWindow: 8192,
+        outputCap: 1024,
+      })),
+    });
+    const entries = await Promise.all(
+      listings.map(async (_, i) => ((await get(sim, '/v1/models', i)).body as { data: unknown[] }).data[0]),
+    );
+    const [openai, groq, mistral, openrouter] = entries as Record<string, unknown>[];
+    expect(openai).toMatchObject({ id: 'm', object: 'model', owned_by: 'system' });
+    expect(Object.keys(openai!).sort()).toEqual(['created', 'id', 'object', 'owned_by']);
+    expect(groq).toMatchObject({ id: 'm', context_window: 8192, max_completion_tokens: 1024, active: true });
+    expect(mistral).toMatchObject({ id: 'm', max_context_length: 8192, type: 'base' });
+    expect(openrouter).toMatchObject({
+      id: 'm',
+      context_length: 8192,
+      top_provider: { context_length: 8192, max_completion_tokens: 1024 },
+    });
+    expect(openrouter).not.toHaveProperty('object');
+  });
+});
+
+describe('a reverse proxy in front (nginx client_max_body_size)', () => {
+  it('refuses a chat body above its limit with its own HTML 413; smaller bodies reach the server', async () => {
+    const sim = await start({ endpoints: [{ name: 'p', proxyMaxBodyBytes: 2_000 }] });
+    const big = await postChat(sim, chatBody({ messages: [{ role: 'user', content: 'z'.repeat(3_000) }] }));
+    expect(big.status).toBe(413);
+    expect(big.headers.get('content-type')).toBe('text/html');
+    expect(await big.text()).toContain('<center><h1>413 Request Entity Too Large</h1></center>');
+    expect((await chat(sim, {})).status).toBe(200);
+    expect(sim.stats().p!.byOutcome).toMatchObject({ proxy_413: 1, ok: 1 });
+  });
+});
+
 describe('llama.cpp (tools/server at 00dd081)', () => {
   it('mode loading: every route, /health included, answers 503 "Loading model" without Retry-After', async () => {
     const sim = await start({ endpoints: [{ name: 'c', flavor: 'llamacpp', mode: 'loading' }] });

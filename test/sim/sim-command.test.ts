@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/cli/io.ts';
-import { simCommand } from '../../src/cli/sim-command.ts';
+import { parseSimArgs, simCommand } from '../../src/cli/sim-command.ts';
 import { captureIO } from '../helpers/cli-io.ts';
 import { chatBody, connectError, postJson, readJson, type CompletionBody } from './sim-test-helpers.ts';
 
@@ -104,6 +104,8 @@ describe('simCommand in-process', () => {
     [['--endpoint', 'a=0', '--flavor', 'a=tgi'], /--flavor a=tgi: unknown flavor/],
     [['--endpoint', 'a=0', '--fail-rate', 'a=2'], /--fail-rate a=2/],
     [['--endpoint', 'a=0', '--context-window', 'a=big'], /--context-window a=big/],
+    [['--endpoint', 'a=0', '--listing', 'a=anthropic'], /--listing a=anthropic: unknown listing/],
+    [['--endpoint', 'a=0', '--proxy-max-body', 'a=0'], /--proxy-max-body a=0/],
     [['--endpoint', 'a=0', '--control-port', '-1'], /--control-port/],
     [['--endpoint', 'a=0', '--bogus'], /--bogus/],
     [['--endpoint', 'a=0', 'extra'], /extra/],
@@ -112,6 +114,24 @@ describe('simCommand in-process', () => {
     const error = await simCommand(argv, io).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('takes a hosted listing and a proxy body limit per endpoint', () => {
+    const options = parseSimArgs([
+      '--endpoint',
+      'gw=0',
+      '--flavor',
+      'gw=openai',
+      '--listing',
+      'gw=openrouter',
+      '--proxy-max-body',
+      'gw=1048576',
+    ]);
+    expect(options).not.toBe('help');
+    expect(options !== 'help' && options.endpoints[0]).toMatchObject({
+      listing: 'openrouter',
+      proxyMaxBodyBytes: 1_048_576,
+    });
   });
 
   it('prints usage for --help', async () => {
