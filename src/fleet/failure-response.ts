@@ -41,9 +41,7 @@ export function respondToFailure(
     emit({ type: 'cooldown', endpointId, until: entry.until, strikes: entry.strikes });
   }
   const disable = (target: string, reason: string): void => {
-    if (fleet.disabled.has(target)) return;
-    fleet.disabled.set(target, reason);
-    emit({ type: 'disabled', target, reason });
+    if (fleet.disable(target, reason)) emit({ type: 'disabled', target, reason });
   };
   switch (failure.kind) {
     case 'auth':
@@ -61,7 +59,7 @@ export function respondToFailure(
       pass.shape.excluded.add(candidate.key);
       return;
     case 'loading':
-      if (!fleet.loading.has(endpointId)) emit({ type: 'loading', endpointId, loading: true });
+      if (!fleet.isLoading(endpointId)) emit({ type: 'loading', endpointId, loading: true });
       fleet.noteLoading(endpointId);
       return;
     case 'client_error':

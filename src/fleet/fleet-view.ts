@@ -65,21 +65,23 @@ export class FleetView {
   readonly clock: Clock;
   readonly health: HealthView;
   readonly slots = new SlotBook();
-  /** Leases shared with the other keel processes on this machine; undefined when off. */
-  shared: SharedSlots | undefined;
-  /** Endpoints' load as their servers report it (`server-load.ts`); undefined when none is asked. */
-  serverLoad: ServerLoad | undefined;
   readonly breakers: BreakerBoard;
-  readonly cooldowns = new Map<string, CooldownEntry>();
+  // The mutable knowledge below changes only through the methods that keep its rules: a cooldown never
+  // shortens, a disabled target stays disabled, a refusal only widens, a loading hold ends only by a look.
+  /** Leases shared with the other keel processes on this machine; undefined when off. */
+  #shared: SharedSlots | undefined;
+  /** Endpoints' load as their servers report it (`server-load.ts`); undefined when none is asked. */
+  #serverLoad: ServerLoad | undefined;
+  readonly #cooldowns = new Map<string, CooldownEntry>();
   /**
    * Endpoints refused with 401/403 or out of quota, and candidates answered with 404: skipped for the rest
    * of the run.
    */
-  readonly disabled = new Map<string, string>();
+  readonly #disabled = new Map<string, string>();
   /** Candidate key → request signature → the refusal (a 4xx keel cannot reshape its way around). */
-  readonly refusals = new Map<string, Map<string, ShapeRefusal>>();
+  readonly #refusals = new Map<string, Map<string, ShapeRefusal>>();
   /** Endpoints loading their model (llama.cpp's 503 "Loading model"): when `/health` is asked next. */
-  readonly loading = new Map<string, { since: number; checkAt: number }>();
+  readonly #loading = new Map<string, { since: number; checkAt: number }>();
   /** What the servers refused and how requests to them are reshaped (kept across runs). */
   readonly learned: LearnedShapes;
   readonly endpoints: ReadonlyMap<string, EndpointConfig>;
@@ -110,10 +112,68 @@ export class FleetView {
     );
     this.breakers = new BreakerBoard(config.policy.breaker, clock, onTransition, breakers);
     for (const [endpointId, entry] of Object.entries(saved?.cooldowns ?? {})) {
-      if (this.endpoints.has(endpointId)) this.cooldowns.set(endpointId, entry);
+      if (this.endpoints.has(endpointId)) this.#cooldowns.set(endpointId, entry);
     }
     if (saved?.health !== undefined) health.restore(saved.health);
     this.learned = new LearnedShapes(saved?.learned);
+  }
+
+  get shared(): SharedSlots | undefined {
+    return this.#shared;
+  }
+
+  get serverLoad(): ServerLoad | undefined {
+    return this.#serverLoad;
+  }
+
+  /** Once, while the router is built: the machine's shared slot leases and the servers' load readers. */
+  attach(parts: { shared?: SharedSlots | undefined; serverLoad?: ServerLoad | undefined }): void {
+    if ('shared' in parts) this.#shared = parts.shared;
+    if ('serverLoad' in parts) this.#serverLoad = parts.serverLoad;
+  }
+
+  cooldownOf(endpointId: string): CooldownEntry | undefined {
+    return this.#cooldowns.get(endpointId);
+  }
+
+  /** The cooldowns worth saving at `now`: still running, or with strikes the next failure builds on. */
+  cooldownsToSave(now: number): Record<string, CooldownEntry> {
+    const saved: Record<string, CooldownEntry> = {};
+    for (const [endpointId, entry] of this.#cooldowns) {
+      if (entry.until > now || entry.strikes > 0) saved[endpointId] = { ...entry };
+    }
+    return saved;
+  }
+
+  /** Skips `target` (an endpoint id or a candidate key) for the rest of the run; false if it already was. */
+  disable(target: string, reason: string): boolean {
+    if (this.#disabled.has(target)) return false;
+    this.#disabled.set(target, reason);
+    return true;
+  }
+
+  disabledReason(target: string): string | undefined {
+    return this.#disabled.get(target);
+  }
+
+  isLoading(endpointId: string): boolean {
+    return this.#loading.has(endpointId);
+  }
+
+  /** Endpoints of `endpointIds` loading their model whose next `/health` look is due at `now`. */
+  loadingChecksDue(endpointIds: Iterable<string>, now: number): Set<string> {
+    const due = new Set<string>();
+    if (this.#loading.size === 0) return due;
+    for (const id of endpointIds) {
+      const entry = this.#loading.get(id);
+      if (entry !== undefined && entry.checkAt <= now) due.add(id);
+    }
+    return due;
+  }
+
+  /** A `/health` look found the endpoint ready (or could not tell): the hold ends. */
+  loadingEnded(endpointId: string): void {
+    this.#loading.delete(endpointId);
   }
 
   get selfHosted(): boolean {
@@ -233,66 +293,42 @@ export class FleetView {
 
   /** Requests in flight at the endpoint from this machine: this router's and, with shared slots, the others'. */
   machineInflight(endpointId: string): number {
-    return this.slots.inflight(endpointId) + (this.shared?.othersInflight(endpointId) ?? 0);
+    return this.slots.inflight(endpointId) + (this.#shared?.othersInflight(endpointId) ?? 0);
   }
 
   noteFailure(endpointId: string, retryAfterMs: number | undefined): CooldownEntry {
     const entry = recordFailure(
-      this.cooldowns.get(endpointId),
+      this.#cooldowns.get(endpointId),
       this.clock.now(),
       this.config.policy.cooldown,
       retryAfterMs,
     );
-    this.cooldowns.set(endpointId, entry);
+    this.#cooldowns.set(endpointId, entry);
     return entry;
   }
 
   /** A candidate refused a request of this shape: skip it for such requests (413: for as large ones). */
   noteRefusal(key: string, shape: RequestShape, reason: string, sizeBound: boolean): void {
-    const byShape = this.refusals.get(key) ?? new Map<string, ShapeRefusal>();
+    const byShape = this.#refusals.get(key) ?? new Map<string, ShapeRefusal>();
     const minPromptTokens = sizeBound ? shape.promptTokens : 0;
     const known = byShape.get(shape.signature);
     if (known === undefined || minPromptTokens < known.minPromptTokens) {
       byShape.set(shape.signature, { minPromptTokens, reason });
     }
-    this.refusals.set(key, byShape);
+    this.#refusals.set(key, byShape);
   }
 
   /** The endpoint answered "Loading model": hold it until `/health` says otherwise. */
   noteLoading(endpointId: string): void {
     const now = this.clock.now();
-    const since = this.loading.get(endpointId)?.since ?? now;
-    this.loading.set(endpointId, { since, checkAt: now + LOADING_POLL_MS });
+    const since = this.#loading.get(endpointId)?.since ?? now;
+    this.#loading.set(endpointId, { since, checkAt: now + LOADING_POLL_MS });
   }
 
   noteSuccess(endpointId: string): void {
-    const entry = recordSuccess(this.cooldowns.get(endpointId));
-    if (entry && entry.until <= this.clock.now()) this.cooldowns.delete(endpointId);
-    else if (entry) this.cooldowns.set(endpointId, entry);
-  }
-
-  /**
-   * How long an attempt may wait for its first token. A model the last scan did not find loaded (Ollama
-   * `/api/ps`, LM Studio, llama.cpp router mode) must be loaded first: `timeouts.loadMs` more. At an
-   * Ollama, requests of ours already in flight go first (it serves one at a time by default and queues
-   * the rest): a first-token deadline more for each, and a timeout there is queue wait (`queuedBehind`).
-   * Never beyond `totalMs`. Call with this attempt's slot taken.
-   */
-  firstTokenAllowance(
-    endpoint: EndpointConfig,
-    model: string,
-  ): { firstTokenMs?: number; queuedBehind: number } {
-    const { firstTokenMs, loadMs, totalMs } = endpoint.timeouts;
-    const scan = this.health.latestScan(endpoint.id);
-    const loaded = scan?.loadedModels;
-    const cold = loaded !== undefined && !loaded.includes(model) && !loaded.includes(`${model}:latest`);
-    const flavor = endpoint.flavor !== 'auto' ? endpoint.flavor : scan?.flavor;
-    const queuedBehind =
-      flavor === 'ollama'
-        ? Math.max(0, this.slots.inflight(endpoint.id) - 1) + (this.shared?.othersInflight(endpoint.id) ?? 0)
-        : 0;
-    const allowed = Math.min(totalMs, firstTokenMs + (cold ? loadMs : 0) + queuedBehind * firstTokenMs);
-    return allowed !== firstTokenMs ? { firstTokenMs: allowed, queuedBehind } : { queuedBehind };
+    const entry = recordSuccess(this.#cooldowns.get(endpointId));
+    if (entry && entry.until <= this.clock.now()) this.#cooldowns.delete(endpointId);
+    else if (entry) this.#cooldowns.set(endpointId, entry);
   }
 
   /** The server software: as configured, else as the last scan found it. */
@@ -317,7 +353,7 @@ export class FleetView {
    * Otherwise every waiting request would rush a host that may still be dead the moment its cooldown ends.
    */
   #effectiveCap(endpoint: EndpointConfig, now: number): number {
-    const cooldown = this.cooldowns.get(endpoint.id);
+    const cooldown = this.#cooldowns.get(endpoint.id);
     return cooldown !== undefined && cooldown.strikes > 0 && cooldown.until <= now ? 1 : this.capOf(endpoint);
   }
 
@@ -329,11 +365,11 @@ export class FleetView {
   ): { blocked?: BlockReason; availableAt?: number } {
     if (shape.excluded.has(candidate.key)) return { blocked: 'excluded' };
     if (this.unreachable(endpoint)) return { blocked: 'unreachable' };
-    if (this.disabled.has(endpoint.id) || this.disabled.has(candidate.key)) return { blocked: 'disabled' };
-    const refusal = this.refusals.get(candidate.key)?.get(shape.signature);
+    if (this.#disabled.has(endpoint.id) || this.#disabled.has(candidate.key)) return { blocked: 'disabled' };
+    const refusal = this.#refusals.get(candidate.key)?.get(shape.signature);
     if (refusal !== undefined && shape.promptTokens >= refusal.minPromptTokens) return { blocked: 'refused' };
     if (!this.maxTokensFor(candidate, shape).ok) return { blocked: 'context' };
-    const loading = this.loading.get(endpoint.id);
+    const loading = this.#loading.get(endpoint.id);
     if (loading !== undefined) return { blocked: 'loading', availableAt: Math.max(now, loading.checkAt) };
     const breaker = this.breakers.peek(candidate.key);
     if (breaker && !breaker.admits()) {
@@ -342,7 +378,7 @@ export class FleetView {
         ? { blocked: 'breaker_open', availableAt: halfOpensAt }
         : { blocked: 'breaker_trial', availableAt: now + TRIAL_RECHECK_MS };
     }
-    const cooldown = this.cooldowns.get(endpoint.id);
+    const cooldown = this.#cooldowns.get(endpoint.id);
     if (cooldown && cooldown.until > now) return { blocked: 'cooldown', availableAt: cooldown.until };
     return {};
   }

@@ -80,7 +80,8 @@ export class ServerUpkeep {
     for (const candidate of chain.flat()) {
       const endpoint = this.#fleet.endpoint(candidate.endpointId);
       if (endpoint.contextWindow !== undefined && endpoint.maxParallelDefaulted !== true) continue;
-      if (this.#fleet.unreachable(endpoint) || this.#fleet.disabled.has(endpoint.id)) continue;
+      if (this.#fleet.unreachable(endpoint) || this.#fleet.disabledReason(endpoint.id) !== undefined)
+        continue;
       const scanned = this.#health.latestScan(endpoint.id)?.checkedAt;
       const tried = this.#scanTriedAt.get(endpoint.id);
       if (scanned !== undefined && now - scanned <= capabilityIntervalMs) continue;
@@ -116,7 +117,8 @@ export class ServerUpkeep {
     for (const candidate of pass.chain.flat()) {
       if (pass.counted.has(candidate.key) || pass.shape.excluded.has(candidate.key)) continue;
       const endpoint = this.#fleet.endpoint(candidate.endpointId);
-      if (this.#fleet.unreachable(endpoint) || this.#fleet.disabled.has(endpoint.id)) continue;
+      if (this.#fleet.unreachable(endpoint) || this.#fleet.disabledReason(endpoint.id) !== undefined)
+        continue;
       const window = this.#health.contextWindow(endpoint, candidate.model);
       if (window === undefined || pass.shape.promptTokens < NEAR_WINDOW * window * contextFraction) continue;
       const flavor = this.#fleet.flavorOf(endpoint);
@@ -139,13 +141,10 @@ export class ServerUpkeep {
    * ends too, and the next attempt finds out what is wrong the usual way.
    */
   async #pollLoading(chain: Candidate[][]): Promise<void> {
-    if (this.#fleet.loading.size === 0) return;
-    const now = this.#clock.now();
-    const due = new Set<string>();
-    for (const candidate of chain.flat()) {
-      const entry = this.#fleet.loading.get(candidate.endpointId);
-      if (entry !== undefined && entry.checkAt <= now) due.add(candidate.endpointId);
-    }
+    const due = this.#fleet.loadingChecksDue(
+      chain.flat().map((candidate) => candidate.endpointId),
+      this.#clock.now(),
+    );
     // The look is shared, so one request's cancellation must not cut it short; the probe timeout bounds it.
     await Promise.all([...due].map((id) => this.#readyCheck(this.#fleet.endpoint(id))));
   }
@@ -167,7 +166,7 @@ export class ServerUpkeep {
       return;
     }
     if (state === 'ready') this.#health.recordScan(await scanCapabilities(endpoint, deps));
-    this.#fleet.loading.delete(endpoint.id);
+    this.#fleet.loadingEnded(endpoint.id);
     this.#emit({ type: 'loading', endpointId: endpoint.id, loading: false });
     this.#fleet.slots.notify();
   }

@@ -43,8 +43,8 @@ export function statusRows(fleet: FleetView): StatusRow[] {
         const endpoint = fleet.endpoint(candidate.endpointId);
         const breaker = fleet.breakers.peek(candidate.key);
         const failures = breaker?.failuresInWindow(now) ?? 0;
-        const cooldownUntil = fleet.cooldowns.get(endpoint.id)?.until ?? 0;
-        const disabled = fleet.disabled.get(endpoint.id) ?? fleet.disabled.get(candidate.key);
+        const cooldownUntil = fleet.cooldownOf(endpoint.id)?.until ?? 0;
+        const disabled = fleet.disabledReason(endpoint.id) ?? fleet.disabledReason(candidate.key);
         const breakerState = breaker?.state() ?? 'closed';
         let state: CandidateState = failures > 0 ? 'MONITORING' : 'CLOSED';
         let remainingMs = 0;
@@ -54,7 +54,7 @@ export function statusRows(fleet: FleetView): StatusRow[] {
           state = 'OPEN';
           remainingMs = Math.max(0, (breaker?.halfOpensAt() ?? now) - now);
         } else if (breakerState === 'halfOpen') state = 'HALF-OPEN';
-        else if (fleet.loading.has(endpoint.id)) state = 'LOADING';
+        else if (fleet.isLoading(endpoint.id)) state = 'LOADING';
         else if (cooldownUntil > now) {
           state = 'COOLDOWN';
           remainingMs = cooldownUntil - now;
