@@ -14,7 +14,8 @@ import { saveDurably } from '../durable/run-copies.ts';
 import { resumeInstructions, trackingIssueOf } from './run-action.ts';
 import { actionBase, actionSetup, githubEffects } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';
-import { readMainState } from './saved-state.ts';
+import { readMainState, type MainState } from './saved-state.ts';
+import { effectMarker } from '../run/effects.ts';
 
 export async function runPost({
   io,
@@ -27,6 +28,7 @@ export async function runPost({
   if (saved.finished || saved.ignored) return 0;
   const { runDir, stateDir } = saved;
   if (!runDir || !stateDir) {
+    if (saved.intent) return reportUnstarted(io, env, saved.intent, saved.issueNumber);
     io.info('keel post: main saved no run (it stopped before starting one); nothing to recover');
     return 0;
   }
@@ -37,6 +39,7 @@ export async function runPost({
   const { state, problem } = await store.load();
   if (!state) {
     io.info(`keel post: no readable checkpoint in ${runDir}${problem ? ` (${problem})` : ''}`);
+    if (saved.intent) return reportUnstarted(io, env, saved.intent, saved.issueNumber);
     return 0;
   }
   // Validation changed the repository: main published nothing, and neither does post (not even a checkpoint).
@@ -75,5 +78,42 @@ export async function runPost({
     { runId: state.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
     8_000,
   );
+  return 0;
+}
+
+/**
+ * main was killed after it named the run but before the run's first checkpoint: nothing was done, but the
+ * request must not vanish. The recovery issue (under the run's recovery marker, so a later run of the same id
+ * closes it when it finishes) says which run, from what trigger, for which task, and how to ask again.
+ */
+async function reportUnstarted(
+  io: ActionIO,
+  env: Record<string, string | undefined>,
+  intent: NonNullable<MainState['intent']>,
+  issueNumber: number | undefined,
+): Promise<number> {
+  const task = intent.task.split('\n', 1)[0] ?? '';
+  io.info(
+    `keel post: run ${intent.runId} (${intent.trigger}) was stopped before its first checkpoint; nothing was done. Task: ${task}`,
+  );
+  const setup = await actionSetup(await actionBase(io, env), io, env);
+  if (setup.settings.effects !== 'github') return 0;
+  const marker = effectMarker(intent.runId, 'recovery');
+  const issue = await githubEffects(setup, issueNumber).ensureIssue({
+    marker,
+    title: `keel: run ${intent.runId} stopped before it started`,
+    body: [
+      `keel's run \`${intent.runId}\` (trigger: ${intent.trigger}) was stopped before it saved anything —`,
+      'the job was cancelled or killed in its first moments. Nothing was done: no commit, no pull request.',
+      '',
+      `Task: ${task}`,
+      '',
+      'To try again, re-run the job, or ask again the way the run was asked for.',
+      '',
+      marker,
+    ].join('\n'),
+    labels: ['keel', 'keel-recovery'],
+  });
+  io.info(`keel post: recovery issue ${issue.url}`);
   return 0;
 }

@@ -20,7 +20,14 @@ import { runDoctorStep } from './doctor-step.ts';
 import { bool } from './settings.ts';
 import { actionBase, actionSetup, githubEffects, type ActionBase } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';
-import { saveDecision, saveFinished, saveIssueNumber, saveRunStarted, saveStateDir } from './saved-state.ts';
+import {
+  saveDecision,
+  saveFinished,
+  saveIssueNumber,
+  saveRunIntent,
+  saveRunStarted,
+  saveStateDir,
+} from './saved-state.ts';
 
 /** Time allowed for the durable copies after the run: well inside GitHub's 7.5 s between SIGINT and SIGTERM. */
 const SAVE_TIMEOUT_MS = 4_000;
@@ -92,6 +99,9 @@ async function workOn(
   );
   io.info(`checkpoint${restoreId !== undefined ? ` of run ${restoreId}` : ''}: ${found}`);
   const selection = await selectRun(decision, ctx, stateDir, settings.task);
+  // Before anything prints the run id: a kill from here on still leaves post the run to report.
+  if (selection.runId !== undefined && selection.task !== undefined)
+    saveRunIntent(io, { runId: selection.runId, trigger: decision.source, task: selection.task });
 
   const issueNumber = 'issueNumber' in decision ? decision.issueNumber : undefined;
   // For `post`, should this step be killed: where the tracking comment goes.

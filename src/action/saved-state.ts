@@ -24,6 +24,19 @@ export function saveRunStarted(io: ActionIO, run: { runId: string; runDir: strin
   io.saveState('runDir', run.runDir);
 }
 
+/** The longest task text kept for post: enough to recognise the request in a recovery issue. */
+const MAX_SAVED_TASK = 1_000;
+
+/**
+ * The run main is about to start — its id, what triggered it, the task — saved before the run id is printed
+ * or the run exists on disk: a kill in between still leaves post something to report (issue 12 §12).
+ */
+export function saveRunIntent(io: ActionIO, run: { runId: string; trigger: string; task: string }): void {
+  io.saveState('intendedRunId', run.runId);
+  io.saveState('trigger', run.trigger);
+  io.saveState('task', run.task.slice(0, MAX_SAVED_TASK));
+}
+
 /** Main saved, published and reported everything: post has nothing to do. */
 export function saveFinished(io: ActionIO): void {
   io.saveState('finished', 'true');
@@ -36,6 +49,8 @@ export interface MainState {
   runDir: string | undefined;
   stateDir: string | undefined;
   issueNumber: number | undefined;
+  /** `saveRunIntent`: the run main was starting, even if it never reached disk. */
+  intent: { runId: string; trigger: string; task: string } | undefined;
 }
 
 /** What main saved, as post reads it; absent values (main died before saving them) are undefined. */
@@ -49,5 +64,9 @@ export function readMainState(io: ActionIO): MainState {
     runDir: text('runDir'),
     stateDir: text('stateDir'),
     issueNumber: Number.isSafeInteger(issue) && issue > 0 ? issue : undefined,
+    intent:
+      text('intendedRunId') !== undefined
+        ? { runId: text('intendedRunId')!, trigger: text('trigger') ?? 'unknown', task: text('task') ?? '' }
+        : undefined,
   };
 }
