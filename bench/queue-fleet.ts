@@ -371,7 +371,12 @@ async function drainInProcess(dir: string, lanes: number, queued: number, drain:
         concurrency: fixedConcurrency(1),
       }),
   );
-  await Promise.all(runners.map((runner) => runner.run()));
+  // Every lane to its end before anything is reported (a lane still writing would race the clean-up).
+  const ended = await Promise.allSettled(runners.map((runner) => runner.run()));
+  const failed = ended.find((outcome) => outcome.status === 'rejected');
+  if (failed)
+    throw new Error(`scale: a lane failed (${lanes} lanes, queue ${queued}): ${String(failed.reason)}`);
+  if (t1 === 0) throw new Error(`scale: the lanes ended after ${finished} of ${drain} tasks`);
   return (t1 - t0) / drain;
 }
 

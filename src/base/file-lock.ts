@@ -189,11 +189,14 @@ export class FileLock {
     const text = JSON.stringify(holder);
     const temp = `${path}.${holder.token}.tmp`;
     await writeNew(temp, text);
+    // Ours before the link: another FileLock of this process may read the lock between the link and its
+    // callback, and must not judge our pid with an unknown token a dead predecessor's.
+    heldTokens.add(holder.token);
     try {
       await link(temp, path);
-      heldTokens.add(holder.token);
       return { kind: 'acquired', token: holder.token };
     } catch (error) {
+      heldTokens.delete(holder.token);
       const code = errorCode(error);
       if (code === 'EEXIST') return this.#inspect(path);
       if (!NO_HARD_LINKS.has(code ?? '')) throw error;
@@ -277,7 +280,13 @@ export class FileLock {
         throw error;
       }
       if (current !== observed.text || mtimeMs !== observed.mtimeMs) return false;
-      await unlink(this.path);
+      try {
+        await unlink(this.path);
+      } catch (error) {
+        // Released by its holder since the read: gone, as wanted.
+        if (errorCode(error) === 'ENOENT') return true;
+        throw error;
+      }
       if (observed.holder) await unlink(`${this.path}.${observed.holder.token}.tmp`).catch(() => undefined);
       this.#log({
         type: 'lock_takeover',
@@ -292,7 +301,8 @@ export class FileLock {
   }
 
   async #release(token: string, path = this.path): Promise<void> {
-    heldTokens.delete(token);
+    // The token stays ours until the file is gone: another FileLock of this process that reads the lock
+    // meanwhile must see a live holder, not a dead predecessor's pid to take over.
     try {
       const holder = parseHolder(await readFile(path, 'utf8'));
       if (holder?.token !== token) {
@@ -304,6 +314,8 @@ export class FileLock {
       // A lock we cannot remove is reported, not thrown: the work under it is done, and a dead-pid lock
       // is taken over by the next process anyway.
       this.#log({ type: 'lock_lost', lock: path, detail: errorMessage(error) });
+    } finally {
+      heldTokens.delete(token);
     }
   }
 }
