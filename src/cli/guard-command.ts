@@ -25,7 +25,7 @@ import {
 import { localGuardEffects, type Launcher } from '../guard/guard-local.ts';
 import { runGuardLoop } from '../guard/guard-loop.ts';
 import { guardQueueDepth } from '../guard/guard-queue.ts';
-import { loadLanesFile } from '../lanes/lanes-file.ts';
+import { checkLaneEndpoints, loadLanesFile } from '../lanes/lanes-file.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { projectDir } from './project-dir.ts';
@@ -80,6 +80,11 @@ export function createGuardCommand(deps: GuardCommandDeps = {}): Command {
     const lanesFile = await loadLanesFile(lanesPath);
     const configPath = args.config !== undefined ? resolve(io.cwd, args.config) : undefined;
     const config: KeelConfig = await loadConfig(configPath, { cwd: home });
+    checkLaneEndpoints(
+      lanesPath,
+      lanesFile,
+      config.endpoints.map((e) => e.id),
+    );
     const actor = `keel guard (pid ${process.pid} on ${hostname()})`;
     const effects = localGuardEffects({
       lanesFile,

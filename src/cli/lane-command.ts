@@ -25,7 +25,7 @@ import {
 import { systemClock } from '../base/clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import { createQueueWatch } from '../lanes/lane-watch.ts';
-import { loadLanesFile, type LaneConfig, type LanesFile } from '../lanes/lanes-file.ts';
+import { checkLaneEndpoints, loadLanesFile, type LaneConfig, type LanesFile } from '../lanes/lanes-file.ts';
 import { ClaimStore, maxClaimedFrom } from '../queue/claim-store.ts';
 import { issueTasks } from '../github/tasks/issue-source.ts';
 import { HEARTBEAT_FILE, DEFAULT_STATE_DIR, EVENTS_FILE, PAUSE_FLAG_FILE } from '../base/state-layout.ts';
@@ -108,6 +108,12 @@ export const laneCommand: Command = async (argv, io) => {
   const config = await loadConfig(args.config !== undefined ? resolve(io.cwd, args.config) : undefined, {
     cwd: repo,
   });
+  if (lanesFile)
+    checkLaneEndpoints(
+      args.lanes!,
+      lanesFile,
+      config.endpoints.map((e) => e.id),
+    );
   const persistent = args.persistent && io.env.KEEL_TASK_QUEUE_PERSISTENT_MODE !== '0';
   const secrets = collectSecrets(config, io.env);
   const events = new EventLog({

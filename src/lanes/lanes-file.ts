@@ -145,3 +145,21 @@ export async function loadLanesFile(path: string): Promise<LanesFile> {
     })),
   };
 }
+
+/**
+ * Each lane's `endpoints` against the configuration's endpoint ids: a lane naming one that keel.yml does not
+ * declare (a typo: "olama") is a configuration error before anything starts, as an unknown endpoint in a role
+ * is — not a lane whose health floor silently never counts it.
+ */
+export function checkLaneEndpoints(path: string, lanes: LanesFile, declared: readonly string[]): void {
+  const problems: string[] = [];
+  lanes.lanes.forEach((lane, i) =>
+    lane.endpoints.forEach((id, j) => {
+      if (!declared.includes(id))
+        problems.push(
+          `${path}: lanes.${i}.endpoints.${j}: unknown endpoint "${id}" (declared: ${declared.join(', ')})`,
+        );
+    }),
+  );
+  if (problems.length > 0) throw new LanesFileError(problems.join('\n'));
+}
