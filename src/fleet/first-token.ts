@@ -7,11 +7,34 @@ import type { FleetView } from './fleet-view.ts';
 import type { ChatOutcome } from './types.ts';
 
 /**
- * How long an attempt may wait for its first token. A model the last scan did not find loaded (Ollama
- * `/api/ps`, LM Studio, llama.cpp router mode) must be loaded first: `timeouts.loadMs` more. At an
- * Ollama, requests of ours already in flight go first (it serves one at a time by default and queues
- * the rest): a first-token deadline more for each, and a timeout there is queue wait (`queuedBehind`).
- * Never beyond `totalMs`. Call with this attempt's slot taken.
+ * Ollama unloads a model idle this long (`OLLAMA_KEEP_ALIVE`, default 5m: envconfig/config.go, ollama
+ * fb30760): a model found loaded, or that answered, longer ago than that may have to be loaded again.
+ */
+export const OLLAMA_KEEP_ALIVE_MS = 5 * 60_000;
+
+/**
+ * Whether the model may have to be loaded before its first token: the last scan did not find it loaded
+ * (Ollama `/api/ps`, LM Studio, llama.cpp router mode) and it has not answered since — or, at an Ollama,
+ * neither the scan nor an answer is more recent than its keep-alive. Unknown (no scan, or a server that
+ * does not say what is loaded): not cold.
+ */
+function mayBeCold(fleet: FleetView, endpoint: EndpointConfig, model: string, ollama: boolean): boolean {
+  const scan = fleet.health.latestScan(endpoint.id);
+  const loaded = scan?.loadedModels;
+  if (scan === undefined || loaded === undefined) return false;
+  const now = fleet.clock.now();
+  const keepAlive = ollama ? OLLAMA_KEEP_ALIVE_MS : Infinity;
+  const served = fleet.lastServed(endpoint.id, model);
+  if (served !== undefined && now - served < keepAlive) return false;
+  const foundLoaded = loaded.includes(model) || loaded.includes(`${model}:latest`);
+  return !foundLoaded || now - scan.checkedAt >= keepAlive;
+}
+
+/**
+ * How long an attempt may wait for its first token. A model that may have to be loaded first
+ * (`mayBeCold`) gets `timeouts.loadMs` more. At an Ollama, requests of ours already in flight go first (it
+ * serves one at a time by default and queues the rest): a first-token deadline more for each, and a
+ * timeout there is queue wait (`queuedBehind`). Never beyond `totalMs`. Call with this attempt's slot taken.
  */
 export function firstTokenAllowance(
   fleet: FleetView,
@@ -19,14 +42,11 @@ export function firstTokenAllowance(
   model: string,
 ): { firstTokenMs?: number; queuedBehind: number } {
   const { firstTokenMs, loadMs, totalMs } = endpoint.timeouts;
-  const scan = fleet.health.latestScan(endpoint.id);
-  const loaded = scan?.loadedModels;
-  const cold = loaded !== undefined && !loaded.includes(model) && !loaded.includes(`${model}:latest`);
-  const flavor = endpoint.flavor !== 'auto' ? endpoint.flavor : scan?.flavor;
-  const queuedBehind =
-    flavor === 'ollama'
-      ? Math.max(0, fleet.slots.inflight(endpoint.id) - 1) + (fleet.shared?.othersInflight(endpoint.id) ?? 0)
-      : 0;
+  const ollama = fleet.flavorOf(endpoint) === 'ollama';
+  const cold = mayBeCold(fleet, endpoint, model, ollama);
+  const queuedBehind = ollama
+    ? Math.max(0, fleet.slots.inflight(endpoint.id) - 1) + (fleet.shared?.othersInflight(endpoint.id) ?? 0)
+    : 0;
   const allowed = Math.min(totalMs, firstTokenMs + (cold ? loadMs : 0) + queuedBehind * firstTokenMs);
   return allowed !== firstTokenMs ? { firstTokenMs: allowed, queuedBehind } : { queuedBehind };
 }

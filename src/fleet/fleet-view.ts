@@ -82,6 +82,8 @@ export class FleetView {
   readonly #refusals = new Map<string, Map<string, ShapeRefusal>>();
   /** Endpoints loading their model (llama.cpp's 503 "Loading model"): when `/health` is asked next. */
   readonly #loading = new Map<string, { since: number; checkAt: number }>();
+  /** When each endpoint last answered with each model (wall clock): a model that answered is loaded. */
+  readonly #served = new Map<string, Map<string, number>>();
   /** What the servers refused and how requests to them are reshaped (kept across runs). */
   readonly learned: LearnedShapes;
   readonly endpoints: ReadonlyMap<string, EndpointConfig>;
@@ -329,6 +331,18 @@ export class FleetView {
     const entry = recordSuccess(this.#cooldowns.get(endpointId));
     if (entry && entry.until <= this.clock.now()) this.#cooldowns.delete(endpointId);
     else if (entry) this.#cooldowns.set(endpointId, entry);
+  }
+
+  /** The endpoint answered a request with `model`: the server has it loaded now (`first-token.ts`). */
+  noteServed(endpointId: string, model: string): void {
+    const byModel = this.#served.get(endpointId) ?? new Map<string, number>();
+    byModel.set(model, this.clock.now());
+    this.#served.set(endpointId, byModel);
+  }
+
+  /** When the endpoint last answered with `model` (wall clock); undefined: not in this run. */
+  lastServed(endpointId: string, model: string): number | undefined {
+    return this.#served.get(endpointId)?.get(model);
   }
 
   /** The server software: as configured, else as the last scan found it. */

@@ -229,6 +229,7 @@ class FleetRouter implements Router {
 
     if (result.ok) {
       this.#fleet.noteSuccess(endpoint.id);
+      this.#fleet.noteServed(endpoint.id, candidate.model);
       return {
         content: result.content,
         key: candidate.key,
