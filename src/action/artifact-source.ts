@@ -28,23 +28,31 @@ export async function artifactRunOf(
   try {
     const current = Number(ctx.runId);
     if (!Number.isSafeInteger(current)) return undefined;
-    const here = (await client.rest.actions.getWorkflowRun({ owner, repo, run_id: current })).data;
-    const repositoryId = here.repository.id;
     const { data } = await client.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 });
+    // A fork's pull-request run has this repository as its repository and the fork as its head.
     const candidates = data.artifacts
       .filter((a) => a.name === name && !a.expired)
       .filter(
         (a) =>
           a.workflow_run?.id != null &&
-          a.workflow_run.repository_id === repositoryId &&
-          a.workflow_run.head_repository_id === repositoryId,
+          a.workflow_run.repository_id != null &&
+          a.workflow_run.repository_id === a.workflow_run.head_repository_id,
       )
       .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? '') || b.id - a.id)
       .slice(0, MAX_CANDIDATES);
+    if (candidates.length === 0) return undefined;
+    // Only now this run's own workflow and repository: no request when there is nothing to choose from.
+    const here = (await client.rest.actions.getWorkflowRun({ owner, repo, run_id: current })).data;
+    const repositoryId = here.repository.id;
     for (const artifact of candidates) {
       const runId = artifact.workflow_run!.id!;
       const run = (await client.rest.actions.getWorkflowRun({ owner, repo, run_id: runId })).data;
-      if (run.workflow_id === here.workflow_id && run.repository.id === repositoryId) return runId;
+      if (
+        artifact.workflow_run!.repository_id === repositoryId &&
+        run.workflow_id === here.workflow_id &&
+        run.repository.id === repositoryId
+      )
+        return runId;
     }
     return undefined;
   } catch {
