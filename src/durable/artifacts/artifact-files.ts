@@ -8,7 +8,7 @@ import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../../base/clock.ts';
 import { errorCode, errorMessage } from '../../base/errors.ts';
-import { findSecret } from '../../base/secrets.ts';
+import { findSecret, findTokenShape } from '../../base/secrets.ts';
 import {
   ARTIFACT_SUBDIRS,
   isArtifactStateFile,
@@ -92,8 +92,13 @@ export async function prepareUpload(
         continue;
       }
       const data = await readFile(full);
-      const secret = findSecret(data.toString('utf8'), secrets);
+      const text = data.toString('utf8');
+      const secret = findSecret(text, secrets);
       if (secret !== undefined) return { ok: false, reason: secretReason(path, secret) };
+      // Anybody's credential too, as on the state branch: the run redacts shapes, so one here slipped past.
+      const shape = findTokenShape(text);
+      if (shape !== undefined)
+        return { ok: false, reason: `${path} contains text shaped like ${shape}: refusing to upload it` };
       out.push({ path, data });
     } catch (error) {
       skipped.push({ path, reason: errorCode(error) === 'ENOENT' ? 'gone' : errorMessage(error) });
