@@ -9,6 +9,7 @@
  * Exit 0 when drained, stopped by a signal, paused (not persistent) or at --max-tasks; 1 when a run was
  * interrupted by something else than our signal or when tasks kept failing to start.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.ts';
 import { collectSecrets, redact as redactSecrets } from '../base/secrets.ts';
@@ -116,11 +117,13 @@ export const laneCommand: Command = async (argv, io) => {
     );
   const persistent = args.persistent && io.env.KEEL_TASK_QUEUE_PERSISTENT_MODE !== '0';
   const secrets = collectSecrets(config, io.env);
+  const progress = (line: string): void => (args.json ? io.stderr : io.stdout)(`${line}\n`);
+  const queue = new QueueReport(args.lane, progress, (text) => redactSecrets(text, secrets));
   const events = new EventLog({
     path: join(laneDir, EVENTS_FILE),
     redact: (text) => redactSecrets(text, secrets),
+    observe: (event) => queue.observe(event),
   });
-  const progress = (line: string): void => (args.json ? io.stderr : io.stdout)(`${line}\n`);
   const store = new ClaimStore({
     path: queueStateFile,
     maxClaimed: maxClaimedFrom(io.env),
@@ -173,6 +176,12 @@ export const laneCommand: Command = async (argv, io) => {
     `[lane ${args.lane}] draining ${queueFile}${persistent ? ' (persistent)' : ''}${many}` +
       (onGitHub ? '; publishing on GitHub, claims shared through refs/keel/claims/' : ''),
   );
+  // Drained and gone: a queue file that is not there is a mistake (a path, a file never committed), not
+  // an empty queue. A persistent lane waits for it; a lane fed by issues needs none.
+  if (!persistent && !args.issues && !existsSync(queueFile)) {
+    io.stderr(`keel lane: the queue file ${queueFile} does not exist\n`);
+    return 1;
+  }
   let result: LaneResult;
   try {
     result = await runner.run();
@@ -185,8 +194,46 @@ export const laneCommand: Command = async (argv, io) => {
       `[lane ${args.lane}] stopped: ${result.stop}${result.detail ? ` (${result.detail})` : ''}; ` +
         `${result.processed} task(s): ${result.outcomes.done} done, ${result.outcomes.blocked} blocked, ${result.outcomes.failed} failed`,
     );
-  return result.stop === 'errors' || result.stop === 'interrupted' ? 1 : 0;
+  if (result.stop === 'errors' || result.stop === 'interrupted') return 1;
+  // Read lines, but not one of them was a task it could run: the queue is wrong, and saying `drained` with
+  // exit 0 would hide it.
+  if (result.stop === 'drained' && result.processed === 0 && queue.count > 0) {
+    io.stderr(`keel lane: ${queue.summary()}\n`);
+    return 1;
+  }
+  return 0;
 };
+
+/** A queue's problems on the console: how many, and the first few reasons (all of them are in events.ndjson). */
+class QueueReport {
+  count = 0;
+  readonly #shown: string[] = [];
+
+  readonly #lane: string;
+  readonly #progress: (line: string) => void;
+  readonly #redact: (text: string) => string;
+
+  constructor(lane: string, progress: (line: string) => void, redact: (text: string) => string) {
+    this.#lane = lane;
+    this.#progress = progress;
+    this.#redact = redact;
+  }
+
+  observe(event: { type: string; ref?: unknown; reason?: unknown }): void {
+    if (event.type !== 'queue_problem') return;
+    this.count += 1;
+    if (this.#shown.length >= SHOWN_PROBLEMS) return;
+    const line = this.#redact(`${String(event.ref)}: ${String(event.reason)}`).slice(0, 300);
+    this.#shown.push(line);
+    this.#progress(`[lane ${this.#lane}] queue problem: ${line}`);
+  }
+
+  summary(): string {
+    return `no task could be read from the queue: ${this.count} problem(s), e.g. ${this.#shown.join('; ')}`;
+  }
+}
+
+const SHOWN_PROBLEMS = 3;
 
 /** In GitHub Actions with a token, a lane publishes on GitHub (its work must outlive the job). */
 function defaultEffects(env: Record<string, string | undefined>): 'github' | 'local' {

@@ -33,6 +33,11 @@ export interface EventLogOptions {
   clock?: Clock;
   /** Where the one failure report goes (default stderr). */
   warn?: (message: string) => void;
+  /**
+   * Sees every event as it is appended (not yet redacted: redact what you print), for a caller that also
+   * reports some of them elsewhere — a lane's console says what was wrong with its queue.
+   */
+  observe?: (event: LogEvent) => void;
 }
 
 export class EventLog {
@@ -41,6 +46,7 @@ export class EventLog {
   readonly #redact: (text: string) => string;
   readonly #clock: Clock;
   readonly #warn: (message: string) => void;
+  readonly #observe: ((event: LogEvent) => void) | undefined;
   #chain: Promise<void> = Promise.resolve();
   #warned = false;
 
@@ -54,10 +60,12 @@ export class EventLog {
     this.#redact = options.redact;
     this.#clock = options.clock ?? systemClock;
     this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
+    this.#observe = options.observe;
   }
 
   /** Queues the event; resolves once it is written (or dropped after a failure). Never rejects. */
   append(event: LogEvent): Promise<void> {
+    this.#observe?.(event);
     // Serialised at the call, not when the queue gets to it: the line shows the event as it was then,
     // even if the caller goes on mutating the objects it passed. `at` comes first and is ours.
     let line: string;

@@ -79,4 +79,37 @@ describe('keel lane', () => {
     expect(await runCli([...args, '--concurrency', '2'], off.io)).toBe(2);
     expect(off.stderr()).toMatch(/--concurrency 2 needs shared slots \(KEEL_SHARED_SLOTS=0/);
   });
+
+  describe('a queue it cannot use is loud (issue 11 §8)', () => {
+    const CONFIG =
+      'version: 1\nendpoints:\n  - { id: a, url: "http://127.0.0.1:9/v1", kind: local }\nroles:\n  coder: [a/m]\n';
+    const args = ['lane', '--queue-file', 'q.ndjson', '--queue-state-file', 's.json', '--effects', 'local'];
+
+    it('a missing queue file: one line naming it, exit 1', async () => {
+      await writeFile(tmp.path('keel.yml'), CONFIG);
+      const { io, stdout, stderr } = captureIO({}, tmp.dir);
+      expect(await runCli(args, io)).toBe(1);
+      expect(stderr()).toBe(`keel lane: the queue file ${tmp.path('q.ndjson')} does not exist\n`);
+      expect(stdout()).not.toMatch(/stopped: drained/);
+    });
+
+    it('lines but no task: the first reasons on the console, the count, exit 1', async () => {
+      await writeFile(tmp.path('keel.yml'), CONFIG);
+      const lines = [
+        '{"text": "no id"}',
+        'not json at all',
+        '{"id": "a..b", "text": "a ref name git refuses"}',
+        '{"id": "x", "text": ""}',
+        '[1, 2]',
+      ];
+      await writeFile(tmp.path('q.ndjson'), `${lines.join('\n')}\n`);
+      const { io, stdout, stderr } = captureIO({}, tmp.dir);
+      expect(await runCli(args, io)).toBe(1);
+      const shown = stdout().match(/^\[lane default\] queue problem: .*$/gm) ?? [];
+      expect(shown).toHaveLength(3);
+      expect(shown[0]).toMatch(/q\.ndjson:1: .*id/);
+      expect(shown[1]).toMatch(/q\.ndjson:2: not JSON/);
+      expect(stderr()).toMatch(/^keel lane: no task could be read from the queue: 5 problem\(s\), e\.g\. /);
+    });
+  });
 });
