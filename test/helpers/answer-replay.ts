@@ -328,18 +328,14 @@ async function outcomeOf(
   scenario: Scenario,
 ): Promise<Omit<ReplayResult, 'answer' | 'requests' | 'durationMs' | 'progress' | 'commits'>> {
   const plan = state.plan?.milestones.flatMap((m) => m.subtasks.map((s) => s.title)) ?? [];
-  // The run's work tree holds its branch, clean, once the run is over: what changed is read there, with no
-  // git process (the commits' subjects are read for all runs at once, `commitSubjects`).
+  // What the run's branch holds once the run is over: read in its work tree while that is there (no git
+  // process), else — a finished run removes its worktree, keeping the branch — from the branch itself.
+  const files = existsSync(state.repo.worktree)
+    ? await worktreeFiles(state.repo.worktree)
+    : await branchFiles(state);
   const changed: Record<string, string> = {};
-  const worktree = state.repo.worktree;
-  for (const entry of await readdir(worktree, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = relative(worktree, join(entry.parentPath, entry.name)).split(sep).join('/');
-    if (path === '.git' || path.startsWith('.git/')) continue;
-    const content = await readFile(join(worktree, path), 'utf8');
-    if (scenario.files[path] !== content) changed[path] = content;
-  }
-  const deleted = Object.keys(scenario.files).filter((path) => !existsSync(join(worktree, path)));
+  for (const [path, content] of files) if (scenario.files[path] !== content) changed[path] = content;
+  const deleted = Object.keys(scenario.files).filter((path) => !files.has(path));
   const step = Object.values(state.steps).find((s) => s.id === `code:${scenario.subtask}`);
   return {
     status: state.status,
@@ -350,6 +346,31 @@ async function outcomeOf(
     changed,
     deleted,
   };
+}
+
+/** Every file of a work tree (outside `.git`) and its text. */
+async function worktreeFiles(worktree: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(worktree, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(worktree, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (path === '.git' || path.startsWith('.git/')) continue;
+    files.set(path, await readFile(join(worktree, path), 'utf8'));
+  }
+  return files;
+}
+
+/** Every file on the run's work branch and its text, read with git (the worktree is gone). */
+async function branchFiles(state: RunState): Promise<Map<string, string>> {
+  const { root, workBranch } = state.repo;
+  const files = new Map<string, string>();
+  const listing = await git(root, 'ls-tree', '-r', '-z', `refs/heads/${workBranch}`);
+  for (const line of listing.split('\0').filter((l) => l !== '')) {
+    const [meta, path] = line.split('\t') as [string, string];
+    const [, type, sha] = meta.split(' ') as [string, string, string];
+    if (type === 'blob') files.set(path, await git(root, 'cat-file', 'blob', sha));
+  }
+  return files;
 }
 
 /** The subjects of every run branch's commits since the base (oldest first), from one `git log`. */
