@@ -315,6 +315,18 @@ describe('pushCheckpoint and fetchCheckpoint', () => {
     expect(a.t.calls.filter((c) => c.includes('push'))).toEqual([]);
   });
 
+  it('refuses a push containing anybody’s credential by its shape (issue 12 §2), naming the kind only', async () => {
+    const { remote, a } = scene();
+    const pat = `github_pat_${'11ABCDEFG0123456789'}_abcdefghij`;
+    const s = { ...state('r1', 1_000), task: { text: `deploy with ${pat}`, source: 'test' } };
+    const result = await push(a, s, { secrets: [] });
+    expect(!result.ok && result.reason).toMatch(
+      /runs\/r1\/state\.json contains text shaped like a GitHub token/,
+    );
+    expect(JSON.stringify(result)).not.toContain(pat);
+    expect(() => sh(remote, 'rev-parse', '--verify', 'keel/state')).toThrow();
+  });
+
   it('refuses a run id that is not one, before running git', async () => {
     const { a } = scene();
     const runDir = join(tempDir(), 'run');
