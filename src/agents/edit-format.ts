@@ -20,6 +20,7 @@
  * is ignored; a fence that never closes or a SEARCH block without its end is a problem of the answer.
  */
 import type { Edit } from '../git/edit.ts';
+import { DIFF_NEW, DIFF_OLD, joinLines, readDiff, type Item } from './edit-format-diff.ts';
 
 export interface TextAnswer {
   edits: Edit[];
@@ -58,15 +59,6 @@ const HEADING_PATHS = [
 ];
 const COMMIT_LINE =
   /^\s*(?:[-*]\s*)?(?:\*\*|__)?(?:suggested\s+)?commit(?:\s+message)?(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
-const DIFF_OLD = /^--- (\S.*?)(?:\t.*)?\s*$/;
-const DIFF_NEW = /^\+\+\+ (\S.*?)(?:\t.*)?\s*$/;
-const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-
-type Item =
-  | { kind: 'edit'; edit: Edit; line: number }
-  | { kind: 'commit'; message: string; line: number }
-  | { kind: 'problem'; problem: string; line: number }
-  | { kind: 'unfinished'; problem: string; line: number };
 
 /** Reads every answer in `text` (already unwrapped: LF line breaks, no thinking). */
 export function readTextAnswers(text: string): TextReading {
@@ -352,88 +344,6 @@ function readBlock(
 }
 
 /** Whole lines, each with its line break: an empty list removes the lines it replaces. */
-function joinLines(lines: string[]): string {
-  return lines.map((line) => `${line}\n`).join('');
-}
-
-/**
- * One file's unified diff starting at its `---` line; returns the index after it. A hunk becomes a
- * whole-line search (context and removed lines) and replace (context and added lines); `/dev/null` on one
- * side makes a new file or a deletion.
- */
-function readDiff(lines: string[], at: number, to: number, items: Item[]): number {
-  const oldPath = DIFF_OLD.exec(lines[at]!)![1]!;
-  const newPath = DIFF_NEW.exec(lines[at + 1]!)![1]!;
-  const prefixed = /^a\//.test(oldPath) && /^b\//.test(newPath);
-  const strip = (path: string, prefix: string): string =>
-    prefixed || path === '/dev/null' ? path.replace(new RegExp(`^${prefix}/`), '') : path;
-  const from = oldPath === '/dev/null' ? undefined : strip(oldPath, 'a');
-  const target = newPath === '/dev/null' ? undefined : strip(newPath, 'b');
-  let i = at + 2;
-  const added: string[] = [];
-  while (i < to) {
-    const hunk = HUNK.exec(lines[i]!);
-    if (!hunk) break;
-    let oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
-    let newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
-    const search: string[] = [];
-    const replace: string[] = [];
-    for (i++; i < to && (oldLeft > 0 || newLeft > 0); i++) {
-      const line = lines[i]!;
-      if (line.startsWith('\\')) continue; // "\ No newline at end of file"
-      const mark = line === '' ? ' ' : line[0];
-      const body = line.slice(1);
-      if (mark === ' ') {
-        search.push(body);
-        replace.push(body);
-        oldLeft--;
-        newLeft--;
-      } else if (mark === '-') {
-        search.push(body);
-        oldLeft--;
-      } else if (mark === '+') {
-        replace.push(body);
-        added.push(body);
-        newLeft--;
-      } else break;
-    }
-    while (i < to && lines[i]!.startsWith('\\')) i++;
-    if (from === undefined || target === undefined) continue;
-    if (search.length === 0) {
-      items.push({
-        kind: 'problem',
-        problem: `a diff hunk for ${target} has no context lines to place it by`,
-        line: at,
-      });
-    } else {
-      items.push({
-        kind: 'edit',
-        edit: {
-          kind: 'replace',
-          path: target,
-          search: joinLines(search),
-          replace: joinLines(replace),
-          wholeLines: true,
-        },
-        line: at,
-      });
-    }
-  }
-  if (target === undefined && from !== undefined)
-    items.push({ kind: 'edit', edit: { kind: 'delete', path: from }, line: at });
-  if (from === undefined && target !== undefined) {
-    items.push({ kind: 'edit', edit: { kind: 'write', path: target, content: joinLines(added) }, line: at });
-  }
-  if (from !== undefined && target !== undefined && from !== target) {
-    items.push({
-      kind: 'problem',
-      problem: `a diff renames ${from} to ${target}: write the new file and delete the old one`,
-      line: at,
-    });
-  }
-  return i;
-}
-
 /**
  * A change written in the text format, as the prompt asks for it (the scripted and realistic models of
  * the simulator answer with it). Fences are longer than any backtick run in the content, so a file that

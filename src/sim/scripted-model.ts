@@ -11,7 +11,8 @@
  * Anything it does not recognise gets the echo responder's answer, which the simulator's own tests rely on.
  */
 import { formatTextAnswer } from '../agents/edit-format.ts';
-import { CODER_TEXT_EXAMPLE, ROLE_TAGS, readBlocks, type ReadBlock } from '../agents/prompts.ts';
+import { readBlocks, type ReadBlock } from '../agents/prompt-blocks.ts';
+import { CODER_TEXT_EXAMPLE, ROLE_TAGS } from '../agents/prompts.ts';
 import type { Edit } from '../git/edit.ts';
 import { slugify, uniqueSlug } from '../agents/slug.ts';
 import { echoResponder } from './fleet-simulator.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeSubtask, manualImplementationIssue } from '../../src/agents/coder.ts';
 import { MAX_REPLY_CHARS } from '../../src/agents/read-answer.ts';
-import { readBlocks } from '../../src/agents/prompts.ts';
+import { readBlocks } from '../../src/agents/prompt-blocks.ts';
 import type { Plan, Subtask } from '../../src/agents/types.ts';
 import { fakeRouter, lastUser, sequence } from './fake-router.ts';
 

@@ -4,17 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { block, escapeBlockText, readBlocks, unescapeBlockText } from '../../src/agents/prompt-blocks.ts';
 import {
-  block,
   CODER_SHAPE,
   CODER_TEXT_EXAMPLE,
   coderRequest,
   coderMessages,
-  escapeBlockText,
   plannerMessages,
-  readBlocks,
   reviewerMessages,
-  unescapeBlockText,
 } from '../../src/agents/prompts.ts';
 import type { Plan } from '../../src/agents/types.ts';
 import { loadAnswers } from '../helpers/answer-corpus.ts';

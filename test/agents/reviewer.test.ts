@@ -1,7 +1,7 @@
 /** The reviewer: keel's rules over the model's verdict, its bounds, and the degraded review that never approves. */
 import { describe, expect, it } from 'vitest';
 import { degradedReview, reviewChanges } from '../../src/agents/reviewer.ts';
-import { readBlocks } from '../../src/agents/prompts.ts';
+import { readBlocks } from '../../src/agents/prompt-blocks.ts';
 import type { Plan } from '../../src/agents/types.ts';
 import { fakeRouter, lastUser, sequence } from './fake-router.ts';
 

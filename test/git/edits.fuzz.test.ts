@@ -26,7 +26,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Edit } from '../../src/git/edit.ts';
-import { applyEdits, checkEditPath, type EditPolicy } from '../../src/git/safe-edits.ts';
+import { checkEditPath, type EditPolicy } from '../../src/git/edit-rules.ts';
+import { applyEdits } from '../../src/git/safe-edits.ts';
 import { mulberry32 } from '../config/helpers.ts';
 
 const SEED = Number(process.env.KEEL_EDITS_FUZZ_SEED ?? 0x6b65656c);

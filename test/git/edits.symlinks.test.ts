@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Edit } from '../../src/git/edit.ts';
 import { ensureParentDirectory, removeFile, writeFileAtomic } from '../../src/git/edit-fs.ts';
-import { applyEdits, checkEditPath, DEFAULT_EDIT_POLICY } from '../../src/git/safe-edits.ts';
+import { checkEditPath, DEFAULT_EDIT_POLICY } from '../../src/git/edit-rules.ts';
+import { applyEdits } from '../../src/git/safe-edits.ts';
 import { tempDir } from '../config/helpers.ts';
 
 let base: string;

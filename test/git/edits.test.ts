@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Edit } from '../../src/git/edit.ts';
 import { displayPath } from '../../src/git/edit-path.ts';
-import { applyEdits, checkEditPath, DEFAULT_EDIT_POLICY, type EditPolicy } from '../../src/git/safe-edits.ts';
+import { checkEditPath, DEFAULT_EDIT_POLICY, type EditPolicy } from '../../src/git/edit-rules.ts';
+import { applyEdits } from '../../src/git/safe-edits.ts';
 import { tempDir } from '../config/helpers.ts';
 
 let ws: string;

@@ -3,7 +3,8 @@
  * model answers for the hostile issue it plays through — the plan, the coder's edits and commit message for
  * each subtask, the review — and anything unscripted gets the ordinary scripted model's answer.
  */
-import { ROLE_TAGS, readBlocks } from '../../../src/agents/prompts.ts';
+import { readBlocks } from '../../../src/agents/prompt-blocks.ts';
+import { ROLE_TAGS } from '../../../src/agents/prompts.ts';
 import { scriptedResponder } from '../../../src/sim/scripted-model.ts';
 import type { SimResponder } from '../../../src/sim/types.ts';
 
