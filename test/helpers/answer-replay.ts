@@ -19,7 +19,8 @@ import { appendFile, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile 
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { ROLE_TAGS, readBlocks } from '../../src/agents/prompts.ts';
+import { readBlocks } from '../../src/agents/prompt-blocks.ts';
+import { ROLE_TAGS } from '../../src/agents/prompts.ts';
 import type { Review } from '../../src/agents/types.ts';
 import { validateConfigValue } from '../../src/config/load.ts';
 import { startRun } from '../../src/run/start-run.ts';
