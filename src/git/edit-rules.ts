@@ -75,3 +75,28 @@ export function protectedReason(relative: string, policy: EditPolicy): string | 
 export function joinUnder(root: string, segments: readonly string[]): string {
   return nodePath.join(root, ...segments);
 }
+
+/** A file's text as it would be written: at most `maxFileBytes` of UTF-8, no NUL bytes, well-formed. */
+export function checkText(
+  text: string,
+  label: string,
+  maxFileBytes: number,
+): { ok: true; bytes: number } | { ok: false; reason: string } {
+  // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is refused without measuring it.
+  if (text.length > maxFileBytes) {
+    return {
+      ok: false,
+      reason: `${label} is at least ${text.length} bytes, more than maxFileBytes (${maxFileBytes})`,
+    };
+  }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxFileBytes) {
+    return { ok: false, reason: `${label} is ${bytes} bytes, more than maxFileBytes (${maxFileBytes})` };
+  }
+  if (text.includes('\0'))
+    return { ok: false, reason: `${label} contains NUL bytes (binary content is refused)` };
+  // A lone surrogate would be written as U+FFFD: the file would not hold what was checked.
+  if (!text.isWellFormed())
+    return { ok: false, reason: `${label} is not well-formed Unicode (lone surrogate)` };
+  return { ok: true, bytes };
+}

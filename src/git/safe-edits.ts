@@ -31,7 +31,7 @@ import { checkPathSyntax, displayPath } from './edit-path.ts';
 import { findElision } from './elision.ts';
 import { replaceOnce } from './lenient-match.ts';
 import { repairPath } from './lenient-path.ts';
-import { joinUnder, protectedReason, resolvePolicy, type EditPolicy } from './edit-rules.ts';
+import { checkText, joinUnder, protectedReason, resolvePolicy, type EditPolicy } from './edit-rules.ts';
 
 /**
  * `index` is the edit's position (-1 for the change set as a whole); `path` is safe to print. `detail` is
@@ -306,30 +306,6 @@ async function diskBytes(
   const read = await readFileBounded(joinUnder(root, entry.segments), maxFileBytes);
   if (read.ok) entry.diskBytes = read.value;
   return read;
-}
-
-function checkText(
-  text: string,
-  label: string,
-  maxFileBytes: number,
-): { ok: true; bytes: number } | { ok: false; reason: string } {
-  // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string is refused without measuring it.
-  if (text.length > maxFileBytes) {
-    return {
-      ok: false,
-      reason: `${label} is at least ${text.length} bytes, more than maxFileBytes (${maxFileBytes})`,
-    };
-  }
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxFileBytes) {
-    return { ok: false, reason: `${label} is ${bytes} bytes, more than maxFileBytes (${maxFileBytes})` };
-  }
-  if (text.includes('\0'))
-    return { ok: false, reason: `${label} contains NUL bytes (binary content is refused)` };
-  // A lone surrogate would be written as U+FFFD: the file would not hold what was checked.
-  if (!text.isWellFormed())
-    return { ok: false, reason: `${label} is not well-formed Unicode (lone surrogate)` };
-  return { ok: true, bytes };
 }
 
 type Settled = { ok: true; changes: Change[] } | { ok: false; problems: EditProblem[] };

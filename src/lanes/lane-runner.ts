@@ -22,77 +22,25 @@
  * - The heartbeat beats all along, also during a long run.
  */
 import { abortReason, systemClock, type Clock } from '../base/clock.ts';
-import { ClaimStore, taskOf, type ClaimEntry, type ClaimResult } from '../queue/claim-store.ts';
-import { recycleCycle, type RecycleSettings } from '../queue/recycle.ts';
+import { taskOf, type ClaimEntry, type ClaimResult } from '../queue/claim-store.ts';
+import { recycleCycle } from '../queue/recycle.ts';
 import type { ClaimOutcome, QueueEvent, QueueTask } from '../queue/types.ts';
-import type { EventLog, LogEvent } from '../telemetry/event-log.ts';
+import type { LogEvent } from '../telemetry/event-log.ts';
 import { LaneIntake, type ClaimRequest, type TaskSource } from './lane-intake.ts';
-import { attemptEngine, laneRunId, type LaneEngine } from './lane-engine.ts';
+import { attemptEngine, laneRunId } from './lane-engine.ts';
 import { fixedConcurrency, type LaneConcurrency } from './lane-concurrency.ts';
 import { runPool, type Intake, type LaneStop, type Step, type StopStep } from './lane-pool.ts';
 import { isPaused, LaneStatus } from './lane-status.ts';
 import { stateLayout } from '../base/state-layout.ts';
-import type { SharedTaskClaims } from './shared-claims.ts';
+import type { LaneResult, LaneRunnerOptions, TaskFinish } from './lane-runner-options.ts';
+
+export type { LaneResult, LaneRunnerOptions } from './lane-runner-options.ts';
+export type { TaskSource, LaneStop };
 
 export const DEFAULT_POLL_MS = 2_000;
 const FINISH_ATTEMPTS = 10;
 /** Engine calls per task and lane start when the engine throws (a run that ends badly is not retried). */
 const MAX_ATTEMPTS = 3;
-
-export interface LaneRunnerOptions {
-  lane: string;
-  /** Configured lane names: the owners a task may name. */
-  lanes: readonly string[];
-  /** Absolute: it keys the queue's cursor in the claim store. */
-  queueFile: string;
-  store: ClaimStore;
-  engine: LaneEngine;
-  events: EventLog;
-  heartbeatFile: string;
-  pauseFlag: string;
-  persistent?: boolean;
-  pollMs?: number;
-  maxTasks?: number;
-  clock?: Clock;
-  signal?: AbortSignal;
-  progress?: (line: string) => void;
-  sources?: TaskSource[];
-  /** Resolves when the queue may have changed (a file watch), or when `signal` aborts. */
-  wake?: (signal: AbortSignal) => Promise<void>;
-  /** Reopen finished tasks while the lane has nothing else to do. */
-  recycle?: RecycleSettings;
-  /**
-   * Claims shared with lanes on other machines (GitHub runners): a task is taken only when its shared claim
-   * is won too. With them, the next task is not claimed together with the last outcome (`#handedOver`): the
-   * shared claim comes first, and it cannot be part of the local transaction.
-   */
-  shared?: SharedTaskClaims;
-  maxConsecutiveErrors?: number;
-  /** Tasks in flight at once (default: one). */
-  concurrency?: LaneConcurrency;
-}
-
-export type { TaskSource, LaneStop };
-
-export interface LaneResult {
-  stop: LaneStop;
-  detail?: string;
-  /** Tasks run to an outcome by this process. */
-  processed: number;
-  outcomes: Record<ClaimOutcome, number>;
-}
-
-/** How one task ended, as the lane records it in the claim store. */
-interface TaskFinish {
-  taskId: string;
-  outcome: ClaimOutcome;
-  detail: string;
-  runId: string;
-  /** The run's status, or `error` when the engine could not run it at all. */
-  status: string;
-  /** False when this was the last task the lane takes (no next task is claimed in the same write). */
-  goesOn?: boolean;
-}
 
 export class LaneRunner {
   readonly #o: LaneRunnerOptions;
