@@ -77,6 +77,8 @@ export async function runPost({
     { ...durable, log: (line) => io.info(`keel post: ${line}`) },
     { runId: state.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
     8_000,
+    // Main's claim of the run: pushed only while it is still main's, and released with that push.
+    saved.claim,
   );
   return 0;
 }

@@ -21,6 +21,7 @@ import { bool } from './settings.ts';
 import { actionBase, actionSetup, githubEffects, type ActionBase } from './setup.ts';
 import { stateLayout } from '../base/state-layout.ts';
 import {
+  saveClaim,
   saveDecision,
   saveFinished,
   saveIssueNumber,
@@ -28,6 +29,7 @@ import {
   saveRunStarted,
   saveStateDir,
 } from './saved-state.ts';
+import { claimFence, claimSelected } from './run-claim.ts';
 
 /** Time allowed for the durable copies after the run: well inside GitHub's 7.5 s between SIGINT and SIGTERM. */
 const SAVE_TIMEOUT_MS = 4_000;
@@ -102,6 +104,17 @@ async function workOn(
   // Before anything prints the run id: a kill from here on still leaves post the run to report.
   if (selection.runId !== undefined && selection.task !== undefined)
     saveRunIntent(io, { runId: selection.runId, trigger: decision.source, task: selection.task });
+  // One run, one job: a run that may exist already is claimed on the state branch first (`run-claim.ts`).
+  const claimed = await claimSelected(setup, selection, env, io, (name) => artifactRunOf(client, ctx, name));
+  if (claimed.kind === 'held') {
+    io.info(`keel: ${claimed.reason}`);
+    io.annotate({ level: 'warning', title: 'keel: the run is held by another job', message: claimed.reason });
+    io.setOutput('status', 'ignored');
+    saveFinished(io);
+    return { code: 0, status: 'ignored' };
+  }
+  const claim = claimed.kind === 'claimed' ? claimed.claim : undefined;
+  if (claim) saveClaim(io, claim);
 
   const issueNumber = 'issueNumber' in decision ? decision.issueNumber : undefined;
   // For `post`, should this step be killed: where the tracking comment goes.
@@ -117,6 +130,8 @@ async function workOn(
     ...selection,
     ...(settings.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: settings.timeBudgetMinutes } : {}),
     resumeCommand: (id) => resumeInstructions(ctx, id),
+    ...(claim ? { remoteFence: claimFence(durable, claim) } : {}),
+    ...(settings.takeOver ? { takeOver: true } : {}),
     ...(settings.effects === 'github'
       ? {
           // A resumed run keeps the tracking comment it has, wherever this resume was asked for.
@@ -136,6 +151,17 @@ async function workOn(
     },
   });
   const { state, runDir } = result;
+  if (result.superseded) {
+    // Another job holds the run now: this one's copy is stale, and nothing of it is pushed or reported.
+    io.annotate({
+      level: 'warning',
+      title: 'keel: another job took the run over',
+      message: result.superseded.message,
+    });
+    io.setOutput('status', 'ignored');
+    saveFinished(io);
+    return { code: 0, status: 'ignored' };
+  }
   // Validation changed the repository (security stop): nothing leaves this runner, not even the checkpoint.
   if (state.interruption?.kind === 'security')
     io.info('keel: security stop — nothing pushed, nothing uploaded');
@@ -144,6 +170,7 @@ async function workOn(
       durable,
       { runId: state.runId, runDir, fleetStatePath: stateLayout(stateDir).fleetState },
       SAVE_TIMEOUT_MS,
+      claim,
     );
   writeOutputs(io, state);
   for (const annotation of annotationsFor(state)) io.annotate(annotation);

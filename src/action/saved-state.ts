@@ -3,6 +3,7 @@
  * into `STATE_<name>` for the post step, which runs even when main was killed. Every key is named here once,
  * with what it means, so the two steps cannot disagree about a spelling.
  */
+import { branchClaimSchema, type BranchClaim } from '../durable/state-branch/state-claim-file.ts';
 import type { ActionIO } from './action-io.ts';
 
 /** What main decided to do with the trigger (`ignored`, `status`, `run`, `resume` …). */
@@ -37,6 +38,11 @@ export function saveRunIntent(io: ActionIO, run: { runId: string; trigger: strin
   io.saveState('task', run.task.slice(0, MAX_SAVED_TASK));
 }
 
+/** The run's claim on the state branch: post releases it with its checkpoint push when main was killed. */
+export function saveClaim(io: ActionIO, claim: BranchClaim): void {
+  io.saveState('claim', JSON.stringify(claim));
+}
+
 /** Main saved, published and reported everything: post has nothing to do. */
 export function saveFinished(io: ActionIO): void {
   io.saveState('finished', 'true');
@@ -51,6 +57,7 @@ export interface MainState {
   issueNumber: number | undefined;
   /** `saveRunIntent`: the run main was starting, even if it never reached disk. */
   intent: { runId: string; trigger: string; task: string } | undefined;
+  claim: BranchClaim | undefined;
 }
 
 /** What main saved, as post reads it; absent values (main died before saving them) are undefined. */
@@ -68,5 +75,16 @@ export function readMainState(io: ActionIO): MainState {
       text('intendedRunId') !== undefined
         ? { runId: text('intendedRunId')!, trigger: text('trigger') ?? 'unknown', task: text('task') ?? '' }
         : undefined,
+    claim: parseClaim(io.getState('claim')),
   };
+}
+
+function parseClaim(text: string): BranchClaim | undefined {
+  if (text === '') return undefined;
+  try {
+    const parsed = branchClaimSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -17,6 +17,8 @@ export interface ActionSettings {
   allowedBots: string[];
   /** `local`: effects stay as records under .keel/ (dry runs, CI smoke tests). */
   effects: 'github' | 'local';
+  /** Claim the run even while another job's claim on the state branch is live (it died without `post`). */
+  takeOver: boolean;
 }
 
 export class SettingsError extends Error {
@@ -52,6 +54,7 @@ export function readSettings(io: Pick<ActionIO, 'input'>): ActionSettings {
     stateBranch,
     ...number(io, 'exit-code-on-interrupt', 0, 255, 'exitCodeOnInterrupt'),
     allowedBots: (text('allowed-bots') ?? '').split(/[\s,]+/).filter(Boolean),
+    takeOver: bool(io, 'take-over'),
   };
 }
 

@@ -15,6 +15,7 @@ import { describeHits, scanCommits } from '../git/secret-scan.ts';
 import type { ArtifactStore } from './artifacts/artifacts.ts';
 import { artifactName, collectStateFiles } from './artifacts/artifacts.ts';
 import { fetchCheckpoint, pushCheckpoint } from './state-branch/state-branch.ts';
+import type { BranchClaim } from './state-branch/state-claim-file.ts';
 import { startDeadline } from './state-branch/state-deadline.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished, type RunState } from '../run/state.ts';
@@ -37,10 +38,16 @@ export interface DurableState {
   remote: boolean;
 }
 
+/**
+ * `claim`: the run's claim on the state branch (`run-claim.ts`). The checkpoint is pushed only while the
+ * branch's claim is still this one, and the same commit releases it; when another job holds the run now,
+ * nothing of this runner's copy leaves it (no checkpoint, no work branch, no artifact).
+ */
 export async function saveDurably(
   d: DurableState,
   run: { runId: string; runDir: string; fleetStatePath: string },
   timeoutMs: number,
+  claim?: BranchClaim,
 ): Promise<void> {
   if (!d.remote) {
     d.log('effects: local — the checkpoint stays in .keel/ (nothing pushed, nothing uploaded)');
@@ -49,12 +56,14 @@ export async function saveDurably(
   const pushed = await pushCheckpoint(
     { git: d.git, repoRoot: d.repoRoot, branch: d.branch, timeoutMs, secrets: d.secrets },
     run,
+    claim ? { claim, releaseAt: Date.now() } : undefined,
   );
   d.log(
     pushed.ok
-      ? `checkpoint pushed to ${d.branch} (${pushed.sha.slice(0, 8)})`
+      ? `checkpoint pushed to ${d.branch} (${pushed.sha.slice(0, 8)})${claim ? ', claim released' : ''}`
       : `state branch: ${pushed.reason}`,
   );
+  if (!pushed.ok && pushed.lost !== undefined) return;
   const work = await pushWorkBranch(d, run.runDir, Math.max(1_000, Math.floor(timeoutMs / 2)));
   if (work !== undefined) d.log(work);
   const name = artifactName(run.runId);

@@ -6,6 +6,7 @@
  */
 import { errorMessage } from '../base/errors.ts';
 import type { RunContext } from './run-context.ts';
+import { InfrastructureFault } from './infra-fault.ts';
 import { LeaseLostError } from './run-lease.ts';
 import { ShutdownError } from './shutdown.ts';
 import type { RunState } from './state.ts';
@@ -74,9 +75,12 @@ async function interrupt(ctx: RunContext, error?: unknown): Promise<RunState> {
   const shutdown = deps.signal.reason instanceof ShutdownError ? deps.signal.reason.reason : undefined;
   for (const step of Object.values(state.steps)) if (step.status === 'running') step.status = 'pending';
   state.status = 'interrupted';
-  const detail = error === undefined || (ctx.stopping && isAbort(error)) ? shutdown?.error : describe(error);
+  // An infrastructure fault is a reason of its own (a full disk, no endpoint), said in one line, no stack.
+  const infra = error instanceof InfrastructureFault ? error : undefined;
+  const detail =
+    error === undefined || (ctx.stopping && isAbort(error)) || infra ? shutdown?.error : describe(error);
   state.interruption = {
-    reason: shutdown?.message ?? `error: ${errorMessage(error)}`.slice(0, 200),
+    reason: (shutdown?.message ?? (infra ? infra.message : `error: ${errorMessage(error)}`)).slice(0, 200),
     at: deps.clock.now(),
     ...(detail !== undefined ? { error: deps.redact(detail).slice(0, 4_000) } : {}),
   };

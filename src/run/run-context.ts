@@ -63,6 +63,11 @@ export interface RunDeps {
   stopAfter?: 'plan';
   /** The run lease this process holds (`run-lease.ts`); every write is fenced by its check. */
   lease?: Pick<RunLease, 'check' | 'lost' | 'generation'>;
+  /**
+   * The fence across runners (the claim on the state branch, in Actions): asked before the work is
+   * published; throws `LeaseLostError` when another runner holds the run now.
+   */
+  remoteFence?: () => Promise<void>;
 }
 
 export class RunContext {

@@ -7,6 +7,7 @@
 import type { EarlyRequestStats } from '../fleet/early-requests.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
 import type { SecretHit } from '../git/secret-scan.ts';
+import type { InfraKind } from './infra-fault.ts';
 import type { BatchTally } from './partial-success.ts';
 import type { RunStatus } from './state.ts';
 
@@ -23,6 +24,13 @@ export type RunEvent =
     } & BatchTally)
   | { type: 'subtask_done'; step: string; commit: string; model: string }
   | { type: 'subtask_failed'; step: string; degraded: boolean; reason: string }
+  /** Not coded for a fault of the infrastructure (a full disk, a lock, no endpoint): pending, for the resume. */
+  | {
+      type: 'subtask_deferred';
+      step: string;
+      kind: InfraKind;
+      reason: string;
+    }
   /** A model's answer that could not be used, and what happens next (the same model again, or the next). */
   | {
       type: 'answer_unusable';
@@ -83,6 +91,7 @@ const RUN_EVENTS: Record<RunEventType, true> = {
   batch: true,
   subtask_done: true,
   subtask_failed: true,
+  subtask_deferred: true,
   answer_unusable: true,
   steps_adopted_from_commits: true,
   steps_reopened_commit_missing: true,

@@ -82,16 +82,21 @@ export class LeaseHeldError extends Error {
 export class LeaseLostError extends Error {
   override name = 'LeaseLostError';
   readonly expected = true;
-  readonly current: LeaseRecord | undefined;
-  constructor(runId: string, ours: LeaseRecord, current: LeaseRecord | undefined, detail?: string) {
-    const by = current
-      ? `pid ${current.pid} on ${current.host} holds it now (generation ${current.generation})`
-      : (detail ?? 'its lease file is gone');
-    super(
-      `run ${runId}: this process (pid ${ours.pid}, generation ${ours.generation}) lost its lease — ${by}; it stopped without writing anything more`,
-    );
-    this.current = current;
-  }
+}
+
+/** `run X: this process (pid N, generation G) lost its lease — <who has it>; it stopped …`. */
+export function leaseLost(
+  runId: string,
+  ours: LeaseRecord,
+  current: LeaseRecord | undefined,
+  detail: string,
+): LeaseLostError {
+  const by = current
+    ? `pid ${current.pid} on ${current.host} holds it now (generation ${current.generation})`
+    : detail;
+  return new LeaseLostError(
+    `run ${runId}: this process (pid ${ours.pid}, generation ${ours.generation}) lost its lease — ${by}; it stopped without writing anything more`,
+  );
 }
 
 /** `pid N on HOST, heartbeat 2 s ago`: what a refusal and `keel status` say about a holder. */
@@ -246,13 +251,21 @@ export class RunLease {
         errorCode(error) === 'ENOENT'
           ? 'its lease file is gone'
           : `its lease cannot be read (${errorMessage(error)})`;
-      this.#lost = new LeaseLostError(this.record.runId, this.record, undefined, detail);
+      this.#lost = leaseLost(this.record.runId, this.record, undefined, detail);
       throw this.#lost;
     }
     if (current?.token === this.record.token && current.releasedAt === undefined) return;
-    this.#lost = new LeaseLostError(this.record.runId, this.record, current, 'its lease file was replaced');
+    this.#lost = leaseLost(this.record.runId, this.record, current, 'its lease file was replaced');
     heldTokens.delete(this.record.token);
     throw this.#lost;
+  }
+
+  /**
+   * The run was lost elsewhere (another runner's claim on the state branch): from now on every check throws
+   * `error`, exactly as if this file had been taken over.
+   */
+  lose(error: LeaseLostError): void {
+    this.#lost ??= error;
   }
 
   /** A boolean check for loops that stop rather than throw (the heartbeat). */

@@ -33,7 +33,7 @@ import { startPlanPrefetch } from './plan-prefetch.ts';
 import { CoderPrefetch } from './prefetch.ts';
 import { prepareOrRefuse } from './resume-refusal.ts';
 import { RunContext } from './run-context.ts';
-import { acquireRunLease, type LeaseLostError, type LeaseState, type RunLease } from './run-lease.ts';
+import { acquireRunLease, LeaseLostError, type LeaseState, type RunLease } from './run-lease.ts';
 import {
   chooseRun,
   defaultResumeCommand,
@@ -85,6 +85,11 @@ export interface StartRunOptions {
   effects?: (runDir: string, state: RunState) => Effects;
   /** Take the run's lease even from a live holder (`--take-over`: it is hung, or its host is gone). */
   takeOver?: boolean;
+  /**
+   * The fence across runners (Actions: the run's claim on the state branch), asked before the work is
+   * published; throws `LeaseLostError` when another runner holds the run now, and this process stops.
+   */
+  remoteFence?: () => Promise<void>;
   /**
    * A third SIGINT/SIGTERM while stopping: called with `exitCodeOnInterrupt` once the state is saved (the
    * CLI passes `process.exit`). Without it, further signals are only reported.
@@ -340,6 +345,19 @@ async function ownedRun(
         prefetch,
         lease,
         validation: { env: options.env, secrets, hide: [stateDir] },
+        ...(options.remoteFence
+          ? {
+              remoteFence: async () => {
+                lease.check();
+                try {
+                  await options.remoteFence!();
+                } catch (error) {
+                  if (error instanceof LeaseLostError) lease.lose(error);
+                  throw error;
+                }
+              },
+            }
+          : {}),
         ...(planPrefetch ? { planPrefetch } : {}),
         ...(options.externalCode ? { externalCode: options.externalCode } : {}),
         ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),

@@ -121,3 +121,39 @@ function blobEntry(name: string, sha: string): TreeEntry {
 function treeEntry(name: string, sha: string): TreeEntry {
   return { mode: TREE_MODE, type: 'tree', sha, name };
 }
+
+/**
+ * The tip's tree with one file of one run (`runs/<runId>/<name>`) set to `blob`, committed on top of the tip:
+ * what a claim of the run writes (its `lease.json`), leaving everything else as it is.
+ */
+export async function commitRunFile(
+  run: RunGit,
+  tip: Tip,
+  runId: string,
+  name: string,
+  blob: string,
+  message: string,
+): Promise<string> {
+  const root = tip ? ((await listTree(run, tip.tree)) ?? []) : [];
+  const runsEntry = root.find((e) => e.name === RUNS_DIR);
+  if (runsEntry && runsEntry.type !== 'tree')
+    throw new Error(`${RUNS_DIR} on the state branch is not a directory`);
+  const runs = runsEntry ? ((await listTree(run, runsEntry.sha)) ?? []) : [];
+  const own = runs.find((e) => e.name === runId);
+  const ownEntries = own?.type === 'tree' ? ((await listTree(run, own.sha)) ?? []) : [];
+  const runTree = await makeTree(run, withEntry(ownEntries, blobEntry(name, blob)));
+  const runsTree = await makeTree(run, withEntry(runs, treeEntry(runId, runTree)));
+  const tree = await makeTree(run, withEntry(root, treeEntry(RUNS_DIR, runsTree)));
+  const args = [
+    ...IDENTITY,
+    'commit-tree',
+    '--no-gpg-sign',
+    tree,
+    ...(tip ? ['-p', tip.sha] : []),
+    '-m',
+    message,
+  ];
+  const commit = (await run(args)).stdout.text.trim();
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error('commit-tree printed no commit id');
+  return commit;
+}

@@ -20,16 +20,28 @@ import {
 import { bindGit, fetchTip } from './state-branch-remote.ts';
 import { startDeadline, type Deadline } from './state-deadline.ts';
 import { isValidRunId } from './state-files.ts';
+import { claimPath, readClaim, type BranchClaim } from './state-claim-file.ts';
 import type { Skipped } from './state-install.ts';
 import { writeBlob, type RunGit } from './state-tree.ts';
 
 export type PushCheckpointResult =
   | { ok: true; sha: string; changed: boolean; attempts: number; skipped: Skipped[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; lost?: BranchClaim | true };
+
+/**
+ * The run's claim on the branch (`state-branch-claim.ts`) this push is fenced by: while the branch's claim of
+ * the run names another token, nothing is pushed (`lost`). `release`: the same commit marks the claim
+ * released (the run stopped; the next runner need not wait for it to expire).
+ */
+export interface PushFence {
+  claim: BranchClaim;
+  releaseAt?: number;
+}
 
 export async function pushCheckpoint(
   o: StateBranchOptions,
   files: LocalCheckpointSource,
+  fence?: PushFence,
 ): Promise<PushCheckpointResult> {
   const cfg = resolveOptions(o);
   if (!cfg.ok) return fail(o, 'push', cfg.reason);
@@ -40,7 +52,7 @@ export async function pushCheckpoint(
     const local = await deadline.race(readLocalCheckpoint(c, files));
     if (!local.ok) return fail(o, 'push', local.reason);
     for (const s of local.value.skipped) c.log({ type: 'state_branch_skipped', ...s });
-    return await pushLoop(c, local.value, bindGit(c, deadline), deadline);
+    return await pushLoop(c, local.value, bindGit(c, deadline), deadline, fence);
   } catch (error) {
     return fail(o, 'push', describeError(error));
   } finally {
@@ -53,6 +65,7 @@ async function pushLoop(
   local: LocalCheckpoint,
   run: RunGit,
   deadline: Deadline,
+  fence: PushFence | undefined,
 ): Promise<PushCheckpointResult> {
   // Blobs are written once; only the trees and the commit depend on the tip.
   const blobs = new Map<string, string>();
@@ -60,9 +73,28 @@ async function pushLoop(
     blobs.set(f.path, await writeBlob(run, f.content));
   }
   let lastReason = '';
+  const released =
+    fence?.releaseAt !== undefined ? { ...fence.claim, releasedAt: fence.releaseAt } : undefined;
+  if (released) blobs.set(claimPath(local.runId), await writeBlob(run, `${JSON.stringify(released)}\n`));
   for (let attempt = 1; attempt <= c.maxAttempts; attempt++) {
     const tip = await fetchTip(c, run);
-    const built = await buildCommit(c, run, local, blobs, tip);
+    if (fence) {
+      // Checked against the very tip the unforced push builds on: a compare-and-set, not a look beforehand.
+      const current = await readClaim(run, tip, local.runId);
+      if (current !== undefined && current.token !== fence.claim.token) {
+        const reason = `run ${local.runId} was claimed by ${current.holder} (generation ${current.generation}): this runner's checkpoint is not pushed`;
+        c.log({ type: 'state_branch_failed', operation: 'push', reason });
+        return { ok: false, reason, lost: current };
+      }
+    }
+    const claimFile = released ? [{ path: claimPath(local.runId), content: '' }] : [];
+    const built = await buildCommit(
+      c,
+      run,
+      { ...local, runFiles: [...local.runFiles, ...claimFile] },
+      blobs,
+      tip,
+    );
     if (built.unchanged) {
       c.log({ type: 'state_branch_unchanged', runId: local.runId, sha: built.sha });
       return { ok: true, sha: built.sha, changed: false, attempts: attempt, skipped: local.skipped };
@@ -82,7 +114,8 @@ async function pushLoop(
   return { ok: false, reason: `gave up after ${c.maxAttempts} attempts: ${lastReason}` };
 }
 
-async function pushCommit(
+/** Pushes `sha` to the branch unforced; `ok: false` when another push got there first (worth another round). */
+export async function pushCommit(
   c: ResolvedStateBranch,
   run: RunGit,
   sha: string,

@@ -14,6 +14,7 @@ import { decideBatch, type BatchTally } from '../partial-success.ts';
 import { pendingSubtasks } from '../pending-subtasks.ts';
 import type { RunContext } from '../run-context.ts';
 import { forEachLimited, Serial } from '../../base/serial.ts';
+import { BatchFaults, errorInfraFault } from '../infra-fault.ts';
 import { codeOne } from './code-one.ts';
 
 /** Result of the coding phase: go on to validation, or stop (interrupted, or gave up). */
@@ -44,10 +45,24 @@ export async function codeStep(ctx: RunContext): Promise<CodePhase> {
     const pending = pendingSubtasks(state, state.plan!, Infinity);
     if (pending.length > 0) deps.progress(`coding ${pending.length} subtask(s), batch attempt ${attempt}`);
     const commits = new Serial();
+    const batch = new BatchFaults();
+    let broken: Error | undefined;
     await forEachLimited(pending, coderCapacity(deps.config), async (subtask) => {
-      if (!ctx.stopping) await codeOne(ctx, subtask, commits);
+      // After the first fault no subtask starts: the ones in flight settle, then the run stops.
+      if (ctx.stopping || batch.any || broken !== undefined) return;
+      try {
+        await codeOne(ctx, subtask, commits, batch);
+      } catch (error) {
+        // Thrown by git or the disk while committing: infrastructure (a resume retries), or a bug.
+        const fault = errorInfraFault(`code:${subtask.id}`, error);
+        if (fault) batch.add(fault);
+        else broken ??= error instanceof Error ? error : new Error(String(error));
+      }
     });
+    if (broken !== undefined) throw broken;
     if (ctx.stopping) return 'stop';
+    // Not a batch decision: the deferred subtasks are pending, the batch stays open, and the resume goes on.
+    if (batch.any) throw batch.faults[0]!;
 
     const tally = tallyOf(ctx, subtasks);
     const { decision, rate } = decideBatch(tally, attempt, deps.config.run);

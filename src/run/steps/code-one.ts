@@ -8,7 +8,9 @@ import { implementSubtask, type CodeSeed } from '../../agents/coder.ts';
 import type { AgentResult, CodeChange, Subtask } from '../../agents/types.ts';
 import { readFiles } from '../../git/workspace.ts';
 import { fromExternalResult } from '../external-code.ts';
+import { agentInfraFault, BatchFaults, type InfrastructureFault } from '../infra-fault.ts';
 import type { RunContext } from '../run-context.ts';
+import type { StepRecord } from '../state.ts';
 import type { Serial } from '../../base/serial.ts';
 import { changeApplier, type AppliedChange } from './apply-change.ts';
 
@@ -16,7 +18,12 @@ import { MAX_FILE_BYTES_IN_PROMPT } from '../../agents/prompts.ts';
 
 export { MAX_FILE_BYTES_IN_PROMPT };
 
-export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial): Promise<void> {
+export async function codeOne(
+  ctx: RunContext,
+  subtask: Subtask,
+  commits: Serial,
+  batch: BatchFaults = new BatchFaults(),
+): Promise<void> {
   const { deps, state, workspace } = ctx;
   const stepId = `code:${subtask.id}`;
   const step = ctx.step(stepId);
@@ -28,6 +35,9 @@ export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial
   const earlier =
     (external ? fromExternalResult(external) : undefined) ?? (await deps.prefetch?.take(subtask.id, files));
   const format = deps.config.run.coderFormat;
+  // A disk or permission fault while the change was applied: the subtask is deferred, never failed.
+  const seen: { fault?: InfrastructureFault } = {};
+  const faults = { batch, onFault: (fault: InfrastructureFault) => (seen.fault = fault) };
   // An earlier answer that is a failure stands (no coder answered it); a change is applied like any other.
   const result: AgentResult<AppliedChange> =
     earlier !== undefined && !earlier.ok
@@ -40,7 +50,7 @@ export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial
       : await implementSubtask(
           deps.router,
           { task: state.task.text, plan: state.plan!, subtask, files, format },
-          changeApplier(ctx, stepId, commits, format),
+          changeApplier(ctx, stepId, commits, format, faults),
           {
             signal: deps.signal,
             onUnusable: (unusable) => ctx.reportUnusable('coder', stepId, unusable),
@@ -51,6 +61,10 @@ export async function codeOne(ctx: RunContext, subtask: Subtask, commits: Serial
     step.status = 'pending';
     return;
   }
+  if (seen.fault) return defer(ctx, step, batch, seen.fault);
+  // No coder reachable, or every one busy: not this subtask's failure — it is coded again after a resume.
+  const unreachable = agentInfraFault(stepId, result);
+  if (unreachable) return defer(ctx, step, batch, unreachable);
   if (!result.ok) {
     // No answer at all means no coder model was available (degraded); answers that were never usable are a
     // quality failure of this subtask.
@@ -76,4 +90,21 @@ function seedOf(earlier: Extract<AgentResult<CodeChange>, { ok: true }>): CodeSe
     model: earlier.provenance.model,
     ...(earlier.answer !== undefined ? { answer: earlier.answer } : {}),
   };
+}
+
+/** The subtask goes back to pending and the batch learns of the fault: the run stops once the batch settles. */
+async function defer(
+  ctx: RunContext,
+  step: StepRecord,
+  batch: BatchFaults,
+  fault: InfrastructureFault,
+): Promise<void> {
+  step.status = 'pending';
+  batch.add(fault);
+  ctx.deps.progress(`${step.id}: not coded — ${fault.message}; a resume codes it again`);
+  await ctx.event('subtask_deferred', {
+    step: step.id,
+    kind: fault.kind,
+    reason: ctx.deps.redact(fault.message),
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { templatePlan } from '../../agents/planner.ts';
 import { askPlanner } from '../plan-prefetch.ts';
+import { agentInfraFault } from '../infra-fault.ts';
 import type { RunContext } from '../run-context.ts';
 
 export async function planStep(ctx: RunContext): Promise<void> {
@@ -15,6 +16,10 @@ export async function planStep(ctx: RunContext): Promise<void> {
   const report = (line: string): void => deps.progress(deps.redact(line));
   const result = (await deps.planPrefetch) ?? (await askPlanner({ ...deps, report }, state, deps.signal));
   if (ctx.stopping) return;
+  // No planner reachable, or every one busy: the run stops and a resume plans — the template plan is for
+  // planners that answered, unusably.
+  const fault = agentInfraFault('planner', result);
+  if (fault) throw fault;
   const plan = result.ok ? result.value : templatePlan(state.task.text);
   state.plan = plan;
   if (result.ok) {

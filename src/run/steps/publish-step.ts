@@ -24,6 +24,8 @@ export async function publishStep(ctx: RunContext): Promise<boolean> {
   const commits = await stepCommits(deps.git, ctx.workspace, state.runId);
   let head: string | undefined;
   let refused: readonly SecretHit[] | undefined;
+  // Another runner may have claimed the run meanwhile: its work, not ours, is what gets published.
+  await deps.remoteFence?.();
   if (commits.size > 0 && !state.effects.pull_request) {
     // Never force: a rejected push is rebased if clean, else the work goes to a new branch — the PR's head.
     try {

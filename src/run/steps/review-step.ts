@@ -6,6 +6,7 @@
 import { degradedReview, reviewChanges } from '../../agents/reviewer.ts';
 import type { Review } from '../../agents/types.ts';
 import { diffSinceBase } from '../../git/workspace.ts';
+import { agentInfraFault } from '../infra-fault.ts';
 import type { RunContext } from '../run-context.ts';
 import { validationResults } from './validate-step.ts';
 
@@ -33,6 +34,12 @@ export async function reviewStep(ctx: RunContext): Promise<void> {
   if (ctx.stopping) {
     step.status = 'pending';
     return;
+  }
+  // No reviewer reachable, or every one busy: reviewed after a resume, not waved through as degraded.
+  const fault = agentInfraFault('reviewer', result);
+  if (fault) {
+    step.status = 'pending';
+    throw fault;
   }
   let review: Review;
   if (result.ok) {
