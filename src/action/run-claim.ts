@@ -123,7 +123,7 @@ export async function claimSelected(
   if (claimed.kind === 'held') return claimed;
   io.info(`keel: ${claimed.note}`);
   if (claimed.kind === 'claimed' && claimed.previous !== undefined) {
-    const found = await restoreDurably(durable, stateDir, runId, findArtifactRun);
+    const found = await restoreDurably(durable, stateDir, runId, findArtifactRun, 'branch');
     io.info(`checkpoint of run ${runId} under the claim: ${found}`);
   }
   return claimed;

@@ -80,11 +80,13 @@ export async function restoreDurably(
   stateDir: string,
   runId: string | undefined,
   findArtifactRun: (name: string) => Promise<number | undefined>,
+  /** Under a fresh claim: the branch's copy is the run's, whatever the timestamps (`fetchCheckpoint`). */
+  prefer?: 'branch',
 ): Promise<string> {
   const fetched = await fetchCheckpoint(
     { git: d.git, repoRoot: d.repoRoot, branch: d.branch, secrets: d.secrets },
     runId,
-    { stateDir },
+    { stateDir, ...(prefer ? { prefer } : {}) },
   );
   if (fetched.ok) {
     const notes = await adoptHere(d, stateDir, fetched.runId);

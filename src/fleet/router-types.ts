@@ -87,6 +87,8 @@ export type RouterEvent =
   | { type: 'refused'; key: string; shape: string; reason: string }
   /** An endpoint loading its model (`loading: true`), or ready again and re-scanned (`false`). */
   | { type: 'loading'; endpointId: string; loading: boolean }
+  /** A restored cooldown or breaker time further ahead than it can be: the clock jumped; dropped. */
+  | { type: 'clock_jump'; what: 'cooldown' | 'breaker'; target: string; savedAt: number; aheadMs: number }
   /** A request waited (for a slot, or for a cooldown to end): `ms`, how long, reported when it ends. */
   | { type: 'wait'; role: RoleName; reason: 'saturated' | 'cooling'; ms: number };
 

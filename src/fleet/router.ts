@@ -16,6 +16,7 @@ import type { EndpointConfig, KeelConfig, RoleName } from '../config/schema.ts';
 import type { BreakerTransition } from './circuit-breaker.ts';
 import { estimatePromptTokens } from './context-budget.ts';
 import { createEndpointClient } from './endpoint-client.ts';
+import { dropClockJumps, type ClockJump } from './clock-jumps.ts';
 import { parseFleetState, type FleetState } from './fleet-state.ts';
 import { FleetView, requestSignature } from './fleet-view.ts';
 import { FleetHealthBook, probeHealth, scanCapabilities, type FetchLike, type ProbeDeps } from './probe.ts';
@@ -84,7 +85,9 @@ class FleetRouter implements Router {
     this.#ownsClient = deps.client === undefined;
     this.#client =
       deps.client ?? createEndpointClient({ env, maxResponseBytes: config.policy.maxResponseBytes });
-    const saved = parseFleetState(deps.state).state;
+    const saved = restoredFleetState(deps.state, this.#clock.now(), config, (jump) =>
+      this.#emit({ type: 'clock_jump', ...jump }),
+    );
     const onTransition = (t: BreakerTransition): void => {
       this.#emit({ type: 'breaker', ...t });
       // A breaker that half-opens may be what a waiting request is waiting for.
@@ -321,4 +324,18 @@ class FleetRouter implements Router {
     this.#fleet.slots.notify();
     if (this.#ownsClient) await this.#client.close();
   }
+}
+
+/** The saved fleet state, valid, with the ends a clock jump put too far ahead dropped (`clock-jumps.ts`). */
+function restoredFleetState(
+  input: unknown,
+  now: number,
+  config: KeelConfig,
+  onJump: (jump: ClockJump) => void,
+): FleetState | undefined {
+  const saved = parseFleetState(input).state;
+  if (saved === undefined) return undefined;
+  const { state, jumps } = dropClockJumps(saved, now, config.policy);
+  for (const jump of jumps) onJump(jump);
+  return state;
 }

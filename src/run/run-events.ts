@@ -105,6 +105,7 @@ const RUN_EVENTS: Record<RunEventType, true> = {
   run_failed: true,
   early_request: true,
   checkpoint_failed: true,
+  final_state_unsaved: true,
   recovery_record_failed: true,
 };
 const ROUTER_EVENTS: Record<RouterEvent['type'], true> = {

@@ -141,4 +141,36 @@ describe('claiming a run on the state branch', () => {
     );
     expect(sh(remote, 'rev-parse', 'keel/state')).toBe(before);
   });
+
+  it('clocks that jumped: the claim holder’s checkpoint wins over a copy stamped later by a clock ahead', async () => {
+    const { remote, runners } = world();
+    const [a, b] = runners as [StateBranchOptions, StateBranchOptions];
+    const write = (stateDir: string, updatedAt: number): string => {
+      const runDir = join(stateDir, 'runs', 'r1');
+      mkdirSync(runDir, { recursive: true });
+      const s = {
+        ...makeState('r1', { runId: 'r1', at: updatedAt }),
+        status: 'interrupted' as const,
+        updatedAt,
+      };
+      writeFileSync(join(runDir, 'state.json'), JSON.stringify(s));
+      return runDir;
+    };
+    // Runner a's clock ran an hour ahead when it pushed (no claims then).
+    const ahead = write(join(tempDir(), 'state'), Date.now() + 3_600_000);
+    expect(await pushCheckpoint(a, { runId: 'r1', runDir: ahead })).toMatchObject({
+      ok: true,
+      changed: true,
+    });
+    const now = Date.now();
+    const mine = await claimRun(b, { runId: 'r1', holder: 'job b', now, ttlMs: 60_000 });
+    if (!mine.ok) throw new Error(mine.reason);
+    const behind = write(join(tempDir(), 'state'), now);
+    expect(await pushCheckpoint(b, { runId: 'r1', runDir: behind }, { claim: mine.claim })).toMatchObject({
+      ok: true,
+      changed: true,
+    });
+    const onBranch = JSON.parse(sh(remote, 'show', 'keel/state:runs/r1/state.json')) as { updatedAt: number };
+    expect(onBranch.updatedAt).toBe(now);
+  });
 });

@@ -29,6 +29,12 @@ export async function buildCommit(
   local: LocalCheckpoint,
   blobs: ReadonlyMap<string, string>,
   tip: Tip,
+  /**
+   * This runner holds the run's claim (`state-branch-claim.ts`): its checkpoint is the run's, whatever the
+   * timestamps say — another runner's clock may be ahead of ours, and "newest wins" would then keep that
+   * runner's older copy over ours.
+   */
+  claimed = false,
 ): Promise<Built> {
   const root = tip ? ((await listTree(run, tip.tree)) ?? []) : [];
   const runsEntry = root.find((e) => e.name === RUNS_DIR);
@@ -39,8 +45,11 @@ export async function buildCommit(
   const ownEntries = own?.type === 'tree' ? ((await listTree(run, own.sha)) ?? []) : [];
 
   let newRoot = root;
+  const now = c.clock.now();
   const keepTheirs =
-    own?.type === 'tree' && (await branchIsNewer(run, own.sha, STATE_FILE, 'updatedAt', local.updatedAt));
+    !claimed &&
+    own?.type === 'tree' &&
+    (await branchIsNewer(run, own.sha, STATE_FILE, 'updatedAt', local.updatedAt, now));
   if (keepTheirs) {
     c.log({
       type: 'state_branch_skipped',
@@ -63,7 +72,7 @@ export async function buildCommit(
     const theirs = root.find((e) => e.name === FLEET_STATE_FILE);
     const newer =
       theirs?.type === 'blob' &&
-      (await branchIsNewer(run, theirs.sha, undefined, 'savedAt', local.fleet.savedAt));
+      (await branchIsNewer(run, theirs.sha, undefined, 'savedAt', local.fleet.savedAt, now));
     if (!newer) newRoot = withEntry(newRoot, blobEntry(FLEET_STATE_FILE, blobs.get(FLEET_STATE_FILE)!));
   }
   const tree = await makeTree(run, newRoot);
@@ -96,19 +105,27 @@ export async function buildCommit(
   return { unchanged: false, sha: commit };
 }
 
-/** Whether the branch's copy (a blob, or `path` inside a tree) carries a larger `field` than ours. */
+/**
+ * Whether the branch's copy (a blob, or `path` inside a tree) carries a larger `field` than ours. A time
+ * further ahead of this runner's clock than `CLOCK_SKEW_MS` was written by a clock that ran ahead: it is
+ * not newer, it is wrong, and it must not keep every later copy off the branch.
+ */
 async function branchIsNewer(
   run: RunGit,
   object: string,
   path: string | undefined,
   field: 'updatedAt' | 'savedAt',
   ours: number,
+  now: number,
 ): Promise<boolean> {
   const read = await readBlob(run, path === undefined ? object : `${object}:${path}`);
   if (!('text' in read)) return false;
   const value = (parseJson(read.text) as Record<string, unknown> | undefined)?.[field];
-  return typeof value === 'number' && value > ours;
+  return typeof value === 'number' && value > ours && value <= now + CLOCK_SKEW_MS;
 }
+
+/** How far ahead of this runner's clock another runner's may be and still be believed: five minutes. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 function withEntry(entries: readonly TreeEntry[], entry: TreeEntry): TreeEntry[] {
   return [...entries.filter((e) => e.name !== entry.name), entry];

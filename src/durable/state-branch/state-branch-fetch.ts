@@ -40,7 +40,11 @@ export type FetchCheckpointResult =
 export async function fetchCheckpoint(
   o: StateBranchOptions,
   runId: string | undefined,
-  into: { stateDir: string },
+  /**
+   * `prefer: 'branch'`: the branch's copy replaces the local one whatever their timestamps say — a job that
+   * has just claimed the run reads what the previous holder pushed last, whoever's clock was ahead.
+   */
+  into: { stateDir: string; prefer?: 'branch' },
 ): Promise<FetchCheckpointResult> {
   const cfg = resolveOptions(o);
   if (!cfg.ok) return { ...fail(o, 'fetch', cfg.reason), skipped: [] };
@@ -65,7 +69,7 @@ export async function fetchCheckpoint(
         : (await listRunsAt(run, tip.sha)).filter((r) => isUnfinishedStatus(r.status)).map((r) => r.runId);
     for (const id of candidates) {
       const restored = await deadline.race(
-        restoreRun(c, run, tip.sha, id, into.stateDir, runId === undefined),
+        restoreRun(c, run, tip.sha, id, into.stateDir, runId === undefined, into.prefer === 'branch'),
       );
       if (restored.ok) {
         c.log({ type: 'state_branch_restored', runId: id, files: restored.installed, kept: restored.kept });
@@ -97,6 +101,7 @@ async function restoreRun(
   runId: string,
   stateDir: string,
   unfinishedOnly: boolean,
+  force: boolean,
 ): Promise<
   { ok: true; installed: string[]; kept: boolean; skipped: Skipped[] } | { ok: false; reason: string }
 > {
@@ -117,7 +122,7 @@ async function restoreRun(
     if (!isUnfinished(parsed.state))
       return { ok: false, reason: `${where}: finished (${parsed.state.status})` };
   }
-  return installRunFiles(join(stateDir, RUNS_DIR, runId), runId, files, where, c.clock);
+  return installRunFiles(join(stateDir, RUNS_DIR, runId), runId, files, where, c.clock, force);
 }
 
 async function restoreFleetState(

@@ -94,6 +94,7 @@ async function pushLoop(
       { ...local, runFiles: [...local.runFiles, ...claimFile] },
       blobs,
       tip,
+      fence !== undefined,
     );
     if (built.unchanged) {
       c.log({ type: 'state_branch_unchanged', runId: local.runId, sha: built.sha });

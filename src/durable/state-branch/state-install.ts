@@ -67,6 +67,8 @@ export async function installRunFiles(
   files: ReadonlyMap<string, string>,
   where: string,
   clock: Clock,
+  /** Install even over a local copy that says it is as new (its timestamps may come from a clock ahead). */
+  force = false,
 ): Promise<InstallResult> {
   const text = files.get(STATE_FILE);
   if (text === undefined) return { ok: false, reason: `${where}: no ${STATE_FILE}` };
@@ -76,7 +78,7 @@ export async function installRunFiles(
   const local = await readJsonFile(statePath);
   if (local.ok) {
     const parsed = runStateSchema.safeParse(local.value);
-    if (parsed.success && parsed.data.updatedAt >= incoming.state.updatedAt) {
+    if (parsed.success && !force && parsed.data.updatedAt >= incoming.state.updatedAt) {
       return { ok: true, state: parsed.data, installed: [], kept: true, skipped: [] };
     }
     if (!parsed.success) await rename(statePath, `${statePath}.corrupt-${clock.now()}`);
