@@ -8,6 +8,22 @@ import { abandonEarlyRequests } from './fleet/early-requests.ts';
 import { sendEarlyResumeRequest } from './cli/early-resume.ts';
 import { workflowCommandGuard } from './base/workflow-commands.ts';
 
+// Installed first, before any await: a signal during start-up is caught, not fatal. `on`, not `once`: while a
+// listener is there a signal never kills the process outright, so a storm of SIGINT/SIGTERM ends the way the
+// first one asked for (a clean stop, the command's own exit code). A run counts the later ones itself
+// (src/run/shutdown.ts: the third forces the exit, its state saved first, with the exit code
+// `run.exitCodeOnInterrupt`); for any other command the third exits here, as the signal would.
+const controller = new AbortController();
+const isRun = process.argv[2] === 'run';
+let signals = 0;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    signals += 1;
+    if (!controller.signal.aborted) controller.abort(new Error(`received ${signal}`));
+    if (signals >= 3 && !isRun) process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
 // Resumes are measured from process start to the first model request: reuse V8's compiled code across
 // runs (Node keeps the cache in the OS temp directory). Enabled before the command modules load.
 enableCompileCache?.();
@@ -19,21 +35,6 @@ if (process.argv[2] === 'run' && process.argv.includes('--resume')) {
 
 const { runCli } = await import('./cli/index.ts');
 const { formatFatal } = await import('./base/errors.ts');
-
-// `on`, not `once`: while a listener is there a signal never kills the process outright, so a storm of
-// SIGINT/SIGTERM ends the way the first one asked for (a clean stop, the command's own exit code). A run
-// counts the later ones itself (src/run/shutdown.ts: the third forces the exit, its state saved first, with
-// the exit code `run.exitCodeOnInterrupt`); for any other command the third exits here, as the signal would.
-const controller = new AbortController();
-const isRun = process.argv[2] === 'run';
-let signals = 0;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    signals += 1;
-    if (!controller.signal.aborted) controller.abort(new Error(`received ${signal}`));
-    if (signals >= 3 && !isRun) process.exit(signal === 'SIGINT' ? 130 : 143);
-  });
-}
 
 /**
  * A reader that went away (`keel status | head -1`) is not an error of keel's: without a listener the

@@ -176,6 +176,13 @@ async function workOn(
   for (const annotation of annotationsFor(state)) io.annotate(annotation);
   await writeSummary(io, { state, stateDir, config, runLink: runUrl(ctx) });
   saveFinished(io);
+  if (result.unsaved !== undefined) {
+    // Saved means saved: what the run got to is not on disk, so it is neither finished nor a success.
+    const message = `the run got to ${state.status}, but its state could not be saved: ${result.unsaved}`;
+    io.annotate({ level: 'error', title: 'keel: the run state was not saved', message });
+    io.setOutput('status', 'interrupted');
+    return { code: 1, status: 'interrupted' };
+  }
   return {
     code: exitCode(state, settings.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt),
     status: state.status,

@@ -320,6 +320,11 @@ export class FileLock {
   }
 }
 
+/**
+ * Creates `path` with `text`, or throws — and then leaves no file behind: on a full disk the create
+ * succeeds and the write fails, and an empty holder file would stay for good (a temp file nobody sweeps, or
+ * a lock judged only by its age).
+ */
 async function writeNew(path: string, text: string): Promise<void> {
   let handle;
   try {
@@ -332,9 +337,12 @@ async function writeNew(path: string, text: string): Promise<void> {
   }
   try {
     await handle.writeFile(text);
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
 }
 
 /** A lock file's holder record, or undefined for anything else (also the daemon's lock reads it). */

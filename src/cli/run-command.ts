@@ -64,14 +64,19 @@ export const runCommand: Command = async (argv, io) => {
     return 1;
   }
   report(result, io, options.json);
+  // Saved means saved: a run whose last state is not on disk did not finish, whatever it got to.
+  if (result.unsaved !== undefined) return 1;
   return exitCode(result.state, exitCodeOnInterrupt);
 };
 
-function report({ state, runDir }: StartRunResult, io: CliIO, json: boolean): void {
+function report({ state, runDir, unsaved }: StartRunResult, io: CliIO, json: boolean): void {
   const code = codeSteps(state);
+  // What the run got to is not what its state.json says: it is reported as not saved, never as finished.
+  const status = unsaved !== undefined ? 'unsaved' : state.status;
   const outcome = {
     runId: state.runId,
-    status: state.status,
+    status,
+    ...(unsaved !== undefined ? { reached: state.status, unsaved } : {}),
     workBranch: state.repo.workBranch,
     commits: code.filter((s) => s.commit).map((s) => ({ step: s.id, commit: s.commit })),
     failed: code.filter((s) => s.status === 'failed').map((s) => ({ step: s.id, error: s.error })),
@@ -85,10 +90,15 @@ function report({ state, runDir }: StartRunResult, io: CliIO, json: boolean): vo
     io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
     return;
   }
-  io.stdout(`\nrun ${state.runId} — status: ${state.status}\n`);
+  io.stdout(`\nrun ${state.runId} — status: ${status}\n`);
+  if (unsaved !== undefined) {
+    io.stdout(
+      `  the run got to ${state.status}, but its state could NOT be saved (${unsaved}); state.json still says less — resume with: keel run --resume ${state.runId}\n`,
+    );
+  }
   io.stdout(`  work branch ${state.repo.workBranch}: ${outcome.commits.length} commit(s)\n`);
   for (const c of outcome.commits) io.stdout(`    ${c.commit?.slice(0, 8)}  ${c.step}\n`);
   for (const f of outcome.failed) io.stdout(`  failed ${f.step}: ${f.error ?? ''}\n`);
   for (const [key, effect] of Object.entries(state.effects)) io.stdout(`  ${key}: ${effect.ref}\n`);
-  io.stdout(`status: ${state.status}\n`);
+  io.stdout(`status: ${status}\n`);
 }

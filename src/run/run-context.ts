@@ -75,6 +75,8 @@ export class RunContext {
   readonly deps: RunDeps;
   readonly workspace: WorkBranch;
   readonly #checkpoints = new Serial();
+  /** Why the latest checkpoint's snapshot did not reach the disk; undefined once one did. */
+  #unsaved: string | undefined;
 
   constructor(state: RunState, deps: RunDeps, workspace: WorkBranch) {
     this.state = state;
@@ -128,10 +130,19 @@ export class RunContext {
       this.state.fleet = this.deps.router.exportState();
       const outcome = await this.deps.persistence.checkpoint(this.state, this.deps.metrics.snapshot());
       if (outcome.snapshot === 'fenced') throw outcome.error;
+      this.#unsaved = outcome.snapshot === 'failed' ? outcome.error : undefined;
       if (outcome.snapshot === 'failed') {
         await this.event('checkpoint_failed', { error: this.deps.redact(outcome.error) });
       }
     });
+  }
+
+  /**
+   * Why the run as it stands is not on disk (the latest snapshot failed: a lock that stayed busy, a full
+   * disk), or undefined when it is. A run is reported finished only once this is undefined.
+   */
+  get unsaved(): string | undefined {
+    return this.#unsaved;
   }
 
   /** Appends a `RunEvent` (`run-events.ts`: the contract of `events.ndjson`). */

@@ -67,6 +67,8 @@ export type RunEvent =
   /** Whether the request a resume sent before keel loaded was used (`adopted: 0`: it cost one call). */
   | ({ type: 'early_request' } & EarlyRequestStats)
   | { type: 'checkpoint_failed'; error: string }
+  /** The run's last checkpoint still failed after two more tries: it is reported unsaved, never finished. */
+  | { type: 'final_state_unsaved'; error: string }
   | { type: 'recovery_record_failed'; error: string };
 
 export type RunEventType = RunEvent['type'];
@@ -117,6 +119,7 @@ const ROUTER_EVENTS: Record<RouterEvent['type'], true> = {
   refused: true,
   loading: true,
   wait: true,
+  clock_jump: true,
 };
 
 /**

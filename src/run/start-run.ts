@@ -107,6 +107,11 @@ export interface StartRunResult {
    * writing anything more, and `state` is only what it knew then (the run goes on elsewhere).
    */
   superseded?: LeaseLostError;
+  /**
+   * Set when the run's last state could not be saved (its checkpoint failed, and again when tried once more):
+   * `state` is where the run got to, `state.json` says less. Such a run is not reported finished.
+   */
+  unsaved?: string;
 }
 
 export { RunStartError } from './run-selection.ts';
@@ -375,8 +380,12 @@ async function ownedRun(
       workspace,
     );
     await runEngine(ctx);
-    if (FINISHED.has(state.status) && lease.holds()) await releaseWorktree(git, workspace, progress);
-    return { state, runDir, ...(lease.lost ? { superseded: lease.lost } : {}) };
+    if (lease.lost) return { state, runDir, superseded: lease.lost };
+    const unsaved = await saveAtLast(ctx, clock);
+    // A run whose end is not on disk keeps its worktree: the resume needs it.
+    if (FINISHED.has(state.status) && unsaved === undefined && lease.holds())
+      await releaseWorktree(git, workspace, progress);
+    return { state, runDir, ...(unsaved !== undefined ? { unsaved } : {}) };
   } finally {
     prefetchStop.abort();
     await prefetch.settle();
@@ -442,4 +451,18 @@ function forceExit(
     options.progress(`signal 3: forced exit, the state could NOT be saved: ${errorMessage(error)}`);
   }
   options.forceExit(saved ? (options.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt) : 1);
+}
+
+/**
+ * Saved means saved: when the run's last checkpoint failed (the state lock stayed busy, the disk was full),
+ * it is tried again, twice, a little later each; what still fails is returned, and the run is not
+ * reported finished — `state.json` says something else, and the next resume reads that.
+ */
+async function saveAtLast(ctx: RunContext, clock: Clock): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 2 && ctx.unsaved !== undefined; attempt++) {
+    await clock.sleep(250 * 2 ** attempt);
+    await ctx.checkpoint();
+  }
+  if (ctx.unsaved !== undefined) await ctx.event('final_state_unsaved', { error: ctx.unsaved });
+  return ctx.unsaved;
 }

@@ -73,6 +73,9 @@ export function runSummaryMarkdown(
       ...review.comments.map((c) => `- ${c}`),
     );
   }
+  const redone = code.filter((s) => typeof s.result?.redone === 'string');
+  if (redone.length > 0)
+    lines.push('', 'Coded again:', ...redone.map((s) => `- \`${s.id}\`: ${String(s.result!.redone)}`));
   const issues = Object.values(state.effects).filter((e) => e.kind === 'issue');
   if (issues.length > 0) lines.push('', 'Follow-up issues:', ...issues.map((e) => `- ${e.ref}`));
   return lines.join('\n');

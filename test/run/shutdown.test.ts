@@ -22,6 +22,47 @@ describe('shutdown triggers', () => {
     expect(shutdown.signal.reason).toBeInstanceOf(ShutdownError);
   });
 
+  it('a storm: the second signal changes nothing, the third forces the exit, later ones too', () => {
+    const events = new EventEmitter();
+    const repeated: number[] = [];
+    let forced = 0;
+    shutdown = installShutdown({
+      events,
+      heapStats: () => ({ used: 1, limit: 100 }),
+      onRepeatedSignal: (n) => repeated.push(n),
+      onForce: () => forced++,
+    });
+    events.emit('SIGTERM');
+    events.emit('SIGINT');
+    expect(shutdown.reason()).toMatchObject({ kind: 'SIGTERM' }); // the first one's reason stands
+    expect(repeated).toEqual([2]);
+    expect(forced).toBe(0);
+    events.emit('SIGTERM');
+    expect(forced).toBe(1);
+    events.emit('SIGINT');
+    expect(forced).toBe(2);
+  });
+
+  it('a cancellation that came before it was installed is the storm’s first signal', () => {
+    const events = new EventEmitter();
+    const cancel = new AbortController();
+    cancel.abort(new Error('received SIGTERM'));
+    let forced = 0;
+    shutdown = installShutdown({ events, cancel: cancel.signal, onForce: () => forced++ });
+    expect(shutdown.reason()).toMatchObject({ kind: 'SIGTERM' });
+    events.emit('SIGINT');
+    expect(forced).toBe(0);
+    events.emit('SIGINT');
+    expect(forced).toBe(1);
+  });
+
+  it('a lost lease stops the run with its own reason', () => {
+    shutdown = installShutdown({ events: new EventEmitter() });
+    shutdown.stop({ kind: 'lease_lost', message: 'run x: lost its lease' });
+    expect(shutdown.signal.aborted).toBe(true);
+    expect(shutdown.reason()).toMatchObject({ kind: 'lease_lost' });
+  });
+
   it('turns an uncaught exception and an unhandled rejection into a reason with the error', () => {
     const events = new EventEmitter();
     shutdown = installShutdown({ events });

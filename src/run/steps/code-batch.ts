@@ -27,8 +27,17 @@ export async function codeStep(ctx: RunContext): Promise<CodePhase> {
   // Deciding again would add a batch record, and count the batch's rate, on every resume.
   const last = state.batches.at(-1);
   if (!state.openBatch && last !== undefined && last.decision !== 'rejected') {
-    await fileFailedSubtasks(ctx, subtasks);
-    return 'continue';
+    // Unless a person moved the work branch back (or amended a step's commit) since: then the steps whose
+    // commits are gone are coded again in a batch of their own, and what was validated and reviewed is not
+    // the branch any more.
+    if ((await adoptCommittedSteps(ctx, subtasks)) === 0) {
+      await fileFailedSubtasks(ctx, subtasks);
+      return 'continue';
+    }
+    for (const id of ['validate', 'review']) {
+      const step = state.steps[id];
+      if (step?.status === 'done') step.status = 'pending';
+    }
   }
   for (;;) {
     await finishRejectedBatch(ctx, subtasks);
@@ -115,10 +124,12 @@ async function finishRejectedBatch(ctx: RunContext, subtasks: Subtask[]): Promis
 
 /**
  * A commit on the work branch whose trailer names a step proves that step done, checkpoint or not — and a
- * step the checkpoint calls done whose commit is not on the branch (resumed on another runner, the work
- * branch never pushed) is not done: it is coded again rather than silently missing from the pull request.
+ * step the checkpoint calls done whose commit is not on the branch (the branch moved back by a person, the
+ * commit amended without its trailers, resumed on another runner whose work branch was never pushed) is not
+ * done: it is coded again rather than silently missing from the pull request — and the console and the
+ * summary say so. Returns how many steps are coded again.
  */
-async function adoptCommittedSteps(ctx: RunContext, subtasks: Subtask[]): Promise<void> {
+async function adoptCommittedSteps(ctx: RunContext, subtasks: Subtask[]): Promise<number> {
   const commits = await stepCommits(ctx.deps.git, ctx.workspace, ctx.state.runId);
   let adopted = 0;
   let lost = 0;
@@ -129,7 +140,14 @@ async function adoptCommittedSteps(ctx: RunContext, subtasks: Subtask[]): Promis
       ctx.finish(step, 'done', { commit: sha });
       adopted++;
     } else if (sha === undefined && step.status === 'done') {
+      ctx.deps.progress(
+        `${step.id}: its commit ${step.commit?.slice(0, 8) ?? ''} is no longer on ${ctx.workspace.branch} (${REDONE}): coding it again`,
+      );
       step.status = 'pending';
+      step.result = {
+        ...step.result,
+        redone: `its commit ${step.commit?.slice(0, 8) ?? ''} was no longer on the work branch (${REDONE})`,
+      };
       delete step.commit;
       lost++;
     }
@@ -137,7 +155,10 @@ async function adoptCommittedSteps(ctx: RunContext, subtasks: Subtask[]): Promis
   if (adopted > 0) await ctx.event('steps_adopted_from_commits', { count: adopted });
   if (lost > 0) await ctx.event('steps_reopened_commit_missing', { count: lost });
   if (adopted > 0 || lost > 0) await ctx.checkpoint();
+  return lost;
 }
+
+const REDONE = 'the branch was moved back, or the commit amended without its Keel-Step trailer';
 
 function tallyOf(ctx: RunContext, subtasks: Subtask[]): BatchTally {
   const tally: BatchTally = { succeeded: 0, failed: 0, degraded: 0 };
