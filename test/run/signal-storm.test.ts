@@ -56,7 +56,9 @@ describe('signal storms', () => {
       try {
         const count = 2 + Math.floor(random() * 4);
         const startAt = Math.floor(reference.durationMs * (0.1 + random() * 0.8));
-        const kinds = Array.from({ length: count }, () => (random() < 0.5 ? 'SIGINT' : 'SIGTERM') as const);
+        const kinds = Array.from({ length: count }, (): NodeJS.Signals =>
+          random() < 0.5 ? 'SIGINT' : 'SIGTERM',
+        );
         const gaps = kinds.map(() => Math.floor(random() * (100 / count)));
         let child: ChildProcess | undefined;
         let stormed = false;
