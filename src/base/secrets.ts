@@ -8,6 +8,8 @@
  * can only appear as `[REDACTED]`.
  */
 
+import { describeBinary, looksBinary } from './binary-text.ts';
+
 export const REDACTED = '[REDACTED]';
 
 /** Shorter values are not treated as secrets: redacting every "a" or "12" would destroy the text, not a key. */
@@ -186,7 +188,11 @@ export function excerpt(text: string, max = 200): string {
   return line.length <= max ? line : `${line.slice(0, max)}…`;
 }
 
-/** Redact first, then cut: cutting first could leave part of a key that no longer matches in full. */
+/**
+ * Redact first, then cut: cutting first could leave part of a key that no longer matches in full. A body that
+ * is not text (compressed, an image) is described, never quoted.
+ */
 export function quoteServer(text: string, secrets: readonly string[], max = 200): string {
+  if (looksBinary(text)) return describeBinary(text);
   return excerpt(redact(text, secrets), max);
 }

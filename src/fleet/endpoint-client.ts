@@ -14,6 +14,7 @@ import { classifyErrorPayload, classifyHttpError, classifyTransportError } from 
 import { buildWiring, createAgent, wiringChanged, type EndpointWiring } from './endpoint-wiring.ts';
 import { readBounded, readErrorText } from './read-body.ts';
 import { quoteServer } from '../base/secrets.ts';
+import { unusableResponse } from './response-shape.ts';
 import { requestBody } from './request-body.ts';
 import { abandonEarlyRequests, takeEarlyRequest, type EarlyRequest } from './early-requests.ts';
 import { ToolCallPieces, reasoningOf } from './answer-extras.ts';
@@ -149,6 +150,14 @@ export function createEndpointClient(options: EndpointClientOptions = {}): Endpo
         secrets,
       });
       return { ok: false, failure };
+    }
+    // A web page, or a body compressed by a proxy: said for what it is, never read as an answer.
+    const unusable = unusableResponse(statusCode, headers);
+    if (unusable) {
+      // Dropped unread; the abort that destroying it raises is expected, not an error of anyone's.
+      body.on('error', () => undefined);
+      body.destroy();
+      return { ok: false, failure: unusable };
     }
     // Refuse a declared oversize body before reading a byte of it.
     if (Number(headerValue(headers['content-length'])) > maxBytes) {
