@@ -9,7 +9,8 @@
  */
 import { errorCode } from '../base/errors.ts';
 import { LockTimeoutError } from '../base/file-lock.ts';
-import { GitError } from '../git/git-errors.ts';
+import { GitError, lockPathsInMessage } from '../git/git-errors.ts';
+import { WorkspaceError } from '../git/workspace-guards.ts';
 import type { AgentResult } from '../agents/types.ts';
 
 export type InfraKind =
@@ -78,10 +79,7 @@ export function agentInfraFault(role: string, result: AgentResult<unknown>): Inf
  * Edits the file system refused to take (`io` problems of `applyEdits`: a full disk, a read-only mount, a
  * file keel may not write): the kind named by the errno in the reason, a disk fault when none is named.
  */
-export function editInfraFault(
-  stepId: string,
-  problems: readonly { reason: string }[],
-): InfrastructureFault {
+export function editInfraFault(stepId: string, problems: readonly { reason: string }[]): InfrastructureFault {
   const where = `${stepId}: writing its edits`;
   for (const problem of problems) {
     const code = ERRNO_IN_TEXT.exec(problem.reason)?.[1];
@@ -98,6 +96,14 @@ export function errorInfraFault(where: string, error: unknown): InfrastructureFa
     if (error.kind === 'lock') return fault('lock', where, error.message);
     const stderr = error.result.stderr.text;
     const said = GIT_DISK.exec(stderr)?.[0];
+    if (said !== undefined)
+      return fault(/Read-only|Permission/.test(said) ? 'permission' : 'disk', where, error.message);
+    return undefined;
+  }
+  // A git command run with allowFailure, its stderr carried in the message (`git add` of a step's paths).
+  if (error instanceof WorkspaceError && error.reason === 'unexpected') {
+    if (lockPathsInMessage(error.message).length > 0) return fault('lock', where, error.message);
+    const said = GIT_DISK.exec(error.message)?.[0];
     if (said !== undefined)
       return fault(/Read-only|Permission/.test(said) ? 'permission' : 'disk', where, error.message);
     return undefined;

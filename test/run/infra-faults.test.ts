@@ -6,7 +6,10 @@
  * manual-implementation issue, no template plan, no degraded review — and a resume once the fault is gone
  * finishes it.
  */
+import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateConfigValue } from '../../src/config/load.ts';
 import type { FleetSimulator } from '../../src/sim/fleet-simulator.ts';
@@ -26,7 +29,12 @@ import {
 } from './helpers/run-fixture.ts';
 
 /** The file system's answer to the next edit writes, when set (`vi.mock` of the edit writer below). */
-const disk = vi.hoisted(() => ({ refuse: undefined as string | undefined }));
+interface Disk {
+  refuse: string | undefined;
+  /** true: the next commit finds the worktree's `index.lock` held (a git that never lets go); then its path. */
+  gitLock: boolean | string;
+}
+const disk = vi.hoisted((): Disk => ({ refuse: undefined, gitLock: false }));
 vi.mock('../../src/git/edit-fs.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/git/edit-fs.ts')>();
   return {
@@ -35,6 +43,25 @@ vi.mock('../../src/git/edit-fs.ts', async (importOriginal) => {
       disk.refuse !== undefined
         ? { ok: false as const, reason: `cannot write the temporary file: ${disk.refuse}` }
         : real.writeFileAtomic(...args),
+  };
+});
+
+vi.mock('../../src/git/step-commits.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/git/step-commits.ts')>();
+  return {
+    ...real,
+    commitStep: async (...args: Parameters<typeof real.commitStep>) => {
+      if (disk.gitLock === true) {
+        // A real lock in the worktree's own git directory: git itself refuses, as it would for another git.
+        const gitDir = execFileSync('git', ['rev-parse', '--absolute-git-dir'], {
+          cwd: args[1].worktree,
+          encoding: 'utf8',
+        }).trim();
+        disk.gitLock = join(gitDir, 'index.lock');
+        await writeFile(disk.gitLock, '');
+      }
+      return real.commitStep(...args);
+    },
   };
 });
 
@@ -51,6 +78,7 @@ afterAll(async () => {
 });
 afterEach(async () => {
   disk.refuse = undefined;
+  disk.gitLock = false;
   for (const fx of fixtures.splice(0)) await fx.cleanup();
   await setAllModes(sim, 'ok', 20);
 });
@@ -107,6 +135,28 @@ describe('the file system refuses a subtask’s edits', () => {
     expect(resumed.state.status, resumed.lines.join('\n')).toBe('completed');
     await nothingBlamedOnModels(fx, 'disk');
     expect((await readEffects(fx, 'disk')).recovery[0]?.state).toBe('closed');
+  });
+});
+
+describe('git’s index lock held while a subtask commits', () => {
+  it('the run is interrupted (a lock), not the subtask failed; the lock gone, the resume finishes', async () => {
+    const fx = await fixture();
+    disk.gitLock = true;
+    const stopped = await run(fx, 'locked');
+    expect(stopped.state.status, stopped.lines.join('\n')).toBe('interrupted');
+    expect(stopped.state.interruption?.reason).toMatch(
+      /^code:[\w-]+: committing its edits: a lock stayed held/,
+    );
+    expect(stopped.state.interruption?.error).toBeUndefined();
+    await nothingBlamedOnModels(fx, 'locked');
+
+    const held = disk.gitLock;
+    expect(typeof held).toBe('string');
+    await rm(String(held), { force: true });
+    disk.gitLock = false;
+    const resumed = await run(fx, 'locked', { resume: true });
+    expect(resumed.state.status, resumed.lines.join('\n')).toBe('completed');
+    await nothingBlamedOnModels(fx, 'locked');
   });
 });
 
