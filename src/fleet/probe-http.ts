@@ -6,6 +6,7 @@
  */
 import { redact } from '../base/secrets.ts';
 import { abortReason, type Clock } from '../base/clock.ts';
+import { htmlAnswer } from './response-shape.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -71,6 +72,12 @@ export async function requestJson(
     if (response.status < 200 || response.status >= 300) {
       await response.body?.cancel().catch(() => undefined);
       return { ok: false, status: response.status, error: `HTTP ${response.status}` };
+    }
+    // A web page (the server's root, a login portal) is no listing: said for what it is, not "not JSON".
+    const html = htmlAnswer(response.status, response.headers.get('content-type'));
+    if (html !== undefined) {
+      await response.body?.cancel().catch(() => undefined);
+      return { ok: false, status: response.status, error: html };
     }
     const text = await readBounded(response, deps.maxBytes, controller.signal);
     if (text === undefined) {

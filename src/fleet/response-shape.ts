@@ -23,12 +23,13 @@ export function unusableResponse(status: number, headers: Headers): Failure | un
       message: `the server answered ${encoding}-encoded data keel did not ask for (status ${status}, content-encoding: ${encoding}) — is a proxy between keel and the endpoint compressing it?`,
     };
   }
-  const type = first(headers['content-type'])?.trim().toLowerCase() ?? '';
-  if (/^(text\/html|application\/xhtml\+xml)\b/.test(type)) {
-    return {
-      kind: 'malformed',
-      message: `the server answered HTML (status ${status}, ${type.split(';', 1)[0]}) — is the URL the API's base (…/v1)?`,
-    };
-  }
-  return undefined;
+  const html = htmlAnswer(status, first(headers['content-type']));
+  return html === undefined ? undefined : { kind: 'malformed', message: html };
+}
+
+/** `the server answered HTML (status 200, text/html) — is the URL …?` for a web page; undefined otherwise. */
+export function htmlAnswer(status: number, contentType: string | null | undefined): string | undefined {
+  const type = contentType?.trim().toLowerCase() ?? '';
+  if (!/^(text\/html|application\/xhtml\+xml)\b/.test(type)) return undefined;
+  return `the server answered HTML (status ${status}, ${type.split(';', 1)[0]}) — is the URL the API's base (…/v1)?`;
 }

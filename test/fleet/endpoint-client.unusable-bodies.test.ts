@@ -10,6 +10,8 @@ import { createEndpointClient } from '../../src/fleet/endpoint-client.ts';
 import type { ChatOutcome, Failure } from '../../src/fleet/types.ts';
 import { quoteServer } from '../../src/base/secrets.ts';
 import { looksBinary } from '../../src/base/binary-text.ts';
+import { systemClock } from '../../src/base/clock.ts';
+import { DEFAULT_PROBE_MAX_BYTES, requestJson } from '../../src/fleet/probe-http.ts';
 import {
   completion,
   endpointAt,
@@ -78,5 +80,25 @@ describe('a body compressed nobody asked for', () => {
     expect(quoteServer('{"error": "plain text stays quoted"}', [])).toBe(
       '{"error": "plain text stays quoted"}',
     );
+  });
+});
+
+describe('a probe that meets a web page', () => {
+  it('says HTML and where to look, not "response is not JSON"', async () => {
+    server = await startServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(PAGE);
+    });
+    const result = await requestJson(`${server.url}/models`, {
+      fetch: globalThis.fetch,
+      clock: systemClock,
+      timeoutMs: 5_000,
+      maxBytes: DEFAULT_PROBE_MAX_BYTES,
+    });
+    expect(result).toEqual({
+      ok: false,
+      status: 200,
+      error: "the server answered HTML (status 200, text/html) — is the URL the API's base (…/v1)?",
+    });
   });
 });
