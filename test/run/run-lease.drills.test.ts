@@ -1,8 +1,8 @@
 /**
- * The run-lease drills (issue 15), a fast handful: two `keel run` processes that both think they own one run
+ * The run-lease drills (issue 15), one trial each: two `keel run` processes that both think they own one run
  * — a resume while the first is alive, two resumes at once, a resume while the first is suspended (SIGSTOP).
  * Each ends like the uninterrupted run: no step committed twice, no commit lost. The chaos suite
- * (`npm run test:chaos`) runs twenty of each.
+ * (`npm run test:chaos`, `test/chaos/run-lease.chaos.ts`) runs twenty of each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetSimulator } from '../../src/sim/fleet-simulator.ts';
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('one run, one owner', () => {
-  it.each([11, 12])(
+  it.each([11])(
     'a resume while the first process works is refused in one line (seed %i)',
     async (seed) => {
       const result = await aliveTrial(sim, reference, seed);
@@ -38,7 +38,7 @@ describe('one run, one owner', () => {
     60_000,
   );
 
-  it.each([21, 22])(
+  it.each([21])(
     'two resumes at once: one works, no step twice (seed %i)',
     async (seed) => {
       const result = await togetherTrial(sim, reference, seed);
@@ -47,7 +47,7 @@ describe('one run, one owner', () => {
     60_000,
   );
 
-  it.each([31, 32])(
+  it.each([31])(
     'a resume during a SIGSTOP takes over; the woken process writes nothing (seed %i)',
     async (seed) => {
       const result = await suspendedTrial(sim, reference, seed);
