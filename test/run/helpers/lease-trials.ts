@@ -246,7 +246,10 @@ export async function suspendedTrial(
     const secondText = output(two);
     const firstText = output(one);
     const tookOver = TAKEN_OVER.test(secondText);
-    if (tookOver) {
+    // Suspended after its last checkpoint (letting go of the lease was all that was left): the run was
+    // finished before the takeover, the second process says so, and the first has nothing left to write.
+    const finishedBefore = FINISHED.test(secondText) && one.code === 0;
+    if (tookOver && !finishedBefore) {
       // The first process held the run and lost it: it must say so and stop, writing nothing.
       if (!(one.code === 1 && LOST.test(firstText)) && !(one.code === 0 && FINISHED.test(firstText)))
         problems.push(
