@@ -6,7 +6,7 @@
  * expired; the newest such first. The download then holds the bytes to the digest the service listed
  * (`durable/artifacts/artifact-actions.ts`).
  */
-import type { GitHubClient } from '../github/api/octokit.ts';
+import type { GitHubClient } from '../github/api/index.ts';
 
 /** Runs looked at (newest first) before giving up: each costs one request. */
 const MAX_CANDIDATES = 10;

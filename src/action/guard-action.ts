@@ -11,25 +11,29 @@
  */
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../base/clock.ts';
-import { runUrl } from '../github/api/context.ts';
-import { GitHubEffects } from '../github/effects/github-effects.ts';
-import { listBranchRuns, type BranchRun } from '../durable/state-branch/state-branch.ts';
-import { pausedLabel } from '../github/triggers/triggers.ts';
+import { runUrl } from '../github/api/index.ts';
+import { GitHubEffects } from '../github/effects/index.ts';
+import { listBranchRuns, type BranchRun } from '../durable/state-branch/index.ts';
+import { pausedLabel } from '../github/triggers/index.ts';
 import { redact } from '../base/secrets.ts';
 import type { FetchLike } from '../fleet/probe.ts';
 import { GUARD_REPORT_FILE, GUARD_STATE_FILE, stateLayout } from '../base/state-layout.ts';
-import { runGuardCycle, type GuardCycleReport, type QueueDepth } from '../guard/guard.ts';
+import {
+  runGuardCycle,
+  type GuardCycleReport,
+  type QueueDepth,
+  guardProbes,
+  guardQueueDepth,
+} from '../guard/index.ts';
 import {
   ensureTrackingIssue,
   githubGuardEffects,
   githubTarget,
   GUARD_ISSUE_LABEL,
   issueAlerts,
-} from '../github/guard/guard-github.ts';
-import { guardProbes } from '../guard/guard-probes.ts';
-import { guardQueueDepth } from '../guard/guard-queue.ts';
+} from '../github/guard/index.ts';
 import { githubLaneClaims } from './guard-claims.ts';
-import { loadLanesFile } from '../lanes/lanes-file.ts';
+import { loadLanesFile } from '../lanes/index.ts';
 import { errorMessage } from '../base/errors.ts';
 import { readJsonFile } from '../base/atomic-file.ts';
 import type { ActionIO } from './action-io.ts';

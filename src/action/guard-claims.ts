@@ -3,13 +3,11 @@
  * claimed task, `refs/keel/claims/<queue>/<run id>`, made by `keel lane --effects github`). The guard's
  * runner has no lane's claim-state file, so without these every task ever taken would look queued.
  */
-import type { ActionContext } from '../github/api/context.ts';
-import type { GitHubClient } from '../github/api/octokit.ts';
+import type { ActionContext, GitHubClient } from '../github/api/index.ts';
 import { createRefClaims } from '../github/claims/ref-claims.ts';
 import { githubTaskClaims, taskKey } from '../github/claims/task-claims.ts';
-import { laneRunId } from '../lanes/lane-engine.ts';
-import type { LaneConfig } from '../lanes/lanes-file.ts';
-import { queueClaimPrefix } from '../lanes/shared-claims.ts';
+import { laneRunId, queueClaimPrefix } from '../lanes/index.ts';
+import type { LaneConfig } from '../lanes/index.ts';
 import type { QueueTask } from '../queue/types.ts';
 
 export function githubLaneClaims(

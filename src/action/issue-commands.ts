@@ -5,10 +5,9 @@
 import type { Git } from '../git/git-runner.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
 import { createGit } from '../git/git-runner.ts';
-import type { ActionContext } from '../github/api/context.ts';
-import type { GitHubClient } from '../github/api/octokit.ts';
-import { listBranchRuns } from '../durable/state-branch/state-branch.ts';
-import { pausedLabel } from '../github/triggers/triggers.ts';
+import type { ActionContext, GitHubClient } from '../github/api/index.ts';
+import { listBranchRuns } from '../durable/state-branch/index.ts';
+import { pausedLabel } from '../github/triggers/index.ts';
 import type { ActionIO } from './action-io.ts';
 
 export const PAUSED_LABEL = pausedLabel('keel');

@@ -2,7 +2,7 @@
 import type { KeelConfig } from '../config/schema.ts';
 import { readFleetStateFile } from '../fleet/fleet-state.ts';
 import { createRouter } from '../fleet/router.ts';
-import { renderJobSummary } from '../github/summary/summary.ts';
+import { renderJobSummary } from '../github/summary/index.ts';
 import { readJsonFile } from '../base/atomic-file.ts';
 import { stateLayout } from '../base/state-layout.ts';
 import type { RunState } from '../run/state.ts';

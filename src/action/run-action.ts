@@ -3,9 +3,9 @@
  * or resume keel with GitHub as the place its effects go, and leave outputs, a job summary and durable
  * copies of the checkpoint behind — also when the run is cancelled.
  */
-import { runUrl, type ActionContext } from '../github/api/context.ts';
-import { annotationsFor } from '../github/summary/summary.ts';
-import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers/triggers.ts';
+import { runUrl, type ActionContext } from '../github/api/index.ts';
+import { annotationsFor } from '../github/summary/index.ts';
+import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers/index.ts';
 import { exitCode } from '../run/exit-code.ts';
 import { startRun } from '../run/start-run.ts';
 import type { RunState } from '../run/state.ts';

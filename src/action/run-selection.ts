@@ -8,9 +8,9 @@
  *   task as well (`RESUME=true` set for every run, as some workflows do), the task runs instead — "the next run
  *   resumes automatically" — rather than failing.
  */
-import type { ActionContext } from '../github/api/context.ts';
-import { triggerRunId } from '../github/triggers/run-identity.ts';
-import type { TriggerDecision } from '../github/triggers/triggers.ts';
+import type { ActionContext } from '../github/api/index.ts';
+import { triggerRunId } from '../github/triggers/index.ts';
+import type { TriggerDecision } from '../github/triggers/index.ts';
 import { latestUnfinishedRun } from '../run/state-store.ts';
 import { sanitizeUntrusted } from '../base/sanitize-untrusted.ts';
 

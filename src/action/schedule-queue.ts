@@ -12,7 +12,7 @@ import {
   scheduleClaimer,
   settleScheduledIssue,
   type ScheduleClaimer,
-} from '../github/triggers/schedule-claims.ts';
+} from '../github/triggers/index.ts';
 import type { RemoteClaims } from '../queue/remote-claims.ts';
 import type { ActionIO } from './action-io.ts';
 import type { ActionBase } from './setup.ts';

@@ -7,12 +7,16 @@ import { loadConfig } from '../config/load.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
-import { selectArtifactStore } from '../durable/artifacts/artifacts.ts';
-import { readActionContext, type ActionContext } from '../github/api/context.ts';
-import type { GitHubEffects } from '../github/effects/github-effects.ts';
-import { repoEffects } from '../github/effects/repo-effects.ts';
+import { selectArtifactStore } from '../durable/artifacts/index.ts';
+import {
+  readActionContext,
+  type ActionContext,
+  createOctokit,
+  type GitHubClient,
+} from '../github/api/index.ts';
+import type { GitHubEffects } from '../github/effects/index.ts';
+import { repoEffects } from '../github/effects/index.ts';
 import { collectSecrets } from '../base/secrets.ts';
-import { createOctokit, type GitHubClient } from '../github/api/octokit.ts';
 import type { ActionIO } from './action-io.ts';
 import type { DurableState } from '../durable/run-copies.ts';
 import { readSettings, type ActionSettings } from './settings.ts';

@@ -12,16 +12,17 @@ import type { Clock } from '../base/clock.ts';
 import { collectSecrets, redact } from '../base/secrets.ts';
 import { loadConfig } from '../config/load.ts';
 import type { KeelConfig } from '../config/schema.ts';
-import { daemonChildren, DEFAULT_HEARTBEAT_MAX_AGE_MS } from '../daemon/daemon-children.ts';
-import { acquireDaemonLock } from '../daemon/daemon-lock.ts';
-import { LanesFileError, loadLanesFile } from '../lanes/lanes-file.ts';
 import {
+  daemonChildren,
+  DEFAULT_HEARTBEAT_MAX_AGE_MS,
+  acquireDaemonLock,
   DEFAULT_STOP_GRACE_MS,
   Watchdog,
   type BackoffPolicy,
   type WatchdogEvent,
   type WatchdogStatus,
-} from '../daemon/watchdog.ts';
+} from '../daemon/index.ts';
+import { LanesFileError, loadLanesFile } from '../lanes/index.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';

@@ -15,17 +15,18 @@ import { loadConfig } from '../config/load.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import type { FetchLike } from '../fleet/probe.ts';
 import { errorMessage } from '../base/errors.ts';
+import { formatAge } from '../base/age.ts';
 import {
-  formatAge,
   runGuardCycle,
   type GuardCycleOutcome,
   type GuardCycleReport,
   type QueueDepth,
-} from '../guard/guard.ts';
-import { localGuardEffects, type Launcher } from '../guard/guard-local.ts';
-import { runGuardLoop } from '../guard/guard-loop.ts';
-import { guardQueueDepth } from '../guard/guard-queue.ts';
-import { checkLaneEndpoints, loadLanesFile } from '../lanes/lanes-file.ts';
+  localGuardEffects,
+  type Launcher,
+  runGuardLoop,
+  guardQueueDepth,
+} from '../guard/index.ts';
+import { checkLaneEndpoints, loadLanesFile } from '../lanes/index.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 import { projectDir } from './project-dir.ts';

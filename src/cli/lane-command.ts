@@ -13,22 +13,27 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.ts';
 import { collectSecrets, redact as redactSecrets } from '../base/secrets.ts';
-import { readActionContext } from '../github/api/context.ts';
-import { createOctokit } from '../github/api/octokit.ts';
-import { engineLane } from '../lanes/lane-engine.ts';
-import { laneDirOf, LaneRunner, type LaneResult, type TaskSource } from '../lanes/lane-runner.ts';
+import { readActionContext, createOctokit } from '../github/api/index.ts';
 import {
+  engineLane,
+  laneDirOf,
+  LaneRunner,
+  type LaneResult,
+  type TaskSource,
   laneConcurrency,
   MAX_CONCURRENCY,
   type ConcurrencySetting,
   type LaneConcurrency,
-} from '../lanes/lane-concurrency.ts';
+  createQueueWatch,
+  checkLaneEndpoints,
+  loadLanesFile,
+  type LaneConfig,
+  type LanesFile,
+} from '../lanes/index.ts';
 import { systemClock } from '../base/clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
-import { createQueueWatch } from '../lanes/lane-watch.ts';
-import { checkLaneEndpoints, loadLanesFile, type LaneConfig, type LanesFile } from '../lanes/lanes-file.ts';
 import { ClaimStore, maxClaimedFrom } from '../queue/claim-store.ts';
-import { issueTasks } from '../github/tasks/issue-source.ts';
+import { issueTasks } from '../github/tasks/index.ts';
 import { HEARTBEAT_FILE, DEFAULT_STATE_DIR, EVENTS_FILE, PAUSE_FLAG_FILE } from '../base/state-layout.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { UsageError, type CliIO, type Command } from './io.ts';

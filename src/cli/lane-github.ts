@@ -10,17 +10,16 @@
 import { collectSecrets } from '../base/secrets.ts';
 import { stateLayout } from '../base/state-layout.ts';
 import type { KeelConfig } from '../config/schema.ts';
-import { selectArtifactStore } from '../durable/artifacts/artifacts.ts';
+import { selectArtifactStore } from '../durable/artifacts/index.ts';
 import { restoreDurably, saveDurably, type DurableState } from '../durable/run-copies.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
 import { createGit } from '../git/git-runner.ts';
-import { readActionContext } from '../github/api/context.ts';
-import { createOctokit } from '../github/api/octokit.ts';
+import { readActionContext, createOctokit } from '../github/api/index.ts';
 import { createRefClaims } from '../github/claims/ref-claims.ts';
 import { githubTaskClaims } from '../github/claims/task-claims.ts';
-import { repoEffects } from '../github/effects/repo-effects.ts';
-import type { LanePublish } from '../lanes/lane-engine.ts';
-import { queueClaimPrefix, type SharedTaskClaims } from '../lanes/shared-claims.ts';
+import { repoEffects } from '../github/effects/index.ts';
+import type { LanePublish } from '../lanes/index.ts';
+import { queueClaimPrefix, type SharedTaskClaims } from '../lanes/index.ts';
 import { UsageError } from './io.ts';
 
 /** Time allowed for a run's durable copies after it ends. */

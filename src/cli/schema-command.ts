@@ -1,6 +1,6 @@
 /** `keel schema [config|lanes]`: print a file's JSON Schema, for editors and for checking by hand. */
 import { configJsonSchema } from '../config/json-schema.ts';
-import { lanesJsonSchema } from '../lanes/lanes-json-schema.ts';
+import { lanesJsonSchema } from '../lanes/index.ts';
 import { UsageError, type Command } from './io.ts';
 
 export const SCHEMA_USAGE = `usage: keel schema [config|lanes] [--help]

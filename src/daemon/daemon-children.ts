@@ -11,7 +11,7 @@
  * `<stateDir>/guard/.heartbeat`.
  */
 import { stateLayout } from '../base/state-layout.ts';
-import type { LanesFile } from '../lanes/lanes-file.ts';
+import type { LanesFile } from '../lanes/index.ts';
 import type { ChildSpec } from './watchdog.ts';
 
 /** Restart a child whose heartbeat has not changed for 2 minutes. */

@@ -24,11 +24,8 @@
 import type { EndpointConfig, KeelConfig } from '../config/schema.ts';
 import type { EndpointHealth, FleetHealthBook } from '../fleet/health-book.ts';
 import type { LaneGuardState } from './guard-state.ts';
-import type { GuardSettings, LaneConfig } from '../lanes/lanes-file.ts';
-import { isPauseStale, type PauseFlag } from '../lanes/pause-flags.ts';
-import { formatAge } from '../base/age.ts';
-
-export { formatAge };
+import type { GuardSettings, LaneConfig } from '../lanes/index.ts';
+import { isPauseStale, type PauseFlag } from '../lanes/index.ts';
 
 /** What is working a lane right now, as the effects see it. */
 export interface LaneActivity {

@@ -36,9 +36,8 @@ import { readRunOwner } from '../run/run-lease.ts';
 import { listRuns } from '../run/state-store.ts';
 import { guardProbes } from './guard-probes.ts';
 import { type GuardEffects, type LaneActivity, type QueueDepth } from './guard.ts';
-import type { LaneConfig, LanesFile } from '../lanes/lanes-file.ts';
-import { laneDirOf } from '../lanes/lane-runner.ts';
-import { filePauseFlags } from '../lanes/pause-flags.ts';
+import type { LaneConfig, LanesFile } from '../lanes/index.ts';
+import { laneDirOf, filePauseFlags } from '../lanes/index.ts';
 
 export const START_REQUEST_FILE = 'start.request';
 export const LANE_LOG_FILE = 'lane.log';

@@ -5,7 +5,7 @@
  */
 import { queueDepth } from '../queue/queue-depth.ts';
 import type { QueueDepth } from './guard.ts';
-import type { LaneConfig, LanesFile } from '../lanes/lanes-file.ts';
+import type { LaneConfig, LanesFile } from '../lanes/index.ts';
 import type { QueueTask } from '../queue/types.ts';
 
 /**

@@ -8,8 +8,8 @@ import type { Clock } from '../base/clock.ts';
 import type { EndpointConfig } from '../config/schema.ts';
 import { FleetHealthBook, type HealthProbe } from '../fleet/probe.ts';
 import { errorMessage } from '../base/errors.ts';
+import { formatAge } from '../base/age.ts';
 import {
-  formatAge,
   idleReason,
   own,
   stepCounter,
@@ -29,8 +29,7 @@ import type {
   LaneReport,
   ResumeReport,
 } from './guard-types.ts';
-import type { GuardSettings, LaneConfig } from '../lanes/lanes-file.ts';
-import type { PauseClearNote, PauseFlag } from '../lanes/pause-flags.ts';
+import type { GuardSettings, LaneConfig, PauseClearNote, PauseFlag } from '../lanes/index.ts';
 
 export interface CycleContext extends GuardCycleOptions {
   clock: Clock;

@@ -8,8 +8,7 @@ import type { EndpointConfig, KeelConfig } from '../config/schema.ts';
 import type { CapabilityScan, HealthProbe } from '../fleet/probe.ts';
 import type { LockHolder } from '../base/file-lock.ts';
 import type { EndpointVerdict, LaneActivity, LaneIntent, LaneStatus } from './guard-decide.ts';
-import type { LaneConfig, LanesFile } from '../lanes/lanes-file.ts';
-import type { PauseClearNote, PauseFlag, PauseFlags } from '../lanes/pause-flags.ts';
+import type { LaneConfig, LanesFile, PauseClearNote, PauseFlag, PauseFlags } from '../lanes/index.ts';
 
 export type { LaneActivity, LaneStatus } from './guard-decide.ts';
 

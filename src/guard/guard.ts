@@ -41,7 +41,7 @@ import {
 } from './guard-steps.ts';
 import { endpointReport } from './guard-report.ts';
 import type { GuardCycleOptions, GuardCycleOutcome, GuardCycleReport, GuardEvent } from './guard-types.ts';
-import type { LanesFile } from '../lanes/lanes-file.ts';
+import type { LanesFile } from '../lanes/index.ts';
 import {
   GUARD_STATE_FILE,
   GUARD_REPORT_FILE,
@@ -49,7 +49,6 @@ import {
   stateLayout,
 } from '../base/state-layout.ts';
 
-export { formatAge } from './guard-decide.ts';
 export type * from './guard-types.ts';
 
 const LOCK_FILE = 'cycle.lock';

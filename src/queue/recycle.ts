@@ -10,6 +10,7 @@
  * `planRecycle` decides from plain entries and a time (pure); `applyRecycle` reopens under the claim
  * store's lock and re-checks every decision there, since a lane may have changed an entry in between.
  */
+import { formatAge } from '../base/age.ts';
 import type { Clock } from '../base/clock.ts';
 import { isFinished, withHistory, type ClaimEntry } from './claim-state.ts';
 import type { ClaimStore } from './claim-store.ts';
@@ -121,10 +122,4 @@ export async function recycleCycle(
 ): Promise<RecycleApplied | 'lock-busy'> {
   await store.refresh();
   return applyRecycle(store, planRecycle(store.entries(), clock.now(), settings), log);
-}
-
-function formatAge(ms: number): string {
-  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
-  return `${Math.round(ms / 360_000) / 10} h`;
 }

@@ -44,6 +44,17 @@ export function importEdges(): ImportEdge[] {
   return sourceModules().flatMap((m) => importsOf(m, readFileSync(join(SRC, m), 'utf8')));
 }
 
+/** Imports into a folder with a face (`faces`) from outside it that name a module other than its index.ts. */
+export function faceViolations(edges: readonly ImportEdge[], faces: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const { from, to } of edges) {
+    const face = faces.find((f) => to.startsWith(`${f}/`));
+    if (face === undefined || from.startsWith(`${face}/`) || to === `${face}/index.ts`) continue;
+    out.push(`${from} -> ${to}: import ${face}/index.ts instead`);
+  }
+  return out;
+}
+
 /** Every import from one folder into another that is not strictly lower. */
 export function layerViolations(edges: readonly ImportEdge[], layers: readonly string[][]): string[] {
   const rank = new Map<string, number>();

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  faceViolations,
   folderCycles,
   folderOf,
   importEdges,
@@ -11,7 +12,10 @@ import {
   SRC,
 } from './import-graph.ts';
 
-const { layers } = JSON.parse(readFileSync(join(SRC, 'layers.json'), 'utf8')) as { layers: string[][] };
+const { layers, faces } = JSON.parse(readFileSync(join(SRC, 'layers.json'), 'utf8')) as {
+  layers: string[][];
+  faces: string[];
+};
 
 describe('the folders of src/ are layers', () => {
   it('every folder has a layer', () => {
@@ -25,6 +29,11 @@ describe('the folders of src/ are layers', () => {
 
   it('the folder graph is acyclic', () => {
     expect(folderCycles(importEdges())).toEqual([]);
+  });
+
+  it('a folder with a face is entered only through its index.ts', () => {
+    for (const face of faces) expect(existsSync(join(SRC, face, 'index.ts')), face).toBe(true);
+    expect(faceViolations(importEdges(), faces)).toEqual([]);
   });
 
   it('base/ imports nothing of keel outside itself', () => {
@@ -62,5 +71,16 @@ describe('the checks themselves', () => {
       'git/x.ts -> fleet/y.ts: git (layer 3) may not import fleet (layer 3)',
     ]);
     expect(folderCycles(edges)).toEqual([['fleet', 'run']]);
+  });
+
+  it('report an import that goes past a face', () => {
+    const edges = [
+      { from: 'cli/a.ts', to: 'lanes/lane-runner.ts' },
+      { from: 'cli/b.ts', to: 'lanes/index.ts' },
+      { from: 'lanes/index.ts', to: 'lanes/lane-runner.ts' },
+    ];
+    expect(faceViolations(edges, ['lanes'])).toEqual([
+      'cli/a.ts -> lanes/lane-runner.ts: import lanes/index.ts instead',
+    ]);
   });
 });

@@ -31,7 +31,7 @@ import {
   writeUploadFiles,
 } from './artifact-files.ts';
 import type { ArtifactStore, DownloadResult, UploadResult } from './artifacts.ts';
-import { DeadlineExceeded, startDeadline } from '../state-branch/state-deadline.ts';
+import { DeadlineExceeded, startDeadline } from '../state-branch/index.ts';
 
 /** What keel uses of `@actions/artifact`'s client; tests pass a fake. */
 export type ArtifactClientLike = Pick<

@@ -15,8 +15,10 @@ import {
   isValidRunId,
   MAX_STATE_FILE_BYTES,
   secretReason,
-} from '../state-branch/state-files.ts';
-import { installRunFiles, type InstallResult, type Skipped } from '../state-branch/state-install.ts';
+  installRunFiles,
+  type InstallResult,
+  type Skipped,
+} from '../state-branch/index.ts';
 
 export const ARTIFACT_PREFIX = 'keel-state-';
 

@@ -18,7 +18,7 @@ import {
   type ArtifactClientLike,
 } from './artifact-actions.ts';
 import { createDirectoryArtifactStore, type DirectoryArtifactStore } from './artifact-directory.ts';
-import type { Skipped } from '../state-branch/state-install.ts';
+import type { Skipped } from '../state-branch/index.ts';
 
 export { artifactName, ARTIFACT_PREFIX, collectStateFiles } from './artifact-files.ts';
 export {
@@ -33,7 +33,7 @@ export {
   type DirectoryArtifactStore,
   type DirectoryArtifactStoreOptions,
 } from './artifact-directory.ts';
-export type { Skipped } from '../state-branch/state-install.ts';
+export type { Skipped } from '../state-branch/index.ts';
 
 /** `skipped`: requested files left out (not whitelisted, not a regular file, gone, too large). */
 export type UploadResult = { ok: true; id?: number; skipped?: Skipped[] } | { ok: false; reason: string };

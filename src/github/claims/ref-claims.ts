@@ -14,8 +14,8 @@
  *   runs of one key; a key lost that way is taken again with `/keel run` (issues) or a recycle (tasks).
  */
 import type { RemoteClaimResult, RemoteClaims } from '../../queue/remote-claims.ts';
-import type { GitHubClient } from '../api/octokit.ts';
-import { effectsError, saysMatching, statusOf } from '../effects/effects-errors.ts';
+import type { GitHubClient } from '../api/index.ts';
+import { effectsError, saysMatching, statusOf } from '../effects/index.ts';
 
 export const CLAIMS_NAMESPACE = 'keel/claims';
 const NO_BLIND_RETRY = { request: { retries: 0 } };

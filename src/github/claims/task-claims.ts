@@ -5,7 +5,7 @@
  * with the create, which only one runner can win. The claims this process won stay its own: a local claim
  * that had to wait (the claim-state lock was busy) finds the task still ours on the next cycle.
  */
-import type { SharedTaskClaims } from '../../lanes/shared-claims.ts';
+import type { SharedTaskClaims } from '../../lanes/index.ts';
 import type { RemoteClaims } from '../../queue/remote-claims.ts';
 import { claimKeyComponent } from '../../queue/remote-claims.ts';
 import { createHash } from 'node:crypto';

@@ -11,9 +11,8 @@
  * - the runner runs `node24` actions (this step is one, when it runs inside the Action).
  */
 import type { Finding } from '../../fleet/setup-findings.ts';
-import type { ActionContext } from '../api/context.ts';
-import type { GitHubClient } from '../api/octokit.ts';
-import { githubMessage, statusOf } from '../effects/effects-errors.ts';
+import type { ActionContext, GitHubClient } from '../api/index.ts';
+import { githubMessage, statusOf } from '../effects/index.ts';
 
 export const PR_SETTING =
   'Settings › Actions › General › Workflow permissions › "Allow GitHub Actions to create and approve pull requests" (and the organisation\'s, which can forbid it)';

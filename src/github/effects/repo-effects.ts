@@ -4,10 +4,8 @@
  * sanitiser defangs), the configured keys scrubbed, markers trusted only on what keel's identity wrote.
  */
 import { redact } from '../../base/secrets.ts';
-import type { ActionContext } from '../api/context.ts';
-import { runUrl } from '../api/context.ts';
-import { writerLogins } from '../api/identity.ts';
-import type { GitHubClient } from '../api/octokit.ts';
+import type { ActionContext, GitHubClient } from '../api/index.ts';
+import { runUrl, writerLogins } from '../api/index.ts';
 import { GitHubEffects } from './github-effects.ts';
 
 export interface RepoEffectsOptions {

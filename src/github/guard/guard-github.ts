@@ -19,14 +19,12 @@
  *   found again before anything is created (`GitHubEffects.ensureIssue`), closed when the streak ends.
  *   keel-guard's issues carry the `keel-guard` label rather than `keel`: `keel` issues are the task queue.
  */
-import type { ActionContext } from '../api/context.ts';
-import type { GitHubEffects } from '../effects/github-effects.ts';
-import type { GitHubClient } from '../api/octokit.ts';
-import type { BranchRun } from '../../durable/state-branch/state-branch.ts';
-import { formatAge } from '../../guard/guard-decide.ts';
-import type { AlertSink, GuardEffects, InterruptedRun, LaneActivity } from '../../guard/guard-types.ts';
-import type { LaneConfig, LanesFile } from '../../lanes/lanes-file.ts';
-import type { PauseFlag, PauseFlags } from '../../lanes/pause-flags.ts';
+import type { ActionContext, GitHubClient } from '../api/index.ts';
+import type { GitHubEffects } from '../effects/index.ts';
+import type { BranchRun } from '../../durable/state-branch/index.ts';
+import { formatAge } from '../../base/age.ts';
+import type { AlertSink, GuardEffects, InterruptedRun, LaneActivity } from '../../guard/index.ts';
+import type { LaneConfig, LanesFile, PauseFlag, PauseFlags } from '../../lanes/index.ts';
 
 /** GitHub cancels a job after at most 6 h on its runners; a `running` checkpoint older than this is dead. */
 export const MAX_JOB_MS = 6 * 3_600_000;

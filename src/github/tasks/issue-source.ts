@@ -9,10 +9,9 @@
  * Labels steer: `keel:lane:<name>` names the owner — only a configured lane, and only one — and
  * `keel:priority:<n>` the priority.
  */
-import type { ActionContext } from '../api/context.ts';
-import type { GitHubClient } from '../api/octokit.ts';
+import type { ActionContext, GitHubClient } from '../api/index.ts';
 import { sanitizeUntrusted } from '../../base/sanitize-untrusted.ts';
-import { DEFAULT_TASK_LABEL, openTaskIssues } from '../triggers/trigger-gateway.ts';
+import { DEFAULT_TASK_LABEL, openTaskIssues } from '../triggers/index.ts';
 import { normalizeTask } from '../../queue/normalize.ts';
 import type { QueueProblem, QueueTask } from '../../queue/types.ts';
 

@@ -12,7 +12,7 @@
  * Outside Actions (no `GITHUB_RUN_ID`) a dispatch has no stable identity and gets none: a new id is made.
  */
 import { RUN_ID_PATTERN } from '../../base/run-id.ts';
-import type { ActionContext } from '../api/context.ts';
+import type { ActionContext } from '../api/index.ts';
 
 export interface RunTrigger {
   source: 'dispatch' | 'comment' | 'schedule';

@@ -14,9 +14,8 @@
  * issue, `/keel resume issue-N`, or the idle guard). To run an issue again, comment `/keel run` on it.
  */
 import type { RemoteClaims } from '../../queue/remote-claims.ts';
-import type { ActionContext } from '../api/context.ts';
-import type { GitHubClient } from '../api/octokit.ts';
-import { statusOf } from '../effects/effects-errors.ts';
+import type { ActionContext, GitHubClient } from '../api/index.ts';
+import { statusOf } from '../effects/index.ts';
 import type { ScheduledIssue } from './trigger-gateway.ts';
 import { DEFAULT_TASK_LABEL, runningLabel } from './trigger-gateway.ts';
 

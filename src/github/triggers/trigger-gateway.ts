@@ -2,9 +2,8 @@
  * What deciding on a trigger needs from the GitHub API, and nothing more: two reads. Resolving a trigger
  * never writes, so a stranger's comment costs at most one GET and changes nothing.
  */
-import type { ActionContext } from '../api/context.ts';
-import { statusOf } from '../effects/effects-errors.ts';
-import type { GitHubClient } from '../api/octokit.ts';
+import type { ActionContext, GitHubClient } from '../api/index.ts';
+import { statusOf } from '../effects/index.ts';
 import type { ScheduleClaimer } from './schedule-claims.ts';
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';

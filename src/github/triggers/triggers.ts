@@ -16,7 +16,7 @@
  * propagate: an outage must fail the run visibly, not pass for a stranger.
  */
 import { parseCommand } from './commands.ts';
-import type { ActionContext } from '../api/context.ts';
+import type { ActionContext } from '../api/index.ts';
 import { sanitizeUntrusted } from '../../base/sanitize-untrusted.ts';
 import type { Permission, TriggerGateway } from './trigger-gateway.ts';
 import {

@@ -1,0 +1,2 @@
+/** github/summary/: what the rest of keel uses of it. */
+export { annotationsFor, renderJobSummary } from './summary.ts';
