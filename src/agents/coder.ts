@@ -10,7 +10,13 @@
  * Its degraded fallback produces no code: the subtask becomes an issue asking for a manual implementation.
  */
 import type { EditProblem } from '../git/safe-edits.ts';
-import { callAgent, type AgentCallOptions, type AgentRouter, type Used } from './call-agent.ts';
+import {
+  callAgent,
+  type AgentCall,
+  type AgentCallOptions,
+  type AgentRouter,
+  type Used,
+} from './call-agent.ts';
 import { shorten } from './parse-json.ts';
 import {
   coderRequest,
@@ -41,17 +47,18 @@ export async function codeSubtask(
   input: CodeInput,
   opts: AgentCallOptions = {},
 ): Promise<AgentResult<CodeChange>> {
+  return callAgent(router, coderCall(input), opts);
+}
+
+/** The coder's call: its request, how its answer is read, and the correction turn in its format. */
+function coderCall(input: CodeInput): AgentCall<CodeChange> {
   const format = input.format ?? 'text';
-  return callAgent(
-    router,
-    {
-      role: 'coder',
-      request: coderRequest(input),
-      read: readCodeAnswer,
-      correction: (error) => correctionMessage(error, format),
-    },
-    opts,
-  );
+  return {
+    role: 'coder',
+    request: coderRequest(input),
+    read: readCodeAnswer,
+    correction: (error) => correctionMessage(error, format),
+  };
 }
 
 /** A change obtained before the call (prefetched, or from a fan-out job), tried first. */
@@ -73,15 +80,11 @@ export async function implementSubtask<R>(
   apply: (change: CodeChange) => Promise<Used<R>>,
   opts: AgentCallOptions & { seed?: CodeSeed } = {},
 ): Promise<AgentResult<R>> {
-  const format = input.format ?? 'text';
   const { seed } = opts;
   return callAgent(
     router,
     {
-      role: 'coder',
-      request: coderRequest(input),
-      read: readCodeAnswer,
-      correction: (error) => correctionMessage(error, format),
+      ...coderCall(input),
       use: apply,
       ...(seed
         ? {
