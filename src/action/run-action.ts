@@ -13,7 +13,8 @@ import type { ActionIO } from './action-io.ts';
 import { restoreDurably, saveDurably } from '../durable/run-copies.ts';
 import { artifactRunOf } from './artifact-source.ts';
 import { handleCommand } from './issue-commands.ts';
-import { resumeFromEnv, runIdToRestore, selectRun } from './run-selection.ts';
+import { resumeRequested } from '../config/resume-request.ts';
+import { runIdToRestore, selectRun } from './run-selection.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
 import { scheduleQueue } from './schedule-queue.ts';
 import { runDoctorStep } from './doctor-step.ts';
@@ -50,7 +51,7 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
     ctx,
     {
       ...(settings.task !== undefined ? { task: settings.task } : {}),
-      resume: settings.resume || resumeFromEnv(env),
+      resume: settings.resume || resumeRequested(env),
       ...(settings.runId !== undefined ? { runId: settings.runId } : {}),
       allowedBots: settings.allowedBots,
     },

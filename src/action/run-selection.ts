@@ -45,8 +45,3 @@ export async function selectRun(
   }
   return { resume: true };
 }
-
-/** `RESUME=true` in the environment asks for a resume like the `resume` input does. */
-export function resumeFromEnv(env: Record<string, string | undefined>): boolean {
-  return /^(true|1|yes)$/i.test(env.RESUME?.trim() ?? '');
-}

@@ -2,6 +2,7 @@
  * The arguments of `keel run`, parsed once. Its own module, light on imports, because the early resume
  * request (`src/cli/early-resume.ts`) reads the same arguments before the rest of keel is loaded.
  */
+import { resumeRequested } from '../config/resume-request.ts';
 import { UsageError } from './io.ts';
 import { parseCommandArgs } from './parse-command-args.ts';
 
@@ -38,11 +39,6 @@ export interface RunOptions {
   help: boolean;
   /** RESUME=true with a task: resume the latest unfinished run if there is one, else run the task. */
   resumeFirst?: boolean;
-}
-
-/** `RESUME=true` (as in `export RESUME=true` before starting keel): the next run resumes. */
-export function resumeRequested(env: Record<string, string | undefined>): boolean {
-  return /^(true|1|yes)$/i.test(env.RESUME?.trim() ?? '');
 }
 
 export function parseRunArgs(argv: string[], env: Record<string, string | undefined> = {}): RunOptions {
