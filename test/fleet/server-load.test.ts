@@ -12,7 +12,7 @@ import { systemClock } from '../../src/base/clock.ts';
 import type { EndpointConfig } from '../../src/config/schema.ts';
 import { createRouter } from '../../src/fleet/router.ts';
 import { parsePrometheusText, sumOf } from '../../src/fleet/prometheus-text.ts';
-import { ServerLoad } from '../../src/fleet/server-load.ts';
+import { RELEASE_LOOK_MS, ServerLoad } from '../../src/fleet/server-load.ts';
 import { startSimulator, type FleetSimulator } from '../../src/sim/fleet-simulator.ts';
 import { testConfig } from '../helpers/config.ts';
 
@@ -253,6 +253,10 @@ describe('ServerLoad', () => {
     await h.settle();
     expect(h.asked).toHaveLength(1);
     text = vllmText(2, 1);
+    h.load.released('gpu'); // too soon after the last look (load: auto): none
+    await h.settle();
+    expect(h.asked).toHaveLength(1);
+    h.advance(RELEASE_LOOK_MS);
     h.load.released('gpu'); // a release looks at once
     await h.settle();
     expect(h.asked).toHaveLength(2);
@@ -299,6 +303,7 @@ describe('ServerLoad', () => {
     await h.settle();
     expect(h.load.remote('gpu')).toMatchObject({ extra: 4, full: false });
     status = 500;
+    h.advance(RELEASE_LOOK_MS);
     h.load.released('gpu');
     await h.settle();
     expect(h.load.remote('gpu')).toBeUndefined();
