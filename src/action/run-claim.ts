@@ -13,9 +13,9 @@ import {
   claimRun,
   DEFAULT_CLAIM_TTL_MS,
   type BranchClaim,
-} from '../durable/state-branch/state-branch-claim.ts';
-import type { StateBranchOptions } from '../durable/state-branch/state-branch.ts';
-import type { ActionContext } from '../github/api/context.ts';
+  type StateBranchOptions,
+} from '../durable/state-branch/index.ts';
+import type { ActionContext } from '../github/api/index.ts';
 import { LeaseLostError } from '../run/run-lease.ts';
 import { latestUnfinishedRun } from '../run/state-store.ts';
 import type { ActionIO } from './action-io.ts';

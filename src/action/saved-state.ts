@@ -3,7 +3,7 @@
  * into `STATE_<name>` for the post step, which runs even when main was killed. Every key is named here once,
  * with what it means, so the two steps cannot disagree about a spelling.
  */
-import { branchClaimSchema, type BranchClaim } from '../durable/state-branch/state-claim-file.ts';
+import { branchClaimSchema, type BranchClaim } from '../durable/state-branch/index.ts';
 import type { ActionIO } from './action-io.ts';
 
 /** What main decided to do with the trigger (`ignored`, `status`, `run`, `resume` …). */
