@@ -6,7 +6,6 @@
 import { join, resolve } from 'node:path';
 import { readJsonFile } from '../base/atomic-file.ts';
 import { systemClock, type Clock } from '../base/clock.ts';
-import { errorMessage } from '../base/errors.ts';
 import { FileLock } from '../base/file-lock.ts';
 import { runHeartbeat } from '../base/heartbeat.ts';
 import { collectSecrets, redact as redactSecrets } from '../base/secrets.ts';
@@ -18,15 +17,15 @@ import { readFleetStateFile, writeFleetStateFile } from '../fleet/fleet-state.ts
 import { createRouter } from '../fleet/router.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
 import { loggedRouterEvent, type RunEvent } from './run-events.ts';
+import { FINISHED, forceExit, releaseWorktree, saveAtLast } from './run-ending.ts';
+import type { StartRunOptions, StartRunResult } from './start-run-options.ts';
 import { slotsDirFor } from '../fleet/shared-slots.ts';
 import { renderStatusText } from '../fleet/status.ts';
 import { createGit, type Git } from '../git/git-runner.ts';
-import { finishWorkspace } from '../git/finish-workspace.ts';
-import { pushWorkBranch, type WorkBranch } from '../git/workspace.ts';
+import { pushWorkBranch } from '../git/workspace.ts';
 import { EventLog } from '../telemetry/event-log.ts';
-import { fencedEffects, type Effects } from './effects.ts';
+import { fencedEffects } from './effects.ts';
 import { runEngine } from './engine.ts';
-import type { ExternalCodeResult } from './external-code.ts';
 import { LocalEffects } from './local-effects.ts';
 import { buildManifest, MetricsRecorder, PersistenceCoordinator } from './persistence.ts';
 import { startPlanPrefetch } from './plan-prefetch.ts';
@@ -42,78 +41,13 @@ import {
   newRunState,
   type RunChoice,
 } from './run-selection.ts';
-import { installShutdown, type ProcessEvents } from './shutdown.ts';
+import { installShutdown } from './shutdown.ts';
 import { coderCapacity } from './steps/code-batch.ts';
 import { MAX_FILE_BYTES_IN_PROMPT } from './steps/code-one.ts';
 import { STATE_LOCK_FILE, TaskStateStore } from './state-store.ts';
-import { isUnfinished, type RunState } from './state.ts';
+import { isUnfinished } from './state.ts';
 
-export interface StartRunOptions {
-  config: KeelConfig;
-  /** The repository the run works on (its checkout stays untouched: work happens in a worktree). */
-  repo: string;
-  stateDir: string;
-  task?: string;
-  taskSource?: string;
-  /** Resume this run, or (true) the latest unfinished one. */
-  resume?: string | true;
-  /** Name a new run; an existing run of that name is resumed instead. */
-  runId?: string;
-  timeBudgetMinutes?: number;
-  /** How a human resumes, for the recovery record; defaults to the `keel run --resume` line. */
-  resumeCommand?: (runId: string) => string;
-  env: Record<string, string | undefined>;
-  progress: (line: string) => void;
-  /** Tests pass an EventEmitter; the CLI passes the process. */
-  processEvents?: ProcessEvents;
-  /**
-   * Cancellation from the caller (the CLI's SIGINT/SIGTERM handler, installed before this run's own): a
-   * signal that arrived while the run was still starting stops it as soon as it can stop cleanly.
-   */
-  signal?: AbortSignal;
-  clock?: Clock;
-  /** Every event of the run's router, as it happens (a lane's `auto` concurrency learns from them). */
-  onRouterEvent?: (event: RouterEvent) => void;
-  /** Told the run id and directory as soon as the state is on disk (the Action saves them for `post`). */
-  onStarted?: (run: { runId: string; runDir: string; stateDir: string }) => void;
-  /** Push the work branch to this remote before opening the pull request (Actions: `origin`). */
-  pushTo?: string;
-  /** Fan-out: stop after planning (the plan job), or use coder results the matrix jobs delivered. */
-  stopAfter?: 'plan';
-  externalCode?: Map<string, ExternalCodeResult>;
-  /** Effects other than local files (the GitHub publisher), given the run's state as it starts. */
-  effects?: (runDir: string, state: RunState) => Effects;
-  /** Take the run's lease even from a live holder (`--take-over`: it is hung, or its host is gone). */
-  takeOver?: boolean;
-  /**
-   * The fence across runners (Actions: the run's claim on the state branch), asked before the work is
-   * published; throws `LeaseLostError` when another runner holds the run now, and this process stops.
-   */
-  remoteFence?: () => Promise<void>;
-  /**
-   * A third SIGINT/SIGTERM while stopping: called with `exitCodeOnInterrupt` once the state is saved (the
-   * CLI passes `process.exit`). Without it, further signals are only reported.
-   */
-  forceExit?: (code: number) => void;
-  /** The exit code of an interrupted run (for `forceExit`); default `run.exitCodeOnInterrupt`. */
-  exitCodeOnInterrupt?: number;
-}
-
-export interface StartRunResult {
-  state: RunState;
-  runDir: string;
-  /**
-   * Set when another process took the run over while this one worked on it: this one stopped without
-   * writing anything more, and `state` is only what it knew then (the run goes on elsewhere).
-   */
-  superseded?: LeaseLostError;
-  /**
-   * Set when the run's last state could not be saved (its checkpoint failed, and again when tried once more):
-   * `state` is where the run got to, `state.json` says less. Such a run is not reported finished.
-   */
-  unsaved?: string;
-}
-
+export type { StartRunOptions, StartRunResult } from './start-run-options.ts';
 export { RunStartError } from './run-selection.ts';
 
 export async function startRun(options: StartRunOptions): Promise<StartRunResult> {
@@ -402,67 +336,4 @@ async function ownedRun(
     if (early.offered > 0 && lease.lost === undefined)
       await events.append({ type: 'early_request', ...early } satisfies RunEvent);
   }
-}
-
-/**
- * Finished for good: its worktree goes (the branch stays, pushed or not), so the branch can be checked out in
- * the user's checkout. A failed run keeps it: it is retried with a resume, and its work tree is the evidence.
- */
-const FINISHED = new Set<RunState['status']>(['completed', 'partial', 'degraded']);
-
-async function releaseWorktree(
-  git: Git,
-  workspace: WorkBranch,
-  progress: (line: string) => void,
-): Promise<void> {
-  try {
-    const result = await finishWorkspace(git, workspace);
-    if (!result.removed) progress(`the worktree ${workspace.worktree} stays: ${result.reason}`);
-  } catch (error) {
-    // The run is finished and saved; a worktree left behind is for `keel gc`, not a failure of the run.
-    progress(`the worktree ${workspace.worktree} stays: ${errorMessage(error)}`);
-  }
-}
-
-/**
- * The third signal of a storm: the run as it stands — running steps back to pending, `interrupted` — saved
- * at once, then the exit with the interrupted run's code (1 when even that save failed, or the run is no
- * longer this process's to save).
- */
-function forceExit(
-  options: StartRunOptions,
-  config: KeelConfig,
-  state: RunState,
-  metrics: MetricsRecorder,
-  store: TaskStateStore,
-  clock: Clock,
-): void {
-  if (!options.forceExit) return;
-  for (const step of Object.values(state.steps)) if (step.status === 'running') step.status = 'pending';
-  state.status = 'interrupted';
-  state.interruption ??= { reason: 'forced exit (third signal)', at: clock.now() };
-  state.updatedAt = clock.now();
-  let saved = true;
-  try {
-    store.saveNow({ ...state, metrics: metrics.snapshot() });
-    options.progress(`signal 3: forced exit, the state saved as interrupted`);
-  } catch (error) {
-    saved = false;
-    options.progress(`signal 3: forced exit, the state could NOT be saved: ${errorMessage(error)}`);
-  }
-  options.forceExit(saved ? (options.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt) : 1);
-}
-
-/**
- * Saved means saved: when the run's last checkpoint failed (the state lock stayed busy, the disk was full),
- * it is tried again, twice, a little later each; what still fails is returned, and the run is not
- * reported finished — `state.json` says something else, and the next resume reads that.
- */
-async function saveAtLast(ctx: RunContext, clock: Clock): Promise<string | undefined> {
-  for (let attempt = 0; attempt < 2 && ctx.unsaved !== undefined; attempt++) {
-    await clock.sleep(250 * 2 ** attempt);
-    await ctx.checkpoint();
-  }
-  if (ctx.unsaved !== undefined) await ctx.event('final_state_unsaved', { error: ctx.unsaved });
-  return ctx.unsaved;
 }
