@@ -1,1337 +1,1533 @@
 export const id = 129;
-export const ids = [129];
+export const ids = [129,594,975];
 export const modules = {
 
-/***/ 6417:
+/***/ 26171:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ planSchema)
+/* harmony export */ });
+/* unused harmony export subtaskSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12311);
+/**
+ * The plan as the run state checkpoints it: what `planner.ts` must produce (a model's answer is shaped into
+ * this and checked against it before the engine sees it), and what a resume reads back.
+ */
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  kQ: () => (/* reexport */ SIM_FLAVORS),
-  n8: () => (/* reexport */ SIM_MODES),
-  gC: () => (/* binding */ echoResponder),
-  MJ: () => (/* reexport */ isSimFlavor),
-  d7: () => (/* reexport */ isSimMode),
-  rs: () => (/* binding */ startSimulator)
+const text = (max) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(max);
+const subtaskSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9][a-z0-9-]{0,47}$/),
+    title: text(200),
+    files: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(text(300)).max(50),
+    instructions: text(8_000),
+});
+const planSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    milestones: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: text(64), title: text(200), subtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(subtaskSchema).max(2_000) }))
+        .max(100),
+    confidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1),
+    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
 });
 
-// UNUSED EXPORTS: MODEL_MAX_CONTEXT, SimInputError
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-;// CONCATENATED MODULE: ./lib/sim/http-util.js
-/** The path without the query string; cheaper than `new URL` on the hot path. */
-function pathOf(url) {
-    if (url === undefined)
-        return '/';
-    const query = url.indexOf('?');
-    return query === -1 ? url : url.slice(0, query);
-}
-/** Headers of a JSON body whose full length is announced, so that a client can tell when it is cut short. */
-function jsonHeadersFor(body) {
-    return { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-}
-/** `body` is already serialised, so that callers decide once how it is built (and how long it is). */
-function sendJson(res, status, body, extra) {
-    res.writeHead(status, { ...jsonHeadersFor(body), ...extra });
-    res.end(body);
-}
-/**
- * Reads the whole request body, then calls `done` with it, or with `undefined` when it exceeded `limit` bytes
- * (the rest is drained, not kept, so the connection stays usable). Never called when the client goes away first:
- * the response's `close` event is where callers clean up.
- */
-function readBody(req, limit, done) {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (chunk) => {
-        size += chunk.length;
-        if (size <= limit)
-            chunks.push(chunk);
-    });
-    req.on('end', () => done(size <= limit ? Buffer.concat(chunks, size).toString('utf8') : undefined));
-    // A client that disconnects mid-body makes the request emit `error`; the response's `close` handles the rest.
-    req.on('error', () => { });
+/***/ }),
+
+/***/ 96018:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ formatAge)
+/* harmony export */ });
+/** A duration as people say it: `2 s`, `14 min`, `3 h`, `2 d`. One rule for every "… ago" keel prints. */
+function formatAge(ms) {
+    const abs = Math.max(0, ms);
+    if (abs < 120_000)
+        return `${Math.round(abs / 1000)} s`;
+    if (abs < 2 * 3_600_000)
+        return `${Math.round(abs / 60_000)} min`;
+    if (abs < 2 * 86_400_000)
+        return `${Math.round(abs / 3_600_000)} h`;
+    return `${Math.round(abs / 86_400_000)} d`;
 }
 
-;// CONCATENATED MODULE: ./lib/sim/modes.js
-/**
- * The faults a simulated endpoint can be put in, the flavors of server software it can imitate, and the
- * seeded random numbers behind `flaky`. Plain data and pure functions: the servers read these at request time.
- */
-const SIM_MODES = [
-    'ok',
-    'refuse',
-    'hang',
-    'e500',
-    'e429',
-    'malformed',
-    'cut',
-    'slow',
-    'ctxlen',
-    'auth',
-    'flaky',
-];
-const SIM_FLAVORS = ['openai', 'vllm', 'llamacpp', 'lmstudio', 'ollama'];
-function isSimMode(value) {
-    return typeof value === 'string' && SIM_MODES.includes(value);
-}
-function isSimFlavor(value) {
-    return typeof value === 'string' && SIM_FLAVORS.includes(value);
-}
-/** Gap between two trickled pieces in `slow` when no latency is given: long enough to trip idle timeouts in drills. */
-const DEFAULT_SLOW_GAP_MS = 200;
-const DEFAULT_FAIL_RATE = 0.5;
-const DEFAULT_SEED = 1;
-/**
- * Modes that break the probe routes as well as chat. A server that is down, stuck, crashing or rejecting the
- * key is so for `/v1/models` too; chat-only faults (`cut`, `ctxlen`, `malformed`, `flaky`, `slow`, `e429`)
- * leave probes healthy, which is exactly the case where a probe says "healthy" and chat still fails.
- */
-function modeBreaksProbes(mode) {
-    return mode === 'refuse' || mode === 'hang' || mode === 'e500' || mode === 'auth';
-}
-/**
- * mulberry32: a tiny, well-mixed 32-bit PRNG. Seeded per endpoint so that a `flaky` run fails the same requests
- * every time; `Math.random` would make failure drills and tests unrepeatable.
- */
-function createSeededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Bad input from a caller (an unknown endpoint or mode, a negative latency): the control routes answer it with 400. */
-class SimInputError extends Error {
-    name = 'SimInputError';
-}
 
-;// CONCATENATED MODULE: ./lib/sim/openai-responses.js
-/**
- * OpenAI wire shapes the simulator answers with: `chat.completion`, `chat.completion.chunk` SSE events and error
- * bodies. Pure string builders, so that the modes that bend them (cut, malformed, slow) start from the real thing.
- */
-const SSE_HEADERS = {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache',
-};
-const SSE_DONE = 'data: [DONE]\n\n';
-function errorBody(message, type, code) {
-    return JSON.stringify({ error: { message, type, param: null, code } });
-}
-/** The usual rough estimate: 4 characters a token. */
-function tokensForChars(chars) {
-    return Math.ceil(chars / 4);
-}
-function usageOf(c) {
-    return {
-        prompt_tokens: c.promptTokens,
-        completion_tokens: c.completionTokens,
-        total_tokens: c.promptTokens + c.completionTokens,
-    };
-}
-function completionBody(c) {
-    return JSON.stringify({
-        id: c.id,
-        object: 'chat.completion',
-        created: c.created,
-        model: c.model,
-        choices: [{ index: 0, message: messageOf(c), finish_reason: c.finishReason }],
-        usage: usageOf(c),
-    });
-}
-function messageOf(c) {
-    const message = { role: 'assistant', content: c.content };
-    if (c.reasoning !== undefined)
-        message.reasoning_content = c.reasoning;
-    if (c.toolCalls !== undefined)
-        message.tool_calls = c.toolCalls.map(toolCallOf);
-    return message;
-}
-function toolCallOf(call, index) {
-    return { index, id: `call_${index + 1}`, type: 'function', function: call };
-}
-function chunkEvent(c, delta, last) {
-    const chunk = {
-        id: c.id,
-        object: 'chat.completion.chunk',
-        created: c.created,
-        model: c.model,
-        choices: [{ index: 0, delta, finish_reason: last ? c.finishReason : null }],
-        ...(last ? { usage: usageOf(c) } : {}),
-    };
-    return `data: ${JSON.stringify(chunk)}\n\n`;
-}
-/**
- * One SSE event per content piece; the first also carries the role, as vLLM and OpenAI do. Reasoning comes
- * first, in deltas of its own (`reasoning_content`, as llama.cpp and vLLM stream it), and tool calls last, one
- * delta per call.
- */
-function contentEvents(c, pieces) {
-    const deltas = [];
-    if (c.reasoning !== undefined) {
-        for (const piece of splitPieces(c.reasoning, 4))
-            deltas.push({ reasoning_content: piece });
-    }
-    if (c.content !== null || deltas.length === 0)
-        for (const piece of pieces)
-            deltas.push({ content: piece });
-    for (const [index, call] of (c.toolCalls ?? []).entries())
-        deltas.push({ tool_calls: [toolCallOf(call, index)] });
-    return deltas.map((delta, index) => chunkEvent(c, index === 0 ? { role: 'assistant', ...delta } : delta, false));
-}
-/** The end of a healthy stream: the finish_reason chunk with usage, then `[DONE]`. */
-function closingEvents(c) {
-    return chunkEvent(c, {}, true) + SSE_DONE;
-}
-/** A body that claims to be JSON and is not: the start of a real completion followed by junk. */
-function malformedBody(c) {
-    return `{"id":"${c.id}","object":"chat.completion","choices":[{"index":0,"message":{"content":${JSON.stringify(c.content)}} <simulated garbage`;
-}
-/** `data:` lines that are not JSON, ending in a proper `[DONE]` so that only the parsing can notice. */
-function malformedEvents(c) {
-    return `data: {"id":"${c.id}","choices":[{"delta":{"content":${JSON.stringify(c.content)}\n\ndata: <simulated garbage>\n\n${SSE_DONE}`;
-}
-/**
- * Splits text into at most `maxPieces` pieces of at least `minSize` code units, never inside a surrogate pair
- * (a split emoji would turn into two invalid halves on the wire). Empty text is one empty piece.
- */
-function splitPieces(text, maxPieces, minSize = 4) {
-    if (text.length === 0)
-        return [''];
-    const size = Math.max(minSize, Math.ceil(text.length / maxPieces));
-    const pieces = [];
-    let start = 0;
-    while (start < text.length) {
-        let end = Math.min(text.length, start + size);
-        const last = text.charCodeAt(end - 1);
-        if (end < text.length && last >= 0xd800 && last <= 0xdbff)
-            end += 1;
-        pieces.push(text.slice(start, end));
-        start = end;
-    }
-    return pieces;
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./lib/sim/control-routes.js
+/***/ 91975:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JE: () => (/* binding */ readJsonFile),
+/* harmony export */   Q3: () => (/* binding */ writeFileAtomicSync),
+/* harmony export */   n1: () => (/* binding */ isTempFile),
+/* harmony export */   writeFileAtomic: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17594);
+/**
+ * Files that are either the old version or the new one, never half of either: the checkpoint, the manifest,
+ * the metrics, the heartbeat, effect records, the fleet state. One implementation for all of them.
+ *
+ * `writeFileAtomic` writes a temp file in the target's directory (a rename is only atomic within one file
+ * system), fsyncs it, renames it over the target and fsyncs the directory so the rename itself survives a
+ * power cut. A SIGKILL at any instant leaves the old target or the new one, plus at worst an orphaned
+ * `*.tmp` beside it (callers that own a directory under a lock may sweep those; see `isTempFile`).
+ */
 
 
 
-const MAX_CONTROL_BODY_BYTES = 64 * 1024;
-function badRequest(res, message) {
-    sendJson(res, 400, errorBody(message, 'invalid_request_error', 'sim_bad_request'));
-}
-function serveControl(target, req, res, path) {
-    const route = `${req.method} ${path}`;
-    if (route === 'GET /__sim/stats') {
-        sendJson(res, 200, JSON.stringify(target.stats()));
-        return;
-    }
-    if (route === 'POST /__sim/reset') {
-        target.resetStats();
-        sendJson(res, 200, JSON.stringify({ reset: true }));
-        return;
-    }
-    if (route === 'POST /__sim/mode') {
-        readBody(req, MAX_CONTROL_BODY_BYTES, (raw) => changeMode(target, req.socket, res, raw));
-        return;
-    }
-    const message = `no control route ${route}; try POST /__sim/mode, GET /__sim/stats, POST /__sim/reset`;
-    sendJson(res, 404, errorBody(message, 'invalid_request_error', 'not_found'));
-}
-function changeMode(target, socket, res, raw) {
-    let input;
+
+
+/** Replaces `path` with `data` atomically. Creates the parent directory when it is missing. */
+async function writeFileAtomic(path, data, options = {}) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path);
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, `${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
     try {
-        input = JSON.parse(raw ?? '');
-    }
-    catch {
-        badRequest(res, 'body must be JSON such as {"endpoint":"a","mode":"hang","latencyMs":50}');
-        return;
-    }
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        badRequest(res, 'body must be a JSON object such as {"endpoint":"a","mode":"hang"}');
-        return;
-    }
-    target.applyModeChange(input, socket).then((applied) => {
-        // After a switch to `refuse` this socket may be the last of a server that has stopped listening: let it go.
-        const close = applied.mode === 'refuse' ? { connection: 'close' } : undefined;
-        sendJson(res, 200, JSON.stringify(applied), close);
-    }, (error) => {
-        if (error instanceof SimInputError)
-            badRequest(res, error.message);
-        else
-            sendJson(res, 500, errorBody(error instanceof Error ? error.message : String(error), 'server_error', null));
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/sim/sim-answer.js
-const FINISH_REASONS = new Set(['stop', 'length', 'tool_calls']);
-/** What a responder returned, as an answer; throws a TypeError naming what is wrong. */
-function checkAnswer(produced) {
-    if (typeof produced === 'string')
-        return { content: produced, finishReason: 'stop' };
-    if (typeof produced !== 'object' || produced === null) {
-        throw new TypeError(`returned ${produced === null ? 'null' : typeof produced}, not a string or an answer`);
-    }
-    const answer = produced;
-    if (answer.content !== null && typeof answer.content !== 'string') {
-        throw new TypeError('answer.content must be a string or null');
-    }
-    if (answer.reasoning !== undefined && typeof answer.reasoning !== 'string') {
-        throw new TypeError('answer.reasoning must be a string');
-    }
-    const calls = answer.toolCalls;
-    if (calls !== undefined &&
-        (!Array.isArray(calls) ||
-            calls.some((call) => typeof call?.name !== 'string' || typeof call.arguments !== 'string'))) {
-        throw new TypeError('answer.toolCalls must be a list of { name, arguments } strings');
-    }
-    if (answer.finishReason !== undefined && !FINISH_REASONS.has(answer.finishReason)) {
-        throw new TypeError(`answer.finishReason must be stop, length or tool_calls`);
-    }
-    const checked = {
-        content: answer.content ?? null,
-        finishReason: answer.finishReason ?? (calls !== undefined && calls.length > 0 ? 'tool_calls' : 'stop'),
-    };
-    if (answer.reasoning !== undefined)
-        checked.reasoning = answer.reasoning;
-    if (calls !== undefined && calls.length > 0)
-        checked.toolCalls = calls.map((c) => ({ ...c }));
-    return checked;
-}
-
-;// CONCATENATED MODULE: ./lib/sim/chat-plan.js
-
-
-
-/** Streams and trickles use at most this many content pieces: "several chunks", and `slow` lasts ~8 gaps. */
-const MAX_PIECES = 8;
-function jsonReply(outcome, status, body, extra) {
-    return { outcome, reply: { kind: 'json', status, headers: { ...jsonHeadersFor(body), ...extra }, body } };
-}
-function chat_plan_badRequest(message) {
-    return jsonReply('bad_request', 400, errorBody(message, 'invalid_request_error', null));
-}
-const SERVER_FAULTS = {
-    hang: () => ({ outcome: 'hang', reply: { kind: 'hang' } }),
-    auth: () => jsonReply('auth', 401, errorBody('Incorrect API key provided (simulated).', 'invalid_request_error', 'invalid_api_key')),
-    e500: () => jsonReply('e500', 500, errorBody('The server had an error processing your request (simulated).', 'server_error', null)),
-    e429: () => jsonReply('e429', 429, errorBody('Rate limit reached for requests (simulated).', 'rate_limit_error', 'rate_limit_exceeded'), { 'retry-after': '1' }),
-};
-/** The answer of a server-wide fault (`hang`, `auth`, `e500`, `e429`); undefined for the other modes. */
-function serverFault(mode) {
-    return SERVER_FAULTS[mode]?.();
-}
-function textOf(content) {
-    if (typeof content === 'string')
-        return content;
-    // Content parts (`[{ type: 'text', text }]`): only the text counts, like a server's tokenizer would see it.
-    if (Array.isArray(content)) {
-        return content
-            .map((part) => (typeof part?.text === 'string' ? part.text : ''))
-            .join('');
-    }
-    return content == null ? '' : JSON.stringify(content);
-}
-function parseChat(raw) {
-    let request;
-    try {
-        request = JSON.parse(raw);
-    }
-    catch {
-        return 'request body is not valid JSON';
-    }
-    if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-        return 'request body must be a JSON object';
-    }
-    const body = request;
-    if (typeof body.model !== 'string' || body.model === '')
-        return '"model" is required';
-    if (!Array.isArray(body.messages))
-        return '"messages" must be an array';
-    const messages = [];
-    let promptChars = 0;
-    for (const message of body.messages) {
-        if (typeof message !== 'object' || message === null)
-            return 'each message must be an object';
-        const { role, content } = message;
-        const text = textOf(content);
-        promptChars += text.length;
-        messages.push({ role: typeof role === 'string' ? role : '', content: text });
-    }
-    const limit = body.max_tokens ?? body.max_completion_tokens;
-    const maxTokens = typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : undefined;
-    return { model: body.model, messages, promptChars, maxTokens, stream: body.stream === true };
-}
-function contextExceeded(window, promptTokens, maxTokens) {
-    const requested = promptTokens + (maxTokens ?? 0);
-    const message = `This model's maximum context length is ${window} tokens. However, you requested ${requested} tokens ` +
-        `(${promptTokens} in the messages, ${maxTokens ?? 0} in the completion). ` +
-        'Please reduce the length of the messages or completion.';
-    return jsonReply('ctxlen', 400, errorBody(message, 'invalid_request_error', 'context_length_exceeded'));
-}
-function planChat(subject, mode, raw) {
-    const fault = serverFault(mode);
-    if (fault)
-        return fault;
-    const parsed = parseChat(raw);
-    if (typeof parsed === 'string')
-        return chat_plan_badRequest(parsed);
-    const { model, messages, maxTokens, stream } = parsed;
-    if (!subject.models.has(model)) {
-        return jsonReply('model_not_found', 404, errorBody(`model '${model}' not found`, 'invalid_request_error', 'model_not_found'));
-    }
-    const promptTokens = tokensForChars(parsed.promptChars);
-    const window = subject.contextWindow;
-    if (window !== undefined && promptTokens + (maxTokens ?? 0) > window) {
-        return contextExceeded(window, promptTokens, maxTokens);
-    }
-    if (mode === 'ctxlen') {
-        // Forced without a configured window: claim a window just below the request, so the message stays coherent.
-        return contextExceeded(Math.max(0, promptTokens + (maxTokens ?? 0) - 1), promptTokens, maxTokens);
-    }
-    if (mode === 'flaky' && subject.drawRandom() < subject.failRate)
-        return serverFault('e500');
-    const context = { endpoint: subject.name, model, messages };
-    if (maxTokens !== undefined)
-        context.maxTokens = maxTokens;
-    let produced;
-    try {
-        produced = checkAnswer(subject.responder(context));
+        await writeSynced(temp, data);
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return jsonReply('responder_error', 500, errorBody(`sim responder failed: ${reason}`, 'server_error', null));
-    }
-    // Like a real server, stop at max_tokens and say so, rather than returning more than was asked for.
-    let { content, finishReason } = produced;
-    if (content !== null && maxTokens !== undefined && tokensForChars(content.length) > maxTokens) {
-        content = content.slice(0, maxTokens * 4);
-        finishReason = 'length';
-    }
-    const completion = {
-        id: subject.nextCompletionId(),
-        created: Math.floor(Date.now() / 1000),
-        model,
-        content,
-        finishReason,
-        promptTokens,
-        completionTokens: tokensForChars((content ?? '').length + (produced.reasoning ?? '').length),
-    };
-    if (produced.reasoning !== undefined)
-        completion.reasoning = produced.reasoning;
-    if (produced.toolCalls !== undefined)
-        completion.toolCalls = produced.toolCalls;
-    return { outcome: mode === 'flaky' ? 'ok' : mode, reply: answer(mode, completion, stream) };
-}
-/** The shape of a request that gets an answer: healthy, or bent by one of the answering faults. */
-function answer(mode, completion, stream) {
-    if (!stream) {
-        const body = mode === 'malformed' ? malformedBody(completion) : completionBody(completion);
-        const headers = jsonHeadersFor(body);
-        if (mode === 'cut')
-            return { kind: 'cut', headers, data: splitPieces(body, 2, 1)[0] };
-        if (mode === 'slow')
-            return { kind: 'trickle', headers, pieces: splitPieces(body, MAX_PIECES, 1) };
-        return { kind: 'json', status: 200, headers, body };
-    }
-    if (mode === 'malformed')
-        return { kind: 'stream', body: malformedEvents(completion) };
-    const events = contentEvents(completion, splitPieces(completion.content ?? '', MAX_PIECES));
-    if (mode === 'cut') {
-        return {
-            kind: 'cut',
-            headers: SSE_HEADERS,
-            data: events.slice(0, Math.ceil(events.length / 2)).join(''),
-        };
-    }
-    if (mode === 'slow') {
-        return { kind: 'trickle', headers: SSE_HEADERS, pieces: [...events, closingEvents(completion)] };
-    }
-    return { kind: 'stream', body: events.join('') + closingEvents(completion) };
-}
-
-;// CONCATENATED MODULE: ./lib/sim/chat-route.js
-
-
-
-
-/** Far above any real prompt; only here so that a runaway client cannot make the simulator buffer without end. */
-const MAX_CHAT_BODY_BYTES = 32 * 1024 * 1024;
-/** One request's pending timer, cleared when the response closes for any reason. */
-class Exchange {
-    closed = false;
-    #timer;
-    /** Runs `fn` after `ms`, or right away for 0 (no timer at all on the fast path), unless closed by then. */
-    after(ms, fn) {
-        if (this.closed)
-            return;
-        if (ms <= 0) {
-            fn();
-            return;
-        }
-        this.#timer = setTimeout(() => {
-            this.#timer = undefined;
-            if (!this.closed)
-                fn();
-        }, ms);
-    }
-    close() {
-        this.closed = true;
-        if (this.#timer !== undefined)
-            clearTimeout(this.#timer);
-        this.#timer = undefined;
-    }
-}
-function serveChat(endpoint, req, res) {
-    const { stats } = endpoint;
-    stats.chatRequests += 1;
-    stats.inflight += 1;
-    if (stats.inflight > stats.maxInflight)
-        stats.maxInflight = stats.inflight;
-    const exchange = new Exchange();
-    res.once('close', () => {
-        // `stats` is mutated in place by resetStats, so this decrement always lands on the live counters.
-        stats.inflight -= 1;
-        exchange.close();
-    });
-    // The mode that counts is the one in force when the request arrived, not when its body finished arriving.
-    const { mode, latencyMs } = endpoint;
-    readBody(req, MAX_CHAT_BODY_BYTES, (raw) => {
-        if (exchange.closed)
-            return;
-        if (raw === undefined) {
-            endpoint.countOutcome('too_large');
-            sendJson(res, 413, errorBody('request body too large', 'invalid_request_error', null));
-            return;
-        }
-        const plan = planChat(endpoint, mode, raw);
-        endpoint.countOutcome(plan.outcome);
-        deliver(plan.reply, res, exchange, latencyMs);
-    });
-}
-function deliver(reply, res, exchange, latencyMs) {
-    switch (reply.kind) {
-        case 'hang':
-            // Never answer: the response closes when the client gives up or the simulator closes.
-            return;
-        case 'trickle':
-            trickle(res, exchange, reply.headers, reply.pieces, latencyMs ?? DEFAULT_SLOW_GAP_MS);
-            return;
-        case 'json':
-            exchange.after(latencyMs ?? 0, () => {
-                res.writeHead(reply.status, reply.headers);
-                res.end(reply.body);
-            });
-            return;
-        case 'stream':
-            exchange.after(latencyMs ?? 0, () => {
-                res.writeHead(200, SSE_HEADERS);
-                res.end(reply.body);
-            });
-            return;
-        case 'cut':
-            exchange.after(latencyMs ?? 0, () => {
-                res.writeHead(200, reply.headers);
-                // Destroy only once the partial data is handed to the kernel, so the client really receives a part.
-                res.write(reply.data, () => res.destroy());
-            });
-            return;
-    }
-}
-/** Headers at once, then one piece per gap: a live but crawling server, for idle-timeout drills. */
-function trickle(res, exchange, headers, pieces, gapMs) {
-    res.writeHead(200, headers);
-    res.flushHeaders();
-    let next = 0;
-    const step = () => {
-        res.write(pieces[next]);
-        next += 1;
-        if (next === pieces.length)
-            res.end();
-        else
-            exchange.after(gapMs, step);
-    };
-    exchange.after(gapMs, step);
-}
-
-;// CONCATENATED MODULE: ./lib/sim/probe-routes.js
-const MODEL_MAX_CONTEXT = 32_768;
-/** A fixed creation time keeps every probe answer byte-for-byte reproducible. */
-const CREATED = 1_700_000_000;
-const MODIFIED_AT = '2024-01-01T00:00:00Z';
-const FLAVOR_ROUTES = {
-    openai: new Map([['GET /v1/models', 'v1_models']]),
-    vllm: new Map([['GET /v1/models', 'v1_models']]),
-    llamacpp: new Map([
-        ['GET /v1/models', 'v1_models'],
-        ['GET /props', 'llamacpp_props'],
-        ['GET /health', 'llamacpp_health'],
-    ]),
-    lmstudio: new Map([
-        ['GET /v1/models', 'v1_models'],
-        ['GET /api/v0/models', 'lmstudio_models'],
-    ]),
-    ollama: new Map([
-        ['GET /v1/models', 'v1_models'],
-        ['GET /api/tags', 'ollama_tags'],
-        ['POST /api/show', 'ollama_show'],
-    ]),
-};
-function matchProbeRoute(flavor, method, path) {
-    return FLAVOR_ROUTES[flavor].get(`${method} ${path}`);
-}
-/** Routes that read a request body before answering. */
-function probeNeedsBody(route) {
-    return route === 'ollama_show';
-}
-function modelMaximum(subject) {
-    return Math.max(MODEL_MAX_CONTEXT, subject.contextWindow ?? 0);
-}
-function servedWindow(subject) {
-    return subject.contextWindow ?? modelMaximum(subject);
-}
-const OWNED_BY = {
-    openai: 'system',
-    vllm: 'vllm',
-    llamacpp: 'llamacpp',
-    lmstudio: 'organization_owner',
-    ollama: 'library',
-};
-function openAiModels(subject) {
-    const data = subject.modelList.map((id) => {
-        const base = { id, object: 'model', created: CREATED, owned_by: OWNED_BY[subject.flavor] };
-        if (subject.flavor === 'vllm')
-            return { ...base, root: id, parent: null, max_model_len: servedWindow(subject) };
-        if (subject.flavor === 'llamacpp')
-            return { ...base, meta: { n_ctx_train: modelMaximum(subject) } };
-        return base;
-    });
-    return { object: 'list', data };
-}
-const OLLAMA_DETAILS = {
-    parent_model: '',
-    format: 'gguf',
-    family: 'llama',
-    families: ['llama'],
-    parameter_size: '7B',
-    quantization_level: 'Q4_K_M',
-};
-/** Ollama resolves a name without a tag to `:latest`. */
-function findOllamaModel(subject, name) {
-    return subject.modelList.find((model) => model === name || model === `${name}:latest`);
-}
-/** Ollama pads parameter names into a column; a parser that splits on one space would fail on the real thing. */
-function ollamaParameters(subject) {
-    const lines = [];
-    // A configured window stands for a Modelfile's `PARAMETER num_ctx`, which real Ollama lists here.
-    if (subject.contextWindow !== undefined) {
-        lines.push(['num_ctx', String(subject.contextWindow)]);
-    }
-    lines.push(['stop', '"<|eot_id|>"']);
-    return lines.map(([key, value]) => `${key.padEnd(30)} ${value}`).join('\n');
-}
-function ollamaShow(subject, rawBody) {
-    let request = {};
-    try {
-        request = JSON.parse(rawBody);
-    }
-    catch {
-        return { status: 400, body: JSON.stringify({ error: 'invalid JSON body' }) };
-    }
-    const name = request?.model ?? request?.name;
-    if (typeof name !== 'string' || name === '') {
-        return { status: 400, body: JSON.stringify({ error: 'model is required' }) };
-    }
-    const model = findOllamaModel(subject, name);
-    if (model === undefined)
-        return { status: 404, body: JSON.stringify({ error: `model '${name}' not found` }) };
-    const show = {
-        license: '',
-        modelfile: `FROM ${model}\n`,
-        parameters: ollamaParameters(subject),
-        template: '{{ .Prompt }}',
-        details: OLLAMA_DETAILS,
-        model_info: {
-            'general.architecture': 'llama',
-            'general.parameter_count': 7_000_000_000,
-            'llama.context_length': modelMaximum(subject),
-        },
-        capabilities: ['completion'],
-        modified_at: MODIFIED_AT,
-    };
-    return { status: 200, body: JSON.stringify(show) };
-}
-function answerProbe(route, subject, rawBody = '') {
-    const ok = (value) => ({ status: 200, body: JSON.stringify(value) });
-    const firstModel = subject.modelList[0] ?? 'sim-model';
-    switch (route) {
-        case 'v1_models':
-            return ok(openAiModels(subject));
-        case 'llamacpp_props':
-            // llama.cpp serves one model: the first listed.
-            return ok({
-                default_generation_settings: { n_ctx: servedWindow(subject), model: firstModel },
-                total_slots: 1,
-                model_path: `/models/${firstModel}.gguf`,
-            });
-        case 'llamacpp_health':
-            return ok({ status: 'ok' });
-        case 'lmstudio_models':
-            return ok({
-                object: 'list',
-                data: subject.modelList.map((id) => ({
-                    id,
-                    object: 'model',
-                    type: 'llm',
-                    publisher: 'sim',
-                    arch: 'llama',
-                    compatibility_type: 'gguf',
-                    quantization: 'Q4_K_M',
-                    state: 'loaded',
-                    max_context_length: modelMaximum(subject),
-                    loaded_context_length: servedWindow(subject),
-                })),
-            });
-        case 'ollama_tags':
-            return ok({
-                models: subject.modelList.map((name) => ({
-                    name,
-                    model: name,
-                    modified_at: MODIFIED_AT,
-                    size: 4_683_087_332,
-                    details: OLLAMA_DETAILS,
-                })),
-            });
-        case 'ollama_show':
-            return ollamaShow(subject, rawBody);
-    }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-;// CONCATENATED MODULE: ./lib/sim/tracked-server.js
-/**
- * An HTTP server that knows its sockets, so that shutting it down is immediate and total: `server.close()` alone
- * waits for keep-alive and hung connections forever, which would leak them and keep a test run alive.
- */
-
-async function listenTracked(handler, host, port) {
-    const server = (0,external_node_http_.createServer)(handler);
-    const sockets = new Set();
-    server.on('connection', (socket) => {
-        sockets.add(socket);
-        socket.once('close', () => sockets.delete(socket));
-    });
-    const closed = new Promise((resolve) => server.once('close', () => resolve()));
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-            server.off('error', reject);
-            resolve();
-        });
-    });
-    // An accept error after listening (EMFILE in a stress run) is the OS refusing one connection, not a reason to
-    // crash the process hosting the simulator; the server keeps serving the others.
-    server.on('error', () => { });
-    let listening = true;
-    return {
-        port: server.address().port,
-        async shutdown(spare) {
-            if (listening) {
-                listening = false;
-                server.close();
-            }
-            const gone = [];
-            for (const socket of sockets) {
-                if (socket === spare)
-                    continue;
-                gone.push(new Promise((resolve) => socket.once('close', () => resolve())));
-                socket.destroy();
-            }
-            await Promise.all(gone);
-            if (spare === undefined || !sockets.has(spare))
-                await closed;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/sim/sim-endpoint.js
-
-
-
-
-
-
-
-const CONTROL_PREFIX = '/__sim/';
-const MAX_PROBE_BODY_BYTES = 64 * 1024;
-class SimEndpoint {
-    name;
-    flavor;
-    modelList;
-    models;
-    contextWindow;
-    responder;
-    stats = {
-        requests: 0,
-        chatRequests: 0,
-        probeRequests: 0,
-        inflight: 0,
-        maxInflight: 0,
-        byOutcome: {},
-    };
-    mode;
-    latencyMs;
-    failRate;
-    seed;
-    port = 0;
-    #host;
-    #requestedPort;
-    #control;
-    #random;
-    #completions = 0;
-    #server;
-    /** Servers stopped with a spare socket still open; finished off by `close()`. */
-    #retired = new Set();
-    #switching = Promise.resolve();
-    #closed = false;
-    constructor(spec, host, responder, control) {
-        this.name = spec.name;
-        this.flavor = spec.flavor ?? 'vllm';
-        this.modelList = spec.models ?? ['sim-model'];
-        this.models = new Set(this.modelList);
-        this.contextWindow = spec.contextWindow;
-        this.responder = responder;
-        this.mode = spec.mode ?? 'ok';
-        this.latencyMs = spec.latencyMs;
-        this.failRate = spec.failRate ?? DEFAULT_FAIL_RATE;
-        this.seed = spec.seed ?? DEFAULT_SEED;
-        this.#random = createSeededRandom(this.seed);
-        this.#host = host;
-        this.#requestedPort = spec.port ?? 0;
-        this.#control = control;
-    }
-    /** Listens (also in `refuse`, briefly, so that a picked port is known and kept for later), then applies the mode. */
-    async start() {
-        this.#server = await this.#listen(this.#requestedPort);
-        this.port = this.#server.port;
-        if (this.mode === 'refuse')
-            await this.#stopListening();
-    }
-    drawRandom() {
-        return this.#random();
-    }
-    nextCompletionId() {
-        this.#completions += 1;
-        return `chatcmpl-sim-${this.name}-${this.#completions}`;
-    }
-    countOutcome(outcome) {
-        this.stats.byOutcome[outcome] = (this.stats.byOutcome[outcome] ?? 0) + 1;
-    }
-    snapshot() {
-        return { ...this.stats, byOutcome: { ...this.stats.byOutcome } };
-    }
-    resetStats() {
-        const { stats } = this;
-        stats.requests = 0;
-        stats.chatRequests = 0;
-        stats.probeRequests = 0;
-        stats.maxInflight = stats.inflight;
-        stats.byOutcome = {};
-    }
-    /** Queued behind any switch in progress; resolves when the new mode is fully in force. */
-    switchMode(change) {
-        const result = this.#switching.then(() => this.#applyMode(change));
-        this.#switching = result.catch(() => { });
-        return result;
-    }
-    async close() {
-        // Set first: a switch still queued must not re-listen behind close's back.
-        this.#closed = true;
-        await this.#switching;
-        const servers = [...this.#retired];
-        if (this.#server)
-            servers.push(this.#server);
-        this.#server = undefined;
-        this.#retired.clear();
-        await Promise.all(servers.map((server) => server.shutdown()));
-    }
-    async #applyMode({ mode, latencyMs, tuning, spare }) {
-        if (this.#closed)
-            throw new Error(`sim endpoint "${this.name}" is closed`);
-        const wasRefusing = this.mode === 'refuse';
-        this.mode = mode;
-        this.latencyMs = latencyMs;
-        if (tuning?.failRate !== undefined)
-            this.failRate = tuning.failRate;
-        if (tuning?.seed !== undefined)
-            this.seed = tuning.seed;
-        // Entering `flaky` restarts the sequence, so a drill that switches to it fails the same requests every time.
-        if (mode === 'flaky')
-            this.#random = createSeededRandom(this.seed);
-        if (mode === 'refuse' && !wasRefusing)
-            await this.#stopListening(spare);
-        if (mode !== 'refuse' && wasRefusing) {
-            try {
-                this.#server = await this.#listen(this.port);
-            }
-            catch (error) {
-                this.mode = 'refuse';
-                throw error;
-            }
-        }
-    }
-    async #listen(port) {
+        // The hot path never pays for mkdir: only a missing directory (first write, or a user who cleaned up)
+        // makes us create it and try once more.
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .C)(error) !== 'ENOENT')
+            throw await withoutTemp(temp, error);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
         try {
-            return await listenTracked(this.#handle, this.#host, port);
+            await writeSynced(temp, data);
         }
-        catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
-            throw new Error(`sim endpoint "${this.name}" cannot listen on ${this.#host}:${port}: ${reason}`, {
-                cause: error,
-            });
+        catch (again) {
+            throw await withoutTemp(temp, again);
         }
     }
-    async #stopListening(spare) {
-        const server = this.#server;
-        this.#server = undefined;
-        if (!server)
-            return;
-        if (spare)
-            this.#retired.add(server);
-        await server.shutdown(spare);
+    try {
+        options.beforeRename?.();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, path);
     }
-    #handle = (req, res) => {
-        const path = pathOf(req.url);
-        if (path.startsWith(CONTROL_PREFIX)) {
-            this.#control(req, res, path);
-            return;
+    catch (error) {
+        throw await withoutTemp(temp, error);
+    }
+    if (options.syncDir !== false)
+        await syncDirectory(dir);
+}
+/**
+ * `writeFileAtomic` without awaiting anything, for the one moment there is no time to (a forced exit): temp
+ * file, fsync, rename. No directory fsync and no directory creation: the directory exists by then.
+ */
+function writeFileAtomicSync(path, data, options = {}) {
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), `${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temp, 'wx');
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, data);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
         }
-        if (this.mode === 'refuse') {
-            // Arrived while the switch to `refuse` was under way: the server is going, so is this connection.
-            res.destroy();
-            return;
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
         }
-        this.stats.requests += 1;
-        if (path === '/v1/chat/completions' && req.method === 'POST') {
-            serveChat(this, req, res);
-            return;
+        options.beforeRename?.();
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, path);
+    }
+    catch (error) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(temp);
         }
-        const route = matchProbeRoute(this.flavor, req.method ?? 'GET', path);
-        if (route === undefined) {
-            this.countOutcome('route_not_found');
-            const message = `no route ${req.method} ${path} on this ${this.flavor} server`;
-            sendJson(res, 404, errorBody(message, 'invalid_request_error', 'not_found'));
-            return;
+        catch {
+            // never created, or renamed already
         }
-        this.stats.probeRequests += 1;
-        this.#serveProbe(route, req, res);
-    };
-    #serveProbe(route, req, res) {
-        const fault = modeBreaksProbes(this.mode) ? serverFault(this.mode) : undefined;
-        if (fault) {
-            this.countOutcome(`probe_${fault.outcome}`);
-            // A hung server reads the request and says nothing; the socket goes when the client or close() ends it.
-            if (fault.reply.kind === 'hang')
-                req.resume();
-            else if (fault.reply.kind === 'json')
-                sendJson(res, fault.reply.status, fault.reply.body);
-            return;
-        }
-        this.countOutcome('probe_ok');
-        if (!probeNeedsBody(route)) {
-            const answer = answerProbe(route, this);
-            sendJson(res, answer.status, answer.body);
-            return;
-        }
-        readBody(req, MAX_PROBE_BODY_BYTES, (raw) => {
-            const answer = raw === undefined
-                ? { status: 413, body: '{"error":"body too large"}' }
-                : answerProbe(route, this, raw);
-            sendJson(res, answer.status, answer.body);
-        });
+        throw error;
     }
 }
-
-;// CONCATENATED MODULE: ./lib/sim/fleet-simulator.js
-
-
-
-
-
-
-
-
-
-/** The default content: names who answered and echoes the question, so a test can see where a request went. */
-const echoResponder = ({ endpoint, model, messages }) => {
-    const lastUser = messages.findLast((message) => message.role === 'user')?.content ?? '';
-    return `sim(${endpoint}/${model}): ${lastUser.slice(0, 60)}`;
-};
-async function startSimulator(options) {
-    options.endpoints.forEach(checkSpec);
-    const names = new Set();
-    for (const { name } of options.endpoints) {
-        if (names.has(name))
-            throw new SimInputError(`duplicate sim endpoint name "${name}"`);
-        names.add(name);
-    }
-    const fleet = new SimulatedFleet(options);
-    await fleet.start();
-    return fleet;
+/** A name `writeFileAtomic` uses for its temp files (for sweeping orphans left by a killed process). */
+function isTempFile(name) {
+    return /\.\d+-[0-9a-f]{12}\.tmp$/.test(name);
 }
-function checkNumber(value, what, min, max, integer = false) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-        throw new SimInputError(`${what} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+async function writeSynced(path, data) {
+    // 'wx': a temp name that somehow exists is someone else's file, not ours to truncate.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, 'wx');
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
     }
-    if (integer && !Number.isInteger(value))
-        throw new SimInputError(`${what} must be an integer, got ${value}`);
-    return value;
-}
-function checkSpec(spec) {
-    const { name } = spec;
-    if (typeof name !== 'string' || name === '')
-        throw new SimInputError('every sim endpoint needs a non-empty name');
-    const where = `sim endpoint "${name}"`;
-    checkNumber(spec.port, `${where}: port`, 0, 65_535, true);
-    checkNumber(spec.latencyMs, `${where}: latencyMs`, 0, Number.MAX_SAFE_INTEGER);
-    checkNumber(spec.contextWindow, `${where}: contextWindow`, 1, Number.MAX_SAFE_INTEGER, true);
-    checkNumber(spec.failRate, `${where}: failRate`, 0, 1);
-    checkNumber(spec.seed, `${where}: seed`, -(2 ** 53), 2 ** 53, true);
-    if (spec.mode !== undefined && !isSimMode(spec.mode))
-        throw new SimInputError(`${where}: ${unknownMode(spec.mode)}`);
-    if (spec.flavor !== undefined && !isSimFlavor(spec.flavor)) {
-        throw new SimInputError(`${where}: unknown flavor "${String(spec.flavor)}" (expected one of: ${SIM_FLAVORS.join(', ')})`);
-    }
-    if (spec.models !== undefined &&
-        (spec.models.length === 0 || spec.models.some((m) => typeof m !== 'string' || !m))) {
-        throw new SimInputError(`${where}: models must be a non-empty list of model names`);
+    finally {
+        await handle.close();
     }
 }
-function unknownMode(mode) {
-    return `unknown mode ${JSON.stringify(mode)} (expected one of: ${SIM_MODES.join(', ')})`;
+async function withoutTemp(temp, error) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(temp).catch(() => undefined);
+    return error;
 }
-function urlHost(host) {
-    return host.includes(':') ? `[${host}]` : host;
+/**
+ * Directories cannot be opened on Windows and some file systems refuse fsync on them (EINVAL); there the
+ * rename is as durable as the platform makes it. Any other failure (EIO) is real and is thrown.
+ */
+async function syncDirectory(dir) {
+    if (process.platform === 'win32')
+        return;
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(dir, 'r');
+        await handle.sync();
+    }
+    catch (error) {
+        const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .C)(error);
+        if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP')
+            throw error;
+    }
+    finally {
+        await handle?.close();
+    }
 }
-class SimulatedFleet {
-    endpoints = [];
-    controlUrl = '';
-    #host;
-    #controlPort;
-    #byName = new Map();
-    #controlServer;
-    #closing;
-    #control = {
-        applyModeChange: (input, spare) => this.#applyModeChange(input, spare),
-        stats: () => this.stats(),
-        resetStats: () => this.resetStats(),
-    };
-    #serveControl = (req, res, path) => serveControl(this.#control, req, res, path);
-    constructor(options) {
-        this.#host = options.host ?? '127.0.0.1';
-        this.#controlPort = options.controlPort ?? 0;
-        const responder = options.responder ?? echoResponder;
-        for (const spec of options.endpoints) {
-            this.#byName.set(spec.name, new SimEndpoint(spec, this.#host, responder, this.#serveControl));
-        }
+/** Reads and parses a JSON file. Never throws: what to do about a bad file is the caller's decision. */
+async function readJsonFile(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
     }
-    async start() {
-        const onControlPort = (req, res) => {
-            const path = pathOf(req.url);
-            if (path.startsWith(CONTROL_PREFIX))
-                this.#serveControl(req, res, path);
-            else
-                sendJson(res, 404, errorBody(`the control server serves only ${CONTROL_PREFIX}*`, 'invalid_request_error', 'not_found'));
-        };
-        const starting = [...this.#byName.values()].map((endpoint) => endpoint.start());
-        const control = listenTracked(onControlPort, this.#host, this.#controlPort).then((server) => {
-            this.#controlServer = server;
-        });
-        const results = await Promise.allSettled([...starting, control]);
-        const failure = results.find((result) => result.status === 'rejected');
-        if (failure) {
-            // Whatever did start must not outlive the failed start.
-            await this.close();
-            throw failure.reason;
-        }
-        const host = urlHost(this.#host);
-        this.endpoints = [...this.#byName.values()].map(({ name, port }) => ({
-            name,
-            port,
-            url: `http://${host}:${port}/v1`,
-            baseUrl: `http://${host}:${port}`,
-        }));
-        this.controlUrl = `http://${host}:${this.#controlServer.port}`;
+    catch (error) {
+        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .C)(error) === 'ENOENT' ? 'missing' : 'unreadable';
+        return { ok: false, reason, detail: `${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}` };
     }
-    async setMode(name, mode, latencyMs, tuning) {
-        await this.#applyModeChange({ endpoint: name, mode, latencyMs, ...tuning });
+    try {
+        return { ok: true, value: JSON.parse(text), text };
     }
-    async #applyModeChange(input, spare) {
-        if (this.#closing)
-            throw new Error('the simulator is closed');
-        const { endpoint: name, mode } = input;
-        const endpoint = typeof name === 'string' ? this.#byName.get(name) : undefined;
-        if (!endpoint) {
-            const known = [...this.#byName.keys()].join(', ');
-            throw new SimInputError(`unknown endpoint ${JSON.stringify(name)} (known: ${known})`);
-        }
-        if (!isSimMode(mode))
-            throw new SimInputError(unknownMode(mode));
-        const latencyMs = checkNumber(input.latencyMs, 'latencyMs', 0, Number.MAX_SAFE_INTEGER);
-        const failRate = checkNumber(input.failRate, 'failRate', 0, 1);
-        const seed = checkNumber(input.seed, 'seed', -(2 ** 53), 2 ** 53, true);
-        await endpoint.switchMode({ mode, latencyMs, tuning: { failRate, seed }, spare });
-        return {
-            endpoint: endpoint.name,
-            mode: endpoint.mode,
-            latencyMs: endpoint.latencyMs ?? null,
-            failRate: endpoint.failRate,
-            seed: endpoint.seed,
-        };
-    }
-    stats() {
-        const all = {};
-        for (const [name, endpoint] of this.#byName)
-            all[name] = endpoint.snapshot();
-        return all;
-    }
-    resetStats() {
-        for (const endpoint of this.#byName.values())
-            endpoint.resetStats();
-    }
-    close() {
-        this.#closing ??= (async () => {
-            await Promise.all([
-                ...[...this.#byName.values()].map((endpoint) => endpoint.close()),
-                this.#controlServer?.shutdown(),
-            ]);
-            // libuv frees closed handles at the end of a loop turn; two turns later none of ours is left, so a caller
-            // checking for leaked handles right after close() sees none.
-            await (0,promises_.setImmediate)();
-            await (0,promises_.setImmediate)();
-        })();
-        return this.#closing;
+    catch (error) {
+        return { ok: false, reason: 'not-json', detail: `${path}: not JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)})`, text };
     }
 }
 
 
 /***/ }),
 
-/***/ 5129:
+/***/ 74743:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ abortReason),
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortReason(signal));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+function abortReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error('aborted');
+}
+
+
+/***/ }),
+
+/***/ 17594:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ errorCode),
+/* harmony export */   formatFatal: () => (/* binding */ formatFatal),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Last-resort error text for the CLI: the message and, for unexpected errors, the stack. */
+function formatFatal(error) {
+    if (error instanceof Error) {
+        const named = error;
+        // Errors we raise on purpose (config, router exhaustion) read better without a stack.
+        if (named.expected === true)
+            return `keel: ${error.message}\n`;
+        return `keel: ${error.stack ?? error.message}\n`;
+    }
+    return `keel: ${String(error)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 33071:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IR: () => (/* binding */ FileLock),
+/* harmony export */   XB: () => (/* binding */ LockTimeoutError),
+/* harmony export */   iz: () => (/* binding */ parseHolder),
+/* harmony export */   jW: () => (/* binding */ isProcessAlive)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_BACKOFF_MS, DEFAULT_STALE_LOCK_MS, lockBackoff */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74743);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17594);
+/**
+ * An inter-process lock as a file, with bounded retries (5 attempts, exponential backoff from
+ * 100 ms — 100, 200, 400, 800 — so at most 1.5 s of waiting, well under the 3 s budget).
+ *
+ * Why a file and not a package: the lock file names its holder (`{ pid, host, at, token }`), so a lock left
+ * by a process that died (SIGKILL, OOM) is recognised at once by its dead pid instead of after a long
+ * mtime timeout, and nothing runs a timer in the background (fake timers stay in charge in tests).
+ *
+ * - Acquire: write the holder to a private temp file, then `link` it to the lock path. `link` fails when
+ *   the lock exists, and the lock appears with its content complete — nobody ever reads a half-written
+ *   holder.
+ * - Takeover: a holder whose pid is dead on this host, or older than `staleMs`, is stale. Removing it is
+ *   guarded by a second lock (`<lock>.takeover`) and re-checks that the lock still has the exact content
+ *   judged stale, so two processes that both saw the stale lock cannot delete each other's fresh one.
+ * - Release: only a lock that still carries our token is removed.
+ * - In-process callers are queued (one at a time per `FileLock`) before they touch the file, so twenty
+ *   parallel calls in one process do not burn each other's retry budget.
+ *
+ * Outcomes are values (`LockResult`); the store and the effects turn exhaustion into their exceptions.
+ */
+
+
+
+
+
+
+const DEFAULT_LOCK_ATTEMPTS = 5;
+const DEFAULT_LOCK_BACKOFF_MS = 100;
+/** Far beyond any save; a live holder older than this is hung, and its atomic writes stay harmless anyway. */
+const DEFAULT_STALE_LOCK_MS = 30_000;
+/** Thrown at the edges (the effects, the store's subclass) when the lock could not be had in time. */
+class LockTimeoutError extends Error {
+    name = 'LockTimeoutError';
+    lock;
+    attempts;
+    waitedMs;
+    holder;
+    constructor(lock, failure) {
+        const by = failure.holder ? ` (held by pid ${failure.holder.pid} on ${failure.holder.host})` : '';
+        super(`lock ${lock} still busy after ${failure.attempts} attempts over ${failure.waitedMs} ms${by}`);
+        this.lock = lock;
+        this.attempts = failure.attempts;
+        this.waitedMs = failure.waitedMs;
+        this.holder = failure.holder;
+    }
+}
+/** The backoff before attempt `n + 1` (n ≥ 1): base × 2^(n−1). */
+function lockBackoff(attempt, baseMs) {
+    return baseMs * 2 ** (attempt - 1);
+}
+/** What `link` says on file systems that have no hard links (some network and FUSE mounts, FAT). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+/**
+ * Tokens of the locks this process holds right now, across all `FileLock` instances: how a lock carrying
+ * our own pid is told apart from one left by a dead process that had the same pid.
+ */
+const heldTokens = new Set();
+class FileLock {
+    path;
+    #clock;
+    #attempts;
+    #backoffMs;
+    #staleMs;
+    #log;
+    #queue = Promise.resolve();
+    constructor(options) {
+        this.path = options.path;
+        this.#clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m;
+        this.#attempts = Math.max(1, options.attempts ?? DEFAULT_LOCK_ATTEMPTS);
+        this.#backoffMs = options.backoffMs ?? DEFAULT_LOCK_BACKOFF_MS;
+        this.#staleMs = options.staleMs ?? DEFAULT_STALE_LOCK_MS;
+        this.#log = options.log ?? (() => undefined);
+    }
+    /**
+     * Runs `work` holding the lock and releases it afterwards, whatever `work` does. `work`'s own failure
+     * is rethrown; a lock that could not be had is `{ ok: false }` and `work` never ran.
+     */
+    withLock(work) {
+        const turn = this.#queue.then(() => this.#locked(work));
+        // The queue only orders; one caller's failure is that caller's, not the next one's.
+        this.#queue = turn.catch(() => undefined);
+        return turn;
+    }
+    /**
+     * One attempt, no waiting (a stale lock is still taken over): the lock with its release, or undefined when
+     * someone holds it. For locks held across long work that is not a callback (a request's slot lease).
+     */
+    async tryHold() {
+        const outcome = await this.#tryAcquire();
+        if (outcome.kind !== 'acquired')
+            return undefined;
+        return { release: () => this.#release(outcome.token) };
+    }
+    async #locked(work) {
+        const started = this.#clock.now();
+        let holder;
+        for (let attempt = 1;; attempt++) {
+            const outcome = await this.#tryAcquire();
+            if (outcome.kind === 'acquired') {
+                try {
+                    return { ok: true, value: await work() };
+                }
+                finally {
+                    await this.#release(outcome.token);
+                }
+            }
+            holder = outcome.kind === 'busy' ? outcome.holder : outcome.observed.holder;
+            if (attempt >= this.#attempts) {
+                const failure = {
+                    attempts: attempt,
+                    waitedMs: this.#clock.now() - started,
+                    ...(holder ? { holder } : {}),
+                };
+                this.#log({ type: 'lock_exhausted', lock: this.path, ...failure });
+                return { ok: false, ...failure };
+            }
+            const waitMs = lockBackoff(attempt, this.#backoffMs);
+            this.#log({ type: 'lock_retry', lock: this.path, attempt, waitMs, ...(holder ? { holder } : {}) });
+            await this.#clock.sleep(waitMs);
+        }
+    }
+    /** One attempt: create, or take over a stale lock and create. */
+    async #tryAcquire() {
+        const first = await this.#create(this.path);
+        if (first.kind !== 'stale')
+            return first;
+        if (!(await this.#removeStale(first.observed)))
+            return first;
+        const second = await this.#create(this.path);
+        // Someone else won the race for the freed lock: that is a busy lock, not a stale one.
+        return second.kind === 'stale'
+            ? { kind: 'busy', ...(second.observed.holder ? { holder: second.observed.holder } : {}) }
+            : second;
+    }
+    async #create(path) {
+        const holder = {
+            pid: process.pid,
+            host: (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)(),
+            at: this.#clock.now(),
+            token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex'),
+        };
+        const text = JSON.stringify(holder);
+        const temp = `${path}.${holder.token}.tmp`;
+        await writeNew(temp, text);
+        // Ours before the link: another FileLock of this process may read the lock between the link and its
+        // callback, and must not judge our pid with an unknown token a dead predecessor's.
+        heldTokens.add(holder.token);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temp, path);
+            return { kind: 'acquired', token: holder.token };
+        }
+        catch (error) {
+            heldTokens.delete(holder.token);
+            const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error);
+            if (code === 'EEXIST')
+                return this.#inspect(path);
+            if (!NO_HARD_LINKS.has(code ?? ''))
+                throw error;
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+        }
+        // A file system without hard links: exclusive create, then the content. For an instant the lock is
+        // empty; an empty lock is judged by its age, so nobody takes it over in that instant.
+        try {
+            heldTokens.add(holder.token);
+            await writeNew(path, text);
+            return { kind: 'acquired', token: holder.token };
+        }
+        catch (error) {
+            heldTokens.delete(holder.token);
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'EEXIST')
+                return this.#inspect(path);
+            throw error;
+        }
+    }
+    /** Who holds the lock at `path`, and whether that holder is gone. */
+    async #inspect(path) {
+        let text;
+        let mtimeMs;
+        try {
+            [text, mtimeMs] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).then((s) => s.mtimeMs)]);
+        }
+        catch (error) {
+            // Released between our link and our read: busy for this attempt, free for the next.
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'ENOENT')
+                return { kind: 'busy' };
+            throw error;
+        }
+        const holder = parseHolder(text);
+        if (holder === undefined) {
+            // Empty (the no-hard-links path, mid-write) or damaged: only its age can tell, and that is the
+            // file system's clock, not ours.
+            return Date.now() - mtimeMs > this.#staleMs
+                ? { kind: 'stale', observed: { text, mtimeMs, reason: 'unreadable' } }
+                : { kind: 'busy' };
+        }
+        if (holder.host === (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() && !this.#holderAlive(holder)) {
+            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'dead' } };
+        }
+        if (this.#clock.now() - holder.at > this.#staleMs) {
+            return { kind: 'stale', observed: { text, mtimeMs, holder, reason: 'expired' } };
+        }
+        return { kind: 'busy', holder };
+    }
+    /**
+     * Our own pid with a token this process does not hold is a lock left by an earlier process that had
+     * the same pid — routine in containers, where a restarted process often gets the same small pid.
+     */
+    #holderAlive(holder) {
+        if (holder.pid === process.pid)
+            return heldTokens.has(holder.token);
+        return isProcessAlive(holder.pid);
+    }
+    /**
+     * Removes the stale lock, unless it changed since it was judged. Returns whether the lock was removed
+     * (by us, or already gone).
+     */
+    async #removeStale(observed) {
+        const guardPath = `${this.path}.takeover`;
+        const guard = await this.#create(guardPath);
+        if (guard.kind !== 'acquired') {
+            // A guard left by a process killed in its microseconds-long takeover: remove it; the next attempt
+            // takes over properly. (Two processes doing this at the same instant after such a crash is the
+            // one race left, and it needs two unlikely events at once.)
+            if (guard.kind === 'stale')
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(guardPath).catch(() => undefined);
+            return false;
+        }
+        try {
+            let current;
+            let mtimeMs;
+            try {
+                [current, mtimeMs] = await Promise.all([
+                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.path, 'utf8'),
+                    (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.path).then((s) => s.mtimeMs),
+                ]);
+            }
+            catch (error) {
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'ENOENT')
+                    return true;
+                throw error;
+            }
+            if (current !== observed.text || mtimeMs !== observed.mtimeMs)
+                return false;
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(this.path);
+            }
+            catch (error) {
+                // Released by its holder since the read: gone, as wanted.
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'ENOENT')
+                    return true;
+                throw error;
+            }
+            if (observed.holder)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(`${this.path}.${observed.holder.token}.tmp`).catch(() => undefined);
+            this.#log({
+                type: 'lock_takeover',
+                lock: this.path,
+                reason: observed.reason,
+                ...(observed.holder ? { holder: observed.holder } : {}),
+            });
+            return true;
+        }
+        finally {
+            await this.#release(guard.token, guardPath);
+        }
+    }
+    async #release(token, path = this.path) {
+        // The token stays ours until the file is gone: another FileLock of this process that reads the lock
+        // meanwhile must see a live holder, not a dead predecessor's pid to take over.
+        try {
+            const holder = parseHolder(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'));
+            if (holder?.token !== token) {
+                this.#log({ type: 'lock_lost', lock: path, detail: 'taken over by another process while held' });
+                return;
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path);
+        }
+        catch (error) {
+            // A lock we cannot remove is reported, not thrown: the work under it is done, and a dead-pid lock
+            // is taken over by the next process anyway.
+            this.#log({ type: 'lock_lost', lock: path, detail: (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error) });
+        }
+        finally {
+            heldTokens.delete(token);
+        }
+    }
+}
+/**
+ * Creates `path` with `text`, or throws — and then leaves no file behind: on a full disk the create
+ * succeeds and the write fails, and an empty holder file would stay for good (a temp file nobody sweeps, or
+ * a lock judged only by its age).
+ */
+async function writeNew(path, text) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
+    }
+    catch (error) {
+        // The first lock in a new run directory creates the directory.
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) !== 'ENOENT')
+            throw error;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), { recursive: true });
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'wx');
+    }
+    try {
+        await handle.writeFile(text);
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path).catch(() => undefined);
+        throw error;
+    }
+    await handle.close();
+}
+/** A lock file's holder record, or undefined for anything else (also the daemon's lock reads it). */
+function parseHolder(text) {
+    try {
+        const value = JSON.parse(text);
+        if (value !== null &&
+            typeof value === 'object' &&
+            Number.isInteger(value.pid) &&
+            typeof value.host === 'string' &&
+            typeof value.at === 'number' &&
+            typeof value.token === 'string') {
+            return value;
+        }
+    }
+    catch {
+        // fall through
+    }
+    return undefined;
+}
+/** `kill(pid, 0)` checks existence without sending anything; EPERM means it exists under another user. */
+function isProcessAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorCode */ .C)(error) === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
+/***/ 80991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ scriptedResponder)
+  XF: () => (/* binding */ REDACTED),
+  qb: () => (/* binding */ collectSecrets),
+  mt: () => (/* binding */ findSecret),
+  kf: () => (/* binding */ findTokenShape),
+  u: () => (/* binding */ quoteServer),
+  E$: () => (/* binding */ redact),
+  UN: () => (/* binding */ redactFragment)
 });
 
-// UNUSED EXPORTS: taskSentences
+// UNUSED EXPORTS: MIN_SECRET_CHARS, PLATFORM_SECRET_ENV, TOKEN_SHAPES, excerpt
 
-// EXTERNAL MODULE: ./lib/agents/prompts.js
-var prompts = __webpack_require__(9281);
-// EXTERNAL MODULE: ./lib/agents/slug.js
-var slug = __webpack_require__(5179);
-// EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 10 modules
-var fleet_simulator = __webpack_require__(6417);
-;// CONCATENATED MODULE: ./lib/sim/scripted-code.js
+;// CONCATENATED MODULE: ./lib/base/binary-text.js
 /**
- * The scripted coder's files: small, deterministic, and valid for their kind, so that a demo's validation
- * (`node --check`, a test runner) passes on what the simulator wrote.
- *
- * - A new `.js`/`.mjs`/`.ts` file: an ES module exporting a function named after the subtask, the
- *   instructions as a comment. A `.cjs` file, or an existing file that uses `require`/`module.exports`, gets the
- *   CommonJS form.
- * - A new Markdown file: a heading and the instructions; any other new file: the instructions as text.
- * - An existing file shown whole: rewritten as its content plus the addition. An existing file shown truncated:
- *   a search/replace on its last shown line, so nothing the scripted model did not see is lost.
- * - Running the same subtask again over its own output changes nothing (the addition is already there).
+ * Text that is not text: a gzip body nobody asked for, an image, a truncated multibyte stream — decoded as
+ * UTF-8 it is replacement characters and control bytes. Quoting it in an error message helps nobody and can
+ * wreck a terminal; it is described instead (`[312 bytes of binary data]`).
  */
-const RESERVED = new Set(('break case catch class const continue debugger default delete do else enum export extends false finally ' +
-    'for function if import in instanceof new null return super switch this throw true try typeof var void ' +
-    'while with yield let static implements interface package private protected public await arguments eval').split(' '));
-/** `add-greeting-module` → `addGreetingModule`; never a reserved word, never starting with a digit. */
-function functionName(id) {
-    const name = id.replace(/-+([a-z0-9])/g, (_, char) => char.toUpperCase()).replace(/-/g, '');
-    return name === '' || /^\d/.test(name) || RESERVED.has(name)
-        ? `task${name.charAt(0).toUpperCase()}${name.slice(1)}`
-        : name;
-}
-/** Line comments: JS treats \r, U+2028 and U+2029 as line ends too, which would end a comment early. */
-function commentLines(text, prefix) {
-    return text
-        .split(/\r\n|[\n\r\u2028\u2029]/)
-        .map((line) => `${prefix} ${line}`.trimEnd())
-        .join('\n');
-}
-const SCRIPT = /\.(?:m?js|cjs|ts|jsx|tsx)$/;
-function addition(path, subtask, commonJs) {
-    const name = functionName(subtask.id);
-    if (SCRIPT.test(path)) {
-        const head = `${commentLines(subtask.instructions, '//')}\n`;
-        return commonJs
-            ? `${head}module.exports.${name} = function ${name}() {\n  return '${subtask.id}';\n};\n`
-            : `${head}export function ${name}() {\n  return '${subtask.id}';\n}\n`;
+/** True when a decoded body is mostly not text: a NUL, or more than 1 in 10 characters undecodable/control. */
+function looksBinary(text) {
+    if (text.includes('\0'))
+        return true;
+    const sample = text.slice(0, 4_096);
+    if (sample.length === 0)
+        return false;
+    let odd = 0;
+    for (const char of sample) {
+        const code = char.codePointAt(0);
+        if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d))
+            odd++;
     }
-    if (path.endsWith('.md'))
-        return `## ${subtask.title.replace(/[\r\n]+/g, ' ')}\n\n${subtask.instructions}\n`;
-    return `${subtask.instructions}\n`;
+    return odd * 10 > sample.length;
 }
-function scriptedEdits(path, subtask, shown) {
-    if (shown === undefined || shown.content.trim() === '') {
-        const content = path.endsWith('.md')
-            ? `# ${subtask.title.replace(/[\r\n]+/g, ' ')}\n\n${subtask.instructions}\n`
-            : addition(path, subtask, path.endsWith('.cjs'));
-        return { path, content };
-    }
-    const commonJs = path.endsWith('.cjs') || /\bmodule\.exports\b|\brequire\(/.test(shown.content);
-    const extra = addition(path, subtask, commonJs);
-    if (shown.content.includes(extra))
-        return { path, content: shown.content };
-    const base = shown.content.endsWith('\n') ? shown.content : `${shown.content}\n`;
-    if (!shown.truncated)
-        return { path, content: `${base}\n${extra}` };
-    // Only the head of the file was shown: anchor on the last complete line that was.
-    const lines = shown.content
-        .split('\n')
-        .slice(0, -2)
-        .filter((line) => line.trim() !== '');
-    const anchor = lines.at(-1) ?? shown.content.split('\n')[0];
-    return { path, search: anchor, replace: `${anchor}\n\n${extra}` };
+function describeBinary(text) {
+    return `[${Buffer.byteLength(text, 'utf8')} bytes of binary data, not shown]`;
 }
 
-;// CONCATENATED MODULE: ./lib/sim/scripted-model.js
+;// CONCATENATED MODULE: ./lib/base/secrets.js
 /**
- * A scripted "model" for the simulator: it recognises keel's planner, coder and reviewer prompts by the role
- * tag of their system message and answers valid JSON for any task, so that the demo, `keel sim` and the
- * end-to-end tests run the whole pipeline without a real model.
+ * keel's one secrets policy: which values are secret (`collectSecrets`), what a credential looks like
+ * (`TOKEN_SHAPES`), how text is cleaned of both before it can reach a log, a table, an issue, a comment, an
+ * artifact or a pushed file (`redact`), and how outgoing content is checked (`findSecret`, `findTokenShape`).
  *
- * Deterministic by construction: an answer depends only on the first user message of the conversation (the
- * prompt keel built), never on the endpoint, the model name, the correction turn of a retry or anything of
- * the run. Failover between endpoints therefore yields the same plan and the same files.
- *
- * Anything it does not recognise gets the echo responder's answer, which the simulator's own tests rely on.
+ * Failure messages quote what servers said, and servers echo requests back (headers included); command output
+ * prints remote URLs and tokens; models repeat what they were shown. Every sink goes through `redact`, so a key
+ * can only appear as `[REDACTED]`.
  */
 
-
-
-
-const MAX_SUBTASKS = 8;
-const scriptedResponder = (ctx) => {
-    const system = ctx.messages.find((message) => message.role === 'system')?.content ?? '';
-    const prompt = ctx.messages.find((message) => message.role === 'user')?.content ?? '';
-    if (system.startsWith(prompts/* ROLE_TAGS */.by.planner))
-        return scriptedPlan((0,prompts/* readBlocks */.v_)(prompt));
-    if (system.startsWith(prompts/* ROLE_TAGS */.by.coder))
-        return scriptedCode((0,prompts/* readBlocks */.v_)(prompt));
-    if (system.startsWith(prompts/* ROLE_TAGS */.by.reviewer))
-        return scriptedReview((0,prompts/* readBlocks */.v_)(prompt));
-    return (0,fleet_simulator/* echoResponder */.gC)(ctx);
-};
-function contentOf(blocks, name) {
-    return blocks.find((found) => found.name === name)?.content ?? '';
+const REDACTED = '[REDACTED]';
+/** Shorter values are not treated as secrets: redacting every "a" or "12" would destroy the text, not a key. */
+const MIN_SECRET_CHARS = 4;
+/**
+ * Environment variables that hold credentials of the platform rather than of a model endpoint: the GitHub
+ * token as workflows, the CLI and the action's input pass it, and the runner's own tokens.
+ */
+const PLATFORM_SECRET_ENV = [
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    'INPUT_GITHUB-TOKEN',
+    'INPUT_GITHUB_TOKEN',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+];
+/**
+ * Every secret value of this process: the endpoints' keys and the coordination server's password (by the
+ * names the configuration gives), the platform's tokens, and `extra` (a token passed as an input). Values
+ * shorter than `MIN_SECRET_CHARS` and duplicates are dropped. The one list every entry point (run, lane,
+ * daemon, action, probe) redacts with.
+ */
+function collectSecrets(config, env, extra = []) {
+    const names = new Set(PLATFORM_SECRET_ENV);
+    for (const endpoint of config?.endpoints ?? [])
+        if (endpoint.apiKeyEnv)
+            names.add(endpoint.apiKeyEnv);
+    if (config?.coordination?.passwordEnv)
+        names.add(config.coordination.passwordEnv);
+    const values = [...[...names].map((name) => env[name]), ...extra];
+    return [...new Set(values.filter(isSecretValue))];
 }
-// ---------------------------------------------------------------------------------------------------------
-// Planner: one subtask per sentence or line of the task
-// A path the sentence names: `README.md`, `src/x.js`, `docs/guide/intro.md` (not "e.g." or "v1.2").
-const NAMED_PATH = /(?<![\w./-])((?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+\.(?:js|mjs|cjs|ts|jsx|tsx|json|md|txt|yml|yaml|css|html|py|sh))(?![\w/-])/g;
-function taskSentences(task) {
-    return task
-        .split(/\r?\n/)
-        .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''))
-        .flatMap((line) => line.split(/[.;](?=\s|$)/))
-        .map((sentence) => sentence.trim())
-        .filter((sentence) => (0,slug/* slugify */.Yv)(sentence) !== '')
-        .slice(0, MAX_SUBTASKS);
+function isSecretValue(value) {
+    return typeof value === 'string' && value.length >= MIN_SECRET_CHARS;
 }
-function scriptedPlan(blocks) {
-    const sentences = taskSentences(contentOf(blocks, 'task'));
-    const taken = new Set();
-    const subtasks = (sentences.length > 0 ? sentences : ['Task']).map((sentence) => {
-        const id = (0,slug/* uniqueSlug */.nD)([sentence], taken, 'task');
-        const named = [...new Set([...sentence.matchAll(NAMED_PATH)].map((match) => match[1]))];
-        return {
-            id,
-            title: sentence.slice(0, 200),
-            files: named.length > 0 ? named : [`src/${id}.js`],
-            instructions: sentence.slice(0, 8_000),
-        };
-    });
-    return JSON.stringify({
-        milestones: [{ id: 'main', title: 'Implement the task', subtasks }],
-        confidence: 0.8,
-    });
+// The left guard stops matches inside longer words ("task-…", "ask-…") without needing \b, which would also
+// refuse a key glued to "_" or "-". Lengths are below the real formats' so truncated pastes are still caught.
+const START = '(?<![A-Za-z0-9])';
+function shape(kind, head, body, strict, loose, flags = '') {
+    return {
+        kind,
+        pattern: new RegExp(`${START}${head}${body}{${strict},}`, flags),
+        loose: new RegExp(`${START}${head}${body}{${loose},}`, `${flags}g`),
+    };
 }
-function readSubtask(blocks) {
-    try {
-        const value = JSON.parse(contentOf(blocks, 'subtask'));
-        if (typeof value.id !== 'string' || typeof value.instructions !== 'string')
-            return undefined;
-        return {
-            id: value.id,
-            title: typeof value.title === 'string' ? value.title : value.id,
-            files: Array.isArray(value.files) ? value.files.filter((f) => typeof f === 'string') : [],
-            instructions: value.instructions,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-function scriptedCode(blocks) {
-    const subtask = readSubtask(blocks);
-    if (!subtask)
-        return 'I could not find the subtask in your message.';
-    // The demo's subtask that fails: prose every time, which no retry or failover can fix.
-    if (/\bimpossible\b/i.test(subtask.instructions)) {
-        return `I am sorry, but I cannot implement "${subtask.title}": it is impossible as described.`;
-    }
-    const shown = new Map();
-    for (const found of blocks) {
-        if (found.name !== 'file' || found.attributes.path === undefined)
+/**
+ * What credentials look like, whoever's they are (a key pasted in an issue, a token a tool printed). The GitHub
+ * forms are case-sensitive in reality; matching them case-insensitively only errs towards catching. GitHub's
+ * newer installation tokens (`ghs_<app id>_<JWT>`, from 2026) have dots and underscores after the prefix.
+ */
+const TOKEN_SHAPES = [
+    // OpenAI (sk-…, sk-proj-…, sk-svcacct-…), Anthropic (sk-ant-…) and OpenRouter (sk-or-…) alike.
+    shape('an API key (sk-…)', 'sk-', '[A-Za-z0-9_-]', 16, 6),
+    shape('a Google API key (AIza…)', 'AIza', '[A-Za-z0-9_-]', 20, 12),
+    shape('a GitHub token', 'gh[opsur]_', '[A-Za-z0-9._]', 20, 16, 'i'),
+    shape('a GitHub token', 'github_pat_', '[A-Za-z0-9_]', 20, 16, 'i'),
+    shape('a Hugging Face token (hf_…)', 'hf_', '[A-Za-z0-9]', 20, 12),
+    shape('a Groq API key (gsk_…)', 'gsk_', '[A-Za-z0-9]', 20, 12),
+    shape('a Slack token (xox…)', 'xox[abposr]-', '[A-Za-z0-9-]', 10, 10),
+    shape('an AWS access key id (AKIA…)', '(?:AKIA|ASIA)', '[A-Z0-9]', 16, 16),
+    {
+        kind: 'a private key (PEM)',
+        pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/,
+        loose: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g,
+    },
+    {
+        kind: 'an Authorization header value (Bearer …)',
+        pattern: /\bBearer\s+[^\s"']{8,}/i,
+        loose: /\bBearer\s+[^\s"',;]{3,}/gi,
+    },
+];
+// `https://user:token@host/…`: git and other tools print remote URLs, sometimes with the credential in them.
+// Bounded repetitions keep these linear on long strings.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,32}:\/\/)[^\s/?#@]{1,512}@/gi;
+const CREDENTIAL_QUERY = /([?&][^=&#\s]{0,32}(?:key|token|secret|pass|auth|cred)[^=&#\s]{0,32}=)[^&#\s]+/gi;
+/** A key cut short at the end of a quoted excerpt is still a leak if the prefix is long enough to matter. */
+const MIN_PARTIAL_SECRET = 6;
+/** `text` without the given secrets, anything shaped like a credential, and credentials inside URLs. */
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < MIN_SECRET_CHARS)
             continue;
-        shown.set(found.attributes.path, {
-            content: found.content,
-            truncated: found.attributes.truncated === 'true',
+        out = out.replaceAll(secret, REDACTED);
+        const escaped = JSON.stringify(secret).slice(1, -1);
+        if (escaped !== secret)
+            out = out.replaceAll(escaped, REDACTED);
+        out = redactTrailingPrefix(out, secret);
+    }
+    for (const { loose } of TOKEN_SHAPES)
+        out = out.replace(loose, REDACTED);
+    return out.replace(URL_USERINFO, `$1${REDACTED}@`).replace(CREDENTIAL_QUERY, `$1${REDACTED}`);
+}
+/**
+ * For a fragment cut out of a longer text at both ends (the tail kept of a command's output): besides what
+ * `redact` does, a fragment that *starts* with the last characters of a secret (the cut fell mid-key) has that
+ * head replaced too.
+ */
+function redactFragment(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < MIN_SECRET_CHARS)
+            continue;
+        out = redactLeadingSuffix(out, secret);
+    }
+    return redact(out, secrets);
+}
+function redactLeadingSuffix(text, secret) {
+    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
+        if (text.startsWith(secret.slice(secret.length - length)))
+            return REDACTED + text.slice(length);
+    }
+    return text;
+}
+/** The text ends with the first characters of the secret (it was cut mid-key): replace that tail. */
+function redactTrailingPrefix(text, secret) {
+    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
+        if (text.endsWith(secret.slice(0, length)))
+            return text.slice(0, text.length - length) + REDACTED;
+    }
+    return text;
+}
+/** The kind of the first credential-shaped text in `text`, or undefined. */
+function findTokenShape(text) {
+    for (const { kind, pattern } of TOKEN_SHAPES)
+        if (pattern.test(text))
+            return kind;
+    return undefined;
+}
+/**
+ * The index (1-based, into `secrets`) of the first secret found in `content`, raw or as it appears inside a
+ * JSON string (quotes and backslashes escaped). Undefined when none is. Reasons built from this say
+ * "secret #n", never the value.
+ */
+function findSecret(content, secrets) {
+    for (const [i, secret] of secrets.entries()) {
+        if (secret.length < MIN_SECRET_CHARS)
+            continue;
+        if (content.includes(secret))
+            return i + 1;
+        const escaped = JSON.stringify(secret).slice(1, -1);
+        if (escaped !== secret && content.includes(escaped))
+            return i + 1;
+    }
+    return undefined;
+}
+/** One line, at most `max` characters: enough to recognise the server's complaint, short enough for a table. */
+function excerpt(text, max = 200) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= max ? line : `${line.slice(0, max)}…`;
+}
+/**
+ * Redact first, then cut: cutting first could leave part of a key that no longer matches in full. A body that
+ * is not text (compressed, an image) is described, never quoted.
+ */
+function quoteServer(text, secrets, max = 200) {
+    if (looksBinary(text))
+        return describeBinary(text);
+    return excerpt(redact(text, secrets), max);
+}
+
+
+/***/ }),
+
+/***/ 96129:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GC_USAGE: () => (/* binding */ GC_USAGE),
+  gcCommand: () => (/* binding */ gcCommand),
+  parseAge: () => (/* binding */ parseAge)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/base/age.js
+var age = __webpack_require__(96018);
+// EXTERNAL MODULE: ./lib/base/state-layout.js
+var state_layout = __webpack_require__(28747);
+// EXTERNAL MODULE: ./lib/exec/command-runner.js
+var command_runner = __webpack_require__(63683);
+// EXTERNAL MODULE: ./lib/git/git-runner.js + 1 modules
+var git_runner = __webpack_require__(84070);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./lib/base/atomic-file.js
+var atomic_file = __webpack_require__(91975);
+// EXTERNAL MODULE: ./lib/base/errors.js
+var errors = __webpack_require__(17594);
+// EXTERNAL MODULE: ./lib/git/finish-workspace.js
+var finish_workspace = __webpack_require__(86609);
+// EXTERNAL MODULE: ./lib/git/workspace-guards.js
+var workspace_guards = __webpack_require__(71936);
+// EXTERNAL MODULE: ./lib/run/state-store.js
+var state_store = __webpack_require__(61472);
+// EXTERNAL MODULE: ./lib/run/state.js
+var state = __webpack_require__(41176);
+;// CONCATENATED MODULE: ./lib/run/gc.js
+/**
+ * `keel gc`: what finished runs leave behind, pruned once they are old (issue 11 §9) — a worktree still checked
+ * out (a finished run normally removes its own, `start-run.ts`; a failed one keeps it for its retry), its line
+ * in `.git/info/exclude`, the work branch once it is merged, and the run's directory under `<stateDir>/runs/`.
+ *
+ * Never touched: a run that is running or interrupted (it will be resumed), a run newer than the cut-off, a
+ * branch that is not keel's (`keel/…`) or not merged into the run's base (its work exists nowhere else), a
+ * worktree with changes (git refuses to remove it without `--force`, and keel does not force). A run whose
+ * worktree stays keeps its directory too, so `keel status` still shows it.
+ */
+
+
+
+
+
+
+
+
+
+const FINISHED = new Set(['completed', 'partial', 'degraded', 'failed']);
+async function collectGarbage(o) {
+    const runsDir = (0,state_layout/* stateLayout */.G)(o.stateDir).runs;
+    const outcomes = [];
+    let skipped = 0;
+    for (const run of await (0,state_store/* listRuns */.v)(o.stateDir)) {
+        if (!FINISHED.has(run.status) || run.updatedAt > o.now - o.olderThanMs) {
+            skipped += 1;
+            continue;
+        }
+        // Only a directory right under runs/: a summary never names anything else, but rm -r is checked anyway.
+        if ((0,external_node_path_.relative)(runsDir, (0,external_node_path_.resolve)(run.runDir)).split(external_node_path_.sep).length !== 1) {
+            outcomes.push({ runId: run.runId, kind: 'kept', why: 'its directory is not under runs/' });
+            continue;
+        }
+        const read = await (0,atomic_file/* readJsonFile */.JE)((0,state_layout/* runLayout */.WA)(run.runDir).state);
+        const parsed = read.ok ? state/* runStateSchema */.El.safeParse(read.value) : undefined;
+        if (!parsed?.success) {
+            outcomes.push({ runId: run.runId, kind: 'kept', why: 'its state.json cannot be read' });
+            continue;
+        }
+        outcomes.push(await pruneRun(o, parsed.data, run.runDir));
+    }
+    return { outcomes, skipped };
+}
+async function pruneRun(o, state, runDir) {
+    const { repo, runId } = state;
+    const ws = {
+        repoRoot: repo.root,
+        worktree: repo.worktree,
+        branch: repo.workBranch,
+        baseBranch: repo.baseBranch,
+        baseSha: repo.baseSha,
+    };
+    const listed = await worktrees(o.git, repo.root);
+    const worktree = await (0,workspace_guards/* canonical */.$N)(repo.worktree);
+    const hasWorktree = listed.some((entry) => entry.path === worktree);
+    // The branch checked out anywhere but keel's own worktree (someone looking at the work): it stays.
+    const elsewhere = listed.find((e) => e.branch === `refs/heads/${repo.workBranch}` && e.path !== worktree);
+    if (o.dryRun) {
+        const merged = elsewhere ? undefined : await mergedTip(o.git, state);
+        return {
+            runId,
+            kind: 'pruned',
+            worktree: hasWorktree,
+            branch: merged === 'gone' ? 'gone' : merged === undefined ? 'kept' : 'deleted',
+        };
+    }
+    if (hasWorktree) {
+        try {
+            const removed = await (0,finish_workspace/* finishWorkspace */.R)(o.git, ws);
+            if (!removed.removed)
+                return { runId, kind: 'kept', why: `its worktree stays: ${removed.reason}` };
+        }
+        catch (error) {
+            return { runId, kind: 'kept', why: `its worktree stays: ${(0,errors/* errorMessage */.g)(error)}` };
+        }
+    }
+    const branch = elsewhere
+        ? { outcome: 'kept', why: `checked out in ${elsewhere.path}` }
+        : await deleteIfMerged(o.git, state);
+    await (0,promises_.rm)(runDir, { recursive: true, force: true });
+    return {
+        runId,
+        kind: 'pruned',
+        worktree: hasWorktree,
+        branch: branch.outcome,
+        ...(branch.why ? { why: branch.why } : {}),
+    };
+}
+/** `git worktree list`: each worktree's path (canonical) and the branch it has checked out. */
+async function worktrees(git, repoRoot) {
+    const listed = await git.run(['worktree', 'list', '--porcelain'], { cwd: repoRoot, allowFailure: true });
+    if (listed.exitCode !== 0)
+        return [];
+    const entries = [];
+    for (const line of listed.stdout.text.split('\n')) {
+        if (line.startsWith('worktree '))
+            entries.push({ path: await (0,workspace_guards/* canonical */.$N)(line.slice('worktree '.length)) });
+        else if (line.startsWith('branch ') && entries.length > 0)
+            entries.at(-1).branch = line.slice(7);
+    }
+    return entries;
+}
+async function mergedTip(git, state) {
+    const { root, workBranch, baseBranch, baseSha } = state.repo;
+    if (!workBranch.startsWith('keel/'))
+        return undefined;
+    const tip = await revParse(git, root, `refs/heads/${workBranch}`);
+    if (tip === undefined)
+        return 'gone';
+    if (tip === baseSha)
+        return { tip };
+    for (const base of [`refs/heads/${baseBranch}`, `refs/remotes/origin/${baseBranch}`]) {
+        if ((await revParse(git, root, base)) === undefined)
+            continue;
+        const contained = await git.run(['merge-base', '--is-ancestor', tip, base], {
+            cwd: root,
+            allowFailure: true,
+        });
+        if (contained.exitCode === 0)
+            return { tip };
+    }
+    return undefined;
+}
+async function deleteIfMerged(git, state) {
+    const merged = await mergedTip(git, state);
+    if (merged === 'gone')
+        return { outcome: 'gone' };
+    if (merged === undefined)
+        return { outcome: 'kept', why: `not merged into ${state.repo.baseBranch}` };
+    const { tip } = merged;
+    // `update-ref -d <ref> <old>`: deleted only while it still points where it was found merged.
+    const deleted = await git.run(['update-ref', '-d', `refs/heads/${state.repo.workBranch}`, tip], {
+        cwd: state.repo.root,
+        allowFailure: true,
+    });
+    if (deleted.exitCode !== 0)
+        return { outcome: 'kept', why: deleted.stderr.text.trim().split('\n').at(-1) ?? 'git refused' };
+    return { outcome: 'deleted' };
+}
+async function revParse(git, cwd, ref) {
+    const result = await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+        cwd,
+        allowFailure: true,
+    });
+    const sha = result.stdout.text.trim();
+    return result.exitCode === 0 && sha !== '' ? sha : undefined;
+}
+
+// EXTERNAL MODULE: ./lib/cli/io.js
+var cli_io = __webpack_require__(18908);
+// EXTERNAL MODULE: ./lib/cli/parse-command-args.js
+var parse_command_args = __webpack_require__(57851);
+// EXTERNAL MODULE: ./lib/cli/project-dir.js
+var project_dir = __webpack_require__(53013);
+;// CONCATENATED MODULE: ./lib/cli/gc-command.js
+/** `keel gc`: prunes what old finished runs left behind (`run/gc.ts`). */
+
+
+
+
+
+
+
+
+
+const GC_USAGE = `usage: keel gc [--older-than AGE] [--dry-run] [--state-dir DIR]
+
+Prunes finished runs (completed, partial, degraded, failed) last updated more than AGE ago: the worktree still
+checked out (and its line in .git/info/exclude), the work branch keel/<run> once it is merged into the run's
+base branch (here or at origin), and the run's directory under .keel/runs/. Running and interrupted runs,
+unmerged branches and worktrees with changes are never touched.
+
+  --older-than AGE  14d (default), 36h, 90m, 0 for every finished run
+  --dry-run         say what would go, change nothing
+  --state-dir DIR   where runs are kept (default: .keel at the repository's root)
+`;
+const DEFAULT_OLDER_THAN = '14d';
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `14d`, `36h`, `90m`, `30s`, `0`. */
+function parseAge(text) {
+    const match = /^(\d{1,6})([smhd])?$/.exec(text.trim());
+    if (!match || (match[2] === undefined && match[1] !== '0'))
+        throw new cli_io/* UsageError */.e(`--older-than: "${text}" is not an age like 14d, 36h, 90m or 0\n\n${GC_USAGE}`);
+    return Number(match[1]) * (match[2] === undefined ? 0 : UNIT_MS[match[2]]);
+}
+const gcCommand = async (argv, io) => {
+    const { values, positionals } = (0,parse_command_args/* parseCommandArgs */.Q)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            'older-than': { type: 'string' },
+            'dry-run': { type: 'boolean' },
+            'state-dir': { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
+        },
+    }, GC_USAGE);
+    if (values.help) {
+        io.stdout(GC_USAGE);
+        return 0;
+    }
+    if (positionals[0] !== undefined)
+        throw new cli_io/* UsageError */.e(`unexpected argument "${positionals[0]}"\n\n${GC_USAGE}`);
+    const olderThanMs = parseAge(values['older-than'] ?? DEFAULT_OLDER_THAN);
+    const stateDir = values['state-dir'] !== undefined
+        ? (0,external_node_path_.resolve)(io.cwd, values['state-dir'])
+        : (0,external_node_path_.join)((0,project_dir/* projectDir */.t)(io), state_layout/* DEFAULT_STATE_DIR */.mU);
+    const report = await collectGarbage({
+        git: (0,git_runner/* createGit */.lD)({ runner: (0,command_runner/* createCommandRunner */._m)() }),
+        stateDir,
+        olderThanMs,
+        now: Date.now(),
+        dryRun: values['dry-run'] === true,
+    });
+    const verb = values['dry-run'] ? 'would prune' : 'pruned';
+    for (const outcome of report.outcomes)
+        io.stdout(`${describe(outcome, verb)}\n`);
+    const pruned = report.outcomes.filter((o) => o.kind === 'pruned').length;
+    const kept = report.outcomes.length - pruned;
+    io.stdout(`keel gc: ${verb} ${pruned} run(s) older than ${olderThanMs === 0 ? '0 s' : (0,age/* formatAge */.n)(olderThanMs)}` +
+        `${kept > 0 ? `, kept ${kept}` : ''}; ${report.skipped} run(s) unfinished or newer left alone\n`);
+    return 0;
+};
+function describe(outcome, verb) {
+    if (outcome.kind === 'kept')
+        return `${outcome.runId}: kept — ${outcome.why}`;
+    const parts = [
+        ...(outcome.worktree ? ['worktree'] : []),
+        outcome.branch === 'deleted' ? 'merged branch' : '',
+        'run directory',
+    ].filter(Boolean);
+    const branch = outcome.branch === 'kept' ? `; branch kept${outcome.why ? ` (${outcome.why})` : ' (not merged)'}` : '';
+    return `${outcome.runId}: ${verb} ${parts.join(', ')}${branch}`;
+}
+
+
+/***/ }),
+
+/***/ 69164:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rc: () => (/* binding */ manifestSchema),
+/* harmony export */   u1: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* unused harmony exports TASK_PREVIEW_CHARS, countSteps */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12311);
+/* harmony import */ var _base_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80991);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41176);
+/**
+ * `manifest.json`: the small summary of a run that `keel status`, `listRuns` and a human with `cat` read
+ * without parsing a checkpoint of a thousand steps. Derived from the state by a pure function; the
+ * checkpoint stays the truth.
+ */
+
+
+
+const TASK_PREVIEW_CHARS = 200;
+const count = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative();
+const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1),
+    runId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(80),
+    status: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_STATUSES */ .LV),
+    task: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(TASK_PREVIEW_CHARS + 1),
+    steps: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ pending: count, running: count, done: count, failed: count, skipped: count }),
+    createdAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().finite().nonnegative(),
+    updatedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().finite().nonnegative(),
+    resumes: count,
+    /** What to type to continue this run. */
+    resume: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(200),
+    interruption: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(200).optional(),
+});
+function countSteps(state) {
+    const counts = Object.fromEntries(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STEP_STATUSES */ .sE.map((s) => [s, 0]));
+    for (const step of Object.values(state.steps))
+        counts[step.status]++;
+    return counts;
+}
+/** Pure. The task preview is redacted (bearer tokens, `sk-…` keys) before it is cut, so no key is half-cut. */
+function buildManifest(state) {
+    const preview = (0,_base_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(state.task.text, []);
+    return {
+        version: 1,
+        runId: state.runId,
+        status: state.status,
+        task: preview.length > TASK_PREVIEW_CHARS ? `${preview.slice(0, TASK_PREVIEW_CHARS)}…` : preview,
+        steps: countSteps(state),
+        createdAt: state.createdAt,
+        updatedAt: state.updatedAt,
+        resumes: state.resumes,
+        resume: `keel run --resume ${state.runId}`,
+        ...(state.interruption ? { interruption: state.interruption.reason } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 61472:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mr: () => (/* binding */ latestUnfinishedRun),
+/* harmony export */   RV: () => (/* binding */ STATE_LOCK_FILE),
+/* harmony export */   TaskStateStore: () => (/* binding */ TaskStateStore),
+/* harmony export */   v: () => (/* binding */ listRuns)
+/* harmony export */ });
+/* unused harmony export TaskStateStoreLockError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(12311);
+/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74743);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17594);
+/* harmony import */ var _base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91975);
+/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33071);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28747);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69164);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(41176);
+/**
+ * The checkpoint on disk: `<runDir>/state.json`, written atomically under an inter-process lock with
+ * bounded retries. Two processes may share a run directory — a resumed run while the old
+ * one is still shutting down, the Action's `post` step, `keel status` — and the lock keeps their writes
+ * in turn; `TaskStateStoreLockError` says the lock stayed busy for all of the retries, and the caller
+ * (the persistence coordinator) carries on and tries again at the next checkpoint.
+ *
+ * The write path is typed and is not validated again (JSON.stringify only: the bench measures it). The
+ * read path validates with zod: a file from a crashed or older process is untrusted input. A corrupt
+ * checkpoint is moved aside, never deleted — it may be the only copy of someone's afternoon.
+ */
+
+
+
+
+
+
+
+
+
+
+const STATE_LOCK_FILE = 'state.lock';
+/** `save` could not get the lock within its retries; the snapshot was not written. */
+class TaskStateStoreLockError extends _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .LockTimeoutError */ .XB {
+    name = 'TaskStateStoreLockError';
+    constructor(lock, failure) {
+        super(lock, failure);
+        this.message = `state snapshot not saved: ${this.message}`;
+    }
+}
+class TaskStateStore {
+    runDir;
+    statePath;
+    #lock;
+    #clock;
+    #log;
+    #fence;
+    constructor(options) {
+        this.runDir = options.runDir;
+        this.statePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_FILE */ .bv);
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#log = options.log ?? (() => undefined);
+        this.#fence = options.fence;
+        this.#lock = new _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .FileLock */ .IR({
+            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, STATE_LOCK_FILE),
+            clock: this.#clock,
+            ...(options.lockAttempts !== undefined ? { attempts: options.lockAttempts } : {}),
+            ...(options.lockBackoffMs !== undefined ? { backoffMs: options.lockBackoffMs } : {}),
+            ...(options.staleLockMs !== undefined ? { staleMs: options.staleLockMs } : {}),
+            log: this.#log,
         });
     }
-    const paths = subtask.files.length > 0 ? subtask.files.slice(0, MAX_SUBTASKS) : [`src/${subtask.id}.js`];
-    return JSON.stringify({
-        edits: paths.map((path) => scriptedEdits(path, subtask, shown.get(path))),
-        commitMessage: `feat: ${subtask.title}`.slice(0, 72),
-    });
+    /** Writes the snapshot atomically under the lock; throws `TaskStateStoreLockError` when it stays busy. */
+    async save(state) {
+        // Serialised before the lock is taken: the lock is held only for the write itself.
+        const json = `${JSON.stringify(state)}\n`;
+        const fence = this.#fence;
+        const result = await this.#lock.withLock(async () => {
+            fence?.();
+            await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__.writeFileAtomic)(this.statePath, json, fence ? { beforeRename: fence } : {});
+        });
+        if (!result.ok)
+            throw new TaskStateStoreLockError(this.#lock.path, result);
+    }
+    /**
+     * Writes the snapshot at once, without the lock (there is no time to wait for it): only for a forced exit,
+     * the third signal of a storm. Fenced like `save`.
+     */
+    saveNow(state) {
+        this.#fence?.();
+        (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomicSync */ .Q3)(this.statePath, `${JSON.stringify(state)}\n`, this.#fence ? { beforeRename: this.#fence } : {});
+    }
+    /** Runs `work` under the state lock: the run lease is taken and handed over under it (`run-lease.ts`). */
+    withLock(work) {
+        return this.#lock.withLock(work);
+    }
+    /**
+     * The saved state, or nothing (no checkpoint yet), or a problem: unreadable, corrupt (moved aside to
+     * `state.json.corrupt-<ms>`), or written by a newer keel (left alone). Never throws.
+     */
+    async load() {
+        const read = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(this.statePath);
+        if (!read.ok) {
+            if (read.reason === 'missing')
+                return {};
+            if (read.reason === 'unreadable')
+                return { problem: read.detail };
+            return { problem: await this.#setAside(read.text ?? '', read.detail) };
+        }
+        const parsed = _state_js__WEBPACK_IMPORTED_MODULE_7__/* .runStateSchema */ .El.safeParse(read.value);
+        if (parsed.success)
+            return { state: parsed.data };
+        const version = read.value?.version;
+        if (typeof version === 'number' && version > _state_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_STATE_VERSION */ .Lu) {
+            this.#log({ type: 'state_newer', file: this.statePath, version });
+            return { problem: `${this.statePath}: written by a newer keel (state version ${version})` };
+        }
+        return { problem: await this.#setAside(read.text, `${this.statePath}: ${describeIssue(parsed.error)}`) };
+    }
+    /**
+     * Moves the corrupt file aside under the lock, after checking that it is still the content judged
+     * corrupt: a writer may have replaced it with a good snapshot in the meantime.
+     */
+    async #setAside(text, problem) {
+        const target = `${this.statePath}.corrupt-${this.#clock.now()}`;
+        let moved;
+        try {
+            const result = await this.#lock.withLock(async () => {
+                const again = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(this.statePath);
+                const same = again.ok ? again.text === text : again.reason === 'not-json' && again.text === text;
+                if (!same)
+                    return false;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(this.statePath, target);
+                return true;
+            });
+            moved = result.ok && result.value;
+        }
+        catch (error) {
+            this.#log({
+                type: 'state_corrupt',
+                file: this.statePath,
+                problem: `${problem}; not moved: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)}`,
+            });
+            return `${problem} (could not move it aside: ${(0,_base_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .g)(error)})`;
+        }
+        this.#log({
+            type: 'state_corrupt',
+            file: this.statePath,
+            problem,
+            ...(moved ? { movedTo: target } : {}),
+        });
+        return moved
+            ? `${problem} (moved aside to ${target})`
+            : `${problem} (left in place: it changed or the lock was busy)`;
+    }
 }
-// ---------------------------------------------------------------------------------------------------------
-// Reviewer: approves a non-empty diff whose validation passed
-function scriptedReview(blocks) {
-    const diff = contentOf(blocks, 'diff');
-    const changed = diff
-        .split('\n')
-        .filter((line) => /^[+-]/.test(line) && !/^(?:\+\+\+|---)(?:\s|$)/.test(line)).length;
-    const failed = blocks
-        .filter((found) => found.name === 'validation' && found.attributes.result !== 'passed')
-        .map((found) => found.attributes.command ?? 'a validation command');
-    const blocking = [
-        ...(diff.trim() === '' ? ['The diff is empty: nothing was implemented.'] : []),
-        ...failed.map((command) => `Validation failed: ${command}`),
-    ];
-    const approved = blocking.length === 0;
-    return JSON.stringify({
-        approved,
-        // Smaller changes are easier to trust; a fixed function of the diff keeps reruns identical.
-        codeQuality: approved ? Math.max(60, 95 - Math.floor(changed / 25)) : 40,
-        comments: [`Reviewed ${changed} changed line${changed === 1 ? '' : 's'}.`],
-        blocking,
-    });
+function describeIssue(error) {
+    const issue = error.issues[0];
+    return `invalid checkpoint at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`;
+}
+const EMPTY_COUNTS = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0 };
+/**
+ * Every run under `<stateDir>/runs/`, newest first, from its manifest (or its state when the manifest is
+ * missing or damaged). Never throws: a directory that cannot be read becomes an entry with a `problem`.
+ */
+async function listRuns(stateDir) {
+    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stateDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .RUNS_DIR */ .z4);
+    let names;
+    try {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(runsDir, { withFileTypes: true });
+        names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    }
+    catch {
+        return [];
+    }
+    const summaries = await Promise.all(names.map((name) => summarizeRun((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runsDir, name), name)));
+    return summaries.sort((a, b) => b.updatedAt - a.updatedAt || a.runId.localeCompare(b.runId));
+}
+async function summarizeRun(runDir, name) {
+    const manifest = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_FILE */ .h1));
+    const problems = [];
+    if (manifest.ok) {
+        const parsed = _manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .manifestSchema */ .rc.safeParse(manifest.value);
+        if (parsed.success)
+            return fromManifest(parsed.data, runDir, 'manifest');
+        problems.push(`manifest.json: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    else if (manifest.reason !== 'missing') {
+        problems.push(manifest.detail);
+    }
+    const state = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_FILE */ .bv));
+    if (state.ok) {
+        const parsed = _state_js__WEBPACK_IMPORTED_MODULE_7__/* .runStateSchema */ .El.safeParse(state.value);
+        if (parsed.success)
+            return fromManifest((0,_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .buildManifest */ .u1)(parsed.data), runDir, 'state');
+        problems.push(`state.json: ${describeIssue(parsed.error)}`);
+    }
+    else {
+        problems.push(state.reason === 'missing' ? 'no manifest.json or state.json' : state.detail);
+    }
+    return {
+        runId: name,
+        runDir,
+        status: 'unknown',
+        task: '',
+        updatedAt: 0,
+        steps: { ...EMPTY_COUNTS },
+        source: 'none',
+        problem: problems.join('; '),
+    };
+}
+/** A checkpoint without a readable manifest is summarised through the manifest it would have written. */
+function fromManifest(m, runDir, source) {
+    return {
+        runId: m.runId,
+        runDir,
+        status: m.status,
+        task: m.task,
+        updatedAt: m.updatedAt,
+        steps: m.steps,
+        source,
+    };
+}
+const statusOnly = zod__WEBPACK_IMPORTED_MODULE_9__/* .object */ .Ikc({ status: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_STATUSES */ .LV) });
+/**
+ * The newest run that can be resumed (`keel run --resume` without an id). The manifest may lag behind the
+ * checkpoint (its write failed, or the process died between the two), so the candidate's `state.json`
+ * has the last word on whether it is finished.
+ */
+async function latestUnfinishedRun(stateDir) {
+    for (const run of await listRuns(stateDir)) {
+        if (run.status === 'unknown' || !(0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .isUnfinished */ .ui)({ status: run.status }))
+            continue;
+        const state = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(run.runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_FILE */ .bv));
+        if (!state.ok)
+            continue;
+        const parsed = statusOnly.safeParse(state.value);
+        if (parsed.success && (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .isUnfinished */ .ui)(parsed.data))
+            return { ...run, status: parsed.data.status };
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 41176:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ runStateSchema),
+/* harmony export */   LV: () => (/* binding */ RUN_STATUSES),
+/* harmony export */   Lu: () => (/* binding */ RUN_STATE_VERSION),
+/* harmony export */   sE: () => (/* binding */ STEP_STATUSES),
+/* harmony export */   ui: () => (/* binding */ isUnfinished)
+/* harmony export */ });
+/* unused harmony exports stepSchema, batchSchema, effectSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
+/* harmony import */ var _agents_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26171);
+/**
+ * The run's checkpoint: everything needed to continue after a crash, versioned and validated with zod
+ * when read (a file from a crashed or older process is untrusted input). Written after every step.
+ */
+
+
+const RUN_STATE_VERSION = 1;
+const RUN_STATUSES = ['running', 'completed', 'partial', 'degraded', 'interrupted', 'failed'];
+const STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped'];
+const text = (max) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(max);
+const time = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite().nonnegative();
+const stepSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: text(80),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(STEP_STATUSES),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    startedAt: time.optional(),
+    endedAt: time.optional(),
+    /** `endpointId/model` that produced the step's result, or `template` when degraded. */
+    model: text(300).optional(),
+    degraded: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    /** The commit made by this step (code steps), found again by its `Keel-Step` trailer after a crash. */
+    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^[0-9a-f]{7,64}$/)
+        .optional(),
+    /** The files the step's commit changed (code steps), as its edits named them. */
+    files: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(text(4_096)).max(1_000).optional(),
+    /** Redacted, bounded. */
+    error: text(4_000).optional(),
+    /** Step-specific result (validation outcome, review verdict …), small and JSON. */
+    result: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).optional(),
+});
+const batchSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    attempt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1),
+    /** The work-branch head before the batch: what a rejected batch is reset to. */
+    baseSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/),
+    succeeded: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    decision: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['accepted', 'rejected', 'degraded']),
+    decidedAt: time,
+});
+const effectSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['issue', 'comment', 'pull_request', 'recovery_issue']),
+    /** The hidden marker it carries: `<!-- keel:run=<id> step=<id> -->`. */
+    marker: text(300),
+    /** Where it lives (issue number, URL, file path). */
+    ref: text(1_000),
+    createdAt: time,
+});
+const runStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(RUN_STATE_VERSION),
+    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/),
+    task: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ text: text(20_000), source: text(40) }),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(RUN_STATUSES),
+    createdAt: time,
+    updatedAt: time,
+    repo: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        root: text(4_096),
+        baseBranch: text(255),
+        baseSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/),
+        workBranch: text(255),
+        worktree: text(4_096),
+    }),
+    plan: _agents_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .planSchema */ .F.optional(),
+    steps: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), stepSchema),
+    batches: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(batchSchema).max(100),
+    /** The coder batch under way: its attempt number and the head it started from (what a discard resets to). */
+    openBatch: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ attempt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1), baseSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{7,64}$/) })
+        .optional(),
+    effects: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), effectSchema),
+    /** The router's breaker, cooldown and probe state (`Router.exportState()`), restored on resume. */
+    fleet: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    /** The run's counters at this checkpoint (`metrics.json` is their view), restored on resume. */
+    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    /** Why the run stopped early, for the recovery record; redacted. */
+    interruption: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        reason: text(200),
+        at: time,
+        error: text(4_000).optional(),
+        /** `security`: validation changed the repository; the run published nothing and is not resumed. */
+        kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['security']).optional(),
+    })
+        .optional(),
+    /** How many times this run was resumed. */
+    resumes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+});
+/** A run that can be resumed: not finished one way or another. */
+function isUnfinished(state) {
+    return state.status === 'running' || state.status === 'interrupted';
 }
 
 

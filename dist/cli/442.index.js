@@ -2,7 +2,7 @@ export const id = 442;
 export const ids = [442];
 export const modules = {
 
-/***/ 6442:
+/***/ 56442:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: usage
 
 // EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(8908);
+var cli_io = __webpack_require__(18908);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./lib/cli/version.js
 /**
  * keel's version, from its own package.json: found by walking up from this module, which works the same
@@ -60,43 +60,55 @@ function readPackage(path) {
 const COMMANDS = {
     probe: {
         summary: 'probe every endpoint: health, models, context windows (--json)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(305)]).then(__webpack_require__.bind(__webpack_require__, 4305))).probeCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(305)]).then(__webpack_require__.bind(__webpack_require__, 74305))).probeCommand,
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 7637))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(60), __webpack_require__.e(89), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(684), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 77637))).runCommand,
+    },
+    init: {
+        summary: 'set keel up in this repository: .github/keel.yml from the endpoints found, the workflow, next steps',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(644), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(492), __webpack_require__.e(997)]).then(__webpack_require__.bind(__webpack_require__, 58408))).initCommand,
+    },
+    doctor: {
+        summary: 'check the setup before a first run: config, keys, models, labels, permissions (exit 1 on problems)',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(644), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(89), __webpack_require__.e(492), __webpack_require__.e(169)]).then(__webpack_require__.bind(__webpack_require__, 59277))).doctorCommand,
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443))).askCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(60), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 85443))).askCommand,
     },
     status: {
         summary: 'print the failover status table (role → chain → state)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 382))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(60), __webpack_require__.e(194), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 90382))).statusCommand,
     },
     sim: {
         summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(129), __webpack_require__.e(583)]).then(__webpack_require__.bind(__webpack_require__, 5745))).simCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(947), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 55745))).simCommand,
     },
     schema: {
         summary: 'print the JSON Schema of the configuration file',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 4747))).schemaCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(176), __webpack_require__.e(60), __webpack_require__.e(89), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(684), __webpack_require__.e(528), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 94747))).schemaCommand,
     },
     demo: {
         summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(381), __webpack_require__.e(129), __webpack_require__.e(174)]).then(__webpack_require__.bind(__webpack_require__, 4174))).demoCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(60), __webpack_require__.e(194), __webpack_require__.e(124), __webpack_require__.e(947), __webpack_require__.e(605)]).then(__webpack_require__.bind(__webpack_require__, 84174))).demoCommand,
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(167), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 1227))).laneCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(644), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(60), __webpack_require__.e(89), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(684), __webpack_require__.e(528), __webpack_require__.e(492), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 38350))).laneCommand,
     },
     guard: {
         summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(50), __webpack_require__.e(430), __webpack_require__.e(747), __webpack_require__.e(381), __webpack_require__.e(530), __webpack_require__.e(108), __webpack_require__.e(912)]).then(__webpack_require__.bind(__webpack_require__, 4912))).guardCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(60), __webpack_require__.e(89), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(684), __webpack_require__.e(528), __webpack_require__.e(858)]).then(__webpack_require__.bind(__webpack_require__, 28858))).guardCommand,
+    },
+    gc: {
+        summary: 'prune old finished runs: worktrees, merged work branches, run directories (--older-than 14d)',
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(89), __webpack_require__.e(609), __webpack_require__.e(129)]).then(__webpack_require__.bind(__webpack_require__, 96129))).gcCommand,
     },
     daemon: {
         summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(50), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 9150))).daemonCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(815), __webpack_require__.e(970), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(60), __webpack_require__.e(89), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(684), __webpack_require__.e(528), __webpack_require__.e(621)]).then(__webpack_require__.bind(__webpack_require__, 27621))).daemonCommand,
     },
 };
 function usage() {

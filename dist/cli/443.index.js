@@ -2,7 +2,7 @@ export const id = 443;
 export const ids = [443];
 export const modules = {
 
-/***/ 5443:
+/***/ 85443:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,11 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   askCommand: () => (/* binding */ askCommand),
 /* harmony export */   renderAttempts: () => (/* binding */ renderAttempts)
 /* harmony export */ });
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61091);
 /* harmony import */ var _fleet_router_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(235);
-/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1855);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8908);
-/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7851);
+/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71855);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18908);
+/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57851);
 /**
  * `keel ask --role R --prompt TEXT`: one routed request, the way an agent makes it. Prints the answer and
  * every attempt (which candidate, what happened, how long), so a user can watch failover happen.
@@ -118,18 +118,18 @@ function parseAskArgs(argv) {
 
 /***/ }),
 
-/***/ 1855:
+/***/ 71855:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ openFleetSession)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
-/* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9676);
-/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5747);
-/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1442);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8747);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75024);
+/* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29676);
+/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56060);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53013);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28747);
 /**
  * What `keel ask`, `keel status` (and later `keel run`) share: the config, and a router that starts from
  * the fleet state the previous command saved and saves it again when done — so breaker and cooldown

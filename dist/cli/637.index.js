@@ -2,7 +2,7 @@ export const id = 637;
 export const ids = [637];
 export const modules = {
 
-/***/ 7637:
+/***/ 77637:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,20 +10,20 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  RUN_USAGE: () => (/* reexport */ run_args/* RUN_USAGE */.W3),
+  RUN_USAGE: () => (/* reexport */ run_args/* RUN_USAGE */.W),
   runCommand: () => (/* binding */ runCommand)
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/config/config-cache.js
-var config_cache = __webpack_require__(3201);
+var config_cache = __webpack_require__(43201);
 // EXTERNAL MODULE: ./lib/config/load.js + 7 modules
-var load = __webpack_require__(5024);
-// EXTERNAL MODULE: ./lib/run/start-run.js + 38 modules
-var start_run = __webpack_require__(4530);
+var load = __webpack_require__(75024);
+// EXTERNAL MODULE: ./lib/run/start-run.js + 41 modules
+var start_run = __webpack_require__(70684);
 // EXTERNAL MODULE: ./lib/run/state-store.js
-var state_store = __webpack_require__(1472);
+var state_store = __webpack_require__(61472);
 ;// CONCATENATED MODULE: ./lib/run/exit-code.js
 /** The process exit code of a run's outcome: interrupted runs exit with the configured code (a resume follows). */
 function exitCode(state, onInterrupt) {
@@ -35,13 +35,13 @@ function exitCode(state, onInterrupt) {
 }
 
 // EXTERNAL MODULE: ./lib/run/summary.js
-var summary = __webpack_require__(9053);
-// EXTERNAL MODULE: ./lib/cli/project-dir.js + 1 modules
-var project_dir = __webpack_require__(1442);
-// EXTERNAL MODULE: ./lib/cli/run-args.js
-var run_args = __webpack_require__(9357);
+var summary = __webpack_require__(69053);
+// EXTERNAL MODULE: ./lib/cli/project-dir.js
+var project_dir = __webpack_require__(53013);
+// EXTERNAL MODULE: ./lib/cli/run-args.js + 1 modules
+var run_args = __webpack_require__(65491);
 // EXTERNAL MODULE: ./lib/base/state-layout.js
-var state_layout = __webpack_require__(8747);
+var state_layout = __webpack_require__(28747);
 ;// CONCATENATED MODULE: ./lib/cli/run-command.js
 /**
  * `keel run`: a task through planner → coder → reviewer, checkpointed after every step;
@@ -59,9 +59,9 @@ var state_layout = __webpack_require__(8747);
 
 
 const runCommand = async (argv, io) => {
-    const options = (0,run_args/* parseRunArgs */.ug)(argv, io.env);
+    const options = (0,run_args/* parseRunArgs */.u)(argv, io.env);
     if (options.help) {
-        io.stdout(run_args/* RUN_USAGE */.W3);
+        io.stdout(run_args/* RUN_USAGE */.W);
         return 0;
     }
     const repo = options.repo !== undefined ? (0,external_node_path_.resolve)(io.cwd, options.repo) : (0,project_dir/* projectDir */.t)(io);
@@ -79,6 +79,7 @@ const runCommand = async (argv, io) => {
             options.resume = true;
         }
     }
+    const exitCodeOnInterrupt = options.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt;
     const result = await (0,start_run/* startRun */.A)({
         config,
         repo,
@@ -91,16 +92,30 @@ const runCommand = async (argv, io) => {
         ...(options.resume !== undefined ? { resume: options.resume } : {}),
         ...(options.runId !== undefined ? { runId: options.runId } : {}),
         ...(options.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: options.timeBudgetMinutes } : {}),
+        ...(options.takeOver ? { takeOver: true } : {}),
+        exitCodeOnInterrupt,
+        ...(io.exit ? { forceExit: io.exit } : {}),
     });
-    const exitCodeOnInterrupt = options.exitCodeOnInterrupt ?? config.run.exitCodeOnInterrupt;
+    if (result.superseded) {
+        // It printed why; its view of the run is stale, so no report of it, and not a success.
+        if (options.json)
+            io.stdout(`${JSON.stringify({ runId: result.state.runId, superseded: result.superseded.message })}\n`);
+        return 1;
+    }
     report(result, io, options.json);
+    // Saved means saved: a run whose last state is not on disk did not finish, whatever it got to.
+    if (result.unsaved !== undefined)
+        return 1;
     return exitCode(result.state, exitCodeOnInterrupt);
 };
-function report({ state, runDir }, io, json) {
+function report({ state, runDir, unsaved }, io, json) {
     const code = (0,summary/* codeSteps */.hz)(state);
+    // What the run got to is not what its state.json says: it is reported as not saved, never as finished.
+    const status = unsaved !== undefined ? 'unsaved' : state.status;
     const outcome = {
         runId: state.runId,
-        status: state.status,
+        status,
+        ...(unsaved !== undefined ? { reached: state.status, unsaved } : {}),
         workBranch: state.repo.workBranch,
         commits: code.filter((s) => s.commit).map((s) => ({ step: s.id, commit: s.commit })),
         failed: code.filter((s) => s.status === 'failed').map((s) => ({ step: s.id, error: s.error })),
@@ -114,7 +129,10 @@ function report({ state, runDir }, io, json) {
         io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
         return;
     }
-    io.stdout(`\nrun ${state.runId} — status: ${state.status}\n`);
+    io.stdout(`\nrun ${state.runId} — status: ${status}\n`);
+    if (unsaved !== undefined) {
+        io.stdout(`  the run got to ${state.status}, but its state could NOT be saved (${unsaved}); state.json still says less — resume with: keel run --resume ${state.runId}\n`);
+    }
     io.stdout(`  work branch ${state.repo.workBranch}: ${outcome.commits.length} commit(s)\n`);
     for (const c of outcome.commits)
         io.stdout(`    ${c.commit?.slice(0, 8)}  ${c.step}\n`);
@@ -122,7 +140,7 @@ function report({ state, runDir }, io, json) {
         io.stdout(`  failed ${f.step}: ${f.error ?? ''}\n`);
     for (const [key, effect] of Object.entries(state.effects))
         io.stdout(`  ${key}: ${effect.ref}\n`);
-    io.stdout(`status: ${state.status}\n`);
+    io.stdout(`status: ${status}\n`);
 }
 
 

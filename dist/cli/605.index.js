@@ -1,8 +1,197 @@
-export const id = 174;
-export const ids = [174];
+export const id = 605;
+export const ids = [605,382];
 export const modules = {
 
-/***/ 4174:
+/***/ 3700:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ neutralizeForPublish)
+/* harmony export */ });
+/* unused harmony exports JOINER, defangUrl */
+/* harmony import */ var _sanitize_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21717);
+/**
+ * The one publish-side sanitiser: every title, body, comment and commit message keel writes goes through
+ * `neutralizeForPublish`, because those texts carry what strangers wrote (an issue's title, a comment) and
+ * what models answered (review comments, commit messages), and keel writes them as the repository's bot.
+ * `sanitize-untrusted.ts` is its input-side sibling (what reaches a prompt); this one decides what may
+ * reach GitHub, where text does things:
+ *
+ * - mentions (`@user`, `@org/team`) would ping: a zero-width joiner after the `@` keeps the text and
+ *   breaks GitHub's mention syntax (which needs a letter or digit right after the `@`);
+ * - closing keywords (`fixes #1`, `closes acme/demo#2`, `resolves https://…/issues/3`) would close issues,
+ *   across repositories, when the pull request merges: a joiner after the keyword and after the `#` keeps
+ *   the words and breaks the link (keel adds its own `Closes #N` after this, for the issue that asked);
+ * - images (`![x](…)`, `<img …>`) load remote resources (tracking pixels): an image becomes the words
+ *   `(image: <url, defanged>)`; links and bare URLs to hosts other than the GitHub server's become text
+ *   (`hxxps://evil[.]example/…`) that neither renders as a link nor autolinks;
+ * - raw HTML could hide text or load resources: every tag but `<details>`, `<summary>` and `<br>` (without
+ *   attributes; keel's own recovery record folds its error context) gets a joiner after its `<`, which
+ *   makes it text (a tag name must follow `<` at once) that still reads the same, inside code too;
+ * - HTML comments hide text, and keel finds its own issues and comments by markers shaped
+ *   `<!-- keel:run=… step=… -->`: every comment (an unterminated one to the end) goes, the caller appends
+ *   keel's marker afterwards;
+ * - invisible and bidi characters (U+202E reorders what a reviewer reads), C0/C1 controls go;
+ * - parity with claude-code-action's `sanitizeContent` (src/github/utils/sanitizer.ts @ 24dcd50, see
+ *   /work/notes/upstream-github.md §1a): image alt text, link titles and the hidden `alt` / `title` /
+ *   `aria-label` / `data-*` / `placeholder` attributes are stripped, and numeric HTML entities are decoded
+ *   (printable ASCII) or deleted (anything else) BEFORE the checks above — plus `&lt;` `&gt;` `&quot;`
+ *   `&apos;`, so `&lt;!-- keel:… --&gt;` cannot survive as a marker either. Unlike upstream the passes repeat
+ *   until nothing changes, so decoding cannot rebuild what an earlier step removed.
+ *
+ * Commit messages (`target: 'commit'`) get the parts that matter where GitHub shows them (controls and
+ * invisible characters, mentions, closing keywords, keel's markers); HTML and Markdown do not render there.
+ *
+ * The result is a fixed point: neutralising it again changes nothing.
+ */
+
+/** U+200D ZERO WIDTH JOINER: invisible, and enough to break GitHub's mention and reference syntax. */
+const JOINER = '\u200d';
+const DEFAULT_TRUSTED = ['github.com'];
+const MAX_PASSES = 8;
+const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
+// C0 controls but tab and newline, DEL, C1 controls.
+const CONTROLS = /(?![\t\n])\p{Cc}/gu;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** A marker's words even outside a comment (a comment opener broken by a backslash or a space). */
+const MARKER_WORDS = /<\s*!\s*-\s*-\s*keel\s*:[^\n]*/gi;
+function neutralizeForPublish(text, options = {}) {
+    const trusted = new Set((options.trustedHosts ?? DEFAULT_TRUSTED).map((h) => h.toLowerCase()));
+    const pass = options.target === 'commit' ? (t) => commitPass(t) : (t) => markdownPass(t, trusted);
+    let current = text;
+    for (let i = 0; i < MAX_PASSES; i++) {
+        const next = pass(current);
+        if (next === current)
+            return next;
+        current = next;
+    }
+    // Built to nest deeper than the passes: without `<` and `&` no tag, comment or entity can form.
+    return pass(current.replace(/[<&]/g, ''));
+}
+function basePass(text) {
+    return text
+        .toWellFormed()
+        .replace(LINE_BREAKS, '\n')
+        .replace(CONTROLS, '')
+        .replace(_sanitize_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .INVISIBLE_CHARACTERS */ .Ht, '')
+        .normalize('NFC');
+}
+function commitPass(text) {
+    const cleaned = basePass(text).replace(HTML_COMMENT, '').replace(MARKER_WORDS, '');
+    return defangMentions(defangClosingKeywords(cleaned));
+}
+function markdownPass(text, trusted) {
+    let out = basePass(decodeEntities(text));
+    out = out.replace(HTML_COMMENT, '').replace(MARKER_WORDS, '');
+    out = stripHiddenAttributes(out);
+    out = escapeTags(out);
+    out = defangImages(out);
+    out = defangLinks(out, trusted);
+    out = defangBareUrls(out, trusted);
+    return defangMentions(defangClosingKeywords(out));
+}
+// ---------------------------------------------------------------------------------------------------------
+// Entities (claude-code-action's normalizeHtmlEntities, plus the named forms of < > " ')
+const NAMED = { lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeEntities(text) {
+    return text
+        .replace(/&#(\d{1,7});?/g, (_, dec) => printable(Number.parseInt(dec, 10)))
+        .replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex) => printable(Number.parseInt(hex, 16)))
+        .replace(/&(lt|gt|quot|apos);/gi, (_, name) => NAMED[name.toLowerCase()]);
+}
+function printable(code) {
+    return code >= 32 && code <= 126 ? String.fromCharCode(code) : '';
+}
+// ---------------------------------------------------------------------------------------------------------
+// HTML
+// The three attribute forms (double-quoted, single-quoted, unquoted) apart, as upstream does (#1366, #1371).
+const HIDDEN_ATTRIBUTE = String.raw `(?:alt|title|aria-label|placeholder|data-[a-z0-9-]+)`;
+const HIDDEN = [
+    new RegExp(String.raw `\s${HIDDEN_ATTRIBUTE}\s*=\s*"[^"]*"`, 'gi'),
+    new RegExp(String.raw `\s${HIDDEN_ATTRIBUTE}\s*=\s*'[^']*'`, 'gi'),
+    new RegExp(String.raw `\s${HIDDEN_ATTRIBUTE}\s*=\s*[^\s>]+`, 'gi'),
+];
+function stripHiddenAttributes(text) {
+    return HIDDEN.reduce((out, pattern) => out.replace(pattern, ''), text);
+}
+/** keel's own: `<details><summary>error context</summary> … </details>` in the recovery record. */
+const ALLOWED_TAG = /^<\/?(?:details|summary)>|^<br\s*\/?>/i;
+/**
+ * A `<` opening a tag, a closing tag, a comment, a declaration or a processing instruction is followed by a
+ * joiner: no longer HTML, and unlike `&lt;` it reads the same inside a code span, where entities show raw.
+ */
+function escapeTags(text) {
+    return text.replace(/<(?=[A-Za-z/!?])/g, (lt, offset) => ALLOWED_TAG.test(text.slice(offset, offset + 12)) ? lt : `<${JOINER}`);
+}
+// ---------------------------------------------------------------------------------------------------------
+// Images, links, URLs
+/** `![alt](url "title")` and `![alt][ref]`: words, never an image. */
+function defangImages(text) {
+    return (text
+        .replace(/!\[[^\]\n]*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, (_, url) => (url === '' ? '(image)' : `(image: ${defangUrl(url)})`))
+        .replace(/!\[[^\]\n]*\]\[[^\]\n]*\]/g, '(image)')
+        // Whatever is left (cut short, spread over lines) cannot become one either.
+        .replace(/!\[/g, `!${JOINER}[`));
+}
+/** `[text](url "title")`: a link to a trusted host (or a relative one) loses its title; others become text. */
+function defangLinks(text, trusted) {
+    const inline = text.replace(/\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, (_, label, url) => isTrusted(url, trusted) ? `[${label}](${url})` : `${label} (${defangUrl(url)})`);
+    // Reference definitions `[x]: url "title"`: the title goes, an untrusted URL is defanged.
+    return inline.replace(/^( {0,3}\[[^\]\n]+\]:[ \t]*)<?(\S+?)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm, (_, head, url) => `${head}${isTrusted(url, trusted) ? url : defangUrl(url)}`);
+}
+const URL_PATTERN = /\b(https?):\/\/([^\s/?#<>()[\]"'`]+)([^\s<>()[\]"'`]*)/gi;
+// GFM's extended autolinks also take `www.` without a scheme.
+const WWW_PATTERN = /(^|[\s*_~(])(www)\.(?=[A-Za-z0-9-])/gim;
+function defangBareUrls(text, trusted) {
+    return text
+        .replace(URL_PATTERN, (url) => (isTrusted(url, trusted) ? url : defangUrl(url)))
+        .replace(WWW_PATTERN, '$1$2[.]');
+}
+/** Relative links resolve on the GitHub server itself; absolute ones count only on a trusted host. */
+function isTrusted(url, trusted) {
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//'))
+        return !/^www\./i.test(url);
+    try {
+        const parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
+        return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && trusted.has(parsed.hostname);
+    }
+    catch {
+        return false;
+    }
+}
+/** `https://evil.example/x` → `hxxps://evil[.]example/x`: readable, and nothing GitHub links. */
+function defangUrl(url) {
+    const match = /^([a-z][a-z0-9+.-]*):(\/\/)?([^/?#]*)(.*)$/is.exec(url);
+    if (!match)
+        return url.replace(/\./g, '[.]');
+    const [, scheme, slashes = '', host, rest] = match;
+    const safeScheme = scheme.replace(/^http/i, 'hxxp').replace(/^ftp/i, 'fxp');
+    return `${safeScheme}:${slashes}${host.replace(/\./g, '[.]')}${rest}`;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Mentions and closing keywords
+// `@name` and `@org/team` where GitHub would link them: not inside a word or an e-mail address.
+const MENTION = /(^|[^A-Za-z0-9_`@.\\/+-])@(?=[A-Za-z0-9])/g;
+function defangMentions(text) {
+    return text.replace(MENTION, `$1@${JOINER}`);
+}
+// GitHub's keywords (docs: "Linking a pull request to an issue using a keyword"), an optional colon, and a
+// reference: `#N`, `owner/repo#N`, or an issue URL.
+const CLOSING = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)(\s*:?\s+)(?=(?:[\w.-]+\/[\w.-]+)?#\d|https?:\/\/|hxxps?:\/\/)/gi;
+const REFERENCE = /((?:^|[^\w&])(?:[\w.-]+\/[\w.-]+)?)#(?=\d)/g;
+function defangClosingKeywords(text) {
+    // The keyword loses its link to the reference; every `#N` after one loses its link too.
+    return text
+        .replace(CLOSING, `$1${JOINER}$2`)
+        .replace(new RegExp(`(${CLOSING_TAIL})`, 'gi'), (tail) => tail.replace(REFERENCE, `$1#${JOINER}`));
+}
+// The keyword as rewritten above, through the end of the line: the references it was about.
+const CLOSING_TAIL = String.raw `\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)${JOINER}[^\n]*`;
+
+
+/***/ }),
+
+/***/ 84174:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,13 +204,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/config/load.js + 7 modules
-var load = __webpack_require__(5024);
-// EXTERNAL MODULE: ./lib/fleet/router.js + 13 modules
-var fleet_router = __webpack_require__(5747);
+var load = __webpack_require__(75024);
+// EXTERNAL MODULE: ./lib/fleet/router.js + 24 modules
+var fleet_router = __webpack_require__(56060);
 // EXTERNAL MODULE: ./lib/fleet/status.js
-var fleet_status = __webpack_require__(664);
-// EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 10 modules
-var fleet_simulator = __webpack_require__(6417);
+var fleet_status = __webpack_require__(90664);
+// EXTERNAL MODULE: ./lib/sim/fleet-simulator.js + 18 modules
+var fleet_simulator = __webpack_require__(59668);
 ;// CONCATENATED MODULE: ./lib/cli/demo/router-demo.js
 
 
@@ -142,19 +331,19 @@ function sleep(ms) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(481);
+var external_node_readline_ = __webpack_require__(80481);
 // EXTERNAL MODULE: ./lib/cli/status-command.js
-var status_command = __webpack_require__(382);
-// EXTERNAL MODULE: ./lib/sim/scripted-model.js + 1 modules
-var scripted_model = __webpack_require__(5129);
+var status_command = __webpack_require__(90382);
+// EXTERNAL MODULE: ./lib/sim/realistic-model.js
+var realistic_model = __webpack_require__(60947);
 ;// CONCATENATED MODULE: ./lib/cli/demo/sample-project.js
 /** The demo's sample project: a tiny JS package in a fresh git repository, with a validation script. */
 
@@ -188,15 +377,15 @@ async function createSampleRepo(dir) {
 }
 
 // EXTERNAL MODULE: ./lib/fleet/fleet-state.js
-var fleet_state = __webpack_require__(9676);
+var fleet_state = __webpack_require__(29676);
 // EXTERNAL MODULE: ./lib/run/local-effects.js
-var local_effects = __webpack_require__(2841);
+var local_effects = __webpack_require__(22841);
 // EXTERNAL MODULE: ./lib/run/state-store.js
-var state_store = __webpack_require__(1472);
+var state_store = __webpack_require__(61472);
 // EXTERNAL MODULE: ./lib/telemetry/event-log.js
-var event_log = __webpack_require__(7012);
+var event_log = __webpack_require__(77012);
 // EXTERNAL MODULE: ./lib/base/state-layout.js
-var state_layout = __webpack_require__(8747);
+var state_layout = __webpack_require__(28747);
 ;// CONCATENATED MODULE: ./lib/cli/demo/demo-report.js
 /** The demo's closing summary: commits with their trailers, records, events, failover state — and checks. */
 
@@ -268,8 +457,9 @@ async function printOutcome(out, repo, runId) {
 ;// CONCATENATED MODULE: ./lib/cli/demo/run-demo.js
 /**
  * `keel demo`, the front door: a real `keel run` on the embedded simulated fleet, in a temporary git
- * repository — a dead coder endpoint, a flaky one, a subtask no model can do, a SIGKILL part-way, and a
- * resume that finishes the job without repeating anything. Loopback only; no real model.
+ * repository — a dead coder endpoint, a flaky one, models that answer like small local ones (the realistic
+ * responder), a subtask no model can do, a SIGKILL part-way, and a resume that finishes the job without
+ * repeating anything. Loopback only; no real model.
  */
 
 
@@ -295,7 +485,9 @@ async function runDemo(io) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'keel-demo-'));
     const repo = (0,external_node_path_.join)(dir, 'sample');
     const sim = await (0,fleet_simulator/* startSimulator */.rs)({
-        responder: scripted_model/* scriptedResponder */.f,
+        // Answers the way small local models do (prose, thinking, odd paths, cut answers …): the demo shows keel
+        // using what it can and asking again or failing over for the rest, not only the perfect path.
+        responder: realistic_model/* realisticResponder */.Jb,
         endpoints: [
             { name: 'lan-a', mode: 'refuse' },
             { name: 'lan-b', mode: 'flaky', failRate: 0.35, seed: 7, latencyMs: 150 },
@@ -308,7 +500,7 @@ async function runDemo(io) {
         out('keel demo — a real run on a simulated fleet (loopback only, no real model is called)');
         out(`  repository: ${repo} (a fresh git repository with a small sample project)`);
         out('  fleet:      lan-a (coder, DEAD: refuses connections), lan-b (FLAKY: 35 % of answers are 500s),');
-        out('              hosted (healthy fallback)');
+        out('              hosted (healthy fallback); every model answers like a small local one (keel sim --responder realistic)');
         out(`  task:       ${TASK}`);
         out();
         out('━━ 1. keel run — killed with SIGKILL after its first commit ━━');
@@ -316,7 +508,7 @@ async function runDemo(io) {
         out(`   💥 SIGKILL (exit ${first})`);
         out();
         out('━━ 2. what the checkpoint says (keel status demo) ━━');
-        const { TaskStateStore } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1472));
+        const { TaskStateStore } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 61472));
         const saved = await new TaskStateStore({
             runDir: (0,state_layout/* stateLayout */.G)((0,external_node_path_.join)(repo, state_layout/* DEFAULT_STATE_DIR */.mU)).run(RUN_ID).dir,
         }).load();
@@ -388,7 +580,7 @@ function indent(text) {
 }
 
 // EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(8908);
+var cli_io = __webpack_require__(18908);
 ;// CONCATENATED MODULE: ./lib/cli/demo-command.js
 /** `keel demo`: the front door — see src/cli/demo/run-demo.ts. `keel demo router` shows the router alone. */
 
@@ -416,18 +608,18 @@ const demoCommand = async (argv, io) => {
 
 /***/ }),
 
-/***/ 1855:
+/***/ 71855:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ openFleetSession)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
-/* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9676);
-/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5747);
-/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1442);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8747);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75024);
+/* harmony import */ var _fleet_fleet_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29676);
+/* harmony import */ var _fleet_router_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56060);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53013);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28747);
 /**
  * What `keel ask`, `keel status` (and later `keel run`) share: the config, and a router that starts from
  * the fleet state the previous command saved and saves it again when done — so breaker and cooldown
@@ -477,7 +669,7 @@ async function openFleetSession(options, io, deps = {}) {
 
 /***/ }),
 
-/***/ 382:
+/***/ 90382:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -487,20 +679,24 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderRuns: () => (/* binding */ renderRuns),
 /* harmony export */   statusCommand: () => (/* binding */ statusCommand)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5024);
-/* harmony import */ var _fleet_status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(664);
-/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1472);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8747);
-/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1855);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8908);
-/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7851);
-/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1442);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75024);
+/* harmony import */ var _fleet_status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90664);
+/* harmony import */ var _run_run_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15675);
+/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61472);
+/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41176);
+/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(28747);
+/* harmony import */ var _fleet_session_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71855);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(18908);
+/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(57851);
+/* harmony import */ var _project_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(53013);
 /**
  * `keel status`: the runs in the state directory with their step states, and the failover status table —
  * role → chain → CLOSED / MONITORING (n/5) / OPEN / HALF-OPEN / COOLDOWN / DISABLED / UNREACHABLE — from
  * the fleet state the last command or run saved. `keel status RUN_ID` lists that run's steps one by one.
  */
+
+
 
 
 
@@ -518,7 +714,7 @@ const STATUS_USAGE = `usage: keel status [RUN_ID] [--json] [--config FILE] [--st
   --state-dir DIR  where runs and the fleet state are kept (default: .keel)
 `;
 const statusCommand = async (argv, io) => {
-    const parsed = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Q)({
+    const parsed = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Q)({
         args: argv,
         options: {
             json: { type: 'boolean', default: false },
@@ -535,13 +731,13 @@ const statusCommand = async (argv, io) => {
         return 0;
     }
     if (positionals.length > 1)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_8__/* .UsageError */ .e(`one run id at most\n\n${STATUS_USAGE}`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .e(`one run id at most\n\n${STATUS_USAGE}`);
     const stateDir = values['state-dir'] !== undefined
         ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, values['state-dir'])
-        : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,_project_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .projectDir */ .t)(io), _base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_STATE_DIR */ .mU);
+        : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,_project_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .projectDir */ .t)(io), _base_state_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_STATE_DIR */ .mU);
     if (positionals[0] !== undefined)
         return showRun(positionals[0], stateDir, io, values.json);
-    const runs = await (0,_run_state_store_js__WEBPACK_IMPORTED_MODULE_3__/* .listRuns */ .v)(stateDir);
+    const runs = await withOwners(await (0,_run_state_store_js__WEBPACK_IMPORTED_MODULE_4__/* .listRuns */ .v)(stateDir));
     const rows = await fleetRows(values.config, values['state-dir'], io);
     if (values.json) {
         io.stdout(`${JSON.stringify({ runs, fleet: rows ?? null }, null, 2)}\n`);
@@ -554,7 +750,7 @@ const statusCommand = async (argv, io) => {
 };
 async function fleetRows(config, stateDir, io) {
     try {
-        const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_5__/* .openFleetSession */ .P)({ ...(config !== undefined ? { config } : {}), ...(stateDir !== undefined ? { stateDir } : {}) }, io);
+        const session = await (0,_fleet_session_js__WEBPACK_IMPORTED_MODULE_7__/* .openFleetSession */ .P)({ ...(config !== undefined ? { config } : {}), ...(stateDir !== undefined ? { stateDir } : {}) }, io);
         try {
             return session.router.status();
         }
@@ -570,6 +766,16 @@ async function fleetRows(config, stateDir, io) {
         return undefined;
     }
 }
+/**
+ * The lease and heartbeat of every unfinished run: "running" while its holder beats, "stale" when it went
+ * silent — what a person deciding whether to resume (or `--take-over`) needs to see.
+ */
+async function withOwners(runs) {
+    const now = Date.now();
+    return Promise.all(runs.map(async (run) => run.status === 'running' || run.status === 'interrupted'
+        ? { ...run, owner: await (0,_run_run_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunOwner */ .N0)(run.runDir, now, _run_run_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LEASE_STALE_MS */ .oc) }
+        : run));
+}
 function renderRuns(runs) {
     if (runs.length === 0)
         return 'Runs: none\n';
@@ -579,22 +785,32 @@ function renderRuns(runs) {
         const when = run.updatedAt > 0 ? new Date(run.updatedAt).toISOString().replace('.000Z', 'Z') : 'unknown';
         lines.push(`  ${run.runId}  ${run.status.padEnd(11)} ${when}  steps: ${s.done} done, ${s.failed} failed, ${s.pending + s.running} pending` +
             `${run.problem ? `  (${run.problem})` : ''}`);
+        if (run.owner && run.owner.state !== 'none')
+            lines.push(`      ${run.owner.state === 'running' ? 'running' : 'stale'}: ${run.owner.detail ?? ''}`);
         if (run.task)
             lines.push(`      ${run.task.split('\n', 1)[0]}`);
     }
     return `${lines.join('\n')}\n`;
 }
 async function showRun(runId, stateDir, io, json) {
-    const loaded = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_3__.TaskStateStore({ runDir: (0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .stateLayout */ .G)(stateDir).run(runId).dir }).load();
+    const loaded = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_4__.TaskStateStore({ runDir: (0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .stateLayout */ .G)(stateDir).run(runId).dir }).load();
     if (!loaded.state) {
         io.stderr(`keel status: no run ${runId} in ${stateDir}${loaded.problem ? ` (${loaded.problem})` : ''}\n`);
         return 1;
     }
-    io.stdout(json ? `${JSON.stringify(loaded.state, null, 2)}\n` : renderRunSteps(loaded.state));
+    const runDir = (0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .stateLayout */ .G)(stateDir).run(runId).dir;
+    const owner = (0,_run_state_js__WEBPACK_IMPORTED_MODULE_5__/* .isUnfinished */ .ui)(loaded.state)
+        ? await (0,_run_run_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunOwner */ .N0)(runDir, Date.now(), _run_run_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LEASE_STALE_MS */ .oc)
+        : undefined;
+    io.stdout(json
+        ? `${JSON.stringify(owner ? { ...loaded.state, owner } : loaded.state, null, 2)}\n`
+        : renderRunSteps(loaded.state, owner));
     return 0;
 }
-function renderRunSteps(state) {
+function renderRunSteps(state, owner) {
     const lines = [`run ${state.runId} — ${state.status}`, `  task: ${state.task.text.split('\n', 1)[0]}`];
+    if (owner && owner.state !== 'none')
+        lines.push(`  ${owner.state}: ${owner.detail ?? ''}`);
     if (state.interruption)
         lines.push(`  stopped: ${state.interruption.reason}`);
     for (const step of Object.values(state.steps)) {

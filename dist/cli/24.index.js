@@ -1,217 +1,8 @@
-export const id = 50;
-export const ids = [50];
+export const id = 24;
+export const ids = [24];
 export const modules = {
 
-/***/ 4743:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ abortReason),
-/* harmony export */   m: () => (/* binding */ systemClock)
-/* harmony export */ });
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(abortReason(signal));
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortReason(signal));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, ms));
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-function abortReason(signal) {
-    const reason = signal.reason;
-    return reason instanceof Error ? reason : new Error('aborted');
-}
-
-
-/***/ }),
-
-/***/ 3516:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   UN: () => (/* binding */ redactFragment),
-/* harmony export */   XF: () => (/* binding */ REDACTED),
-/* harmony export */   kf: () => (/* binding */ findTokenShape),
-/* harmony export */   qb: () => (/* binding */ collectSecrets),
-/* harmony export */   u: () => (/* binding */ quoteServer)
-/* harmony export */ });
-/* unused harmony exports MIN_SECRET_CHARS, PLATFORM_SECRET_ENV, TOKEN_SHAPES, findSecret, excerpt */
-/**
- * keel's one secrets policy: which values are secret (`collectSecrets`), what a credential looks like
- * (`TOKEN_SHAPES`), how text is cleaned of both before it can reach a log, a table, an issue, a comment, an
- * artifact or a pushed file (`redact`), and how outgoing content is checked (`findSecret`, `findTokenShape`).
- *
- * Failure messages quote what servers said, and servers echo requests back (headers included); command output
- * prints remote URLs and tokens; models repeat what they were shown. Every sink goes through `redact`, so a key
- * can only appear as `[REDACTED]`.
- */
-const REDACTED = '[REDACTED]';
-/** Shorter values are not treated as secrets: redacting every "a" or "12" would destroy the text, not a key. */
-const MIN_SECRET_CHARS = 4;
-/**
- * Environment variables that hold credentials of the platform rather than of a model endpoint: the GitHub
- * token as workflows, the CLI and the action's input pass it, and the runner's own tokens.
- */
-const PLATFORM_SECRET_ENV = [
-    'GITHUB_TOKEN',
-    'GH_TOKEN',
-    'INPUT_GITHUB-TOKEN',
-    'INPUT_GITHUB_TOKEN',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-];
-/**
- * Every secret value of this process: the endpoints' keys (by the names the configuration gives), the
- * platform's tokens, and `extra` (a token passed as an input). Values shorter than `MIN_SECRET_CHARS` and
- * duplicates are dropped. The one list every entry point (run, lane, daemon, action, probe) redacts with.
- */
-function collectSecrets(config, env, extra = []) {
-    const names = new Set(PLATFORM_SECRET_ENV);
-    for (const endpoint of config?.endpoints ?? [])
-        if (endpoint.apiKeyEnv)
-            names.add(endpoint.apiKeyEnv);
-    const values = [...[...names].map((name) => env[name]), ...extra];
-    return [...new Set(values.filter(isSecretValue))];
-}
-function isSecretValue(value) {
-    return typeof value === 'string' && value.length >= MIN_SECRET_CHARS;
-}
-// The left guard stops matches inside longer words ("task-…", "ask-…") without needing \b, which would also
-// refuse a key glued to "_" or "-". Lengths are below the real formats' so truncated pastes are still caught.
-const START = '(?<![A-Za-z0-9])';
-function shape(kind, head, body, strict, loose, flags = '') {
-    return {
-        kind,
-        pattern: new RegExp(`${START}${head}${body}{${strict},}`, flags),
-        loose: new RegExp(`${START}${head}${body}{${loose},}`, `${flags}g`),
-    };
-}
-/**
- * What credentials look like, whoever's they are (a key pasted in an issue, a token a tool printed). The GitHub
- * forms are case-sensitive in reality; matching them case-insensitively only errs towards catching. GitHub's
- * newer installation tokens (`ghs_<app id>_<JWT>`, from 2026) have dots and underscores after the prefix.
- */
-const TOKEN_SHAPES = [
-    // OpenAI (sk-…, sk-proj-…, sk-svcacct-…), Anthropic (sk-ant-…) and OpenRouter (sk-or-…) alike.
-    shape('an API key (sk-…)', 'sk-', '[A-Za-z0-9_-]', 16, 6),
-    shape('a Google API key (AIza…)', 'AIza', '[A-Za-z0-9_-]', 20, 12),
-    shape('a GitHub token', 'gh[opsur]_', '[A-Za-z0-9._]', 20, 16, 'i'),
-    shape('a GitHub token', 'github_pat_', '[A-Za-z0-9_]', 20, 16, 'i'),
-    shape('a Hugging Face token (hf_…)', 'hf_', '[A-Za-z0-9]', 20, 12),
-    shape('a Groq API key (gsk_…)', 'gsk_', '[A-Za-z0-9]', 20, 12),
-    shape('a Slack token (xox…)', 'xox[abposr]-', '[A-Za-z0-9-]', 10, 10),
-    shape('an AWS access key id (AKIA…)', '(?:AKIA|ASIA)', '[A-Z0-9]', 16, 16),
-    {
-        kind: 'a private key (PEM)',
-        pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/,
-        loose: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g,
-    },
-    {
-        kind: 'an Authorization header value (Bearer …)',
-        pattern: /\bBearer\s+[^\s"']{8,}/i,
-        loose: /\bBearer\s+[^\s"',;]{3,}/gi,
-    },
-];
-// `https://user:token@host/…`: git and other tools print remote URLs, sometimes with the credential in them.
-// Bounded repetitions keep these linear on long strings.
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,32}:\/\/)[^\s/?#@]{1,512}@/gi;
-const CREDENTIAL_QUERY = /([?&][^=&#\s]{0,32}(?:key|token|secret|pass|auth|cred)[^=&#\s]{0,32}=)[^&#\s]+/gi;
-/** A key cut short at the end of a quoted excerpt is still a leak if the prefix is long enough to matter. */
-const MIN_PARTIAL_SECRET = 6;
-/** `text` without the given secrets, anything shaped like a credential, and credentials inside URLs. */
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length < MIN_SECRET_CHARS)
-            continue;
-        out = out.replaceAll(secret, REDACTED);
-        const escaped = JSON.stringify(secret).slice(1, -1);
-        if (escaped !== secret)
-            out = out.replaceAll(escaped, REDACTED);
-        out = redactTrailingPrefix(out, secret);
-    }
-    for (const { loose } of TOKEN_SHAPES)
-        out = out.replace(loose, REDACTED);
-    return out.replace(URL_USERINFO, `$1${REDACTED}@`).replace(CREDENTIAL_QUERY, `$1${REDACTED}`);
-}
-/**
- * For a fragment cut out of a longer text at both ends (the tail kept of a command's output): besides what
- * `redact` does, a fragment that *starts* with the last characters of a secret (the cut fell mid-key) has that
- * head replaced too.
- */
-function redactFragment(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length < MIN_SECRET_CHARS)
-            continue;
-        out = redactLeadingSuffix(out, secret);
-    }
-    return redact(out, secrets);
-}
-function redactLeadingSuffix(text, secret) {
-    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
-        if (text.startsWith(secret.slice(secret.length - length)))
-            return REDACTED + text.slice(length);
-    }
-    return text;
-}
-/** The text ends with the first characters of the secret (it was cut mid-key): replace that tail. */
-function redactTrailingPrefix(text, secret) {
-    for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length--) {
-        if (text.endsWith(secret.slice(0, length)))
-            return text.slice(0, text.length - length) + REDACTED;
-    }
-    return text;
-}
-/** The kind of the first credential-shaped text in `text`, or undefined. */
-function findTokenShape(text) {
-    for (const { kind, pattern } of TOKEN_SHAPES)
-        if (pattern.test(text))
-            return kind;
-    return undefined;
-}
-/**
- * The index (1-based, into `secrets`) of the first secret found in `content`, raw or as it appears inside a
- * JSON string (quotes and backslashes escaped). Undefined when none is. Reasons built from this say
- * "secret #n", never the value.
- */
-function findSecret(content, secrets) {
-    for (const [i, secret] of secrets.entries()) {
-        if (secret.length < MIN_SECRET_CHARS)
-            continue;
-        if (content.includes(secret))
-            return i + 1;
-        const escaped = JSON.stringify(secret).slice(1, -1);
-        if (escaped !== secret && content.includes(escaped))
-            return i + 1;
-    }
-    return undefined;
-}
-/** One line, at most `max` characters: enough to recognise the server's complaint, short enough for a table. */
-function excerpt(text, max = 200) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length <= max ? line : `${line.slice(0, max)}…`;
-}
-/** Redact first, then cut: cutting first could leave part of a key that no longer matches in full. */
-function quoteServer(text, secrets, max = 200) {
-    return excerpt(redact(text, secrets), max);
-}
-
-
-/***/ }),
-
-/***/ 5024:
+/***/ 75024:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -226,11 +17,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: CONFIG_SEARCH_PATHS, INLINE_SOURCE, normalizeConfig, parseConfigText
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./lib/base/secrets.js
-var secrets = __webpack_require__(3516);
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/base/secrets.js + 1 modules
+var secrets = __webpack_require__(80991);
 ;// CONCATENATED MODULE: ./lib/config/errors.js
 /**
  * The one error type configuration loading raises, and the path rendering its issues share.
@@ -386,6 +177,8 @@ function secretQueryParameter(text) {
 }
 const USE_API_KEY_ENV = 'keep the key out of the file: store it in an environment variable (a repository secret in Actions) and set ' +
     'apiKeyEnv to the NAME of that variable, e.g. apiKeyEnv: OPENAI_API_KEY';
+const USE_PASSWORD_ENV = 'keep the password out of the file: store it in an environment variable (a repository secret in Actions) ' +
+    'and set coordination.passwordEnv to the NAME of that variable';
 
 ;// CONCATENATED MODULE: ./lib/config/scan.js
 
@@ -393,6 +186,10 @@ const USE_API_KEY_ENV = 'keep the key out of the file: store it in an environmen
 const MAX_DEPTH = 64;
 const MAX_ISSUES = 200;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Where the credential belongs instead: the coordination server's password has its own `…Env`. */
+function adviceAt(path) {
+    return path[0] === 'coordination' ? USE_PASSWORD_ENV : USE_API_KEY_ENV;
+}
 function scanRawConfig(root) {
     const issues = [];
     const ancestors = new Set();
@@ -403,7 +200,7 @@ function scanRawConfig(root) {
     const visitString = (text, path) => {
         const kind = detectSecret(text);
         if (kind !== undefined)
-            add(path, `this looks like ${kind}; ${USE_API_KEY_ENV}`);
+            add(path, `this looks like ${kind}; ${adviceAt(path)}`);
     };
     const visit = (value, path) => {
         if (issues.length >= MAX_ISSUES)
@@ -435,10 +232,10 @@ function scanRawConfig(root) {
         const keyKind = detectSecret(key);
         // The path would spell the secret out, so report at the parent and do not name the key.
         if (keyKind !== undefined)
-            return add(path, `a key in this mapping looks like ${keyKind}; ${USE_API_KEY_ENV}`);
+            return add(path, `a key in this mapping looks like ${keyKind}; ${adviceAt(path)}`);
         const child = object[key];
         if (isSecretKeyName(key) && isScalarCredential(child)) {
-            return add([...path, key], `literal credentials are not accepted in the configuration; ${USE_API_KEY_ENV}`);
+            return add([...path, key], `literal credentials are not accepted in the configuration; ${adviceAt(path)}`);
         }
         visit(child, [...path, key]);
     };
@@ -457,11 +254,13 @@ function isPlainObject(value) {
 }
 
 // EXTERNAL MODULE: ./lib/config/schema.js
-var schema = __webpack_require__(1091);
+var schema = __webpack_require__(61091);
 ;// CONCATENATED MODULE: ./lib/config/cross-checks.js
 /**
  * Rules that span fields and so cannot live in the schema's per-field checks: endpoint ids are unique, chain
- * entries name declared endpoints, a role does not list the same candidate twice, some role exists.
+ * entries name declared endpoints, a role does not list the same candidate twice, some role exists, and
+ * `run.validateEnv` names no credential (the GitHub token, the runner's `ACTIONS_*`, the action's `INPUT_*`,
+ * an endpoint's key): validation runs model-written code.
  *
  * They run on the raw tree, defensively, so that they are reported together with the schema's issues in
  * one round; a part the schema already rejects (a malformed entry, a non-list) is skipped here rather than
@@ -476,7 +275,36 @@ function crossCheckConfig(raw) {
     const issues = [];
     const declared = checkEndpointIds(raw.endpoints, issues);
     checkRoles(raw.roles, declared, issues);
+    checkValidateEnv(raw, issues);
     return issues;
+}
+const CREDENTIAL_NAMES = /^(?:GITHUB_TOKEN|GH_TOKEN|GH_ENTERPRISE_TOKEN|ACTIONS_.*|INPUT_.*|RUNNER_.*TOKEN.*)$/i;
+function checkValidateEnv(raw, issues) {
+    const run = raw.run;
+    if (!isPlainObject(run) || !Array.isArray(run.validateEnv))
+        return;
+    const keys = new Set();
+    if (Array.isArray(raw.endpoints)) {
+        for (const endpoint of raw.endpoints) {
+            if (isPlainObject(endpoint) && typeof endpoint.apiKeyEnv === 'string')
+                keys.add(endpoint.apiKeyEnv);
+        }
+    }
+    run.validateEnv.forEach((name, index) => {
+        if (typeof name !== 'string')
+            return;
+        const why = keys.has(name)
+            ? 'is the API key of an endpoint'
+            : CREDENTIAL_NAMES.test(name)
+                ? 'holds a credential of the platform'
+                : undefined;
+        if (why !== undefined) {
+            issues.push({
+                path: ['run', 'validateEnv', index],
+                message: `${name} ${why}: validation runs model-written code and never gets it`,
+            });
+        }
+    });
 }
 /** The declared ids in order, or undefined when some endpoint has no usable id (then nothing is "unknown"). */
 function checkEndpointIds(endpoints, issues) {
@@ -567,15 +395,27 @@ function normalizeConfig(parsed) {
     }
     return {
         version: parsed.version,
-        endpoints: parsed.endpoints,
+        endpoints: parsed.endpoints.map(resolveEndpoint),
         roles,
         policy: parsed.policy,
         run: parsed.run,
+        ...(parsed.coordination ? { coordination: parsed.coordination } : {}),
     };
+}
+/** One endpoint's entry, validated and resolved as `loadConfig` does (throws on invalid input). */
+function endpointConfig(input) {
+    return resolveEndpoint(endpointSchema.parse(input));
+}
+/** `maxParallel` set; left out, the default for now, marked so a scan's slot count may take its place. */
+function resolveEndpoint(endpoint) {
+    const { maxParallel, ...rest } = endpoint;
+    return maxParallel === undefined
+        ? { ...rest, maxParallel: schema/* DEFAULT_MAX_PARALLEL */.dT, maxParallelDefaulted: true }
+        : { ...rest, maxParallel };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/config/parse-source.js
 /**
  * Text → plain data, bounded: YAML for `.yml`/`.yaml` (and anything unnamed), JSON.parse for `.json`.
@@ -695,7 +535,7 @@ function unreadable(source, format, error) {
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
-var schemas = __webpack_require__(2311);
+var schemas = __webpack_require__(12311);
 ;// CONCATENATED MODULE: ./lib/config/schema-issues.js
 /**
  * Turning zod's issues into messages a person fixing a YAML file can act on:
@@ -893,7 +733,7 @@ function editDistance(a, b) {
 }
 
 // EXTERNAL MODULE: ./lib/config/search-paths.js
-var search_paths = __webpack_require__(1169);
+var search_paths = __webpack_require__(11169);
 ;// CONCATENATED MODULE: ./lib/config/load.js
 /**
  * Loading the configuration: find the file, read it bounded, parse, reject literal secrets, validate with
@@ -1010,179 +850,6 @@ function describeOpenError(error, absolute) {
         return `permission denied reading ${absolute}`;
     return `cannot read ${absolute}${typeof code === 'string' ? ` (${code})` : ''}`;
 }
-
-
-/***/ }),
-
-/***/ 1091:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Po: () => (/* binding */ CANDIDATE_PATTERN),
-/* harmony export */   Qn: () => (/* binding */ configSchema),
-/* harmony export */   ST: () => (/* binding */ ROLE_NAMES),
-/* harmony export */   dI: () => (/* binding */ ENDPOINT_ID_PATTERN)
-/* harmony export */ });
-/* unused harmony exports timeoutsSchema, endpointSchema, policySchema, runSettingsSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
-/**
- * The configuration file users write (`.github/keel.yml` or `keel.yml`): one zod schema, the single source of
- * truth for validation, defaults, TypeScript types and the JSON Schema that `keel schema` prints.
- *
- * The schema stays free of transforms so that `z.toJSONSchema` can describe the input exactly; shaping the
- * parsed file into the router's form (tiers of `{ endpointId, model }`) happens in `load.ts`.
- */
-
-const ROLE_NAMES = ['planner', 'coder', 'reviewer'];
-/** Endpoint ids never contain `/`: a chain entry is split at its first `/` into endpoint id and model. */
-const ENDPOINT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-/** A chain entry: an endpoint id, "/", and a model name (which may itself contain "/"). */
-const CANDIDATE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/\S+$/;
-const candidateRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .regex(CANDIDATE_PATTERN, 'expected "endpointId/model", e.g. "lan-a/qwen2.5-coder:7b"')
-    .describe('An endpoint id and a model name, split at the first "/" (model names may contain "/").');
-const tier = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([candidateRef, zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(candidateRef).min(1, 'a tier lists at least one "endpointId/model"')], {
-    error: 'expected "endpointId/model" or a list of them',
-})
-    .describe('One "endpointId/model", or a list of them served least-loaded first.');
-const chain = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(tier)
-    .min(1, 'a role needs at least one tier')
-    .describe('Tiers tried in order; the next tier is used only when the previous one cannot serve.');
-const positiveMs = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive();
-const timeoutsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    connectMs: positiveMs.default(5_000).describe('TCP/TLS connect timeout.'),
-    firstTokenMs: positiveMs
-        .default(60_000)
-        .describe('Time to the first streamed token (for non-streamed requests: to the response head).'),
-    idleMs: positiveMs.default(30_000).describe('Longest gap allowed between two chunks of a response.'),
-    totalMs: positiveMs.default(600_000).describe('Whole-request deadline.'),
-})
-    .prefault({});
-const endpointSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(ENDPOINT_ID_PATTERN, 'expected letters, digits, ".", "_" or "-" (no "/"), at most 64'),
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({
-        protocol: /^https?$/,
-        error: 'expected an http(s) URL of an OpenAI-compatible API, e.g. http://host:11434/v1',
-    })
-        .describe('Base URL of the OpenAI-compatible API, usually ending in /v1.'),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['local', 'hosted']).describe('local: a server on your LAN; hosted: a paid API.'),
-    apiKeyEnv: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the NAME of an environment variable, not a key')
-        .optional()
-        .describe('Name of the environment variable holding the API key. Literal keys are rejected.'),
-    maxParallel: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(1)
-        .max(1024)
-        .default(4)
-        .describe('Hard cap on requests in flight at this endpoint.'),
-    contextWindow: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(256)
-        .optional()
-        .describe('Context window in tokens; discovered from the server when absent.'),
-    reachable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-        .optional()
-        .describe('For local endpoints: reachable from GitHub-hosted runners too (e.g. through a tunnel).'),
-    flavor: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['auto', 'openai', 'vllm', 'llamacpp', 'lmstudio', 'ollama'])
-        .default('auto')
-        .describe('Server software, for context-window discovery; "auto" tries each.'),
-    timeouts: timeoutsSchema,
-});
-const policySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    breaker: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-        failureThreshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(1000).default(5),
-        resetTimeoutMs: positiveMs.default(60_000).describe('Open → half-open after this long.'),
-        windowMs: positiveMs.default(300_000).describe('Failures older than this do not count.'),
-    })
-        .prefault({}),
-    cooldown: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-        baseMs: positiveMs.default(1_000).describe('First cooldown after a failure; doubles per failure.'),
-        maxMs: positiveMs.default(300_000),
-    })
-        .prefault({})
-        .refine((c) => c.maxMs >= c.baseMs, { message: 'maxMs must be at least baseMs', path: ['maxMs'] }),
-    contextFraction: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .gt(0)
-        .max(1)
-        .default(0.95)
-        .describe('Share of the context window a request may fill: max_tokens = floor(window × this) − prompt.'),
-    minOutputTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(1)
-        .default(256)
-        .describe('A candidate whose window leaves fewer output tokens than this is skipped.'),
-    spillover: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-        .default(false)
-        .describe('When a tier is saturated, let the next tier serve at once instead of waiting for a slot.'),
-    maxWaitMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .nonnegative()
-        .default(30_000)
-        .describe('Longest wait for a free slot, or for the earliest cooldown to end.'),
-    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(1)
-        .max(100)
-        .default(12)
-        .describe('Attempts per request across all candidates.'),
-    maxResponseBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(1024)
-        .default(8 * 1024 * 1024)
-        .describe('Responses larger than this are abandoned.'),
-    probe: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-        healthIntervalMs: positiveMs.default(15_000),
-        capabilityIntervalMs: positiveMs.default(300_000),
-        timeoutMs: positiveMs.default(3_000),
-        staleAfterMs: positiveMs.default(120_000).describe('Probe results older than this are ignored.'),
-    })
-        .prefault({}),
-})
-    .prefault({});
-const runSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    validate: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(2_000))
-        .max(20)
-        .default([])
-        .describe('Commands run in the work tree after coding, e.g. ["npm test"]; they come from this file only.'),
-    validateTimeoutMs: positiveMs.default(600_000),
-    minSuccessRate: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .min(0)
-        .max(1)
-        .default(0.5)
-        .describe('Share of coder subtasks that must succeed for a batch to be kept (partial success).'),
-    maxBatchRetries: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(0)
-        .max(10)
-        .default(1)
-        .describe('How often a batch below minSuccessRate is discarded and tried again before the run stops.'),
-    maxSubtasks: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(200).default(12),
-    allowWorkflowEdits: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-        .default(false)
-        .describe('Let model edits touch .github/workflows/ (off: a workflow change needs a human).'),
-    exitCodeOnInterrupt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-        .int()
-        .min(0)
-        .max(255)
-        .default(0)
-        .describe('Exit code when a run is interrupted and checkpointed (0: the job is not marked failed).'),
-    heartbeatMs: positiveMs.default(5_000),
-})
-    .prefault({});
-const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    $schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1, 'expected version: 1'),
-    endpoints: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(endpointSchema).min(1, 'declare at least one endpoint'),
-    roles: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-        planner: chain.optional(),
-        coder: chain.optional(),
-        reviewer: chain.optional(),
-    }),
-    policy: policySchema,
-    run: runSettingsSchema,
-})
-    .describe('keel configuration');
 
 
 /***/ })

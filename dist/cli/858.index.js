@@ -1,8 +1,8 @@
-export const id = 912;
-export const ids = [912];
+export const id = 858;
+export const ids = [858];
 export const modules = {
 
-/***/ 4912:
+/***/ 28858:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,115 +18,62 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/config/load.js + 7 modules
-var load = __webpack_require__(5024);
+var load = __webpack_require__(75024);
 // EXTERNAL MODULE: ./lib/base/errors.js
-var errors = __webpack_require__(7594);
+var errors = __webpack_require__(17594);
+// EXTERNAL MODULE: ./lib/base/age.js
+var age = __webpack_require__(96018);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./lib/base/clock.js
-var base_clock = __webpack_require__(4743);
-// EXTERNAL MODULE: ./lib/base/secrets.js
-var secrets = __webpack_require__(3516);
+var base_clock = __webpack_require__(74743);
+// EXTERNAL MODULE: ./lib/queue/claim-store.js
+var claim_store = __webpack_require__(27627);
+// EXTERNAL MODULE: ./lib/queue/recycle.js
+var recycle = __webpack_require__(10974);
 // EXTERNAL MODULE: ./lib/base/atomic-file.js
-var atomic_file = __webpack_require__(1975);
+var atomic_file = __webpack_require__(91975);
 // EXTERNAL MODULE: ./lib/base/file-lock.js
-var file_lock = __webpack_require__(3071);
+var file_lock = __webpack_require__(33071);
+// EXTERNAL MODULE: ./lib/base/state-layout.js
+var state_layout = __webpack_require__(28747);
+// EXTERNAL MODULE: ./lib/base/heartbeat.js
+var heartbeat = __webpack_require__(96893);
+// EXTERNAL MODULE: ./lib/run/run-lease.js
+var run_lease = __webpack_require__(15675);
+// EXTERNAL MODULE: ./lib/run/state-store.js
+var state_store = __webpack_require__(61472);
+// EXTERNAL MODULE: ./lib/fleet/probe.js + 3 modules
+var probe = __webpack_require__(62134);
+;// CONCATENATED MODULE: ./lib/guard/guard-probes.js
+
+function guardProbes(options) {
+    const deps = {
+        timeoutMs: options.config.policy.probe.timeoutMs,
+        env: options.env,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+    };
+    const runner = options.env.RUNNER_ENVIRONMENT;
+    return {
+        probe: async (endpoint) => (0,probe/* shouldSkipEndpoint */.uU)(endpoint, runner) ? undefined : (0,probe/* probeHealth */.v_)(endpoint, deps),
+        scan: async (endpoint) => (0,probe/* shouldSkipEndpoint */.uU)(endpoint, runner) ? undefined : (0,probe/* scanCapabilities */.ce)(endpoint, deps),
+    };
+}
+
+// EXTERNAL MODULE: ./lib/base/secrets.js + 1 modules
+var secrets = __webpack_require__(80991);
 // EXTERNAL MODULE: ./lib/telemetry/event-log.js
-var event_log = __webpack_require__(7012);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
-var schemas = __webpack_require__(2311);
-;// CONCATENATED MODULE: ./lib/lanes/pause-flags.js
-/**
- * Pause flags: an operator's "leave this lane alone". Locally a file (`paused.flag`, the lanes file's
- * `pauseFlag`) holding `{ at, by, reason }`; in Actions the `keel:paused` label on the lane's tracking
- * issue (`guard-github.ts`). The guard only reads them and clears stale ones; who set one and when stays
- * on record (`<flag>.cleared` beside the file, a comment on the issue).
- *
- * Presence is what pauses, as the lanes file promises: `touch paused.flag` must work, so a flag whose
- * content is empty or garbage still pauses, dated by the file's mtime and attributed to nobody in
- * particular — never ignored, never thrown about.
- */
-
-
-
-
-const MAX_TEXT = 500;
-const flagSchema = schemas/* object */.Ikc({
-    at: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]),
-    by: schemas/* string */.YjP().optional(),
-    reason: schemas/* string */.YjP().optional(),
-});
-/** Flag files (the lanes file's `pauseFlag`, resolved by `loadLanesFile`). */
-function filePauseFlags() {
-    return {
-        async read(lane) {
-            const path = lane.pauseFlag;
-            if (path === undefined)
-                return undefined;
-            const read = await (0,atomic_file/* readJsonFile */.J)(path);
-            if (!read.ok && read.reason === 'missing')
-                return undefined;
-            const parsed = read.ok ? parsePauseFlag(read.value) : undefined;
-            if (parsed)
-                return parsed;
-            // Present but not a flag we understand: still a pause, dated by the file itself.
-            const at = await mtimeOf(path);
-            if (at === undefined)
-                return undefined; // removed between the two reads
-            return {
-                at,
-                by: 'unknown',
-                reason: read.ok ? 'unreadable pause flag' : 'empty or non-JSON pause flag',
-            };
-        },
-        async clear(lane, flag, note) {
-            const path = lane.pauseFlag;
-            if (path === undefined)
-                return;
-            const record = { ...flag, cleared: note };
-            await (0,atomic_file.writeFileAtomic)(`${path}.cleared`, `${JSON.stringify(record, null, 2)}\n`);
-            await (0,promises_.unlink)(path).catch((error) => {
-                if ((0,errors/* errorCode */.C)(error) !== 'ENOENT')
-                    throw error;
-            });
-        },
-    };
-}
-/** `{ at, by, reason }` with `at` as epoch ms or an ISO date; undefined when it is neither. */
-function parsePauseFlag(value) {
-    const parsed = flagSchema.safeParse(value);
-    if (!parsed.success)
-        return undefined;
-    const at = typeof parsed.data.at === 'number' ? parsed.data.at : Date.parse(parsed.data.at);
-    if (!Number.isFinite(at) || at < 0)
-        return undefined;
-    return {
-        at,
-        by: (parsed.data.by ?? 'unknown').slice(0, MAX_TEXT),
-        reason: (parsed.data.reason ?? '').slice(0, MAX_TEXT),
-    };
-}
-/** Writes a pause flag (the CLI or an operator script pauses a lane with it). */
-async function writePauseFlag(path, flag) {
-    await writeFileAtomic(path, `${JSON.stringify(flag)}\n`);
-}
-/** A pause older than `staleMs` is stale: seed 001 found most pauses were forgotten, not meant. */
-function isPauseStale(flag, now, staleMs) {
-    return now - flag.at > staleMs;
-}
-async function mtimeOf(path) {
-    try {
-        return (await (0,promises_.stat)(path)).mtimeMs;
-    }
-    catch {
-        return undefined;
-    }
-}
-
+var event_log = __webpack_require__(77012);
+// EXTERNAL MODULE: ./lib/lanes/index.js + 13 modules
+var lanes = __webpack_require__(17528);
 ;// CONCATENATED MODULE: ./lib/guard/guard-decide.js
 
 function judgeHealth(lane, endpoints, book, unreachable, now, floor) {
@@ -201,7 +148,7 @@ function planLane(observation, prior, settings, now) {
     if (observation.activity?.state === 'stalled')
         return plan('stalled');
     const pause = observation.pause;
-    if (pause && !isPauseStale(pause, now, settings.stalePauseMs))
+    if (pause && !(0,lanes/* isPauseStale */.Cr)(pause, now, settings.stalePauseMs))
         return plan('paused');
     if (observation.activity?.state === 'paused')
         return plan('unpause', true);
@@ -214,8 +161,8 @@ function listedFor(name, settings) {
     return settings.deny.includes(name) ? 'denied' : 'ok';
 }
 /**
- * Whether to recycle the lane's finished backlog this cycle (seed 000: "backlog recycling when no direct
- * runnable work exists"): nothing runs it, nothing is on its way, its queue is drained, and the guard may
+ * Whether to recycle the lane's finished backlog this cycle (recycled only when no directly runnable work
+ * exists): nothing runs it, nothing is on its way, its queue is drained, and the guard may
  * start it. A running lane recycles its own backlog.
  */
 function wantsRecycle(observation, prior, settings, now) {
@@ -282,19 +229,11 @@ function own(record, key) {
 function endpointsById(config) {
     return new Map(config.endpoints.map((endpoint) => [endpoint.id, endpoint]));
 }
-/** A duration for people: `45 s`, `12 min`, `7 h`, `3 d`. */
-function formatAge(ms) {
-    if (ms < 120_000)
-        return `${Math.round(ms / 1000)} s`;
-    if (ms < 2 * 3_600_000)
-        return `${Math.round(ms / 60_000)} min`;
-    if (ms < 2 * 86_400_000)
-        return `${Math.round(ms / 3_600_000)} h`;
-    return `${Math.round(ms / 86_400_000)} d`;
-}
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
+var schemas = __webpack_require__(12311);
 // EXTERNAL MODULE: ./lib/fleet/health-book.js
-var health_book = __webpack_require__(2620);
+var health_book = __webpack_require__(62620);
 ;// CONCATENATED MODULE: ./lib/guard/guard-state.js
 /**
  * The guard's memory between cycles (`<stateDir>/guard/state.json`): consecutive-idle counters per lane and
@@ -397,9 +336,42 @@ function pick(entries, schema) {
     return out;
 }
 
-// EXTERNAL MODULE: ./lib/fleet/probe.js
-var probe = __webpack_require__(7430);
+;// CONCATENATED MODULE: ./lib/guard/guard-report.js
+function laneReport(plan, outcome, state, now, staleMs) {
+    const { lane, queued, activity, pause, health, errors } = plan.observation;
+    return {
+        lane: lane.name,
+        kind: lane.kind,
+        queued,
+        ...(plan.observation.recycled !== undefined ? { recycled: plan.observation.recycled } : {}),
+        activity,
+        health: { endpoints: health.endpoints, share: health.share, floorMet: health.floorMet },
+        ...(pause
+            ? { pause: { ...pause, ageMs: Math.max(0, now - pause.at), stale: now - pause.at > staleMs } }
+            : {}),
+        status: plan.status,
+        action: outcome.action,
+        pauseCleared: outcome.pauseCleared,
+        idleCycles: state.idleCycles,
+        ...(state.idleSince !== undefined ? { idleSince: state.idleSince } : {}),
+        errors: outcome.error !== undefined ? [...errors, outcome.error] : errors,
+    };
+}
+function endpointReport(id, book, unreachable, now) {
+    const probe = book.latestProbe(id);
+    const scan = book.latestScan(id);
+    return {
+        id,
+        health: unreachable.has(id) ? 'unreachable' : book.health(id, now),
+        ...(probe ? { latencyMs: probe.latencyMs, checkedAt: probe.checkedAt } : {}),
+        ...(probe?.error !== undefined ? { error: probe.error } : {}),
+        ...(scan ? { flavor: scan.flavor, models: scan.models.length } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/guard/guard-steps.js
+
+
 
 
 
@@ -418,7 +390,7 @@ async function actOnLanes(scope, plans, starts, actor) {
         const note = {
             at: now,
             by: actor,
-            reason: `stale: set ${formatAge(now - pause.at)} ago (older than ${formatAge(stalePauseMs)}) while the lane sat idle with queued work`,
+            reason: `stale: set ${(0,age/* formatAge */.n)(now - pause.at)} ago (older than ${(0,age/* formatAge */.n)(stalePauseMs)}) while the lane sat idle with queued work`,
         };
         const done = await attempt(() => effects.pauseFlags.clear(lane, pause, note));
         if (done.ok) {
@@ -664,37 +636,6 @@ async function dispatchResumes(scope) {
     }
     return { reports, records };
 }
-function laneReport(plan, outcome, state, now, staleMs) {
-    const { lane, queued, activity, pause, health, errors } = plan.observation;
-    return {
-        lane: lane.name,
-        kind: lane.kind,
-        queued,
-        ...(plan.observation.recycled !== undefined ? { recycled: plan.observation.recycled } : {}),
-        activity,
-        health: { endpoints: health.endpoints, share: health.share, floorMet: health.floorMet },
-        ...(pause
-            ? { pause: { ...pause, ageMs: Math.max(0, now - pause.at), stale: now - pause.at > staleMs } }
-            : {}),
-        status: plan.status,
-        action: outcome.action,
-        pauseCleared: outcome.pauseCleared,
-        idleCycles: state.idleCycles,
-        ...(state.idleSince !== undefined ? { idleSince: state.idleSince } : {}),
-        errors: outcome.error !== undefined ? [...errors, outcome.error] : errors,
-    };
-}
-function endpointReport(id, book, unreachable, now) {
-    const probe = book.latestProbe(id);
-    const scan = book.latestScan(id);
-    return {
-        id,
-        health: unreachable.has(id) ? 'unreachable' : book.health(id, now),
-        ...(probe ? { latencyMs: probe.latencyMs, checkedAt: probe.checkedAt } : {}),
-        ...(probe?.error !== undefined ? { error: probe.error } : {}),
-        ...(scan ? { flavor: scan.flavor, models: scan.models.length } : {}),
-    };
-}
 function failedProbe(endpointId, at, error) {
     return { endpointId, healthy: false, latencyMs: 0, models: [], checkedAt: at, error: error.slice(0, 200) };
 }
@@ -712,11 +653,9 @@ async function attempt(work) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/base/state-layout.js
-var state_layout = __webpack_require__(8747);
 ;// CONCATENATED MODULE: ./lib/guard/guard.js
 /**
- * One idle-guard cycle (seed 001's recovery loop), the same locally (`keel guard once|loop`, the daemon)
+ * One idle-guard cycle (the recovery loop that keeps an idle fleet working), the same locally (`keel guard once|loop`, the daemon)
  * and in Actions (`actions/guard`); only the effects differ:
  *
  *   1. probe the lanes' endpoints when `probeIntervalMs` has passed, scan capabilities when
@@ -860,7 +799,7 @@ async function cycle(ctx) {
     return report;
 }
 async function loadState(path) {
-    const read = await (0,atomic_file/* readJsonFile */.J)(path);
+    const read = await (0,atomic_file/* readJsonFile */.JE)(path);
     if (read.ok)
         return readGuardState(read.value);
     if (read.reason === 'missing')
@@ -868,35 +807,6 @@ async function loadState(path) {
     return { ...readGuardState(undefined), problem: `previous guard state ignored: ${read.detail}` };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./lib/queue/claim-store.js
-var claim_store = __webpack_require__(7627);
-// EXTERNAL MODULE: ./lib/queue/recycle.js
-var recycle = __webpack_require__(974);
-// EXTERNAL MODULE: ./lib/base/heartbeat.js
-var heartbeat = __webpack_require__(6893);
-// EXTERNAL MODULE: ./lib/run/state-store.js
-var state_store = __webpack_require__(1472);
-;// CONCATENATED MODULE: ./lib/guard/guard-probes.js
-
-function guardProbes(options) {
-    const deps = {
-        timeoutMs: options.config.policy.probe.timeoutMs,
-        env: options.env,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.clock ? { clock: options.clock } : {}),
-    };
-    const runner = options.env.RUNNER_ENVIRONMENT;
-    return {
-        probe: async (endpoint) => (0,probe/* shouldSkipEndpoint */.uU)(endpoint, runner) ? undefined : (0,probe/* probeHealth */.v_)(endpoint, deps),
-        scan: async (endpoint) => (0,probe/* shouldSkipEndpoint */.uU)(endpoint, runner) ? undefined : (0,probe/* scanCapabilities */.ce)(endpoint, deps),
-    };
-}
-
-// EXTERNAL MODULE: ./lib/lanes/lane-runner.js + 3 modules
-var lane_runner = __webpack_require__(7366);
 ;// CONCATENATED MODULE: ./lib/guard/guard-local.js
 /**
  * The guard's effects on a self-hosted box (`keel guard once|loop`):
@@ -914,7 +824,8 @@ var lane_runner = __webpack_require__(7366);
  *   (`{ at, by, reason }`) instead, for the daemon to act on before its backoff ends.
  * - recycling: `recycleCycle` on the lane's claim state with the lanes file's `guard.recycle` bounds.
  * - interrupted runs: `listRuns(<stateDir>)` — interrupted, or `running` with a stale heartbeat (the process
- *   died without checkpointing its end); active when the run's heartbeat is fresh and its pid alive.
+ *   died without checkpointing its end) — that no process holds: a run whose lease holder is alive and
+ *   beating (`readRunOwner`) is being worked on, even when its last snapshot still says interrupted.
  *   A resume is `keel run --resume <id> --state-dir <stateDir>` spawned detached, logged to
  *   `<stateDir>/guard/resume-<id>.log`.
  */
@@ -956,10 +867,10 @@ function localGuardEffects(options) {
             ...(options.fetch ? { fetch: options.fetch } : {}),
         }),
         queueDepth: options.queueDepth,
-        pauseFlags: filePauseFlags(),
-        laneActive: async (lane) => laneActivity((0,lane_runner/* laneDirOf */.VD)(stateDir, lane.name), clock.now(), staleMs),
+        pauseFlags: (0,lanes/* filePauseFlags */.sg)(),
+        laneActive: async (lane) => laneActivity((0,lanes/* laneDirOf */.VD)(stateDir, lane.name), clock.now(), staleMs),
         async startLane(lane, reason) {
-            const dir = (0,lane_runner/* laneDirOf */.VD)(stateDir, lane.name);
+            const dir = (0,lanes/* laneDirOf */.VD)(stateDir, lane.name);
             if (await daemonAlive(stateDir)) {
                 const request = { at: clock.now(), by: options.actor ?? 'keel-guard', reason };
                 await (0,atomic_file.writeFileAtomic)((0,external_node_path_.join)(dir, START_REQUEST_FILE), `${JSON.stringify(request)}\n`);
@@ -977,16 +888,18 @@ function localGuardEffects(options) {
             const runs = await (0,state_store/* listRuns */.v)(stateDir);
             const unfinished = runs.filter((run) => run.status === 'interrupted' || run.status === 'running');
             const judged = await Promise.all(unfinished.map(async (run) => {
-                const activity = await heartbeatActivity(run.runDir, now, staleMs);
+                // The run's lease and heartbeat: a live holder is working on it, whatever the last snapshot says.
+                const owner = await (0,run_lease/* readRunOwner */.N0)(run.runDir, now, staleMs);
                 return {
                     runId: run.runId,
                     status: run.status,
                     updatedAt: run.updatedAt,
-                    active: activity.state === 'active',
+                    active: owner.state === 'running',
                 };
             }));
-            // A `running` run whose heartbeat is fresh is simply running; one that is not died mid-step.
-            return judged.filter((run) => run.status === 'interrupted' || !run.active);
+            // A run some process holds is being worked on (an `interrupted` snapshot being resumed, too); one
+            // nobody holds, or whose holder went silent, waits for a resume.
+            return judged.filter((run) => !run.active);
         },
         async recycle(lane) {
             const store = new claim_store/* ClaimStore */.O({ path: lane.queueStateFile, clock });
@@ -1038,7 +951,7 @@ async function laneActivity(dir, now, staleMs) {
     const activity = await heartbeatActivity(dir, now, staleMs);
     if (activity.state !== 'active')
         return activity;
-    const read = await (0,atomic_file/* readJsonFile */.J)((0,external_node_path_.join)(dir, state_layout/* HEARTBEAT_FILE */.gE));
+    const read = await (0,atomic_file/* readJsonFile */.JE)((0,external_node_path_.join)(dir, state_layout/* HEARTBEAT_FILE */.gE));
     const status = read.ok ? read.value?.status : undefined;
     return status === 'paused'
         ? { state: 'paused', detail: `${activity.detail}, paused by its flag` }
@@ -1130,7 +1043,7 @@ async function runGuardLoop(options) {
 }
 
 // EXTERNAL MODULE: ./lib/queue/queue-reader.js + 3 modules
-var queue_reader = __webpack_require__(3758);
+var queue_reader = __webpack_require__(13758);
 ;// CONCATENATED MODULE: ./lib/queue/queue-depth.js
 /**
  * How much work waits for a lane: the unclaimed tasks of its queue that it may take (its own and the
@@ -1147,7 +1060,8 @@ async function queueDepth(options) {
     reader.seek(store.cursor(options.queueFile));
     const { tasks } = await reader.read();
     const mine = (task) => options.lane === undefined || task.owner === undefined || task.owner === options.lane;
-    return store.unclaimed(tasks).filter(mine).length + store.reopened().filter(mine).length;
+    const waiting = (task) => mine(task) && !(options.claimedElsewhere?.(task) ?? false);
+    return store.unclaimed(tasks).filter(waiting).length + store.reopened().filter(mine).length;
 }
 
 ;// CONCATENATED MODULE: ./lib/guard/guard-queue.js
@@ -1157,22 +1071,39 @@ async function queueDepth(options) {
  * claim state throws, and the guard records the lane's queue as unreadable rather than guess.
  */
 
-function guardQueueDepth(lanesFile) {
+/**
+ * `sharedClaims`, for lanes that claim through GitHub: which of a lane's tasks are claimed there (the
+ * claims the lanes' runners made, which no claim-state file on the guard's runner knows of).
+ */
+function guardQueueDepth(lanesFile, sharedClaims) {
     const lanes = lanesFile.lanes.map((lane) => lane.name);
-    return (lane) => queueDepth({ queueFile: lane.queueFile, queueStateFile: lane.queueStateFile, lane: lane.name, lanes });
+    return async (lane) => queueDepth({
+        queueFile: lane.queueFile,
+        queueStateFile: lane.queueStateFile,
+        lane: lane.name,
+        lanes,
+        ...(sharedClaims ? { claimedElsewhere: await sharedClaims(lane) } : {}),
+    });
 }
 
-// EXTERNAL MODULE: ./lib/lanes/lanes-file.js
-var lanes_file = __webpack_require__(8807);
+;// CONCATENATED MODULE: ./lib/guard/index.js
+/** guard/: what the rest of keel uses of it. */
+
+
+
+
+
+
+
 // EXTERNAL MODULE: ./lib/cli/io.js
-var io = __webpack_require__(8908);
+var io = __webpack_require__(18908);
 // EXTERNAL MODULE: ./lib/cli/parse-command-args.js
-var parse_command_args = __webpack_require__(7851);
-// EXTERNAL MODULE: ./lib/cli/project-dir.js + 1 modules
-var project_dir = __webpack_require__(1442);
+var parse_command_args = __webpack_require__(57851);
+// EXTERNAL MODULE: ./lib/cli/project-dir.js
+var project_dir = __webpack_require__(53013);
 ;// CONCATENATED MODULE: ./lib/cli/guard-command.js
 /**
- * `keel guard once|loop`: the idle guard on a self-hosted box (seed 001). `once` runs one cycle (cron, a
+ * `keel guard once|loop`: the idle guard on a self-hosted box. `once` runs one cycle (cron, a
  * systemd timer, a debugging session) and `loop` runs cycles every `guard.cycleIntervalMs` until
  * SIGTERM/SIGINT (under `keel daemon --guard`). What a cycle does is in `guard/guard.ts`; how it starts
  * lanes and resumes runs here is in `guard/guard-local.ts`.
@@ -1180,8 +1111,6 @@ var project_dir = __webpack_require__(1442);
  * Exit 0 after a cycle ran (idle lanes are the guard's business, not a failure of the command) or when
  * another cycle held the lock (it was doing the job); a lanes file or config that cannot be loaded fails.
  */
-
-
 
 
 
@@ -1221,9 +1150,10 @@ function createGuardCommand(deps = {}) {
         }
         const home = (0,project_dir/* projectDir */.t)(io);
         const lanesPath = await findLanesFile(args.lanes, io.cwd, home);
-        const lanesFile = await (0,lanes_file/* loadLanesFile */.YS)(lanesPath);
+        const lanesFile = await (0,lanes/* loadLanesFile */.YS)(lanesPath);
         const configPath = args.config !== undefined ? (0,external_node_path_.resolve)(io.cwd, args.config) : undefined;
         const config = await (0,load/* loadConfig */.Z9)(configPath, { cwd: home });
+        (0,lanes/* checkLaneEndpoints */.hu)(lanesPath, lanesFile, config.endpoints.map((e) => e.id));
         const actor = `keel guard (pid ${process.pid} on ${(0,external_node_os_.hostname)()})`;
         const effects = localGuardEffects({
             lanesFile,
@@ -1345,7 +1275,7 @@ function renderReport(report) {
     if (report.stateProblem !== undefined)
         notes.push(`note: ${report.stateProblem}`);
     for (const cleared of report.pausesCleared) {
-        notes.push(`cleared the stale pause of ${cleared.lane} (set by ${cleared.flag.by} ${formatAge(cleared.cleared.at - cleared.flag.at)} ago: ${cleared.flag.reason || 'no reason given'})`);
+        notes.push(`cleared the stale pause of ${cleared.lane} (set by ${cleared.flag.by} ${(0,age/* formatAge */.n)(cleared.cleared.at - cleared.flag.at)} ago: ${cleared.flag.reason || 'no reason given'})`);
     }
     if (report.started.length > 0)
         notes.push(`started: ${report.started.join(', ')}`);

@@ -1,23 +1,250 @@
-export const id = 108;
-export const ids = [108];
+export const id = 528;
+export const ids = [528];
 export const modules = {
 
-/***/ 9180:
+/***/ 17528:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ laneRunId),
-/* harmony export */   l: () => (/* binding */ engineLane)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4743);
-/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3071);
-/* harmony import */ var _base_heartbeat_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6893);
-/* harmony import */ var _base_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9048);
-/* harmony import */ var _run_start_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4530);
-/* harmony import */ var _run_state_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1472);
-/* harmony import */ var _run_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1176);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8747);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nd: () => (/* reexport */ LaneRunner),
+  Si: () => (/* reexport */ LanesFileError),
+  fx: () => (/* reexport */ MAX_CONCURRENCY),
+  hu: () => (/* reexport */ checkLaneEndpoints),
+  bG: () => (/* reexport */ createQueueWatch),
+  l4: () => (/* reexport */ engineLane),
+  sg: () => (/* reexport */ filePauseFlags),
+  Cr: () => (/* reexport */ isPauseStale),
+  eP: () => (/* reexport */ laneConcurrency),
+  VD: () => (/* reexport */ laneDirOf),
+  dq: () => (/* reexport */ lanesJsonSchema),
+  YS: () => (/* reexport */ loadLanesFile),
+  KA: () => (/* reexport */ queueClaimPrefix)
+});
+
+// UNUSED EXPORTS: laneRunId
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+;// CONCATENATED MODULE: ./lib/lanes/lane-concurrency.js
+/**
+ * How many tasks a lane runs at once: a fixed number (`--concurrency N`, `concurrency: N`), or `auto` —
+ * enough runs to keep the lane's endpoints' slots busy.
+ *
+ * Why more than one: a run holds no model slot while it does local work (worktree, commits, checkpoints),
+ * and only one request at a time while it plans and reviews, so one run per lane leaves slots idle that a
+ * second run would fill. The slots themselves stay exact however many runs there are: every request holds a
+ * shared lease (`fleet/shared-slots.ts`), so more runs than slots only means runs waiting for slots.
+ *
+ * `auto` looks at the lane's own runs every `stepMs` (their router events: how long their requests were in
+ * flight, how long they waited for a slot) and
+ * - grows while the limit is what holds the lane back (every allowed task is running), fewer than half its
+ *   share of requests wait for a slot on average, and the CPU has room — doubling up to its share (a lane
+ *   starts at one run), one at a time beyond;
+ * - shrinks by one when its runs queue for slots: on average a whole share of the lane's requests (at least
+ *   one) waited over the window, so one run fewer still leaves every freed slot a request to take; or when
+ *   the CPU is saturated. In between it holds: a few requests waiting is what keeps the slots busy;
+ * - stays between `1` and `max` (twice the slots of the lane's endpoints: a run spends part of its time on
+ *   local work, and more runs than that only wait).
+ *
+ * "CPU to spare" is the lane process's event-loop utilisation (`performance.eventLoopUtilization`, which
+ * counts the time its work took on the wall clock, so a loop starved by other processes looks busy too):
+ * below `CPU_GROW` there is room for one more run's local work, above `CPU_SHRINK` the runs already wait for
+ * the CPU and one fewer is better.
+ */
+
+/** The largest fixed concurrency accepted (each run is a git worktree and a router). */
+const MAX_CONCURRENCY = 64;
+const DEFAULT_STEP_MS = 1_000;
+/** The lane's requests waiting for a slot, on average, below which one more run is welcome: half its share… */
+const GROW_WAITING_SHARE = 0.5;
+/** … and from which one run fewer costs nothing: a whole share (at least one request). */
+const SHRINK_WAITING_SHARE = 1;
+const CPU_GROW = 0.7;
+const CPU_SHRINK = 0.95;
+function fixedConcurrency(n) {
+    const limit = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(n)));
+    return {
+        setting: limit,
+        limit: () => limit,
+        observe: () => undefined,
+        review: () => undefined,
+        nextReviewIn: () => Number.POSITIVE_INFINITY,
+    };
+}
+class AutoConcurrency {
+    setting = 'auto';
+    #o;
+    #limit = 1;
+    /** Doubling while under the share, until the first sign of waiting. */
+    #slowStart = true;
+    #windowStart;
+    #requestMs = 0;
+    #waitMs = 0;
+    constructor(options) {
+        this.#o = {
+            stepMs: DEFAULT_STEP_MS,
+            cpuBusy: eventLoopBusy(),
+            ...options,
+            max: Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(options.max))),
+        };
+        this.#windowStart = options.clock.now();
+    }
+    limit() {
+        return this.#limit;
+    }
+    get share() {
+        return this.#o.share;
+    }
+    get max() {
+        return this.#o.max;
+    }
+    observe(event) {
+        if (event.type === 'attempt')
+            this.#requestMs += event.attempt.latencyMs;
+        else if (event.type === 'wait' && event.reason === 'saturated')
+            this.#waitMs += event.ms;
+    }
+    nextReviewIn() {
+        return Math.max(0, this.#windowStart + this.#o.stepMs - this.#o.clock.now());
+    }
+    review(running) {
+        const now = this.#o.clock.now();
+        const window = now - this.#windowStart;
+        if (window < this.#o.stepMs)
+            return undefined;
+        const inflight = this.#requestMs / window;
+        const waiting = this.#waitMs / window;
+        this.#windowStart = now;
+        this.#requestMs = 0;
+        this.#waitMs = 0;
+        const cpu = this.#o.cpuBusy();
+        const from = this.#limit;
+        const { share, max } = this.#o;
+        const figures = `in flight ${round(inflight)}, waiting ${round(waiting)}, share ${round(share)}, cpu ${round(cpu)}`;
+        const growBelow = Math.max(0.25, share * GROW_WAITING_SHARE);
+        const shrinkFrom = Math.max(1, share * SHRINK_WAITING_SHARE);
+        if (waiting >= growBelow)
+            this.#slowStart = false;
+        if (from > 1 && (waiting >= shrinkFrom || cpu >= CPU_SHRINK)) {
+            this.#slowStart = false;
+            this.#limit = from - 1;
+            const why = waiting >= shrinkFrom ? 'runs queue for slots' : 'the CPU is saturated';
+            return { from, to: this.#limit, why: `${why} (${figures})` };
+        }
+        const bound = running >= from;
+        if (bound && waiting < growBelow && cpu < CPU_GROW && from < max) {
+            const doubled = this.#slowStart && from * 2 <= Math.ceil(share) ? from * 2 : from + 1;
+            this.#limit = Math.min(max, doubled);
+            return { from, to: this.#limit, why: `slots to spare (${figures})` };
+        }
+        return undefined;
+    }
+}
+/**
+ * The lane's share of its endpoints' slots and the bound of `auto`: each endpoint's `maxParallel` divided
+ * by the number of lanes that use it; the bound is twice the slots of the lane's endpoints.
+ */
+function slotShare(endpoints, sharers) {
+    let share = 0;
+    let slots = 0;
+    for (const endpoint of endpoints) {
+        share += endpoint.maxParallel / Math.max(1, sharers(endpoint.id));
+        slots += endpoint.maxParallel;
+    }
+    return { share: Math.max(1, share), max: Math.max(1, Math.min(MAX_CONCURRENCY, 2 * slots)) };
+}
+/**
+ * The concurrency of lane `lane` for a setting: fixed, or `auto` with the lane's share of the endpoints its
+ * roles use (`lanes`: every lane of the lanes file, to count who shares an endpoint).
+ */
+function laneConcurrency(setting, context) {
+    if (setting !== 'auto')
+        return fixedConcurrency(setting);
+    const { config, lane, lanes, clock } = context;
+    const used = new Set(Object.values(config.roles)
+        .flat(2)
+        .map((candidate) => candidate.endpointId));
+    const usedBy = (l) => l.endpoints.length > 0 ? new Set(l.endpoints) : used;
+    const mine = usedBy(lane);
+    const endpoints = config.endpoints.filter((endpoint) => mine.has(endpoint.id) && used.has(endpoint.id));
+    const sharers = (id) => lanes.filter((l) => usedBy(l).has(id)).length;
+    return new AutoConcurrency({ clock, ...slotShare(endpoints, sharers) });
+}
+/** The event loop's utilisation since the last call (0..1). */
+function eventLoopBusy() {
+    let last = external_node_perf_hooks_.performance.eventLoopUtilization();
+    return () => {
+        const now = external_node_perf_hooks_.performance.eventLoopUtilization();
+        const delta = external_node_perf_hooks_.performance.eventLoopUtilization(now, last);
+        last = now;
+        return delta.utilization;
+    };
+}
+function round(value) {
+    return Math.round(value * 100) / 100;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./lib/base/clock.js
+var base_clock = __webpack_require__(74743);
+// EXTERNAL MODULE: ./lib/base/errors.js
+var errors = __webpack_require__(17594);
+// EXTERNAL MODULE: ./lib/base/run-id.js
+var run_id = __webpack_require__(39048);
+// EXTERNAL MODULE: ./lib/run/run-lease.js
+var run_lease = __webpack_require__(15675);
+// EXTERNAL MODULE: ./lib/run/start-run.js + 41 modules
+var start_run = __webpack_require__(70684);
+// EXTERNAL MODULE: ./lib/git/workspace.js + 4 modules
+var workspace = __webpack_require__(9491);
+// EXTERNAL MODULE: ./lib/run/state-store.js
+var state_store = __webpack_require__(61472);
+// EXTERNAL MODULE: ./lib/run/state.js
+var state = __webpack_require__(41176);
+// EXTERNAL MODULE: ./lib/base/state-layout.js
+var state_layout = __webpack_require__(28747);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
+;// CONCATENATED MODULE: ./lib/lanes/shared-process-events.js
+/**
+ * One subscription to the process's signals and fatal events, shared by every run a lane has in flight.
+ *
+ * Each run installs its own shutdown (`run/shutdown.ts`): four listeners on `process`. With a dozen runs in
+ * flight that passes Node's ten-listener warning and prints a false "memory leak" to the lane's output. The
+ * fan-out listens to `process` only while some run listens to it (so an uncaught exception between two runs
+ * still ends the process as it would without a lane), and forwards each event to every run.
+ */
+
+function fanOutProcessEvents(source = process) {
+    const runs = new external_node_events_.EventEmitter();
+    runs.setMaxListeners(0);
+    const forwarders = new Map();
+    return {
+        on(event, listener) {
+            if (!forwarders.has(event)) {
+                const forward = (...args) => runs.emit(event, ...args);
+                forwarders.set(event, forward);
+                source.on(event, forward);
+            }
+            runs.on(event, listener);
+            return this;
+        },
+        off(event, listener) {
+            runs.off(event, listener);
+            const forward = forwarders.get(event);
+            if (forward && runs.listenerCount(event) === 0) {
+                forwarders.delete(event);
+                source.off(event, forward);
+            }
+            return this;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/lanes/lane-engine.js
 /**
  * How a lane runs a task: through the run engine (`startRun`), under a run id derived from the task id, so
  * that a lane killed mid-task resumes the very same run when it comes back — its checkpoint, its work
@@ -32,6 +259,17 @@ export const modules = {
 
 
 
+
+
+/**
+ * Whether an engine failure is the task's own — it can never run as written (no task text left, a run id or
+ * branch name git refuses, a checkout keel refuses) — rather than the machine's (disk, locks, git, the
+ * network). A task fault is recorded `failed` at once, without retries, and does not count toward stopping
+ * the lane: one bad task must not hold up the queue behind it.
+ */
+function isTaskFault(error) {
+    return error instanceof start_run/* RunStartError */._ || (error instanceof workspace/* WorkspaceError */.kP && error.reason === 'invalid');
+}
 /**
  * `q-<id>` for the first run of a task, `q<n>-<id>` for its n-th recycle (a finished run is not run again
  * under its own id). Ids that are not valid run ids as they stand (a `:`, over 60 characters) become
@@ -42,22 +280,79 @@ function laneRunId(taskId, recycles = 0) {
     const n = recycles > 0 ? String(recycles) : '';
     if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/.test(taskId))
         return `q${n}-${taskId}`;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(taskId).digest('hex').slice(0, 12);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(taskId).digest('hex').slice(0, 12);
     const head = taskId.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 40);
     const runId = `qh${n}-${head}-${hash}`;
-    return _base_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID_PATTERN */ .z.test(runId) ? runId : `qh${n}-${hash}`;
+    return run_id/* RUN_ID_PATTERN */.z.test(runId) ? runId : `qh${n}-${hash}`;
+}
+/**
+ * The engine, tried again when it throws (up to `attempts`, backing off `backoffMs` more per attempt): a run
+ * that could not even start is often weather — concurrent `git worktree add`s in one repository race on
+ * each other's half-made admin directories — and the same run id resumes whatever the last try left.
+ */
+async function attemptEngine(engine, task, options) {
+    const { attempts, backoffMs, clock, onRetry, ...ctx } = options;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return { outcome: await engine(task, { ...ctx, resumed: ctx.resumed || attempt > 1 }) };
+        }
+        catch (error) {
+            const taskFault = isTaskFault(error);
+            // A task that cannot run as written will not run on a second try either.
+            if (ctx.signal.aborted || taskFault || attempt >= attempts)
+                return { error: (0,errors/* errorMessage */.g)(error), taskFault };
+            onRetry(attempt, (0,errors/* errorMessage */.g)(error));
+            await clock.sleep(backoffMs * attempt, ctx.signal).catch(() => undefined);
+        }
+    }
 }
 function engineLane(options) {
-    const clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const clock = options.clock ?? base_clock/* systemClock */.m;
+    // One set of listeners on the process for all the lane's runs in flight (`shared-process-events.ts`).
+    const processEvents = options.processEvents ?? fanOutProcessEvents();
     return async (task, ctx) => {
-        const runDir = (0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .stateLayout */ .G)(options.stateDir).run(ctx.runId).dir;
-        await waitForOtherRunner(runDir, options.config.run.heartbeatMs, clock, ctx.signal);
-        // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
-        // `startRun` would retry a failed run.
-        const saved = await new _run_state_store_js__WEBPACK_IMPORTED_MODULE_6__.TaskStateStore({ runDir, clock }).load();
-        if (saved.state && !(0,_run_state_js__WEBPACK_IMPORTED_MODULE_7__/* .isUnfinished */ .ui)(saved.state))
-            return outcomeOf(saved.state);
-        const { state } = await (0,_run_start_run_js__WEBPACK_IMPORTED_MODULE_5__/* .startRun */ .A)({
+        const runDir = (0,state_layout/* stateLayout */.G)(options.stateDir).run(ctx.runId).dir;
+        const publish = options.publish;
+        await publish?.restore?.(ctx.runId);
+        for (;;) {
+            await waitForOtherRunner(runDir, options.config, clock, ctx.signal);
+            // A run that ended before the lane could record it (killed in between): its outcome, not a second go —
+            // `startRun` would retry a failed run.
+            const saved = await new state_store.TaskStateStore({ runDir, clock }).load();
+            if (saved.state && !(0,state/* isUnfinished */.ui)(saved.state))
+                return outcomeOf(saved.state);
+            try {
+                const outcome = await runTask(task, ctx, publish);
+                // Taken over by another process meanwhile: its outcome is the run's, once it ends.
+                if (outcome !== 'superseded' || ctx.signal.aborted)
+                    return outcome === 'superseded' ? stopped(ctx) : outcome;
+            }
+            catch (error) {
+                // Another process took the run between the wait and the start: wait for that one instead.
+                if (!(error instanceof run_lease/* LeaseHeldError */._i) || ctx.signal.aborted)
+                    throw error;
+            }
+        }
+    };
+    async function runTask(task, ctx, publish) {
+        const runDir = (0,state_layout/* stateLayout */.G)(options.stateDir).run(ctx.runId).dir;
+        let outcome;
+        try {
+            outcome = await startTask(task, ctx, publish);
+        }
+        catch (error) {
+            // Also after a throw: whatever the run saved is worth keeping where other machines see it — unless
+            // another process holds the run, whose copies are its own to make.
+            if (!(error instanceof run_lease/* LeaseHeldError */._i))
+                await publish?.saved?.({ runId: ctx.runId, runDir });
+            throw error;
+        }
+        if (outcome !== 'superseded')
+            await publish?.saved?.({ runId: ctx.runId, runDir });
+        return outcome;
+    }
+    async function startTask(task, ctx, publish) {
+        const { state, superseded } = await (0,start_run/* startRun */.A)({
             config: options.config,
             repo: options.repo,
             stateDir: options.stateDir,
@@ -68,11 +363,22 @@ function engineLane(options) {
             progress: options.progress,
             signal: ctx.signal,
             clock,
-            ...(options.processEvents ? { processEvents: options.processEvents } : {}),
+            processEvents,
+            ...(ctx.onRouterEvent ? { onRouterEvent: ctx.onRouterEvent } : {}),
             ...(options.resumeCommand ? { resumeCommand: options.resumeCommand } : {}),
+            ...(publish
+                ? {
+                    effects: (dir, current) => publish.effects(dir, current),
+                    ...(publish.pushTo !== undefined ? { pushTo: publish.pushTo } : {}),
+                }
+                : {}),
         });
-        return outcomeOf(state);
-    };
+        return superseded ? 'superseded' : outcomeOf(state);
+    }
+}
+/** The lane stopped while another process had its run: the run is unfinished, to be resumed. */
+function stopped(ctx) {
+    return { status: 'interrupted', runId: ctx.runId, detail: 'another process holds the run' };
 }
 function outcomeOf(state) {
     return {
@@ -83,18 +389,17 @@ function outcomeOf(state) {
 }
 /**
  * The guard may have dispatched `keel run --resume` for this run while the lane was down: two processes
- * must not drive one run. While another live process beats the run's heartbeat, wait for it to end.
+ * must not drive one run. While another process holds the run's lease (alive, heartbeat fresh), wait for it
+ * to end — `startRun` would refuse.
  */
-async function waitForOtherRunner(runDir, heartbeatMs, clock, signal) {
-    const maxAgeMs = Math.max(3 * heartbeatMs, 2_000);
+async function waitForOtherRunner(runDir, config, clock, signal) {
+    const staleMs = Math.max(config.run.leaseStaleMs, 3 * config.run.heartbeatMs);
     for (;;) {
-        const beat = await (0,_base_heartbeat_js__WEBPACK_IMPORTED_MODULE_3__/* .readHeartbeat */ .dt)(runDir);
-        if (beat === undefined || beat.pid === process.pid || !(0,_base_file_lock_js__WEBPACK_IMPORTED_MODULE_2__/* .isProcessAlive */ .jW)(beat.pid))
-            return;
-        if ((0,_base_heartbeat_js__WEBPACK_IMPORTED_MODULE_3__/* .isHeartbeatStale */ .s1)(beat, clock.now(), maxAgeMs))
+        const lease = await (0,run_lease/* readRunLease */.cP)(runDir, clock.now(), staleMs);
+        if (lease.state !== 'live' || lease.record?.pid === process.pid)
             return;
         try {
-            await clock.sleep(heartbeatMs, signal);
+            await clock.sleep(config.run.heartbeatMs, signal);
         }
         catch {
             return; // stopping: startRun sees the signal and checkpoints at once
@@ -102,31 +407,12 @@ async function waitForOtherRunner(runDir, heartbeatMs, clock, signal) {
     }
 }
 
-
-/***/ }),
-
-/***/ 7366:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  nd: () => (/* binding */ LaneRunner),
-  VD: () => (/* binding */ laneDirOf)
-});
-
-// UNUSED EXPORTS: DEFAULT_POLL_MS
-
-// EXTERNAL MODULE: ./lib/base/clock.js
-var clock = __webpack_require__(4743);
 // EXTERNAL MODULE: ./lib/queue/claim-store.js
-var claim_store = __webpack_require__(7627);
+var claim_store = __webpack_require__(27627);
 // EXTERNAL MODULE: ./lib/queue/recycle.js
-var recycle = __webpack_require__(974);
-// EXTERNAL MODULE: ./lib/base/errors.js
-var errors = __webpack_require__(7594);
+var recycle = __webpack_require__(10974);
 // EXTERNAL MODULE: ./lib/queue/queue-reader.js + 3 modules
-var queue_reader = __webpack_require__(3758);
+var queue_reader = __webpack_require__(13758);
 ;// CONCATENATED MODULE: ./lib/lanes/lane-backlog.js
 class LaneBacklog {
     #lane;
@@ -190,6 +476,11 @@ class LaneIntake {
     #reader;
     #backlog;
     #lastSourceRead = new Map();
+    /**
+     * Offered by `next` and not yet claimed or given back: not offered again meanwhile (a lane with several
+     * tasks in flight looks for the next one from more than one place at once).
+     */
+    #offered = new Set();
     constructor(options) {
         this.#o = options;
         this.#backlog = new LaneBacklog(options.lane);
@@ -204,9 +495,10 @@ class LaneIntake {
         const { store } = this.#o;
         await this.#ingest();
         await store.refresh();
-        const next = this.#backlog.next((id) => store.isKnown(id), () => store.reopened());
+        const next = this.#backlog.next((id) => store.isKnown(id) || this.#offered.has(id), () => store.reopened().filter((task) => !this.#offered.has(task.id)));
         if (next === undefined)
             return undefined;
+        this.#offered.add(next.id);
         // Counting `next` as settled holds only if the claim goes through, which is when the store applies it;
         // so the reader is not told to move on (`commit: false`).
         const cursor = this.#reader.consumed((id) => id === next.id || store.isKnown(id), false);
@@ -214,7 +506,12 @@ class LaneIntake {
     }
     /** Claimed (by anyone): not offered again. */
     drop(id) {
+        this.#offered.delete(id);
         this.#backlog.drop(id);
+    }
+    /** Offered and not claimed after all (the claim-state lock was busy): it may be offered again. */
+    giveBack(id) {
+        this.#offered.delete(id);
     }
     /** Saves how far the queue file is settled, when that moved (a drained lane's last word). */
     async saveCursor() {
@@ -249,19 +546,149 @@ class LaneIntake {
     }
 }
 
-// EXTERNAL MODULE: ./lib/lanes/lane-engine.js
-var lane_engine = __webpack_require__(9180);
+;// CONCATENATED MODULE: ./lib/lanes/lane-pool.js
+/**
+ * The lane's loop around the per-task flow: it keeps up to `limit()` tasks in flight, asks the lane for the
+ * next one whenever there is room, and ends the lane once a stop is decided and every task in flight has
+ * ended. With a limit of one it is the one-task-at-a-time lane it always was.
+ *
+ * - Room: a task ending frees its place at once (its finish may already have claimed the next task in the
+ *   same claim-store write: the lane hands that one over first).
+ * - Stop: once the intake says stop (drained, paused, `maxTasks`, the lane's signal) or a task's end does
+ *   (interrupted, too many errors), nothing new is started; the tasks in flight run to their end (on the
+ *   lane's signal they checkpoint and stay claimed: a restart resumes each). The lane's result is the first
+ *   stop a task asked for, else the intake's.
+ * - A task whose flow threw (the claim store became unreadable) is rethrown once the others have ended.
+ */
+
+async function runPool(host) {
+    const flight = new InFlight();
+    let intakeStop;
+    let taskStop;
+    let failure;
+    const collect = () => {
+        for (const settled of flight.take()) {
+            if (!settled.ok)
+                failure ??= { error: settled.error };
+            else if (settled.step !== 'continue')
+                taskStop ??= settled.step;
+        }
+    };
+    for (;;) {
+        collect();
+        if (taskStop || failure)
+            break;
+        const change = host.concurrency.review(flight.size);
+        if (change)
+            host.resized?.(change);
+        // Full: wait for a place (or the next review). Once the lane is told to stop, the intake says so.
+        if (flight.size >= host.concurrency.limit() && !host.signal.aborted) {
+            await flight.oneEnds(host.clock, host.concurrency.nextReviewIn(), host.signal);
+            continue;
+        }
+        const intake = await host.next(flight.size);
+        if (typeof intake === 'object' && 'entry' in intake) {
+            const { entry, resumed } = intake;
+            flight.start(() => host.run(entry, resumed));
+        }
+        else if (typeof intake === 'object') {
+            intakeStop = intake;
+            break;
+        }
+        else if (intake === 'full') {
+            await flight.oneEnds(host.clock, host.concurrency.nextReviewIn(), host.signal);
+        }
+        else if (intake !== 'again') {
+            await waitIdle(host, flight, intake);
+        }
+    }
+    host.stopTaking();
+    await flight.all();
+    collect();
+    if (failure)
+        throw failure.error;
+    return taskStop ?? intakeStop ?? { stop: 'stopped' };
+}
+/** A poll's wait, cut short by a task ending (its place is free again) or by the next review. */
+async function waitIdle(host, flight, status) {
+    if (flight.size === 0) {
+        await host.idle(status, host.signal);
+        return;
+    }
+    const stop = new AbortController();
+    try {
+        await Promise.race([
+            host.idle(status, stop.signal),
+            flight.oneEnds(host.clock, host.concurrency.nextReviewIn(), stop.signal),
+        ]);
+    }
+    finally {
+        stop.abort();
+    }
+}
+/** The tasks in flight, as promises that never reject, and what the ended ones came to. */
+class InFlight {
+    #running = new Set();
+    #ended = [];
+    #wake;
+    get size() {
+        return this.#running.size;
+    }
+    start(work) {
+        const task = work().then((step) => this.#end(task, { ok: true, step }), (error) => this.#end(task, { ok: false, error }));
+        this.#running.add(task);
+    }
+    /** What ended since the last call. */
+    take() {
+        const ended = this.#ended;
+        this.#ended = [];
+        return ended;
+    }
+    /** Resolves when a task ends (at once if one has and was not taken yet), after `ms`, or when `signal` aborts. */
+    async oneEnds(clock, ms, signal) {
+        if (this.#ended.length > 0 || this.#running.size === 0)
+            return;
+        const timer = new AbortController();
+        const onAbort = () => timer.abort((0,base_clock/* abortReason */.J)(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        try {
+            const ended = new Promise((resolve) => {
+                this.#wake = resolve;
+            });
+            const waits = [ended];
+            if (Number.isFinite(ms))
+                waits.push(clock.sleep(ms, timer.signal).catch(() => undefined));
+            if (!signal.aborted)
+                await Promise.race(waits);
+        }
+        finally {
+            this.#wake = undefined;
+            signal.removeEventListener('abort', onAbort);
+            timer.abort();
+        }
+    }
+    async all() {
+        while (this.#running.size > 0)
+            await Promise.all([...this.#running]);
+    }
+    #end(task, settled) {
+        this.#running.delete(task);
+        this.#ended.push(settled);
+        this.#wake?.();
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/base/atomic-file.js
-var atomic_file = __webpack_require__(1975);
+var atomic_file = __webpack_require__(91975);
 ;// CONCATENATED MODULE: ./lib/lanes/lane-status.js
 /**
  * What a lane shows the outside: its heartbeat (`<stateDir>/lanes/<name>/.heartbeat`, or the file the
  * daemon's watchdog names in `KEEL_HEARTBEAT_FILE`) and the pause flag it obeys.
  *
  * The heartbeat is `{ pid, at }` — what `readHeartbeat` and the watchdog read — plus what the lane is doing,
- * for `keel guard` and humans: `{ lane, status, taskId?, runId?, processed }`. An awaited loop, like the
+ * for `keel guard` and humans: `{ lane, status, taskId?, runId?, processed, running?, concurrency? }`. An awaited loop, like the
  * run's heartbeat: one write per tick, a failed write is tried again at the next tick, never a throw. It
  * keeps beating while a long run is in progress (the watchdog must not take a busy lane for a hung one).
  */
@@ -304,9 +731,91 @@ async function isPaused(flag) {
         return (0,errors/* errorCode */.C)(error) !== 'ENOENT' && (0,errors/* errorCode */.C)(error) !== 'ENOTDIR';
     }
 }
+/**
+ * A lane's status as its heartbeat shows it: the tasks in flight, how many it has finished, and whether it is
+ * idle, paused or running. Changes are written behind the lane's work rather than before it goes on: the beat
+ * is for the guard, the watchdog and humans, and an fsynced write before and after every task was time every
+ * task waited. Writes stay in order (each writes the newest status).
+ */
+class LaneStatus {
+    #file;
+    #lane;
+    #clock;
+    #concurrency;
+    #beat = { status: 'starting', processed: 0 };
+    /** The tasks in flight: task id → run id. */
+    #running = new Map();
+    /** The writes queued (each settles: `writeLaneHeartbeat` never rejects). */
+    #writes = Promise.resolve();
+    constructor(options) {
+        this.#file = options.file;
+        this.#lane = options.lane;
+        this.#clock = options.clock;
+        this.#concurrency = options.concurrency;
+    }
+    get processed() {
+        return this.#beat.processed;
+    }
+    get inFlight() {
+        return this.#running.size;
+    }
+    /** The periodic beat, until `signal` aborts (see `runLaneHeartbeat`). */
+    beat(intervalMs, signal, onError) {
+        return runLaneHeartbeat({
+            file: this.#file,
+            lane: this.#lane,
+            intervalMs,
+            clock: this.#clock,
+            signal,
+            current: () => this.#beat,
+            onError,
+        });
+    }
+    started(taskId, runId) {
+        this.#running.set(taskId, runId);
+        this.#announce({ ...this.#beat, status: 'running', taskId, runId });
+    }
+    ended(taskId) {
+        this.#running.delete(taskId);
+        this.#announce({ status: this.#running.size > 0 ? 'running' : 'idle', processed: this.#beat.processed });
+    }
+    /** A task's outcome is recorded (shown with the next write). */
+    counted() {
+        this.#beat = { ...this.#beat, processed: this.#beat.processed + 1 };
+    }
+    /** The concurrency changed. */
+    resized() {
+        this.#announce({ ...this.#beat });
+    }
+    /** Idle or paused — shown only when no task is in flight (a lane with runs under way is running). */
+    async show(status) {
+        if (this.#beat.status === status || this.#running.size > 0)
+            return;
+        this.#announce({ status, processed: this.#beat.processed });
+        await this.#writes;
+    }
+    /** The last word: every queued write, then `stopping`. */
+    async close() {
+        await this.#writes;
+        this.#beat = { status: 'stopping', processed: this.#beat.processed };
+        await this.#write();
+    }
+    #announce(beat) {
+        const { running: _, ...rest } = beat;
+        const running = [...this.#running].map(([taskId, runId]) => ({ taskId, runId }));
+        this.#beat = { ...rest, concurrency: this.#concurrency(), ...(running.length > 0 ? { running } : {}) };
+        this.#writes = this.#writes.then(() => this.#write());
+    }
+    #write() {
+        return writeLaneHeartbeat({
+            file: this.#file,
+            lane: this.#lane,
+            clock: this.#clock,
+            current: () => this.#beat,
+        });
+    }
+}
 
-// EXTERNAL MODULE: ./lib/base/state-layout.js
-var state_layout = __webpack_require__(8747);
 ;// CONCATENATED MODULE: ./lib/lanes/lane-runner.js
 /**
  * A lane: a worker bound to one queue. It claims tasks (its own — `owner` = its name — and unowned ones),
@@ -316,16 +825,22 @@ var state_layout = __webpack_require__(8747);
  * - Restart: the lane first resumes the tasks it had claimed and not finished (a crash, a SIGTERM): the
  *   run id is derived from the task id, so the run picks up from its checkpoint.
  * - Outcomes: completed / partial / degraded → `done`; failed → `blocked`; interrupted → left claimed (the
- *   lane stops; its restart resumes the run); the engine throwing three times → `failed`, and after
- *   `maxConsecutiveErrors` of those in a row the lane stops (a broken setup must not burn the queue).
- * - Pause: while the pause flag exists it claims nothing (a run under way goes on to its end).
+ *   lane stops; its restart resumes the run); a task that cannot run as written (`isTaskFault`) → `failed` at
+ *   once, and the lane goes on; the engine throwing anything else three times → `failed`, and after
+ *   `maxConsecutiveErrors` of those in a row the lane stops (a broken setup must not burn the queue). Only
+ *   those count: one bad task never stops a lane.
+ * - Concurrency (`lane-pool.ts`, `lane-concurrency.ts`): up to `concurrency.limit()` tasks in flight, each
+ *   its own run and worktree; every rule here holds per task, and a stop waits for every task in flight.
+ * - Pause: while the pause flag exists it claims nothing (the runs under way go on to their end).
  * - Persistent (`--persistent`): a drained queue is waited on — polled, and woken early by `wake` (a file
  *   watch) — instead of ending the lane. This is what keeps work flowing while the coordinator is down.
  * - Order (`LaneBacklog`): new work before recycled work; higher priority first, then queue order.
  * - Between two tasks, one write: the finished task's outcome and the claim of the next go in one claim-store
- *   transaction (unless the lane stops after this task: paused, at `maxTasks`, stopping, too many errors).
+ *   transaction (unless the lane stops after this task: paused, at `maxTasks`, stopping, too many errors, or
+ *   the place it frees is not to be filled: the limit shrank).
  * - The heartbeat beats all along, also during a long run.
  */
+
 
 
 
@@ -344,20 +859,32 @@ class LaneRunner {
     #signal;
     #pollMs;
     #intake;
+    #concurrency;
     #lastRecycle = Number.NEGATIVE_INFINITY;
-    #beat = { status: 'starting', processed: 0 };
+    #status;
     #paused = false;
     #consecutiveErrors = 0;
-    /** Claimed together with the last outcome, to be run by the next cycle. */
-    #handedOver;
-    /** The status writes `#announce` queued (each settles: `writeLaneHeartbeat` never rejects). */
-    #beatWrites = Promise.resolve();
+    /** Claimed before the restart and not finished: started first. */
+    #resumable = [];
+    /** Claimed together with an outcome, to be started next. */
+    #handedOver = [];
+    /** False once a stop is decided: nothing more is claimed. */
+    #taking = true;
+    /** Reads of the queue one at a time (the main loop and a finish's handover may both look). */
+    #intakeTurn = Promise.resolve();
     #outcomes = { done: 0, blocked: 0, failed: 0 };
     constructor(options) {
         this.#o = options;
-        this.#clock = options.clock ?? clock/* systemClock */.m;
+        this.#clock = options.clock ?? base_clock/* systemClock */.m;
         this.#signal = options.signal ?? new AbortController().signal;
         this.#pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
+        this.#concurrency = options.concurrency ?? fixedConcurrency(1);
+        this.#status = new LaneStatus({
+            file: options.heartbeatFile,
+            lane: options.lane,
+            clock: this.#clock,
+            concurrency: () => this.#concurrency.limit(),
+        });
         this.#intake = new LaneIntake({
             ...options,
             clock: this.#clock,
@@ -366,29 +893,20 @@ class LaneRunner {
     }
     async run() {
         const stopBeat = new AbortController();
-        const beat = runLaneHeartbeat({
-            file: this.#o.heartbeatFile,
-            lane: this.#o.lane,
-            // At most 5 s also with a long poll (the watchdog judges a lane by its heartbeat's age), and at least 1 s
-            // with a short one: each beat is an fsynced write, and staleness is judged in minutes.
-            intervalMs: Math.min(Math.max(this.#pollMs, 1_000), 5_000),
-            clock: this.#clock,
-            signal: stopBeat.signal,
-            current: () => this.#beat,
-            onError: (error) => this.#event({ type: 'lane_heartbeat_failed', error }),
-        });
+        const beat = this.#status.beat(
+        // At most 5 s also with a long poll (the watchdog judges a lane by its heartbeat's age), and at least 1 s
+        // with a short one: each beat is an fsynced write, and staleness is judged in minutes.
+        Math.min(Math.max(this.#pollMs, 1_000), 5_000), stopBeat.signal, (error) => this.#event({ type: 'lane_heartbeat_failed', error }));
         let result;
         try {
             const end = await this.#work();
-            result = { ...end, processed: this.#beat.processed, outcomes: { ...this.#outcomes } };
+            result = { ...end, processed: this.#status.processed, outcomes: { ...this.#outcomes } };
             return result;
         }
         finally {
             stopBeat.abort();
             await beat;
-            await this.#beatWrites;
-            this.#beat = { status: 'stopping', processed: this.#beat.processed };
-            await this.#writeBeat();
+            await this.#status.close();
             this.#event({ type: 'lane_stopped', lane: this.#o.lane, stop: result?.stop ?? 'error', ...result });
             await this.#o.events.flush();
         }
@@ -397,66 +915,81 @@ class LaneRunner {
         const { store, lane, queueFile } = this.#o;
         await store.refresh();
         this.#intake.seek(store.cursor(queueFile));
-        const resumable = store.inFlight(lane);
+        this.#resumable = store.inFlight(lane);
         this.#event({
             type: 'lane_started',
             lane,
             queueFile,
             persistent: this.#o.persistent ?? false,
-            resumable: resumable.length,
+            resumable: this.#resumable.length,
+            concurrency: this.#concurrency.setting,
         });
-        for (const entry of resumable) {
-            if (this.#signal.aborted)
-                return { stop: 'stopped' };
-            this.#progress(`resuming ${entry.id} (claimed before the restart)`);
-            const step = await this.#runClaimed(entry, true);
-            if (step !== 'continue')
-                return step;
-        }
-        for (;;) {
-            const step = await this.#cycle();
-            if (step !== 'continue')
-                return step;
-        }
+        const end = await runPool({
+            concurrency: this.#concurrency,
+            clock: this.#clock,
+            signal: this.#signal,
+            next: (running) => this.#next(running),
+            run: (entry, resumed) => this.#runClaimed(entry, resumed),
+            idle: (status, until) => this.#idle(status, until),
+            stopTaking: () => {
+                this.#taking = false;
+            },
+            resized: (change) => {
+                this.#event({ type: 'lane_concurrency', lane, ...change });
+                this.#status.resized();
+            },
+        });
+        // Claimed with an outcome just before the stop: the restart resumes them like any claimed task.
+        for (const entry of this.#handedOver.splice(0))
+            this.#event({ type: 'task_left_claimed', taskId: entry.id, status: 'not started' });
+        return end;
     }
-    /** One look for work: claim and run one task, or wait, or end. */
-    async #cycle() {
+    /** The next task to start: one claimed before the restart, one handed over, or a new claim. */
+    async #next(running) {
         const { store, lane, maxTasks } = this.#o;
-        if (this.#signal.aborted) {
-            // Claimed with the last outcome just before the stop: the restart resumes it like any claimed task.
-            if (this.#handedOver)
-                this.#event({ type: 'task_left_claimed', taskId: this.#handedOver.id, status: 'not started' });
+        if (this.#signal.aborted)
             return { stop: 'stopped' };
+        const resumable = this.#resumable.shift();
+        if (resumable) {
+            this.#progress(`resuming ${resumable.id} (claimed before the restart)`);
+            return { entry: resumable, resumed: true };
         }
-        if (maxTasks !== undefined && this.#beat.processed >= maxTasks)
-            return { stop: 'max-tasks' };
-        const handedOver = this.#handedOver;
-        this.#handedOver = undefined;
+        const handedOver = this.#handedOver.shift();
         if (handedOver)
-            return this.#runClaimed(handedOver, false);
+            return { entry: handedOver, resumed: false };
+        if (maxTasks !== undefined && this.#status.processed + running >= maxTasks)
+            return running === 0 ? { stop: 'max-tasks' } : 'full';
         if (await this.#checkPause()) {
             if (!this.#o.persistent)
                 return { stop: 'paused', detail: this.#o.pauseFlag };
-            await this.#idle('paused');
-            return 'continue';
+            return 'paused';
         }
-        const next = await this.#intake.next();
+        const next = await this.#look(() => this.#intake.next());
         if (next === undefined) {
-            await this.#intake.saveCursor();
+            await this.#look(() => this.#intake.saveCursor());
             if (await this.#recycled())
-                return 'continue';
-            if (!this.#o.persistent)
+                return 'again';
+            // Drained only when nothing runs any more: a run still in flight may end interrupted, or claim more.
+            if (!this.#o.persistent && running === 0)
                 return { stop: 'drained' };
-            await this.#idle('idle');
-            return 'continue';
+            return 'idle';
+        }
+        if (this.#o.shared && !(await this.#o.shared.take(next.task, laneRunId(next.task.id)))) {
+            this.#intake.drop(next.task.id);
+            this.#event({ type: 'task_claimed_elsewhere', taskId: next.task.id, ref: next.task.ref });
+            return 'again';
         }
         const claim = await store.claim(next.task.id, lane, next);
         const entry = this.#claimed(next.task, claim);
         if (entry)
-            return this.#runClaimed(entry, false);
-        if (claim.kind === 'lock-busy')
-            await this.#idle('idle');
-        return 'continue';
+            return { entry, resumed: false };
+        return claim.kind === 'lock-busy' ? 'idle' : 'again';
+    }
+    /** One look at the queue at a time. */
+    #look(read) {
+        const turn = this.#intakeTurn.then(read);
+        this.#intakeTurn = turn.catch(() => undefined);
+        return turn;
     }
     /** What a claim came to: the entry to run, or undefined (someone else has it, or the lock was busy). */
     #claimed(task, claim) {
@@ -470,6 +1003,7 @@ class LaneRunner {
                 this.#intake.drop(task.id);
                 return undefined;
             case 'lock-busy':
+                this.#intake.giveBack(task.id);
                 this.#event({ type: 'lane_claim_busy', taskId: task.id });
                 return undefined;
         }
@@ -481,14 +1015,20 @@ class LaneRunner {
      */
     async #handoverCandidate() {
         const { maxTasks } = this.#o;
-        if (this.#signal.aborted)
+        if (this.#signal.aborted || !this.#taking)
             return undefined;
-        if (maxTasks !== undefined && this.#beat.processed + 1 >= maxTasks)
+        // This task's place is the one to fill: the others in flight and the ones handed over keep theirs.
+        const committed = this.#status.inFlight + this.#handedOver.length;
+        if (committed > this.#concurrency.limit())
+            return undefined;
+        if (maxTasks !== undefined && this.#status.processed + committed >= maxTasks)
+            return undefined;
+        if (this.#o.shared)
             return undefined;
         try {
             if (await this.#checkPause())
                 return undefined;
-            return await this.#intake.next();
+            return await this.#look(() => this.#intake.next());
         }
         catch {
             return undefined;
@@ -496,12 +1036,21 @@ class LaneRunner {
     }
     async #runClaimed(entry, resumed) {
         const task = (0,claim_store/* taskOf */.Xb)(entry);
-        const runId = (0,lane_engine/* laneRunId */.N)(task.id, entry.recycles);
-        this.#announce({ ...this.#beat, status: 'running', taskId: task.id, runId });
+        const runId = laneRunId(task.id, entry.recycles);
+        this.#status.started(task.id, runId);
         this.#event({ type: 'task_started', taskId: task.id, runId, resumed });
         this.#progress(`${resumed ? 'resuming' : 'running'} ${task.id} as run ${runId}`);
         let step = 'continue';
-        const attempt = await this.#attempt(task, runId, resumed);
+        const attempt = await attemptEngine(this.#o.engine, task, {
+            runId,
+            resumed,
+            signal: this.#signal,
+            onRouterEvent: (event) => this.#concurrency.observe(event),
+            attempts: MAX_ATTEMPTS,
+            backoffMs: this.#pollMs,
+            clock: this.#clock,
+            onRetry: (attempt, error) => this.#event({ type: 'task_retry', taskId: task.id, runId, attempt, error }),
+        });
         if ('outcome' in attempt) {
             this.#consecutiveErrors = 0;
             const { status, detail } = attempt.outcome;
@@ -526,6 +1075,17 @@ class LaneRunner {
             this.#event({ type: 'task_left_claimed', taskId: task.id, runId, error: attempt.error });
             step = { stop: 'stopped' };
         }
+        else if (attempt.taskFault) {
+            // The task's own fault: recorded, and the next task runs. Not the machine's, so no streak.
+            this.#event({ type: 'task_cannot_run', taskId: task.id, runId, error: attempt.error });
+            await this.#finish({
+                taskId: task.id,
+                outcome: 'failed',
+                detail: attempt.error,
+                runId,
+                status: 'error',
+            });
+        }
         else {
             this.#consecutiveErrors++;
             const max = this.#o.maxConsecutiveErrors ?? 3;
@@ -541,32 +1101,8 @@ class LaneRunner {
             if (!goesOn)
                 step = { stop: 'errors', detail: `${max} tasks in a row failed to run; last: ${attempt.error}` };
         }
-        this.#announce({ status: 'idle', processed: this.#beat.processed });
+        this.#status.ended(task.id);
         return step;
-    }
-    /**
-     * The engine, tried again when it throws (up to `MAX_ATTEMPTS`, backing off a poll per attempt): a run
-     * that could not even start is often weather — concurrent `git worktree add`s in one repository race on
-     * each other's half-made admin directories — and the same run id resumes whatever the last try left.
-     */
-    async #attempt(task, runId, resumed) {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return {
-                    outcome: await this.#o.engine(task, {
-                        runId,
-                        resumed: resumed || attempt > 1,
-                        signal: this.#signal,
-                    }),
-                };
-            }
-            catch (error) {
-                if (this.#signal.aborted || attempt >= MAX_ATTEMPTS)
-                    return { error: (0,errors/* errorMessage */.g)(error) };
-                this.#event({ type: 'task_retry', taskId: task.id, runId, attempt, error: (0,errors/* errorMessage */.g)(error) });
-                await this.#clock.sleep(this.#pollMs * attempt, this.#signal).catch(() => undefined);
-            }
-        }
     }
     /**
      * Records the outcome — and claims the next task in the same write when there is one (`#handedOver`); a
@@ -584,7 +1120,7 @@ class LaneRunner {
                 await this.#clock.sleep(this.#pollMs);
                 continue;
             }
-            this.#beat = { ...this.#beat, processed: this.#beat.processed + 1 };
+            this.#status.counted();
             this.#outcomes[outcome]++;
             if (finished.kind === 'not-claimed') {
                 // Someone changed the entry under us (a human, a recycle of a stale claim): say so, keep theirs.
@@ -594,11 +1130,16 @@ class LaneRunner {
                 this.#event({ type: 'task_finished', taskId, runId, outcome, status, detail: detail.slice(0, 300) });
             }
             this.#progress(`${taskId}: ${outcome} (run ${runId}: ${status})`);
-            if (next && 'claim' in written)
-                this.#handedOver = this.#claimed(next.task, written.claim);
+            if (next && 'claim' in written) {
+                const entry = this.#claimed(next.task, written.claim);
+                if (entry)
+                    this.#handedOver.push(entry);
+            }
             return;
         }
         // Still claimed: the restart resumes the run, finds it finished and records the outcome then.
+        if (next)
+            this.#intake.giveBack(next.task.id);
         this.#event({ type: 'task_finish_deferred', taskId, runId, outcome });
     }
     /** A recycle cycle when one is configured and due (at most once per `afterMs / 10`); whether it reopened any. */
@@ -626,17 +1167,18 @@ class LaneRunner {
         }
         return paused;
     }
-    /** Waits one poll (or less, when woken); never throws, also not when the signal aborts. */
-    async #idle(status) {
-        if (this.#beat.status !== status) {
-            this.#announce({ status, processed: this.#beat.processed });
-            await this.#beatWrites;
-        }
-        if (this.#signal.aborted)
+    /**
+     * Waits one poll (or less, when woken or when `until` aborts); never throws, also not when the signal
+     * aborts. The status shows only when no task is in flight (a lane with runs under way is running).
+     */
+    async #idle(status, until) {
+        await this.#status.show(status);
+        if (this.#signal.aborted || until.aborted)
             return;
         const stop = new AbortController();
-        const onAbort = () => stop.abort((0,clock/* abortReason */.J)(this.#signal));
+        const onAbort = () => stop.abort((0,base_clock/* abortReason */.J)(this.#signal));
         this.#signal.addEventListener('abort', onAbort, { once: true });
+        until.addEventListener('abort', onAbort, { once: true });
         try {
             // Each wait settles quietly: the loser is aborted below and must not become an unhandled rejection.
             const waits = [this.#clock.sleep(this.#pollMs, stop.signal).catch(() => undefined)];
@@ -647,24 +1189,8 @@ class LaneRunner {
         finally {
             stop.abort();
             this.#signal.removeEventListener('abort', onAbort);
+            until.removeEventListener('abort', onAbort);
         }
-    }
-    /**
-     * A new status, written behind the lane's work rather than before it goes on: the beat is for the guard,
-     * the watchdog and humans, and an fsynced write before and after every task was time every task waited.
-     * Writes stay in order (each writes the newest status); `run` waits for them before its last beat.
-     */
-    #announce(beat) {
-        this.#beat = beat;
-        this.#beatWrites = this.#beatWrites.then(() => this.#writeBeat());
-    }
-    #writeBeat() {
-        return writeLaneHeartbeat({
-            file: this.#o.heartbeatFile,
-            lane: this.#o.lane,
-            clock: this.#clock,
-            current: () => this.#beat,
-        });
     }
     #event(event) {
         void this.#o.events.append(event);
@@ -678,22 +1204,71 @@ function laneDirOf(stateDir, lane) {
     return (0,state_layout/* stateLayout */.G)(stateDir).lane(lane).dir;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./lib/lanes/lane-watch.js
+/**
+ * Wakes an idle persistent lane as soon as its queue file changes, so that a task appended while the lane
+ * waits starts at once rather than at the next poll. An optimisation only: the poll stays the guarantee
+ * (inotify misses changes on network file systems, and a watch can fail to start at all — then this never
+ * wakes anyone and the poll carries on alone).
+ *
+ * The directory is watched, not the file: producers may create the file late, or replace it by a rename.
+ */
 
-/***/ }),
 
-/***/ 8807:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+function createQueueWatch(path) {
+    const name = (0,external_node_path_.basename)(path);
+    const waiting = new Set();
+    let watcher;
+    const fire = () => {
+        for (const resolve of [...waiting])
+            resolve();
+        waiting.clear();
+    };
+    try {
+        watcher = (0,external_node_fs_.watch)((0,external_node_path_.dirname)(path), { persistent: false }, (_event, file) => {
+            // Some platforms do not say which file changed: then any change wakes.
+            if (file === null || String(file) === name)
+                fire();
+        });
+        watcher.on('error', () => {
+            watcher?.close();
+            watcher = undefined;
+        });
+    }
+    catch {
+        watcher = undefined;
+    }
+    return {
+        wake: (signal) => new Promise((resolve) => {
+            if (signal.aborted)
+                return resolve();
+            const done = () => {
+                waiting.delete(done);
+                signal.removeEventListener('abort', done);
+                resolve();
+            };
+            waiting.add(done);
+            signal.addEventListener('abort', done, { once: true });
+        }),
+        close: () => {
+            watcher?.close();
+            watcher = undefined;
+            fire();
+        },
+    };
+}
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Si: () => (/* binding */ LanesFileError),
-/* harmony export */   YS: () => (/* binding */ loadLanesFile)
-/* harmony export */ });
-/* unused harmony exports laneSchema, guardSchema, lanesFileSchema */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2311);
-/* harmony import */ var _base_state_layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8747);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
+var schemas = __webpack_require__(12311);
+// EXTERNAL MODULE: ./lib/git/repo-root.js
+var repo_root = __webpack_require__(35495);
+;// CONCATENATED MODULE: ./lib/lanes/lanes-file.js
 /**
  * The lanes file (`keel daemon --lanes FILE`, `keel guard`): which workers exist, the queue each drains,
  * the endpoints each depends on, and — in Actions — the workflow that runs it on which runner labels.
@@ -703,83 +1278,96 @@ function laneDirOf(stateDir, lane) {
 
 
 
-const name = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+
+
+const lanes_file_name = schemas/* string */.YjP()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected letters, digits, ".", "_" or "-"');
-const laneSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    name,
-    queueFile: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).max(4_096),
-    queueStateFile: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).max(4_096),
+const laneSchema = schemas/* strictObject */.rej({
+    name: lanes_file_name,
+    queueFile: schemas/* string */.YjP().min(1).max(4_096),
+    queueStateFile: schemas/* string */.YjP().min(1).max(4_096),
     /** Endpoint ids (from keel.yml) this lane's models live on: the guard's health floor looks at them. */
-    endpoints: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).max(64).default([]),
-    /** `local`: works only with LAN endpoints (seed 001's local-only lanes); `hosted`; `any`. */
-    kind: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['local', 'hosted', 'any']).default('any'),
+    endpoints: schemas/* array */.YOg(schemas/* string */.YjP()).max(64).default([]),
+    /** `local`: works only with LAN endpoints (a lane on a box that sees the LAN models); `hosted`; `any`. */
+    kind: schemas/* enum */.k5n(['local', 'hosted', 'any']).default('any'),
     /** Keep waiting for new queue lines instead of exiting when the queue is drained. */
-    persistent: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(true),
+    persistent: schemas/* boolean */.zMY().default(true),
     /** A file whose presence pauses the lane; it holds `{ at, by, reason }`. Default `<stateDir>/lanes/<name>/paused.flag`. */
-    pauseFlag: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(4_096).optional(),
+    pauseFlag: schemas/* string */.YjP().max(4_096).optional(),
     /** Actions: the workflow file the guard dispatches to start this lane, and the runner labels it runs on. */
-    workflow: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(255).optional(),
-    runnerLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(100)).max(20).default([]),
+    workflow: schemas/* string */.YjP().max(255).optional(),
+    runnerLabels: schemas/* array */.YOg(schemas/* string */.YjP().max(100)).max(20).default([]),
+    /**
+     * Tasks in flight at once, each its own run and worktree: a number, or `auto` (the default): as many as
+     * keep the lane's endpoints' slots busy (`lane-concurrency.ts`). `keel lane --concurrency` overrides it.
+     */
+    concurrency: schemas/* union */.KCZ([schemas/* number */.aig().int().min(1).max(MAX_CONCURRENCY), schemas/* literal */.euz('auto')], {
+        error: `expected a whole number from 1 to ${MAX_CONCURRENCY}, or "auto"`,
+    })
+        .default('auto'),
     /** Extra arguments for the lane's `keel lane` process under the daemon. */
-    args: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(4_096)).max(50).default([]),
+    args: schemas/* array */.YOg(schemas/* string */.YjP().max(4_096)).max(50).default([]),
 });
-const guardSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    probeIntervalMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(60_000),
-    capabilityIntervalMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(900_000),
-    cycleIntervalMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(60_000),
-    /** A pause flag older than this is stale (seed 001: stale manual pauses starved the fleet). */
-    stalePauseMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()
+const guardSchema = schemas/* strictObject */.rej({
+    probeIntervalMs: schemas/* number */.aig().int().positive().default(60_000),
+    capabilityIntervalMs: schemas/* number */.aig().int().positive().default(900_000),
+    cycleIntervalMs: schemas/* number */.aig().int().positive().default(60_000),
+    /** A pause flag older than this is stale (forgotten manual pauses would starve the fleet). */
+    stalePauseMs: schemas/* number */.aig()
         .int()
         .positive()
         .default(6 * 3_600_000),
-    maxStartsPerCycle: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).max(100).default(2),
+    maxStartsPerCycle: schemas/* number */.aig().int().min(0).max(100).default(2),
     /** Share of a lane's endpoints that must be healthy before the guard starts it. */
-    healthFloor: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().min(0).max(1).default(0.5),
-    allow: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(name).default([]),
-    deny: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(name).default([]),
+    healthFloor: schemas/* number */.aig().min(0).max(1).default(0.5),
+    allow: schemas/* array */.YOg(lanes_file_name).default([]),
+    deny: schemas/* array */.YOg(lanes_file_name).default([]),
     /** Raise `persistent_idle_condition` after this many consecutive idle cycles. */
-    idleCyclesBeforeAlert: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(1).default(3),
+    idleCyclesBeforeAlert: schemas/* number */.aig().int().min(1).default(3),
     /** A lane's (or a run's) heartbeat older than this means nobody is running it. */
-    heartbeatStaleMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(120_000),
+    heartbeatStaleMs: schemas/* number */.aig().int().positive().default(120_000),
     /**
      * After the guard starts a lane it counts as starting, not idle, this long: a spawned process needs a
      * moment for its first heartbeat, and a dispatched workflow may queue for minutes for a runner.
      */
-    startGraceMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(300_000),
+    startGraceMs: schemas/* number */.aig().int().positive().default(300_000),
     /**
      * Resumes dispatched per cycle. One by default: keel.yml's concurrency group cancels a pending run when
      * another is queued, so a burst of resumes to that workflow would mostly cancel each other.
      */
-    maxResumesPerCycle: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).max(100).default(1),
+    maxResumesPerCycle: schemas/* number */.aig().int().min(0).max(100).default(1),
     /** A resume that did not take (the run is still interrupted, unchanged) is dispatched again after this. */
-    resumeRetryMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().default(3_600_000),
-    recycle: zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-        enabled: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(false),
-        afterMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()
+    resumeRetryMs: schemas/* number */.aig().int().positive().default(3_600_000),
+    recycle: schemas/* strictObject */.rej({
+        enabled: schemas/* boolean */.zMY().default(false),
+        afterMs: schemas/* number */.aig()
             .int()
             .positive()
             .default(24 * 3_600_000),
-        maxPerCycle: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(5),
-        maxPerTask: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(3),
+        maxPerCycle: schemas/* number */.aig().int().min(0).default(5),
+        maxPerTask: schemas/* number */.aig().int().min(0).default(3),
     })
         .prefault({}),
 })
     .prefault({});
-const lanesFileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
-    stateDir: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(4_096).default(_base_state_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_STATE_DIR */ .mU),
-    lanes: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(laneSchema).min(1).max(100),
+const lanesFileSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1),
+    stateDir: schemas/* string */.YjP().max(4_096).default(state_layout/* DEFAULT_STATE_DIR */.mU),
+    lanes: schemas/* array */.YOg(laneSchema).min(1).max(100),
     guard: guardSchema,
 });
 class LanesFileError extends Error {
     name = 'LanesFileError';
     expected = true;
 }
-/** Reads and validates a lanes file; relative paths in it are resolved against the file's directory. */
+/**
+ * Reads and validates a lanes file; relative paths in it are resolved against the repository's root (the
+ * file's folder outside a repository).
+ */
 async function loadLanesFile(path) {
     let raw;
     try {
-        raw = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'), { maxAliasCount: 32 });
+        raw = (0,dist/* parse */.qg)(await (0,promises_.readFile)(path, 'utf8'), { maxAliasCount: 32 });
     }
     catch (error) {
         throw new LanesFileError(`${path}: ${error.message}`);
@@ -795,8 +1383,10 @@ async function loadLanesFile(path) {
             throw new LanesFileError(`${path}: lanes: duplicate lane name "${lane.name}"`);
         names.add(lane.name);
     }
-    const base = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
-    const at = (p) => ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base, p));
+    // Relative paths are the repository's (the root holding .git), wherever the lanes file sits: the state
+    // directory is the root's .keel for the lanes as it is for the Action. Outside a repository, the file's folder.
+    const base = (0,repo_root/* findRepoRoot */.G)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(path))) ?? (0,external_node_path_.dirname)((0,external_node_path_.resolve)(path));
+    const at = (p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.resolve)(base, p));
     const stateDir = at(parsed.data.stateDir);
     return {
         ...parsed.data,
@@ -807,15 +1397,170 @@ async function loadLanesFile(path) {
             queueStateFile: at(lane.queueStateFile),
             pauseFlag: lane.pauseFlag !== undefined
                 ? at(lane.pauseFlag)
-                : (0,_base_state_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .stateLayout */ .G)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(stateDir)).lane(lane.name).pauseFlag,
+                : (0,state_layout/* stateLayout */.G)((0,external_node_path_.resolve)(stateDir)).lane(lane.name).pauseFlag,
         })),
     };
 }
+/**
+ * Each lane's `endpoints` against the configuration's endpoint ids: a lane naming one that keel.yml does not
+ * declare (a typo: "olama") is a configuration error before anything starts, as an unknown endpoint in a role
+ * is — not a lane whose health floor silently never counts it.
+ */
+function checkLaneEndpoints(path, lanes, declared) {
+    const problems = [];
+    lanes.lanes.forEach((lane, i) => lane.endpoints.forEach((id, j) => {
+        if (!declared.includes(id))
+            problems.push(`${path}: lanes.${i}.endpoints.${j}: unknown endpoint "${id}" (declared: ${declared.join(', ')})`);
+    }));
+    if (problems.length > 0)
+        throw new LanesFileError(problems.join('\n'));
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+var json_schema_processors = __webpack_require__(98439);
+;// CONCATENATED MODULE: ./lib/lanes/lanes-json-schema.js
+/**
+ * The JSON Schema of the lanes file (`keel schema lanes`), derived from its zod schema like the
+ * configuration's (`config/json-schema.ts`): the INPUT, so fields with defaults are optional.
+ */
+
+
+const LANES_SCHEMA_ID = 'urn:keel:lanes:v1';
+function lanesJsonSchema() {
+    const generated = json_schema_processors/* toJSONSchema */.bl(lanesFileSchema, { io: 'input', target: 'draft-2020-12' });
+    const { $schema, ...rest } = generated;
+    return { $schema, $id: LANES_SCHEMA_ID, title: 'keel lanes file', ...rest };
+}
+
+;// CONCATENATED MODULE: ./lib/lanes/pause-flags.js
+/**
+ * Pause flags: an operator's "leave this lane alone". Locally a file (`paused.flag`, the lanes file's
+ * `pauseFlag`) holding `{ at, by, reason }`; in Actions the `keel:paused` label on the lane's tracking
+ * issue (`guard-github.ts`). The guard only reads them and clears stale ones; who set one and when stays
+ * on record (`<flag>.cleared` beside the file, a comment on the issue).
+ *
+ * Presence is what pauses, as the lanes file promises: `touch paused.flag` must work, so a flag whose
+ * content is empty or garbage still pauses, dated by the file's mtime and attributed to nobody in
+ * particular — never ignored, never thrown about.
+ */
+
+
+
+
+const MAX_TEXT = 500;
+const flagSchema = schemas/* object */.Ikc({
+    at: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]),
+    by: schemas/* string */.YjP().optional(),
+    reason: schemas/* string */.YjP().optional(),
+});
+/** Flag files (the lanes file's `pauseFlag`, resolved by `loadLanesFile`). */
+function filePauseFlags() {
+    return {
+        async read(lane) {
+            const path = lane.pauseFlag;
+            if (path === undefined)
+                return undefined;
+            const read = await (0,atomic_file/* readJsonFile */.JE)(path);
+            if (!read.ok && read.reason === 'missing')
+                return undefined;
+            const parsed = read.ok ? parsePauseFlag(read.value) : undefined;
+            if (parsed)
+                return parsed;
+            // Present but not a flag we understand: still a pause, dated by the file itself.
+            const at = await mtimeOf(path);
+            if (at === undefined)
+                return undefined; // removed between the two reads
+            return {
+                at,
+                by: 'unknown',
+                reason: read.ok ? 'unreadable pause flag' : 'empty or non-JSON pause flag',
+            };
+        },
+        async clear(lane, flag, note) {
+            const path = lane.pauseFlag;
+            if (path === undefined)
+                return;
+            const record = { ...flag, cleared: note };
+            await (0,atomic_file.writeFileAtomic)(`${path}.cleared`, `${JSON.stringify(record, null, 2)}\n`);
+            await (0,promises_.unlink)(path).catch((error) => {
+                if ((0,errors/* errorCode */.C)(error) !== 'ENOENT')
+                    throw error;
+            });
+        },
+    };
+}
+/** `{ at, by, reason }` with `at` as epoch ms or an ISO date; undefined when it is neither. */
+function parsePauseFlag(value) {
+    const parsed = flagSchema.safeParse(value);
+    if (!parsed.success)
+        return undefined;
+    const at = typeof parsed.data.at === 'number' ? parsed.data.at : Date.parse(parsed.data.at);
+    if (!Number.isFinite(at) || at < 0)
+        return undefined;
+    return {
+        at,
+        by: (parsed.data.by ?? 'unknown').slice(0, MAX_TEXT),
+        reason: (parsed.data.reason ?? '').slice(0, MAX_TEXT),
+    };
+}
+/** Writes a pause flag (the CLI or an operator script pauses a lane with it). */
+async function writePauseFlag(path, flag) {
+    await writeFileAtomic(path, `${JSON.stringify(flag)}\n`);
+}
+/** A pause older than `staleMs` is stale: a pause nobody lifted for that long was forgotten, not meant. */
+function isPauseStale(flag, now, staleMs) {
+    return now - flag.at > staleMs;
+}
+async function mtimeOf(path) {
+    try {
+        return (await (0,promises_.stat)(path)).mtimeMs;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/lanes/shared-claims.js
+/**
+ * Claims a lane shares with lanes on other machines (issue 11 §6). The local claim store (`queue/claim-store.ts`)
+ * makes one machine's lanes take each task once; lanes on GitHub runners share no disk, so before a lane
+ * takes a task it must also win the task's shared claim — a compare-and-set every runner sees (refs on
+ * GitHub: `github/claims/task-claims.ts`). A task whose shared claim somebody else holds is passed over.
+ *
+ * The claim key is the task's run id (`laneRunId`) under a prefix naming the queue, so a recycled task (a new
+ * run id) is claimed afresh, and the run a claim stands for is found from the key alone.
+ */
+
+
+/**
+ * `queue/<slug>-<hash>/`: the queue file as the repository names it (`.github/keel-queue.ndjson` →
+ * `github-keel-queue-ndjson-1a2b3c4d/`), the same on every runner whatever the checkout's path.
+ */
+function queueClaimPrefix(queueFile, repoRoot) {
+    const path = (0,external_node_path_.relative)(repoRoot, queueFile).split('\\').join('/');
+    const slug = path
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'queue';
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(path).digest('hex').slice(0, 8);
+    return `queue/${slug}-${hash}/`;
+}
+
+;// CONCATENATED MODULE: ./lib/lanes/index.js
+/** lanes/: what the rest of keel uses of it. */
+
+
+
+
+
+
+
+
 
 
 /***/ }),
 
-/***/ 6483:
+/***/ 46483:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -832,8 +1577,8 @@ async function loadLanesFile(path) {
 /* harmony export */   ru: () => (/* binding */ storedTask)
 /* harmony export */ });
 /* unused harmony exports CLAIM_STATE_VERSION, claimEntrySchema, idHash */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
-/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7664);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
+/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17664);
 /**
  * The claim-state file's content and the pure operations on it: its zod schema (the file is shared by
  * processes and read back after crashes: untrusted), the hashed set of compacted ids, and compaction.
@@ -995,7 +1740,7 @@ function withHistory(history, item) {
 
 /***/ }),
 
-/***/ 7627:
+/***/ 27627:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1004,12 +1749,12 @@ function withHistory(history, item) {
 /* harmony export */   YS: () => (/* binding */ maxClaimedFrom)
 /* harmony export */ });
 /* unused harmony exports MAX_CLAIMED_ENV, ClaimStoreError */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4743);
-/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7594);
-/* harmony import */ var _base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1975);
-/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3071);
-/* harmony import */ var _claim_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6483);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74743);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17594);
+/* harmony import */ var _base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91975);
+/* harmony import */ var _base_file_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33071);
+/* harmony import */ var _claim_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46483);
 /**
  * The claim-state file (`--queue-state-file`): which task ids are claimed, by which lane, and how each
  * ended; the NDJSON cursors; recycling records. Shared by every lane draining the queue — processes on one
@@ -1189,7 +1934,7 @@ class ClaimStore {
         return outcome.ok ? outcome.value : BUSY;
     }
     async #read() {
-        const read = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .J)(this.path);
+        const read = await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonFile */ .JE)(this.path);
         if (!read.ok) {
             if (read.reason === 'missing')
                 return (0,_claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyClaimData */ .g4)();
@@ -1271,7 +2016,7 @@ async function signatureOf(path) {
 
 /***/ }),
 
-/***/ 7664:
+/***/ 17664:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1281,8 +2026,8 @@ async function signatureOf(path) {
 /* harmony export */   M6: () => (/* binding */ MAX_PRIORITY),
 /* harmony export */   d6: () => (/* binding */ MAX_TASK_TEXT_CHARS)
 /* harmony export */ });
-/* unused harmony exports HOSTILE_KEYS, judgedByZod, findHostileKey, boundText */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
+/* unused harmony exports HOSTILE_KEYS, refNameProblem, judgedByZod, findHostileKey, boundText */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12311);
 /**
  * A queue item as written by whoever produces work (a script, another agent, a human) becomes a `QueueTask`
  * here, or a `QueueProblem` that says why not. Queue files are input from outside keel: every bound is
@@ -1296,9 +2041,11 @@ async function signatureOf(path) {
  *
  * Rejected: a non-object; a key `__proto__`, `constructor` or `prototype` anywhere in the item (even nested
  * in metadata keel ignores: such an item was built to attack some consumer, and keel hands items on);
- * nesting deeper than 32; an id outside `[A-Za-z0-9._:-]{1,128}` (or one of those three words); empty
- * text; an owner that is not a configured lane (seed 000: "unsupported owners are rejected; owner
- * inference is explicit"); a priority that is not an integer in ±1,000,000.
+ * nesting deeper than 32; an id outside `[A-Za-z0-9._:-]{1,128}` (or one of those three words), or one that
+ * git's ref-name rules refuse once it names the run's branch `keel/q-<id>` (`..`, a trailing `.` or `.lock`:
+ * such a task could never run, and a lane must not discover that by failing on it); empty
+ * text; an owner that is not a configured lane (unsupported owners are rejected rather than guessed: a task
+ * goes to the lane it names or to none); a priority that is not an integer in ±1,000,000.
  *
  * Cleaned: control characters (but tab and line breaks) and lone surrogates leave the text; a text over
  * 20,000 characters is cut with a visible `[… truncated by keel: N characters, the first M kept]`.
@@ -1389,7 +2136,7 @@ function plainTask(item, ref, lanes, source) {
 function plainFields(id, text, owner, priority, ref, lanes, source, clean) {
     if (typeof id !== 'string' || typeof text !== 'string')
         return undefined;
-    if (!isTaskId(id) || isHostileKey(id))
+    if (!isTaskId(id) || isHostileKey(id) || refNameProblem(id) !== undefined)
         return undefined;
     let ownerName;
     if (typeof owner === 'string') {
@@ -1414,6 +2161,20 @@ function plainFields(id, text, owner, priority, ref, lanes, source, clean) {
     return ownerName === undefined
         ? { id, text: body, priority: rank, source, ref }
         : { id, text: body, owner: ownerName, priority: rank, source, ref };
+}
+/**
+ * Why git would refuse a branch named after this id (`keel/q-<id>`, see lanes/lane-engine.ts), or undefined:
+ * git-check-ref-format's rules that an id of `TASK_ID_PATTERN`'s characters can break. (`:` is not allowed in a
+ * ref either; such ids get a hashed run id, so they are fine.)
+ */
+function refNameProblem(id) {
+    if (id.includes('..'))
+        return 'contains "..", which git refuses in a branch name (git check-ref-format)';
+    if (id.endsWith('.lock'))
+        return 'ends with ".lock", which git refuses in a branch name (git check-ref-format)';
+    if (id.endsWith('.'))
+        return 'ends with ".", which git refuses in a branch name (git check-ref-format)';
+    return undefined;
 }
 /** The characters `TASK_ID_PATTERN` allows, by char code. */
 const ID_CHARS = new Uint8Array(128);
@@ -1466,6 +2227,9 @@ function judgedByZod(item, ref, lanes, source) {
     const { id, priority } = parsed.data;
     if (HOSTILE_KEYS.has(id))
         return failure(ref, `id "${id}" is reserved`);
+    const refProblem = refNameProblem(id);
+    if (refProblem !== undefined)
+        return failure(ref, `id "${id}" ${refProblem}`);
     const ownerName = parsed.data.owner ?? undefined;
     if (ownerName !== undefined && !lanes.has(ownerName))
         return failure(ref, `owner ${JSON.stringify(ownerName)} is not a configured lane`, id);
@@ -1576,7 +2340,7 @@ function describeType(value) {
 
 /***/ }),
 
-/***/ 3758:
+/***/ 13758:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1588,13 +2352,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_MAX_DOCUMENT_BYTES
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/base/errors.js
-var errors = __webpack_require__(7594);
+var errors = __webpack_require__(17594);
 ;// CONCATENATED MODULE: ./lib/queue/queue-format.js
 const SAMPLE_BYTES = 64 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
@@ -1784,7 +2548,7 @@ function after(index, length) {
 }
 
 // EXTERNAL MODULE: ./lib/queue/normalize.js
-var normalize = __webpack_require__(7664);
+var normalize = __webpack_require__(17664);
 ;// CONCATENATED MODULE: ./lib/queue/ingest-state.js
 /**
  * Lines read after the consumed point, in order: where each ends and which id (if any) must be claimed
@@ -2214,14 +2978,28 @@ function maxLine(options) {
 
 /***/ }),
 
-/***/ 974:
+/***/ 10974:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sg: () => (/* binding */ recycleCycle)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_RECYCLE_OUTCOMES, planRecycle, applyRecycle */
-/* harmony import */ var _claim_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6483);
+/* harmony import */ var _base_age_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96018);
+/* harmony import */ var _claim_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46483);
+/**
+ * Backlog recycling (a lane with healthy endpoints always has work: the local backlog is kept populated):
+ * finished tasks are reopened after a delay so that healthy capacity never sits idle while there is work that could
+ * be tried again — a blocked task may go through now that an endpoint is back, a done one may be improved.
+ *
+ * Bounded three ways: only tasks finished at least `afterMs` ago, at most `maxPerCycle` per call, at most
+ * `maxPerTask` times per task. The oldest finished go first. Each reopening records why in the entry (its
+ * history keeps the previous outcome and detail) and as a `task_recycled` event.
+ *
+ * `planRecycle` decides from plain entries and a time (pure); `applyRecycle` reopens under the claim
+ * store's lock and re-checks every decision there, since a lane may have changed an entry in between.
+ */
+
 
 const DEFAULT_RECYCLE_OUTCOMES = ['done', 'blocked'];
 function planRecycle(entries, now, settings) {
@@ -2242,7 +3020,7 @@ function planRecycle(entries, now, settings) {
         from: entry.state,
         finishedAt: entry.finishedAt,
         recycles: entry.recycles + 1,
-        reason: `${entry.state} ${formatAge(now - entry.finishedAt)} ago (recycle after ${formatAge(settings.afterMs)}): reopened, ${entry.recycles + 1} of ${settings.maxPerTask}`,
+        reason: `${entry.state} ${(0,_base_age_js__WEBPACK_IMPORTED_MODULE_1__/* .formatAge */ .n)(now - entry.finishedAt)} ago (recycle after ${(0,_base_age_js__WEBPACK_IMPORTED_MODULE_1__/* .formatAge */ .n)(settings.afterMs)}): reopened, ${entry.recycles + 1} of ${settings.maxPerTask}`,
     }));
 }
 /** Reopens the decided entries under the lock; `lock-busy` leaves everything for the next cycle. */
@@ -2292,13 +3070,6 @@ async function applyRecycle(store, decisions, log = () => undefined) {
 async function recycleCycle(store, settings, clock, log) {
     await store.refresh();
     return applyRecycle(store, planRecycle(store.entries(), clock.now(), settings), log);
-}
-function formatAge(ms) {
-    if (ms < 120_000)
-        return `${Math.round(ms / 1000)} s`;
-    if (ms < 7_200_000)
-        return `${Math.round(ms / 60_000)} min`;
-    return `${Math.round(ms / 360_000) / 10} h`;
 }
 
 

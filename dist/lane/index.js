@@ -1,0 +1,3 @@
+import { run } from '../action/index.js';
+
+await run('lane');
