@@ -223,7 +223,10 @@ describe('validation of model-written code', E2E, () => {
     expect(state.interruption?.kind).toBe('security');
     expect(w.github.writes).toEqual([]);
     expect(gitMaybe(w.origin, 'rev-parse', '--verify', `refs/heads/keel/${runId}`)).toBeUndefined();
-    expect(gitMaybe(w.origin, 'rev-parse', '--verify', 'refs/heads/keel/state')).toBeUndefined();
+    // The state branch holds at most the run's claim (`runs/<id>/lease.json`, pushed when the job began so
+    // that one runner owns the run): no checkpoint, nothing of the run's work.
+    const onState = gitMaybe(w.origin, 'ls-tree', '-r', '--name-only', 'refs/heads/keel/state') ?? '';
+    expect(onState.split('\n').filter((f) => f !== '' && f !== `runs/${runId}/lease.json`)).toEqual([]);
     expect(await readdir(w.artifactDir)).toEqual([]);
   });
 });
