@@ -91,18 +91,7 @@ export async function buildCommit(
     );
   }
   const message = `keel: checkpoint ${local.runId} (${local.status})`;
-  const args = [
-    ...IDENTITY,
-    'commit-tree',
-    '--no-gpg-sign',
-    tree,
-    ...(tip ? ['-p', tip.sha] : []),
-    '-m',
-    message,
-  ];
-  const commit = (await run(args)).stdout.text.trim();
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error('commit-tree printed no commit id');
-  return { unchanged: false, sha: commit };
+  return { unchanged: false, sha: await commitTree(run, tree, tip, message) };
 }
 
 /**
@@ -126,6 +115,27 @@ async function branchIsNewer(
 
 /** How far ahead of this runner's clock another runner's may be and still be believed: five minutes. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A commit of `tree` on top of `tip` (none: a root commit), as keel's identity, never signed. */
+async function commitTree(
+  run: RunGit,
+  tree: string,
+  tip: { sha: string } | undefined,
+  message: string,
+): Promise<string> {
+  const args = [
+    ...IDENTITY,
+    'commit-tree',
+    '--no-gpg-sign',
+    tree,
+    ...(tip ? ['-p', tip.sha] : []),
+    '-m',
+    message,
+  ];
+  const commit = (await run(args)).stdout.text.trim();
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error('commit-tree printed no commit id');
+  return commit;
+}
 
 function withEntry(entries: readonly TreeEntry[], entry: TreeEntry): TreeEntry[] {
   return [...entries.filter((e) => e.name !== entry.name), entry];
@@ -161,16 +171,5 @@ export async function commitRunFile(
   const runTree = await makeTree(run, withEntry(ownEntries, blobEntry(name, blob)));
   const runsTree = await makeTree(run, withEntry(runs, treeEntry(runId, runTree)));
   const tree = await makeTree(run, withEntry(root, treeEntry(RUNS_DIR, runsTree)));
-  const args = [
-    ...IDENTITY,
-    'commit-tree',
-    '--no-gpg-sign',
-    tree,
-    ...(tip ? ['-p', tip.sha] : []),
-    '-m',
-    message,
-  ];
-  const commit = (await run(args)).stdout.text.trim();
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error('commit-tree printed no commit id');
-  return commit;
+  return commitTree(run, tree, tip, message);
 }
