@@ -45980,19 +45980,7 @@ claimed = false) {
         throw new Error(`refusing to push: the rebuilt tree would also change ${stray.length} other path(s) on ${c.branch}`);
     }
     const message = `keel: checkpoint ${local.runId} (${local.status})`;
-    const args = [
-        ...IDENTITY,
-        'commit-tree',
-        '--no-gpg-sign',
-        tree,
-        ...(tip ? ['-p', tip.sha] : []),
-        '-m',
-        message,
-    ];
-    const commit = (await run(args)).stdout.text.trim();
-    if (!/^[0-9a-f]{40,64}$/.test(commit))
-        throw new Error('commit-tree printed no commit id');
-    return { unchanged: false, sha: commit };
+    return { unchanged: false, sha: await commitTree(run, tree, tip, message) };
 }
 /**
  * Whether the branch's copy (a blob, or `path` inside a tree) carries a larger `field` than ours. A time
@@ -46008,6 +45996,22 @@ async function branchIsNewer(run, object, path, field, ours, now) {
 }
 /** How far ahead of this runner's clock another runner's may be and still be believed: five minutes. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** A commit of `tree` on top of `tip` (none: a root commit), as keel's identity, never signed. */
+async function commitTree(run, tree, tip, message) {
+    const args = [
+        ...IDENTITY,
+        'commit-tree',
+        '--no-gpg-sign',
+        tree,
+        ...(tip ? ['-p', tip.sha] : []),
+        '-m',
+        message,
+    ];
+    const commit = (await run(args)).stdout.text.trim();
+    if (!/^[0-9a-f]{40,64}$/.test(commit))
+        throw new Error('commit-tree printed no commit id');
+    return commit;
+}
 function withEntry(entries, entry) {
     return [...entries.filter((e) => e.name !== entry.name), entry];
 }
@@ -46032,19 +46036,7 @@ async function commitRunFile(run, tip, runId, name, blob, message) {
     const runTree = await makeTree(run, withEntry(ownEntries, blobEntry(name, blob)));
     const runsTree = await makeTree(run, withEntry(runs, treeEntry(runId, runTree)));
     const tree = await makeTree(run, withEntry(root, treeEntry(state_layout/* RUNS_DIR */.z4, runsTree)));
-    const args = [
-        ...IDENTITY,
-        'commit-tree',
-        '--no-gpg-sign',
-        tree,
-        ...(tip ? ['-p', tip.sha] : []),
-        '-m',
-        message,
-    ];
-    const commit = (await run(args)).stdout.text.trim();
-    if (!/^[0-9a-f]{40,64}$/.test(commit))
-        throw new Error('commit-tree printed no commit id');
-    return commit;
+    return commitTree(run, tree, tip, message);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
