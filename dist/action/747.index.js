@@ -27,7 +27,7 @@ language server:
   keel schema lanes > keel-lanes.schema.json
 `;
 const SCHEMAS = {
-    config: _config_json_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configJsonSchema */ .M,
+    config: _config_json_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configJsonSchema */ .Mk,
     lanes: _lanes_index_js__WEBPACK_IMPORTED_MODULE_1__/* .lanesJsonSchema */ .dq,
 };
 const schemaCommand = async (argv, io) => {
@@ -44,34 +44,6 @@ const schemaCommand = async (argv, io) => {
     io.stdout(`${JSON.stringify(schema(), null, 2)}\n`);
     return 0;
 };
-
-
-/***/ }),
-
-/***/ 50276:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ configJsonSchema)
-/* harmony export */ });
-/* unused harmony export CONFIG_SCHEMA_ID */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98439);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61091);
-/**
- * The JSON Schema of the configuration file, derived from the zod schema so the two cannot drift. It
- * describes the INPUT: fields with defaults are optional, as users may leave them out. Editors use it for
- * completion and checking (`keel schema > keel.schema.json`, then point the YAML language server at it).
- */
-
-
-/** A URN rather than a URL: the schema is printed by the installed keel, not fetched from a server. */
-const CONFIG_SCHEMA_ID = 'urn:keel:config:v1';
-function configJsonSchema() {
-    const generated = zod__WEBPACK_IMPORTED_MODULE_1__/* .toJSONSchema */ .bl(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configSchema */ .Qn, { io: 'input', target: 'draft-2020-12' });
-    const { $schema, ...rest } = generated;
-    // Identification first, so a reader of the printed file sees what it is before the body.
-    return { $schema, $id: CONFIG_SCHEMA_ID, title: 'keel configuration', ...rest };
-}
 
 
 /***/ })

@@ -161,7 +161,8 @@ function windowsBrief(row, capabilities) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ configJsonSchema)
+/* harmony export */   Mk: () => (/* binding */ configJsonSchema),
+/* harmony export */   Ue: () => (/* binding */ fileJsonSchema)
 /* harmony export */ });
 /* unused harmony export CONFIG_SCHEMA_ID */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98439);
@@ -176,10 +177,14 @@ function windowsBrief(row, capabilities) {
 /** A URN rather than a URL: the schema is printed by the installed keel, not fetched from a server. */
 const CONFIG_SCHEMA_ID = 'urn:keel:config:v1';
 function configJsonSchema() {
-    const generated = zod__WEBPACK_IMPORTED_MODULE_1__/* .toJSONSchema */ .bl(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configSchema */ .Qn, { io: 'input', target: 'draft-2020-12' });
+    return fileJsonSchema(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configSchema */ .Qn, CONFIG_SCHEMA_ID, 'keel configuration');
+}
+/** The JSON Schema of a file keel reads, from its zod schema: the input (defaults optional), named by `id`. */
+function fileJsonSchema(schema, id, title) {
+    const generated = zod__WEBPACK_IMPORTED_MODULE_1__/* .toJSONSchema */ .bl(schema, { io: 'input', target: 'draft-2020-12' });
     const { $schema, ...rest } = generated;
     // Identification first, so a reader of the printed file sees what it is before the body.
-    return { $schema, $id: CONFIG_SCHEMA_ID, title: 'keel configuration', ...rest };
+    return { $schema, $id: id, title, ...rest };
 }
 
 

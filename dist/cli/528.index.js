@@ -2,6 +2,39 @@ export const id = 528;
 export const ids = [528];
 export const modules = {
 
+/***/ 50276:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mk: () => (/* binding */ configJsonSchema),
+/* harmony export */   Ue: () => (/* binding */ fileJsonSchema)
+/* harmony export */ });
+/* unused harmony export CONFIG_SCHEMA_ID */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98439);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61091);
+/**
+ * The JSON Schema of the configuration file, derived from the zod schema so the two cannot drift. It
+ * describes the INPUT: fields with defaults are optional, as users may leave them out. Editors use it for
+ * completion and checking (`keel schema > keel.schema.json`, then point the YAML language server at it).
+ */
+
+
+/** A URN rather than a URL: the schema is printed by the installed keel, not fetched from a server. */
+const CONFIG_SCHEMA_ID = 'urn:keel:config:v1';
+function configJsonSchema() {
+    return fileJsonSchema(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .configSchema */ .Qn, CONFIG_SCHEMA_ID, 'keel configuration');
+}
+/** The JSON Schema of a file keel reads, from its zod schema: the input (defaults optional), named by `id`. */
+function fileJsonSchema(schema, id, title) {
+    const generated = zod__WEBPACK_IMPORTED_MODULE_1__/* .toJSONSchema */ .bl(schema, { io: 'input', target: 'draft-2020-12' });
+    const { $schema, ...rest } = generated;
+    // Identification first, so a reader of the printed file sees what it is before the body.
+    return { $schema, $id: id, title, ...rest };
+}
+
+
+/***/ }),
+
 /***/ 17528:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1416,8 +1449,8 @@ function checkLaneEndpoints(path, lanes, declared) {
         throw new LanesFileError(problems.join('\n'));
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
-var json_schema_processors = __webpack_require__(98439);
+// EXTERNAL MODULE: ./lib/config/json-schema.js
+var json_schema = __webpack_require__(50276);
 ;// CONCATENATED MODULE: ./lib/lanes/lanes-json-schema.js
 /**
  * The JSON Schema of the lanes file (`keel schema lanes`), derived from its zod schema like the
@@ -1427,9 +1460,7 @@ var json_schema_processors = __webpack_require__(98439);
 
 const LANES_SCHEMA_ID = 'urn:keel:lanes:v1';
 function lanesJsonSchema() {
-    const generated = json_schema_processors/* toJSONSchema */.bl(lanesFileSchema, { io: 'input', target: 'draft-2020-12' });
-    const { $schema, ...rest } = generated;
-    return { $schema, $id: LANES_SCHEMA_ID, title: 'keel lanes file', ...rest };
+    return (0,json_schema/* fileJsonSchema */.Ue)(lanesFileSchema, LANES_SCHEMA_ID, 'keel lanes file');
 }
 
 ;// CONCATENATED MODULE: ./lib/lanes/pause-flags.js

@@ -49366,10 +49366,14 @@ function describeOpenError(error, absolute) {
 /** A URN rather than a URL: the schema is printed by the installed keel, not fetched from a server. */
 const CONFIG_SCHEMA_ID = 'urn:keel:config:v1';
 function configJsonSchema() {
-    const generated = toJSONSchema(configSchema, { io: 'input', target: 'draft-2020-12' });
+    return fileJsonSchema(configSchema, CONFIG_SCHEMA_ID, 'keel configuration');
+}
+/** The JSON Schema of a file keel reads, from its zod schema: the input (defaults optional), named by `id`. */
+function fileJsonSchema(schema, id, title) {
+    const generated = toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
     const { $schema, ...rest } = generated;
     // Identification first, so a reader of the printed file sees what it is before the body.
-    return { $schema, $id: CONFIG_SCHEMA_ID, title: 'keel configuration', ...rest };
+    return { $schema, $id: id, title, ...rest };
 }
 
 ;// CONCATENATED MODULE: ./lib/base/clock.js

@@ -10,11 +10,16 @@ import { configSchema } from './schema.ts';
 export const CONFIG_SCHEMA_ID = 'urn:keel:config:v1';
 
 export function configJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(configSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
+  return fileJsonSchema(configSchema, CONFIG_SCHEMA_ID, 'keel configuration');
+}
+
+/** The JSON Schema of a file keel reads, from its zod schema: the input (defaults optional), named by `id`. */
+export function fileJsonSchema(schema: z.ZodType, id: string, title: string): Record<string, unknown> {
+  const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as Record<
     string,
     unknown
   >;
   const { $schema, ...rest } = generated;
   // Identification first, so a reader of the printed file sees what it is before the body.
-  return { $schema, $id: CONFIG_SCHEMA_ID, title: 'keel configuration', ...rest };
+  return { $schema, $id: id, title, ...rest };
 }
