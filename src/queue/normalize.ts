@@ -9,6 +9,13 @@
  * `lane`. Two aliases with different values are a problem, not a guess. A non-negative integer id is taken
  * as its decimal string. Which alias was used comes back in `notes`.
  *
+ * Issue-shaped items, as an issue export writes them (`gh issue list --json number,title,body` with the
+ * number as `id`), carry no text field but a `title` and a `body`: the text is then the title, a blank line
+ * and the body, either of them missing (absent, null or blank) but not both. Their words are a stranger's,
+ * so they go through `sanitizeUntrusted` (hidden HTML comments, keel's markers, invisible characters), as an
+ * issue's do on the labelled-issue path. An item with a text field keeps it, and its title and body are
+ * metadata like any other key (the plain path, which never reads them, must agree).
+ *
  * Rejected: a non-object; a key `__proto__`, `constructor` or `prototype` anywhere in the item (even nested
  * in metadata keel ignores: such an item was built to attack some consumer, and keel hands items on);
  * nesting deeper than 32; an id outside `[A-Za-z0-9._:-]{1,128}` (or one of those three words), or one that
@@ -24,6 +31,7 @@
  * vouch for is judged by zod, which words every problem; a property test holds the two to agreeing.
  */
 import { z } from 'zod';
+import { sanitizeUntrusted } from '../base/sanitize-untrusted.ts';
 import type { QueueProblem, QueueTask } from './types.ts';
 
 export const TASK_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -206,11 +214,17 @@ export function judgedByZod(
   if (item.id === undefined) return failure(ref, 'missing id');
   if (typeof item.id === 'number' && !(Number.isSafeInteger(item.id) && item.id >= 0))
     return failure(ref, 'a numeric id must be a non-negative integer');
-  if (text.value === undefined) return failure(ref, 'missing text (text, task or prompt)', idOf);
+  let textValue = text.value;
+  if (textValue === undefined) {
+    const issue = issueShapedText(item);
+    if (!issue.ok) return failure(ref, issue.reason, idOf);
+    textValue = issue.text;
+    notes.push('"title" and "body" read as "text"');
+  }
 
   const parsed = taskSchema.safeParse({
     id: typeof item.id === 'number' ? String(item.id) : item.id,
-    text: text.value,
+    text: textValue,
     owner: owner.value,
     priority: item.priority,
   });
@@ -226,6 +240,30 @@ export function judgedByZod(
   if (ownerName !== undefined && !lanes.has(ownerName))
     return failure(ref, `owner ${JSON.stringify(ownerName)} is not a configured lane`, id);
   return accepted(id, parsed.data.text, ownerName, priority ?? 0, ref, source, notes);
+}
+
+/**
+ * The text of an issue-shaped item: its title, a blank line, its body (see the header), sanitised as a
+ * stranger's words. Or why there is none.
+ */
+function issueShapedText(
+  item: Record<string, unknown>,
+): { ok: true; text: string } | { ok: false; reason: string } {
+  const parts: string[] = [];
+  let given = false;
+  for (const key of ['title', 'body'] as const) {
+    const value = Object.hasOwn(item, key) ? item[key] : undefined;
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return { ok: false, reason: `${key} must be a string` };
+    given = true;
+    if (value.trim() !== '') parts.push(value);
+  }
+  if (!given) return { ok: false, reason: 'missing text (text, task or prompt; or title and body)' };
+  // One pass over the joined text, as the labelled-issue path sanitises an issue (github/tasks/issue-source.ts):
+  // one bound for the whole, and the same text whichever way the issue came.
+  const text = parts.length === 0 ? '' : sanitizeUntrusted(parts.join('\n\n'));
+  if (text === '') return { ok: false, reason: 'empty title and body (nothing visible left in either)' };
+  return { ok: true, text };
 }
 
 function accepted(

@@ -69,6 +69,33 @@ describe('NDJSON', () => {
     expect(events.filter((e) => e.type === 'queue_problem')).toHaveLength(5);
   });
 
+  it('reads issue-shaped lines (title and body) beside task lines; one with neither is a bad line', async () => {
+    const path = tmp.path('q.ndjson');
+    await writeFile(
+      path,
+      [
+        '{"id":"T-1","text":"Add a version constant."}',
+        '{"id":"12","title":"Fix the parser","body":"It drops the last line.<!-- hidden -->"}',
+        '{"id":"13","title":"Only a title","body":null}',
+        '{"id":"14","labels":["bug"]}',
+        '{"id":"15","title":"","body":"  "}',
+        '',
+      ].join('\n'),
+    );
+    const { r, events } = reader(path);
+    const read = await r.read();
+    expect(read.tasks.map((t) => [t.id, t.text, t.ref])).toEqual([
+      ['T-1', 'Add a version constant.', 'q:1'],
+      ['12', 'Fix the parser\n\nIt drops the last line.', 'q:2'],
+      ['13', 'Only a title', 'q:3'],
+    ]);
+    expect(read.problems).toEqual([
+      { ref: 'q:4', reason: 'missing text (text, task or prompt; or title and body)' },
+      { ref: 'q:5', reason: 'empty title and body (nothing visible left in either)' },
+    ]);
+    expect(events.filter((e) => e.type === 'queue_problem')).toHaveLength(2);
+  });
+
   it('skips a line over the bound without holding it, also when its newline comes later', async () => {
     const path = tmp.path('q.ndjson');
     const { r, events } = reader(path, { maxLineBytes: 1000, chunkBytes: 256 });
