@@ -1,9 +1,13 @@
 // Builds keel: `tsc` emits lib/ (the library that `import … from 'keel'` resolves to), then ncc bundles
-// two entry points from lib/ into dist/ (committed: the Action and the `keel` bin run from there):
+// keel's three faces from one entry (lib/bundle.js) into dist/ (committed: the Action and the `keel` bin run
+// from there):
 //
-//   dist/cli/       the `keel` bin
-//   dist/lib/       the library (package.json `exports`); lib/*.d.ts are its types
-//   dist/action/    every step of the Action and its sub-actions, one bundle (`run(step)`)
+//   dist/keel/      the one bundle: a small index.js (loadCli, loadAction, loadLibrary) and the chunks the
+//                   faces load; a module two faces share is written once (issue 13: dist/ ≤ 15 MB)
+//   dist/cli/       index.js: the `keel` bin, `loadCli()`
+//   dist/lib/       index.js: the library (package.json `exports`), `loadLibrary()` re-exported by name;
+//                   lib/*.d.ts are its types
+//   dist/action/    index.js: `run(step)` for every step of the Action and its sub-actions, `loadAction()`
 //   dist/<step>/    index.js: `await run('<step>')` from ../action/ — what each action.yml names
 //   dist/inputs.sha256  the digest of what dist/ was built from (scripts/build-inputs.mjs)
 //
@@ -32,19 +36,17 @@ import { INPUTS_FILE, inputsDigest } from './build-inputs.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const ncc = require('@vercel/ncc');
+const ts = require('typescript');
 
-/** dist/<name>/index.js ← lib/<entry>. */
-export const ENTRIES = {
-  cli: 'cli.js',
-  action: 'main.js',
-  // The library (`import … from 'keel'`, package.json `exports`): bundled like the bin, so that the package
-  // has no runtime dependencies and `npm install -g <tarball or git URL>` fetches nothing.
-  lib: 'index.js',
-};
+/** The one bundle: dist/keel/index.js ← lib/bundle.js (src/bundle.ts). */
+const BUNDLE = { dir: 'keel', entry: 'bundle.js' };
+
+/** The faces' entry files, each a few lines over dist/keel/ (see `faceFiles`). */
+export const FACES = ['cli', 'action', 'lib'];
 
 /**
- * The steps of the Action (`main`, `post`) and its sub-actions, each a two-line file over the one action
- * bundle: six copies of the same 9 MB would be 54 MB of dist/ for nothing. (src/action/steps.ts names them.)
+ * The steps of the Action (`main`, `post`) and its sub-actions, each a two-line file over dist/action/: six
+ * copies of the same bundle would be tens of MB of dist/ for nothing. (src/action/steps.ts names them.)
  */
 export const ACTION_STEPS = ['main', 'post', 'plan', 'code', 'review', 'guard', 'lane'];
 
@@ -63,19 +65,23 @@ try {
       stdio: 'inherit',
     },
   );
-  for (const [name, entry] of Object.entries(ENTRIES)) {
+  const bundle = join(distDir, BUNDLE.dir);
+  rmSync(bundle, { recursive: true, force: true });
+  const { code, assets } = await ncc(join(libDir, BUNDLE.entry), {
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+    target: 'es2024',
+  });
+  write(join(bundle, 'index.js'), code);
+  for (const [file, asset] of Object.entries(assets)) write(join(bundle, file), asset.source);
+  for (const [name, content] of Object.entries(faceFiles(libraryExports()))) {
     const out = join(distDir, name);
     rmSync(out, { recursive: true, force: true });
-    const { code, assets } = await ncc(join(libDir, entry), {
-      minify: false,
-      sourceMap: false,
-      quiet: true,
-      target: 'es2024',
-    });
-    write(join(out, 'index.js'), code);
-    for (const [file, asset] of Object.entries(assets)) write(join(out, file), asset.source);
-    chmodSync(join(out, 'index.js'), 0o755);
+    write(join(out, 'index.js'), content);
+    write(join(out, 'package.json'), '{"type":"module"}\n');
   }
+  chmodSync(join(distDir, 'cli', 'index.js'), 0o755);
   for (const step of ACTION_STEPS) {
     const out = join(distDir, step);
     rmSync(out, { recursive: true, force: true });
@@ -91,7 +97,7 @@ try {
       process.exitCode = 1;
     } else {
       console.log(
-        `dist/ is current (${Object.keys(ENTRIES).length} bundles, ${ACTION_STEPS.length} action steps)`,
+        `dist/ is current (one bundle, ${FACES.length} faces, ${ACTION_STEPS.length} action steps)`,
       );
     }
   }
@@ -99,6 +105,42 @@ try {
   if (check) {
     rmSync(distDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The faces over dist/keel/. Each loads its part of the bundle only when run or imported: the bin's Node
+ * check (src/node-guard.ts) still comes before undici loads.
+ */
+function faceFiles(libraryNames) {
+  return {
+    cli: `#!/usr/bin/env node\nimport { loadCli } from '../keel/index.js';\n\nawait loadCli();\n`,
+    action: `import { loadAction } from '../keel/index.js';\n\nexport const { run } = await loadAction();\n`,
+    lib: [
+      `// The library: src/index.ts, bundled in ../keel/. Its types are lib/index.d.ts.`,
+      `import { loadLibrary } from '../keel/index.js';`,
+      ``,
+      `export const {\n${libraryNames.map((name) => `  ${name},\n`).join('')}} = await loadLibrary();`,
+      ``,
+    ].join('\n'),
+  };
+}
+
+/** The value names src/index.ts exports (types need no runtime name), read from the declarations tsc wrote. */
+function libraryExports() {
+  const file = join(libDir, 'index.d.ts');
+  const program = ts.createProgram([file], { noEmit: true });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(file));
+  const names = checker
+    .getExportsOfModule(module)
+    .filter((symbol) => {
+      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      return (target.flags & ts.SymbolFlags.Value) !== 0;
+    })
+    .map((symbol) => symbol.name)
+    .sort();
+  if (names.length === 0) throw new Error(`build: no value exports found in ${file}`);
+  return names;
 }
 
 function write(path, content) {

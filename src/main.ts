@@ -1,7 +1,7 @@
 /**
  * The Action's one entry: `run(step)` for the root action's `main` and `post` and for every sub-action
- * (`actions/<name>`), wiring the runner to the step and nothing else. The build bundles this file once
- * (`dist/action/`) and writes `dist/<step>/index.js` as `import { run } …; await run('<step>')`.
+ * (`actions/<name>`), wiring the runner to the step and nothing else. The build bundles it into `dist/keel/`
+ * (src/bundle.ts), `dist/action/index.js` loads it, and each `dist/<step>/index.js` is `await run('<step>')`.
  */
 import { actionsIO } from './action/action-io.ts';
 import { runEntry } from './action/entry.ts';

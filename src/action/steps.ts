@@ -1,6 +1,7 @@
 /**
  * Every step the Action and its sub-actions run, by name: one table, so that one bundle serves them all
- * (`dist/action/index.js`; each `dist/<step>/index.js` is a two-line file calling `run('<step>')`).
+ * (`dist/action/index.js` over `dist/keel/`; each `dist/<step>/index.js` is a two-line file calling
+ * `run('<step>')`).
  */
 import type { ActionIO } from './action-io.ts';
 import { runCodeAction, runPlanAction, runReviewAction } from './fanout.ts';
