@@ -47,6 +47,8 @@ export const GUARD_HISTORY_FILE = 'history.ndjson';
 
 // Inside `lanes/<lane>/`.
 export const PAUSE_FLAG_FILE = 'paused.flag';
+/** The guard's request that a daemon start the lane (`{ at, by, reason }`). */
+export const START_REQUEST_FILE = 'start.request';
 
 export interface RunLayout {
   dir: string;
@@ -79,6 +81,8 @@ export interface LaneLayout {
   heartbeat: string;
   pauseFlag: string;
   events: string;
+  /** Written by the guard when a daemon holds the lanes; a daemon starts a finished lane when it appears. */
+  startRequest: string;
 }
 
 export interface GuardLayout {
@@ -136,6 +140,7 @@ export function stateLayout(stateDir: string): StateLayout {
         heartbeat: join(dir, HEARTBEAT_FILE),
         pauseFlag: join(dir, PAUSE_FLAG_FILE),
         events: join(dir, EVENTS_FILE),
+        startRequest: join(dir, START_REQUEST_FILE),
       };
     },
     guard: {

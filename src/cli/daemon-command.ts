@@ -1,7 +1,8 @@
 /**
  * `keel daemon --lanes FILE`: on a self-hosted box, runs every lane of the lanes file (and with `--guard`
  * the idle guard) as supervised child processes — restarted with backoff when they die or their heartbeat
- * goes stale — until SIGTERM/SIGINT, then stops them all and exits 0.
+ * goes stale; a lane that is not persistent and exits 0 is finished until the guard asks for it again —
+ * until SIGTERM/SIGINT, then stops them all and exits 0.
  *
  * One daemon per state directory (`<stateDir>/daemon/daemon.pid`); a second one refuses to start, and a
  * lock left by a dead daemon is taken over. Everything it knows is under `<stateDir>/daemon/`:
@@ -40,8 +41,10 @@ const USAGE = `usage: keel daemon --lanes FILE [--config FILE] [--guard] [--json
   --stop-grace MS            SIGTERM → SIGKILL when stopping a child (default ${DEFAULT_STOP_GRACE_MS})
   --entry FILE               the script children run as \`node FILE lane …\` (default: this keel)
 
-Children restart after 1, 2, 4 … 60 s (reset after 60 s of health). State, events and child logs are in
-<stateDir>/daemon/. SIGTERM or SIGINT stops every child and exits 0.
+Children restart after 1, 2, 4 … 60 s (reset after 60 s of health). A lane that is not persistent and
+exits 0 (drained its queue) is finished, not failed: it starts again when the guard asks for it
+(<stateDir>/lanes/<lane>/start.request). State, events and child logs are in <stateDir>/daemon/. SIGTERM or
+SIGINT stops every child and exits 0.
 `;
 
 const OPTIONS = {
@@ -234,6 +237,12 @@ function describe(event: WatchdogEvent): string {
       return `${event.child} (pid ${event.pid}) ignored SIGTERM for ${event.graceMs} ms: killed`;
     case 'child_restart_scheduled':
       return `${event.child} restarts in ${event.delayMs} ms (failure ${event.failures})`;
+    case 'child_finished':
+      return event.startRequestFile === null
+        ? `${event.child} finished (exit 0): not restarted`
+        : `${event.child} finished (exit 0: drained): not restarted until the guard asks (${event.startRequestFile})`;
+    case 'child_start_requested':
+      return `${event.child} start requested (${event.startRequestFile}): starting it`;
     case 'status_write_failed':
       return `could not write the status file: ${event.error}`;
   }

@@ -5,6 +5,9 @@
  * `node <entry> …`: the same keel as the daemon (`process.argv[1]`), or whatever `--entry` names (tests
  * point it at stand-in scripts, since lanes and the guard have their own tests).
  *
+ * A lane that is not persistent runs to an end (`ChildSpec.finishes`): its exit 0 (drained) leaves it
+ * finished until the guard's `<stateDir>/lanes/<lane>/start.request` appears.
+ *
  * Heartbeats: each child is told its file in `KEEL_HEARTBEAT_FILE` (set by the watchdog) and must rewrite
  * it with `{ pid, at }` well within the max age — `runHeartbeat({ runDir: dirname(file) })` does. The files
  * live at `<stateDir>/lanes/<lane>/.heartbeat` (beside the lane's default pause flag) and
@@ -62,8 +65,6 @@ export function daemonChildren(options: DaemonChildrenOptions): ChildSpec[] {
       lane.queueFile,
       '--queue-state-file',
       lane.queueStateFile,
-      // A lane that is not persistent exits once its queue is drained; the watchdog then restarts it after
-      // the backoff, which turns it into a poller that slows down while there is nothing to do.
       ...(lane.persistent ? ['--persistent'] : []),
       ...config,
       ...lane.args,
@@ -71,6 +72,13 @@ export function daemonChildren(options: DaemonChildrenOptions): ChildSpec[] {
     cwd,
     env,
     ...heartbeat(stateLayout(lanes.stateDir).lane(lane.name).heartbeat, heartbeatMaxAgeMs),
+    // A lane that is not persistent exits 0 once its queue is drained: its work is done, not a crash to
+    // back off from. It then waits, finished, for the guard's start request (the guard writes one when the
+    // lane's queue holds work again); a persistent lane waits for new lines itself, so any end of it is a
+    // failure.
+    ...(lane.persistent
+      ? {}
+      : { finishes: { startRequestFile: stateLayout(lanes.stateDir).lane(lane.name).startRequest } }),
   }));
 
   if (options.guard) {

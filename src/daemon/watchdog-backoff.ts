@@ -2,8 +2,10 @@
  * When the watchdog may restart a child: pure arithmetic, so that tests can check it without processes and
  * the watchdog can be driven by a fake clock.
  *
- * Every end of a child counts as a failure, whatever its exit code: a supervised lane or guard is meant to
- * run forever, so even a clean exit is a restart (a lane or guard that stops for any reason is restarted).
+ * Every end of a child counts as a failure, whatever its exit code: a supervised persistent lane or guard
+ * is meant to run forever, so even a clean exit is a restart. The one exception never reaches this module:
+ * the exit 0 of a child that runs to an end (a lane that is not persistent and drained its queue) is
+ * `finished`, not a failure (see `ChildSpec.finishes`).
  * The n-th consecutive failure waits `initialMs × 2^(n−1)`, capped at `maxMs`: 1 s, 2 s,
  * 4 s … 60 s. A crash loop therefore settles at one start a minute instead of spinning.
  *

@@ -14,12 +14,19 @@ export type ChildState =
   | 'stopping'
   /** Dead, waiting for its backoff to pass before the restart. */
   | 'backoff'
+  /**
+   * Ended its work: a child that runs to an end (a lane that is not persistent) exited 0 — drained its
+   * queue, paused, or reached --max-tasks. Not restarted until its start request appears.
+   */
+  | 'finished'
   /** Stopped for good (the daemon is shutting down). */
   | 'stopped';
 
 export type ExitReason =
-  /** It exited on its own (any code, any signal, including a SIGKILL from outside). */
+  /** It exited on its own (any code, any signal, including a SIGKILL from outside): a failure. */
   | 'exited'
+  /** A child that runs to an end exited with code 0: its work is done, not a failure. */
+  | 'finished'
   /** Its heartbeat was stale and the watchdog stopped it. */
   | 'stale_heartbeat'
   /** It could not be spawned. */
@@ -44,7 +51,7 @@ export interface ChildStatus {
   state: ChildState;
   /** Starts after the first. */
   restarts: number;
-  /** Consecutive failures the backoff is counting (0 until the first exit). */
+  /** Consecutive failures the backoff is counting (0 until the first failure, and again once finished). */
   failures: number;
   startedAt: number | null;
   lastExit: LastExit | null;

@@ -7,6 +7,9 @@
  * - Any end is a failure and is followed by a restart after the backoff of `watchdog-backoff.ts` (1, 2, 4 …
  *   60 s, reset after 60 s of health). The wait is a `clock.sleep` that only shutdown interrupts: a child
  *   that crashes at once is restarted no faster than its backoff allows, so a crash loop never spins.
+ * - Except the exit 0 of a child that runs to an end (`ChildSpec.finishes`: a lane that is not persistent
+ *   and drained its queue): it is `finished` — no restart, no failure counted — until its start request
+ *   file appears (`start-request.ts`), and then it starts at once.
  * - A child may be watched by a heartbeat file (its path is in the child's `KEEL_HEARTBEAT_FILE`): a
  *   heartbeat not seen to change for `maxAgeMs` after a start-up grace means hung (`heartbeat-watch.ts`),
  *   and the child is stopped like a dead one and restarted. The file is removed before each start, so a beat
@@ -19,16 +22,18 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../base/clock.ts';
-import type { LogEvent } from '../telemetry/event-log.ts';
-import { watchHeartbeat, type HeartbeatWatch } from './heartbeat-watch.ts';
+import { watchHeartbeat } from './heartbeat-watch.ts';
+import { awaitStartRequest, DEFAULT_START_REQUEST_CHECK_MS } from './start-request.ts';
 import { DEFAULT_BACKOFF, failuresAfterExit, restartDelay, type BackoffPolicy } from './watchdog-backoff.ts';
 import { SupervisedLog } from './supervised-log.ts';
-import { SupervisedProcess, type ProcessExit, type ProcessSpec } from './supervised-process.ts';
+import { SupervisedProcess, type ProcessExit } from './supervised-process.ts';
 import { StatusWriter, type ChildStatus, type ExitReason, type WatchdogStatus } from './watchdog-status.ts';
+import type { ChildSpec, WatchdogEvent, WatchdogOptions } from './watchdog-types.ts';
 
 export type { BackoffPolicy } from './watchdog-backoff.ts';
 export type { HeartbeatWatch } from './heartbeat-watch.ts';
 export type { ChildState, ChildStatus, ExitReason, LastExit, WatchdogStatus } from './watchdog-status.ts';
+export type { ChildSpec, WatchdogEvent, WatchdogOptions } from './watchdog-types.ts';
 
 /** The environment variable that tells a supervised child where to write its heartbeat. */
 export const HEARTBEAT_FILE_ENV = 'KEEL_HEARTBEAT_FILE';
@@ -39,54 +44,6 @@ export const DEFAULT_STOP_GRACE_MS = 10_000;
 const HEARTBEAT_STATUS_EVERY_MS = 30_000;
 
 const CHILD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
-export interface ChildSpec extends ProcessSpec {
-  /** Unique; also the log file's name (`<name>.log`): letters, digits, `.`, `_`, `-`. */
-  name: string;
-  heartbeat?: HeartbeatWatch;
-}
-
-export type WatchdogEvent =
-  | { type: 'child_started'; child: string; pid: number; restarts: number; argv: string[]; logFile: string }
-  | {
-      type: 'child_exited';
-      child: string;
-      pid: number | null;
-      reason: ExitReason;
-      code: number | null;
-      signal: string | null;
-      uptimeMs: number;
-      error?: string;
-    }
-  | {
-      type: 'child_heartbeat_stale';
-      child: string;
-      pid: number;
-      lastHeartbeatSeenAt: number | null;
-      maxAgeMs: number;
-    }
-  | { type: 'child_killed'; child: string; pid: number; graceMs: number }
-  | { type: 'child_restart_scheduled'; child: string; delayMs: number; at: number; failures: number }
-  | { type: 'status_write_failed'; error: string };
-
-export interface WatchdogOptions {
-  children: readonly ChildSpec[];
-  /** `status.json` goes here. */
-  statusFile: string;
-  /** `<child>.log` go here. */
-  logDir: string;
-  clock?: Clock;
-  /** The event log (`EventLog` fits); every event is appended. */
-  events?: { append(event: LogEvent): Promise<void> };
-  /** Told every event synchronously, as it happens (progress output, tests). */
-  onEvent?: (event: WatchdogEvent) => void;
-  backoff?: Partial<BackoffPolicy>;
-  stopGraceMs?: number;
-  /** How often heartbeats are read (default a quarter of the child's max age, 100 ms … 5 s). */
-  heartbeatCheckMs?: number;
-  logMaxBytes?: number;
-  logKeep?: number;
-}
 
 interface Slot {
   spec: ChildSpec;
@@ -212,8 +169,13 @@ export class Watchdog {
           }
           slot.status.nextRestartAt = null;
         }
-        const verdict = await this.#incarnation(slot, signal);
-        if (verdict === 'shutdown') break;
+        const ended = await this.#incarnation(slot, signal);
+        if (ended === 'shutdown') break;
+        if (ended === 'finished') {
+          delayMs = 0;
+          if (await this.#awaitStartRequest(slot, signal)) continue;
+          break; // shutdown while finished
+        }
         delayMs = restartDelay(slot.status.failures, this.#backoff);
         this.#emit({
           type: 'child_restart_scheduled',
@@ -224,18 +186,31 @@ export class Watchdog {
         });
       }
     } finally {
-      slot.status.state = 'stopped';
+      // A finished child stays finished in the final status: it ended its work, nobody stopped it.
+      if (slot.status.state !== 'finished') slot.status.state = 'stopped';
       slot.status.pid = null;
       slot.status.nextRestartAt = null;
       this.#changed();
     }
   }
 
-  /** One start of the child, up to the moment it is gone (group swept, output flushed). */
-  async #incarnation(slot: Slot, signal: AbortSignal): Promise<Verdict> {
+  /** A finished child's wait for its start request; true when it is to start again. */
+  async #awaitStartRequest(slot: Slot, signal: AbortSignal): Promise<boolean> {
+    const file = slot.spec.finishes?.startRequestFile;
+    const everyMs = this.#options.startRequestCheckMs ?? DEFAULT_START_REQUEST_CHECK_MS;
+    if (!(await awaitStartRequest(file, this.#clock, everyMs, signal))) return false;
+    this.#emit({ type: 'child_start_requested', child: slot.spec.name, startRequestFile: file! });
+    return true;
+  }
+
+  /** One start of the child, up to the moment it is gone (group swept, output flushed); how it ended. */
+  async #incarnation(slot: Slot, signal: AbortSignal): Promise<ExitReason> {
     const { spec, status } = slot;
     const heartbeat = spec.heartbeat;
     if (heartbeat) await rm(heartbeat.file, { force: true }).catch(() => undefined);
+    // A start request is used by the start it asked for (one written from now on asks for the next one).
+    const startRequest = spec.finishes?.startRequestFile;
+    if (startRequest !== undefined) await rm(startRequest, { force: true }).catch(() => undefined);
     if (signal.aborted) return 'shutdown';
 
     if (status.startedAt !== null) status.restarts++;
@@ -290,9 +265,13 @@ export class Watchdog {
           ? 'stale_heartbeat'
           : verdict === 'shutdown'
             ? 'shutdown'
-            : 'exited';
+            : spec.finishes !== undefined && exit.code === 0
+              ? 'finished'
+              : 'exited';
     const uptimeMs = now - startedAt;
-    if (reason !== 'shutdown') {
+    // Work done breaks a crash loop as surely as a minute of health does.
+    if (reason === 'finished') status.failures = 0;
+    else if (reason !== 'shutdown') {
       const healthyMs = heartbeat ? (status.lastHeartbeatSeenAt ?? startedAt) - startedAt : uptimeMs;
       status.failures = failuresAfterExit(status.failures, healthyMs, this.#backoff);
     }
@@ -306,7 +285,7 @@ export class Watchdog {
       ...(exit.error !== undefined ? { error: exit.error } : {}),
     };
     status.pid = null;
-    status.state = reason === 'shutdown' ? 'stopped' : 'backoff';
+    status.state = reason === 'shutdown' ? 'stopped' : reason === 'finished' ? 'finished' : 'backoff';
     this.#changed();
     this.#emit({
       type: 'child_exited',
@@ -320,7 +299,10 @@ export class Watchdog {
     });
     const how = exit.error ?? (exit.signal !== null ? `signal ${exit.signal}` : `code ${exit.code}`);
     await slot.log.write(`[keel daemon] ${this.#iso()} pid ${child.pid ?? '-'} ended (${reason}): ${how}\n`);
-    return verdict;
+    if (reason === 'finished') {
+      this.#emit({ type: 'child_finished', child: spec.name, startRequestFile: startRequest ?? null });
+    }
+    return reason;
   }
 
   /** Whichever comes first: the exit, a stale heartbeat, the shutdown. Leaves no listener or sleep behind. */

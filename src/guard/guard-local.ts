@@ -11,7 +11,8 @@
  *   and `KEEL_HEARTBEAT_FILE` pointing at the lane's heartbeat. When a
  *   live daemon holds it (`<stateDir>/daemon/daemon.pid`), the lanes are the daemon's: spawning one
  *   beside it would run the lane twice, so the guard writes `<stateDir>/lanes/<lane>/start.request`
- *   (`{ at, by, reason }`) instead, for the daemon to act on before its backoff ends.
+ *   (`{ at, by, reason }`) instead: the daemon starts a lane that finished (not persistent, drained, exit
+ *   0) when it appears; a lane the daemon is backing off after a failure restarts when its backoff ends.
  * - recycling: `recycleCycle` on the lane's claim state with the lanes file's `guard.recycle` bounds.
  * - interrupted runs: `listRuns(<stateDir>)` — interrupted, or `running` with a stale heartbeat (the process
  *   died without checkpointing its end) — that no process holds: a run whose lease holder is alive and
@@ -30,7 +31,7 @@ import { ClaimStore } from '../queue/claim-store.ts';
 import { recycleCycle } from '../queue/recycle.ts';
 import { readJsonFile, writeFileAtomic } from '../base/atomic-file.ts';
 import { isProcessAlive } from '../base/file-lock.ts';
-import { HEARTBEAT_FILE, stateLayout } from '../base/state-layout.ts';
+import { HEARTBEAT_FILE, START_REQUEST_FILE, stateLayout } from '../base/state-layout.ts';
 import { isHeartbeatStale, readHeartbeat } from '../base/heartbeat.ts';
 import { readRunOwner } from '../run/run-lease.ts';
 import { listRuns } from '../run/state-store.ts';
@@ -39,7 +40,7 @@ import { type GuardEffects, type LaneActivity, type QueueDepth } from './guard.t
 import type { LaneConfig, LanesFile } from '../lanes/index.ts';
 import { laneDirOf, filePauseFlags } from '../lanes/index.ts';
 
-export const START_REQUEST_FILE = 'start.request';
+export { START_REQUEST_FILE };
 export const LANE_LOG_FILE = 'lane.log';
 
 export interface LaunchSpec {

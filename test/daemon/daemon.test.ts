@@ -19,6 +19,7 @@ import { readEvents } from '../../src/telemetry/event-log.ts';
 import { isAlive } from '../exec/helpers.ts';
 import { captureIO } from '../helpers/cli-io.ts';
 import {
+  advanceUntil,
   EventRecorder,
   ManualClock,
   eventually,
@@ -116,7 +117,7 @@ describe('keel daemon (in-process)', () => {
       '--max-tasks',
       '5',
     ]);
-    // Not persistent: no --persistent (the watchdog restarts it after it drains).
+    // Not persistent: no --persistent (it exits once drained, and is then finished, see below).
     expect(byCommand.get('lane --lane b')!.argv).not.toContain('--persistent');
     expect(byCommand.get('guard loop --lanes')!.argv).toEqual([
       'guard',
@@ -188,6 +189,62 @@ describe('keel daemon (in-process)', () => {
     expect(isAlive(second.pid)).toBe(true);
     expect(await stop()).toBe(0);
     expect(isAlive(second.pid)).toBe(false);
+  });
+
+  it("counts a lane that is not persistent draining (exit 0) as finished, a persistent lane's exit 0 as a failure", async () => {
+    const { box, stateDir, env } = await setup();
+    const clock = new ManualClock();
+    // Both stand-in lanes exit 0 at once, as a drained lane does; the guard beats on.
+    const { recorder, captured, stop } = startInProcess(
+      ['--lanes', 'lanes.yml', '--guard', '--entry', box.script],
+      { ...env, CHILD_MODE: 'exit:0', CHILD_MODE_MATCH: 'lane --lane' },
+      box.dir,
+      clock,
+    );
+    const request = stateLayout(stateDir).lane('b').startRequest;
+    expect(await recorder.waitFor('child_finished', (e) => e.child === 'lane-b')).toMatchObject({
+      startRequestFile: request,
+    });
+    expect(await recorder.waitFor('child_exited', (e) => e.child === 'lane-b')).toMatchObject({
+      reason: 'finished',
+      code: 0,
+    });
+    // lane a is persistent: its exit 0 is today's failure, restarted after the backoff.
+    expect(await recorder.waitFor('child_restart_scheduled', (e) => e.child === 'lane-a')).toMatchObject({
+      delayMs: 1_000,
+      failures: 1,
+    });
+    expect(recorder.events.some((e) => e.type === 'child_restart_scheduled' && e.child === 'lane-b')).toBe(
+      false,
+    );
+    const paths = stateLayout(stateDir).daemon;
+    const status = await eventually(async () => {
+      const read = JSON.parse(
+        await readFile(paths.status, 'utf8').catch(() => '{}'),
+      ) as Partial<WatchdogStatus>;
+      const b = read.children?.find((c) => c.name === 'lane-b');
+      return b?.state === 'finished' ? read : undefined;
+    });
+    expect(status.children!.find((c) => c.name === 'lane-b')).toMatchObject({
+      state: 'finished',
+      failures: 0,
+      nextRestartAt: null,
+      lastExit: { code: 0, reason: 'finished' },
+    });
+    expect(captured.stdout()).toContain(
+      `lane-b finished (exit 0: drained): not restarted until the guard asks (${request})`,
+    );
+
+    // What the guard writes when a daemon holds the lanes and lane b's queue has work again.
+    await writeFile(request, '{"at":1,"by":"keel-guard","reason":"queued work"}\n');
+    const again = await advanceUntil(
+      clock,
+      5_000,
+      recorder.waitFor('child_started', (e) => e.child === 'lane-b' && e.restarts === 1),
+    );
+    expect(again.pid).toBeGreaterThan(0);
+    expect(captured.stdout()).toContain('lane-b start requested');
+    expect(await stop()).toBe(0);
   });
 
   it('takes over the lock of a daemon that died, and refuses while one is alive', async () => {

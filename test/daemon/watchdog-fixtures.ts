@@ -84,6 +84,30 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * Moves `clock` on in steps of `stepMs`, each once something sleeps for that long, until `until` settles;
+ * at most `maxSteps` steps (then it throws, so a broken build fails instead of hanging). For a poll whose
+ * next sleep may begin just before or just after a file the test writes shows up.
+ */
+export async function advanceUntil<T>(
+  clock: ManualClock,
+  stepMs: number,
+  until: Promise<T>,
+  maxSteps = 20,
+): Promise<T> {
+  let done = false;
+  void until.then(() => (done = true));
+  for (let step = 0; step < maxSteps; step++) {
+    await Promise.race([clock.waitForSleep(stepMs), until]);
+    if (done) return until;
+    clock.advance(stepMs);
+  }
+  return Promise.race([
+    until,
+    Promise.reject(new Error(`not settled after ${maxSteps} steps of ${stepMs} ms`)),
+  ]);
+}
+
 /** Records events and lets a test await the first (past or future) one that matches. */
 export class EventRecorder {
   readonly events: WatchdogEvent[] = [];
@@ -134,7 +158,10 @@ export class EventRecorder {
 /**
  * The stand-in child. Environment:
  * - `CHILD_MODE`: `beat` (default) heartbeats every 50 ms into `KEEL_HEARTBEAT_FILE` when that is set;
- *   `crash` exits with code 3 at once; `ignore-term` also ignores SIGTERM.
+ *   `crash` exits with code 3 at once; `ignore-term` also ignores SIGTERM; `exit:N` records itself, then
+ *   exits with code N (a lane that drained its queue: `exit:0`).
+ * - `CHILD_MODE_MATCH`: when set, `CHILD_MODE` applies only to a child whose arguments (joined by spaces)
+ *   contain it; the others beat.
  * - `CHILD_CONTROL`: a directory; a file `<pid>.stop` there makes it stop heartbeating (it acknowledges with
  *   `<pid>.stopped`), per pid so that the restarted incarnation beats again.
  * - `CHILD_RECORD`: a file to which it appends `{ pid, argv, heartbeatFile }` once it is set up.
@@ -142,7 +169,8 @@ export class EventRecorder {
 const CHILD_SCRIPT = `
 import { appendFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-const mode = process.env.CHILD_MODE ?? 'beat';
+const match = process.env.CHILD_MODE_MATCH;
+const mode = match === undefined || process.argv.slice(2).join(' ').includes(match) ? (process.env.CHILD_MODE ?? 'beat') : 'beat';
 const file = process.env.KEEL_HEARTBEAT_FILE;
 const control = process.env.CHILD_CONTROL;
 console.log('child ' + process.pid + ' up: ' + process.argv.slice(2).join(' '));
@@ -166,6 +194,7 @@ setInterval(tick, 50);
 if (process.env.CHILD_RECORD) {
   appendFileSync(process.env.CHILD_RECORD, JSON.stringify({ pid: process.pid, argv: process.argv.slice(2), heartbeatFile: file ?? null }) + '\\n');
 }
+if (mode.startsWith('exit:')) process.exit(Number(mode.slice(5)));
 `;
 
 export interface Sandbox {

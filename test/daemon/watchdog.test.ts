@@ -15,6 +15,7 @@ import {
 } from '../../src/daemon/watchdog.ts';
 import { isAlive, waitForExit } from '../exec/helpers.ts';
 import {
+  advanceUntil,
   EventRecorder,
   ManualClock,
   eventually,
@@ -183,6 +184,93 @@ describe('watchdog: restarts', () => {
     expect(second.delayMs).toBe(2_000);
     expect(recorder.count('child_started')).toBe(0);
     expect(childStatus(watchdog, 'missing')).toMatchObject({ state: 'backoff', restarts: 1 });
+  });
+});
+
+describe('watchdog: children that run to an end (a lane that is not persistent)', () => {
+  const REQUEST_CHECK_MS = 2_000;
+  const finishing = (box: Sandbox, name: string, mode: string): ChildSpec => ({
+    ...child(box, name, mode),
+    finishes: { startRequestFile: join(box.dir, `${name}.start.request`) },
+  });
+
+  it('records an exit 0 as finished: no failure, no restart, until its start request appears', async () => {
+    const { watchdog, clock, recorder, box } = await start((b) => [finishing(b, 'lane-b', 'exit:0')], {
+      startRequestCheckMs: REQUEST_CHECK_MS,
+    });
+    const request = join(box.dir, 'lane-b.start.request');
+    const first = await recorder.waitFor('child_started');
+    expect(await recorder.waitFor('child_exited')).toMatchObject({
+      pid: first.pid,
+      reason: 'finished',
+      code: 0,
+    });
+    expect(await recorder.waitFor('child_finished')).toEqual({
+      type: 'child_finished',
+      child: 'lane-b',
+      startRequestFile: request,
+    });
+    expect(childStatus(watchdog, 'lane-b')).toMatchObject({
+      state: 'finished',
+      pid: null,
+      failures: 0,
+      nextRestartAt: null,
+      lastExit: { pid: first.pid, code: 0, reason: 'finished' },
+    });
+    // Thirty looks (a minute) on, nothing has restarted it, and no restart was ever scheduled.
+    for (let i = 0; i < 30; i++) {
+      await clock.waitForSleep(REQUEST_CHECK_MS);
+      clock.advance(REQUEST_CHECK_MS);
+    }
+    await settle();
+    expect(recorder.count('child_started')).toBe(1);
+    expect(recorder.count('child_restart_scheduled')).toBe(0);
+    expect(childStatus(watchdog, 'lane-b').state).toBe('finished');
+
+    // The guard asks: at the next look it starts, and the request is used up by that start.
+    await writeFile(request, '{"at":1,"by":"keel-guard","reason":"queued work"}\n');
+    const second = await advanceUntil(
+      clock,
+      REQUEST_CHECK_MS,
+      recorder.waitFor('child_started', (e) => e.restarts === 1),
+    );
+    expect(await recorder.waitFor('child_start_requested')).toMatchObject({
+      child: 'lane-b',
+      startRequestFile: request,
+    });
+    expect(second.pid).not.toBe(first.pid);
+    expect(existsSync(request)).toBe(false);
+    await recorder.nth('child_finished', 1);
+    expect(childStatus(watchdog, 'lane-b')).toMatchObject({ state: 'finished', restarts: 1, failures: 0 });
+    expect(recorder.count('child_restart_scheduled')).toBe(0);
+  });
+
+  it('still backs off its non-zero exit, like any failure', async () => {
+    const { watchdog, clock, recorder } = await start((b) => [finishing(b, 'lane-b', 'exit:2')]);
+    expect(await recorder.waitFor('child_exited')).toMatchObject({ reason: 'exited', code: 2 });
+    expect(await recorder.waitFor('child_restart_scheduled')).toMatchObject({ delayMs: 1_000, failures: 1 });
+    expect(childStatus(watchdog, 'lane-b')).toMatchObject({ state: 'backoff', failures: 1 });
+    clock.advance(1_000);
+    expect(await recorder.nth('child_restart_scheduled', 1)).toMatchObject({ delayMs: 2_000, failures: 2 });
+    expect(recorder.count('child_finished')).toBe(0);
+  });
+
+  it('keeps a child that does not run to an end (a persistent lane) restarting after an exit 0', async () => {
+    const { watchdog, recorder } = await start((b) => [child(b, 'lane-a', 'exit:0')]);
+    expect(await recorder.waitFor('child_exited')).toMatchObject({ reason: 'exited', code: 0 });
+    expect(await recorder.waitFor('child_restart_scheduled')).toMatchObject({ delayMs: 1_000, failures: 1 });
+    expect(childStatus(watchdog, 'lane-a').state).toBe('backoff');
+    expect(recorder.count('child_finished')).toBe(0);
+  });
+
+  it('stays finished in the final status when the watchdog stops', async () => {
+    const { controller, done, recorder } = await start((b) => [
+      { ...child(b, 'lane-b', 'exit:0'), finishes: {} },
+    ]);
+    expect(await recorder.waitFor('child_finished')).toMatchObject({ startRequestFile: null });
+    controller.abort();
+    const final = await done;
+    expect(final.children[0]).toMatchObject({ state: 'finished', lastExit: { reason: 'finished' } });
   });
 });
 
