@@ -18,7 +18,11 @@ export async function runDoctorStep(
   signal: AbortSignal,
 ): Promise<number> {
   const { settings, ctx, client } = base;
-  const git = createGit({ runner: createCommandRunner() });
+  // The dry run asks with the credential real pushes use: the input's token when there is one.
+  const git = createGit({
+    runner: createCommandRunner({ secrets: () => base.outgoingSecrets }),
+    ...(base.remoteAuth ? { remoteAuth: base.remoteAuth } : {}),
+  });
   const report = await runDoctor({
     configPath: join(ctx.workspace, settings.config),
     cwd: ctx.workspace,

@@ -136,6 +136,7 @@ export async function runReviewAction({ io, env, signal }: StepDeps): Promise<nu
     progress: (line) => io.info(line),
     resumeCommand: (id) => resumeInstructions(ctx, id),
     ...(settings.effects === 'github' ? { effects: () => effects, pushTo: 'origin' } : {}),
+    ...(setup.remoteAuth ? { remoteAuth: setup.remoteAuth } : {}),
     ...(settings.timeBudgetMinutes !== undefined ? { timeBudgetMinutes: settings.timeBudgetMinutes } : {}),
   });
   await saveDurably(

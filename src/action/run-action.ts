@@ -3,6 +3,8 @@
  * or resume keel with GitHub as the place its effects go, and leave outputs, a job summary and durable
  * copies of the checkpoint behind — also when the run is cancelled.
  */
+import { createCommandRunner } from '../exec/command-runner.ts';
+import { createGit } from '../git/git-runner.ts';
 import { runUrl, type ActionContext } from '../github/api/index.ts';
 import { annotationsFor } from '../github/summary/index.ts';
 import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers/index.ts';
@@ -67,7 +69,11 @@ export async function runAction({ io, env, signal }: ActionDeps): Promise<number
     return 0;
   }
   if (decision.kind === 'status' || decision.kind === 'pause' || decision.kind === 'unpause') {
-    await handleCommand(client, ctx, decision, settings.stateBranch, io);
+    const git = createGit({
+      runner: createCommandRunner({ secrets: () => base.outgoingSecrets }),
+      ...(base.remoteAuth ? { remoteAuth: base.remoteAuth } : {}),
+    });
+    await handleCommand(client, ctx, decision, settings.stateBranch, io, git);
     io.setOutput('status', 'completed');
     return 0;
   }
@@ -145,6 +151,7 @@ async function workOn(
           pushTo: 'origin',
         }
       : {}),
+    ...(setup.remoteAuth ? { remoteAuth: setup.remoteAuth } : {}),
     onStarted: ({ runId, runDir }) => {
       started();
       saveRunStarted(io, { runId, runDir });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/load.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
-import { createGit, type Git } from '../git/git-runner.ts';
+import { createGit, remoteAuth, remoteAuthSecrets, type Git, type RemoteAuth } from '../git/git-runner.ts';
 import { selectArtifactStore } from '../durable/artifacts/index.ts';
 import {
   readActionContext,
@@ -28,6 +28,8 @@ export interface ActionBase {
   client: GitHubClient;
   /** What the client refuses to send (the platform's tokens; `actionSetup` adds the configuration's keys). */
   outgoingSecrets: string[];
+  /** The `github-token` as keel's pushes and fetches send it; undefined when the input is empty. */
+  remoteAuth: RemoteAuth | undefined;
 }
 
 export interface ActionSetup extends ActionBase {
@@ -42,13 +44,16 @@ export async function actionBase(io: ActionIO, env: Record<string, string | unde
   const settings = readSettings(io);
   if (settings.token) io.setSecret(settings.token);
   const ctx = await readActionContext(env);
-  const outgoingSecrets = collectSecrets(undefined, env, [settings.token]);
+  // The input, not checkout's stored credential, is what keel pushes with (`git/remote-auth.ts`).
+  const auth = remoteAuth(settings.token, ctx.serverUrl);
+  for (const secret of remoteAuthSecrets(auth)) io.setSecret(secret);
+  const outgoingSecrets = collectSecrets(undefined, env, [settings.token, ...remoteAuthSecrets(auth)]);
   const client = createOctokit({
     token: settings.token,
     baseUrl: ctx.apiUrl,
     secrets: () => outgoingSecrets,
   });
-  return { settings, ctx, client, outgoingSecrets };
+  return { settings, ctx, client, outgoingSecrets, remoteAuth: auth };
 }
 
 export async function actionSetup(
@@ -58,10 +63,14 @@ export async function actionSetup(
 ): Promise<ActionSetup> {
   const { settings, ctx } = base;
   const config = await loadConfig(join(ctx.workspace, settings.config), { cwd: ctx.workspace });
-  const secrets = collectSecrets(config, env, [settings.token]);
+  const secrets = collectSecrets(config, env, [settings.token, ...remoteAuthSecrets(base.remoteAuth)]);
   for (const secret of secrets) io.setSecret(secret);
   for (const secret of secrets) if (!base.outgoingSecrets.includes(secret)) base.outgoingSecrets.push(secret);
-  const git = createGit({ runner: createCommandRunner({ secrets: () => secrets }), secrets: () => secrets });
+  const git = createGit({
+    runner: createCommandRunner({ secrets: () => secrets }),
+    secrets: () => secrets,
+    ...(base.remoteAuth ? { remoteAuth: base.remoteAuth } : {}),
+  });
   return {
     ...base,
     config,

@@ -5,7 +5,9 @@
  * outlives the job and lanes on several runners never take one task twice (issue 11 §6).
  *
  * It reads what a workflow step has: `GITHUB_TOKEN` (or `GH_TOKEN`), `GITHUB_REPOSITORY`, `GITHUB_API_URL`,
- * `GITHUB_SHA`, `GITHUB_RUN_ID`. Pushes go to `origin` with the checkout's credentials.
+ * `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_SERVER_URL`. Pushes (the work branch, the state branch) go to
+ * `origin` with that token (`git/remote-auth.ts`), not the credential the checkout stored: a PAT or an App
+ * token then starts the repository's `push`/`pull_request` workflows on keel's pull requests.
  */
 import { collectSecrets } from '../base/secrets.ts';
 import { stateLayout } from '../base/state-layout.ts';
@@ -13,7 +15,7 @@ import type { KeelConfig } from '../config/schema.ts';
 import { selectArtifactStore } from '../durable/artifacts/index.ts';
 import { restoreDurably, saveDurably, type DurableState } from '../durable/run-copies.ts';
 import { createCommandRunner } from '../exec/command-runner.ts';
-import { createGit } from '../git/git-runner.ts';
+import { createGit, remoteAuth, remoteAuthSecrets } from '../git/git-runner.ts';
 import { readActionContext, createOctokit } from '../github/api/index.ts';
 import { createRefClaims } from '../github/claims/ref-claims.ts';
 import { githubTaskClaims } from '../github/claims/task-claims.ts';
@@ -44,9 +46,14 @@ export async function laneOnGitHub(o: LaneOnGitHubOptions): Promise<LaneOnGitHub
   const token = o.env.GITHUB_TOKEN || o.env.GH_TOKEN;
   if (!token) throw new UsageError('--effects github needs GITHUB_TOKEN (or GH_TOKEN) in the environment');
   const ctx = await readActionContext({ ...o.env, GITHUB_WORKSPACE: o.repo });
-  const secrets = collectSecrets(o.config, o.env, [token]);
+  const auth = remoteAuth(token, ctx.serverUrl);
+  const secrets = collectSecrets(o.config, o.env, [token, ...remoteAuthSecrets(auth)]);
   const client = createOctokit({ token, baseUrl: ctx.apiUrl, secrets: () => secrets });
-  const git = createGit({ runner: createCommandRunner({ secrets: () => secrets }), secrets: () => secrets });
+  const git = createGit({
+    runner: createCommandRunner({ secrets: () => secrets }),
+    secrets: () => secrets,
+    ...(auth ? { remoteAuth: auth } : {}),
+  });
   const sha =
     o.env.GITHUB_SHA?.trim() || (await git.run(['rev-parse', 'HEAD'], { cwd: o.repo })).stdout.text.trim();
   const claims = createRefClaims({ client, owner: ctx.owner, repo: ctx.repo, sha });
@@ -75,6 +82,7 @@ export async function laneOnGitHub(o: LaneOnGitHubOptions): Promise<LaneOnGitHub
       },
       effects: () => repoEffects({ client, ctx, token, secrets }),
       pushTo: 'origin',
+      ...(auth ? { remoteAuth: auth } : {}),
       async saved({ runId, runDir }) {
         await saveDurably(
           durable,

@@ -17,6 +17,9 @@
  * - The repository is chosen by `cwd` alone: GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE and friends inherited
  *   from keel's own environment (keel started from a hook, say) are removed.
  * - `options.env` goes last, so a caller can still supply e.g. an askpass helper for a token.
+ * - `remoteAuth` (the Action's `github-token`) goes to `push`, `fetch` and `ls-remote` only, as environment
+ *   configuration replacing checkout's header (`remote-auth.ts`): never in argv, never in a file, and never
+ *   to a command that does not talk to the remote (a validation copy's clone included).
  * - `allowFailure` returns a non-zero exit (after the retries a retryable one gets). A timeout, an abort, a
  *   spawn failure or death by signal always throws: "it failed" must not be mistaken for "the answer is no".
  */
@@ -27,11 +30,13 @@ import type { CommandResult, CommandRunner, CommandSpec } from '../exec/types.ts
 import { classifyGitFailure, GitError, isRetryable, type GitFailureKind } from './git-errors.ts';
 import type { GitEvent } from './git-events.ts';
 import { procScanner, type ProcessScan } from './proc-scan.ts';
+import { gitSubcommand, REMOTE_COMMANDS, remoteAuthEnv, type RemoteAuth } from './remote-auth.ts';
 import { recoverStaleLocks, type RepositoryDirs } from './stale-locks.ts';
 
 export type { GitEvent, LockKeptReason } from './git-events.ts';
 export { GitError, type GitFailureKind } from './git-errors.ts';
 export type { GitProcess, ProcessScan } from './proc-scan.ts';
+export { remoteAuth, remoteAuthSecrets, type RemoteAuth } from './remote-auth.ts';
 
 export interface GitOptions {
   runner: CommandRunner;
@@ -50,6 +55,10 @@ export interface GitOptions {
   secrets?: () => string[];
   /** Lists live git processes; `/proc` by default. Injectable so tests can pretend one is alive. */
   processScan?: ProcessScan;
+  /** The credential pushes and fetches send (`remote-auth.ts`); without it, whatever git is configured with. */
+  remoteAuth?: RemoteAuth;
+  /** Where `GIT_CONFIG_COUNT` is inherited from (`process.env`); tests pass their own. */
+  inheritedEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface GitRunOptions {
@@ -109,13 +118,20 @@ export function createGit(options: GitOptions): Git {
     secrets: options.secrets ?? (() => []),
     scan: options.processScan ?? procScanner(),
   };
+  const inherited = options.inheritedEnv ?? process.env;
+  const authEnv = options.remoteAuth
+    ? {
+        ...config.env,
+        ...remoteAuthEnv(options.remoteAuth, config.env.GIT_CONFIG_COUNT ?? inherited.GIT_CONFIG_COUNT),
+      }
+    : config.env;
 
   function spec(args: string[], opts: GitRunOptions): CommandSpec {
     const s: CommandSpec = {
       command: 'git',
       args: [...FIXED_ARGS, ...args],
       cwd: opts.cwd,
-      env: config.env,
+      env: REMOTE_COMMANDS.has(gitSubcommand(args) ?? '') ? authEnv : config.env,
       timeoutMs: opts.timeoutMs ?? config.timeoutMs,
     };
     if (opts.input !== undefined) s.input = opts.input;

@@ -14,6 +14,7 @@ import { LeaseHeldError, readRunLease } from '../run/run-lease.ts';
 import type { ProcessEvents } from '../run/shutdown.ts';
 import { RunStartError, startRun } from '../run/start-run.ts';
 import { WorkspaceError } from '../git/workspace.ts';
+import type { RemoteAuth } from '../git/git-runner.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished, type RunState, type RunStatus } from '../run/state.ts';
 import type { Effects } from '../run/effects.ts';
@@ -118,6 +119,8 @@ export interface LanePublish {
   effects(runDir: string, state: RunState): Effects;
   /** The remote the work branch is pushed to before the pull request is opened. */
   pushTo?: string;
+  /** What those pushes (and the run's fetches) authenticate with; without it, the checkout's credential. */
+  remoteAuth?: RemoteAuth;
   /** After the run ended or stopped: its durable copies (never throws). */
   saved?(run: { runId: string; runDir: string }): Promise<void>;
 }
@@ -190,6 +193,7 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
         ? {
             effects: (dir: string, current: RunState) => publish.effects(dir, current),
             ...(publish.pushTo !== undefined ? { pushTo: publish.pushTo } : {}),
+            ...(publish.remoteAuth ? { remoteAuth: publish.remoteAuth } : {}),
           }
         : {}),
     });

@@ -2,6 +2,7 @@
 import type { Clock } from '../base/clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
+import type { RemoteAuth } from '../git/git-runner.ts';
 import type { Effects } from './effects.ts';
 import type { ExternalCodeResult } from './external-code.ts';
 import type { LeaseLostError } from './run-lease.ts';
@@ -38,6 +39,11 @@ export interface StartRunOptions {
   onStarted?: (run: { runId: string; runDir: string; stateDir: string }) => void;
   /** Push the work branch to this remote before opening the pull request (Actions: `origin`). */
   pushTo?: string;
+  /**
+   * What the run's pushes and fetches authenticate with (Actions: the `github-token` input), instead of the
+   * credential the checkout stored; only git commands that talk to the remote ever get it.
+   */
+  remoteAuth?: RemoteAuth;
   /** Fan-out: stop after planning (the plan job), or use coder results the matrix jobs delivered. */
   stopAfter?: 'plan';
   externalCode?: Map<string, ExternalCodeResult>;

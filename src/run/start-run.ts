@@ -21,7 +21,7 @@ import { FINISHED, forceExit, releaseWorktree, saveAtLast } from './run-ending.t
 import type { StartRunOptions, StartRunResult } from './start-run-options.ts';
 import { slotsDirFor } from '../fleet/shared-slots.ts';
 import { renderStatusText } from '../fleet/status.ts';
-import { createGit, type Git } from '../git/git-runner.ts';
+import { createGit, remoteAuthSecrets, type Git } from '../git/git-runner.ts';
 import { pushWorkBranch } from '../git/workspace.ts';
 import { EventLog } from '../telemetry/event-log.ts';
 import { fencedEffects } from './effects.ts';
@@ -55,10 +55,11 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   const { config, progress } = options;
   const stateDir = resolve(options.stateDir);
   const repo = resolve(options.repo);
-  const secrets = collectSecrets(config, options.env);
+  const secrets = collectSecrets(config, options.env, remoteAuthSecrets(options.remoteAuth));
   const redact = (text: string): string => redactSecrets(text, secrets);
   const runner = createCommandRunner({ secrets: () => secrets });
-  const git = createGit({ runner, clock, secrets: () => secrets });
+  const remoteAuth = options.remoteAuth;
+  const git = createGit({ runner, clock, secrets: () => secrets, ...(remoteAuth ? { remoteAuth } : {}) });
 
   // The run's id first, then its lease, and only then its state: nothing of the run is read to act on, or
   // written, by a process that does not own it.
