@@ -88,7 +88,7 @@ describe('npm install -g <packed tarball>', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/resuming run demo/);
-    expect(result.stdout.match(/✔/g)).toHaveLength(4);
+    expect(result.stdout.match(/✔/g)).toHaveLength(5);
   });
 
   it('serves the library to a project that depends on it', () => {

@@ -1,7 +1,6 @@
-/** The demo's closing summary: commits with their trailers, records, events, failover state — and checks. */
+/** The demo's closing summary: commits with their trailers, records, events — and checks. */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readFleetStateFile } from '../../fleet/fleet-state.ts';
 import { LocalEffects } from '../../run/local-effects.ts';
 import { TaskStateStore } from '../../run/state-store.ts';
 import { readEvents } from '../../telemetry/event-log.ts';
@@ -11,6 +10,8 @@ export async function printOutcome(
   out: (text?: string) => void,
   repo: string,
   runId: string,
+  /** Checks of the sections before this one, listed with this one's. */
+  earlierChecks: readonly [string, boolean][] = [],
 ): Promise<boolean> {
   const runDir = stateLayout(join(repo, DEFAULT_STATE_DIR)).run(runId).dir;
   const { state } = await new TaskStateStore({ runDir }).load();
@@ -18,7 +19,7 @@ export async function printOutcome(
     out('no final state: the demo failed');
     return false;
   }
-  out('━━ 4. the outcome ━━');
+  out('━━ 5. the outcome ━━');
   out(`   status: ${state.status} (resumed ${state.resumes} time(s))`);
   out(`   commits on ${state.repo.workBranch}, each with its Keel-Run / Keel-Step trailers:`);
   const log = execFileSync(
@@ -55,14 +56,9 @@ export async function printOutcome(
   out(
     `   events (${events.length} in events.ndjson): ${[...counts].map(([t, n]) => `${t} ×${n}`).join(', ')}`,
   );
-
-  const fleet = await readFleetStateFile(stateLayout(join(repo, DEFAULT_STATE_DIR)).fleetState);
-  const breakers = Object.entries(fleet.state?.breakers ?? {}).map(
-    ([key, b]) => `${key} ${b.state} (${b.failures.length} failures)`,
-  );
-  out(`   saved breaker state for the next run: ${breakers.join('; ') || 'all closed'}`);
   out();
   const checks: [string, boolean][] = [
+    ...earlierChecks,
     ['no step committed twice', duplicates.length === 0],
     [
       'one issue per failed subtask',

@@ -2,7 +2,8 @@
  * `keel demo`, the front door: a real `keel run` on the embedded simulated fleet, in a temporary git
  * repository — a dead coder endpoint, a flaky one, models that answer like small local ones (the realistic
  * responder), a subtask no model can do, a SIGKILL part-way, and a resume that finishes the job without
- * repeating anything. Loopback only; no real model.
+ * repeating anything; then the failover as the run recorded it (demo-failover.ts) and the outcome
+ * (demo-report.ts). Loopback only; no real model.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { renderRunSteps } from '../status-command.ts';
 import { startSimulator, type FleetSimulator } from '../../sim/fleet-simulator.ts';
 import { realisticResponder } from '../../sim/realistic-model.ts';
 import { createSampleRepo } from './sample-project.ts';
+import { printFailover } from './demo-failover.ts';
 import { printOutcome } from './demo-report.ts';
 import { stateLayout, DEFAULT_STATE_DIR } from '../../base/state-layout.ts';
 
@@ -72,7 +74,13 @@ export async function runDemo(io: CliIO): Promise<number> {
     out('━━ 3. keel run --resume demo — continues where it stopped ━━');
     const second = await runKeel(io, ['run', '--resume', RUN_ID, '--repo', repo]);
     out();
-    const ok = await printOutcome(out, repo, RUN_ID);
+    const failover = await printFailover(out, io, repo, RUN_ID);
+    const ok = await printOutcome(out, repo, RUN_ID, [
+      [
+        `the dead endpoint failed over (${failover.dead.join(', ') || 'none'}: no answer; others answered for it)`,
+        failover.dead.length > 0 && failover.tookOver,
+      ],
+    ]);
     return second === 0 && ok ? 0 : 1;
   } finally {
     await sim.close();
