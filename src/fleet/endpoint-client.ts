@@ -18,7 +18,13 @@ import { unusableResponse } from './response-shape.ts';
 import { requestBody } from './request-body.ts';
 import { abandonEarlyRequests, takeEarlyRequest, type EarlyRequest } from './early-requests.ts';
 import { ToolCallPieces, reasoningOf } from './answer-extras.ts';
-import { DeltaCallbackError, readChatStream, usageOf, type StreamOutcome } from './sse-stream.ts';
+import {
+  DeltaCallbackError,
+  readChatStream,
+  usageOf,
+  type CompletionBody,
+  type StreamOutcome,
+} from './sse-stream.ts';
 import type { ChatCallOptions, ChatOutcome, ChatRequest, EndpointClient, Failure } from './types.ts';
 
 export interface EndpointClientOptions {
@@ -34,20 +40,7 @@ const ERROR_TEXT_BYTES = 16 * 1024;
 
 type ResponseData = Dispatcher.ResponseData;
 
-/** The parts of a completion we read; optional everywhere because the server is not trusted. */
-interface Completion {
-  error?: unknown;
-  choices?: {
-    message?: {
-      content?: unknown;
-      reasoning_content?: unknown;
-      reasoning?: unknown;
-      tool_calls?: unknown;
-    } | null;
-    finish_reason?: unknown;
-  }[];
-  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
-}
+type Completion = CompletionBody<'message'>;
 
 export function createEndpointClient(options: EndpointClientOptions = {}): EndpointClient {
   const env = options.env ?? process.env;

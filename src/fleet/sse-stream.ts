@@ -36,20 +36,24 @@ export class DeltaCallbackError extends Error {
   }
 }
 
-/** The parts of a stream chunk we read; everything is optional because the server is not trusted. */
-interface StreamChunk {
+/**
+ * The parts of an OpenAI-style completion we read — `message` in a whole answer, `delta` in a stream chunk;
+ * optional everywhere because the server is not trusted.
+ */
+export interface CompletionBody<Part extends 'message' | 'delta'> {
   error?: unknown;
-  choices?: {
-    delta?: {
+  choices?: ({
+    [key in Part]?: {
       content?: unknown;
       reasoning_content?: unknown;
       reasoning?: unknown;
       tool_calls?: unknown;
     } | null;
-    finish_reason?: unknown;
-  }[];
+  } & { finish_reason?: unknown })[];
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
 }
+
+type StreamChunk = CompletionBody<'delta'>;
 
 export async function readChatStream(
   body: AsyncIterable<Buffer>,

@@ -70,7 +70,10 @@ describe('timeouts, plain requests', () => {
   it('for a plain request the head is the first token: a slow body within idleMs succeeds', async () => {
     const outcome = await ask(
       (_req, res) => {
+        // The head goes out at once; the body takes 6 × 100 ms, twice firstTokenMs (a wide margin: a loaded
+        // machine delays timers, and only the head must beat the deadline).
         res.writeHead(200, { 'content-type': 'application/json' });
+        res.flushHeaders();
         const body = JSON.stringify(completion('slow but steady'));
         let sent = 0;
         const step = Math.ceil(body.length / 6);
@@ -81,9 +84,9 @@ describe('timeouts, plain requests', () => {
             clearInterval(timer);
             res.end();
           }
-        }, 40);
+        }, 100);
       },
-      { firstTokenMs: 100 },
+      { firstTokenMs: 300 },
     );
     expect(outcome).toMatchObject({ ok: true, content: 'slow but steady' });
   });
