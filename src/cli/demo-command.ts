@@ -3,10 +3,12 @@ import { runRouterDemo } from './demo/router-demo.ts';
 import { runDemo } from './demo/run-demo.ts';
 import { UsageError, type Command } from './io.ts';
 
-export const DEMO_USAGE = `usage: keel demo [router]
+export const DEMO_USAGE = `usage: keel demo [router] [--keep]
 
   (no argument)  a real run on a simulated fleet in a temporary repository: failover, a SIGKILL after the
                  first commit, the checkpoint, the resume, and what the run left behind
+  --keep         keep that repository afterwards (its path is printed), so the file:// records the run
+                 printed — issues, the pull request, comments — and its .keel/ state can be opened
   router         the router on its own: tiers, breakers, cooldowns, saturation
   --help         this help
 
@@ -18,7 +20,13 @@ export const demoCommand: Command = async (argv, io) => {
     io.stdout(DEMO_USAGE);
     return 0;
   }
-  if (argv.length > 1 || (argv[0] !== undefined && argv[0] !== 'router'))
-    throw new UsageError(`unexpected argument "${argv.at(-1)}"\n\n${DEMO_USAGE}`);
-  return argv[0] === 'router' ? runRouterDemo(io) : runDemo(io);
+  const keep = argv.includes('--keep');
+  const rest = argv.filter((arg) => arg !== '--keep');
+  const unexpected = rest.find((arg, i) => i > 0 || arg !== 'router');
+  if (unexpected !== undefined) throw new UsageError(`unexpected argument "${unexpected}"\n\n${DEMO_USAGE}`);
+  if (rest[0] === 'router') {
+    if (keep) throw new UsageError(`--keep is for the run demo, not "router"\n\n${DEMO_USAGE}`);
+    return runRouterDemo(io);
+  }
+  return runDemo(io, { keep });
 };

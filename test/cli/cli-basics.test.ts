@@ -81,6 +81,15 @@ describe('keel --version and --help', () => {
     expect(await runCli(['demo', '--fast'], io)).toBe(2);
     expect(stderr()).toMatch(/^keel demo: unexpected argument "--fast"/);
   });
+
+  it('keel demo --keep belongs to the run demo: with router it is a usage error', async () => {
+    const { io, stderr } = captureIO();
+    expect(await runCli(['demo', 'router', '--keep'], io)).toBe(2);
+    expect(stderr()).toMatch(/^keel demo: --keep is for the run demo/);
+    const other = captureIO();
+    expect(await runCli(['demo', '--keep', 'extra'], other.io)).toBe(2);
+    expect(other.stderr()).toMatch(/^keel demo: unexpected argument "extra"/);
+  });
 });
 
 describe('the Node it needs', () => {

@@ -1,5 +1,7 @@
 /** `npm run demo`, the front door, as a user runs it: it must finish, pass its own checks and exit 0. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -10,7 +12,23 @@ describe('keel demo', () => {
     'runs, is killed, resumes and finishes without a duplicate, and shows the failover',
     { timeout: 60_000 },
     () => {
-      const result = spawnSync(process.execPath, [CLI, 'demo'], { encoding: 'utf8', timeout: 55_000 });
+      const result = spawnSync(process.execPath, [CLI, 'demo', '--keep'], {
+        encoding: 'utf8',
+        timeout: 55_000,
+      });
+      // --keep: the repository stays, and every file:// record the run printed can be opened.
+      const kept = /kept: (\S+) \(the links above work/.exec(result.stdout)?.[1];
+      expect(kept, 'no "kept:" line').toBeDefined();
+      try {
+        const links = [...result.stdout.matchAll(/file:\/\/(\S+\.json)/g)].map((m) => m[1]!);
+        expect(links.length).toBeGreaterThanOrEqual(3);
+        for (const link of links) {
+          expect(link.startsWith(`${kept!}/`), link).toBe(true);
+          expect(() => JSON.parse(readFileSync(link, 'utf8')) as unknown, link).not.toThrow();
+        }
+      } finally {
+        rmSync(dirname(kept ?? '/nonexistent/x'), { recursive: true, force: true });
+      }
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/💥 SIGKILL/);

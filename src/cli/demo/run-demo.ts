@@ -28,7 +28,7 @@ const TASK = [
   'Add a counter module that counts calls.',
 ].join(' ');
 
-export async function runDemo(io: CliIO): Promise<number> {
+export async function runDemo(io: CliIO, options: { keep?: boolean } = {}): Promise<number> {
   const out = (text = ''): void => io.stdout(`${text}\n`);
   const dir = await mkdtemp(join(tmpdir(), 'keel-demo-'));
   const repo = join(dir, 'sample');
@@ -84,7 +84,12 @@ export async function runDemo(io: CliIO): Promise<number> {
     return second === 0 && ok ? 0 : 1;
   } finally {
     await sim.close();
-    await rm(dir, { recursive: true, force: true });
+    // The file:// links above point into this directory: say whether they still lead anywhere.
+    if (options.keep) out(`\n   kept: ${repo} (the links above work; delete it when done)`);
+    else {
+      await rm(dir, { recursive: true, force: true });
+      out(`\n   ${dir} is deleted, with the records linked above (\`keel demo --keep\` keeps it)`);
+    }
   }
 }
 
