@@ -13,6 +13,7 @@ import { codeSubtask } from '../agents/coder.ts';
 import { createRouter } from '../fleet/router.ts';
 import { readFiles } from '../git/workspace.ts';
 import { externalCodeResultSchema, toExternalResult, type ExternalCodeResult } from '../run/external-code.ts';
+import { eventBaseBranch } from '../github/triggers/index.ts';
 import { startRun } from '../run/start-run.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import type { RunState } from '../run/state.ts';
@@ -37,6 +38,7 @@ export async function runPlanAction({ io, env, signal }: StepDeps): Promise<numb
   const { settings, ctx, config, stateDir } = setup;
   const task = settings.task;
   if (!task) throw new Error('input task is required for actions/plan');
+  const baseBranch = eventBaseBranch(ctx);
   const { state, runDir } = await startRun({
     config,
     repo: ctx.workspace,
@@ -46,6 +48,7 @@ export async function runPlanAction({ io, env, signal }: StepDeps): Promise<numb
     task,
     taskSource: 'dispatch',
     stopAfter: 'plan',
+    ...(baseBranch ? { baseBranch } : {}),
     progress: (line) => io.info(line),
     ...(settings.runId !== undefined ? { runId: settings.runId } : {}),
     resumeCommand: (id) => resumeInstructions(ctx, id),

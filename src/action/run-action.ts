@@ -7,7 +7,12 @@ import { createCommandRunner } from '../exec/command-runner.ts';
 import { createGit } from '../git/git-runner.ts';
 import { runUrl, type ActionContext } from '../github/api/index.ts';
 import { annotationsFor } from '../github/summary/index.ts';
-import { createTriggerGateway, resolveTrigger, type TriggerDecision } from '../github/triggers/index.ts';
+import {
+  createTriggerGateway,
+  eventBaseBranch,
+  resolveTrigger,
+  type TriggerDecision,
+} from '../github/triggers/index.ts';
 import { exitCode } from '../run/exit-code.ts';
 import { startRun } from '../run/start-run.ts';
 import type { RunState } from '../run/state.ts';
@@ -15,6 +20,7 @@ import type { ActionIO } from './action-io.ts';
 import { restoreDurably, saveDurably } from '../durable/run-copies.ts';
 import { artifactRunOf } from './artifact-source.ts';
 import { handleCommand } from './issue-commands.ts';
+import { pullRequestRun } from './pull-request-run.ts';
 import { resumeRequested } from '../config/resume-request.ts';
 import { runIdToRestore, selectRun } from './run-selection.ts';
 import { writeOutputs, writeSummary } from './outputs.ts';
@@ -100,6 +106,19 @@ async function workOn(
   const { config, stateDir, durable } = setup;
   saveStateDir(io, stateDir);
 
+  // `/keel run` on a pull request works on that pull request's branch, or not at all (a fork's).
+  const onPull =
+    decision.kind === 'run' && decision.source === 'comment' && decision.onPullRequest === true
+      ? await pullRequestRun(setup, decision.issueNumber!, io)
+      : undefined;
+  if (onPull?.kind === 'refused') {
+    io.setOutput('status', 'ignored');
+    saveFinished(io);
+    return { code: 0, status: 'ignored' };
+  }
+  // A new run on a detached checkout proposes into this branch, never into the commit (`run/run-base.ts`).
+  const baseBranch = eventBaseBranch(ctx);
+
   // A resume needs its checkpoint; so does a task whose trigger ran before (a re-run, the same run-id): its
   // run is continued or reported, never started over. A new run still wants the fleet's breaker state.
   const restoreId = runIdToRestore(decision, ctx);
@@ -139,6 +158,8 @@ async function workOn(
     resumeCommand: (id) => resumeInstructions(ctx, id),
     ...(claim ? { remoteFence: claimFence(durable, claim) } : {}),
     ...(settings.takeOver ? { takeOver: true } : {}),
+    ...(baseBranch ? { baseBranch } : {}),
+    ...(onPull?.kind === 'work' ? { pullRequest: onPull.pr } : {}),
     ...(settings.effects === 'github'
       ? {
           // A resumed run keeps the tracking comment it has, wherever this resume was asked for.

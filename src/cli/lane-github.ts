@@ -20,6 +20,7 @@ import { readActionContext, createOctokit } from '../github/api/index.ts';
 import { createRefClaims } from '../github/claims/ref-claims.ts';
 import { githubTaskClaims } from '../github/claims/task-claims.ts';
 import { repoEffects } from '../github/effects/index.ts';
+import { eventBaseBranch } from '../github/triggers/index.ts';
 import type { LanePublish } from '../lanes/index.ts';
 import { queueClaimPrefix, type SharedTaskClaims } from '../lanes/index.ts';
 import { UsageError } from './io.ts';
@@ -47,6 +48,7 @@ export async function laneOnGitHub(o: LaneOnGitHubOptions): Promise<LaneOnGitHub
   if (!token) throw new UsageError('--effects github needs GITHUB_TOKEN (or GH_TOKEN) in the environment');
   const ctx = await readActionContext({ ...o.env, GITHUB_WORKSPACE: o.repo });
   const auth = remoteAuth(token, ctx.serverUrl);
+  const baseBranch = eventBaseBranch(ctx);
   const secrets = collectSecrets(o.config, o.env, [token, ...remoteAuthSecrets(auth)]);
   const client = createOctokit({ token, baseUrl: ctx.apiUrl, secrets: () => secrets });
   const git = createGit({
@@ -83,6 +85,7 @@ export async function laneOnGitHub(o: LaneOnGitHubOptions): Promise<LaneOnGitHub
       effects: () => repoEffects({ client, ctx, token, secrets }),
       pushTo: 'origin',
       ...(auth ? { remoteAuth: auth } : {}),
+      ...(baseBranch ? { baseBranch } : {}),
       async saved({ runId, runDir }) {
         await saveDurably(
           durable,

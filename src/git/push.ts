@@ -14,6 +14,7 @@ import {
   headSha,
   identityArgs,
   isAncestor,
+  isBranchName,
   WorkspaceError,
   type WorkBranch,
 } from './workspace-guards.ts';
@@ -30,6 +31,12 @@ export interface PushOptions {
   maxNewBranches?: number;
   /** keel's secret values: a commit carrying one (or a credential's shape) is never pushed. */
   secrets?: readonly string[];
+  /**
+   * The remote branch to push onto when it is not the work branch's own name: an existing pull request's
+   * branch (a `/keel` comment on it). When that branch cannot take the work, it goes to the work branch's
+   * own name first, then `<branch>-<n>`.
+   */
+  remoteBranch?: string;
 }
 
 /**
@@ -48,13 +55,16 @@ export async function pushWorkBranch(git: Git, ws: WorkBranch, o: PushOptions): 
     o.secrets ?? [],
   );
   if (hits.length > 0) throw new SecretInPushError(`work branch ${ws.branch}`, hits);
+  if (o.remoteBranch !== undefined && !isBranchName(o.remoteBranch))
+    throw new WorkspaceError('invalid', `not a branch name: ${o.remoteBranch}`);
+  const target = o.remoteBranch ?? ws.branch;
   let rebased = false;
   let reason = 'the remote branch kept moving';
   for (let round = 0; round <= (o.maxRebaseRounds ?? 2); round++) {
-    if (await push(git, ws, o.remote, ws.branch)) {
-      return { remoteBranch: ws.branch, sha: await headSha(git, ws), rebased, newBranch: false };
+    if (await push(git, ws, o.remote, target)) {
+      return { remoteBranch: target, sha: await headSha(git, ws), rebased, newBranch: false };
     }
-    const outcome = await rebaseOntoRemote(git, ws, o.remote);
+    const outcome = await rebaseOntoRemote(git, ws, o.remote, target);
     if (outcome === 'conflict' || outcome === 'unrelated') {
       reason =
         outcome === 'conflict'
@@ -83,9 +93,14 @@ async function push(git: Git, ws: WorkBranch, remote: string, target: string): P
 
 type RebaseOutcome = 'rebased' | 'up-to-date' | 'gone' | 'conflict' | 'unrelated';
 
-async function rebaseOntoRemote(git: Git, ws: WorkBranch, remote: string): Promise<RebaseOutcome> {
+async function rebaseOntoRemote(
+  git: Git,
+  ws: WorkBranch,
+  remote: string,
+  target: string,
+): Promise<RebaseOutcome> {
   const cwd = ws.worktree;
-  const fetched = await git.run(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${ws.branch}`], {
+  const fetched = await git.run(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${target}`], {
     cwd,
     allowFailure: true,
   });
@@ -125,8 +140,9 @@ async function pushToNewBranch(
   reason: string,
 ): Promise<PushResult> {
   const limit = o.maxNewBranches ?? 10;
-  for (let n = 2; n < 2 + limit; n++) {
-    const target = `${ws.branch}-${n}`;
+  const own = o.remoteBranch !== undefined && o.remoteBranch !== ws.branch ? [ws.branch] : [];
+  const names = [...own, ...Array.from({ length: limit }, (_, i) => `${ws.branch}-${i + 2}`)];
+  for (const target of names) {
     // A branch that exists is only updated as a fast-forward (our own earlier fallback); otherwise, next.
     if (await push(git, ws, o.remote, target)) {
       return { remoteBranch: target, sha: await headSha(git, ws), rebased, newBranch: true, reason };

@@ -15,6 +15,7 @@ import type { ProcessEvents } from '../run/shutdown.ts';
 import { RunStartError, startRun } from '../run/start-run.ts';
 import { WorkspaceError } from '../git/workspace.ts';
 import type { RemoteAuth } from '../git/git-runner.ts';
+import type { BaseBranchHint } from '../run/run-base.ts';
 import { TaskStateStore } from '../run/state-store.ts';
 import { isUnfinished, type RunState, type RunStatus } from '../run/state.ts';
 import type { Effects } from '../run/effects.ts';
@@ -121,6 +122,8 @@ export interface LanePublish {
   pushTo?: string;
   /** What those pushes (and the run's fetches) authenticate with; without it, the checkout's credential. */
   remoteAuth?: RemoteAuth;
+  /** Where a new run's pull request goes when the checkout is a detached HEAD (`run/run-base.ts`). */
+  baseBranch?: BaseBranchHint;
   /** After the run ended or stopped: its durable copies (never throws). */
   saved?(run: { runId: string; runDir: string }): Promise<void>;
 }
@@ -194,6 +197,7 @@ export function engineLane(options: EngineLaneOptions): LaneEngine {
             effects: (dir: string, current: RunState) => publish.effects(dir, current),
             ...(publish.pushTo !== undefined ? { pushTo: publish.pushTo } : {}),
             ...(publish.remoteAuth ? { remoteAuth: publish.remoteAuth } : {}),
+            ...(publish.baseBranch ? { baseBranch: publish.baseBranch } : {}),
           }
         : {}),
     });

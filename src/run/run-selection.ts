@@ -11,6 +11,8 @@ import { REDACTED } from '../base/secrets.ts';
 import { stateLayout } from '../base/state-layout.ts';
 import { addToExclude } from '../git/exclude.ts';
 import type { Git } from '../git/git-runner.ts';
+import { isBranchName } from '../git/workspace-guards.ts';
+import { chooseBaseBranch, type BaseBranchHint, type ChosenBase, type PullRequestWork } from './run-base.ts';
 import { latestUnfinishedRun, TaskStateStore } from './state-store.ts';
 import { RUN_STATE_VERSION, type RunState } from './state.ts';
 
@@ -97,16 +99,28 @@ export interface NewRunInput {
   repo: string;
   stateDir: string;
   secrets: readonly string[];
+  /** The pull request's base when the checkout is a detached HEAD (`run-base.ts`). */
+  baseBranch?: BaseBranchHint;
+  /** Work on this pull request's branch instead of HEAD (`run-base.ts`). */
+  pullRequest?: PullRequestWork;
 }
 
+/** `baseNote`: how the base branch of a detached checkout was chosen, for the log. */
 export async function newRunState(
   input: NewRunInput,
   git: Git,
   clock: Clock,
-): Promise<{ state: RunState; commonDir: string }> {
+): Promise<{ state: RunState; commonDir: string; baseNote?: string }> {
   if (input.task === undefined || input.task.trim() === '')
     throw new RunStartError('a task is required (--task)');
-  const { root, commonDir, baseSha, baseBranch } = await readCheckout(git, input.repo);
+  const checkout = await readCheckout(git, input.repo);
+  const { root, commonDir } = checkout;
+  const pr = input.pullRequest;
+  const base = pr
+    ? await pullRequestBase(git, root, pr)
+    : await chooseBaseBranch(git, root, checkout.head, checkout.baseSha, input.baseBranch);
+  const baseBranch = base.branch;
+  const baseSha = pr?.headSha ?? checkout.baseSha;
   const now = clock.now();
   const state: RunState = {
     version: RUN_STATE_VERSION,
@@ -127,24 +141,49 @@ export async function newRunState(
       baseSha,
       workBranch: `keel/${input.runId}`,
       worktree: stateLayout(input.stateDir).worktree(input.runId),
+      ...(pr ? { pullRequest: { number: pr.number, url: pr.url, headBranch: pr.headBranch } } : {}),
     },
     steps: {},
     batches: [],
     effects: {},
     resumes: 0,
   };
-  return { state, commonDir };
+  return { state, commonDir, ...(base.note !== undefined ? { baseNote: base.note } : {}) };
+}
+
+/**
+ * The base of a run on an existing pull request: its head commit (which must be here) and its base branch,
+ * both checked — they came from the API, and go to git and back to the API.
+ */
+async function pullRequestBase(git: Git, cwd: string, pr: PullRequestWork): Promise<ChosenBase> {
+  const where = `pull request #${pr.number}`;
+  if (!isBranchName(pr.headBranch) || !isBranchName(pr.baseBranch))
+    throw new RunStartError(`${where}: its head or base is not a branch name`);
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(pr.headSha))
+    throw new RunStartError(`${where}: its head is not a commit id`);
+  const found = await git.run(['rev-parse', '--verify', '--quiet', `${pr.headSha}^{commit}`], {
+    cwd,
+    allowFailure: true,
+  });
+  if (found.exitCode !== 0)
+    throw new RunStartError(
+      `${where}: its head ${pr.headSha.slice(0, 12)} is not in the repository (fetch it first)`,
+    );
+  return {
+    branch: pr.baseBranch,
+    note: `working on ${where}: from its branch ${pr.headBranch} at ${pr.headSha.slice(0, 12)}, pushing back onto it (its base: ${pr.baseBranch})`,
+  };
 }
 
 /**
  * The checkout a new run starts from, in one `rev-parse`: its top, the repository's common dir, HEAD's
- * commit (the base), and the branch HEAD is on — `refs/heads/<name>`, or `HEAD` when detached, and then the
- * base is named by its sha. A repository without a commit fails here, as it should.
+ * commit (the base), and the branch HEAD is on — `refs/heads/<name>`, or `HEAD` when detached (then
+ * `chooseBaseBranch` names the pull request's base). A repository without a commit fails here, as it should.
  */
 async function readCheckout(
   git: Git,
   cwd: string,
-): Promise<{ root: string; commonDir: string; baseSha: string; baseBranch: string }> {
+): Promise<{ root: string; commonDir: string; baseSha: string; head: string }> {
   const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
   args.push('HEAD', '--symbolic-full-name', 'HEAD');
   let output: string;
@@ -159,8 +198,7 @@ async function readCheckout(
     throw new RunStartError(`git rev-parse in ${cwd} did not name the checkout`);
   if (baseSha === undefined || !/^[0-9a-f]{40,64}$/.test(baseSha) || head === undefined)
     throw new RunStartError(`git rev-parse in ${cwd} did not name HEAD's commit`);
-  const baseBranch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : baseSha;
-  return { root, commonDir, baseSha, baseBranch };
+  return { root, commonDir, baseSha, head };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Clock } from '../base/clock.ts';
 import type { KeelConfig } from '../config/schema.ts';
 import type { RouterEvent } from '../fleet/router-types.ts';
 import type { RemoteAuth } from '../git/git-runner.ts';
+import type { BaseBranchHint, PullRequestWork } from './run-base.ts';
 import type { Effects } from './effects.ts';
 import type { ExternalCodeResult } from './external-code.ts';
 import type { LeaseLostError } from './run-lease.ts';
@@ -37,6 +38,17 @@ export interface StartRunOptions {
   onRouterEvent?: (event: RouterEvent) => void;
   /** Told the run id and directory as soon as the state is on disk (the Action saves them for `post`). */
   onStarted?: (run: { runId: string; runDir: string; stateDir: string }) => void;
+  /**
+   * The branch a new run's pull request goes into when the checkout is a detached HEAD (Actions: the pull
+   * request's base ref, else the repository's default branch); never the commit (`run-base.ts`).
+   */
+  baseBranch?: BaseBranchHint;
+  /**
+   * Work on this pull request (Actions: `/keel run` in its comments): a new run starts at `headSha` (which
+   * must be in the repository: the Action fetches it), pushes onto `headBranch`, and reports on the pull
+   * request instead of opening one. `baseBranch` is the pull request's base.
+   */
+  pullRequest?: PullRequestWork;
   /** Push the work branch to this remote before opening the pull request (Actions: `origin`). */
   pushTo?: string;
   /**

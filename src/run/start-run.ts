@@ -142,10 +142,20 @@ async function ownedRun(
   const created = resumed
     ? undefined
     : await newRunState(
-        { runId: choice.runId, task: options.task, taskSource: options.taskSource, repo, stateDir, secrets },
+        {
+          runId: choice.runId,
+          task: options.task,
+          taskSource: options.taskSource,
+          repo,
+          stateDir,
+          secrets,
+          ...(options.baseBranch ? { baseBranch: options.baseBranch } : {}),
+          ...(options.pullRequest ? { pullRequest: options.pullRequest } : {}),
+        },
         git,
         clock,
       );
+  if (created?.baseNote !== undefined) progress(created.baseNote);
   const state = resumed ?? created!.state;
   await excludeStateDir(git, state.repo.root, stateDir, created?.commonDir);
   const persistence = new PersistenceCoordinator({
@@ -304,7 +314,12 @@ async function ownedRun(
         ...(options.pushTo !== undefined
           ? {
               pushWorkBranch: async () => {
-                const pushed = await pushWorkBranch(git, workspace, { remote: options.pushTo!, secrets });
+                const onto = state.repo.pullRequest?.headBranch;
+                const pushed = await pushWorkBranch(git, workspace, {
+                  remote: options.pushTo!,
+                  secrets,
+                  ...(onto !== undefined ? { remoteBranch: onto } : {}),
+                });
                 if (pushed.newBranch)
                   progress(`publish: ${pushed.reason}; the work went to ${pushed.remoteBranch}`);
                 return pushed.remoteBranch;

@@ -70,6 +70,13 @@ export const runStateSchema = z.object({
     baseSha: z.string().regex(/^[0-9a-f]{7,64}$/),
     workBranch: text(255),
     worktree: text(4_096),
+    /**
+     * A run asked for on a pull request (`/keel` in its comments): the work starts at the pull request's head
+     * and is pushed onto its branch, and that pull request is the one reported on — no new one is opened.
+     */
+    pullRequest: z
+      .object({ number: z.number().int().min(1), url: text(1_000), headBranch: text(255) })
+      .optional(),
   }),
   plan: planSchema.optional(),
   steps: z.record(z.string(), stepSchema),

@@ -46,6 +46,10 @@ export interface FakePull {
   /** Branch names (without `owner:`). */
   head: string;
   base: string;
+  /** The head's repository when it is a fork (`owner/name`), `null` for a fork since deleted. */
+  headRepo?: string | null;
+  /** The head's commit; by default a made-up sha derived from the branch name. */
+  headSha?: string;
   labels: string[];
   locked: boolean;
   user: string;
@@ -214,6 +218,26 @@ function branchJson(ctx: ShapeContext, ref: string, user: string): Record<string
   };
 }
 
+/**
+ * A pull request's head as the REST API shows it: `repo` is the fork's repository for a fork (with
+ * `fork: true`), and `null` when the fork was deleted (docs.github.com, "Get a pull request": head.repo is
+ * nullable).
+ */
+function headJson(ctx: ShapeContext, pull: FakePull): Record<string, unknown> {
+  const head = branchJson(ctx, pull.head, pull.user);
+  if (pull.headSha !== undefined) head.sha = pull.headSha;
+  if (pull.headRepo === null) return { ...head, repo: null };
+  if (pull.headRepo === undefined) return head;
+  const [owner = 'fork', name = ctx.repo] = pull.headRepo.split('/');
+  const fork = { ...ctx, owner, repo: name };
+  return {
+    ...head,
+    label: `${owner}:${pull.head}`,
+    user: userJson(fork, owner),
+    repo: { ...repoJson(fork, 'main'), fork: true },
+  };
+}
+
 export function pullJson(ctx: ShapeContext, pull: FakePull): Record<string, unknown> {
   const url = `${ctx.api}/repos/${ctx.owner}/${ctx.repo}/pulls/${pull.number}`;
   const issueUrl = `${ctx.api}/repos/${ctx.owner}/${ctx.repo}/issues/${pull.number}`;
@@ -248,7 +272,7 @@ export function pullJson(ctx: ShapeContext, pull: FakePull): Record<string, unkn
     assignees: [],
     requested_reviewers: [],
     requested_teams: [],
-    head: branchJson(ctx, pull.head, pull.user),
+    head: headJson(ctx, pull),
     base: branchJson(ctx, pull.base, ctx.owner),
     author_association: 'MEMBER',
     auto_merge: null,

@@ -43,6 +43,9 @@ export interface SeedPull {
   body?: string | null;
   head: string;
   base?: string;
+  /** A fork's `owner/name`, or `null` for a deleted fork (the head's `repo` in the API). */
+  headRepo?: string | null;
+  headSha?: string;
   state?: 'open' | 'closed';
   draft?: boolean;
   labels?: string[];
@@ -373,6 +376,8 @@ function seed(api: FakeGitHubApi, options: FakeGitHubOptions): void {
       draft: pull.draft ?? false,
       head: pull.head,
       base: pull.base ?? api.defaultBranch,
+      ...(pull.headRepo !== undefined ? { headRepo: pull.headRepo } : {}),
+      ...(pull.headSha !== undefined ? { headSha: pull.headSha } : {}),
       labels: (pull.labels ?? []).map((name) => api.labelFor(name)),
       locked: false,
       user: pull.user ?? api.owner,

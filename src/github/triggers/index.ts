@@ -8,3 +8,4 @@ export {
 } from './schedule-claims.ts';
 export { DEFAULT_TASK_LABEL, openTaskIssues } from './trigger-gateway.ts';
 export { createTriggerGateway, pausedLabel, resolveTrigger, type TriggerDecision } from './triggers.ts';
+export { eventBaseBranch, pullRequestTarget, type PullRequestTarget } from './pull-request-work.ts';

@@ -10,6 +10,7 @@
 import { describeHits, SecretInPushError, type SecretHit } from '../../git/secret-scan.ts';
 import { stepCommits } from '../../git/workspace.ts';
 import { effectMarker } from '../effects.ts';
+import { isCommitBase } from '../run-base.ts';
 import type { RunContext } from '../run-context.ts';
 import { finalStatus, runSummaryMarkdown } from '../summary.ts';
 import { reviewOf } from './review-step.ts';
@@ -42,14 +43,30 @@ export async function publishStep(ctx: RunContext): Promise<boolean> {
   const body = runSummaryMarkdown(state, status, refused);
 
   if (refused !== undefined) await fileSecretRefusal(ctx, refused);
-  if (head !== undefined) {
+  // A detached checkout with no branch known to propose into (`run-base.ts`): a commit is no pull request base.
+  if (head !== undefined && isCommitBase(ctx.workspace.baseBranch, ctx.workspace.baseSha)) {
+    deps.progress(
+      `publish: no pull request — the run's base is the commit ${ctx.workspace.baseSha.slice(0, 12)}, not a branch; the work is on ${head}`,
+    );
+  } else if (head !== undefined && head === state.repo.pullRequest?.headBranch) {
+    // Asked for on a pull request: the work is on its branch now, and that pull request is the one to report.
+    const pr = state.repo.pullRequest;
     const marker = effectMarker(state.runId, 'publish');
+    state.effects.pull_request = { kind: 'pull_request', marker, ref: pr.url, createdAt: deps.clock.now() };
+    deps.progress(
+      `publish: pushed onto ${pr.headBranch}, the branch of pull request #${pr.number} ${pr.url}`,
+    );
+    await ctx.checkpoint();
+  } else if (head !== undefined) {
+    const marker = effectMarker(state.runId, 'publish');
+    // The pull request's branch could not take the work (it moved and conflicts): a pull request into it.
+    const base = state.repo.pullRequest?.headBranch ?? ctx.workspace.baseBranch;
     const pr = await deps.effects.ensurePullRequest({
       marker,
       title: `keel: ${state.task.text.split('\n', 1)[0]!.slice(0, 100)}`,
       body: `${body}\n\n${marker}`,
       head,
-      base: ctx.workspace.baseBranch,
+      base,
       draft: needsHuman,
       labels: needsHuman ? ['needs-human-review'] : [],
     });

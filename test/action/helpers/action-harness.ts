@@ -465,12 +465,22 @@ export interface CommentEventOptions {
   association: string;
   userType?: 'User' | 'Bot';
   issue: { number: number; title: string; body?: string | null };
+  /** The issue is a pull request: the payload's issue carries `pull_request` (its links), as GitHub sends. */
+  pullRequest?: boolean;
 }
 
 /** An `issue_comment` `created` payload, shaped like GitHub's. */
 export function commentEvent(o: CommentEventOptions): EventSpec {
   const user = { login: o.login, id: 9000 + o.login.length, type: o.userType ?? 'User' };
   const issueUrl = `https://github.com/${OWNER}/${REPO}/issues/${o.issue.number}`;
+  const pullUrl = `https://github.com/${OWNER}/${REPO}/pull/${o.issue.number}`;
+  const pull = {
+    url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${o.issue.number}`,
+    html_url: pullUrl,
+    diff_url: `${pullUrl}.diff`,
+    patch_url: `${pullUrl}.patch`,
+    merged_at: null,
+  };
   return {
     name: 'issue_comment',
     payload: {
@@ -484,8 +494,9 @@ export function commentEvent(o: CommentEventOptions): EventSpec {
         labels: [],
         user: { login: OWNER, id: 1, type: 'User' },
         author_association: 'OWNER',
-        html_url: issueUrl,
+        html_url: o.pullRequest ? pullUrl : issueUrl,
         comments: 0,
+        ...(o.pullRequest ? { pull_request: pull } : {}),
       },
       comment: {
         id: 555_001,
