@@ -11,7 +11,7 @@ import type { MachineLeases } from './machine-leases.ts';
 import { RouterError, type Attempt, type CompleteOptions, type RouterEvent } from './router-types.ts';
 import { selectCandidate, type Selection } from './selection.ts';
 import type { ServerUpkeep, UpkeepPass } from './server-upkeep.ts';
-import type { Lease } from './shared-slots.ts';
+import { NO_LEASE, type Lease } from './shared-slots.ts';
 
 /** One request's journey through the chain. */
 export interface RequestPass extends FailurePass, UpkeepPass {
@@ -84,13 +84,17 @@ export class Chooser {
   async #loop(pass: RequestPass, waits: (reason: 'saturated' | 'cooling') => void): Promise<Chosen> {
     const { policy } = this.#fleet.config;
     const { role, attempts } = pass;
+    const serverLoad = this.#fleet.serverLoad;
+    const ids = serverLoad ? pass.chain.flat().map((c) => c.endpointId) : [];
     for (;;) {
       if (pass.options.signal?.aborted) throw new RouterError('aborted', role, attempts, 'cancelled');
-      await this.#upkeep.beforeChoosing(pass);
-      const serverLoad = this.#fleet.serverLoad;
+      // Each step is awaited only when it has something to wait for: most picks need no look at all, and
+      // an await per step per request is a measurable share of the router's cost (bench/router.ts).
+      const upkeep = this.#upkeep.beforeChoosing(pass);
+      if (upkeep) await upkeep;
       if (serverLoad) {
-        const ids = pass.chain.flat().map((c) => c.endpointId);
-        await serverLoad.firstLook(ids);
+        const firstLook = serverLoad.firstLook(ids);
+        if (firstLook) await firstLook;
         serverLoad.poll(ids);
       }
       const views = this.#fleet.views(pass.chain, pass.shape, pass.ticket);
@@ -106,8 +110,9 @@ export class Chooser {
         const candidate = pass.chain[selection.candidate.tier]![selection.candidate.order]!;
         const endpoint = this.#fleet.endpoint(candidate.endpointId);
         if (!this.#fleet.slots.tryAcquire(endpoint.id, this.#fleet.capOf(endpoint))) continue;
-        const lease = await this.#leases.slot(endpoint);
-        const unseen = lease ? await this.#leases.unseenTurn(endpoint) : undefined;
+        const free = this.#leases.noneNeeded(endpoint);
+        const lease = free ? NO_LEASE : await this.#leases.slot(endpoint);
+        const unseen = free ? 'none' : lease ? await this.#leases.unseenTurn(endpoint) : undefined;
         if (lease && unseen) {
           this.#fleet.slots.leave(pass.ticket);
           pass.retrySame = undefined;

@@ -17,6 +17,16 @@ export class MachineLeases {
     this.#fleet = fleet;
   }
 
+  /** No shared slots and no unseen-send turn to take (most setups): `slot` and `unseenTurn` need no await. */
+  noneNeeded(endpoint: EndpointConfig): boolean {
+    return this.#fleet.shared === undefined && !this.#needsTurn(endpoint);
+  }
+
+  #needsTurn(endpoint: EndpointConfig): boolean {
+    const serverLoad = this.#fleet.serverLoad;
+    return serverLoad !== undefined && serverLoad.confirms(endpoint.id) && serverLoad.tracks(endpoint.id);
+  }
+
   /**
    * `load: server` (server-load.ts): this machine's turn to send a request the server's count does not show
    * yet, and the server's room for it by a reading asked after the turn began; undefined when either is
@@ -24,7 +34,7 @@ export class MachineLeases {
    */
   async unseenTurn(endpoint: EndpointConfig): Promise<Lease | 'none' | undefined> {
     const serverLoad = this.#fleet.serverLoad;
-    if (!serverLoad?.confirms(endpoint.id) || !serverLoad.tracks(endpoint.id)) return 'none';
+    if (!serverLoad || !this.#needsTurn(endpoint)) return 'none';
     const token = await this.#holdUnseen(endpoint.id);
     if (!token) return undefined;
     await serverLoad.readSince(endpoint.id, this.#fleet.clock.now());

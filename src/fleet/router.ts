@@ -35,6 +35,7 @@ import { Chooser, type Chosen, type RequestPass } from './chooser.ts';
 import { firstTokenAllowance, queueWait } from './first-token.ts';
 import { MachineLeases } from './machine-leases.ts';
 import { openSharedSlots } from './slot-leases.ts';
+import { NO_LEASE } from './shared-slots.ts';
 import { ServerLoad } from './server-load.ts';
 import { statusRows, type StatusRow } from './status.ts';
 import type { ChatOutcome, ChatRequest, EndpointClient } from './types.ts';
@@ -211,8 +212,8 @@ class FleetRouter implements Router {
       );
     } finally {
       this.#fleet.slots.release(endpoint.id);
-      await lease.release();
-      await unseen?.release(); // ended: not in the server's count any more either
+      if (lease !== NO_LEASE) await lease.release();
+      if (unseen) await unseen.release(); // ended: not in the server's count any more either
       this.#fleet.serverLoad?.released(endpoint.id);
     }
     if (result === 'rejected') return undefined;

@@ -138,18 +138,19 @@ export class ServerLoad {
 
   /**
    * Resolves once every endpoint among these that may report has been looked at once (read, or failed):
-   * nothing is sent to such a server blind. The look is bounded by `timeoutMs`; never throws.
+   * nothing is sent to such a server blind. The look is bounded by `timeoutMs`; never throws. Undefined
+   * when there is nothing to wait for (every such endpoint looked at already: nearly every call).
    */
-  async firstLook(endpointIds: Iterable<string>): Promise<void> {
-    const waits: Promise<void>[] = [];
+  firstLook(endpointIds: Iterable<string>): Promise<void> | undefined {
+    let waits: Promise<void>[] | undefined;
     for (const id of endpointIds) {
       const state = this.#states.get(id);
       if (!state || state.reading || state.lastError !== undefined || this.#source(state) === undefined)
         continue;
       if (!state.looking) this.#look(state);
-      if (state.current) waits.push(state.current);
+      if (state.current) (waits ??= []).push(state.current);
     }
-    if (waits.length > 0) await Promise.all(waits);
+    return waits && Promise.all(waits).then(() => undefined);
   }
 
   /**

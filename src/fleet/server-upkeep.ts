@@ -59,11 +59,19 @@ export class ServerUpkeep {
     this.#scanOnFirstUse = deps.scanOnFirstUse;
   }
 
-  /** Everything the next pick of `pass` depends on, looked at where due. */
-  async beforeChoosing(pass: UpkeepPass): Promise<void> {
-    await this.#pollLoading(pass.chain);
-    if (this.#scanOnFirstUse) await this.#scanUnknown(pass.chain);
-    await this.#countNearWindow(pass);
+  /**
+   * Everything the next pick of `pass` depends on, looked at where due, in this order: a loading server's
+   * `/health` (ready: re-scanned), first-use scans, token counts near a window. Undefined when nothing is
+   * due, the common case: the caller then goes on without an await (no promise per step per request).
+   */
+  beforeChoosing(pass: UpkeepPass): Promise<void> | undefined {
+    const loading = this.#pollLoading(pass.chain);
+    return loading ? loading.then(() => this.#scanThenCount(pass)) : this.#scanThenCount(pass);
+  }
+
+  #scanThenCount(pass: UpkeepPass): Promise<void> | undefined {
+    const scans = this.#scanOnFirstUse ? this.#scanUnknown(pass.chain) : undefined;
+    return scans ? scans.then(() => this.#countNearWindow(pass)) : this.#countNearWindow(pass);
   }
 
   /**
@@ -73,7 +81,7 @@ export class ServerUpkeep {
    * windows, cap at real slots and allow for cold loads without a probe loop of their own. Tried at most
    * once per interval per endpoint, in parallel, each bounded by the probe timeout.
    */
-  async #scanUnknown(chain: Candidate[][]): Promise<void> {
+  #scanUnknown(chain: Candidate[][]): Promise<void> | undefined {
     const { capabilityIntervalMs } = this.#fleet.config.policy.probe;
     const now = this.#clock.now();
     const due = new Set<string>();
@@ -90,7 +98,8 @@ export class ServerUpkeep {
       }
       due.add(endpoint.id);
     }
-    await Promise.all([...due].map((id) => this.#firstScan(this.#fleet.endpoint(id))));
+    if (due.size === 0) return undefined;
+    return Promise.all([...due].map((id) => this.#firstScan(this.#fleet.endpoint(id)))).then(noValue);
   }
 
   #firstScan(endpoint: EndpointConfig): Promise<void> {
@@ -111,7 +120,7 @@ export class ServerUpkeep {
    * high, could skip a candidate that fits, or let through one that does not. Once per candidate per
    * request, in parallel, each bounded by the probe timeout; a failure leaves the estimate.
    */
-  async #countNearWindow(pass: UpkeepPass): Promise<void> {
+  #countNearWindow(pass: UpkeepPass): Promise<void> | undefined {
     const { contextFraction } = this.#fleet.config.policy;
     const counting: Promise<void>[] = [];
     for (const candidate of pass.chain.flat()) {
@@ -131,7 +140,7 @@ export class ServerUpkeep {
         }),
       );
     }
-    await Promise.all(counting);
+    return counting.length > 0 ? Promise.all(counting).then(noValue) : undefined;
   }
 
   /**
@@ -140,13 +149,11 @@ export class ServerUpkeep {
    * re-scanned at once, since its model (and window) may be a new one. No `/health` or no answer: the hold
    * ends too, and the next attempt finds out what is wrong the usual way.
    */
-  async #pollLoading(chain: Candidate[][]): Promise<void> {
-    const due = this.#fleet.loadingChecksDue(
-      chain.flat().map((candidate) => candidate.endpointId),
-      this.#clock.now(),
-    );
+  #pollLoading(chain: Candidate[][]): Promise<void> | undefined {
+    const due = this.#fleet.loadingChecksDue(endpointIdsOf(chain), this.#clock.now());
+    if (due.size === 0) return undefined;
     // The look is shared, so one request's cancellation must not cut it short; the probe timeout bounds it.
-    await Promise.all([...due].map((id) => this.#readyCheck(this.#fleet.endpoint(id))));
+    return Promise.all([...due].map((id) => this.#readyCheck(this.#fleet.endpoint(id)))).then(noValue);
   }
 
   #readyCheck(endpoint: EndpointConfig): Promise<void> {
@@ -170,4 +177,13 @@ export class ServerUpkeep {
     this.#emit({ type: 'loading', endpointId: endpoint.id, loading: false });
     this.#fleet.slots.notify();
   }
+}
+
+function noValue(): void {
+  return undefined;
+}
+
+/** Lazily: when no endpoint is loading (nearly always), `loadingChecksDue` reads none of them. */
+function* endpointIdsOf(chain: Candidate[][]): Generator<string> {
+  for (const tier of chain) for (const candidate of tier) yield candidate.endpointId;
 }
