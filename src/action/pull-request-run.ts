@@ -8,7 +8,6 @@
  * wrote, neutralised anyway as everything keel publishes is (`base/publish-text.ts`).
  */
 import { neutralizeForPublish } from '../base/publish-text.ts';
-import { GitError } from '../git/git-runner.ts';
 import { trustedHostsOf } from '../github/effects/index.ts';
 import { pullRequestTarget } from '../github/triggers/index.ts';
 import type { PullRequestWork } from '../run/run-base.ts';
@@ -27,18 +26,13 @@ export async function pullRequestRun(
   if (target.kind === 'refused') return refuse(setup, number, target.reason, io);
   const { pr } = target;
   // The branch as it is now (it may have moved since the API answered): the run starts from what it fetched.
-  let fetched: string;
-  try {
-    await git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${pr.headBranch}`], {
-      cwd: ctx.workspace,
-    });
-    fetched = (
-      await git.run(['rev-parse', '--verify', 'FETCH_HEAD^{commit}'], { cwd: ctx.workspace })
-    ).stdout.text.trim();
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    return refuse(setup, number, `could not fetch the branch of pull request #${number}: ${error.kind}`, io);
-  }
+  // A failed fetch (network, credentials) throws: the job fails visibly and a re-run tries again.
+  await git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${pr.headBranch}`], {
+    cwd: ctx.workspace,
+  });
+  const fetched = (
+    await git.run(['rev-parse', '--verify', 'FETCH_HEAD^{commit}'], { cwd: ctx.workspace })
+  ).stdout.text.trim();
   if (fetched !== pr.headSha)
     io.info(
       `keel: pull request #${number}'s branch moved to ${fetched.slice(0, 12)} since the API said ${pr.headSha.slice(0, 12)}: working from it`,
@@ -59,6 +53,8 @@ async function refuse(
     `keel did not run: ${reason}.\n\nAsk for the change on an issue (\`/keel run\` there), and keel opens its own pull request.`,
     { trustedHosts: trustedHostsOf(ctx) },
   );
-  await client.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: number, body });
+  // `effects: local` writes nothing to GitHub, a refusal included.
+  if (setup.settings.effects === 'github')
+    await client.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: number, body });
   return { kind: 'refused', reason };
 }
