@@ -95,6 +95,10 @@ jobs:
           run-id: \${{ inputs.run-id }}
           doctor: \${{ inputs.doctor || false }}
           time-budget-minutes: '80'
+          # keel pushes (work branch, state branch) and opens pull requests with this token. The default,
+          # GITHUB_TOKEN, starts no push/pull_request workflows: no CI on keel's pull requests. A PAT
+          # (contents and pull requests: write) or a GitHub App token here starts them.
+          # github-token: \${{ secrets.KEEL_TOKEN }}
 `;
 
 /** The placeholder for keel's repository in the examples. */
