@@ -79,7 +79,10 @@ export class ServerUpkeep {
    * can tell (no `contextWindow`, or no `maxParallel`, in the config) and of which no fresh scan is known
    * (none saved, or older than `capabilityIntervalMs`): `keel run` and `keel ask` then fit limits to real
    * windows, cap at real slots and allow for cold loads without a probe loop of their own. Tried at most
-   * once per interval per endpoint, in parallel, each bounded by the probe timeout.
+   * once per interval per endpoint, in parallel, each bounded by the probe timeout — and waited for no
+   * longer than the endpoint's first-token deadline since the scan began, where that is the shorter: a
+   * request would not wait longer for the server's answer either (a hung primary with `firstTokenMs: 200`
+   * held the first requests 3 s, the probe timeout, before they could fail over). The scan itself goes on.
    */
   #scanUnknown(chain: Candidate[][]): Promise<void> | undefined {
     const { capabilityIntervalMs } = this.#fleet.config.policy.probe;
@@ -99,7 +102,19 @@ export class ServerUpkeep {
       due.add(endpoint.id);
     }
     if (due.size === 0) return undefined;
-    return Promise.all([...due].map((id) => this.#firstScan(this.#fleet.endpoint(id)))).then(noValue);
+    return Promise.all([...due].map((id) => this.#awaitScan(this.#fleet.endpoint(id)))).then(noValue);
+  }
+
+  /** The endpoint's first-use scan, as long as a request waits for it (`#scanUnknown`). */
+  #awaitScan(endpoint: EndpointConfig): Promise<void> {
+    const scan = this.#firstScan(endpoint);
+    const { firstTokenMs } = endpoint.timeouts;
+    if (firstTokenMs >= this.#fleet.config.policy.probe.timeoutMs) return scan;
+    const left = this.#scanTriedAt.get(endpoint.id)! + firstTokenMs - this.#clock.now();
+    if (left <= 0) return Promise.resolve();
+    const stop = new AbortController();
+    const deadline = this.#clock.sleep(left, stop.signal).catch(noValue);
+    return Promise.race([scan, deadline]).finally(() => stop.abort());
   }
 
   #firstScan(endpoint: EndpointConfig): Promise<void> {
