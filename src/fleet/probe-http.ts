@@ -4,6 +4,7 @@
  * A probe talks to servers that may be half-dead, misconfigured or not what the config claims; none of that
  * is exceptional here.
  */
+import { request as undiciRequest } from 'undici';
 import { redact } from '../base/secrets.ts';
 import { abortReason, type Clock } from '../base/clock.ts';
 import { htmlAnswer } from './response-shape.ts';
@@ -180,3 +181,26 @@ export function serverRoot(url: string): string {
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
+
+/**
+ * A `FetchLike` over undici's `request` — the endpoint client's transport — for the small, frequent GETs of
+ * a server's load (`/metrics`, `/slots`): about a third of the CPU the WHATWG `fetch` takes per read, which
+ * a router that looks at the server on its releases pays many times a second.
+ */
+export const undiciFetch: FetchLike = async (input, init) => {
+  const { statusCode, headers, body } = await undiciRequest(input, {
+    method: 'GET',
+    headers: init?.headers as Record<string, string> | undefined,
+    signal: init?.signal ?? undefined,
+  });
+  const text = await body.text();
+  const noBody = statusCode === 204 || statusCode === 304;
+  return new Response(noBody ? null : text, {
+    status: statusCode,
+    headers: Object.entries(headers).flatMap(([name, value]) =>
+      value === undefined
+        ? []
+        : (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
+    ),
+  });
+};

@@ -20,6 +20,7 @@ import { dropClockJumps, type ClockJump } from './clock-jumps.ts';
 import { parseFleetState, type FleetState } from './fleet-state.ts';
 import { FleetView, requestSignature } from './fleet-view.ts';
 import { FleetHealthBook, probeHealth, scanCapabilities, type FetchLike, type ProbeDeps } from './probe.ts';
+import { undiciFetch } from './probe-http.ts';
 import { runProbeLoop } from './probe-loop.ts';
 import {
   RouterError,
@@ -129,7 +130,7 @@ class FleetRouter implements Router {
     if (config.endpoints.some((endpoint) => endpoint.load !== 'local')) {
       const serverLoad = new ServerLoad(config.endpoints, {
         clock: this.#clock,
-        fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        fetch: deps.fetch ?? undiciFetch,
         env,
         intervalMs: config.policy.probe.loadIntervalMs,
         timeoutMs: config.policy.probe.timeoutMs,
