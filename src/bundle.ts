@@ -9,3 +9,11 @@
 export const loadCli = (): Promise<unknown> => import('./cli.ts');
 export const loadAction = (): Promise<typeof import('./main.ts')> => import('./main.ts');
 export const loadLibrary = (): Promise<typeof import('./index.ts')> => import('./index.ts');
+
+// What the bin runs before anything else loads (src/cli.ts): the early resume request and its hand-over.
+// Exported here so that they sit in this entry chunk — loaded with it — instead of in chunks `loadCli`
+// would have to fetch first: a resumed run's first model request waits for no chunk (the resume benchmark).
+// Their modules have no side effects and load neither undici nor node:http.
+export { sendEarlyResumeRequest } from './cli/early-resume.ts';
+export { abandonEarlyRequests } from './fleet/early-requests.ts';
+export { workflowCommandGuard } from './base/workflow-commands.ts';
