@@ -84,7 +84,7 @@ const COMMANDS = {
     },
     sim: {
         summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(233), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 55745))).simCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(947), __webpack_require__.e(185)]).then(__webpack_require__.bind(__webpack_require__, 55745))).simCommand,
     },
     schema: {
         summary: 'print the JSON Schema of the configuration file',
@@ -92,7 +92,7 @@ const COMMANDS = {
     },
     demo: {
         summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(124), __webpack_require__.e(233), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 53770))).demoCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(124), __webpack_require__.e(947), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 53770))).demoCommand,
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',

@@ -1,5 +1,5 @@
 export const id = 466;
-export const ids = [466,594,975];
+export const ids = [466,975,594];
 export const modules = {
 
 /***/ 91975:

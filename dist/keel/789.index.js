@@ -1,5 +1,5 @@
 export const id = 789;
-export const ids = [789];
+export const ids = [789,382];
 export const modules = {
 
 /***/ 3700:
@@ -770,26 +770,6 @@ async function openFleetSession(options, io, deps = {}) {
             }
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 53013:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ projectDir)
-/* harmony export */ });
-/* harmony import */ var _git_repo_root_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35495);
-/**
- * Where a command's defaults live (`.github/keel.yml`, `.keel/`, the lanes file): the root of the git
- * repository around the working directory, or the working directory itself outside one. Paths a user types
- * (`--config x.yml`) stay relative to where they typed them.
- */
-
-function projectDir(io) {
-    return (0,_git_repo_root_js__WEBPACK_IMPORTED_MODULE_0__/* .findRepoRoot */ .G)(io.cwd) ?? io.cwd;
 }
 
 

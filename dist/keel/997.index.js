@@ -562,53 +562,6 @@ async function exists(path) {
 }
 
 
-/***/ }),
-
-/***/ 57851:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ parseCommandArgs)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18908);
-/**
- * `parseArgs` for every command: what it refuses (an unknown option, a missing value) becomes a
- * `UsageError` naming the argument, followed by the command's usage when one is given.
- */
-
-
-function parseCommandArgs(config, usage) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(usage === undefined ? message : `${message}\n\n${usage}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 53013:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ projectDir)
-/* harmony export */ });
-/* harmony import */ var _git_repo_root_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35495);
-/**
- * Where a command's defaults live (`.github/keel.yml`, `.keel/`, the lanes file): the root of the git
- * repository around the working directory, or the working directory itself outside one. Paths a user types
- * (`--config x.yml`) stay relative to where they typed them.
- */
-
-function projectDir(io) {
-    return (0,_git_repo_root_js__WEBPACK_IMPORTED_MODULE_0__/* .findRepoRoot */ .G)(io.cwd) ?? io.cwd;
-}
-
-
 /***/ })
 
 };

@@ -1,33 +1,6 @@
-export const id = 233;
-export const ids = [233];
+export const id = 947;
+export const ids = [947];
 export const modules = {
-
-/***/ 57851:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ parseCommandArgs)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18908);
-/**
- * `parseArgs` for every command: what it refuses (an unknown option, a missing value) becomes a
- * `UsageError` naming the argument, followed by the command's usage when one is given.
- */
-
-
-function parseCommandArgs(config, usage) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(usage === undefined ? message : `${message}\n\n${usage}`);
-    }
-}
-
-
-/***/ }),
 
 /***/ 59668:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
