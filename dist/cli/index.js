@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { loadCli } from '../keel/index.js';
+import nodeModule from 'node:module';
 
+nodeModule.enableCompileCache?.();
+const { loadCli } = await import('../keel/index.js');
 await loadCli();
