@@ -111,11 +111,7 @@ async function workOn(
     decision.kind === 'run' && decision.source === 'comment' && decision.onPullRequest === true
       ? await pullRequestRun(setup, decision.issueNumber!, io)
       : undefined;
-  if (onPull?.kind === 'refused') {
-    io.setOutput('status', 'ignored');
-    saveFinished(io);
-    return { code: 0, status: 'ignored' };
-  }
+  if (onPull?.kind === 'refused') return endIgnored(io);
   // A new run on a detached checkout proposes into this branch, never into the commit (`run/run-base.ts`).
   const baseBranch = eventBaseBranch(ctx);
 
@@ -135,9 +131,7 @@ async function workOn(
   if (claimed.kind === 'held') {
     io.info(`keel: ${claimed.reason}`);
     io.annotate({ level: 'warning', title: 'keel: the run is held by another job', message: claimed.reason });
-    io.setOutput('status', 'ignored');
-    saveFinished(io);
-    return { code: 0, status: 'ignored' };
+    return endIgnored(io);
   }
   const claim = claimed.kind === 'claimed' ? claimed.claim : undefined;
   if (claim) saveClaim(io, claim);
@@ -187,9 +181,7 @@ async function workOn(
       title: 'keel: another job took the run over',
       message: result.superseded.message,
     });
-    io.setOutput('status', 'ignored');
-    saveFinished(io);
-    return { code: 0, status: 'ignored' };
+    return endIgnored(io);
   }
   // Validation changed the repository (security stop): nothing leaves this runner, not even the checkpoint.
   if (state.interruption?.kind === 'security')
@@ -231,6 +223,13 @@ export function closesIssueOf(state: RunState): number | undefined {
 export function trackingIssueOf(state: RunState): number | undefined {
   const match = /\/(?:issues|pull)\/(\d+)#issuecomment-\d+$/.exec(state.effects.tracking?.ref ?? '');
   return match ? Number(match[1]) : undefined;
+}
+
+/** This job does nothing more (refused, or another job holds the run): `ignored`, exit 0, and post knows. */
+function endIgnored(io: ActionIO): { code: number; status: string } {
+  io.setOutput('status', 'ignored');
+  saveFinished(io);
+  return { code: 0, status: 'ignored' };
 }
 
 export function resumeInstructions(ctx: ActionContext, runId: string): string {

@@ -5,7 +5,8 @@
  * `.github/workflows/keel.yml` (examples/workflows/keel.yml); with `--labels`, the labels people put on
  * issues. Then it prints the repository settings still to make. It never overwrites a file without `--force`.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { pathExists } from '../base/atomic-file.ts';
 import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig, validateConfigValue } from '../config/load.ts';
@@ -84,7 +85,7 @@ export const initCommand: Command = async (argv, io) => {
   if (!values.force) {
     const existing = [];
     for (const path of [configPath, workflowPath])
-      if (await exists(path)) existing.push(relative(root, path));
+      if (await pathExists(path)) existing.push(relative(root, path));
     if (existing.length > 0) {
       io.stderr(`keel init: ${existing.join(' and ')} exist already; --force overwrites them\n`);
       return 1;
@@ -217,11 +218,4 @@ async function createLabels(io: CliIO, root: string): Promise<void> {
 async function write(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text);
-}
-
-async function exists(path: string): Promise<boolean> {
-  return readFile(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -3,6 +3,7 @@
  * JSON line per endpoint and one for the control server (machine-readable: scripts read the ports from them),
  * then serves until SIGINT/SIGTERM and closes cleanly.
  */
+import { untilAborted } from '../base/clock.ts';
 import { ENDPOINT_ID_PATTERN } from '../config/schema.ts';
 import {
   HOSTED_LISTINGS,
@@ -209,13 +210,6 @@ export function parseSimArgs(argv: string[]): SimulatorOptions | 'help' {
   return options;
 }
 
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
-
 export const simCommand: Command = async (argv, io) => {
   const options = parseSimArgs(argv);
   if (options === 'help') {
@@ -238,7 +232,7 @@ export const simCommand: Command = async (argv, io) => {
     });
     io.stdout(`${JSON.stringify({ control: sim.controlUrl })}\n`);
     io.stderr('keel sim: serving; stop with Ctrl-C\n');
-    await aborted(io.signal);
+    await untilAborted(io.signal);
   } finally {
     await sim.close();
   }

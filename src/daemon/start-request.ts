@@ -4,8 +4,8 @@
  * so tests move time themselves; looked for at once first, because a request may have been written while
  * the child still ran (the watchdog removes the file before each start, so a request is used by one start).
  */
-import { access } from 'node:fs/promises';
-import type { Clock } from '../base/clock.ts';
+import { pathExists } from '../base/atomic-file.ts';
+import { untilAborted, type Clock } from '../base/clock.ts';
 
 export const DEFAULT_START_REQUEST_CHECK_MS = 5_000;
 
@@ -17,11 +17,11 @@ export async function awaitStartRequest(
   signal: AbortSignal,
 ): Promise<boolean> {
   if (file === undefined) {
-    await aborted(signal);
+    await untilAborted(signal);
     return false;
   }
   while (!signal.aborted) {
-    if (await exists(file)) return true;
+    if (await pathExists(file)) return true;
     try {
       await clock.sleep(everyMs, signal);
     } catch {
@@ -29,20 +29,4 @@ export async function awaitStartRequest(
     }
   }
   return false;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
 }

@@ -3,8 +3,9 @@
  * keel changes history and files only in its own linked worktree, on its own work branch — never in the
  * user's checkout, never on a branch someone else has checked out.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { pathExists } from '../base/atomic-file.ts';
 import type { Git } from './git-runner.ts';
 import type { WorkBranchCache } from './work-branch-cache.ts';
 
@@ -97,13 +98,6 @@ export async function canonical(path: string): Promise<string> {
   }
 }
 
-export async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** The files that say an operation stopped half-way in a worktree, and how each is abandoned. */
 export const OPERATION_MARKERS = [
   ['rebase-merge', ['rebase', '--abort']],
@@ -175,7 +169,7 @@ export async function repoCommonDir(git: Git, ws: WorkBranch): Promise<string> {
 /** `ws.worktree`, canonical, after refusing a missing one and the repository's own checkout. */
 export async function ensureWorktreeDir(ws: WorkBranch): Promise<string> {
   const worktree = await canonical(ws.worktree);
-  if (!(await exists(worktree)))
+  if (!(await pathExists(worktree)))
     throw new WorkspaceError('refused', `keel's worktree ${worktree} does not exist`);
   if (worktree === (await canonical(ws.repoRoot))) {
     throw new WorkspaceError('refused', `${worktree} is the repository's own checkout, not keel's worktree`);
@@ -230,7 +224,8 @@ async function headFileNames(probe: WorktreeProbe, ref: string): Promise<boolean
 
 /** False for the reftable backend, where `HEAD` is a stub and branches are not files. */
 async function refsAreFiles(probe: WorktreeProbe): Promise<boolean> {
-  for (const dir of [probe.gitDir, probe.commonDir]) if (await exists(join(dir, 'reftable'))) return false;
+  for (const dir of [probe.gitDir, probe.commonDir])
+    if (await pathExists(join(dir, 'reftable'))) return false;
   return true;
 }
 

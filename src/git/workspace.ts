@@ -6,6 +6,7 @@
  * Every function is idempotent or refuses: a resumed run calls them again after a crash at any point.
  */
 import { readdir } from 'node:fs/promises';
+import { pathExists } from '../base/atomic-file.ts';
 import { isAbsolute, relative } from 'node:path';
 import type { Git } from './git-runner.ts';
 import { addToExclude } from './exclude.ts';
@@ -18,7 +19,6 @@ import {
   commitSha,
   ensureKeelWorktree,
   ensureWorktreeDir,
-  exists,
   gitFullOutput,
   isAncestor,
   isBranchName,
@@ -130,7 +130,7 @@ async function freshWorkspace(
   const baseSha = o.baseRef;
   if (o.fresh === undefined || o.baseBranch === undefined || baseSha === undefined || !SHA.test(baseSha))
     return undefined;
-  if (branch === o.baseBranch || (await exists(worktree))) return undefined;
+  if (branch === o.baseBranch || (await pathExists(worktree))) return undefined;
   const repoRoot = await canonical(o.fresh.repoRoot);
   const commonDir = await canonical(o.fresh.commonDir);
   checkPlacement(repoRoot, commonDir, worktree);
@@ -266,7 +266,7 @@ async function listWorktrees(git: Git, cwd: string): Promise<WorktreeEntry[]> {
  */
 async function prunedWorktrees(git: Git, cwd: string): Promise<WorktreeEntry[]> {
   const entries = await listWorktrees(git, cwd);
-  const gone = await Promise.all(entries.map(async (e) => e.prunable || !(await exists(e.path))));
+  const gone = await Promise.all(entries.map(async (e) => e.prunable || !(await pathExists(e.path))));
   if (!gone.includes(true)) return entries;
   await git.run(['worktree', 'prune'], { cwd });
   return listWorktrees(git, cwd);
@@ -284,7 +284,7 @@ async function registeredWorktree(git: Git, ws: WorkBranch): Promise<boolean> {
   if (here && here.branch !== ref && here.branch !== undefined) {
     throw new WorkspaceError('refused', `${ws.worktree} is a worktree of ${here.branch}`);
   }
-  if (!here && (await exists(ws.worktree)) && !(await isEmptyDir(ws.worktree))) {
+  if (!here && (await pathExists(ws.worktree)) && !(await isEmptyDir(ws.worktree))) {
     throw new WorkspaceError('refused', `${ws.worktree} exists and is not keel's worktree`);
   }
   return here !== undefined;
@@ -311,7 +311,7 @@ async function discardLeftovers(git: Git, ws: WorkBranch, repoCommon: string): P
   checkLinkedWorktree(worktree, probe, repoCommon);
   let aborted = false;
   for (const [i, [, abort]] of OPERATION_MARKERS.entries()) {
-    if (!(await exists(probe.markers[i]!))) continue;
+    if (!(await pathExists(probe.markers[i]!))) continue;
     await git.run([...abort], { cwd: worktree, allowFailure: true });
     aborted = true;
   }
@@ -386,7 +386,7 @@ export async function removeWorkspace(git: Git, ws: WorkBranch): Promise<RemoveR
   const worktree = await canonical(ws.worktree);
   if (worktree === (await canonical(ws.repoRoot)))
     return { removed: false, reason: 'that is the repository checkout' };
-  if (!(await exists(worktree))) {
+  if (!(await pathExists(worktree))) {
     await git.run(['worktree', 'prune'], { cwd: ws.repoRoot });
     return { removed: true };
   }

@@ -7,7 +7,7 @@
  * branch (`refs/remotes/origin/HEAD`, which `git clone` sets); the choice is said in the log.
  */
 import type { Git } from '../git/git-runner.ts';
-import { isBranchName } from '../git/workspace-guards.ts';
+import { isBranchName, SHA } from '../git/workspace-guards.ts';
 
 /** A branch the caller knows a run's pull request belongs in, and why (for the log). */
 export interface BaseBranchHint {
@@ -74,5 +74,5 @@ async function originDefault(git: Git, cwd: string): Promise<string | undefined>
 
 /** A base that is a commit, not a branch: nothing to open a pull request into. */
 export function isCommitBase(baseBranch: string, baseSha: string): boolean {
-  return baseBranch === baseSha || /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(baseBranch);
+  return baseBranch === baseSha || SHA.test(baseBranch);
 }

@@ -11,7 +11,7 @@ import { REDACTED } from '../base/secrets.ts';
 import { stateLayout } from '../base/state-layout.ts';
 import { addToExclude } from '../git/exclude.ts';
 import type { Git } from '../git/git-runner.ts';
-import { isBranchName } from '../git/workspace-guards.ts';
+import { isBranchName, SHA } from '../git/workspace-guards.ts';
 import { chooseBaseBranch, type BaseBranchHint, type ChosenBase, type PullRequestWork } from './run-base.ts';
 import { latestUnfinishedRun, TaskStateStore } from './state-store.ts';
 import { RUN_STATE_VERSION, type RunState } from './state.ts';
@@ -159,8 +159,7 @@ async function pullRequestBase(git: Git, cwd: string, pr: PullRequestWork): Prom
   const where = `pull request #${pr.number}`;
   if (!isBranchName(pr.headBranch) || !isBranchName(pr.baseBranch))
     throw new RunStartError(`${where}: its head or base is not a branch name`);
-  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(pr.headSha))
-    throw new RunStartError(`${where}: its head is not a commit id`);
+  if (!SHA.test(pr.headSha)) throw new RunStartError(`${where}: its head is not a commit id`);
   const found = await git.run(['rev-parse', '--verify', '--quiet', `${pr.headSha}^{commit}`], {
     cwd,
     allowFailure: true,
@@ -196,7 +195,7 @@ async function readCheckout(
   const [root, commonDir, baseSha, head] = lines;
   if (root === undefined || root === '' || commonDir === undefined || commonDir === '')
     throw new RunStartError(`git rev-parse in ${cwd} did not name the checkout`);
-  if (baseSha === undefined || !/^[0-9a-f]{40,64}$/.test(baseSha) || head === undefined)
+  if (baseSha === undefined || !SHA.test(baseSha) || head === undefined)
     throw new RunStartError(`git rev-parse in ${cwd} did not name HEAD's commit`);
   return { root, commonDir, baseSha, head };
 }

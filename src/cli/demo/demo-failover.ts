@@ -99,7 +99,8 @@ export async function printFailover(
   return { rows, dead: dead.map((d) => d.key), tookOver };
 }
 
-function indent(text: string): string {
+/** The demo's indentation for a block of output under its section heading. */
+export function indent(text: string): string {
   return text
     .trimEnd()
     .split('\n')

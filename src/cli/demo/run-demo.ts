@@ -15,7 +15,7 @@ import { renderRunSteps } from '../status-command.ts';
 import { startSimulator, type FleetSimulator } from '../../sim/fleet-simulator.ts';
 import { realisticResponder } from '../../sim/realistic-model.ts';
 import { createSampleRepo } from './sample-project.ts';
-import { printFailover } from './demo-failover.ts';
+import { indent, printFailover } from './demo-failover.ts';
 import { printOutcome } from './demo-report.ts';
 import { stateLayout, DEFAULT_STATE_DIR } from '../../base/state-layout.ts';
 
@@ -64,7 +64,7 @@ export async function runDemo(io: CliIO, options: { keep?: boolean } = {}): Prom
       runDir: stateLayout(join(repo, DEFAULT_STATE_DIR)).run(RUN_ID).dir,
     }).load();
     if (saved.state) {
-      out(indent(renderRunSteps(saved.state)));
+      out(`${indent(renderRunSteps(saved.state))}\n`);
       out(
         '   (a step can be done on the branch but not yet in the checkpoint: the resume finds its commit by trailer)',
       );
@@ -132,13 +132,4 @@ function runKeel(io: CliIO, args: string[], killOn?: RegExp): Promise<number | s
     createInterface({ input: child.stderr }).on('line', show);
     child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown'));
   });
-}
-
-function indent(text: string): string {
-  return text
-    .trimEnd()
-    .split('\n')
-    .map((line) => `   ${line}`)
-    .join('\n')
-    .concat('\n');
 }

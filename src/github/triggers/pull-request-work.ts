@@ -15,6 +15,7 @@
 import { isBranchName } from '../../git/workspace-guards.ts';
 import type { BaseBranchHint, PullRequestWork } from '../../run/run-base.ts';
 import type { ActionContext, GitHubClient } from '../api/index.ts';
+import { objectField } from './trigger-payload.ts';
 
 export type PullRequestTarget = { kind: 'ok'; pr: PullRequestWork } | { kind: 'refused'; reason: string };
 
@@ -53,20 +54,14 @@ export async function pullRequestTarget(
 export function eventBaseBranch(
   ctx: Pick<ActionContext, 'eventName' | 'payload'>,
 ): BaseBranchHint | undefined {
-  const pull = object(ctx.payload.pull_request);
-  const base = object(pull?.base)?.ref;
+  const pull = objectField(ctx.payload, 'pull_request');
+  const base = objectField(pull, 'base')?.ref;
   if (ctx.eventName.startsWith('pull_request') && typeof base === 'string' && isBranchName(base)) {
     const number = typeof pull?.number === 'number' ? ` #${pull.number}` : '';
     return { name: base, why: `the base of pull request${number}` };
   }
-  const fallback = object(ctx.payload.repository)?.default_branch;
+  const fallback = objectField(ctx.payload, 'repository')?.default_branch;
   if (typeof fallback === 'string' && isBranchName(fallback))
     return { name: fallback, why: "the repository's default branch" };
   return undefined;
-}
-
-function object(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }

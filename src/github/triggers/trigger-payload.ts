@@ -108,6 +108,12 @@ export function readSender(payload: Json): Read<Pick<CommentEvent, 'login' | 'us
   };
 }
 
+/** `parent[key]` when it is an object, else undefined: for fields that may be absent. */
+export function objectField(parent: Json | undefined, key: string): Json | undefined {
+  const read = parent === undefined ? undefined : readObject(parent, key, key);
+  return read?.ok ? read.value : undefined;
+}
+
 function readObject(parent: Json, key: string, where: string): Read<Json> {
   const value = parent[key];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
