@@ -113,3 +113,13 @@ function cutAt(text: string, length: number): string {
   const cut = text.slice(0, length);
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
+
+/**
+ * An issue's words as one task text: the title, a blank line, the body — a part that is missing or blank
+ * left out — sanitised in one pass (one bound for the whole, the same text whichever way the issue came:
+ * a labelled issue, or an issue-shaped queue line).
+ */
+export function issueText(title: string | undefined, body: string | undefined): string {
+  const parts = [title, body].filter((part): part is string => part !== undefined && part.trim() !== '');
+  return parts.length === 0 ? '' : sanitizeUntrusted(parts.join('\n\n'));
+}

@@ -31,7 +31,7 @@
  * vouch for is judged by zod, which words every problem; a property test holds the two to agreeing.
  */
 import { z } from 'zod';
-import { sanitizeUntrusted } from '../base/sanitize-untrusted.ts';
+import { issueText } from '../base/sanitize-untrusted.ts';
 import type { QueueProblem, QueueTask } from './types.ts';
 
 export const TASK_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -249,19 +249,17 @@ export function judgedByZod(
 function issueShapedText(
   item: Record<string, unknown>,
 ): { ok: true; text: string } | { ok: false; reason: string } {
-  const parts: string[] = [];
-  let given = false;
+  const given: Partial<Record<'title' | 'body', string>> = {};
   for (const key of ['title', 'body'] as const) {
     const value = Object.hasOwn(item, key) ? item[key] : undefined;
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') return { ok: false, reason: `${key} must be a string` };
-    given = true;
-    if (value.trim() !== '') parts.push(value);
+    given[key] = value;
   }
-  if (!given) return { ok: false, reason: 'missing text (text, task or prompt; or title and body)' };
-  // One pass over the joined text, as the labelled-issue path sanitises an issue (github/tasks/issue-source.ts):
-  // one bound for the whole, and the same text whichever way the issue came.
-  const text = parts.length === 0 ? '' : sanitizeUntrusted(parts.join('\n\n'));
+  if (given.title === undefined && given.body === undefined)
+    return { ok: false, reason: 'missing text (text, task or prompt; or title and body)' };
+  // As the labelled-issue path makes an issue's text (github/tasks/issue-source.ts).
+  const text = issueText(given.title, given.body);
   if (text === '') return { ok: false, reason: 'empty title and body (nothing visible left in either)' };
   return { ok: true, text };
 }

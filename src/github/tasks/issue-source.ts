@@ -10,7 +10,7 @@
  * `keel:priority:<n>` the priority.
  */
 import type { ActionContext, GitHubClient } from '../api/index.ts';
-import { sanitizeUntrusted } from '../../base/sanitize-untrusted.ts';
+import { issueText } from '../../base/sanitize-untrusted.ts';
 import { DEFAULT_TASK_LABEL, openTaskIssues } from '../triggers/index.ts';
 import { normalizeTask } from '../../queue/normalize.ts';
 import type { QueueProblem, QueueTask } from '../../queue/types.ts';
@@ -50,7 +50,7 @@ export async function issueTasks(
     const priorities = names
       .filter((n) => n.toLowerCase().startsWith(priorityPrefix))
       .map((n) => Number(n.slice(priorityPrefix.length)));
-    const text = sanitizeUntrusted(body.trim() === '' ? issue.title : `${issue.title}\n\n${body}`);
+    const text = issueText(issue.title, body);
     const result = normalizeTask(
       {
         id: `issue:${issue.number}`,
