@@ -528,7 +528,7 @@ class LocalEffects {
     constructor(options) {
         this.runDir = options.runDir;
         this.dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .EFFECTS_DIR */ .rT);
-        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .ml;
         this.#redact = options.redact ?? ((text) => (0,_base_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(text, []));
         this.#log = options.log ?? (() => undefined);
         this.#lock = new _base_file_lock_js__WEBPACK_IMPORTED_MODULE_7__/* .FileLock */ .IR({
@@ -803,7 +803,7 @@ class EventLog {
         this.path = options.path;
         this.#file = new _rotating_file_js__WEBPACK_IMPORTED_MODULE_2__/* .RotatingFile */ .l(options.path, options.maxBytes ?? DEFAULT_EVENT_LOG_MAX_BYTES, options.keep ?? DEFAULT_EVENT_LOG_KEEP);
         this.#redact = options.redact;
-        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
         this.#warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
         this.#observe = options.observe;
     }

@@ -6,8 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ abortReason),
-/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */   Eu: () => (/* binding */ untilAborted),
+/* harmony export */   Js: () => (/* binding */ abortReason),
+/* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
 const systemClock = {
     now: () => Date.now(),
@@ -27,6 +28,15 @@ const systemClock = {
         signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+/** Resolves when `signal` aborts (at once if it has); never rejects. */
+function untilAborted(signal) {
+    return new Promise((resolve) => {
+        if (signal.aborted)
+            resolve();
+        else
+            signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+}
 function abortReason(signal) {
     const reason = signal.reason;
     return reason instanceof Error ? reason : new Error('aborted');
@@ -852,7 +862,7 @@ class ProbeTimeout extends Error {
 async function requestJson(url, deps, init = {}) {
     const controller = new AbortController();
     const stopTimer = new AbortController();
-    const onOuterAbort = () => controller.abort(deps.signal ? (0,_base_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .abortReason */ .J)(deps.signal) : undefined);
+    const onOuterAbort = () => controller.abort(deps.signal ? (0,_base_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .abortReason */ .Js)(deps.signal) : undefined);
     if (deps.signal?.aborted)
         return { ok: false, error: 'aborted' };
     deps.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -1427,7 +1437,7 @@ function shouldSkipEndpoint(endpoint, runnerEnvironment) {
 }
 /** `GET {url}/models`: healthy when it answers 2xx with a list of models. */
 async function probeHealth(endpoint, deps) {
-    const clock = deps.clock ?? base_clock/* systemClock */.m;
+    const clock = deps.clock ?? base_clock/* systemClock */.ml;
     const http = probeHttpDeps(endpoint, deps);
     const startedAt = clock.now();
     const answer = await (0,probe_http/* requestJson */.SS)((0,probe_http/* joinUrl */.we)(endpoint.url, '/models'), http);
@@ -1464,7 +1474,7 @@ async function checkReady(endpoint, deps) {
  * yields a window. A hosted endpoint is only asked `/models`: the local servers' paths mean nothing there.
  */
 async function scanCapabilities(endpoint, deps) {
-    const clock = deps.clock ?? base_clock/* systemClock */.m;
+    const clock = deps.clock ?? base_clock/* systemClock */.ml;
     const http = probeHttpDeps(endpoint, deps);
     const finish = (found, error) => ({
         endpointId: endpoint.id,
@@ -1557,7 +1567,7 @@ function probeHttpDeps(endpoint, deps) {
     const apiKey = endpoint.apiKeyEnv ? (deps.env ?? process.env)[endpoint.apiKeyEnv] : undefined;
     return {
         fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-        clock: deps.clock ?? base_clock/* systemClock */.m,
+        clock: deps.clock ?? base_clock/* systemClock */.ml,
         timeoutMs: deps.timeoutMs,
         maxBytes: deps.maxResponseBytes ?? probe_http/* DEFAULT_PROBE_MAX_BYTES */.UQ,
         ...(apiKey ? { apiKey } : {}),

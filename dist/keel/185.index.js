@@ -475,6 +475,49 @@ function uniqueSlug(texts, taken, fallback) {
 
 /***/ }),
 
+/***/ 74743:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eu: () => (/* binding */ untilAborted),
+/* harmony export */   Js: () => (/* binding */ abortReason),
+/* harmony export */   ml: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortReason(signal));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** Resolves when `signal` aborts (at once if it has); never rejects. */
+function untilAborted(signal) {
+    return new Promise((resolve) => {
+        if (signal.aborted)
+            resolve();
+        else
+            signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+}
+function abortReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error('aborted');
+}
+
+
+/***/ }),
+
 /***/ 55745:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -484,12 +527,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseSimArgs: () => (/* binding */ parseSimArgs),
 /* harmony export */   simCommand: () => (/* binding */ simCommand)
 /* harmony export */ });
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61091);
-/* harmony import */ var _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59668);
-/* harmony import */ var _sim_realistic_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60947);
-/* harmony import */ var _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65129);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18908);
-/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57851);
+/* harmony import */ var _base_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74743);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61091);
+/* harmony import */ var _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59668);
+/* harmony import */ var _sim_realistic_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60947);
+/* harmony import */ var _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65129);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18908);
+/* harmony import */ var _parse_command_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57851);
 /**
  * `keel sim`: the fleet simulator as a process, for failure drills and for pointing a real keel at. Prints one
  * JSON line per endpoint and one for the control server (machine-readable: scripts read the ports from them),
@@ -501,10 +545,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [options]
 
   --endpoint NAME=PORT[:MODE[:LATENCY_MS]]  a simulated server; PORT 0 picks a free port (repeatable)
-  --flavor NAME=FLAVOR                      ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .SIM_FLAVORS */ .kQ.join('|')} (default vllm)
+  --flavor NAME=FLAVOR                      ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_FLAVORS */ .kQ.join('|')} (default vllm)
   --models NAME=m1,m2                       models served besides "sim-model"
   --context-window NAME=TOKENS              served context window; longer requests get context_length_exceeded
   --fail-rate NAME=RATE                     share of failed requests in mode flaky (default 0.5)
@@ -514,7 +559,7 @@ const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [opt
   --output-cap NAME=TOKENS                  the model's output cap (openai: a larger limit is refused)
   --loaded NAME=m1,m2                       models loaded at start (default all); others load on first use
   --load-ms NAME=MS                         how long loading a model takes (default 0)
-  --listing NAME=LISTING                    ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .HOSTED_LISTINGS */ .WL.join('|')}: whose /v1/models an openai-flavored
+  --listing NAME=LISTING                    ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .HOSTED_LISTINGS */ .WL.join('|')}: whose /v1/models an openai-flavored
                                             endpoint gives (the gateways name the window each their own way)
   --proxy-max-body NAME=BYTES               a reverse proxy in front refuses larger chat bodies with nginx's 413
   --control-port N                          port of the control server (default: pick)
@@ -524,7 +569,7 @@ const USAGE = `usage: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] … [opt
                                             models do (prose, thinking, odd paths, cut answers …); echo names
                                             the endpoint and repeats the prompt
 
-modes: ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .SIM_MODES */ .n8.join(', ')}
+modes: ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_MODES */ .n8.join(', ')}
 control: POST /__sim/mode {"endpoint":"a","mode":"hang"}, GET /__sim/stats, POST /__sim/reset
 `;
 const OPTIONS = {
@@ -547,14 +592,14 @@ const OPTIONS = {
 };
 /** `scripted` is the default: a real keel pointed at `keel sim` gets plans, code and reviews it can use. */
 const SIM_RESPONDERS = new Map([
-    ['scripted', _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptedResponder */ .f],
-    ['realistic', _sim_realistic_model_js__WEBPACK_IMPORTED_MODULE_2__/* .realisticResponder */ .Jb],
-    ['echo', _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .echoResponder */ .gC],
+    ['scripted', _sim_scripted_model_js__WEBPACK_IMPORTED_MODULE_4__/* .scriptedResponder */ .f],
+    ['realistic', _sim_realistic_model_js__WEBPACK_IMPORTED_MODULE_3__/* .realisticResponder */ .Jb],
+    ['echo', _sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .echoResponder */ .gC],
 ]);
 function integer(text, what, min, max) {
     const value = /^-?\d+$/.test(text) ? Number(text) : NaN;
     if (!(value >= min && value <= max))
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: expected an integer from ${min} to ${max}`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: expected an integer from ${min} to ${max}`);
     return value;
 }
 function parseEndpoint(text) {
@@ -563,14 +608,14 @@ function parseEndpoint(text) {
     const name = text.slice(0, eq);
     const parts = text.slice(eq + 1).split(':');
     if (eq <= 0 || parts.length > 3)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: expected NAME=PORT[:MODE[:LATENCY_MS]]`);
-    if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ENDPOINT_ID_PATTERN */ .dI.test(name))
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: "${name}" is not a valid endpoint name`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: expected NAME=PORT[:MODE[:LATENCY_MS]]`);
+    if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_ID_PATTERN */ .dI.test(name))
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: "${name}" is not a valid endpoint name`);
     const [port, mode, latency] = parts;
     const spec = { name, port: integer(port ?? '', `${what}: port`, 0, 65_535) };
     if (mode !== undefined) {
-        if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .isSimMode */ .d7)(mode))
-            throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: unknown mode "${mode}" (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .SIM_MODES */ .n8.join(', ')})`);
+        if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .isSimMode */ .d7)(mode))
+            throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: unknown mode "${mode}" (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_MODES */ .n8.join(', ')})`);
         spec.mode = mode;
     }
     if (latency !== undefined)
@@ -582,14 +627,14 @@ function forEndpoint(byName, option, text, apply) {
     const what = `--${option} ${text}`;
     const eq = text.indexOf('=');
     if (eq <= 0)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: expected NAME=VALUE`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: expected NAME=VALUE`);
     const spec = byName.get(text.slice(0, eq));
     if (!spec)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: no --endpoint named "${text.slice(0, eq)}"`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: no --endpoint named "${text.slice(0, eq)}"`);
     apply(spec, text.slice(eq + 1), what);
 }
 function parseSimArgs(argv) {
-    const { values } = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Q)({
+    const { values } = (0,_parse_command_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Q)({
         args: argv,
         options: OPTIONS,
         strict: true,
@@ -599,17 +644,17 @@ function parseSimArgs(argv) {
         return 'help';
     const endpoints = (values.endpoint ?? []).map(parseEndpoint);
     if (endpoints.length === 0)
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e('at least one --endpoint NAME=PORT is required');
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e('at least one --endpoint NAME=PORT is required');
     const byName = new Map();
     for (const spec of endpoints) {
         if (byName.has(spec.name))
-            throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`--endpoint ${spec.name}: named twice`);
+            throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`--endpoint ${spec.name}: named twice`);
         byName.set(spec.name, spec);
     }
     for (const text of values.flavor ?? []) {
         forEndpoint(byName, 'flavor', text, (spec, value, what) => {
-            if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .isSimFlavor */ .MJ)(value))
-                throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: unknown flavor (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .SIM_FLAVORS */ .kQ.join(', ')})`);
+            if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .isSimFlavor */ .MJ)(value))
+                throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: unknown flavor (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .SIM_FLAVORS */ .kQ.join(', ')})`);
             spec.flavor = value;
         });
     }
@@ -617,7 +662,7 @@ function parseSimArgs(argv) {
         forEndpoint(byName, 'models', text, (spec, value, what) => {
             const named = value.split(',').filter((model) => model !== '');
             if (named.length === 0)
-                throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: expected NAME=model1,model2`);
+                throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: expected NAME=model1,model2`);
             spec.models = [...new Set([...(spec.models ?? ['sim-model']), ...named])];
         });
     }
@@ -630,7 +675,7 @@ function parseSimArgs(argv) {
         forEndpoint(byName, 'fail-rate', text, (spec, value, what) => {
             const rate = value.trim() === '' ? NaN : Number(value);
             if (!(rate >= 0 && rate <= 1))
-                throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: expected a number from 0 to 1`);
+                throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: expected a number from 0 to 1`);
             spec.failRate = rate;
         });
     }
@@ -661,8 +706,8 @@ function parseSimArgs(argv) {
     }
     for (const text of values.listing ?? []) {
         forEndpoint(byName, 'listing', text, (spec, value, what) => {
-            if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .isHostedListing */ .a7)(value)) {
-                throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`${what}: unknown listing (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .HOSTED_LISTINGS */ .WL.join(', ')})`);
+            if (!(0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .isHostedListing */ .a7)(value)) {
+                throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`${what}: unknown listing (expected ${_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .HOSTED_LISTINGS */ .WL.join(', ')})`);
             }
             spec.listing = value;
         });
@@ -681,18 +726,10 @@ function parseSimArgs(argv) {
     const responder = SIM_RESPONDERS.get(values.responder ?? 'scripted');
     if (!responder) {
         const known = [...SIM_RESPONDERS.keys()].join(', ');
-        throw new _io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`--responder ${values.responder}: unknown responder (expected ${known})`);
+        throw new _io_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .e(`--responder ${values.responder}: unknown responder (expected ${known})`);
     }
     options.responder = responder;
     return options;
-}
-function aborted(signal) {
-    return new Promise((resolve) => {
-        if (signal.aborted)
-            resolve();
-        else
-            signal.addEventListener('abort', () => resolve(), { once: true });
-    });
 }
 const simCommand = async (argv, io) => {
     const options = parseSimArgs(argv);
@@ -702,7 +739,7 @@ const simCommand = async (argv, io) => {
     }
     let sim;
     try {
-        sim = await (0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_1__/* .startSimulator */ .rs)(options);
+        sim = await (0,_sim_fleet_simulator_js__WEBPACK_IMPORTED_MODULE_2__/* .startSimulator */ .rs)(options);
     }
     catch (error) {
         // A port in use is the user's situation to fix, not a crash: say so without a stack.
@@ -717,7 +754,7 @@ const simCommand = async (argv, io) => {
         });
         io.stdout(`${JSON.stringify({ control: sim.controlUrl })}\n`);
         io.stderr('keel sim: serving; stop with Ctrl-C\n');
-        await aborted(io.signal);
+        await (0,_base_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .Eu)(io.signal);
     }
     finally {
         await sim.close();

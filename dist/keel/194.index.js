@@ -85,7 +85,7 @@ const DEFAULT_MANIFEST_EVERY_MS = 30_000;
 /** Runs until `signal` aborts. Ticks are spaced from their start: the interval is the period. */
 async function runHeartbeat(options) {
     const { runDir, intervalMs, signal } = options;
-    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
     const manifestEveryMs = options.manifestEveryMs ?? DEFAULT_MANIFEST_EVERY_MS;
     // The heartbeat is disposable after a power cut, so its rename is not worth a directory fsync per tick.
     const write = options.write ??
@@ -575,7 +575,7 @@ class TaskStateStore {
     constructor(options) {
         this.runDir = options.runDir;
         this.statePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.runDir, _base_state_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE_FILE */ .bv);
-        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml;
         this.#log = options.log ?? (() => undefined);
         this.#fence = options.fence;
         this.#lock = new _base_file_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .FileLock */ .IR({

@@ -60,7 +60,7 @@ async function issueTasks(client, ctx, lanes, options = {}) {
         const priorities = names
             .filter((n) => n.toLowerCase().startsWith(priorityPrefix))
             .map((n) => Number(n.slice(priorityPrefix.length)));
-        const text = (0,sanitize_untrusted/* sanitizeUntrusted */._2)(body.trim() === '' ? issue.title : `${issue.title}\n\n${body}`);
+        const text = (0,sanitize_untrusted/* issueText */.v4)(issue.title, body);
         const result = (0,normalize/* normalizeTask */.Lj)({
             id: `issue:${issue.number}`,
             text,
@@ -403,7 +403,7 @@ function concurrencyOf(args, lanesFile, lane, config, io, progress) {
         config,
         lane: lane ?? { name: args.lane, endpoints: [] },
         lanes: lanes.length > 0 ? lanes : [{ name: args.lane, endpoints: [] }],
-        clock: clock/* systemClock */.m,
+        clock: clock/* systemClock */.ml,
     });
 }
 function recycleSettings(lanesFile) {

@@ -976,7 +976,7 @@ const FIXED_ENV = {
 function createGit(options) {
     const config = {
         runner: options.runner,
-        clock: options.clock ?? clock/* systemClock */.m,
+        clock: options.clock ?? clock/* systemClock */.ml,
         timeoutMs: options.timeoutMs ?? GIT_DEFAULTS.timeoutMs,
         retries: Math.max(0, options.retries ?? GIT_DEFAULTS.retries),
         backoffMs: options.backoffMs ?? GIT_DEFAULTS.backoffMs,

@@ -691,7 +691,7 @@ function guardDirOf(lanesFile) {
 }
 /** One cycle under the guard's lock; `busy` when another cycle holds it (it is doing this job right now). */
 async function runGuardCycle(options) {
-    const clock = options.clock ?? base_clock/* systemClock */.m;
+    const clock = options.clock ?? base_clock/* systemClock */.ml;
     const dir = options.guardDir ?? guardDirOf(options.lanesFile);
     const lock = new file_lock/* FileLock */.IR({ path: (0,external_node_path_.join)(dir, LOCK_FILE), clock, attempts: 1, staleMs: LOCK_STALE_MS });
     const result = await lock.withLock(() => cycle({ ...options, clock, dir }));
@@ -846,7 +846,7 @@ async function loadState(path) {
 const LANE_LOG_FILE = 'lane.log';
 function localGuardEffects(options) {
     const { lanesFile, config, env, cwd } = options;
-    const clock = options.clock ?? base_clock/* systemClock */.m;
+    const clock = options.clock ?? base_clock/* systemClock */.ml;
     const launch = options.launch ?? launchDetached;
     const keel = (args) => ({
         command: options.nodePath ?? process.execPath,
@@ -1012,7 +1012,7 @@ async function launchDetached(spec) {
 
 async function runGuardLoop(options) {
     const { signal } = options;
-    const clock = options.clock ?? base_clock/* systemClock */.m;
+    const clock = options.clock ?? base_clock/* systemClock */.ml;
     const interval = options.lanesFile.guard.cycleIntervalMs;
     const heartbeat = options.heartbeatFile ?? (0,external_node_path_.join)(options.guardDir ?? guardDirOf(options.lanesFile), state_layout/* HEARTBEAT_FILE */.gE);
     while (!signal.aborted) {

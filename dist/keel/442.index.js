@@ -64,7 +64,7 @@ const COMMANDS = {
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 67755))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 67755))).runCommand,
     },
     init: {
         summary: 'set keel up in this repository: .github/keel.yml from the endpoints found, the workflow, next steps',
@@ -76,11 +76,11 @@ const COMMANDS = {
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 85443))).askCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 85443))).askCommand,
     },
     status: {
         summary: 'print the failover status table (role → chain → state)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 90382))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 90382))).statusCommand,
     },
     sim: {
         summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
@@ -88,27 +88,27 @@ const COMMANDS = {
     },
     schema: {
         summary: 'print the JSON Schema of the configuration file',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 94747))).schemaCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 94747))).schemaCommand,
     },
     demo: {
         summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(124), __webpack_require__.e(947), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 53770))).demoCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(124), __webpack_require__.e(947), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 53770))).demoCommand,
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(644), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(492), __webpack_require__.e(581), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 6239))).laneCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(644), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(492), __webpack_require__.e(581), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 6239))).laneCommand,
     },
     guard: {
         summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(423), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 50655))).guardCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(423), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 50655))).guardCommand,
     },
     gc: {
         summary: 'prune old finished runs: worktrees, merged work branches, run directories (--older-than 14d)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(283), __webpack_require__.e(609), __webpack_require__.e(129)]).then(__webpack_require__.bind(__webpack_require__, 96129))).gcCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(329), __webpack_require__.e(283), __webpack_require__.e(609), __webpack_require__.e(129)]).then(__webpack_require__.bind(__webpack_require__, 96129))).gcCommand,
     },
     daemon: {
         summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 55939))).daemonCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 55939))).daemonCommand,
     },
 };
 function usage() {

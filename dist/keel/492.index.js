@@ -536,7 +536,7 @@ class EffectsContext {
         this.closesIssue = options.closesIssue;
         this.#authors = options.authors ?? (() => Promise.resolve(['github-actions[bot]']));
         this.log = options.log ?? (() => undefined);
-        this.clock = options.clock ?? clock/* systemClock */.m;
+        this.clock = options.clock ?? clock/* systemClock */.ml;
         this.createRetryBaseMs = options.createRetryBaseMs ?? 1_000;
         this.labels = new LabelBook(this.client, this.owner, this.repo, (name) => this.log({ type: 'github_label_created', name }));
     }

@@ -339,7 +339,7 @@ async function attemptEngine(engine, task, options) {
     }
 }
 function engineLane(options) {
-    const clock = options.clock ?? base_clock/* systemClock */.m;
+    const clock = options.clock ?? base_clock/* systemClock */.ml;
     // One set of listeners on the process for all the lane's runs in flight (`shared-process-events.ts`).
     const processEvents = options.processEvents ?? fanOutProcessEvents();
     return async (task, ctx) => {
@@ -683,7 +683,7 @@ class InFlight {
         if (this.#ended.length > 0 || this.#running.size === 0)
             return;
         const timer = new AbortController();
-        const onAbort = () => timer.abort((0,base_clock/* abortReason */.J)(signal));
+        const onAbort = () => timer.abort((0,base_clock/* abortReason */.Js)(signal));
         signal.addEventListener('abort', onAbort, { once: true });
         try {
             const ended = new Promise((resolve) => {
@@ -909,7 +909,7 @@ class LaneRunner {
     #outcomes = { done: 0, blocked: 0, failed: 0 };
     constructor(options) {
         this.#o = options;
-        this.#clock = options.clock ?? base_clock/* systemClock */.m;
+        this.#clock = options.clock ?? base_clock/* systemClock */.ml;
         this.#signal = options.signal ?? new AbortController().signal;
         this.#pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
         this.#concurrency = options.concurrency ?? fixedConcurrency(1);
@@ -1210,7 +1210,7 @@ class LaneRunner {
         if (this.#signal.aborted || until.aborted)
             return;
         const stop = new AbortController();
-        const onAbort = () => stop.abort((0,base_clock/* abortReason */.J)(this.#signal));
+        const onAbort = () => stop.abort((0,base_clock/* abortReason */.Js)(this.#signal));
         this.#signal.addEventListener('abort', onAbort, { once: true });
         until.addEventListener('abort', onAbort, { once: true });
         try {
@@ -1830,7 +1830,7 @@ class ClaimStore {
     constructor(options) {
         this.path = options.path;
         this.maxClaimed = Math.max(1, options.maxClaimed ?? _claim_state_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_CLAIMED */ .Lf);
-        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
         this.#log = options.log ?? (() => undefined);
         // A claim holds the lock for one small write (1–3 ms), and lanes claim often: a first retry after 5 ms,
         // not the checkpoint's 100 (a lane waiting longer than the write takes is drain rate lost), and nine
@@ -2287,23 +2287,19 @@ function judgedByZod(item, ref, lanes, source) {
  * stranger's words. Or why there is none.
  */
 function issueShapedText(item) {
-    const parts = [];
-    let given = false;
+    const given = {};
     for (const key of ['title', 'body']) {
         const value = Object.hasOwn(item, key) ? item[key] : undefined;
         if (value === undefined || value === null)
             continue;
         if (typeof value !== 'string')
             return { ok: false, reason: `${key} must be a string` };
-        given = true;
-        if (value.trim() !== '')
-            parts.push(value);
+        given[key] = value;
     }
-    if (!given)
+    if (given.title === undefined && given.body === undefined)
         return { ok: false, reason: 'missing text (text, task or prompt; or title and body)' };
-    // One pass over the joined text, as the labelled-issue path sanitises an issue (github/tasks/issue-source.ts):
-    // one bound for the whole, and the same text whichever way the issue came.
-    const text = parts.length === 0 ? '' : (0,_base_sanitize_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeUntrusted */ ._2)(parts.join('\n\n'));
+    // As the labelled-issue path makes an issue's text (github/tasks/issue-source.ts).
+    const text = (0,_base_sanitize_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .issueText */ .v4)(given.title, given.body);
     if (text === '')
         return { ok: false, reason: 'empty title and body (nothing visible left in either)' };
     return { ok: true, text };

@@ -197,7 +197,7 @@ async function installDownloaded(sourceDir, into, name, clock) {
 const ACTIONS_ARTIFACT_TIMEOUT_MS = 30_000;
 function createActionsArtifactStore(options) {
     const secrets = options.secrets ?? [];
-    const clock = options.clock ?? base_clock/* systemClock */.m;
+    const clock = options.clock ?? base_clock/* systemClock */.ml;
     const timeoutMs = options.timeoutMs ?? ACTIONS_ARTIFACT_TIMEOUT_MS;
     let client = options.client
         ? Promise.resolve(options.client)
@@ -350,7 +350,7 @@ var external_node_crypto_ = __webpack_require__(77598);
 function createDirectoryArtifactStore(dir, options = {}) {
     const current = runSegment(options.workflowRunId);
     const secrets = options.secrets ?? [];
-    const clock = options.clock ?? base_clock/* systemClock */.m;
+    const clock = options.clock ?? base_clock/* systemClock */.ml;
     async function upload(name, rootDir, files, kind = 'state') {
         if (!ARTIFACT_NAME_PATTERN.test(name))
             return { ok: false, reason: `not an artifact name: ${JSON.stringify(name)}` };
@@ -573,7 +573,7 @@ async function pushWorkBranch(d, runDir, timeoutMs) {
         return undefined;
     const branch = state.repo.workBranch;
     const ref = `refs/heads/${branch}`;
-    const deadline = (0,_state_branch_index_js__WEBPACK_IMPORTED_MODULE_4__/* .startDeadline */ .db)(_base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m, timeoutMs, `push of ${branch}`);
+    const deadline = (0,_state_branch_index_js__WEBPACK_IMPORTED_MODULE_4__/* .startDeadline */ .db)(_base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml, timeoutMs, `push of ${branch}`);
     const run = (args) => deadline.race(d.git.run(args, { cwd: d.repoRoot, allowFailure: true, timeoutMs, signal: deadline.signal }));
     try {
         const tip = await run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
@@ -757,7 +757,7 @@ function resolveOptions(o) {
             trackingRef: `refs/keel/fetched/${remoteKey}/${branch}`,
             timeoutMs: o.timeoutMs ?? STATE_BRANCH_DEFAULTS.timeoutMs,
             maxAttempts: Math.max(1, o.maxAttempts ?? STATE_BRANCH_DEFAULTS.maxAttempts),
-            clock: o.clock ?? clock/* systemClock */.m,
+            clock: o.clock ?? clock/* systemClock */.ml,
             log: o.log ?? (() => undefined),
             secrets: o.secrets ?? [],
         },
@@ -2435,6 +2435,11 @@ function readSender(payload) {
         },
     };
 }
+/** `parent[key]` when it is an object, else undefined: for fields that may be absent. */
+function objectField(parent, key) {
+    const read = parent === undefined ? undefined : readObject(parent, key, key);
+    return read?.ok ? read.value : undefined;
+}
 function readObject(parent, key, where) {
     const value = parent[key];
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -2638,6 +2643,7 @@ var workspace_guards = __webpack_require__(71936);
  * base ref for `pull_request*` events, else the repository's default branch from the payload.
  */
 
+
 async function pullRequestTarget(client, ctx, number) {
     const { data } = await client.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: number });
     const where = `pull request #${number}`;
@@ -2666,21 +2672,16 @@ async function pullRequestTarget(client, ctx, number) {
  * repository's default branch. Undefined when the payload names neither as a branch.
  */
 function eventBaseBranch(ctx) {
-    const pull = object(ctx.payload.pull_request);
-    const base = object(pull?.base)?.ref;
+    const pull = objectField(ctx.payload, 'pull_request');
+    const base = objectField(pull, 'base')?.ref;
     if (ctx.eventName.startsWith('pull_request') && typeof base === 'string' && (0,workspace_guards/* isBranchName */.Q8)(base)) {
         const number = typeof pull?.number === 'number' ? ` #${pull.number}` : '';
         return { name: base, why: `the base of pull request${number}` };
     }
-    const fallback = object(ctx.payload.repository)?.default_branch;
+    const fallback = objectField(ctx.payload, 'repository')?.default_branch;
     if (typeof fallback === 'string' && (0,workspace_guards/* isBranchName */.Q8)(fallback))
         return { name: fallback, why: "the repository's default branch" };
     return undefined;
-}
-function object(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/github/triggers/index.js

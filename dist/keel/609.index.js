@@ -253,16 +253,17 @@ function describeHits(hits) {
 /* harmony export */   jO: () => (/* binding */ repoCommonDir),
 /* harmony export */   kP: () => (/* binding */ WorkspaceError),
 /* harmony export */   mJ: () => (/* binding */ commitSha),
-/* harmony export */   t2: () => (/* binding */ exists),
 /* harmony export */   xF: () => (/* binding */ headSha)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91975);
 /**
  * The checks every workspace operation leans on, and the small git queries they use. The rule they enforce:
  * keel changes history and files only in its own linked worktree, on its own work branch — never in the
  * user's checkout, never on a branch someone else has checked out.
  */
+
 
 
 class WorkspaceError extends Error {
@@ -311,9 +312,6 @@ async function canonical(path) {
         const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
         return parent === absolute ? absolute : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(await canonical(parent), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute));
     }
-}
-async function exists(path) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).then(() => true, () => false);
 }
 /** The files that say an operation stopped half-way in a worktree, and how each is abandoned. */
 const OPERATION_MARKERS = [
@@ -374,7 +372,7 @@ async function repoCommonDir(git, ws) {
 /** `ws.worktree`, canonical, after refusing a missing one and the repository's own checkout. */
 async function ensureWorktreeDir(ws) {
     const worktree = await canonical(ws.worktree);
-    if (!(await exists(worktree)))
+    if (!(await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .pathExists */ .s0)(worktree)))
         throw new WorkspaceError('refused', `keel's worktree ${worktree} does not exist`);
     if (worktree === (await canonical(ws.repoRoot))) {
         throw new WorkspaceError('refused', `${worktree} is the repository's own checkout, not keel's worktree`);
@@ -417,7 +415,7 @@ async function headFileNames(probe, ref) {
 /** False for the reftable backend, where `HEAD` is a stub and branches are not files. */
 async function refsAreFiles(probe) {
     for (const dir of [probe.gitDir, probe.commonDir])
-        if (await exists((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'reftable')))
+        if (await (0,_base_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__/* .pathExists */ .s0)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'reftable')))
             return false;
     return true;
 }
@@ -543,6 +541,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./lib/base/atomic-file.js
+var atomic_file = __webpack_require__(91975);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/git/exclude.js
@@ -1009,6 +1009,7 @@ async function trackedFiles(git, ws) {
 
 
 
+
 /**
  * Creates keel's worktree and work branch, or finds them again. Policy for an existing branch: it is reused
  * only when it contains the base commit (it is the base plus work), it is not the base branch itself, and no
@@ -1071,7 +1072,7 @@ async function freshWorkspace(git, o, worktree, branch) {
     const baseSha = o.baseRef;
     if (o.fresh === undefined || o.baseBranch === undefined || baseSha === undefined || !workspace_guards/* SHA */.hG.test(baseSha))
         return undefined;
-    if (branch === o.baseBranch || (await (0,workspace_guards/* exists */.t2)(worktree)))
+    if (branch === o.baseBranch || (await (0,atomic_file/* pathExists */.s0)(worktree)))
         return undefined;
     const repoRoot = await (0,workspace_guards/* canonical */.$N)(o.fresh.repoRoot);
     const commonDir = await (0,workspace_guards/* canonical */.$N)(o.fresh.commonDir);
@@ -1179,7 +1180,7 @@ async function listWorktrees(git, cwd) {
  */
 async function prunedWorktrees(git, cwd) {
     const entries = await listWorktrees(git, cwd);
-    const gone = await Promise.all(entries.map(async (e) => e.prunable || !(await (0,workspace_guards/* exists */.t2)(e.path))));
+    const gone = await Promise.all(entries.map(async (e) => e.prunable || !(await (0,atomic_file/* pathExists */.s0)(e.path))));
     if (!gone.includes(true))
         return entries;
     await git.run(['worktree', 'prune'], { cwd });
@@ -1198,7 +1199,7 @@ async function registeredWorktree(git, ws) {
     if (here && here.branch !== ref && here.branch !== undefined) {
         throw new workspace_guards/* WorkspaceError */.kP('refused', `${ws.worktree} is a worktree of ${here.branch}`);
     }
-    if (!here && (await (0,workspace_guards/* exists */.t2)(ws.worktree)) && !(await isEmptyDir(ws.worktree))) {
+    if (!here && (await (0,atomic_file/* pathExists */.s0)(ws.worktree)) && !(await isEmptyDir(ws.worktree))) {
         throw new workspace_guards/* WorkspaceError */.kP('refused', `${ws.worktree} exists and is not keel's worktree`);
     }
     return here !== undefined;
@@ -1220,7 +1221,7 @@ async function discardLeftovers(git, ws, repoCommon) {
     (0,workspace_guards/* checkLinkedWorktree */.jG)(worktree, probe, repoCommon);
     let aborted = false;
     for (const [i, [, abort]] of workspace_guards/* OPERATION_MARKERS */.U6.entries()) {
-        if (!(await (0,workspace_guards/* exists */.t2)(probe.markers[i])))
+        if (!(await (0,atomic_file/* pathExists */.s0)(probe.markers[i])))
             continue;
         await git.run([...abort], { cwd: worktree, allowFailure: true });
         aborted = true;
@@ -1291,7 +1292,7 @@ async function removeWorkspace(git, ws) {
     const worktree = await (0,workspace_guards/* canonical */.$N)(ws.worktree);
     if (worktree === (await (0,workspace_guards/* canonical */.$N)(ws.repoRoot)))
         return { removed: false, reason: 'that is the repository checkout' };
-    if (!(await (0,workspace_guards/* exists */.t2)(worktree))) {
+    if (!(await (0,atomic_file/* pathExists */.s0)(worktree))) {
         await git.run(['worktree', 'prune'], { cwd: ws.repoRoot });
         return { removed: true };
     }

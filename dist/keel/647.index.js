@@ -64,7 +64,7 @@ const COMMANDS = {
     },
     run: {
         summary: 'run a task through planner → coder → reviewer: keel run --task TEXT | --resume [RUN_ID]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 67755))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(755)]).then(__webpack_require__.bind(__webpack_require__, 67755))).runCommand,
     },
     init: {
         summary: 'set keel up in this repository: .github/keel.yml from the endpoints found, the workflow, next steps',
@@ -76,11 +76,11 @@ const COMMANDS = {
     },
     ask: {
         summary: 'send one routed request: keel ask --role R --prompt TEXT',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 85443))).askCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 85443))).askCommand,
     },
     status: {
         summary: 'print the failover status table (role → chain → state)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 90382))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 90382))).statusCommand,
     },
     sim: {
         summary: 'run the fault-injecting fleet simulator: keel sim --endpoint NAME=PORT[:MODE[:LATENCY_MS]] …',
@@ -88,27 +88,27 @@ const COMMANDS = {
     },
     schema: {
         summary: 'print the JSON Schema of the configuration file',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 94747))).schemaCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 94747))).schemaCommand,
     },
     demo: {
         summary: 'the end-to-end demonstration on the embedded simulated fleet',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(124), __webpack_require__.e(947), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 53770))).demoCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(194), __webpack_require__.e(124), __webpack_require__.e(947), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 53770))).demoCommand,
     },
     lane: {
         summary: 'drain a task queue through the engine: keel lane --queue-file F --queue-state-file S [--persistent]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(644), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(492), __webpack_require__.e(581), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 6239))).laneCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(644), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(492), __webpack_require__.e(581), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 6239))).laneCommand,
     },
     guard: {
         summary: 'the idle guard: start idle lanes that have queued work: keel guard once|loop [--lanes FILE]',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(423), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 50655))).guardCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(423), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 50655))).guardCommand,
     },
     gc: {
         summary: 'prune old finished runs: worktrees, merged work branches, run directories (--older-than 14d)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(283), __webpack_require__.e(609), __webpack_require__.e(129)]).then(__webpack_require__.bind(__webpack_require__, 96129))).gcCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(329), __webpack_require__.e(283), __webpack_require__.e(609), __webpack_require__.e(129)]).then(__webpack_require__.bind(__webpack_require__, 96129))).gcCommand,
     },
     daemon: {
         summary: 'supervise the lanes (and the guard) as restarted child processes: keel daemon --lanes FILE',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 55939))).daemonCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(311), __webpack_require__.e(998), __webpack_require__.e(363), __webpack_require__.e(176), __webpack_require__.e(24), __webpack_require__.e(329), __webpack_require__.e(466), __webpack_require__.e(283), __webpack_require__.e(194), __webpack_require__.e(609), __webpack_require__.e(124), __webpack_require__.e(852), __webpack_require__.e(528), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 55939))).daemonCommand,
     },
 };
 function usage() {
@@ -1796,11 +1796,8 @@ async function workOn(base, decision, { io, env, signal }, started) {
     const onPull = decision.kind === 'run' && decision.source === 'comment' && decision.onPullRequest === true
         ? await pullRequestRun(setup, decision.issueNumber, io)
         : undefined;
-    if (onPull?.kind === 'refused') {
-        io.setOutput('status', 'ignored');
-        saveFinished(io);
-        return { code: 0, status: 'ignored' };
-    }
+    if (onPull?.kind === 'refused')
+        return endIgnored(io);
     // A new run on a detached checkout proposes into this branch, never into the commit (`run/run-base.ts`).
     const baseBranch = (0,triggers/* eventBaseBranch */._N)(ctx);
     // A resume needs its checkpoint; so does a task whose trigger ran before (a re-run, the same run-id): its
@@ -1817,9 +1814,7 @@ async function workOn(base, decision, { io, env, signal }, started) {
     if (claimed.kind === 'held') {
         io.info(`keel: ${claimed.reason}`);
         io.annotate({ level: 'warning', title: 'keel: the run is held by another job', message: claimed.reason });
-        io.setOutput('status', 'ignored');
-        saveFinished(io);
-        return { code: 0, status: 'ignored' };
+        return endIgnored(io);
     }
     const claim = claimed.kind === 'claimed' ? claimed.claim : undefined;
     if (claim)
@@ -1865,9 +1860,7 @@ async function workOn(base, decision, { io, env, signal }, started) {
             title: 'keel: another job took the run over',
             message: result.superseded.message,
         });
-        io.setOutput('status', 'ignored');
-        saveFinished(io);
-        return { code: 0, status: 'ignored' };
+        return endIgnored(io);
     }
     // Validation changed the repository (security stop): nothing leaves this runner, not even the checkpoint.
     if (state.interruption?.kind === 'security')
@@ -1903,6 +1896,12 @@ function closesIssueOf(state) {
 function trackingIssueOf(state) {
     const match = /\/(?:issues|pull)\/(\d+)#issuecomment-\d+$/.exec(state.effects.tracking?.ref ?? '');
     return match ? Number(match[1]) : undefined;
+}
+/** This job does nothing more (refused, or another job holds the run): `ignored`, exit 0, and post knows. */
+function endIgnored(io) {
+    io.setOutput('status', 'ignored');
+    saveFinished(io);
+    return { code: 0, status: 'ignored' };
 }
 function resumeInstructions(ctx, runId) {
     return [
@@ -2349,7 +2348,7 @@ function githubLaneClaims(client, ctx) {
 
 async function runGuardAction(deps) {
     const { io, env } = deps;
-    const clock = deps.clock ?? base_clock/* systemClock */.m;
+    const clock = deps.clock ?? base_clock/* systemClock */.ml;
     const setup = await actionSetup(await actionBase(io, env), io, env);
     const { ctx, config, settings, client, secrets } = setup;
     const lanesFile = await (0,lanes/* loadLanesFile */.YS)((0,external_node_path_.join)(ctx.workspace, io.input('lanes').trim() || '.github/keel-lanes.yml'));

@@ -457,6 +457,7 @@ async function printFailover(out, io, repo, runId) {
     const tookOver = dead.every((d) => [...d.roles].every((role) => (answeredIn.get(role)?.size ?? 0) > 0));
     return { rows, dead: dead.map((d) => d.key), tookOver };
 }
+/** The demo's indentation for a block of output under its section heading. */
 function indent(text) {
     return text
         .trimEnd()
@@ -597,7 +598,7 @@ async function runDemo(io, options = {}) {
             runDir: (0,state_layout/* stateLayout */.G)((0,external_node_path_.join)(repo, state_layout/* DEFAULT_STATE_DIR */.mU)).run(RUN_ID).dir,
         }).load();
         if (saved.state) {
-            out(run_demo_indent((0,status_command.renderRunSteps)(saved.state)));
+            out(`${indent((0,status_command.renderRunSteps)(saved.state))}\n`);
             out('   (a step can be done on the branch but not yet in the checkpoint: the resume finds its commit by trailer)');
             out();
         }
@@ -665,14 +666,6 @@ function runKeel(io, args, killOn) {
         (0,external_node_readline_.createInterface)({ input: child.stderr }).on('line', show);
         child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown'));
     });
-}
-function run_demo_indent(text) {
-    return text
-        .trimEnd()
-        .split('\n')
-        .map((line) => `   ${line}`)
-        .join('\n')
-        .concat('\n');
 }
 
 // EXTERNAL MODULE: ./lib/cli/io.js

@@ -79,7 +79,7 @@ __webpack_require__.d(__webpack_exports__, {
   renderStatusMarkdown: () => (/* reexport */ fleet_status/* renderStatusMarkdown */.yj),
   renderStatusText: () => (/* reexport */ fleet_status/* renderStatusText */._c),
   scanCapabilities: () => (/* reexport */ probe/* scanCapabilities */.ce),
-  systemClock: () => (/* reexport */ clock/* systemClock */.m)
+  systemClock: () => (/* reexport */ clock/* systemClock */.ml)
 });
 
 // EXTERNAL MODULE: ./lib/base/node-version.js

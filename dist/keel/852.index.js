@@ -1724,7 +1724,7 @@ class PersistenceCoordinator {
     constructor(options) {
         this.runDir = options.runDir;
         this.#store = options.store;
-        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+        this.#clock = options.clock ?? _base_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
         this.#log = options.log ?? (() => undefined);
         this.#sidecarEveryMs = Math.max(0, options.sidecarEveryMs ?? 0);
     }
@@ -2039,7 +2039,7 @@ var external_node_v8_ = __webpack_require__(78877);
 
 function installShutdown(options = {}) {
     const events = options.events ?? process;
-    const clock = options.clock ?? base_clock/* systemClock */.m;
+    const clock = options.clock ?? base_clock/* systemClock */.ml;
     const controller = new AbortController();
     const stopWatching = new AbortController();
     let first;
@@ -2626,7 +2626,7 @@ async function originDefault(git, cwd) {
 }
 /** A base that is a commit, not a branch: nothing to open a pull request into. */
 function isCommitBase(baseBranch, baseSha) {
-    return baseBranch === baseSha || /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(baseBranch);
+    return baseBranch === baseSha || workspace_guards/* SHA */.hG.test(baseBranch);
 }
 
 // EXTERNAL MODULE: ./lib/run/summary.js
@@ -3262,7 +3262,7 @@ async function pullRequestBase(git, cwd, pr) {
     const where = `pull request #${pr.number}`;
     if (!(0,workspace_guards/* isBranchName */.Q8)(pr.headBranch) || !(0,workspace_guards/* isBranchName */.Q8)(pr.baseBranch))
         throw new RunStartError(`${where}: its head or base is not a branch name`);
-    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(pr.headSha))
+    if (!workspace_guards/* SHA */.hG.test(pr.headSha))
         throw new RunStartError(`${where}: its head is not a commit id`);
     const found = await git.run(['rev-parse', '--verify', '--quiet', `${pr.headSha}^{commit}`], {
         cwd,
@@ -3294,7 +3294,7 @@ async function readCheckout(git, cwd) {
     const [root, commonDir, baseSha, head] = lines;
     if (root === undefined || root === '' || commonDir === undefined || commonDir === '')
         throw new RunStartError(`git rev-parse in ${cwd} did not name the checkout`);
-    if (baseSha === undefined || !/^[0-9a-f]{40,64}$/.test(baseSha) || head === undefined)
+    if (baseSha === undefined || !workspace_guards/* SHA */.hG.test(baseSha) || head === undefined)
         throw new RunStartError(`git rev-parse in ${cwd} did not name HEAD's commit`);
     return { root, commonDir, baseSha, head };
 }
@@ -3504,7 +3504,7 @@ class RunContext {
 
 
 async function startRun(options) {
-    const clock = options.clock ?? base_clock/* systemClock */.m;
+    const clock = options.clock ?? base_clock/* systemClock */.ml;
     const { config, progress } = options;
     const stateDir = (0,external_node_path_.resolve)(options.stateDir);
     const repo = (0,external_node_path_.resolve)(options.repo);

@@ -137,7 +137,7 @@ var file_lock = __webpack_require__(33071);
 
 /** Tokens of the daemon locks held by this process (a second in-process daemon must be refused too). */
 const heldTokens = new Set();
-async function acquireDaemonLock(path, clock = base_clock/* systemClock */.m) {
+async function acquireDaemonLock(path, clock = base_clock/* systemClock */.ml) {
     const guard = new file_lock/* FileLock */.IR({ path: `${path}.guard`, clock });
     const result = await guard.withLock(async () => {
         const current = await readHolder(path);
@@ -273,15 +273,16 @@ async function watchHeartbeat(o) {
  * the child still ran (the watchdog removes the file before each start, so a request is used by one start).
  */
 
+
 const DEFAULT_START_REQUEST_CHECK_MS = 5_000;
 /** True once `file` exists; false when `signal` aborts first (or at once, with no file to wait for). */
 async function awaitStartRequest(file, clock, everyMs, signal) {
     if (file === undefined) {
-        await aborted(signal);
+        await (0,base_clock/* untilAborted */.Eu)(signal);
         return false;
     }
     while (!signal.aborted) {
-        if (await exists(file))
+        if (await (0,atomic_file/* pathExists */.s0)(file))
             return true;
         try {
             await clock.sleep(everyMs, signal);
@@ -291,23 +292,6 @@ async function awaitStartRequest(file, clock, everyMs, signal) {
         }
     }
     return false;
-}
-async function exists(file) {
-    try {
-        await (0,promises_.access)(file);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function aborted(signal) {
-    return new Promise((resolve) => {
-        if (signal.aborted)
-            resolve();
-        else
-            signal.addEventListener('abort', () => resolve(), { once: true });
-    });
 }
 
 ;// CONCATENATED MODULE: ./lib/daemon/watchdog-backoff.js
@@ -636,7 +620,7 @@ class Watchdog {
     #running = false;
     constructor(options) {
         this.#options = options;
-        this.#clock = options.clock ?? base_clock/* systemClock */.m;
+        this.#clock = options.clock ?? base_clock/* systemClock */.ml;
         this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
         this.#stopGraceMs = options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
         this.#startedAt = this.#clock.now();

@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   JE: () => (/* binding */ readJsonFile),
 /* harmony export */   Q3: () => (/* binding */ writeFileAtomicSync),
 /* harmony export */   n1: () => (/* binding */ isTempFile),
+/* harmony export */   s0: () => (/* binding */ pathExists),
 /* harmony export */   writeFileAtomic: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -127,6 +128,10 @@ async function syncDirectory(dir) {
     finally {
         await handle?.close();
     }
+}
+/** Whether anything (a file, a directory) is at `path`; an unreadable parent counts as nothing there. */
+async function pathExists(path) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).then(() => true, () => false);
 }
 /** Reads and parses a JSON file. Never throws: what to do about a bad file is the caller's decision. */
 async function readJsonFile(path) {

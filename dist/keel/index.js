@@ -826,7 +826,8 @@ function refusedEditsMessage(refused, format) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ht: () => (/* binding */ INVISIBLE_CHARACTERS),
 /* harmony export */   Pv: () => (/* binding */ MAX_TASK_CHARS),
-/* harmony export */   _2: () => (/* binding */ sanitizeUntrusted)
+/* harmony export */   _2: () => (/* binding */ sanitizeUntrusted),
+/* harmony export */   v4: () => (/* binding */ issueText)
 /* harmony export */ });
 /**
  * Comment and issue text is written by strangers and read by models. Before it reaches a prompt it loses
@@ -929,6 +930,15 @@ function bound(text, maxChars) {
 function cutAt(text, length) {
     const cut = text.slice(0, length);
     return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+/**
+ * An issue's words as one task text: the title, a blank line, the body — a part that is missing or blank
+ * left out — sanitised in one pass (one bound for the whole, the same text whichever way the issue came:
+ * a labelled issue, or an issue-shaped queue line).
+ */
+function issueText(title, body) {
+    const parts = [title, body].filter((part) => part !== undefined && part.trim() !== '');
+    return parts.length === 0 ? '' : sanitizeUntrusted(parts.join('\n\n'));
 }
 
 
@@ -2840,8 +2850,8 @@ var __webpack_exports__ = {};
  * (`scripts/build.mjs` writes the small `dist/{cli,action,lib,<step>}/index.js` files that call these.)
  */
 const loadCli = () => __nccwpck_require__.e(/* import() */ 69).then(__nccwpck_require__.bind(__nccwpck_require__, 29069));
-const loadAction = () => Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(998), __nccwpck_require__.e(363), __nccwpck_require__.e(644), __nccwpck_require__.e(659), __nccwpck_require__.e(176), __nccwpck_require__.e(24), __nccwpck_require__.e(466), __nccwpck_require__.e(283), __nccwpck_require__.e(194), __nccwpck_require__.e(609), __nccwpck_require__.e(124), __nccwpck_require__.e(852), __nccwpck_require__.e(528), __nccwpck_require__.e(492), __nccwpck_require__.e(581), __nccwpck_require__.e(423), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71647));
-const loadLibrary = () => Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(998), __nccwpck_require__.e(363), __nccwpck_require__.e(176), __nccwpck_require__.e(24), __nccwpck_require__.e(466), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11800));
+const loadAction = () => Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(998), __nccwpck_require__.e(363), __nccwpck_require__.e(644), __nccwpck_require__.e(659), __nccwpck_require__.e(176), __nccwpck_require__.e(24), __nccwpck_require__.e(329), __nccwpck_require__.e(466), __nccwpck_require__.e(283), __nccwpck_require__.e(194), __nccwpck_require__.e(609), __nccwpck_require__.e(124), __nccwpck_require__.e(852), __nccwpck_require__.e(528), __nccwpck_require__.e(492), __nccwpck_require__.e(581), __nccwpck_require__.e(423), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71647));
+const loadLibrary = () => Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(998), __nccwpck_require__.e(363), __nccwpck_require__.e(176), __nccwpck_require__.e(24), __nccwpck_require__.e(329), __nccwpck_require__.e(466), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11800));
 // What the bin runs before anything else loads (src/cli.ts): the early resume request and its hand-over.
 // Exported here so that they sit in this entry chunk — loaded with it — instead of in chunks `loadCli`
 // would have to fetch first: a resumed run's first model request waits for no chunk (the resume benchmark).
