@@ -4,7 +4,7 @@
  * still said `running`, and printed `completed`, exit 0. It must say its state is not saved and exit non-zero.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,17 @@ afterEach(async () => {
   for (const fx of fixtures.splice(0)) await fx.cleanup();
 });
 
+let fixture: RunFixture | undefined;
+
+/** The status state.json says now (the run's last saved checkpoint). */
+function savedStatus(path: string): unknown {
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { status?: unknown }).status;
+  } catch {
+    return undefined;
+  }
+}
+
 describe('every checkpoint after the start fails', () => {
   it.each([
     [
@@ -47,15 +58,34 @@ describe('every checkpoint after the start fails', () => {
   ])(
     'state.lock held by %s: the run says its state is not saved, exits 1, never "completed"',
     async (_, content) => {
-      const fx = await createRunFixture(sim);
-      fixtures.push(fx);
-      const lock = join(fx.runDir('stuck'), 'state.lock');
-      // Once the pull request is open, the lock is taken from under the run and never given back.
-      const exit = await runKeel(['--task', TASK, '--run-id', 'stuck', ...fixtureArgs(fx)], {
-        onLine: (line) => {
-          if (/^publish: opened pull request/.test(line)) writeFileSync(lock, content());
-        },
-      });
+      // The lock is taken when the run prints that the pull request is open, and the run saves its final
+      // state right after printing it: on a loaded machine this test's write can come after that save had
+      // begun. Such an attempt tested nothing (state.json says completed and was written before the lock)
+      // and is run again, at most three times; an attempt where the lock came first must end as asserted.
+      let exit: Awaited<ReturnType<typeof runKeel>> | undefined;
+      for (let attempt = 1; attempt <= 3 && exit === undefined; attempt++) {
+        const fx = await createRunFixture(sim);
+        fixtures.push(fx);
+        const lock = join(fx.runDir('stuck'), 'state.lock');
+        const state = join(fx.runDir('stuck'), 'state.json');
+        let lockedAt = Number.POSITIVE_INFINITY;
+        // Once the pull request is open, the lock is taken from under the run and never given back.
+        const ended = await runKeel(['--task', TASK, '--run-id', 'stuck', ...fixtureArgs(fx)], {
+          onLine: (line) => {
+            if (!/^publish: opened pull request/.test(line)) return;
+            lockedAt = performance.timeOrigin + performance.now(); // sub-ms, as mtimeMs is
+            writeFileSync(lock, content());
+          },
+        });
+        const tooLate = savedStatus(state) === 'completed' && statSync(state).mtimeMs <= lockedAt;
+        if (!tooLate) {
+          exit = ended;
+          fixture = fx;
+        }
+      }
+      if (exit === undefined || fixture === undefined)
+        throw new Error('three attempts in a row saved their final state before the lock was written');
+      const fx = fixture;
       expect(exit.code, exit.stdout + exit.stderr).toBe(1);
       expect(exit.stdout).not.toMatch(/^status: completed$/m);
       expect(exit.stdout).toMatch(/^status: unsaved$/m);
